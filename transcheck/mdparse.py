@@ -1,0 +1,674 @@
+"""Markdown body → flat list of typed blocks with exact file lines.
+
+mistune 3 gives no positions, so this module teaches it two things:
+
+* a block state that stamps every token with the line it starts on, and gives
+  every child state (list item, block quote) the file line it starts on;
+* Hugo shortcodes are cut out *before* mistune runs: a tag alone on its line
+  becomes an HTML comment placeholder (a block of its own, which is what Hugo
+  means by it), an inline tag becomes a private-use placeholder inside the
+  text. Line counts never change, so positions stay exact.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from urllib.parse import unquote
+from typing import Any
+
+import mistune
+from mistune.block_parser import BlockParser
+from mistune.core import BlockState
+from mistune.plugins import import_plugin
+
+from .model import (
+    Block,
+    BlockQuote,
+    CodeBlock,
+    Heading,
+    HtmlBlock,
+    Inline,
+    Link,
+    ListBlock,
+    ListItem,
+    Paragraph,
+    Problem,
+    Shortcode,
+    TableBlock,
+    ThematicBreak,
+)
+from .sections import build_body
+from .shortcodes import Tag, find_tags, pair_tags
+
+Token = dict[str, Any]
+Item = Block | Heading  # what the flat parse yields before sections exist
+
+INLINE_OPEN, INLINE_CLOSE, INLINE_FILL = "\ue000", "\ue001", "\ue002"
+_BLOCK_PLACEHOLDER = re.compile(r"<!--tcsc:(\d+)(?:\n*)-->")
+_ONLY_PLACEHOLDERS = re.compile(r"\s*(?:<!--tcsc:\d+\n*-->\s*)+")
+_INLINE_PLACEHOLDER = re.compile(INLINE_OPEN + r"(\d+)" + INLINE_CLOSE)
+_HEADING_ID = re.compile(r"\s*\{#([^}\s]+)\}\s*$")
+_FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
+_CODE_SPAN = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)")
+_HREF = re.compile(r"""<a\s[^>]*?href\s*=\s*["']?([^"'\s>]+)""", re.I)
+_IMG_SRC = re.compile(r"""<img\s[^>]*?src\s*=\s*["']?([^"'\s>]+)""", re.I)
+MAX_SHORTCODE_DEPTH = 64
+
+
+class _State(BlockState):
+    """A block state that knows on which body line (0-based) its text starts."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.line_base = 0
+        self.child_base = 0
+        self.in_method = False
+        self._newlines: list[int] | None = None
+
+    def process(self, src: str) -> None:
+        super().process(src)
+        self._newlines = None
+
+    def line_index(self, pos: int) -> int:
+        if self._newlines is None:
+            self._newlines = [i for i, c in enumerate(self.src) if c == "\n"]
+        return bisect.bisect_left(self._newlines, pos)
+
+    def body_line(self, pos: int) -> int:
+        return self.line_base + self.line_index(pos)
+
+    def append_token(self, token: Token) -> None:
+        if not self.in_method and "_line" not in token:
+            token["_line"] = self.body_line(self.cursor)
+        super().append_token(token)
+
+    def add_paragraph(self, text: str) -> None:
+        last = self.last_token()
+        if last and last["type"] == "paragraph":
+            last["text"] += text
+        else:
+            self.tokens.append({"type": "paragraph", "text": text, "_line": self.body_line(self.cursor)})
+
+    def child_state(self, src: str, lazy_line_starts: Any = None) -> "_State":
+        child = super().child_state(src, lazy_line_starts)
+        assert isinstance(child, _State)
+        child.line_base = self.line_base + self.child_base
+        # The list parser has consumed the next item's marker line before it
+        # builds this item: that line is where the next child starts.
+        self.child_base = max(self.line_index(self.cursor) - 1, self.child_base + 1)
+        return child
+
+
+class _Parser(BlockParser):
+    state_cls = _State
+
+    def parse_method(self, m: Any, state: BlockState) -> int | None:
+        assert isinstance(state, _State)
+        start = m.start()
+        saved = state.in_method, state.child_base
+        state.in_method = True
+        state.child_base = state.line_index(start)
+        before = len(state.tokens)
+        try:
+            result = super().parse_method(m, state)
+        finally:
+            state.in_method, state.child_base = saved
+        if len(state.tokens) >= before:
+            line = state.body_line(start)
+            for token in state.tokens[max(0, before - 1) :]:
+                token.setdefault("_line", line)
+        return result
+
+
+def _make_markdown() -> mistune.Markdown:
+    plugins = [import_plugin(name) for name in ("table", "url", "strikethrough", "task_lists")]
+    return mistune.Markdown(renderer=None, block=_Parser(), plugins=plugins)
+
+
+_MARKDOWN = _make_markdown()
+
+
+def code_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges of fenced code blocks and inline code spans (no shortcodes there)."""
+    ranges: list[tuple[int, int]] = []
+    offset = 0
+    fence: str | None = None
+    fence_start = 0
+    for line in text.split("\n"):
+        end = offset + len(line) + 1
+        match = _FENCE.match(line)
+        if fence is None:
+            if match:
+                fence, fence_start = match.group(1), offset
+            elif "`" in line:
+                for span in _CODE_SPAN.finditer(line):
+                    ranges.append((offset + span.start(), offset + span.end()))
+        elif match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence) and not line.strip()[len(match.group(1)):].strip():
+            ranges.append((fence_start, end))
+            fence = None
+        offset = end
+    if fence is not None:
+        ranges.append((fence_start, len(text)))
+    return ranges
+
+
+def _alone_on_lines(text: str, tags: list[Tag]) -> list[bool]:
+    """For each tag: do its lines hold nothing but shortcode tags (and quote markers)?"""
+    result: list[bool] = []
+    for index, tag in enumerate(tags):
+        line_start = text.rfind("\n", 0, tag.start) + 1
+        line_end = text.find("\n", tag.end)
+        line_end = len(text) if line_end < 0 else line_end
+        rest: list[str] = []
+        position = line_start
+        # neighbours on the same lines: walk back to the first tag in the region
+        first = index
+        while first > 0 and tags[first - 1].end > line_start:
+            first -= 1
+        for other in tags[first:]:
+            if other.start >= line_end:
+                break
+            rest.append(text[position : other.start])
+            position = max(position, other.end)
+        rest.append(text[position:line_end])
+        result.append(not "".join(rest).strip(" \t>"))
+    return result
+
+
+class BodyParser:
+    """Parses one body text. Use :func:`parse_blocks`; this holds per-parse state."""
+
+    def __init__(self, text: str, first_line: int) -> None:
+        self.text = text
+        self.first_line = first_line  # file line of body line 0
+        self.problems: list[Problem] = []
+        self.tags: list[Tag] = []
+        self.block_tags: set[int] = set()
+        self.env: dict[str, Any] = {"ref_links": {}}
+
+    # -- placeholders --------------------------------------------------------
+
+    def _line_of(self, offset: int) -> int:
+        return self.first_line + self.text.count("\n", 0, offset)
+
+    def _substitute(self) -> str:
+        tags, malformed = find_tags(self.text, code_ranges(self.text))
+        for bad in malformed:
+            self.problems.append(Problem(self._line_of(bad.start), "shortcode-syntax", bad.message))
+        orphans = pair_tags(tags)
+        for index in orphans:
+            tag = tags[index]
+            self.problems.append(
+                Problem(
+                    self._line_of(tag.start),
+                    "shortcode-orphan-close",
+                    f"closing shortcode '{{{{{tag.delimiter} /{tag.name} }}}}' has no opening tag",
+                )
+            )
+        self.tags = tags
+        alone = _alone_on_lines(self.text, tags)
+        self.block_tags = {index for index, is_alone in enumerate(alone) if is_alone}
+        pieces: list[str] = []
+        position = 0
+        for index, tag in enumerate(tags):
+            pieces.append(self.text[position : tag.start])
+            newlines = self.text.count("\n", tag.start, tag.end)
+            if index in self.block_tags:
+                pieces.append(f"<!--tcsc:{index}" + "\n" * newlines + "-->")
+            else:
+                pieces.append(f"{INLINE_OPEN}{index}{INLINE_CLOSE}" + f"\n{INLINE_FILL}" * newlines)
+            position = tag.end
+        pieces.append(self.text[position:])
+        return "".join(pieces)
+
+    def _shortcode(self, index: int, inline: bool) -> Shortcode:
+        tag = self.tags[index]
+        closing_line = None
+        if tag.partner is not None and not tag.closing:
+            closing_line = self._line_of(self.tags[tag.partner].start)
+        return Shortcode(
+            name=tag.name,
+            line=self._line_of(tag.start),
+            delimiter=tag.delimiter,
+            positional=list(tag.positional),
+            named=list(tag.named),
+            self_closing=tag.self_closing,
+            paired=tag.partner is not None,
+            closing_line=closing_line,
+            end_line=closing_line or self._line_of(tag.end),
+            inline=inline,
+            raw=tag.raw,
+            tag_index=index,
+        )
+
+    def restore(self, text: str) -> str:
+        """Put the original tag text back where placeholders stand."""
+        text = _INLINE_PLACEHOLDER.sub(lambda m: self.tags[int(m.group(1))].raw, text)
+        text = _BLOCK_PLACEHOLDER.sub(lambda m: self.tags[int(m.group(1))].raw, text)
+        return text.replace("\n" + INLINE_FILL, "\n").replace(INLINE_FILL, "")
+
+    # -- parsing --------------------------------------------------------------
+
+    def parse(self) -> list[Item]:
+        source = self._substitute()
+        state = _State()
+        state.env = self.env
+        if not source.endswith("\n"):
+            source += "\n"
+        state.process(source)
+        try:
+            _MARKDOWN.block.parse(state)
+        except RecursionError:
+            self.problems.append(Problem(self.first_line, "too-deep", "Markdown nested too deeply to parse"))
+            return []
+        items = self._convert(state.tokens, top=True)
+        return self._nest(items, depth=0)
+
+    def _line(self, token: Token) -> int:
+        return self.first_line + int(token.get("_line", 0))
+
+    def _convert(self, tokens: list[Token], top: bool = False) -> list[Item]:
+        items: list[Item] = []
+        for token in tokens:
+            if token["type"] == "block_html" and _ONLY_PLACEHOLDERS.fullmatch(token.get("raw", "")):
+                for match in _BLOCK_PLACEHOLDER.finditer(token["raw"]):
+                    items.append(self._shortcode(int(match.group(1)), inline=False))
+                continue
+            item = self._convert_one(token, top)
+            if item is not None:
+                items.append(item)
+        return items
+
+    def _convert_one(self, token: Token, top: bool) -> Item | None:
+        kind = token["type"]
+        line = self._line(token)
+        if kind == "blank_line":
+            return None
+        if kind == "heading":
+            return self._heading(token, line)
+        if kind in ("paragraph", "block_text"):
+            text = token.get("text", "")
+            plain, inline = self.inline(text, line)
+            if not plain.strip() and len(inline.shortcodes) == 1 and not inline.links:
+                only = inline.shortcodes[0]
+                only.inline = False
+                return only
+            bold = _bold_heading(text) if kind == "paragraph" and top else None
+            if bold is not None:
+                title, _ = self.inline(bold, line)
+                return Heading(line, title.strip(), 0, "bold", inline=inline)
+            return Paragraph(line, plain.strip(), line + text.rstrip("\n").count("\n"), inline)
+        if kind == "list":
+            return self._list(token, line)
+        if kind == "block_code":
+            raw = self.restore(token.get("raw", ""))
+            info = (token.get("attrs") or {}).get("info", "") or ""
+            fence = token.get("marker", "") or ""
+            end = line + raw.count("\n") + (1 if fence else -1)
+            return CodeBlock(line, raw, fence[:3], info.strip(), max(line, end))
+        if kind == "block_quote":
+            children = self._nest(self._convert(token.get("children", [])), depth=1)
+            blocks = [_demote(c) for c in children]
+            end = max([_end(b) for b in blocks], default=line)
+            return BlockQuote(line, blocks, end)
+        if kind == "block_html":
+            raw = token.get("raw", "")
+            match = _BLOCK_PLACEHOLDER.fullmatch(raw.strip())
+            if match:
+                return self._shortcode(int(match.group(1)), inline=False)
+            inline = Inline()
+            for placeholder in _BLOCK_PLACEHOLDER.finditer(raw):
+                inline.shortcodes.append(self._shortcode(int(placeholder.group(1)), inline=True))
+            restored = self.restore(raw)
+            inline.links.extend(_html_links(restored, line))
+            return HtmlBlock(line, restored.strip("\n"), line + raw.rstrip("\n").count("\n"), inline)
+        if kind == "thematic_break":
+            return ThematicBreak(line)
+        if kind == "table":
+            return self._table(token, line)
+        # Anything else a plugin produces: keep its text so nothing is lost.
+        text = token.get("text") or token.get("raw") or ""
+        plain, inline = self.inline(text, line)
+        return Paragraph(line, plain.strip(), line, inline)
+
+    def _heading(self, token: Token, line: int) -> Heading:
+        text = token.get("text", "").strip()
+        heading_id = None
+        match = _HEADING_ID.search(text)
+        if match:
+            heading_id = match.group(1)
+            text = text[: match.start()]
+        plain, inline = self.inline(text, line)
+        style = "setext" if token.get("style") == "setext" else "atx"
+        return Heading(line, plain.strip(), int(token["attrs"]["level"]), style, heading_id, inline)
+
+    def _list(self, token: Token, line: int) -> ListBlock:
+        attrs = token.get("attrs") or {}
+        items: list[ListItem] = []
+        for child in token.get("children", []):
+            item_line = self._line(child) if "_line" in child else line
+            blocks = self._nest(self._convert(child.get("children", [])), depth=1)
+            blocks = [_demote(b) for b in blocks]
+            text_parts = [b.text for b in blocks if isinstance(b, Paragraph)]
+            first = blocks[0] if blocks else None
+            item_inline = first.inline if isinstance(first, Paragraph) else Inline()
+            if first is not None:
+                item_line = first.line
+            rest = blocks[1:] if isinstance(first, Paragraph) else blocks
+            task = None
+            if child["type"] == "task_list_item":
+                task = bool((child.get("attrs") or {}).get("checked"))
+            items.append(
+                ListItem(
+                    line=item_line,
+                    text=text_parts[0] if text_parts and isinstance(first, Paragraph) else "",
+                    blocks=rest,
+                    inline=item_inline,
+                    task=task,
+                )
+            )
+        end = max([_end(b) for item in items for b in item.blocks] + [i.line for i in items] + [line])
+        return ListBlock(
+            line=items[0].line if items else line,
+            ordered=bool(attrs.get("ordered")),
+            items=items,
+            start=int(attrs.get("start", 1)),
+            bullet=token.get("bullet", "-"),
+            end_line=end,
+        )
+
+    def _table(self, token: Token, line: int) -> TableBlock:
+        header: list[str] = []
+        rows: list[list[str]] = []
+        inline = Inline()
+        row_line = line
+        for part in token.get("children", []):
+            if part["type"] == "table_head":
+                for cell in part.get("children", []):
+                    plain, cell_inline = self.inline(cell.get("text", ""), line)
+                    header.append(plain.strip())
+                    _merge(inline, cell_inline)
+                row_line = line + 1
+            elif part["type"] == "table_body":
+                for row in part.get("children", []):
+                    row_line += 1
+                    cells = []
+                    for cell in row.get("children", []):
+                        plain, cell_inline = self.inline(cell.get("text", ""), row_line)
+                        cells.append(plain.strip())
+                        _merge(inline, cell_inline)
+                    rows.append(cells)
+        return TableBlock(line, header, rows, row_line, inline)
+
+    # -- inline ---------------------------------------------------------------
+
+    def inline(self, text: str, line: int) -> tuple[str, Inline]:
+        """Plain text and links/code/shortcodes of one block's inline source.
+
+        An inline pair (both tags in this text) becomes one shortcode with its
+        ``inner`` text; a tag whose partner is elsewhere is left in
+        ``inline.dangling`` for :meth:`_nest` to build a container from.
+        """
+        inline = Inline()
+        matches = list(_INLINE_PLACEHOLDER.finditer(text))
+        here = {int(m.group(1)): m for m in matches}
+        for index, match in here.items():
+            tag = self.tags[index]
+            if tag.partner is not None and tag.partner not in here:
+                inline.dangling.append(index)
+                continue
+            if tag.closing:
+                continue  # its opener carries the pair
+            shortcode = self._shortcode(index, inline=True)
+            if tag.partner is not None:
+                inner = text[match.end() : here[tag.partner].start()]
+                shortcode.inner = self.restore(inner).strip()
+            inline.shortcodes.append(shortcode)
+        source = text.replace("\n" + INLINE_FILL, "\n").replace(INLINE_FILL, "")
+        try:
+            tokens = _MARKDOWN.inline(source.strip(" \r\n\t\f"), self.env)
+        except RecursionError:
+            return self.restore(source), inline
+        lead = len(source) - len(source.lstrip(" \r\n\t\f"))
+        walker = _InlineWalker(self, source, line, lead)
+        walker.walk(tokens)
+        inline.links.extend(walker.links)
+        inline.code.extend(walker.code)
+        plain = _INLINE_PLACEHOLDER.sub(lambda m: self._inline_text(int(m.group(1))), "".join(walker.text))
+        return plain, inline
+
+    def _inline_text(self, index: int) -> str:
+        """What an inline shortcode contributes to the plain text: nothing (its args are data)."""
+        return ""
+
+    # -- shortcode containers -------------------------------------------------
+
+    def _nest(self, items: list[Item], depth: int) -> list[Item]:
+        """Fold the items between a block shortcode's opening and closing tag into it."""
+        out: list[Item] = []
+        stack: list[tuple[Shortcode, int, list[Item]]] = []  # (container, closer index, items)
+        for item in items:
+            target = stack[-1][2] if stack else out
+            if isinstance(item, Shortcode) and not item.inline:
+                index = item.tag_index
+                tag = self.tags[index]
+                if tag.closing:
+                    if stack and stack[-1][1] == index:
+                        self._close(stack, out)
+                    else:
+                        self._misplaced(tag)
+                    continue
+                if tag.partner is not None and self._can_nest(item, len(stack) + depth):
+                    stack.append((item, tag.partner, []))
+                    continue
+                target.append(item)
+                continue
+            dangling = _dangling(item)
+            if dangling and stack and stack[-1][1] in dangling:
+                stack[-1][2].append(item)  # "text{{< /x >}}": the text is inside
+                self._close(stack, out)
+                continue
+            openers = [i for i in dangling if not self.tags[i].closing]
+            if openers and self._can_nest(item, len(stack) + depth):
+                container = self._shortcode(openers[0], inline=False)
+                stack.append((container, self.tags[openers[0]].partner or -1, [item]))
+                continue
+            target.append(item)
+        while stack:  # an opener whose closer is elsewhere (e.g. inside a list item)
+            container, closer, inner = stack.pop()
+            container.paired = False
+            self._misplaced(self.tags[self._tag_index(container)])
+            target = stack[-1][2] if stack else out
+            target.append(container)
+            target.extend(inner)
+        return out
+
+    def _close(self, stack: list[tuple[Shortcode, int, list[Item]]], out: list[Item]) -> None:
+        container, _, inner = stack.pop()
+        container.body = build_body(inner)
+        (stack[-1][2] if stack else out).append(container)
+
+    def _can_nest(self, item: Item, depth: int) -> bool:
+        if depth < MAX_SHORTCODE_DEPTH:
+            return True
+        self.problems.append(
+            Problem(item.line, "too-deep", f"shortcodes nested more than {MAX_SHORTCODE_DEPTH} deep; inner ones are not nested")
+        )
+        return False
+
+    @staticmethod
+    def _tag_index(shortcode: Shortcode) -> int:
+        return shortcode.tag_index
+
+    def _misplaced(self, tag: Tag) -> None:
+        other = self.tags[tag.partner] if tag.partner is not None else None
+        if other is None:
+            return
+        opener, closer = (other, tag) if tag.closing else (tag, other)
+        problem = Problem(
+            self._line_of(opener.start),
+            "shortcode-nesting",
+            f"shortcode '{opener.name}' opens on line {self._line_of(opener.start)} and closes on "
+            f"line {self._line_of(closer.start)} at a different nesting level (inside a list or quote)",
+        )
+        if problem not in self.problems:
+            self.problems.append(problem)
+
+
+class _InlineWalker:
+    """Collects plain text, links and code spans from mistune inline tokens."""
+
+    def __init__(self, parser: BodyParser, source: str, line: int, lead: int) -> None:
+        self.parser = parser
+        self.source = source
+        self.line = line
+        self.cursor = lead
+        self.text: list[str] = []
+        self.links: list[Link] = []
+        self.code: list[str] = []
+
+    def _line_of(self, needle: str) -> int:
+        index = self.source.find(needle, self.cursor) if needle else -1
+        if index < 0:
+            return self.line + self.source.count("\n", 0, self.cursor)
+        self.cursor = index + len(needle)
+        return self.line + self.source.count("\n", 0, index)
+
+    def walk(self, tokens: list[Token]) -> None:
+        stack: list[Token | str] = list(reversed(tokens))
+        while stack:
+            token = stack.pop()
+            if isinstance(token, str):
+                self.text.append(token)
+                continue
+            kind = token["type"]
+            if kind == "text":
+                self.text.append(token.get("raw", ""))
+                self._line_of(token.get("raw", "")[:40])
+            elif kind == "codespan":
+                self.code.append(token.get("raw", ""))
+                self.text.append(token.get("raw", ""))
+                self._line_of(token.get("raw", ""))
+            elif kind in ("softbreak", "linebreak"):
+                self.text.append("\n")
+            elif kind in ("link", "image"):
+                self._link(token)
+                # The label was found with the URL: walking it again would move
+                # the line cursor to a later copy of the same words.
+                self.text.append(_plain(token.get("children", [])))
+                for child in _images(token.get("children", [])):
+                    self._link(child)
+            elif kind == "inline_html":
+                raw = token.get("raw", "")
+                for url in _html_urls(raw):
+                    self.links.append(Link(self.parser.restore(url[1]), "", self._line_of(url[1]), url[0]))
+            else:
+                stack.extend(reversed(token.get("children", [])))
+
+    def _link(self, token: Token) -> None:
+        attrs = token.get("attrs") or {}
+        url = _as_written(attrs.get("url", ""), self.source)
+        label = _plain(token.get("children", []))
+        if token["type"] == "image":
+            kind = "image"
+        elif label == url or label == url.replace("mailto:", ""):
+            kind = "autolink" if ("<" + label) in self.source else "bare"
+        elif url not in self.source:
+            kind = "reference"
+        else:
+            kind = "link"
+        placeholder = _INLINE_PLACEHOLDER.search(url)
+        if placeholder:
+            shortcode = self.parser.tags[int(placeholder.group(1))]
+            if shortcode.name in ("ref", "relref"):
+                kind = shortcode.name
+        restored = self.parser.restore(url)
+        line = self._line_of(url) if url in self.source else self._line_of(label[:40])
+        self.links.append(Link(restored, self.parser.restore(label), line, kind))
+
+
+def _as_written(url: str, source: str) -> str:
+    """mistune percent-encodes URLs; give back the form the author wrote where possible."""
+    if url in source or "%" not in url:
+        return url
+    decoded = unquote(url)
+    return decoded if decoded in source else url
+
+
+def _plain(tokens: list[Token]) -> str:
+    out: list[str] = []
+    stack: list[Token] = list(reversed(tokens))
+    while stack:
+        token = stack.pop()
+        if "raw" in token and token["type"] in ("text", "codespan"):
+            out.append(token["raw"])
+        elif token["type"] in ("softbreak", "linebreak"):
+            out.append(" ")
+        stack.extend(reversed(token.get("children", [])))
+    return "".join(out)
+
+
+def _images(tokens: list[Token]) -> list[Token]:
+    found: list[Token] = []
+    stack: list[Token] = list(reversed(tokens))
+    while stack:
+        token = stack.pop()
+        if token["type"] == "image":
+            found.append(token)
+        stack.extend(reversed(token.get("children", [])))
+    return found
+
+
+def _html_urls(html: str) -> list[tuple[str, str]]:
+    return [("html", m.group(1)) for m in _HREF.finditer(html)] + [
+        ("image", m.group(1)) for m in _IMG_SRC.finditer(html)
+    ]
+
+
+def _html_links(html: str, line: int) -> list[Link]:
+    links = []
+    for kind, pattern in (("html", _HREF), ("image", _IMG_SRC)):
+        for match in pattern.finditer(html):
+            links.append(Link(match.group(1), "", line + html.count("\n", 0, match.start()), kind))
+    return sorted(links, key=lambda link: link.line)
+
+
+def _bold_heading(text: str) -> str | None:
+    """The inner text when a paragraph is one bold line standing alone, else None."""
+    stripped = text.strip()
+    if "\n" in stripped or len(stripped) > 200:
+        return None
+    match = re.fullmatch(r"(\*\*|__)(?!\s)(.+?)(?<!\s)\1", stripped)
+    if not match or "**" in match.group(2) or "__" in match.group(2):
+        return None
+    return match.group(2)
+
+
+def _dangling(item: Item) -> list[int]:
+    inline = getattr(item, "inline", None)
+    return list(inline.dangling) if isinstance(inline, Inline) else []
+
+
+def _merge(into: Inline, other: Inline) -> None:
+    into.links.extend(other.links)
+    into.code.extend(other.code)
+    into.shortcodes.extend(other.shortcodes)
+
+
+def _demote(item: Item) -> Block:
+    """Headings are not sections inside list items and quotes: keep them as paragraphs."""
+    if isinstance(item, Heading):
+        return Paragraph(item.line, item.title, item.line, item.inline)
+    return item
+
+
+def _end(block: Block) -> int:
+    return int(getattr(block, "end_line", 0) or block.line)
+
+
+def parse_blocks(text: str, first_line: int) -> tuple[list[Item], list[Problem]]:
+    """Parse a Markdown body whose first line is file line ``first_line``."""
+    parser = BodyParser(text, first_line)
+    items = parser.parse()
+    return items, sorted(parser.problems, key=lambda p: (p.line, p.kind))

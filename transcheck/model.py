@@ -1,0 +1,281 @@
+"""The typed document model: what one Markdown file with front matter *is*.
+
+Rules and alignment only ever see these objects, never mistune dicts or raw
+YAML. Every node carries a 1-based line number counted in the whole file,
+front matter included.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterator, Union
+
+
+@dataclass(frozen=True)
+class FrontMatterEntry:
+    """One top-level key of the front matter.
+
+    ``raw`` keeps the value as written in the file (so YAML 1.1's ``no`` read
+    as ``False`` is not lost); ``duplicate`` marks every occurrence of a key
+    that appears more than once with exactly the same spelling.
+    """
+
+    key: str
+    value: Any
+    line: int
+    raw: str
+    duplicate: bool = False
+    value_kind: str = "str"  # str, bool, int, float, date, null, list, map
+
+
+@dataclass
+class FrontMatter:
+    format: str  # "yaml", "toml", "json" or "none"
+    entries: list[FrontMatterEntry]
+    start_line: int = 1
+    end_line: int = 0  # line of the closing delimiter (0 when there is none)
+
+    def get(self, key: str) -> FrontMatterEntry | None:
+        """The last entry with exactly this key (the one a site generator uses)."""
+        found = None
+        for entry in self.entries:
+            if entry.key == key:
+                found = entry
+        return found
+
+    def keys(self) -> list[str]:
+        return [entry.key for entry in self.entries]
+
+
+@dataclass(frozen=True)
+class Link:
+    url: str
+    text: str
+    line: int
+    kind: str = "link"  # link, image, autolink, bare, html, reference, shortcode
+
+
+@dataclass
+class Shortcode:
+    """A Hugo shortcode: ``{{< name args >}}`` or ``{{% name args %}}``.
+
+    A paired shortcode used as a block holds its inner Markdown in ``body``;
+    an inline one (inside a paragraph) keeps its inner text in ``inner``.
+    """
+
+    name: str
+    line: int
+    delimiter: str  # "<" or "%"
+    positional: list[str] = field(default_factory=list)
+    named: list[tuple[str, str]] = field(default_factory=list)
+    self_closing: bool = False
+    paired: bool = False
+    closing_line: int | None = None
+    end_line: int = 0
+    inline: bool = False
+    inner: str = ""
+    body: Body | None = None
+    raw: str = ""
+    tag_index: int = field(default=-1, repr=False, compare=False)
+
+    type = "shortcode"
+
+    def arg(self, name: str) -> str | None:
+        for key, value in self.named:
+            if key == name:
+                return value
+        return None
+
+
+@dataclass
+class Inline:
+    """What a block's inline text holds, beyond plain words."""
+
+    links: list[Link] = field(default_factory=list)
+    code: list[str] = field(default_factory=list)
+    shortcodes: list[Shortcode] = field(default_factory=list)
+    # tags whose partner is in another block; the parser folds them into containers
+    dangling: list[int] = field(default_factory=list, repr=False, compare=False)
+
+
+@dataclass
+class Paragraph:
+    line: int
+    text: str
+    end_line: int = 0
+    inline: Inline = field(default_factory=Inline)
+    type = "paragraph"
+
+
+@dataclass
+class ListItem:
+    line: int
+    text: str
+    blocks: list[Block] = field(default_factory=list)
+    inline: Inline = field(default_factory=Inline)
+    task: bool | None = None  # None: not a task item; True/False: checked or not
+    type = "item"
+
+    @property
+    def sublists(self) -> list[ListBlock]:
+        return [b for b in self.blocks if isinstance(b, ListBlock)]
+
+
+@dataclass
+class ListBlock:
+    line: int
+    ordered: bool
+    items: list[ListItem]
+    start: int = 1
+    bullet: str = "-"
+    end_line: int = 0
+    type = "list"
+
+
+@dataclass
+class CodeBlock:
+    line: int
+    code: str
+    fence: str  # "```", "~~~" or "" for indented code
+    info: str = ""
+    end_line: int = 0
+    type = "code"
+
+
+@dataclass
+class TableBlock:
+    line: int
+    header: list[str]
+    rows: list[list[str]]
+    end_line: int = 0
+    inline: Inline = field(default_factory=Inline)
+    type = "table"
+
+    @property
+    def shape(self) -> tuple[int, int]:
+        return (len(self.rows), len(self.header))
+
+
+@dataclass
+class BlockQuote:
+    line: int
+    blocks: list[Block]
+    end_line: int = 0
+    type = "blockquote"
+
+
+@dataclass
+class HtmlBlock:
+    line: int
+    html: str
+    end_line: int = 0
+    inline: Inline = field(default_factory=Inline)
+    type = "html"
+
+
+@dataclass
+class ThematicBreak:
+    line: int
+    type = "hr"
+
+
+@dataclass
+class Heading:
+    """A heading before it becomes a section (also used for bold pseudo-headings)."""
+
+    line: int
+    title: str
+    level: int
+    style: str  # "atx", "setext" or "bold"
+    id: str | None = None
+    inline: Inline = field(default_factory=Inline)
+    type = "heading"
+
+
+Block = Union[
+    Paragraph, ListBlock, CodeBlock, TableBlock, BlockQuote, HtmlBlock, ThematicBreak, Shortcode
+]
+
+
+@dataclass
+class Section:
+    """A heading and everything under it up to the next heading of its level or higher.
+
+    ``style`` is "bold" for a pseudo-heading written as a bold-only line; its
+    level is inferred from where it stands so that alignment can treat it like
+    the ``##`` another language uses in its place.
+    """
+
+    title: str
+    level: int
+    line: int
+    style: str = "atx"
+    id: str | None = None
+    blocks: list[Block] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    inline: Inline = field(default_factory=Inline)
+    end_line: int = 0
+
+
+@dataclass
+class Body:
+    """Blocks before the first heading, then the sections (also a shortcode's inside)."""
+
+    blocks: list[Block] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong in the input that is not fatal (e.g. an orphan closing shortcode)."""
+
+    line: int
+    kind: str
+    message: str
+
+
+@dataclass
+class Document:
+    path: str
+    front_matter: FrontMatter
+    body: Body
+    line_count: int
+    problems: list[Problem] = field(default_factory=list)
+    body_start_line: int = 1
+
+    def iter_sections(self) -> Iterator[Section]:
+        """Every section in document order, including those inside shortcodes."""
+        yield from iter_body_sections(self.body)
+
+
+def iter_body_sections(body: Body) -> Iterator[Section]:
+    """Sections of ``body`` in document order, descending into shortcode bodies."""
+    stack: list[Body | Section] = [body]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, Section):
+            yield node
+        later: list[Body | Section] = [
+            b.body for b in node.blocks if isinstance(b, Shortcode) and b.body is not None
+        ]
+        later.extend(node.sections)
+        stack.extend(reversed(later))
+
+
+def iter_blocks(blocks: list[Block]) -> Iterator[Block]:
+    """Every block under ``blocks``, depth first, in document order (iterative)."""
+    stack: list[Block] = list(reversed(blocks))
+    while stack:
+        block = stack.pop()
+        yield block
+        children: list[Block] = []
+        if isinstance(block, ListBlock):
+            for item in block.items:
+                children.extend(item.blocks)
+        elif isinstance(block, BlockQuote):
+            children = block.blocks
+        elif isinstance(block, Shortcode) and block.body:
+            children = list(block.body.blocks)
+            for section in iter_body_sections(block.body):
+                children.extend(section.blocks)
+        stack.extend(reversed(children))

@@ -1,0 +1,41 @@
+"""Text (or a file) → :class:`Document`: the one entry point to the model."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .frontmatter import parse_front_matter, split_front_matter
+from .mdparse import parse_blocks
+from .model import Document
+from .sections import build_body
+from .source import DEFAULT_MAX_BYTES, InputError, decode, read_source
+
+__all__ = ["InputError", "parse_text", "parse_file", "parse_bytes"]
+
+
+def parse_text(text: str, path: str = "<text>") -> Document:
+    """Parse Markdown text with optional front matter. Raises :class:`InputError`."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    split = split_front_matter(text, path)
+    front_matter = parse_front_matter(split, path)
+    lines = text.split("\n")
+    body_text = "\n".join(lines[split.body_line - 1 :])
+    items, problems = parse_blocks(body_text, split.body_line)
+    line_count = len(lines) - (1 if text.endswith("\n") else 0)
+    return Document(
+        path=path,
+        front_matter=front_matter,
+        body=build_body(items),
+        line_count=max(line_count, 0),
+        problems=problems,
+        body_start_line=split.body_line,
+    )
+
+
+def parse_bytes(data: bytes, path: str) -> Document:
+    return parse_text(decode(data, path).text, path)
+
+
+def parse_file(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    source = read_source(path, max_bytes)
+    return parse_text(source.text, str(path))

@@ -1,0 +1,190 @@
+"""Hugo shortcode tags: finding them in text, reading their arguments, pairing them.
+
+Works on plain text with offsets so the Markdown parser can cut shortcodes out
+*before* mistune sees the text (mistune would otherwise glue a closing tag onto
+the previous paragraph).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+MAX_TAG_LENGTH = 20_000  # a tag longer than this is taken for text, not a shortcode
+
+_OPEN = re.compile(r"\{\{([<%])")
+_NAME = re.compile(r"[A-Za-z0-9_][\w./-]*")
+
+
+@dataclass
+class Tag:
+    """One ``{{< … >}}`` or ``{{% … %}}`` tag at ``start:end`` of the text."""
+
+    start: int
+    end: int
+    delimiter: str
+    name: str
+    closing: bool
+    self_closing: bool
+    positional: list[str] = field(default_factory=list)
+    named: list[tuple[str, str]] = field(default_factory=list)
+    raw: str = ""
+    partner: int | None = None  # index of the matching open/close tag
+
+
+@dataclass(frozen=True)
+class Malformed:
+    start: int
+    message: str
+
+
+def find_tags(text: str, skip: list[tuple[int, int]] | None = None) -> tuple[list[Tag], list[Malformed]]:
+    """All shortcode tags in ``text`` outside the ``skip`` ranges (code), in order.
+
+    The escape form ``{{</* name */>}}`` is text, not a tag. An opening ``{{<``
+    with no end is reported as malformed and scanning goes on after it.
+    """
+    tags: list[Tag] = []
+    malformed: list[Malformed] = []
+    skip = sorted(skip or [])
+    skip_index = 0
+    position = 0
+    while True:
+        match = _OPEN.search(text, position)
+        if not match:
+            break
+        start = match.start()
+        while skip_index < len(skip) and skip[skip_index][1] <= start:
+            skip_index += 1
+        if skip_index < len(skip) and skip[skip_index][0] <= start < skip[skip_index][1]:
+            position = skip[skip_index][1]
+            continue
+        delimiter = match.group(1)
+        close_text = ">}}" if delimiter == "<" else "%}}"
+        cursor = match.end()
+        if text.startswith("/*", _skip_spaces(text, cursor)):
+            end = text.find("*/" + close_text, cursor, cursor + MAX_TAG_LENGTH)
+            position = end + 2 + len(close_text) if end >= 0 else cursor
+            continue
+        tag = _read_tag(text, start, delimiter, close_text)
+        if isinstance(tag, Malformed):
+            malformed.append(tag)
+            position = match.end()
+            continue
+        if tag is None:  # "{{<" that is not followed by a name: ordinary text
+            position = match.end()
+            continue
+        tags.append(tag)
+        position = tag.end
+    return tags, malformed
+
+
+def _skip_spaces(text: str, index: int) -> int:
+    length = len(text)
+    while index < length and text[index] in " \t\n":
+        index += 1
+    return index
+
+
+def _read_tag(text: str, start: int, delimiter: str, close_text: str) -> Tag | Malformed | None:
+    cursor = _skip_spaces(text, start + 3)
+    closing = text.startswith("/", cursor)
+    if closing:
+        cursor = _skip_spaces(text, cursor + 1)
+    name_match = _NAME.match(text, cursor)
+    if not name_match:
+        return None
+    name = name_match.group(0)
+    cursor = name_match.end()
+    limit = min(len(text), start + MAX_TAG_LENGTH)
+    args: list[tuple[str | None, str]] = []
+    while True:
+        cursor = _skip_spaces(text, cursor)
+        if cursor >= limit:
+            return Malformed(start, f"shortcode '{name}' is never closed with '{close_text}'")
+        if text.startswith(close_text, cursor):
+            end = cursor + len(close_text)
+            self_closing = False
+            break
+        if text.startswith("/" + close_text, cursor):
+            end = cursor + 1 + len(close_text)
+            self_closing = True
+            break
+        if text.startswith("{{", cursor):
+            return Malformed(start, f"shortcode '{name}' is never closed with '{close_text}'")
+        key: str | None = None
+        key_match = re.compile(r"([A-Za-z_][\w-]*)\s*=\s*").match(text, cursor)
+        if key_match and key_match.end() < limit:
+            key = key_match.group(1)
+            cursor = key_match.end()
+        value, cursor = _read_value(text, cursor, limit, close_text)
+        if value is None:
+            return Malformed(start, f"shortcode '{name}' has an unterminated quoted argument")
+        args.append((key, value))
+    raw = text[start:end]
+    return Tag(
+        start=start,
+        end=end,
+        delimiter=delimiter,
+        name=name,
+        closing=closing,
+        self_closing=self_closing,
+        positional=[v for k, v in args if k is None],
+        named=[(k, v) for k, v in args if k is not None],
+        raw=raw,
+    )
+
+
+def _read_value(text: str, cursor: int, limit: int, close_text: str) -> tuple[str | None, int]:
+    char = text[cursor]
+    if char == '"':
+        out = []
+        index = cursor + 1
+        while index < limit:
+            c = text[index]
+            if c == "\\" and index + 1 < limit:
+                out.append(text[index + 1])
+                index += 2
+                continue
+            if c == '"':
+                return "".join(out), index + 1
+            out.append(c)
+            index += 1
+        return None, limit
+    if char == "`":
+        end = text.find("`", cursor + 1, limit)
+        if end < 0:
+            return None, limit
+        return text[cursor + 1 : end], end + 1
+    index = cursor
+    while index < limit and text[index] not in " \t\n":
+        if text.startswith(close_text, index) or text.startswith("/" + close_text, index):
+            break
+        index += 1
+    if index == cursor:  # a lone character that cannot start anything: take it as text
+        index += 1
+    return text[cursor:index], index
+
+
+def pair_tags(tags: list[Tag]) -> list[int]:
+    """Link each closing tag to its opening tag (``partner``); return orphan closers.
+
+    A closer matches the nearest unmatched opener of the same name; openers
+    skipped over stay unpaired (Hugo treats them as standalone shortcodes).
+    """
+    stack: list[int] = []
+    orphans: list[int] = []
+    for index, tag in enumerate(tags):
+        if tag.closing:
+            for depth in range(len(stack) - 1, -1, -1):
+                opener = tags[stack[depth]]
+                if opener.name == tag.name:
+                    opener.partner = index
+                    tag.partner = stack[depth]
+                    del stack[depth:]
+                    break
+            else:
+                orphans.append(index)
+        elif not tag.self_closing:
+            stack.append(index)
+    return orphans
