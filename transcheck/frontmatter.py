@@ -46,7 +46,7 @@ def split_front_matter(text: str, path: str) -> Split:
         return _split_fenced(lines, "yaml", _YAML_CLOSE, path)
     if _TOML_FENCE.match(first):
         return _split_fenced(lines, "toml", _TOML_FENCE, path)
-    if first.lstrip().startswith("{"):
+    if first.lstrip().startswith("{") and not first.lstrip().startswith("{{"):
         return _split_json(text, path)
     return Split("none", "", 1, 0, 1)
 

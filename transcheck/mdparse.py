@@ -48,6 +48,7 @@ INLINE_OPEN, INLINE_CLOSE, INLINE_FILL = "\ue000", "\ue001", "\ue002"
 _BLOCK_PLACEHOLDER = re.compile(r"<!--tcsc:(\d+)(?:\n*)-->")
 _ONLY_PLACEHOLDERS = re.compile(r"\s*(?:<!--tcsc:\d+\n*-->\s*)+")
 _INLINE_PLACEHOLDER = re.compile(INLINE_OPEN + r"(\d+)" + INLINE_CLOSE)
+_TASK = re.compile(r"\[([ xX])\]\s+")
 _HEADING_ID = re.compile(r"\s*\{#([^}\s]+)\}\s*$")
 _FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)")
@@ -122,7 +123,7 @@ class _Parser(BlockParser):
 
 
 def _make_markdown() -> mistune.Markdown:
-    plugins = [import_plugin(name) for name in ("table", "url", "strikethrough", "task_lists")]
+    plugins = [import_plugin(name) for name in ("table", "url", "strikethrough")]
     return mistune.Markdown(renderer=None, block=_Parser(), plugins=plugins)
 
 
@@ -357,12 +358,15 @@ class BodyParser:
                 item_line = first.line
             rest = blocks[1:] if isinstance(first, Paragraph) else blocks
             task = None
-            if child["type"] == "task_list_item":
-                task = bool((child.get("attrs") or {}).get("checked"))
+            text = text_parts[0] if text_parts and isinstance(first, Paragraph) else ""
+            task_match = _TASK.match(text)
+            if task_match:
+                task = task_match.group(1) != " "
+                text = text[task_match.end() :]
             items.append(
                 ListItem(
                     line=item_line,
-                    text=text_parts[0] if text_parts and isinstance(first, Paragraph) else "",
+                    text=text,
                     blocks=rest,
                     inline=item_inline,
                     task=task,

@@ -45,6 +45,9 @@ def decode(data: bytes, path: str) -> SourceText:
         encoding = "utf-8-sig"
     else:
         encoding = "utf-8"
+    if encoding.startswith("utf-8") and b"\x00" in data:
+        line = data.count(b"\n", 0, data.index(b"\x00")) + 1
+        raise InputError(path, "binary content (NUL byte): not a text file", line)
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError as error:

@@ -227,9 +227,9 @@ def _emit_block(block: Block, depth: int, emit: Any) -> None:
 def _shortcode_label(sc: Shortcode) -> str:
     args = [f'"{_short(v, 30)}"' for v in sc.positional]
     args += [f'{k}="{_short(v, 30)}"' for k, v in sc.named]
-    closing = " /" if sc.self_closing else ""
     inner = (" " + " ".join(args)) if args else ""
-    return f"{{{{{sc.delimiter} {sc.name}{inner}{closing} {'>' if sc.delimiter == '<' else '%'}}}}}"
+    end = (" /" if sc.self_closing else " ") + (">" if sc.delimiter == "<" else "%")
+    return f"{{{{{sc.delimiter} {sc.name}{inner}{end}}}}}"
 
 
 def _emit_shortcode(sc: Shortcode, depth: int, emit: Any) -> None:

@@ -1,0 +1,231 @@
+from transcheck.model import (
+    BlockQuote,
+    CodeBlock,
+    HtmlBlock,
+    ListBlock,
+    Paragraph,
+    TableBlock,
+    ThematicBreak,
+)
+from conftest import doc
+
+
+def test_atx_and_setext_headings_nest_by_level():
+    d = doc(
+        """
+        Intro text
+
+        # Top
+
+        ## Child one
+
+        Child two
+        ---------
+
+        ### Grandchild
+
+        # Second top
+        """
+    )
+    assert isinstance(d.body.blocks[0], Paragraph)
+    top, second = d.body.sections
+    assert (top.title, top.level, top.line, top.style) == ("Top", 1, 3, "atx")
+    assert [(s.title, s.level, s.line, s.style) for s in top.sections] == [
+        ("Child one", 2, 5, "atx"),
+        ("Child two", 2, 7, "setext"),
+    ]
+    assert [(s.title, s.line) for s in top.sections[1].sections] == [("Grandchild", 10)]
+    assert (second.title, second.line) == ("Second top", 12)
+
+
+def test_heading_explicit_id_is_kept_and_removed_from_title():
+    d = doc("## Om rollen {#about}\n")
+    section = d.body.sections[0]
+    assert section.title == "Om rollen"
+    assert section.id == "about"
+
+
+def test_bold_line_is_a_pseudo_heading_at_the_level_of_its_neighbours():
+    d = doc(
+        """
+        **Why this role matters?**
+
+        Text one.
+
+        ## Who are you?
+
+        Text two.
+
+        **Good to know**
+
+        Text three.
+        """
+    )
+    first, second = d.body.sections
+    assert (first.title, first.style, first.level, first.line) == ("Why this role matters?", "bold", 2, 1)
+    assert (second.title, second.level) == ("Who are you?", 2)
+    bold_child = second.sections[0]
+    assert (bold_child.title, bold_child.style, bold_child.level, bold_child.line) == ("Good to know", "bold", 3, 9)
+    assert bold_child.blocks[0].text == "Text three."
+
+
+def test_bold_label_followed_by_text_is_not_a_heading():
+    d = doc("**Start date:**  \nAs soon as possible\n")
+    assert d.body.sections == []
+    assert isinstance(d.body.blocks[0], Paragraph)
+
+
+def test_lists_items_lines_start_numbers_and_nesting():
+    d = doc(
+        """
+        ## S
+
+        - one
+        - two
+          - two a
+          - two b
+            1. deep
+        - three
+
+        3. third
+        4. fourth
+        """
+    )
+    bullets, ordered = d.body.sections[0].blocks
+    assert isinstance(bullets, ListBlock) and not bullets.ordered
+    assert [(i.text, i.line) for i in bullets.items] == [("one", 3), ("two", 4), ("three", 8)]
+    nested = bullets.items[1].sublists[0]
+    assert [(i.text, i.line) for i in nested.items] == [("two a", 5), ("two b", 6)]
+    deep = nested.items[1].sublists[0]
+    assert deep.ordered and [(i.text, i.line) for i in deep.items] == [("deep", 7)]
+    assert ordered.ordered and ordered.start == 3
+    assert [(i.text, i.line) for i in ordered.items] == [("third", 10), ("fourth", 11)]
+
+
+def test_loose_list_items_with_several_paragraphs():
+    d = doc(
+        """
+        1. First item
+
+           more about it
+
+        2. Second item
+        """
+    )
+    items = d.body.blocks[0].items
+    assert [(i.text, i.line) for i in items] == [("First item", 1), ("Second item", 5)]
+    assert isinstance(items[0].blocks[0], Paragraph) and items[0].blocks[0].line == 3
+
+
+def test_task_list_items():
+    items = doc("- [ ] todo\n- [x] done\n").body.blocks[0].items
+    assert [(i.text, i.task) for i in items] == [("todo", False), ("done", True)]
+
+
+def test_code_blocks_fence_info_and_indented():
+    d = doc(
+        """
+        Text
+
+        ```python title="x"
+        print("hi")
+        ```
+
+        ~~~
+        raw
+        ~~~
+
+            indented code
+        """
+    )
+    fenced, tilde, indented = [b for b in d.body.blocks if isinstance(b, CodeBlock)]
+    assert (fenced.line, fenced.fence, fenced.info, fenced.code) == (3, "```", 'python title="x"', 'print("hi")\n')
+    assert (tilde.line, tilde.fence) == (7, "~~~")
+    assert (indented.line, indented.fence, indented.code) == (11, "", "indented code")
+
+
+def test_table_rows_columns_and_line():
+    d = doc(
+        """
+        Intro
+
+        | A | B | C |
+        |---|---|---|
+        | 1 | 2 | 3 |
+        | 4 | [x](https://x.example) | 6 |
+        """
+    )
+    table = d.body.blocks[1]
+    assert isinstance(table, TableBlock)
+    assert table.line == 3
+    assert table.header == ["A", "B", "C"]
+    assert table.rows == [["1", "2", "3"], ["4", "x", "6"]]
+    assert table.shape == (2, 3)
+    assert [(l.url, l.line) for l in table.inline.links] == [("https://x.example", 6)]
+
+
+def test_block_quote_html_and_thematic_break():
+    d = doc(
+        """
+        > quoted
+        > - item
+
+        <div class="x">
+        <a href="https://html.example/page">link</a>
+        </div>
+
+        ---
+        """
+    )
+    quote, html, hr = d.body.blocks
+    assert isinstance(quote, BlockQuote) and quote.line == 1
+    assert isinstance(quote.blocks[0], Paragraph)
+    assert isinstance(quote.blocks[1], ListBlock) and quote.blocks[1].items[0].line == 2
+    assert isinstance(html, HtmlBlock) and html.line == 4
+    assert [(l.url, l.line, l.kind) for l in html.inline.links] == [("https://html.example/page", 5, "html")]
+    assert isinstance(hr, ThematicBreak) and hr.line == 8
+
+
+def test_links_of_every_kind_with_lines():
+    d = doc(
+        """
+        See [inline](https://a.example/x "T") and
+        ![an image](/img/a.png) then <https://auto.example>
+        and https://bare.example/path plus [ref][r] and
+        <a href="https://html.example">html</a>.
+
+        [r]: https://ref.example/
+        """
+    )
+    links = [(l.kind, l.url, l.line) for l in d.body.blocks[0].inline.links]
+    assert links == [
+        ("link", "https://a.example/x", 1),
+        ("image", "/img/a.png", 2),
+        ("autolink", "https://auto.example", 2),
+        ("bare", "https://bare.example/path", 3),
+        ("reference", "https://ref.example/", 3),
+        ("html", "https://html.example", 4),
+    ]
+
+
+def test_inline_code_is_collected():
+    d = doc("Run `make test` then `make deploy`.\n")
+    assert d.body.blocks[0].inline.code == ["make test", "make deploy"]
+
+
+def test_front_matter_counts_in_every_line():
+    d = doc(
+        """
+        ---
+        title: x
+        ---
+
+        ## A
+
+        - item [l](https://l.example)
+        """
+    )
+    section = d.body.sections[0]
+    assert section.line == 5
+    item = section.blocks[0].items[0]
+    assert item.line == 7 and item.inline.links[0].line == 7
