@@ -6,8 +6,15 @@ import sys
 
 import click
 
+import os
+
 from . import __version__
+from .engine import Options, check_paths
+from .findings import Severity
+from .formats.jsonout import format_json
+from .formats.text import format_text
 from .parse import parse_file
+from .rules import RULES, resolve
 from .source import DEFAULT_MAX_BYTES, InputError
 from .treeview import tree_json, tree_text
 
@@ -45,3 +52,108 @@ def tree(files: tuple[str, ...], fmt: str, max_file_size: int) -> None:
     if outputs:
         click.echo(("\n" if fmt == "json" else "\n\n").join(outputs))
     sys.exit(status)
+
+
+def _use_colour(choice: str, stream: object) -> bool:
+    if choice == "always":
+        return True
+    if choice == "never" or os.environ.get("NO_COLOR"):
+        return False
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
+def _check_selectors(selectors: tuple[str, ...], option: str) -> None:
+    for selector in selectors:
+        if not resolve(selector):
+            raise click.BadParameter(f"no rule is named or coded {selector!r} (see 'transcheck rules')", param_hint=option)
+
+
+def _split(values: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
+
+
+@main.command()
+@click.argument("file_a", type=click.Path(dir_okay=False))
+@click.argument("file_b", type=click.Path(dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="Output format.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="error", show_default=True,
+              help="Exit with status 1 when a finding of this severity or higher is reported.")
+@click.option("--lang", nargs=2, metavar="A_LANG B_LANG", default=None,
+              help="The languages of FILE_A and FILE_B (otherwise from file name, path or front matter).")
+@click.option("--select", multiple=True, metavar="RULES",
+              help="Only these rules (codes, names or prefixes; comma-separated or repeated).")
+@click.option("--ignore", multiple=True, metavar="RULES", help="Skip these rules (codes, names or prefixes).")
+@click.option("--color", "colour", type=click.Choice(["auto", "always", "never"]), default="auto",
+              show_default=True, help="Colour in text output (auto: only on a terminal, never with NO_COLOR).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="Write the report to this file instead of standard output.")
+@click.option("--max-file-size", type=int, default=DEFAULT_MAX_BYTES, show_default=True,
+              help="Refuse files larger than this many bytes.")
+def check(file_a: str, file_b: str, fmt: str, fail_on: str, lang: tuple[str, str] | None,
+          select: tuple[str, ...], ignore: tuple[str, ...], colour: str, output: str | None,
+          max_file_size: int) -> None:
+    """Compare FILE_A with FILE_B (the reference) and report where they drift apart.
+
+    Findings about something both files have are reported in FILE_A; a missing
+    section, item or key is reported in the file that lacks it.
+    """
+    select, ignore = _split(select), _split(ignore)
+    _check_selectors(select, "--select")
+    _check_selectors(ignore, "--ignore")
+    options = Options(select=select, ignore=ignore, max_bytes=max_file_size)
+    languages = (lang[0], lang[1]) if lang else (None, None)
+    result = check_paths(file_a, file_b, options, languages)
+    if fmt == "json":
+        text = format_json(result.findings, [(f.path, f.language) for f in result.files])
+    else:
+        stream = click.get_text_stream("stdout")
+        text = format_text(result.findings, len(result.files), _use_colour(colour, None if output else stream))
+    _emit(text, output)
+    threshold = Severity.parse(fail_on)
+    if result.io_error:
+        sys.exit(EXIT_USAGE)
+    sys.exit(EXIT_FINDINGS if any(f.severity >= threshold for f in result.findings) else EXIT_OK)
+
+
+def _emit(text: str, output: str | None) -> None:
+    if output is None:
+        click.echo(text)
+        return
+    try:
+        with open(output, "w", encoding="utf-8") as handle:
+            handle.write(text + "\n")
+    except OSError as error:
+        _error(f"{output}: cannot write the report: {error.strerror or error}")
+        sys.exit(EXIT_USAGE)
+
+
+@main.command()
+@click.argument("rule_name", required=False)
+def rules(rule_name: str | None) -> None:
+    """List every rule with its code, name and default severity; with RULE, show its documentation."""
+    if rule_name:
+        found = resolve(rule_name)
+        if not found:
+            _error(f"no rule is named or coded {rule_name!r}")
+            sys.exit(EXIT_USAGE)
+        for index, item in enumerate(found):
+            if index:
+                click.echo("")
+            click.echo(f"{item.code} {item.name} ({item.severity.label})")
+            click.echo(f"  {item.summary}")
+            if item.doc:
+                click.echo("")
+                for line in _wrap(item.doc):
+                    click.echo(f"  {line}")
+        return
+    width = max(len(r.name) for r in RULES)
+    for item in RULES:
+        click.echo(f"{item.code}  {item.name:<{width}}  {item.severity.label:<7}  {item.summary}")
+
+
+def _wrap(text: str, width: int = 76) -> list[str]:
+    import textwrap
+
+    return textwrap.wrap(text, width)

@@ -45,10 +45,12 @@ Token = dict[str, Any]
 Item = Block | Heading  # what the flat parse yields before sections exist
 
 INLINE_OPEN, INLINE_CLOSE, INLINE_FILL = "\ue000", "\ue001", "\ue002"
-_BLOCK_PLACEHOLDER = re.compile(r"<!--tcsc:(\d+)(?:\n*)-->")
-_ONLY_PLACEHOLDERS = re.compile(r"\s*(?:<!--tcsc:\d+\n*-->\s*)+")
+_BLOCK_PLACEHOLDER = re.compile(r"<!--tcsc:(\d+)-->")
+_FILLER = "<!---->"  # keeps a replaced region's line count; an empty comment renders as nothing
+_ONLY_PLACEHOLDERS = re.compile(r"\s*(?:(?:<!--tcsc:\d+-->|<!---->)\s*)+")
 _INLINE_PLACEHOLDER = re.compile(INLINE_OPEN + r"(\d+)" + INLINE_CLOSE)
 _TASK = re.compile(r"\[([ xX])\]\s+")
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _HEADING_ID = re.compile(r"\s*\{#([^}\s]+)\}\s*$")
 _FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)")
@@ -151,7 +153,10 @@ def code_ranges(text: str) -> list[tuple[int, int]]:
         offset = end
     if fence is not None:
         ranges.append((fence_start, len(text)))
-    return ranges
+    # Commented-out HTML is invisible on the page: shortcodes there are not compared.
+    for comment in _HTML_COMMENT.finditer(text):
+        ranges.append((comment.start(), comment.end()))
+    return sorted(ranges)
 
 
 def _alone_on_lines(text: str, tags: list[Tag]) -> list[bool]:
@@ -178,15 +183,23 @@ def _alone_on_lines(text: str, tags: list[Tag]) -> list[bool]:
 
 
 class BodyParser:
-    """Parses one body text. Use :func:`parse_blocks`; this holds per-parse state."""
+    """Parses one body text (or a shortcode's inside). Use :func:`parse_blocks`."""
 
-    def __init__(self, text: str, first_line: int) -> None:
+    def __init__(
+        self,
+        text: str,
+        first_line: int,
+        env: dict[str, Any] | None = None,
+        problems: list[Problem] | None = None,
+        depth: int = 0,
+    ) -> None:
         self.text = text
-        self.first_line = first_line  # file line of body line 0
-        self.problems: list[Problem] = []
+        self.first_line = first_line  # file line of this text's line 0
+        self.problems: list[Problem] = problems if problems is not None else []
         self.tags: list[Tag] = []
-        self.block_tags: set[int] = set()
-        self.env: dict[str, Any] = {"ref_links": {}}
+        self.containers: dict[int, Shortcode] = {}  # opening tag index -> container with its body
+        self.env: dict[str, Any] = env if env is not None else {"ref_links": collect_references(text)}
+        self.depth = depth
 
     # -- placeholders --------------------------------------------------------
 
@@ -194,11 +207,16 @@ class BodyParser:
         return self.first_line + self.text.count("\n", 0, offset)
 
     def _substitute(self) -> str:
+        """The text with every shortcode replaced by a placeholder of the same line count.
+
+        A pair whose tags stand on different lines is a container, found in the
+        raw text as Hugo finds it (whatever the Markdown indentation says); its
+        inside is parsed on its own and the whole region becomes one block.
+        """
         tags, malformed = find_tags(self.text, code_ranges(self.text))
         for bad in malformed:
             self.problems.append(Problem(self._line_of(bad.start), "shortcode-syntax", bad.message))
-        orphans = pair_tags(tags)
-        for index in orphans:
+        for index in pair_tags(tags):
             tag = tags[index]
             self.problems.append(
                 Problem(
@@ -209,21 +227,83 @@ class BodyParser:
             )
         self.tags = tags
         alone = _alone_on_lines(self.text, tags)
-        self.block_tags = {index for index, is_alone in enumerate(alone) if is_alone}
+        tag_lines = {self.text.count("\n", 0, tags[i].start) for i, is_alone in enumerate(alone) if is_alone}
         pieces: list[str] = []
         position = 0
-        for index, tag in enumerate(tags):
-            pieces.append(self.text[position : tag.start])
-            newlines = self.text.count("\n", tag.start, tag.end)
-            if index in self.block_tags:
-                pieces.append(f"<!--tcsc:{index}" + "\n" * newlines + "-->")
+        index = 0
+        while index < len(tags):
+            tag = tags[index]
+            before = self.text[position : tag.start]
+            if alone[index] and self._indented_after_tag_line(tag, tag_lines):
+                # "    {{< card >}}" inside a shortcode container is a shortcode, not indented code
+                before = before.rstrip(" \t")
+            pieces.append(before)
+            end = tag.end
+            if self._is_container(tag):
+                assert tag.partner is not None
+                closer = tags[tag.partner]
+                self.containers[index] = self._container(index, closer, inline=not alone[index])
+                end = closer.end
+            newlines = self.text.count("\n", tag.start, end)
+            if alone[index]:
+                indent = "\n" + self._indent(tag)
+                pieces.append(f"<!--tcsc:{index}-->" + (indent + _FILLER) * newlines)
             else:
                 pieces.append(f"{INLINE_OPEN}{index}{INLINE_CLOSE}" + f"\n{INLINE_FILL}" * newlines)
-            position = tag.end
+            position = end
+            index = tag.partner + 1 if index in self.containers and tag.partner is not None else index + 1
         pieces.append(self.text[position:])
         return "".join(pieces)
 
+    def _is_container(self, tag: Tag) -> bool:
+        if tag.closing or tag.partner is None:
+            return False
+        if "\n" not in self.text[tag.end : self.tags[tag.partner].start]:
+            return False  # both tags on one line: an inline pair
+        if self.depth + 1 >= MAX_SHORTCODE_DEPTH:
+            self.problems.append(
+                Problem(
+                    self._line_of(tag.start),
+                    "too-deep",
+                    f"shortcodes nested more than {MAX_SHORTCODE_DEPTH} deep; the inner ones are not nested",
+                )
+            )
+            return False
+        return True
+
+    def _container(self, index: int, closer: Tag, inline: bool) -> Shortcode:
+        tag = self.tags[index]
+        container = self._shortcode(index, inline)
+        inner = _dedent_after_first_line(self.text[tag.end : closer.start])
+        child = BodyParser(inner, self._line_of(tag.end), self.env, self.problems, self.depth + 1)
+        container.body = build_body(child.parse())
+        return container
+
+    def _indent(self, tag: Tag) -> str:
+        line_start = self.text.rfind("\n", 0, tag.start) + 1
+        indent = self.text[line_start : tag.start]
+        return indent if not indent.strip() else ""
+
+    def _indented_after_tag_line(self, tag: Tag, tag_lines: set[int]) -> bool:
+        indent = self._indent(tag)
+        if len(indent.expandtabs(4)) < 4:
+            return False
+        line_start = self.text.rfind("\n", 0, tag.start) + 1
+        line = self.text.count("\n", 0, line_start)
+        previous = line_start - 1
+        while previous > 0:
+            start = self.text.rfind("\n", 0, previous) + 1
+            line -= 1
+            if self.text[start:previous].strip():
+                return line in tag_lines
+            previous = start - 1
+        return False
+
     def _shortcode(self, index: int, inline: bool) -> Shortcode:
+        if index in self.containers:
+            container = self.containers[index]
+            container.inline = inline
+            return container
         tag = self.tags[index]
         closing_line = None
         if tag.partner is not None and not tag.closing:
@@ -247,6 +327,7 @@ class BodyParser:
         """Put the original tag text back where placeholders stand."""
         text = _INLINE_PLACEHOLDER.sub(lambda m: self.tags[int(m.group(1))].raw, text)
         text = _BLOCK_PLACEHOLDER.sub(lambda m: self.tags[int(m.group(1))].raw, text)
+        text = text.replace(_FILLER, "")
         return text.replace("\n" + INLINE_FILL, "\n").replace(INLINE_FILL, "")
 
     # -- parsing --------------------------------------------------------------
@@ -263,8 +344,7 @@ class BodyParser:
         except RecursionError:
             self.problems.append(Problem(self.first_line, "too-deep", "Markdown nested too deeply to parse"))
             return []
-        items = self._convert(state.tokens, top=True)
-        return self._nest(items, depth=0)
+        return self._convert(state.tokens, top=True)
 
     def _line(self, token: Token) -> int:
         return self.first_line + int(token.get("_line", 0))
@@ -274,7 +354,9 @@ class BodyParser:
         for token in tokens:
             if token["type"] == "block_html" and _ONLY_PLACEHOLDERS.fullmatch(token.get("raw", "")):
                 for match in _BLOCK_PLACEHOLDER.finditer(token["raw"]):
-                    items.append(self._shortcode(int(match.group(1)), inline=False))
+                    index = int(match.group(1))
+                    if not self.tags[index].closing:  # an orphan closer is reported as a problem
+                        items.append(self._shortcode(index, inline=False))
                 continue
             item = self._convert_one(token, top)
             if item is not None:
@@ -309,8 +391,7 @@ class BodyParser:
             end = line + raw.count("\n") + (1 if fence else -1)
             return CodeBlock(line, raw, fence[:3], info.strip(), max(line, end))
         if kind == "block_quote":
-            children = self._nest(self._convert(token.get("children", [])), depth=1)
-            blocks = [_demote(c) for c in children]
+            blocks = [_demote(c) for c in self._convert(token.get("children", []))]
             end = max([_end(b) for b in blocks], default=line)
             return BlockQuote(line, blocks, end)
         if kind == "block_html":
@@ -349,8 +430,7 @@ class BodyParser:
         items: list[ListItem] = []
         for child in token.get("children", []):
             item_line = self._line(child) if "_line" in child else line
-            blocks = self._nest(self._convert(child.get("children", [])), depth=1)
-            blocks = [_demote(b) for b in blocks]
+            blocks = [_demote(b) for b in self._convert(child.get("children", []))]
             text_parts = [b.text for b in blocks if isinstance(b, Paragraph)]
             first = blocks[0] if blocks else None
             item_inline = first.inline if isinstance(first, Paragraph) else Inline()
@@ -410,22 +490,18 @@ class BodyParser:
     def inline(self, text: str, line: int) -> tuple[str, Inline]:
         """Plain text and links/code/shortcodes of one block's inline source.
 
-        An inline pair (both tags in this text) becomes one shortcode with its
-        ``inner`` text; a tag whose partner is elsewhere is left in
-        ``inline.dangling`` for :meth:`_nest` to build a container from.
+        A pair on one line becomes one shortcode with its ``inner`` text; a
+        container that starts inside the text carries its parsed body.
         """
         inline = Inline()
         matches = list(_INLINE_PLACEHOLDER.finditer(text))
         here = {int(m.group(1)): m for m in matches}
         for index, match in here.items():
             tag = self.tags[index]
-            if tag.partner is not None and tag.partner not in here:
-                inline.dangling.append(index)
-                continue
             if tag.closing:
-                continue  # its opener carries the pair
+                continue  # its opener carries the pair; an orphan is reported as a problem
             shortcode = self._shortcode(index, inline=True)
-            if tag.partner is not None:
+            if tag.partner is not None and tag.partner in here:
                 inner = text[match.end() : here[tag.partner].start()]
                 shortcode.inner = self.restore(inner).strip()
             inline.shortcodes.append(shortcode)
@@ -447,77 +523,6 @@ class BodyParser:
         return ""
 
     # -- shortcode containers -------------------------------------------------
-
-    def _nest(self, items: list[Item], depth: int) -> list[Item]:
-        """Fold the items between a block shortcode's opening and closing tag into it."""
-        out: list[Item] = []
-        stack: list[tuple[Shortcode, int, list[Item]]] = []  # (container, closer index, items)
-        for item in items:
-            target = stack[-1][2] if stack else out
-            if isinstance(item, Shortcode) and not item.inline:
-                index = item.tag_index
-                tag = self.tags[index]
-                if tag.closing:
-                    if stack and stack[-1][1] == index:
-                        self._close(stack, out)
-                    else:
-                        self._misplaced(tag)
-                    continue
-                if tag.partner is not None and self._can_nest(item, len(stack) + depth):
-                    stack.append((item, tag.partner, []))
-                    continue
-                target.append(item)
-                continue
-            dangling = _dangling(item)
-            if dangling and stack and stack[-1][1] in dangling:
-                stack[-1][2].append(item)  # "text{{< /x >}}": the text is inside
-                self._close(stack, out)
-                continue
-            openers = [i for i in dangling if not self.tags[i].closing]
-            if openers and self._can_nest(item, len(stack) + depth):
-                container = self._shortcode(openers[0], inline=False)
-                stack.append((container, self.tags[openers[0]].partner or -1, [item]))
-                continue
-            target.append(item)
-        while stack:  # an opener whose closer is elsewhere (e.g. inside a list item)
-            container, closer, inner = stack.pop()
-            container.paired = False
-            self._misplaced(self.tags[self._tag_index(container)])
-            target = stack[-1][2] if stack else out
-            target.append(container)
-            target.extend(inner)
-        return out
-
-    def _close(self, stack: list[tuple[Shortcode, int, list[Item]]], out: list[Item]) -> None:
-        container, _, inner = stack.pop()
-        container.body = build_body(inner)
-        (stack[-1][2] if stack else out).append(container)
-
-    def _can_nest(self, item: Item, depth: int) -> bool:
-        if depth < MAX_SHORTCODE_DEPTH:
-            return True
-        self.problems.append(
-            Problem(item.line, "too-deep", f"shortcodes nested more than {MAX_SHORTCODE_DEPTH} deep; inner ones are not nested")
-        )
-        return False
-
-    @staticmethod
-    def _tag_index(shortcode: Shortcode) -> int:
-        return shortcode.tag_index
-
-    def _misplaced(self, tag: Tag) -> None:
-        other = self.tags[tag.partner] if tag.partner is not None else None
-        if other is None:
-            return
-        opener, closer = (other, tag) if tag.closing else (tag, other)
-        problem = Problem(
-            self._line_of(opener.start),
-            "shortcode-nesting",
-            f"shortcode '{opener.name}' opens on line {self._line_of(opener.start)} and closes on "
-            f"line {self._line_of(closer.start)} at a different nesting level (inside a list or quote)",
-        )
-        if problem not in self.problems:
-            self.problems.append(problem)
 
 
 class _InlineWalker:
@@ -649,9 +654,29 @@ def _bold_heading(text: str) -> str | None:
     return match.group(2)
 
 
-def _dangling(item: Item) -> list[int]:
-    inline = getattr(item, "inline", None)
-    return list(inline.dangling) if isinstance(inline, Inline) else []
+def _dedent_after_first_line(text: str) -> str:
+    """Remove the indentation common to the lines after the first (a container's inside)."""
+    first, newline, rest = text.partition("\n")
+    if not newline:
+        return text
+    lines = rest.split("\n")
+    indents = [len(line) - len(line.lstrip(" ")) for line in lines if line.strip()]
+    cut = min(indents, default=0)
+    if cut == 0:
+        return text
+    return first + "\n" + "\n".join(line[cut:] if line[:cut].strip() == "" else line.lstrip(" ") for line in lines)
+
+
+_REFERENCE = re.compile(r"^ {0,3}\[([^\]\n]+)\]:[ \t]*<?([^\s>]+)>?(?:[ \t]+[\"'(](.*)[\"')])?[ \t]*$", re.M)
+
+
+def collect_references(text: str) -> dict[str, dict[str, str]]:
+    """Reference definitions of the whole page: shortcode insides are parsed apart but share them."""
+    refs: dict[str, dict[str, str]] = {}
+    for match in _REFERENCE.finditer(text):
+        key = " ".join(match.group(1).lower().split())
+        refs.setdefault(key, {"url": match.group(2), **({"title": match.group(3)} if match.group(3) else {})})
+    return refs
 
 
 def _merge(into: Inline, other: Inline) -> None:

@@ -94,8 +94,6 @@ class Inline:
     links: list[Link] = field(default_factory=list)
     code: list[str] = field(default_factory=list)
     shortcodes: list[Shortcode] = field(default_factory=list)
-    # tags whose partner is in another block; the parser folds them into containers
-    dangling: list[int] = field(default_factory=list, repr=False, compare=False)
 
 
 @dataclass

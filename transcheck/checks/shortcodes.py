@@ -1,0 +1,133 @@
+"""Shortcode rules: shortcode-mismatch and shortcode-unclosed."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from ..align import block_inlines
+from ..compare import BlockPair, Comparison, Side
+from ..model import Document, Shortcode, iter_blocks
+from ..scargs import data_args
+
+def _label(sc: Shortcode) -> str:
+    return f"{{{{{sc.delimiter} {sc.name} {'>' if sc.delimiter == '<' else '%'}}}}}"
+
+
+def check_shortcodes(c: Comparison) -> None:
+    for pair in c.block_pairs:
+        a, b = pair.a, pair.b
+        if isinstance(a, Shortcode) and isinstance(b, Shortcode):
+            _compare_arguments(c, a, b)
+        elif isinstance(a, Shortcode) and b is None:
+            _missing_block(c, a, c.a, c.b, pair.anchor_b, pair)
+        elif isinstance(b, Shortcode) and a is None:
+            _missing_block(c, b, c.b, c.a, pair.anchor_a, pair)
+        elif a is not None and b is not None and a.type == b.type:
+            _compare_inline(c, pair)
+
+
+def _missing_block(c: Comparison, sc: Shortcode, having: Side, lacking: Side, anchor: int, pair: BlockPair) -> None:
+    section = pair.section_b if lacking is c.b else pair.section_a
+    where = f" in section \"{section.title}\"" if section.section is not None else ""
+    c.report(
+        "shortcode-mismatch",
+        lacking,
+        anchor,
+        f"shortcode {_label(sc)} ({having.name}:{sc.line}) has no counterpart{where} here",
+        [(having, sc.line)],
+        key=f"missing|{sc.name}|{section.title}",
+    )
+
+
+def _compare_arguments(c: Comparison, a: Shortcode, b: Shortcode) -> None:
+    args_a, args_b = data_args(a), data_args(b)
+    for key in sorted(set(args_a) | set(args_b)):
+        value_a, value_b = args_a.get(key), args_b.get(key)
+        if value_a == value_b:
+            continue
+        name = f"argument {key}" if not key.startswith("#") else f"argument {key[1:]}"
+        shown_a = f'"{value_a}"' if value_a is not None else "missing"
+        shown_b = f'"{value_b}"' if value_b is not None else "missing"
+        c.report(
+            "shortcode-mismatch",
+            c.a,
+            a.line,
+            f"{_label(a)} {name} is {shown_a} here but {shown_b} in {c.b.name}:{b.line}",
+            [(c.b, b.line)],
+            key=f"arg|{a.name}|{key}|{value_a}|{value_b}",
+        )
+
+
+def _inline_names(block: object) -> tuple[Counter[str], dict[str, int]]:
+    names: Counter[str] = Counter()
+    lines: dict[str, int] = {}
+    for inline in block_inlines(block):  # type: ignore[arg-type]
+        for sc in inline.shortcodes:
+            if sc.name in ("ref", "relref"):
+                continue  # link targets: compared as links
+            names[sc.name] += 1
+            lines.setdefault(sc.name, sc.line)
+    return names, lines
+
+
+def _compare_inline(c: Comparison, pair: BlockPair) -> None:
+    names_a, lines_a = _inline_names(pair.a)
+    names_b, lines_b = _inline_names(pair.b)
+    if names_a == names_b:
+        return
+    assert pair.a is not None and pair.b is not None
+    for name in sorted(set(names_a) | set(names_b)):
+        if names_a[name] == names_b[name]:
+            continue
+        c.report(
+            "shortcode-mismatch",
+            c.a,
+            lines_a.get(name, pair.a.line),
+            f"inline shortcode '{name}' appears {names_a[name]} time(s) here but "
+            f"{names_b[name]} in {c.b.name}:{lines_b.get(name, pair.b.line)}",
+            [(c.b, lines_b.get(name, pair.b.line))],
+            key=f"inline|{name}|{names_a[name]}|{names_b[name]}",
+        )
+
+
+# --- unclosed -----------------------------------------------------------------------
+
+_PROBLEM_KINDS = ("shortcode-orphan-close", "shortcode-syntax", "shortcode-nesting")
+
+
+def all_shortcodes(doc: Document) -> list[Shortcode]:
+    found: list[Shortcode] = []
+    blocks = list(iter_blocks(doc.body.blocks))
+    for section in doc.iter_sections():
+        blocks.extend(iter_blocks(section.blocks))
+    for block in blocks:
+        if isinstance(block, Shortcode):
+            found.append(block)
+        for inline in block_inlines(block):
+            found.extend(inline.shortcodes)
+    return found
+
+
+def check_unclosed(c: Comparison) -> None:
+    paired_a = {sc.name for sc in all_shortcodes(c.a.doc) if sc.paired}
+    paired_b = {sc.name for sc in all_shortcodes(c.b.doc) if sc.paired}
+    for side, paired_here, paired_there in ((c.a, paired_a, paired_b), (c.b, paired_b, paired_a)):
+        check_unclosed_in(c, side, paired_here | paired_there)
+
+
+def check_unclosed_in(c: Comparison, side: Side, paired_names: set[str]) -> None:
+    """Problems the parser found, and openers never closed whose name is closed elsewhere."""
+    for problem in side.doc.problems:
+        if problem.kind in _PROBLEM_KINDS:
+            c.report("shortcode-unclosed", side, problem.line, problem.message, key=problem.message)
+    for sc in all_shortcodes(side.doc):
+        if sc.paired or sc.self_closing or sc.name not in paired_names:
+            continue
+        c.report(
+            "shortcode-unclosed",
+            side,
+            sc.line,
+            f"shortcode {_label(sc)} is never closed here, but '{sc.name}' is used with a closing "
+            f"tag elsewhere (add {{{{{sc.delimiter} /{sc.name} {'>' if sc.delimiter == '<' else '%'}}}}})",
+            key=f"unclosed|{sc.name}",
+        )

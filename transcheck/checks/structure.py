@@ -1,0 +1,396 @@
+"""Structure rules: sections, headings, lists, paragraphs, tables, code."""
+
+from __future__ import annotations
+
+from collections import Counter
+from difflib import SequenceMatcher
+
+from ..align import SectionInfo, align_items, align_sequences
+from ..compare import BlockPair, Comparison, Side
+from ..model import Block, BlockQuote, CodeBlock, ListBlock, ListItem, Paragraph, Shortcode, TableBlock
+
+
+def _quote(text: str, width: int = 60) -> str:
+    text = " ".join(text.split())
+    return '"' + (text if len(text) <= width else text[: width - 1] + "…") + '"'
+
+
+def _heading_words(info: SectionInfo) -> str:
+    if info.style == "bold":
+        return "a bold line"
+    return f"a level-{info.level} heading"
+
+
+def check_sections(c: Comparison) -> None:
+    alignment = c.sections
+    partner_a = alignment.partner_of_a()
+    partner_b = alignment.partner_of_b()
+    _missing(c, c.b, alignment.only_a, alignment.a, partner_a, c.a)
+    _missing(c, c.a, alignment.only_b, alignment.b, partner_b, c.b)
+    for sa, sb in alignment.pairs + alignment.moved:
+        if sa.section is None:
+            continue
+        _heading_level(c, sa, sb, partner_a)
+    for sa, sb in alignment.moved:
+        c.report(
+            "section-order",
+            c.a,
+            sa.line,
+            f"section {_quote(sa.title)} stands in another place than its counterpart "
+            f"{_quote(sb.title)} ({c.b.name}:{sb.line})",
+            [(c.b, sb.line)],
+            key=f"{sa.title}|{sb.title}",
+        )
+
+
+def _missing(
+    c: Comparison,
+    lacking: Side,
+    only: list[SectionInfo],
+    having_all: list[SectionInfo],
+    partner: dict[int, SectionInfo],
+    having: Side,
+) -> None:
+    missing_indexes = {info.index for info in only}
+    lacking_doc_end = lacking.doc.line_count
+    for info in only:
+        if info.parent is not None and info.parent in missing_indexes:
+            continue  # its parent is reported; the sub-sections go with it
+        # it belongs before the counterpart of the next aligned section
+        anchor = lacking_doc_end
+        before = None
+        for later in having_all[info.index + 1 :]:
+            if later.index in partner:
+                anchor = partner[later.index].line
+                before = partner[later.index]
+                break
+        where = f"; it belongs before {_quote(before.title, 40)}" if before is not None else "; it belongs at the end"
+        c.report(
+            "missing-section",
+            lacking,
+            anchor,
+            f"{_quote(info.title)} ({having.name}:{info.line}, {_heading_words(info)}) "
+            f"has no counterpart here{where}",
+            [(having, info.line)],
+            key=f"{having.language}|{info.title}",
+        )
+
+
+def _heading_level(c: Comparison, sa: SectionInfo, sb: SectionInfo, partner_a: dict[int, SectionInfo]) -> None:
+    if sa.style == "bold" and sb.style == "bold":
+        return
+    if (sa.style == "bold") != (sb.style == "bold"):
+        c.report(
+            "heading-level",
+            c.a,
+            sa.line,
+            f"{_quote(sa.title)} is {_heading_words(sa)} here but {_heading_words(sb)} in "
+            f"{c.b.name}:{sb.line} ({_quote(sb.title, 40)})",
+            [(c.b, sb.line)],
+            key=f"{sa.title}|{sb.title}",
+        )
+        return
+    delta = sa.level - sb.level
+    if delta == 0:
+        return
+    # a whole subtree shifted by the same amount is one change, reported at its top
+    if sa.parent is not None:
+        parent_b = partner_a.get(sa.parent)
+        parent_a = c.sections.a[sa.parent]
+        if parent_b is not None and parent_a.style != "bold" and parent_b.style != "bold":
+            if parent_a.level - parent_b.level == delta:
+                return
+    c.report(
+        "heading-level",
+        c.a,
+        sa.line,
+        f"{_quote(sa.title)} is a level-{sa.level} heading here but level {sb.level} in "
+        f"{c.b.name}:{sb.line} ({_quote(sb.title, 40)})",
+        [(c.b, sb.line)],
+        key=f"{sa.title}|{sa.level}|{sb.level}",
+    )
+
+
+# --- blocks ----------------------------------------------------------------------
+
+
+def check_blocks(c: Comparison) -> None:
+    for pair in c.block_pairs:
+        a, b = pair.a, pair.b
+        if isinstance(a, ListBlock) and isinstance(b, ListBlock):
+            _compare_lists(c, a, b)
+        elif isinstance(a, TableBlock) and isinstance(b, TableBlock):
+            _compare_tables(c, a, b)
+        elif a is None or b is None:
+            _unmatched_block(c, pair)
+    _paragraph_counts(c)
+    _code_blocks(c)
+    _inline_code(c)
+
+
+def _unmatched_block(c: Comparison, pair: BlockPair) -> None:
+    if pair.a is not None:
+        block, having, lacking, anchor, section = pair.a, c.a, c.b, pair.anchor_b, pair.section_b
+    else:
+        assert pair.b is not None
+        block, having, lacking, anchor, section = pair.b, c.b, c.a, pair.anchor_a, pair.section_a
+    where = f" in section {_quote(section.title, 40)}" if section.section is not None else ""
+    if isinstance(block, ListBlock):
+        kind = "numbered list" if block.ordered else "list"
+        c.report(
+            "bullet-count",
+            lacking,
+            anchor,
+            f"{kind} of {len(block.items)} items ({having.name}:{block.line}, "
+            f"starting {_quote(block.items[0].text if block.items else '', 40)}) has no counterpart{where} here",
+            [(having, block.line)],
+            key=f"list|{section.title}|{len(block.items)}",
+        )
+    elif isinstance(block, TableBlock):
+        rows, cols = block.shape
+        c.report(
+            "table-shape",
+            lacking,
+            anchor,
+            f"table of {rows} rows × {cols} columns ({having.name}:{block.line}) has no counterpart{where} here",
+            [(having, block.line)],
+            key=f"table|{section.title}|{rows}x{cols}",
+        )
+
+
+def _compare_lists(c: Comparison, a: ListBlock, b: ListBlock, depth: int = 0) -> None:
+    # iterative over nested levels: (list in A, list in B, nesting depth)
+    work = [(a, b, depth)]
+    while work:
+        la, lb, level = work.pop()
+        nested = " nested" if level else ""
+        if la.ordered != lb.ordered:
+            c.report(
+                "list-kind",
+                c.a,
+                la.line,
+                f"{'numbered' if la.ordered else 'bullet'}{nested} list here but "
+                f"{'numbered' if lb.ordered else 'bullet'} list in {c.b.name}:{lb.line}",
+                [(c.b, lb.line)],
+                key=f"{la.ordered}|{_first(la)}",
+            )
+        pairs = align_items(la.items, lb.items)
+        if len(la.items) != len(lb.items):
+            _report_item_count(c, la, lb, pairs, nested)
+        for ia, ib in pairs:
+            if ia is None or ib is None:
+                continue
+            subs_a, subs_b = ia.sublists, ib.sublists
+            for sa, sb in zip(subs_a, subs_b):
+                work.append((sa, sb, level + 1))
+            for extra in subs_a[len(subs_b) :]:
+                _report_lonely_sublist(c, extra, c.a, c.b, ib, nested_in=ia)
+            for extra in subs_b[len(subs_a) :]:
+                _report_lonely_sublist(c, extra, c.b, c.a, ia, nested_in=ib)
+
+
+def _first(block: ListBlock) -> str:
+    return block.items[0].text[:40] if block.items else ""
+
+
+def _report_item_count(
+    c: Comparison,
+    la: ListBlock,
+    lb: ListBlock,
+    pairs: list[tuple[ListItem | None, ListItem | None]],
+    nested: str,
+) -> None:
+    only_a = [i for i, j in pairs if j is None and i is not None]
+    only_b = [j for i, j in pairs if i is None and j is not None]
+    # the fix goes in the file with fewer items; name what it lacks
+    if len(la.items) < len(lb.items):
+        lacking, having, l_list, h_list, extra = c.a, c.b, la, lb, only_b
+    else:
+        lacking, having, l_list, h_list, extra = c.b, c.a, lb, la, only_a
+    named = ""
+    if extra and len(extra) <= 3:
+        named = "; no counterpart for " + ", ".join(
+            f"{_quote(item.text, 40)} ({having.name}:{item.line})" for item in extra
+        )
+    c.report(
+        "bullet-count",
+        lacking,
+        l_list.line,
+        f"{nested.strip() + ' ' if nested else ''}list has {len(l_list.items)} items here but "
+        f"{len(h_list.items)} in {having.name}:{h_list.line}{named}",
+        [(having, h_list.line)],
+        key=f"{len(l_list.items)}|{len(h_list.items)}|{_first(h_list)}",
+    )
+
+
+def _report_lonely_sublist(
+    c: Comparison, sub: ListBlock, having: Side, lacking: Side, lacking_item: ListItem, nested_in: ListItem
+) -> None:
+    c.report(
+        "bullet-count",
+        lacking,
+        lacking_item.line,
+        f"nested list of {len(sub.items)} items under {_quote(nested_in.text, 40)} "
+        f"({having.name}:{sub.line}) has no counterpart under this item",
+        [(having, sub.line)],
+        key=f"nested|{nested_in.text[:40]}|{len(sub.items)}",
+    )
+
+
+def _compare_tables(c: Comparison, a: TableBlock, b: TableBlock) -> None:
+    if a.shape == b.shape:
+        return
+    c.report(
+        "table-shape",
+        c.a,
+        a.line,
+        f"table has {a.shape[0]} rows × {a.shape[1]} columns here but "
+        f"{b.shape[0]} × {b.shape[1]} in {c.b.name}:{b.line}",
+        [(c.b, b.line)],
+        key=f"{a.shape}|{b.shape}|{'|'.join(b.header)}",
+    )
+
+
+def _normal_code(code: str) -> str:
+    return "\n".join(line.rstrip() for line in code.strip("\n").split("\n"))
+
+
+def _compare_code(c: Comparison, a: CodeBlock, b: CodeBlock) -> None:
+    if _normal_code(a.code) == _normal_code(b.code):
+        return
+    lines_a = _normal_code(a.code).split("\n")
+    lines_b = _normal_code(b.code).split("\n")
+    offset = next((i for i, (x, y) in enumerate(zip(lines_a, lines_b)) if x != y), min(len(lines_a), len(lines_b)))
+    first_a = lines_a[offset] if offset < len(lines_a) else "(end of block)"
+    first_b = lines_b[offset] if offset < len(lines_b) else "(end of block)"
+    fence_lines = 1 if a.fence else 0
+    c.report(
+        "code-mismatch",
+        c.a,
+        a.line + fence_lines + offset,
+        f"code differs from {c.b.name}:{b.line + (1 if b.fence else 0) + offset}: "
+        f"{_quote(first_a, 50)} here, {_quote(first_b, 50)} there",
+        [(c.b, b.line + (1 if b.fence else 0) + offset)],
+        key=f"{first_a}|{first_b}",
+    )
+
+
+def deep_code_blocks(blocks: list[Block]) -> list[CodeBlock]:
+    """Code blocks of a section, also inside list items, quotes and shortcodes (not sub-sections)."""
+    found: list[CodeBlock] = []
+    stack: list[Block] = list(reversed(blocks))
+    while stack:
+        block = stack.pop()
+        if isinstance(block, CodeBlock):
+            found.append(block)
+        elif isinstance(block, ListBlock):
+            stack.extend(reversed([b for item in block.items for b in item.blocks]))
+        elif isinstance(block, BlockQuote):
+            stack.extend(reversed(block.blocks))
+        elif isinstance(block, Shortcode) and block.body is not None:
+            stack.extend(reversed(block.body.blocks))
+    return found
+
+
+def _code_similarity(a: CodeBlock, b: CodeBlock) -> float:
+    text_a, text_b = _normal_code(a.code), _normal_code(b.code)
+    if text_a == text_b:
+        return 1.0
+    by_line = SequenceMatcher(None, text_a.split("\n"), text_b.split("\n"), autojunk=False).ratio()
+    # one long line with a small change scores 0 by lines: look at characters too
+    by_char = SequenceMatcher(None, text_a[:2000], text_b[:2000]).ratio()
+    return max(by_line, by_char)
+
+
+def _code_blocks(c: Comparison) -> None:
+    """Code is not translated. Compared per aligned section, wherever it is nested."""
+    for sa, sb in c.sections.pairs + c.sections.moved:
+        code_a, code_b = deep_code_blocks(sa.blocks), deep_code_blocks(sb.blocks)
+        if not code_a and not code_b:
+            continue
+        pairs = align_sequences(len(code_a), len(code_b), lambda i, j: _code_similarity(code_a[i], code_b[j]), 0.3)
+        for i, j in pairs:
+            if i is not None and j is not None:
+                _compare_code(c, code_a[i], code_b[j])
+                continue
+            if i is not None:
+                block, having, lacking, section = code_a[i], c.a, c.b, sb
+            else:
+                assert j is not None
+                block, having, lacking, section = code_b[j], c.b, c.a, sa
+            first = block.code.strip().split("\n", 1)[0]
+            where = f" in section {_quote(section.title, 40)}" if section.section is not None else ""
+            c.report(
+                "code-mismatch",
+                lacking,
+                section.line,
+                f"code block {_quote(first, 40)} ({having.name}:{block.line}) has no counterpart{where} here",
+                [(having, block.line)],
+                key=f"code|{block.code.strip()}",
+            )
+
+
+def _paragraph_counts(c: Comparison) -> None:
+    for sa, sb in c.sections.pairs + c.sections.moved:
+        count_a = sum(isinstance(b, Paragraph) for b in sa.blocks)
+        count_b = sum(isinstance(b, Paragraph) for b in sb.blocks)
+        if count_a == count_b:
+            continue
+        where = f"section {_quote(sa.title, 40)}" if sa.section is not None else "the text before the first heading"
+        c.report(
+            "paragraph-count",
+            c.a,
+            sa.line,
+            f"{where} has {count_a} paragraphs here but {count_b} in {c.b.name}:{sb.line}",
+            [(c.b, sb.line)],
+            key=f"{sa.title}|{count_a}|{count_b}",
+        )
+
+
+def _section_code_spans(blocks: list[Block]) -> list[tuple[str, int]]:
+    from ..align import block_inlines
+
+    spans: list[tuple[str, int]] = []
+    for block in blocks:
+        for inline in block_inlines(block):
+            line = getattr(block, "line", 0)
+            spans.extend((code, line) for code in inline.code)
+    return spans
+
+
+def _inline_code(c: Comparison) -> None:
+    """Inline code is not translated: the spans of aligned sections must be the same."""
+    for sa, sb in c.sections.pairs + c.sections.moved:
+        spans_a = _section_code_spans(sa.blocks)
+        spans_b = _section_code_spans(sb.blocks)
+        count_a = Counter(code for code, _ in spans_a)
+        count_b = Counter(code for code, _ in spans_b)
+        if count_a.keys() == count_b.keys():
+            continue
+        for spans, theirs, side, other, other_section in (
+            (spans_a, count_b, c.a, c.b, sb),
+            (spans_b, count_a, c.b, c.a, sa),
+        ):
+            lonely: dict[str, int] = {}
+            for code, line in spans:
+                if code not in theirs:
+                    lonely.setdefault(code, line)
+            if not lonely:
+                continue
+            names = list(lonely)
+            shown = ", ".join(f"`{_short_code(code)}`" for code in names[:3])
+            more = f" and {len(names) - 3} more" if len(names) > 3 else ""
+            where = f"section {_quote(other_section.title, 40)}" if other_section.section is not None else "its text"
+            spans_word = "inline code span" if len(names) == 1 else f"{len(names)} inline code spans"
+            c.report(
+                "code-mismatch",
+                side,
+                lonely[names[0]],
+                f"{spans_word} {shown}{more} not found in {other.name} ({where}, line {other_section.line})",
+                [(other, other_section.line)],
+                key="inline|" + "|".join(sorted(names)),
+            )
+
+
+def _short_code(code: str, width: int = 40) -> str:
+    return code if len(code) <= width else code[: width - 1] + "…"

@@ -1,0 +1,135 @@
+"""The comparison of one pair: both documents, their alignment, and how findings are made.
+
+Rules (in ``transcheck.checks``) read a :class:`Comparison` and call
+:meth:`Comparison.report`; severity overrides, rule selection and suppression
+are applied afterwards by the engine, never inside rules.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Iterator
+
+from .align import SectionAlignment, SectionInfo, align_blocks, align_sections
+from .findings import Finding, Location
+from .model import Block, BlockQuote, Document, Shortcode
+from .rules import rule as rule_by_name
+
+
+@dataclass
+class Side:
+    doc: Document
+    path: str  # as given by the user: where the fix goes
+    language: str | None = None
+
+    @property
+    def name(self) -> str:
+        """Short name for messages: the file name."""
+        return self.path.replace("\\", "/").rsplit("/", 1)[-1]
+
+
+@dataclass
+class BlockPair:
+    """Two aligned blocks (one may be None) and where they stand."""
+
+    a: Block | None
+    b: Block | None
+    section_a: SectionInfo
+    section_b: SectionInfo
+    anchor_a: int  # line in A where a block missing from A belongs
+    anchor_b: int
+
+
+@dataclass
+class Comparison:
+    a: Side
+    b: Side
+    settings: "Settings"
+    findings: list[Finding] = field(default_factory=list)
+
+    @cached_property
+    def sections(self) -> SectionAlignment:
+        return align_sections(self.a.doc, self.b.doc)
+
+    def side(self, which: str) -> Side:
+        return self.a if which == "a" else self.b
+
+    def other(self, side: Side) -> Side:
+        return self.b if side is self.a else self.a
+
+    def report(
+        self,
+        rule: str,
+        side: Side,
+        line: int,
+        message: str,
+        related: list[tuple[Side, int]] | None = None,
+        key: str = "",
+    ) -> None:
+        meta = rule_by_name(rule)
+        self.findings.append(
+            Finding(
+                path=side.path,
+                line=max(1, line),
+                rule=meta.name,
+                code=meta.code,
+                severity=meta.severity,
+                message=message,
+                related=tuple(Location(s.path, max(1, l)) for s, l in (related or [])),
+                key=key,
+            )
+        )
+
+    @cached_property
+    def block_pairs(self) -> list[BlockPair]:
+        """Aligned blocks of every aligned section pair, shortcode bodies and quotes included."""
+        result: list[BlockPair] = []
+        for sa, sb in self.sections.pairs + self.sections.moved:
+            start_a = sa.line if sa.section is not None else sa.line
+            start_b = sb.line if sb.section is not None else sb.line
+            work: list[tuple[list[Block], list[Block], int, int]] = [(sa.blocks, sb.blocks, start_a, start_b)]
+            while work:
+                blocks_a, blocks_b, anchor_a, anchor_b = work.pop()
+                for a, b in align_blocks(blocks_a, blocks_b):
+                    result.append(BlockPair(a, b, sa, sb, anchor_a, anchor_b))
+                    if a is not None:
+                        anchor_a = _end(a)
+                    if b is not None:
+                        anchor_b = _end(b)
+                    if a is None or b is None:
+                        continue
+                    inner = _children(a), _children(b)
+                    if inner[0] or inner[1]:
+                        work.append((inner[0], inner[1], a.line, b.line))
+        return result
+
+
+def _children(block: Block) -> list[Block]:
+    if isinstance(block, Shortcode) and block.body is not None:
+        return block.body.blocks
+    if isinstance(block, BlockQuote):
+        return block.blocks
+    return []
+
+
+def _end(block: Block) -> int:
+    return int(getattr(block, "end_line", 0) or block.line)
+
+
+def iter_pairs(comparison: Comparison) -> Iterator[BlockPair]:
+    yield from comparison.block_pairs
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What rules may be told: defaults here, overridden by config and command line."""
+
+    local_keys: tuple[str, ...] = (
+        "ai", "slug", "url", "aliases", "lastmod", "translator", "translated", "machine_translated",
+    )
+    language_keys: tuple[str, ...] = (
+        "language", "lang", "languagecode", "languagename", "locale", "hreflang", "inlanguage",
+    )
+    text_keys: tuple[str, ...] = ()  # front-matter keys always treated as translated text
+    equal_keys: tuple[str, ...] = ()  # front-matter keys that must always be equal

@@ -1,0 +1,154 @@
+"""Checking a pair of files: parse, compare, run the rules, apply settings. No I/O but reading."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+from .checks import frontmatter as fm_checks
+from .checks import shortcodes as sc_checks
+from .checks import structure as structure_checks
+from .compare import Comparison, Settings, Side
+from .findings import Finding, Location, Severity, sort_findings
+from .langs import declared, expected_language
+from .model import Document
+from .parse import parse_file, parse_text
+from .rules import Rule, resolve, rule
+from .source import DEFAULT_MAX_BYTES, InputError
+
+Check = Callable[[Comparison], None]
+
+# Every check, in one explicit list; each reports findings of the rules it names.
+CHECKS: tuple[Check, ...] = (
+    structure_checks.check_sections,
+    structure_checks.check_blocks,
+    sc_checks.check_shortcodes,
+    sc_checks.check_unclosed,
+    fm_checks.check_duplicate_keys,
+    fm_checks.check_missing_keys,
+    fm_checks.check_values,
+)
+# Checks that need a readable front matter on both sides.
+_FRONT_MATTER_CHECKS = (fm_checks.check_missing_keys, fm_checks.check_values)
+
+
+@dataclass(frozen=True)
+class Options:
+    settings: Settings = field(default_factory=Settings)
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    severity: tuple[tuple[str, str], ...] = ()  # (rule selector, severity)
+    max_bytes: int = DEFAULT_MAX_BYTES
+
+    def enabled(self) -> set[str]:
+        names = {r.name for r in _all_rules()}
+        if self.select:
+            names = {r.name for s in self.select for r in resolve(s)}
+        for selector in self.ignore:
+            names -= {r.name for r in resolve(selector)}
+        return names
+
+    def severity_of(self, finding: Finding) -> Severity:
+        severity = finding.severity
+        for selector, value in self.severity:
+            if finding.rule in {r.name for r in resolve(selector)}:
+                severity = Severity.parse(value)
+        return severity
+
+
+def _all_rules() -> tuple[Rule, ...]:
+    from .rules import RULES
+
+    return RULES
+
+
+@dataclass
+class FileInfo:
+    path: str
+    language: str | None
+    language_source: str = ""
+
+
+@dataclass
+class PairResult:
+    files: list[FileInfo]
+    findings: list[Finding]
+    io_error: bool = False  # a file could not be read at all (exit status 2)
+
+
+def _load(path: str, max_bytes: int) -> tuple[Document | None, Finding | None, bool]:
+    try:
+        return parse_file(path, max_bytes), None, False
+    except InputError as error:
+        meta = rule("parse-error")
+        finding = Finding(path, error.line or 1, meta.name, meta.code, meta.severity, error.message)
+        unreadable = error.line is None  # nothing was read: missing, unreadable, too big
+        return None, finding, unreadable
+
+
+def check_documents(
+    doc_a: Document,
+    doc_b: Document,
+    options: Options | None = None,
+    languages: tuple[str | None, str | None] = (None, None),
+) -> list[Finding]:
+    """Compare two parsed documents and return the findings, sorted."""
+    options = options or Options()
+    side_a = Side(doc_a, doc_a.path, languages[0] or declared(doc_a.front_matter))
+    side_b = Side(doc_b, doc_b.path, languages[1] or declared(doc_b.front_matter))
+    comparison = Comparison(side_a, side_b, options.settings)
+    for check in CHECKS:
+        if check in _FRONT_MATTER_CHECKS and "invalid" in (doc_a.front_matter.format, doc_b.front_matter.format):
+            continue
+        check(comparison)
+    return _finish(comparison.findings, options)
+
+
+def _finish(findings: list[Finding], options: Options) -> list[Finding]:
+    enabled = options.enabled()
+    kept = [f.with_severity(options.severity_of(f)) for f in findings if f.rule in enabled]
+    return sort_findings(kept)
+
+
+def check_texts(text_a: str, text_b: str, path_a: str = "a.md", path_b: str = "b.md", options: Options | None = None) -> list[Finding]:
+    """The Python API for two texts: parse errors become parse-error findings."""
+    docs: list[Document | None] = []
+    errors: list[Finding] = []
+    for text, path in ((text_a, path_a), (text_b, path_b)):
+        try:
+            docs.append(parse_text(text, path))
+        except InputError as error:
+            meta = rule("parse-error")
+            errors.append(Finding(path, error.line or 1, meta.name, meta.code, meta.severity, error.message))
+            docs.append(None)
+    if docs[0] is None or docs[1] is None:
+        return _finish(errors, options or Options())
+    return check_documents(docs[0], docs[1], options)
+
+
+def check_paths(path_a: str, path_b: str, options: Options | None = None, languages: tuple[str | None, str | None] = (None, None)) -> PairResult:
+    """The Python API for two files."""
+    options = options or Options()
+    files: list[FileInfo] = []
+    docs: list[Document | None] = []
+    errors: list[Finding] = []
+    io_error = False
+    for path, override in ((path_a, languages[0]), (path_b, languages[1])):
+        doc, error, unreadable = _load(path, options.max_bytes)
+        docs.append(doc)
+        io_error = io_error or unreadable
+        if error is not None:
+            errors.append(error)
+        language, source = expected_language(path, override)
+        if language is None and doc is not None:
+            language, source = declared(doc.front_matter), "front matter"
+        files.append(FileInfo(path, language, source))
+    if docs[0] is not None and docs[1] is not None:
+        findings = check_documents(docs[0], docs[1], options, (files[0].language, files[1].language))
+    else:
+        findings = []
+    findings = sort_findings(findings + _finish(errors, options))
+    return PairResult(files, findings, io_error)
+
+
+__all__ = ["Options", "PairResult", "FileInfo", "check_paths", "check_texts", "check_documents", "Location"]

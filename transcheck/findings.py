@@ -1,0 +1,61 @@
+"""Findings: immutable values, sorted by one key, so output is deterministic."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from enum import IntEnum
+
+
+class Severity(IntEnum):
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, text: str) -> "Severity":
+        try:
+            return cls[text.strip().upper()]
+        except KeyError:
+            raise ValueError(f"unknown severity {text!r} (use error, warning or info)") from None
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    path: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Finding:
+    path: str
+    line: int
+    rule: str
+    code: str
+    severity: Severity
+    message: str
+    related: tuple[Location, ...] = ()
+    column: int = 1
+    # what identifies the finding apart from line numbers (section path, values):
+    # used for baselines, fingerprints and de-duplication
+    key: str = field(default="", compare=False)
+
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        return (self.path, self.line, self.column, self.code, self.message)
+
+    def with_severity(self, severity: Severity) -> "Finding":
+        return replace(self, severity=severity)
+
+
+def sort_findings(findings: list[Finding]) -> list[Finding]:
+    """Sorted and without exact duplicates (two rules paths can reach the same place)."""
+    unique: dict[tuple[object, ...], Finding] = {}
+    for finding in findings:
+        unique.setdefault(
+            (finding.path, finding.line, finding.column, finding.rule, finding.message, finding.related),
+            finding,
+        )
+    return sorted(unique.values(), key=Finding.sort_key)

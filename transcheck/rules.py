@@ -1,0 +1,93 @@
+"""Every rule transcheck knows: code, name, default severity and its documentation.
+
+The names and codes are part of the interface (configs, suppressions and
+baselines name them); a renamed rule keeps its old name in ``aliases``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .findings import Severity
+
+E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+    doc: str
+    aliases: tuple[str, ...] = ()
+
+
+RULES: tuple[Rule, ...] = (
+    Rule("TC001", "parse-error", E, "A file cannot be read or parsed.",
+         "The file is missing, unreadable, not UTF-8/UTF-16 text, or its front matter is "
+         "malformed. The message names the line where known. Checks that need the file are "
+         "skipped; the other file is still checked on its own."),
+    Rule("TC101", "missing-section", E, "A section of one version has no counterpart in the other.",
+         "Reported in the file that lacks the section, at the place where it belongs, with the "
+         "section's title, level and line in the other file. Sections are aligned by structure "
+         "and language-neutral content (ids, numbers, links, code, names), never by translated "
+         "heading text, so one missing section gives exactly one finding."),
+    Rule("TC102", "heading-level", W, "Aligned headings have different levels (or one is a bold line).",
+         "`## Pay` in one version and `### Lön` in the other, or a bold-only line used as a "
+         "heading where the other version has a real heading."),
+    Rule("TC103", "section-order", W, "Aligned sections stand in a different order.",
+         "The section exists in both versions but was moved: reported once, on the moved section."),
+    Rule("TC104", "bullet-count", E, "Aligned lists have a different number of items.",
+         "Compares the items of aligned lists, nested lists too, and names the item that has no "
+         "counterpart where it can be told. A list present in one version and absent in the "
+         "aligned section of the other is reported too."),
+    Rule("TC105", "list-kind", W, "An ordered list in one version is a bullet list in the other.", ""),
+    Rule("TC106", "paragraph-count", I, "Aligned sections have a different number of paragraphs.",
+         "Translators merge and split paragraphs, so this is information, not an error."),
+    Rule("TC107", "table-shape", E, "Aligned tables have different numbers of rows or columns.", ""),
+    Rule("TC108", "code-mismatch", W, "Code blocks or inline code differ between aligned places.",
+         "Code is not translated: a fenced block or an inline `code` span must be the same in both "
+         "versions. Whitespace at line ends is ignored."),
+    Rule("TC201", "shortcode-mismatch", E, "Shortcodes differ between aligned places.",
+         "A shortcode missing or extra, a different shortcode in the same place, or a non-text "
+         "argument (URL, path, id, colour, icon, number) with another value. Text arguments "
+         "such as title=, text=, description= are expected to be translated."),
+    Rule("TC202", "shortcode-unclosed", E, "A shortcode is never closed, closed twice, or malformed.",
+         "A closing tag without an opening tag, an opening tag whose counterpart in the other "
+         "version is closed (or that is closed elsewhere in the same page), a tag that never "
+         "ends, or a pair that opens and closes at different nesting levels."),
+    Rule("TC301", "frontmatter-missing-key", W, "A front-matter key of one version is missing in the other.",
+         "Keys are compared as Hugo reads them: case-insensitively. Keys that are naturally "
+         "per-translation (language fields, ai, slug, url, aliases, lastmod, translationKey's "
+         "siblings configured as local) are not compared."),
+    Rule("TC302", "frontmatter-mismatch", E, "A front-matter value that must be the same differs.",
+         "Dates, booleans such as draft, numbers, URLs, paths and images must be equal across "
+         "languages; translated text is expected to differ and is not compared."),
+    Rule("TC303", "duplicate-key", E, "A front-matter key is written twice.",
+         "YAML keeps only the last of two equal keys and Hugo reads keys case-insensitively, so "
+         "`language` and `Language` in one front matter are one key written twice: only one "
+         "value survives."),
+)
+
+BY_NAME: dict[str, Rule] = {}
+for _rule in RULES:
+    BY_NAME[_rule.name] = _rule
+    for _alias in _rule.aliases:
+        BY_NAME[_alias] = _rule
+BY_CODE: dict[str, Rule] = {rule.code: rule for rule in RULES}
+
+
+def rule(name: str) -> Rule:
+    return BY_NAME[name]
+
+
+def resolve(selector: str) -> list[Rule]:
+    """Rules named by a code, a name, or a prefix of a code (``TC1``) or name (``shortcode-``)."""
+    text = selector.strip()
+    if text.upper() in BY_CODE:
+        return [BY_CODE[text.upper()]]
+    if text in BY_NAME:
+        return [BY_NAME[text]]
+    matches = [r for r in RULES if r.code.startswith(text.upper()) or r.name.startswith(text)]
+    return matches
