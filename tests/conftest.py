@@ -19,3 +19,16 @@ needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus 
 def doc(text: str, path: str = "page.md") -> Document:
     """Parse dedented text (a leading newline is dropped so line 1 is the first line)."""
     return parse_text(textwrap.dedent(text).lstrip("\n"), path)
+
+
+def findings(a: str, b: str, **options):
+    """Check two dedented texts; returns the findings (paths a.md and b.md)."""
+    from transcheck.engine import Options, check_texts
+
+    text_a = textwrap.dedent(a).lstrip("\n")
+    text_b = textwrap.dedent(b).lstrip("\n")
+    return check_texts(text_a, text_b, "a.md", "b.md", Options(**options) if options else None)
+
+
+def rules_of(found) -> list[tuple[str, str, int]]:
+    return [(f.rule, f.path, f.line) for f in found]

@@ -30,12 +30,12 @@ from .model import (
     TableBlock,
     ThematicBreak,
 )
-from .neutral import dice, neutral_tokens
+from .neutral import Tokens, similarity, tokens_of
 from .scargs import is_data_argument
 
-SECTION_THRESHOLD = 0.42
-MOVED_THRESHOLD = 0.62
-SLOT_THRESHOLD = 0.3
+SECTION_THRESHOLD = 0.45
+MOVED_THRESHOLD = 0.7
+SLOT_THRESHOLD = 0.35
 BLOCK_THRESHOLD = 0.35
 
 
@@ -139,17 +139,23 @@ def block_inlines(block: Block) -> list[Inline]:
     return inlines
 
 
-def block_tokens(block: Block) -> set[str]:
-    tokens = neutral_tokens(block_text(block))
+def _inline_tokens(inline: Inline) -> set[str]:
+    found = {"url:" + link.url for link in inline.links}
+    found.update("code:" + code for code in inline.code)
+    found.update("sc:" + sc.name for sc in inline.shortcodes)
+    return found
+
+
+def block_tokens(block: Block) -> Tokens:
+    """Neutral tokens of a block's words, plus its links, code and shortcodes (strong)."""
+    tokens = tokens_of(block_text(block))
     for inline in block_inlines(block):
-        tokens.update("url:" + link.url for link in inline.links)
-        tokens.update("code:" + code for code in inline.code)
-        tokens.update("sc:" + sc.name for sc in inline.shortcodes)
+        tokens.strong |= _inline_tokens(inline)
     if isinstance(block, Shortcode):
-        tokens.add("sc:" + block.name)
-        tokens.update(_neutral_args(block))
+        tokens.strong.add("sc:" + block.name)
+        tokens.strong |= _neutral_args(block)
     if isinstance(block, CodeBlock):
-        tokens.add("code:" + block.code.strip())
+        tokens.strong.add("code:" + block.code.strip())
     return tokens
 
 
@@ -173,8 +179,9 @@ class SectionInfo:
     id: str | None
     blocks: list[Block]
     kinds: list[str] = field(default_factory=list)
-    tokens: set[str] = field(default_factory=set)
-    title_tokens: set[str] = field(default_factory=set)
+    tokens: Tokens = field(default_factory=Tokens)
+    title_tokens: Tokens = field(default_factory=Tokens)
+    container: str | None = None  # name of the shortcode the section stands in, if any
     length: int = 0
     position: float = 0.0
 
@@ -184,19 +191,18 @@ def flatten(doc: Document) -> list[SectionInfo]:
     infos: list[SectionInfo] = []
     preamble = SectionInfo(0, None, None, 0, "root", "", doc.body_start_line, doc.line_count, None, doc.body.blocks)
     infos.append(preamble)
-    stack: list[tuple[Section, int | None]] = []
-
-    def push_body(body: Body, parent: int | None) -> None:
-        nested: list[tuple[Section, int | None]] = []
+    def push_body(body: Body, parent: int | None, container: str | None) -> None:
+        nested: list[tuple[Section, int | None, str | None]] = []
         for block in body.blocks:
             if isinstance(block, Shortcode) and block.body is not None:
-                nested.extend((s, parent) for s in block.body.sections)
-        nested.extend((s, parent) for s in body.sections)
+                nested.extend((s, parent, block.name) for s in block.body.sections)
+        nested.extend((s, parent, container) for s in body.sections)
         stack.extend(reversed(nested))
 
-    push_body(doc.body, None)
+    stack: list[tuple[Section, int | None, str | None]] = []
+    push_body(doc.body, None, None)
     while stack:
-        section, parent = stack.pop()
+        section, parent, container = stack.pop()
         info = SectionInfo(
             index=len(infos),
             section=section,
@@ -208,16 +214,19 @@ def flatten(doc: Document) -> list[SectionInfo]:
             end_line=section.end_line,
             id=section.id,
             blocks=section.blocks,
+            container=container,
         )
         infos.append(info)
-        push_body(Body(section.blocks, section.sections), info.index)
+        push_body(Body(section.blocks, section.sections), info.index, container)
     for info in infos:
         info.kinds = [block_signature(b) for b in info.blocks]
         text = info.title + "\n" + "\n".join(block_text(b) for b in info.blocks)
-        info.tokens = neutral_tokens(text)
+        info.tokens = tokens_of(text)
         for block in info.blocks:
-            info.tokens.update(t for t in block_tokens(block) if ":" in t)
-        info.title_tokens = neutral_tokens(info.title) | ({"id:" + info.id} if info.id else set())
+            info.tokens.strong |= {t for t in block_tokens(block).strong if ":" in t}
+        info.title_tokens = tokens_of(info.title, heading=True)
+        if info.id:
+            info.title_tokens.strong.add("id:" + info.id)
         info.length = len(text)
         info.position = info.index / max(len(infos) - 1, 1)
     return infos
@@ -235,23 +244,39 @@ def _length_ratio(a: int, b: int) -> float:
     return min(a, b) / max(a, b)
 
 
+def _kind_type(signature: str) -> str:
+    """'ul4' and 'ol3' are both lists: the kind without counts (list-kind is its own rule)."""
+    base = signature.rstrip("0123456789x")
+    return "list" if base in ("ul", "ol") else base
+
+
 def section_similarity(a: SectionInfo, b: SectionInfo) -> float:
+    """How likely two sections are translations of each other, in [0, 1].
+
+    Evidence (structure, shared neutral tokens, shared tokens in the titles)
+    decides; context (level, position, length) only tips the balance.
+    """
     if a.section is None or b.section is None:
         return 1.0 if a.section is None and b.section is None else 0.0
-    structure = _ratio(a.kinds, b.kinds)
-    tokens = dice(a.tokens, b.tokens)
+    types_a = [_kind_type(k) for k in a.kinds]
+    types_b = [_kind_type(k) for k in b.kinds]
+    structure = 0.5 * _ratio(types_a, types_b) + 0.5 * _ratio(a.kinds, b.kinds)
+    evidence = [(structure, 0.45)]
+    tokens = similarity(a.tokens, b.tokens)
+    if tokens is not None:
+        evidence.append((tokens, 0.4))
+    title = similarity(a.title_tokens, b.title_tokens)
+    if title is not None:  # "OCRE 2024" in both headings says more than any paragraph
+        evidence.append((title, 0.3))
     if "bold" in (a.style, b.style):
         level = 0.7
     else:
         level = 1.0 if a.level == b.level else max(0.0, 1 - 0.5 * abs(a.level - b.level))
     position = 1 - abs(a.position - b.position)
-    length = _length_ratio(a.length, b.length)
-    weights = [(structure, 0.35), (level, 0.12), (position, 0.13), (length, 0.1)]
-    weights.append((tokens if tokens is not None else structure, 0.3))
-    title = dice(a.title_tokens, b.title_tokens)
-    if title is not None:  # "OCRE 2024" in both headings says more than any paragraph
-        weights.append((title, 0.25))
-    score = sum(value * weight for value, weight in weights) / sum(w for _, w in weights)
+    context = 0.4 * level + 0.4 * position + 0.2 * _length_ratio(a.length, b.length)
+    score = 0.75 * sum(v * w for v, w in evidence) / sum(w for _, w in evidence) + 0.25 * context
+    if a.container != b.container:
+        score *= 0.6  # inside an accordion in one version, on the page in the other: unlikely
     if a.id and a.id == b.id:
         score = max(score, 0.95)
     return score
@@ -273,48 +298,92 @@ class SectionAlignment:
         return {b.index: a for a, b in self.pairs + self.moved}
 
 
-def align_sections(doc_a: Document, doc_b: Document) -> SectionAlignment:
-    a, b = flatten(doc_a), flatten(doc_b)
-    # index 0 (the preamble) always pairs with the other preamble
-    raw = align_sequences(
-        len(a) - 1, len(b) - 1, lambda i, j: section_similarity(a[i + 1], b[j + 1]), SECTION_THRESHOLD
-    )
-    pairs = [(a[0], b[0])]
-    only_a: list[SectionInfo] = []
-    only_b: list[SectionInfo] = []
-    gap_a: list[SectionInfo] = []
-    gap_b: list[SectionInfo] = []
+def _align_with_slots(
+    xs: list[SectionInfo], ys: list[SectionInfo]
+) -> tuple[list[tuple[SectionInfo, SectionInfo]], list[SectionInfo], list[SectionInfo]]:
+    """Align two sibling lists; leftovers that share a slot pair up at a lower bar."""
+    pairs: list[tuple[SectionInfo, SectionInfo]] = []
+    only_x: list[SectionInfo] = []
+    only_y: list[SectionInfo] = []
+    gap_x: list[SectionInfo] = []
+    gap_y: list[SectionInfo] = []
 
     def close_gap() -> None:
         # Sections left over on both sides between the same two aligned neighbours
         # stand in the same slot: a heavier rewrite, not a deletion plus an addition.
-        if gap_a and gap_b:
-            for x, y in align_sequences(
-                len(gap_a), len(gap_b), lambda i, j: section_similarity(gap_a[i], gap_b[j]), SLOT_THRESHOLD
+        if gap_x and gap_y:
+            for i, j in align_sequences(
+                len(gap_x), len(gap_y), lambda i, j: section_similarity(gap_x[i], gap_y[j]), SLOT_THRESHOLD
             ):
-                if x is not None and y is not None:
-                    pairs.append((gap_a[x], gap_b[y]))
-                elif x is not None:
-                    only_a.append(gap_a[x])
-                elif y is not None:
-                    only_b.append(gap_b[y])
+                if i is not None and j is not None:
+                    pairs.append((gap_x[i], gap_y[j]))
+                elif i is not None:
+                    only_x.append(gap_x[i])
+                elif j is not None:
+                    only_y.append(gap_y[j])
         else:
-            only_a.extend(gap_a)
-            only_b.extend(gap_b)
-        gap_a.clear()
-        gap_b.clear()
+            only_x.extend(gap_x)
+            only_y.extend(gap_y)
+        gap_x.clear()
+        gap_y.clear()
 
+    raw = align_sequences(len(xs), len(ys), lambda i, j: section_similarity(xs[i], ys[j]), SECTION_THRESHOLD)
     for i, j in raw:
         if i is not None and j is not None:
             close_gap()
-            pairs.append((a[i + 1], b[j + 1]))
+            pairs.append((xs[i], ys[j]))
         elif i is not None:
-            gap_a.append(a[i + 1])
+            gap_x.append(xs[i])
         elif j is not None:
-            gap_b.append(b[j + 1])
+            gap_y.append(ys[j])
     close_gap()
-    pairs.sort(key=lambda pair: pair[0].index)
+    return pairs, only_x, only_y
+
+
+def align_sections(doc_a: Document, doc_b: Document) -> SectionAlignment:
+    """Align sections level by level (children within aligned parents), then the rest.
+
+    Aligning within parents first keeps repeated sub-structures ("Parameters",
+    "Response" under every API method) with their own parent; sections that
+    changed level or parent are matched afterwards among the leftovers.
+    """
+    a, b = flatten(doc_a), flatten(doc_b)
+    children_a = _children_by_parent(a)
+    children_b = _children_by_parent(b)
+    pairs: list[tuple[SectionInfo, SectionInfo]] = [(a[0], b[0])]
+    only_a: list[SectionInfo] = []
+    only_b: list[SectionInfo] = []
+    work: list[tuple[int | None, int | None]] = [(None, None)]
+    while work:
+        parent_a, parent_b = work.pop()
+        found, left_a, left_b = _align_with_slots(children_a.get(parent_a, []), children_b.get(parent_b, []))
+        pairs.extend(found)
+        only_a.extend(left_a)
+        only_b.extend(left_b)
+        work.extend((x.index, y.index) for x, y in found)
+    # The sub-sections of an unmatched section were never visited: they are leftovers too.
+    # Leftovers of one parent may belong under another (a heading that changed level).
+    seen_a = {x.index for x, _ in pairs} | {x.index for x in only_a}
+    seen_b = {y.index for _, y in pairs} | {y.index for y in only_b}
+    only_a = sorted(only_a + [x for x in a[1:] if x.index not in seen_a], key=lambda info: info.index)
+    only_b = sorted(only_b + [y for y in b[1:] if y.index not in seen_b], key=lambda info: info.index)
+    partner = {x.index: y.index for x, y in pairs}
     moved: list[tuple[SectionInfo, SectionInfo]] = []
+    late, only_a, only_b = _align_with_slots(only_a, only_b)
+    for x, y in late:
+        target = pairs if _in_order(x, y, a, partner) else moved
+        target.append((x, y))
+        partner[x.index] = y.index
+        # their sub-sections were left over too: align them under this new pair
+        kids_a = [k for k in only_a if k.parent == x.index]
+        kids_b = [k for k in only_b if k.parent == y.index]
+        found, _, _ = _align_with_slots(kids_a, kids_b)
+        for kx, ky in found:
+            target.append((kx, ky))
+            partner[kx.index] = ky.index
+            only_a.remove(kx)
+            only_b.remove(ky)
+    pairs.sort(key=lambda pair: pair[0].index)
     if only_a and only_b:
         candidates = sorted(
             ((section_similarity(x, y), x.index, y.index) for x in only_a for y in only_b),
@@ -333,7 +402,43 @@ def align_sections(doc_a: Document, doc_b: Document) -> SectionAlignment:
         only_a = [x for x in only_a if x.index not in used_a]
         only_b = [y for y in only_b if y.index not in used_b]
     moved.sort(key=lambda pair: pair[0].index)
+    for x, y in list(moved):
+        # a moved section takes its sub-sections along: align them with each other
+        kids_a = [s for s in only_a if _descends(s, x.index, a)]
+        kids_b = [s for s in only_b if _descends(s, y.index, b)]
+        if not kids_a or not kids_b:
+            continue
+        for i, j in align_sequences(
+            len(kids_a), len(kids_b), lambda i, j: section_similarity(kids_a[i], kids_b[j]), SLOT_THRESHOLD
+        ):
+            if i is not None and j is not None:
+                moved.append((kids_a[i], kids_b[j]))
+                only_a.remove(kids_a[i])
+                only_b.remove(kids_b[j])
     return SectionAlignment(a, b, pairs, moved, only_a, only_b)
+
+
+def _children_by_parent(infos: list[SectionInfo]) -> dict[int | None, list[SectionInfo]]:
+    children: dict[int | None, list[SectionInfo]] = {}
+    for info in infos[1:]:
+        children.setdefault(info.parent, []).append(info)
+    return children
+
+
+def _in_order(x: SectionInfo, y: SectionInfo, a: list[SectionInfo], partner: dict[int, int]) -> bool:
+    """Does matching x with y keep the order of the matches already made?"""
+    before = max((partner[i] for i in range(x.index) if i in partner), default=-1)
+    after = min((partner[i] for i in range(x.index + 1, len(a)) if i in partner), default=10**9)
+    return before < y.index < after
+
+
+def _descends(info: SectionInfo, ancestor: int, infos: list[SectionInfo]) -> bool:
+    parent = info.parent
+    while parent is not None:
+        if parent == ancestor:
+            return True
+        parent = infos[parent].parent
+    return False
 
 
 # --- blocks ------------------------------------------------------------------------
@@ -344,7 +449,7 @@ def block_similarity(a: Block, b: Block, pos_a: float, pos_b: float) -> float:
     if kind != block_kind(b):
         return 0.0
     position = 1 - abs(pos_a - pos_b)
-    tokens = dice(block_tokens(a), block_tokens(b))
+    tokens = similarity(block_tokens(a), block_tokens(b))
     length = _length_ratio(len(block_text(a)), len(block_text(b)))
     if isinstance(a, ListBlock) and isinstance(b, ListBlock):
         own = 0.6 * _length_ratio(len(a.items), len(b.items)) + 0.4 * (1.0 if a.ordered == b.ordered else 0.5)
@@ -377,19 +482,16 @@ def _args_similarity(a: Shortcode, b: Shortcode) -> float:
 
 
 def align_blocks(a: list[Block], b: list[Block]) -> list[tuple[Block | None, Block | None]]:
-    def pos(index: int, total: int) -> float:
-        return index / max(total - 1, 1)
-
-    raw = align_sequences(
-        len(a), len(b), lambda i, j: block_similarity(a[i], b[j], pos(i, len(a)), pos(j, len(b))), BLOCK_THRESHOLD
-    )
+    span = max(len(a), len(b), 1)
+    raw = align_sequences(len(a), len(b), lambda i, j: block_similarity(a[i], b[j], i / span, j / span), BLOCK_THRESHOLD)
     return [(a[i] if i is not None else None, b[j] if j is not None else None) for i, j in raw]
 
 
 def item_similarity(a: ListItem, b: ListItem, pos_a: float, pos_b: float) -> float:
-    tokens_a = neutral_tokens(a.text) | {"url:" + l.url for l in a.inline.links} | {"code:" + c for c in a.inline.code}
-    tokens_b = neutral_tokens(b.text) | {"url:" + l.url for l in b.inline.links} | {"code:" + c for c in b.inline.code}
-    tokens = dice(tokens_a, tokens_b)
+    tokens_a, tokens_b = tokens_of(a.text), tokens_of(b.text)
+    tokens_a.strong |= _inline_tokens(a.inline)
+    tokens_b.strong |= _inline_tokens(b.inline)
+    tokens = similarity(tokens_a, tokens_b)
     length = _length_ratio(len(a.text), len(b.text))
     nested = 1.0 if bool(a.sublists) == bool(b.sublists) else 0.4
     position = 1 - abs(pos_a - pos_b)
@@ -400,11 +502,39 @@ def item_similarity(a: ListItem, b: ListItem, pos_a: float, pos_b: float) -> flo
 def align_items(a: list[ListItem], b: list[ListItem]) -> list[tuple[ListItem | None, ListItem | None]]:
     if len(a) == len(b):
         return list(zip(a, b))
-
-    def pos(index: int, total: int) -> float:
-        return index / max(total - 1, 1)
-
-    raw = align_sequences(
-        len(a), len(b), lambda i, j: item_similarity(a[i], b[j], pos(i, len(a)), pos(j, len(b))), 0.3
-    )
+    span = max(len(a), len(b), 1)
+    raw = align_sequences(len(a), len(b), lambda i, j: item_similarity(a[i], b[j], i / span, j / span), 0.3)
     return [(a[i] if i is not None else None, b[j] if j is not None else None) for i, j in raw]
+
+
+Unit = Block | ListItem
+
+
+def aligned_units(a: Block, b: Block) -> list[tuple[Unit, Unit]]:
+    """The smallest aligned pieces of two aligned blocks: list items pair with list
+    items (nested lists too), other blocks with each other. Items without a
+    counterpart are left out: bullet-count reports them once."""
+    units: list[tuple[Unit, Unit]] = []
+    work: list[tuple[Block, Block]] = [(a, b)]
+    while work:
+        x, y = work.pop()
+        if isinstance(x, ListBlock) and isinstance(y, ListBlock):
+            for item_a, item_b in align_items(x.items, y.items):
+                if item_a is None or item_b is None:
+                    continue
+                units.append((item_a, item_b))
+                work.extend(zip(item_a.sublists, item_b.sublists))
+        else:
+            units.append((x, y))
+    return units
+
+
+def unit_inlines(unit: Unit) -> list[Inline]:
+    """Inline content of one unit, not of the nested lists (those are units of their own)."""
+    if isinstance(unit, ListItem):
+        inlines = [unit.inline]
+        for block in unit.blocks:
+            if not isinstance(block, ListBlock):
+                inlines.extend(block_inlines(block))
+        return inlines
+    return block_inlines(unit)

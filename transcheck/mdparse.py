@@ -450,9 +450,10 @@ class BodyParser:
                     blocks=rest,
                     inline=item_inline,
                     task=task,
+                    end_line=max([_end(b) for b in blocks] + [item_line]),
                 )
             )
-        end = max([_end(b) for item in items for b in item.blocks] + [i.line for i in items] + [line])
+        end = max([item.end_line for item in items] + [line])
         return ListBlock(
             line=items[0].line if items else line,
             ordered=bool(attrs.get("ordered")),

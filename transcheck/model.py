@@ -112,6 +112,7 @@ class ListItem:
     blocks: list[Block] = field(default_factory=list)
     inline: Inline = field(default_factory=Inline)
     task: bool | None = None  # None: not a task item; True/False: checked or not
+    end_line: int = 0
     type = "item"
 
     @property

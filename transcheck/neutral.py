@@ -1,40 +1,87 @@
 """Language-neutral tokens: what a translation keeps (names, acronyms, numbers, code).
 
 Used to align sections and blocks whose words are all translated.
+
+A capitalised word in the middle of a sentence is almost always a name
+("Ceph", "Stockholm"): a *strong* token. A capitalised word that starts a
+sentence may be a name ("Linux experience") or just the first word ("We
+build"): a *weak* token, which counts only when the other version has it too.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
-_WORD = re.compile(r"[^\W\d_][\w'’-]*|\d[\d\s.,:\u00a0\u202f]*\d|\d", re.UNICODE)
-_SENTENCE_END = re.compile(r"[.!?:]\s*$|^\s*$")
+_WORD = re.compile(r"[^\W\d_][\w'’]*|\d[\d\s.,:\u00a0\u202f]*\d|\d", re.UNICODE)
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n•–—])[\s*_\"'“”‘’(\[#>|-]*$")
 _GROUPING = re.compile(r"[\s.,:\u00a0\u202f]")
 
+# Number words that translation turns into each other ("två" = "two" = 2), zero to twelve.
+NUMBER_WORDS: dict[str, int] = {}
+for _value, _words in enumerate(
+    [
+        "zero noll null nul", "one en ett ein én", "two två to", "three tre", "four fyra fire",
+        "five fem", "six sex seks", "seven sju syv", "eight åtta åtte otte", "nine nio ni",
+        "ten tio ti", "eleven elva elleve", "twelve tolv",
+    ]
+):
+    for _word in _words.split():
+        NUMBER_WORDS.setdefault(_word, _value)
+# also ordinary words ("en" is the Swedish article, "to" the English preposition)
+_AMBIGUOUS_NUMBER_WORDS = frozenset({"en", "ett", "ein", "én", "to", "ni", "null", "sex", "one"})
 
-def neutral_tokens(text: str) -> set[str]:
-    """Names, acronyms, product names and numbers in ``text``.
 
-    A capitalised word counts only when it does not start a sentence (every
-    language capitalises those). Numbers are reduced to their digits so that
-    "50,000" and "50 000" give the same token.
+@dataclass
+class Tokens:
+    strong: set[str] = field(default_factory=set)
+    weak: set[str] = field(default_factory=set)
+
+    def update(self, other: "Tokens") -> None:
+        self.strong |= other.strong
+        self.weak |= other.weak
+
+
+def tokens_of(text: str, heading: bool = False) -> Tokens:
+    """Strong and weak neutral tokens of ``text``; numbers reduced to their digits.
+
+    In a heading every capitalised word is weak: English headings are Title Case.
     """
-    tokens: set[str] = set()
+    result = Tokens()
     for match in _WORD.finditer(text):
         word = match.group(0)
         if word[0].isdigit():
-            tokens.add("#" + _GROUPING.sub("", word))
+            result.strong.add("#" + _GROUPING.sub("", word))
             continue
-        word = word.rstrip("'’-")
+        word = word.rstrip("'’")
+        lowered = word.lower()
+        if lowered in NUMBER_WORDS and lowered not in _AMBIGUOUS_NUMBER_WORDS:
+            result.strong.add(f"#{NUMBER_WORDS[lowered]}")
+            continue
         if len(word) < 2:
             continue
-        inner_upper = any(c.isupper() for c in word[1:])
-        has_digit = any(c.isdigit() for c in word)
-        if inner_upper or has_digit:
-            tokens.add(word)
-        elif word[0].isupper() and not _SENTENCE_END.search(text[max(0, match.start() - 3) : match.start()]):
-            tokens.add(word)
-    return tokens
+        if any(c.isupper() for c in word[1:]) or any(c.isdigit() for c in word):
+            result.strong.add(word)
+        elif word[0].isupper():
+            before = text[max(0, match.start() - 8) : match.start()]
+            starts = heading or _SENTENCE_START.search(before)
+            (result.weak if starts else result.strong).add(word)
+    return result
+
+
+def neutral_tokens(text: str) -> set[str]:
+    """The strong tokens only (names mid-sentence, acronyms, numbers)."""
+    return tokens_of(text).strong
+
+
+def similarity(a: Tokens, b: Tokens) -> float | None:
+    """Overlap in [0, 1]; weak tokens count only when matched. None: nothing to tell."""
+    weak_a = (a.weak & (b.strong | b.weak)) - a.strong
+    weak_b = (b.weak & (a.strong | a.weak)) - b.strong
+    denominator = len(a.strong) + len(b.strong) + len(weak_a) + len(weak_b)
+    if denominator == 0:
+        return None
+    return (2 * len(a.strong & b.strong) + len(weak_a) + len(weak_b)) / denominator
 
 
 def dice(a: set[str], b: set[str]) -> float | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..align import block_inlines
+from ..align import Unit, aligned_units, block_inlines, unit_inlines
 from ..compare import BlockPair, Comparison, Side
 from ..model import Document, Shortcode, iter_blocks
 from ..scargs import data_args
@@ -58,10 +58,10 @@ def _compare_arguments(c: Comparison, a: Shortcode, b: Shortcode) -> None:
         )
 
 
-def _inline_names(block: object) -> tuple[Counter[str], dict[str, int]]:
+def _inline_names(unit: Unit) -> tuple[Counter[str], dict[str, int]]:
     names: Counter[str] = Counter()
     lines: dict[str, int] = {}
-    for inline in block_inlines(block):  # type: ignore[arg-type]
+    for inline in unit_inlines(unit):
         for sc in inline.shortcodes:
             if sc.name in ("ref", "relref"):
                 continue  # link targets: compared as links
@@ -71,23 +71,23 @@ def _inline_names(block: object) -> tuple[Counter[str], dict[str, int]]:
 
 
 def _compare_inline(c: Comparison, pair: BlockPair) -> None:
-    names_a, lines_a = _inline_names(pair.a)
-    names_b, lines_b = _inline_names(pair.b)
-    if names_a == names_b:
-        return
     assert pair.a is not None and pair.b is not None
-    for name in sorted(set(names_a) | set(names_b)):
-        if names_a[name] == names_b[name]:
-            continue
-        c.report(
-            "shortcode-mismatch",
-            c.a,
-            lines_a.get(name, pair.a.line),
-            f"inline shortcode '{name}' appears {names_a[name]} time(s) here but "
-            f"{names_b[name]} in {c.b.name}:{lines_b.get(name, pair.b.line)}",
-            [(c.b, lines_b.get(name, pair.b.line))],
-            key=f"inline|{name}|{names_a[name]}|{names_b[name]}",
-        )
+    for unit_a, unit_b in aligned_units(pair.a, pair.b):
+        names_a, lines_a = _inline_names(unit_a)
+        names_b, lines_b = _inline_names(unit_b)
+        for name in sorted(set(names_a) | set(names_b)):
+            if names_a[name] == names_b[name]:
+                continue
+            line_a, line_b = lines_a.get(name, unit_a.line), lines_b.get(name, unit_b.line)
+            c.report(
+                "shortcode-mismatch",
+                c.a,
+                line_a,
+                f"inline shortcode '{name}' appears {names_a[name]} time(s) here but "
+                f"{names_b[name]} in {c.b.name}:{line_b}",
+                [(c.b, line_b)],
+                key=f"inline|{name}|{names_a[name]}|{names_b[name]}",
+            )
 
 
 # --- unclosed -----------------------------------------------------------------------

@@ -32,6 +32,10 @@ def check_sections(c: Comparison) -> None:
             continue
         _heading_level(c, sa, sb, partner_a)
     for sa, sb in alignment.moved:
+        if sa.parent is not None and partner_a.get(sa.parent) is not None:
+            parent_b = partner_a[sa.parent]
+            if (alignment.a[sa.parent], parent_b) in alignment.moved and sb.parent == parent_b.index:
+                continue  # it moved with its parent, which is reported
         c.report(
             "section-order",
             c.a,
