@@ -8,7 +8,7 @@ from conftest import REPO
 def quickstart_commands() -> list[str]:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     section = readme.split("## Quickstart", 1)[1].split("\n## ", 1)[0]
-    blocks = re.findall(r"```(?:sh|bash|console)?\n(.*?)```", section, re.S)
+    blocks = re.findall(r"```sh\n(.*?)```", section, re.S)
     return [line.strip() for block in blocks for line in block.splitlines() if line.strip()]
 
 
@@ -24,3 +24,23 @@ def test_ci_runs_the_readme_commands_verbatim():
     ci_lines = [line.strip() for line in ci.splitlines()]
     for command in quickstart_commands():
         assert command in ci_lines, f"{command!r} is in the README but not in .ci/run"
+
+
+def test_readme_lists_every_rule_and_its_broken_sample_output_is_current():
+    from click.testing import CliRunner
+
+    from transcheck.cli import main
+    from transcheck.rules import RULES
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    for item in RULES:
+        assert f"| {item.code} | {item.name} | {item.severity.label} |" in readme
+    import os
+
+    cwd = os.getcwd()
+    os.chdir(REPO)
+    try:
+        result = CliRunner().invoke(main, ["check", "samples/broken/posting.sv.md", "samples/broken/posting.en.md"])
+    finally:
+        os.chdir(cwd)
+    assert result.output.strip() in readme

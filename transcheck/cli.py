@@ -108,8 +108,7 @@ def check(file_a: str, file_b: str, fmt: str, fail_on: str, lang: tuple[str, str
     if fmt == "json":
         text = format_json(result.findings, [(f.path, f.language) for f in result.files])
     else:
-        stream = click.get_text_stream("stdout")
-        text = format_text(result.findings, len(result.files), _use_colour(colour, None if output else stream))
+        text = format_text(result.findings, len(result.files), _use_colour(colour, None if output else sys.stdout))
     _emit(text, output)
     threshold = Severity.parse(fail_on)
     if result.io_error:

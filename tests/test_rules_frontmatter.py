@@ -1,0 +1,83 @@
+"""duplicate-key, frontmatter-missing-key, frontmatter-mismatch: reports and stays quiet."""
+
+from conftest import findings, rules_of
+
+EN = """
+---
+title: "Backend developer"
+date: 2026-03-02
+draft: false
+weight: 10
+tags: ["jobs"]
+ai: true
+language: "en"
+---
+Text.
+"""
+
+SV = """
+---
+title: "Backendutvecklare"
+date: 2026-03-02
+draft: false
+weight: 10
+tags: ["jobb"]
+language: "sv"
+---
+Text.
+"""
+
+
+def test_translated_text_and_per_language_keys_are_quiet():
+    assert findings(SV, EN) == []
+
+
+def test_draft_mismatch_names_both_values_and_lines():
+    sv = SV.replace("draft: false", "draft: true")
+    found = findings(sv, EN)
+    assert rules_of(found) == [("frontmatter-mismatch", "a.md", 4)]
+    assert found[0].message == "draft is true here but false in b.md:4"
+    assert found[0].related[0].line == 4
+
+
+def test_dates_and_numbers_compare_by_value():
+    sv = SV.replace("date: 2026-03-02", 'date: "2026-03-02T00:00:00"').replace("weight: 10", "weight: 10.0")
+    assert findings(sv, EN) == []
+    sv = SV.replace("date: 2026-03-02", "date: 2026-03-09").replace("weight: 10", "weight: 20")
+    found = findings(sv, EN)
+    assert [(f.rule, f.line) for f in found] == [("frontmatter-mismatch", 3), ("frontmatter-mismatch", 5)]
+
+
+def test_missing_key_is_reported_in_the_file_that_lacks_it():
+    sv = SV.replace("weight: 10\n", "")
+    found = findings(sv, EN)
+    assert rules_of(found) == [("frontmatter-missing-key", "a.md", 7)]
+    assert "no 'weight' here; b.md:5 has weight: 10" in found[0].message
+
+
+def test_keys_compare_case_insensitively_like_hugo():
+    sv = SV.replace("title:", "Title:")
+    assert findings(sv, EN) == []
+
+
+def test_duplicate_keys_exact_and_by_case():
+    sv = SV.replace('language: "sv"', 'language: "sv"\nLanguage: "en"')
+    found = findings(sv, EN)
+    assert rules_of(found) == [("duplicate-key", "a.md", 8)]
+    assert "Hugo reads keys case-insensitively" in found[0].message
+    sv = SV.replace("weight: 10", "weight: 10\nweight: 30")
+    found = findings(sv, EN)
+    assert ("duplicate-key", "a.md", 6) in rules_of(found)
+    assert "written twice (lines 5 and 6)" in next(f.message for f in found if f.rule == "duplicate-key")
+
+
+def test_the_same_value_twice_loses_nothing():
+    sv = SV.replace("weight: 10", "weight: 10\nWeight: 10")
+    assert [f.rule for f in findings(sv, EN)] == []
+
+
+def test_malformed_front_matter_is_a_parse_error_and_nothing_else():
+    sv = SV.replace("draft: false", "draft: [unclosed")
+    found = findings(sv, EN)
+    assert [(f.rule, f.path) for f in found] == [("parse-error", "a.md")]
+    assert "malformed YAML front matter" in found[0].message

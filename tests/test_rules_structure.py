@@ -1,0 +1,136 @@
+"""bullet-count, list-kind, paragraph-count, table-shape, code-mismatch: reports and stays quiet."""
+
+from conftest import findings, rules_of
+
+BASE_EN = """
+## Stack
+
+We run Python and Go.
+
+- Python services
+- Go services
+  - gRPC APIs
+  - Kafka consumers
+- PostgreSQL
+
+| Team | People |
+|------|--------|
+| Core | 6      |
+| Data | 3      |
+
+```bash
+make test
+```
+
+Run `make deploy` when green.
+"""
+
+BASE_SV = """
+## Stack
+
+Vi kör Python och Go.
+
+- Python-tjänster
+- Go-tjänster
+  - gRPC-API:er
+  - Kafka-konsumenter
+- PostgreSQL
+
+| Team | Personer |
+|------|----------|
+| Kärna | 6       |
+| Data  | 3       |
+
+```bash
+make test
+```
+
+Kör `make deploy` när allt är grönt.
+"""
+
+
+def test_faithful_translation_is_quiet():
+    assert findings(BASE_SV, BASE_EN) == []
+
+
+def test_bullet_count_names_the_missing_item():
+    sv = BASE_SV.replace("- PostgreSQL\n", "")
+    found = findings(sv, BASE_EN)
+    assert rules_of(found) == [("bullet-count", "a.md", 5)]
+    assert "list has 2 items here but 3 in b.md:5" in found[0].message
+    assert '"PostgreSQL" (b.md:9)' in found[0].message
+
+
+def test_bullet_count_in_a_nested_list_is_reported_in_the_file_with_fewer_items():
+    en = BASE_EN.replace("  - Kafka consumers\n", "")
+    found = findings(BASE_SV, en)
+    assert rules_of(found) == [("bullet-count", "b.md", 7)]
+    assert found[0].message.startswith("nested list has 1 items here but 2 in a.md:7")
+
+
+def test_nested_list_missing_under_an_item():
+    sv = BASE_SV.replace("  - gRPC-API:er\n  - Kafka-konsumenter\n", "")
+    found = findings(sv, BASE_EN)
+    assert [f.rule for f in found] == ["bullet-count"]
+    assert "nested list of 2 items" in found[0].message
+
+
+def test_list_missing_in_an_aligned_section():
+    sv = BASE_SV.replace("- Python-tjänster\n- Go-tjänster\n  - gRPC-API:er\n  - Kafka-konsumenter\n- PostgreSQL\n", "")
+    found = findings(sv, BASE_EN)
+    assert [f.rule for f in found] == ["bullet-count"]
+    assert "list of 3 items (b.md:5" in found[0].message
+
+
+def test_list_kind():
+    sv = (
+        BASE_SV.replace("- Python-tjänster\n- Go-tjänster", "1. Python-tjänster\n2. Go-tjänster")
+        .replace("  - gRPC", "   - gRPC")
+        .replace("  - Kafka", "   - Kafka")
+        .replace("- PostgreSQL", "3. PostgreSQL")
+    )
+    found = findings(sv, BASE_EN)
+    assert rules_of(found) == [("list-kind", "a.md", 5)]
+    assert "numbered list here but bullet list in b.md:5" in found[0].message
+
+
+def test_paragraph_count_is_information():
+    sv = BASE_SV.replace("Vi kör Python och Go.", "Vi kör Python.\n\nOch Go.")
+    found = findings(sv, BASE_EN)
+    assert [(f.rule, f.severity.label) for f in found] == [("paragraph-count", "info")]
+    assert "3 paragraphs here but 2" in found[0].message
+
+
+def test_table_shape():
+    sv = BASE_SV.replace("| Data  | 3       |\n", "")
+    found = findings(sv, BASE_EN)
+    assert rules_of(found) == [("table-shape", "a.md", 11)]
+    assert "1 rows × 2 columns here but 2 × 2" in found[0].message
+
+
+def test_code_block_differs_at_the_line_that_differs():
+    sv = BASE_SV.replace("make test\n```", "make test-all\n```")
+    found = findings(sv, BASE_EN)
+    assert rules_of(found) == [("code-mismatch", "a.md", 17)]
+    assert '"make test-all" here, "make test" there' in found[0].message
+
+
+def test_code_trailing_whitespace_is_not_a_difference():
+    sv = BASE_SV.replace("make test\n```", "make test   \n```")
+    assert findings(sv, BASE_EN) == []
+
+
+def test_code_block_inside_a_list_item_is_compared_with_the_top_level_one():
+    sv = BASE_SV.replace("- PostgreSQL\n", "- PostgreSQL\n\n  ```bash\n  make test\n  ```\n").replace(
+        "```bash\nmake test\n```\n", "", 1
+    )
+    en = BASE_EN
+    found = findings(sv, en)
+    assert "code-mismatch" not in [f.rule for f in found]
+
+
+def test_inline_code_missing():
+    sv = BASE_SV.replace("Kör `make deploy`", "Kör make deploy")
+    found = findings(sv, BASE_EN)
+    assert rules_of(found) == [("code-mismatch", "b.md", 20)]
+    assert "`make deploy`" in found[0].message
