@@ -134,3 +134,9 @@ def test_inline_code_missing():
     found = findings(sv, BASE_EN)
     assert rules_of(found) == [("code-mismatch", "b.md", 20)]
     assert "`make deploy`" in found[0].message
+
+
+def test_code_indentation_from_list_nesting_is_not_a_difference():
+    sv = "## S\n\n1. Kör detta:\n```bash\n   $ make test\n   ```\n"
+    en = "## S\n\n1. Run this:\n   ```bash\n   $ make test\n   ```\n"
+    assert "code-mismatch" not in [f.rule for f in findings(sv, en)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from collections import Counter
 from difflib import SequenceMatcher
 
@@ -256,7 +257,10 @@ def _compare_tables(c: Comparison, a: TableBlock, b: TableBlock) -> None:
 
 
 def _normal_code(code: str) -> str:
-    return "\n".join(line.rstrip() for line in code.strip("\n").split("\n"))
+    """Code as the reader sees it: without trailing blanks or indentation common to all lines
+    (a fence written at the margin inside a list item indents the code, not what it says)."""
+    lines = [line.rstrip() for line in code.strip("\n").split("\n")]
+    return textwrap.dedent("\n".join(lines))
 
 
 def _compare_code(c: Comparison, a: CodeBlock, b: CodeBlock) -> None:
