@@ -9,6 +9,7 @@ import click
 import os
 
 from . import __version__
+from .compare import Settings
 from .engine import Options, check_paths
 from .findings import Severity
 from .formats.jsonout import format_json
@@ -89,11 +90,15 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
               show_default=True, help="Colour in text output (auto: only on a terminal, never with NO_COLOR).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
               help="Write the report to this file instead of standard output.")
+@click.option("--link-rewrite", "rewrites", nargs=2, multiple=True, metavar="IN_A IN_B",
+              help="Text in FILE_A's links that means the same as text in FILE_B's (e.g. /kontakt/ /contact/); repeatable.")
+@click.option("--compare-fragments", is_flag=True,
+              help="Compare #fragments of site-internal links too (by default they follow translated headings).")
 @click.option("--max-file-size", type=int, default=DEFAULT_MAX_BYTES, show_default=True,
               help="Refuse files larger than this many bytes.")
 def check(file_a: str, file_b: str, fmt: str, fail_on: str, lang: tuple[str, str] | None,
           select: tuple[str, ...], ignore: tuple[str, ...], colour: str, output: str | None,
-          max_file_size: int) -> None:
+          rewrites: tuple[tuple[str, str], ...], compare_fragments: bool, max_file_size: int) -> None:
     """Compare FILE_A with FILE_B (the reference) and report where they drift apart.
 
     Findings about something both files have are reported in FILE_A; a missing
@@ -102,7 +107,8 @@ def check(file_a: str, file_b: str, fmt: str, fail_on: str, lang: tuple[str, str
     select, ignore = _split(select), _split(ignore)
     _check_selectors(select, "--select")
     _check_selectors(ignore, "--ignore")
-    options = Options(select=select, ignore=ignore, max_bytes=max_file_size)
+    settings = Settings(link_rewrites=tuple(rewrites), ignore_fragments=not compare_fragments)
+    options = Options(settings=settings, select=select, ignore=ignore, max_bytes=max_file_size)
     languages = (lang[0], lang[1]) if lang else (None, None)
     result = check_paths(file_a, file_b, options, languages)
     if fmt == "json":

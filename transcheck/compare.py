@@ -12,8 +12,8 @@ from functools import cached_property
 from typing import Iterator
 
 from .align import SectionAlignment, SectionInfo, align_blocks, align_sections
-from .findings import Finding, Location
-from .model import Block, BlockQuote, Document, Shortcode
+from .findings import Finding, Location, Severity
+from .model import Block, BlockQuote, CodeBlock, Document, ListBlock, Shortcode, TableBlock
 from .rules import rule as rule_by_name
 
 
@@ -66,6 +66,7 @@ class Comparison:
         message: str,
         related: list[tuple[Side, int]] | None = None,
         key: str = "",
+        severity: "Severity | None" = None,
     ) -> None:
         meta = rule_by_name(rule)
         self.findings.append(
@@ -74,12 +75,16 @@ class Comparison:
                 line=max(1, line),
                 rule=meta.name,
                 code=meta.code,
-                severity=meta.severity,
+                severity=severity or meta.severity,
                 message=message,
                 related=tuple(Location(s.path, max(1, l)) for s, l in (related or [])),
                 key=key,
             )
         )
+
+    @cached_property
+    def unmatched(self) -> set[int]:
+        return _unmatched(self.block_pairs)
 
     @cached_property
     def block_pairs(self) -> list[BlockPair]:
@@ -103,6 +108,30 @@ class Comparison:
                     if inner[0] or inner[1]:
                         work.append((inner[0], inner[1], a.line, b.line))
         return result
+
+
+def _unmatched(pairs: list[BlockPair]) -> set[int]:
+    """ids of blocks and list items without counterpart: structure rules report them once,
+    so value rules leave what is inside them alone."""
+    from .align import align_items
+
+    lonely: set[int] = set()
+    for pair in pairs:
+        if pair.a is None or pair.b is None:
+            block = pair.a if pair.a is not None else pair.b
+            # paragraphs merge and split in translation: their values still count
+            if isinstance(block, (ListBlock, TableBlock, CodeBlock, Shortcode)):
+                lonely.add(id(block))
+            continue
+        work = [(pair.a, pair.b)] if isinstance(pair.a, ListBlock) and isinstance(pair.b, ListBlock) else []
+        while work:
+            list_a, list_b = work.pop()
+            for item_a, item_b in align_items(list_a.items, list_b.items):
+                if item_a is None or item_b is None:
+                    lonely.add(id(item_a if item_a is not None else item_b))
+                    continue
+                work.extend(zip(item_a.sublists, item_b.sublists))
+    return lonely
 
 
 def _children(block: Block) -> list[Block]:
@@ -133,3 +162,5 @@ class Settings:
     )
     text_keys: tuple[str, ...] = ()  # front-matter keys always treated as translated text
     equal_keys: tuple[str, ...] = ()  # front-matter keys that must always be equal
+    link_rewrites: tuple[tuple[str, str], ...] = ()  # (in A's links, in B's links) that mean the same
+    ignore_fragments: bool = True  # "#ansok" vs "#apply" on the same page is not a mismatch

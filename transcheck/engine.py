@@ -8,6 +8,7 @@ from typing import Callable
 from .checks import frontmatter as fm_checks
 from .checks import shortcodes as sc_checks
 from .checks import structure as structure_checks
+from .checks import values as value_checks
 from .compare import Comparison, Settings, Side
 from .findings import Finding, Location, Severity, sort_findings
 from .langs import declared, expected_language
@@ -27,6 +28,8 @@ CHECKS: tuple[Check, ...] = (
     fm_checks.check_duplicate_keys,
     fm_checks.check_missing_keys,
     fm_checks.check_values,
+    value_checks.check_values,
+    value_checks.check_links,
 )
 # Checks that need a readable front matter on both sides.
 _FRONT_MATTER_CHECKS = (fm_checks.check_missing_keys, fm_checks.check_values)
@@ -110,8 +113,17 @@ def _finish(findings: list[Finding], options: Options) -> list[Finding]:
     return sort_findings(kept)
 
 
-def check_texts(text_a: str, text_b: str, path_a: str = "a.md", path_b: str = "b.md", options: Options | None = None) -> list[Finding]:
-    """The Python API for two texts: parse errors become parse-error findings."""
+def check_texts(
+    text_a: str,
+    text_b: str,
+    path_a: str = "a.md",
+    path_b: str = "b.md",
+    options: Options | None = None,
+    languages: tuple[str | None, str | None] = (None, None),
+) -> list[Finding]:
+    """The Python API for two texts: parse errors become parse-error findings.
+
+    Languages come from ``languages``, else the paths' names, else the front matter."""
     docs: list[Document | None] = []
     errors: list[Finding] = []
     for text, path in ((text_a, path_a), (text_b, path_b)):
@@ -123,7 +135,8 @@ def check_texts(text_a: str, text_b: str, path_a: str = "a.md", path_b: str = "b
             docs.append(None)
     if docs[0] is None or docs[1] is None:
         return _finish(errors, options or Options())
-    return check_documents(docs[0], docs[1], options)
+    resolved = tuple(lang or expected_language(path)[0] for lang, path in zip(languages, (path_a, path_b)))
+    return check_documents(docs[0], docs[1], options, (resolved[0], resolved[1]))
 
 
 def check_paths(path_a: str, path_b: str, options: Options | None = None, languages: tuple[str | None, str | None] = (None, None)) -> PairResult:

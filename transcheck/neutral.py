@@ -17,19 +17,7 @@ _WORD = re.compile(r"[^\W\d_][\w'’]*|\d[\d\s.,:\u00a0\u202f]*\d|\d", re.UNICOD
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n•–—])[\s*_\"'“”‘’(\[#>|-]*$")
 _GROUPING = re.compile(r"[\s.,:\u00a0\u202f]")
 
-# Number words that translation turns into each other ("två" = "two" = 2), zero to twelve.
-NUMBER_WORDS: dict[str, int] = {}
-for _value, _words in enumerate(
-    [
-        "zero noll null nul", "one en ett ein én", "two två to", "three tre", "four fyra fire",
-        "five fem", "six sex seks", "seven sju syv", "eight åtta åtte otte", "nine nio ni",
-        "ten tio ti", "eleven elva elleve", "twelve tolv",
-    ]
-):
-    for _word in _words.split():
-        NUMBER_WORDS.setdefault(_word, _value)
-# also ordinary words ("en" is the Swedish article, "to" the English preposition)
-_AMBIGUOUS_NUMBER_WORDS = frozenset({"en", "ett", "ein", "én", "to", "ni", "null", "sex", "one"})
+from .values.numbers import AMBIGUOUS_NUMBER_WORDS, NUMBER_WORDS
 
 
 @dataclass
@@ -55,12 +43,14 @@ def tokens_of(text: str, heading: bool = False) -> Tokens:
             continue
         word = word.rstrip("'’")
         lowered = word.lower()
-        if lowered in NUMBER_WORDS and lowered not in _AMBIGUOUS_NUMBER_WORDS:
+        if lowered in NUMBER_WORDS and lowered not in AMBIGUOUS_NUMBER_WORDS:
             result.strong.add(f"#{NUMBER_WORDS[lowered]}")
             continue
         if len(word) < 2:
             continue
         if any(c.isupper() for c in word[1:]) or any(c.isdigit() for c in word):
+            if len(word) > 2 and word[-1] == "s" and word[:-1].isupper():
+                word = word[:-1]  # "APIs" is the acronym "API" in English plural
             result.strong.add(word)
         elif word[0].isupper():
             before = text[max(0, match.start() - 8) : match.start()]

@@ -23,7 +23,7 @@ class Rule:
     aliases: tuple[str, ...] = ()
 
 
-RULES: tuple[Rule, ...] = (
+_RULES: tuple[Rule, ...] = (
     Rule("TC001", "parse-error", E, "A file cannot be read or parsed.",
          "The file is missing, unreadable, not UTF-8/UTF-16 text, or its front matter is "
          "malformed. The message names the line where known. Checks that need the file are "
@@ -64,11 +64,42 @@ RULES: tuple[Rule, ...] = (
     Rule("TC302", "frontmatter-mismatch", E, "A front-matter value that must be the same differs.",
          "Dates, booleans such as draft, numbers, URLs, paths and images must be equal across "
          "languages; translated text is expected to differ and is not compared."),
+    Rule("TC401", "salary-mismatch", E, "Money amounts or ranges differ in amount, currency or period.",
+         "Amounts are read by value in every common spelling: €50,000, 50 000 €, 50k EUR, 50 tkr, "
+         "50 000:-, ranges with -, –, to, till, från … till, between … and, mellan … och, and "
+         "periods (per år, annually, /mån, monthly, timlön, /h). \"€50,000 - €80,000 annually\" "
+         "equals \"50 000–80 000 euro per år\"; an amount present in one version only is a "
+         "mismatch too. A currency or period written in one version only is not compared."),
+    Rule("TC402", "number-mismatch", E, "Other numbers in aligned sections differ.",
+         "Counts, percentages, years, versions and sizes are compared by value (1 000,5 = "
+         "1,000.5; \"fem\" = 5 = \"five\"; 1st = 1:a). A number whose grouping is ambiguous "
+         "matches every reading; a number written as a word is never reported alone."),
+    Rule("TC403", "date-mismatch", E, "Dates in aligned sections differ.",
+         "ISO dates, \"16 februari 2026\", \"February 16, 2026\", \"16 Feb 2026\", \"16/2 2026\" "
+         "and \"16.2.2026\" in sv, nb, da and en are compared by value. The same day with a year "
+         "in one version and without in the other is a warning. Front-matter dates are "
+         "compared by frontmatter-mismatch."),
+    Rule("TC404", "link-mismatch", E, "Link targets of aligned sections differ.",
+         "Markdown links, autolinks, bare URLs, <a href>, URL arguments of shortcodes (link=, "
+         "url=, href=) and URL-valued front-matter fields. Scheme and host case, default ports, "
+         "trailing slashes and language codes in paths, subdomains and queries (/en/, sv-SE, "
+         "?lang=sv) do not matter; ref/relref to the same content file are equal; in-page "
+         "anchors are equal when they point at aligned headings. Configured rewrites make "
+         "language-specific URLs equal. Site-internal paths that differ only in words (a "
+         "translated slug such as /kontakt/ and /contact/) are a warning."),
+    Rule("TC405", "image-mismatch", E, "Images of aligned sections differ.",
+         "Markdown images, <img src>, image arguments of shortcodes (src=, image=) and "
+         "image-valued front-matter fields, compared like links."),
+    Rule("TC406", "contact-mismatch", E, "E-mail addresses or phone numbers differ.",
+         "Phone numbers are compared in international form: +46 8 123 45 67 = 08-123 45 67 "
+         "(in a Swedish page) = +46812345 67."),
     Rule("TC303", "duplicate-key", E, "A front-matter key is written twice.",
          "YAML keeps only the last of two equal keys and Hugo reads keys case-insensitively, so "
          "`language` and `Language` in one front matter are one key written twice: only one "
          "value survives."),
 )
+
+RULES: tuple[Rule, ...] = tuple(sorted(_RULES, key=lambda r: r.code))
 
 BY_NAME: dict[str, Rule] = {}
 for _rule in RULES:

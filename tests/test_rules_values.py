@@ -1,0 +1,162 @@
+"""salary-, number-, date-, link-, image- and contact-mismatch: reports and stays quiet,
+on constructed pages and on mutations of the real seed posting."""
+
+import pytest
+
+from transcheck.engine import check_texts
+from conftest import CORPUS, findings, needs_corpus, rules_of
+
+EN = """
+## Pay
+
+**Salary range:**
+€50,000 - €80,000 annually
+
+We are 5 engineers in 3 teams and ship twice a week. Apply by February 16, 2026.
+
+Questions: jobs@example.com or +46 8 123 45 67. Read [the handbook](https://example.com/en/handbook/).
+
+![Team photo](/img/team.jpg)
+"""
+
+SV = """
+## Lön
+
+**Lönespann:**
+50 000–80 000 euro per år
+
+Vi är fem ingenjörer i 3 team och levererar två gånger i veckan. Ansök senast 16 februari 2026.
+
+Frågor: jobs@example.com eller 08-123 45 67. Läs [handboken](https://example.com/sv/handbook/).
+
+![Teamfoto](/img/team.jpg)
+"""
+
+
+def test_equal_values_written_the_local_way_are_quiet():
+    assert findings(SV, EN) == []
+
+
+def test_salary_upper_bound():
+    found = findings(SV.replace("80 000", "85 000"), EN)
+    assert rules_of(found) == [("salary-mismatch", "a.md", 4)]
+    assert found[0].message == (
+        'salary "50 000–85 000 euro per år" (EUR 50000–85000 per year) ≠ b.md:4 '
+        '"€50,000 - €80,000 annually" (EUR 50000–80000 per year)'
+    )
+
+
+@pytest.mark.parametrize("change", [("euro", "kr"), ("per år", "per månad")], ids=["currency", "period"])
+def test_salary_currency_and_period(change):
+    found = findings(SV.replace(*change), EN)
+    assert [f.rule for f in found] == ["salary-mismatch"]
+
+
+def test_salary_line_missing_on_one_side():
+    found = findings(SV.replace("50 000–80 000 euro per år", "Enligt överenskommelse"), EN)
+    assert rules_of(found) == [("salary-mismatch", "a.md", 1)]
+    assert "has no counterpart" in found[0].message
+
+
+def test_number_changed():
+    found = findings(SV.replace("i 3 team", "i 4 team"), EN)
+    assert rules_of(found) == [("number-mismatch", "a.md", 6)]
+    assert '"4" (line 6) in a.md; "3" (line 6) in b.md' in found[0].message
+
+
+def test_number_word_equals_digit_but_small_lonely_numbers_stay_quiet():
+    assert findings(SV.replace("fem ingenjörer", "5 ingenjörer"), EN) == []
+    # "två gånger" / "twice": no digit anywhere, nothing to report
+    assert findings(SV.replace("två gånger", "ett par gånger"), EN) == []
+
+
+def test_date_changed_and_year_dropped():
+    found = findings(SV.replace("16 februari 2026", "17 februari 2026"), EN)
+    assert [(f.rule, f.severity.label) for f in found] == [("date-mismatch", "error")]
+    found = findings(SV.replace("16 februari 2026", "16 februari"), EN)
+    assert [(f.rule, f.severity.label) for f in found] == [("date-mismatch", "warning")]
+
+
+def test_contacts():
+    found = findings(SV.replace("08-123 45 67", "08-123 45 68"), EN)
+    assert rules_of(found) == [("contact-mismatch", "a.md", 8)]
+    found = findings(SV.replace("jobs@example.com", "job@example.com"), EN)
+    assert [f.rule for f in found] == ["contact-mismatch"]
+
+
+def test_links_and_images():
+    found = findings(SV.replace("/sv/handbook/", "/sv/guide/"), EN)
+    assert rules_of(found) == [("link-mismatch", "a.md", 8)]
+    found = findings(SV.replace("/img/team.jpg", "/img/team-2.jpg"), EN)
+    assert rules_of(found) == [("image-mismatch", "a.md", 10)]
+
+
+def test_translated_slug_is_only_a_warning():
+    sv = SV.replace("https://example.com/sv/handbook/", "/sv/handbok/")
+    en = EN.replace("https://example.com/en/handbook/", "/en/handbook/")
+    found = findings(sv, en)
+    assert [(f.rule, f.severity.label) for f in found] == [("link-mismatch", "warning")]
+
+
+def test_anchor_links_pointing_at_aligned_headings_are_equal():
+    sv = "## Ansök\n\nSe [nedan](#villkor).\n\n## Villkor\n\nText.\n"
+    en = "## Apply\n\nSee [below](#terms).\n\n## Terms\n\nText.\n"
+    assert findings(sv, en) == []
+    wrong = sv.replace("(#villkor)", "(#ansök)")  # Hugo keeps the ö in the anchor
+    assert [f.rule for f in findings(wrong, en)] == ["link-mismatch"]
+
+
+def test_values_inside_a_missing_item_are_not_reported_twice():
+    sv = "## S\n\n- Ett\n- Två\n"
+    en = "## S\n\n- One\n- Two\n- Read [more](https://example.com/x) about 2027\n"
+    assert [f.rule for f in findings(sv, en)] == ["bullet-count"]
+
+
+# --- the real seed posting ---------------------------------------------------------------
+
+
+def seed():
+    return (CORPUS / "seed" / "posting.sv.md").read_text(encoding="utf-8"), (
+        CORPUS / "seed" / "posting.en.md"
+    ).read_text(encoding="utf-8")
+
+
+VALUE_RULES = {"salary-mismatch", "number-mismatch", "date-mismatch", "link-mismatch", "image-mismatch", "contact-mismatch"}
+
+
+def value_findings(sv, en):
+    return [f for f in check_texts(sv, en, "sv.md", "en.md") if f.rule in VALUE_RULES]
+
+
+@needs_corpus
+def test_seed_has_no_value_finding():
+    assert value_findings(*seed()) == []
+
+
+@needs_corpus
+@pytest.mark.parametrize(
+    "old, new, rule",
+    [
+        ("€50,000 - €80,000 per år", "€50,000 - €85,000 per år", "salary-mismatch"),
+        ("€50,000 - €80,000 per år", "50 000–80 000 kr per år", "salary-mismatch"),
+        ("€50,000 - €80,000 per år", "€50,000 - €80,000 per månad", "salary-mismatch"),
+        ("består av 5 skickliga", "består av 6 skickliga", "number-mismatch"),
+        ('#applyNow" >}}', '#apply" >}}', "link-mismatch"),
+        ('sidebarlinkurl: "https://safespring.careers.haileyhr.app/en-GB/job/738d81c0', 'sidebarlinkurl: "https://safespring.careers.haileyhr.app/en-GB/job/738d81c1', "link-mismatch"),
+    ],
+    ids=["upper-bound", "currency", "period", "body-number", "apply-link-shortcode", "apply-link-front-matter"],
+)
+def test_seed_mutation_gives_exactly_one_finding(old, new, rule):
+    sv, en = seed()
+    assert old in sv
+    found = value_findings(sv.replace(old, new, 1), en)
+    assert [f.rule for f in found] == [rule], [f.message for f in found]
+
+
+@needs_corpus
+@pytest.mark.parametrize(
+    "rewrite", ["50 000–80 000 € per år", "50k–80k EUR per år", "mellan 50 000 och 80 000 euro om året"]
+)
+def test_seed_salary_rewritten_the_swedish_way_is_quiet(rewrite):
+    sv, en = seed()
+    assert value_findings(sv.replace("€50,000 - €80,000 per år", rewrite), en) == []

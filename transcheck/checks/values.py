@@ -1,0 +1,525 @@
+"""Value rules: salary, number, date, contact, link and image mismatches.
+
+Values are compared per aligned section (translators merge and split
+paragraphs, so a paragraph is too small a unit), by meaning: each side's
+values are matched with equal ones first; what is left over is paired in
+order ("X here ≠ Y there") or reported as having no counterpart.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable, Generic, TypeVar
+
+from ..align import SectionInfo
+from ..compare import Comparison, Side
+from ..findings import Severity
+from ..model import Block, BlockQuote, Inline, ListBlock, ListItem, Paragraph, Shortcode, TableBlock
+from ..langs import ISO_639_1
+from ..scargs import TEXT_ARGS, is_link_argument
+from ..values.contacts import Contact, find_contacts
+from ..values.dates import DateValue, find_dates
+from ..values.links import LinkRules, is_url_like, normalise
+from ..values.money import Money, currencies_agree, find_money
+from ..values.numbers import Number, find_number_words, find_numbers
+
+V = TypeVar("V")
+
+_URL_IN_TEXT = re.compile(r"(?:https?://|www\.)\S+")
+_AROUND_THE_CLOCK = re.compile(r"\b24\s?[/x×]\s?7\b|\b24/365\b")
+_TIME = re.compile(r"(?<![\d.:])(?:[01]?\d|2[0-3])[:.][0-5]\d(?![\d.:])")
+_IMAGE_EXT = re.compile(r"\.(?:png|jpe?g|gif|svg|webp|avif|ico|bmp|tiff?)(?:[?#].*)?$", re.I)
+_IMAGE_KEYS = ("image", "img", "bild", "photo", "logo", "picture", "thumbnail", "socialmedia", "cover", "banner", "src")
+
+
+@dataclass(frozen=True)
+class Found(Generic[V]):
+    value: V
+    line: int
+    text: str
+
+
+@dataclass
+class SectionValues:
+    money: list[Found[Money]]
+    numbers: list[Found[Number]]
+    dates: list[Found[DateValue]]
+    contacts: list[Found[Contact]]
+
+
+# --- collecting text -------------------------------------------------------------------
+
+
+def _text_units(info: SectionInfo, skip: set[int]) -> list[tuple[str, int, list[str]]]:
+    """(text, first line, inline code spans) of everything a reader reads in the section,
+    leaving out blocks and items that ``skip`` names (they have no counterpart)."""
+    units: list[tuple[str, int, list[str]]] = []
+    if info.section is not None:
+        units.append((info.title, info.line, list(info.section.inline.code)))
+    stack: list[Block] = list(reversed(info.blocks))
+    while stack:
+        block = stack.pop()
+        if id(block) in skip:
+            continue
+        if isinstance(block, Paragraph):
+            units.append((block.text, block.line, list(block.inline.code)))
+        elif isinstance(block, ListBlock):
+            nested: list[Block] = []
+            for item in block.items:
+                if id(item) in skip:
+                    continue
+                units.append((item.text, item.line, list(item.inline.code)))
+                nested.extend(item.blocks)
+            stack.extend(reversed(nested))
+        elif isinstance(block, TableBlock):
+            units.append((" | ".join(block.header), block.line, []))
+            for offset, row in enumerate(block.rows):
+                units.append((" | ".join(row), block.line + 2 + offset, list(block.inline.code)))
+        elif isinstance(block, BlockQuote):
+            stack.extend(reversed(block.blocks))
+        elif isinstance(block, Shortcode):
+            words = [v for k, v in block.named if k.lower() in TEXT_ARGS]
+            words += [v for v in block.positional if not is_link_argument(None, v) and " " in v]
+            if words:
+                units.append((" · ".join(words), block.line, []))
+            if block.body is not None:
+                stack.extend(reversed(block.body.blocks))
+            if block.inner:
+                units.append((block.inner, block.line, []))
+    return units
+
+
+def _masked(text: str, spans: list[tuple[int, int]]) -> str:
+    chars = list(text)
+    for start, end in spans:
+        for index in range(start, min(end, len(chars))):
+            if chars[index] != "\n":
+                chars[index] = " "
+    return "".join(chars)
+
+
+def collect(info: SectionInfo, language: str | None, skip: set[int] | None = None) -> SectionValues:
+    values = SectionValues([], [], [], [])
+    for text, line, code in _text_units(info, skip or set()):
+        spans = [(m.start(), m.end()) for m in _URL_IN_TEXT.finditer(text)]
+        for snippet in code:  # code is compared by code-mismatch, not as numbers
+            index = text.find(snippet)
+            if index >= 0:
+                spans.append((index, index + len(snippet)))
+        text = _masked(text, spans)
+
+        def at(offset: int) -> int:
+            return line + text.count("\n", 0, offset)
+
+        for contact in find_contacts(text, language):
+            values.contacts.append(Found(contact, at(contact.start), contact.text))
+        text = _masked(text, [(c.start, c.end) for c in find_contacts(text, language)])
+        money = find_money(text)
+        values.money.extend(Found(m, at(m.start), m.text) for m in money)
+        text = _masked(text, [(m.start, m.end) for m in money])
+        dates = find_dates(text)
+        values.dates.extend(Found(d, at(d.start), d.text) for d in dates)
+        clock = [(m.start(), m.end()) for m in _TIME.finditer(text)] + [
+            (m.start(), m.end()) for m in _AROUND_THE_CLOCK.finditer(text)  # "24/7" = "dygnet runt"
+        ]
+        text = _masked(text, [(d.start, d.end) for d in dates] + clock)
+        for number in find_numbers(text) + find_number_words(text):
+            values.numbers.append(Found(number, at(number.start), number.text))
+    values.numbers.sort(key=lambda f: (f.line, f.value.start))
+    return values
+
+
+# --- matching ------------------------------------------------------------------------
+
+
+def match_values(
+    a: list[Found[V]], b: list[Found[V]], same: Callable[[V, V], bool]
+) -> tuple[list[Found[V]], list[Found[V]]]:
+    """Remove equal values pairwise; return what is left on each side, in order."""
+    left_b = list(b)
+    left_a: list[Found[V]] = []
+    for item in a:
+        for index, other in enumerate(left_b):
+            if same(item.value, other.value):
+                del left_b[index]
+                break
+        else:
+            left_a.append(item)
+    return left_a, left_b
+
+
+def _where(info: SectionInfo) -> str:
+    return f'section "{info.title[:40]}"' if info.section is not None else "the text before the first heading"
+
+
+def _quote(text: str) -> str:
+    text = " ".join(text.split())
+    return '"' + (text if len(text) <= 60 else text[:59] + "…") + '"'
+
+
+def check_values(c: Comparison) -> None:
+    pairs = c.sections.pairs + c.sections.moved
+    skip = c.unmatched
+    collected = [(sa, sb, collect(sa, c.a.language, skip), collect(sb, c.b.language, skip)) for sa, sb in pairs]
+    all_a = [m for _, _, values, _ in collected for m in values.money]
+    all_b = [m for _, _, _, values in collected for m in values.money]
+    local_prices = _local_currencies(c, all_a, all_b)
+    for sa, sb, values_a, values_b in collected:
+        if not local_prices:
+            _money(c, sa, sb, values_a.money, values_b.money)
+        _dates(c, sa, sb, values_a.dates, values_b.dates)
+        _contacts(c, sa, sb, values_a.contacts, values_b.contacts)
+        _numbers(c, sa, sb, values_a.numbers, values_b.numbers)
+
+
+def _main_currency(found: list[Found[Money]]) -> tuple[str | None, float]:
+    counts: dict[str, int] = {}
+    for item in found:
+        if item.value.currency:
+            counts[item.value.currency] = counts.get(item.value.currency, 0) + 1
+    if not counts:
+        return None, 0.0
+    best = max(sorted(counts), key=lambda code: counts[code])
+    return best, counts[best] / len(found)
+
+
+def _local_currencies(c: Comparison, a: list[Found[Money]], b: list[Found[Money]]) -> bool:
+    """A page that prices everything in its market's currency (kr here, € there): say so
+    once; its amounts cannot be compared one by one."""
+    main_a, share_a = _main_currency(a)
+    main_b, share_b = _main_currency(b)
+    if len(a) < 3 or len(b) < 3 or min(share_a, share_b) < 0.75 or currencies_agree(main_a, main_b):
+        return False
+    c.report(
+        "salary-mismatch",
+        c.a,
+        a[0].line,
+        f"amounts are in {main_a} here but in {main_b} in {c.b.name}:{b[0].line} "
+        f"({len(a)} and {len(b)} amounts): prices in each market's currency are not compared one by one",
+        [(c.b, b[0].line)],
+        key="currencies",
+        severity=Severity.WARNING,
+    )
+    return True
+
+
+def _report_leftovers(
+    c: Comparison,
+    rule: str,
+    sa: SectionInfo,
+    sb: SectionInfo,
+    left_a: list[Found[V]],
+    left_b: list[Found[V]],
+    describe: Callable[[Found[V]], str],
+    noun: str,
+    pair_ok: Callable[[V, V], bool] = lambda x, y: True,
+    severity_of: Callable[[V, V], Severity | None] = lambda x, y: None,
+    report_lonely: Callable[[Found[V]], bool] = lambda f: True,
+) -> None:
+    """Pair what is left in order (a changed value), then report the lonely ones."""
+    rest_b = list(left_b)
+    lonely_a: list[Found[V]] = []
+    for item in left_a:
+        partner = next((o for o in rest_b if pair_ok(item.value, o.value)), None)
+        if partner is None:
+            lonely_a.append(item)
+            continue
+        rest_b.remove(partner)
+        c.report(
+            rule,
+            c.a,
+            item.line,
+            f"{noun} {describe(item)} ≠ {c.b.name}:{partner.line} {describe(partner)}",
+            [(c.b, partner.line)],
+            key=f"{noun}|{describe(item)}|{describe(partner)}",
+            severity=severity_of(item.value, partner.value),
+        )
+    for items, having, lacking, section in ((lonely_a, c.a, c.b, sb), (rest_b, c.b, c.a, sa)):
+        for item in items:
+            if not report_lonely(item):
+                continue
+            c.report(
+                rule,
+                lacking,
+                section.line,
+                f"{noun} {describe(item)} ({having.name}:{item.line}) has no counterpart in this {_where(section)}",
+                [(having, item.line)],
+                key=f"{noun}|lonely|{describe(item)}",
+            )
+
+
+def _money(c: Comparison, sa: SectionInfo, sb: SectionInfo, a: list[Found[Money]], b: list[Found[Money]]) -> None:
+    left_a, left_b = match_values(a, b, lambda x, y: x.same(y))
+    if not left_a and not left_b:
+        return
+    def describe(found: Found[Money]) -> str:
+        return f"{_quote(found.text)} ({found.value.normalised()})"
+
+    noun = "salary" if any(f.value.salary for f in left_a + left_b) else "amount"
+    _report_leftovers(c, "salary-mismatch", sa, sb, left_a, left_b, describe, noun)
+
+
+def _dates(c: Comparison, sa: SectionInfo, sb: SectionInfo, a: list[Found[DateValue]], b: list[Found[DateValue]]) -> None:
+    left_a, left_b = match_values(a, b, lambda x, y: x.same(y))
+    if not left_a and not left_b:
+        return
+
+    def severity(x: DateValue, y: DateValue) -> Severity | None:
+        # the same day, a year on one side only: possibly right, possibly not
+        return Severity.WARNING if x.same_day(y) and (x.year is None) != (y.year is None) else None
+
+    def describe(found: Found[DateValue]) -> str:
+        return f"{_quote(found.text)} ({found.value.normalised()})"
+
+    _report_leftovers(c, "date-mismatch", sa, sb, left_a, left_b, describe, "date", severity_of=severity)
+
+
+def _contacts(c: Comparison, sa: SectionInfo, sb: SectionInfo, a: list[Found[Contact]], b: list[Found[Contact]]) -> None:
+    left_a, left_b = match_values(a, b, same_contact)
+    if not left_a and not left_b:
+        return
+
+    def describe(found: Found[Contact]) -> str:
+        shown = _quote(found.text)
+        return shown if found.value.kind == "email" else f"{shown} ({found.value.value})"
+
+    _report_leftovers(
+        c, "contact-mismatch", sa, sb, left_a, left_b, describe, "contact",
+        pair_ok=lambda x, y: x.kind == y.kind,
+    )
+
+
+def _small(number: Number) -> bool:
+    return all(value == value.to_integral_value() and 0 <= value <= 12 for value in number.values)
+
+
+def same_contact(x: Contact, y: Contact) -> bool:
+    """Equal, or a national number (0…) that is the international one (+CC…) without a
+    country code we could not know (the page's language is unknown)."""
+    if x.value == y.value:
+        return True
+    if x.kind != "phone" or y.kind != "phone":
+        return False
+    national, international = sorted((x.value, y.value))  # "+" sorts before "0"
+    international, national = national, international
+    return international.startswith("+") and national.startswith("0") and international.endswith(national[1:])
+
+
+def _numbers(c: Comparison, sa: SectionInfo, sb: SectionInfo, a: list[Found[Number]], b: list[Found[Number]]) -> None:
+    """One finding per section: the numbers each side has that the other has not."""
+    left_a, left_b = match_values(a, b, lambda x, y: x.same(y))
+    # a number written as a word may be idiom ("one of our", "en av våra"): never alone
+    left_a = [f for f in left_a if not f.value.word]
+    left_b = [f for f in left_b if not f.value.word]
+    if not (left_a and left_b):
+        # Only one side has numbers left. A small whole number there is most often
+        # written in words on the other side ("2 days" = "ett par dagar"): stay quiet.
+        left_a = [f for f in left_a if not _small(f.value)]
+        left_b = [f for f in left_b if not _small(f.value)]
+    if not left_a and not left_b:
+        return
+
+    def listed(items: list[Found[Number]], side: Side) -> str:
+        if not items:
+            return f"none in {side.name}"
+        shown = ", ".join(f"{_quote(f.text)} (line {f.line})" for f in items[:4])
+        more = f" and {len(items) - 4} more" if len(items) > 4 else ""
+        return f"{shown}{more} in {side.name}"
+
+    line_a = left_a[0].line if left_a else sa.line
+    line_b = left_b[0].line if left_b else sb.line
+    noun = "number" if len(left_a) + len(left_b) == 1 else "numbers"
+    c.report(
+        "number-mismatch",
+        c.a,
+        line_a,
+        f"{noun} without counterpart in {_where(sa)}: {listed(left_a, c.a)}; {listed(left_b, c.b)}",
+        [(c.b, line_b)],
+        key="numbers|" + "|".join(f.text for f in left_a) + "||" + "|".join(f.text for f in left_b),
+    )
+
+
+# --- links and images ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Target:
+    url: str
+    line: int
+    image: bool
+    where: str  # "link", "shortcode argument link=", "front matter key"
+
+
+def _targets(info: SectionInfo, skip: set[int]) -> list[Target]:
+    """Link and image targets of a section, leaving out blocks and items without counterpart."""
+    found: list[Target] = []
+    if info.section is not None:
+        found.extend(_inline_targets(info.section.inline))
+    stack: list[Block | ListItem] = list(info.blocks)
+    while stack:
+        node = stack.pop()
+        if id(node) in skip:
+            continue
+        inline = getattr(node, "inline", None)
+        if isinstance(inline, Inline):
+            found.extend(_inline_targets(inline))
+        if isinstance(node, Shortcode):
+            found.extend(_shortcode_targets(node))
+            if node.body is not None:
+                stack.extend(node.body.blocks)
+        elif isinstance(node, ListBlock):
+            stack.extend(node.items)
+        elif isinstance(node, ListItem):
+            stack.extend(node.blocks)
+        elif isinstance(node, BlockQuote):
+            stack.extend(node.blocks)
+    return found
+
+
+def _inline_targets(inline: Inline) -> list[Target]:
+    found = [Target(link.url, link.line, link.kind == "image" or _looks_image(link.url), link.kind) for link in inline.links]
+    for sc in inline.shortcodes:
+        found.extend(_shortcode_targets(sc))
+    return found
+
+
+def _looks_image(url: str) -> bool:
+    return bool(_IMAGE_EXT.search(url.strip()))
+
+
+def _shortcode_targets(sc: Shortcode) -> list[Target]:
+    targets = []
+    for key, value in sc.named:
+        if not value.strip() or not is_link_argument(key, value):
+            continue
+        image = key.lower() in _IMAGE_KEYS or _looks_image(value)
+        targets.append(Target(value, sc.line, image, f"{{{{{sc.delimiter} {sc.name} }}}} {key}="))
+    return targets
+
+
+def _anchors(infos: list[SectionInfo]) -> dict[str, int]:
+    """In-page anchors → section index: explicit ids and Hugo's slugs of titles."""
+    anchors: dict[str, int] = {}
+    for info in infos:
+        if info.section is None:
+            continue
+        if info.id:
+            anchors.setdefault(info.id, info.index)
+        anchors.setdefault(slugify(info.title), info.index)
+    return anchors
+
+
+def slugify(title: str) -> str:
+    """Hugo's default anchor for a heading: lower case, punctuation dropped, spaces as dashes."""
+    text = re.sub(r"[^\w\s-]", "", title.lower(), flags=re.UNICODE)
+    return re.sub(r"\s+", "-", text.strip())
+
+
+def _link_rules(c: Comparison) -> LinkRules:
+    languages = tuple(code for code in (c.a.language, c.b.language) if code)
+    # languages unknown: any language code in a path may be the one that differs
+    codes = ISO_639_1 if len(languages) < 2 else frozenset()
+    return LinkRules(
+        languages=languages,
+        rewrites=c.settings.link_rewrites,
+        ignore_fragments=c.settings.ignore_fragments,
+        language_codes=codes,
+    )
+
+
+def check_links(c: Comparison) -> None:
+    rules = _link_rules(c)
+    anchors_a, anchors_b = _anchors(c.sections.a), _anchors(c.sections.b)
+    partner = {x.index: y.index for x, y in c.sections.pairs + c.sections.moved}
+
+    def key_a(url: str) -> str:
+        if url.startswith("#"):
+            index = anchors_a.get(url[1:])
+            return f"#section-{partner[index]}" if index is not None and index in partner else "#?"
+        return normalise(url, rules, "a")
+
+    def key_b(url: str) -> str:
+        if url.startswith("#"):
+            index = anchors_b.get(url[1:])
+            return f"#section-{index}" if index is not None else "#?"
+        return normalise(url, rules, "b")
+
+    for sa, sb in c.sections.pairs + c.sections.moved:
+        targets_a = [t for t in _targets(sa, c.unmatched) if t.url.strip()]
+        targets_b = [t for t in _targets(sb, c.unmatched) if t.url.strip()]
+        for image in (False, True):
+            a = [Found(t, t.line, t.url) for t in targets_a if t.image == image]
+            b = [Found(t, t.line, t.url) for t in targets_b if t.image == image]
+            _compare_targets(c, sa, sb, a, b, key_a, key_b, image)
+    _front_matter_links(c, key_a, key_b)
+
+
+def _compare_targets(
+    c: Comparison,
+    sa: SectionInfo,
+    sb: SectionInfo,
+    a: list[Found[Target]],
+    b: list[Found[Target]],
+    key_a: Callable[[str], str],
+    key_b: Callable[[str], str],
+    image: bool,
+) -> None:
+    def same(x: Target, y: Target) -> bool:
+        kx, ky = key_a(x.url), key_b(y.url)
+        return kx == ky or "#?" in (kx, ky) and kx.startswith("#") and ky.startswith("#")
+
+    left_a, left_b = match_values(a, b, same)
+    if not left_a and not left_b:
+        return
+    rule = "image-mismatch" if image else "link-mismatch"
+    noun = "image" if image else "link"
+
+    def describe(found: Found[Target]) -> str:
+        return _quote(found.value.url)
+
+    def severity(x: Target, y: Target) -> Severity | None:
+        return Severity.WARNING if translated_slug(x.url, y.url) else None
+
+    _report_leftovers(c, rule, sa, sb, left_a, left_b, describe, noun, severity_of=severity)
+
+
+def translated_slug(a: str, b: str) -> bool:
+    """Two site-internal paths of the same shape that differ only in words (/kontakt/ vs
+    /contact/): probably the same page under a translated slug, which only the site knows."""
+    if not (a.startswith("/") and b.startswith("/")) or a.startswith("//") or b.startswith("//"):
+        return False
+    segments_a = [s for s in a.split("#")[0].split("?")[0].strip("/").split("/")]
+    segments_b = [s for s in b.split("#")[0].split("?")[0].strip("/").split("/")]
+    if len(segments_a) != len(segments_b):
+        return False
+    for x, y in zip(segments_a, segments_b):
+        if x != y and not (re.fullmatch(r"[^\W\d_][\w-]*(?:\.md)?", x) and re.fullmatch(r"[^\W\d_][\w-]*(?:\.md)?", y)):
+            return False
+    return True
+
+
+def _front_matter_links(c: Comparison, key_a: Callable[[str], str], key_b: Callable[[str], str]) -> None:
+    entries_a = {e.key.lower(): e for e in c.a.doc.front_matter.entries}
+    entries_b = {e.key.lower(): e for e in c.b.doc.front_matter.entries}
+    for key in sorted(set(entries_a) & set(entries_b), key=lambda k: entries_a[k].line):
+        if key in c.settings.local_keys or key in c.settings.language_keys:
+            continue
+        value_a, value_b = entries_a[key].value, entries_b[key].value
+        if not (isinstance(value_a, str) and isinstance(value_b, str)):
+            continue
+        if not (is_url_like(value_a) and is_url_like(value_b)) and not (_looks_image(value_a) and _looks_image(value_b)):
+            continue
+        ka, kb = key_a(value_a), key_b(value_b)
+        if ka == kb or ("#?" in (ka, kb) and ka.startswith("#") and kb.startswith("#")):
+            continue
+        image = any(word in key for word in _IMAGE_KEYS) or _looks_image(value_a) or _looks_image(value_b)
+        c.report(
+            "image-mismatch" if image else "link-mismatch",
+            c.a,
+            entries_a[key].line,
+            f"{entries_a[key].key} is {_quote(value_a)} here but {_quote(value_b)} in {c.b.name}:{entries_b[key].line}",
+            [(c.b, entries_b[key].line)],
+            key=f"fm|{key}|{value_a}|{value_b}",
+            severity=Severity.WARNING if translated_slug(value_a, value_b) else None,
+        )

@@ -1,0 +1,83 @@
+"""Dates in sv, nb, da and en text: ISO, "16 februari 2026", "February 16, 2026",
+"16 Feb 2026", "16. februar 2026", "16/2 2026", "16.2.2026", with or without a year."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_MONTHS: dict[str, int] = {}
+for _number, _names in enumerate(
+    [
+        "january januari januar jan",
+        "february februari februar febr feb",
+        "march mars marts mar",
+        "april apr",
+        "may maj mai",
+        "june juni jun",
+        "july juli jul",
+        "august augusti aug",
+        "september sept sep",
+        "october oktober okt oct",
+        "november nov",
+        "december desember dec des",
+    ],
+    start=1,
+):
+    for _name in _names.split():
+        _MONTHS[_name] = _number
+
+_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|:e|:a|\.)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_PATTERNS = [
+    # ISO first: 2026-02-16 (a time may follow)
+    re.compile(r"(?<![\d-])(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?![\d])"),
+    # 16 februari 2026, 16. februar 2026, 16 Feb 2026, 16 februari
+    re.compile(rf"(?<![\w]){_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?(?![\w])", re.I),
+    # February 16, 2026 / Feb 16 2026 / February 16
+    re.compile(rf"(?<![\w]){_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?(?![\w])", re.I),
+    # 16/2 2026, 16/2-2026, 16/2/2026 (day first, the Nordic way; without a year "24/7" is no date)
+    re.compile(r"(?<![\w/.])(?P<day>[0-3]?\d)/(?P<month>[01]?\d)(?:\s+|-|/)(?P<year>(?:19|20)\d\d)(?![\w/])"),
+    # 16.2.2026 (nb, da)
+    re.compile(r"(?<![\w.])(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:19|20)\d\d)(?![\w])"),
+]
+
+
+@dataclass(frozen=True)
+class DateValue:
+    start: int
+    end: int
+    text: str
+    year: int | None
+    month: int
+    day: int
+
+    def normalised(self) -> str:
+        year = f"{self.year:04d}" if self.year else "????"
+        return f"{year}-{self.month:02d}-{self.day:02d}"
+
+    def same_day(self, other: "DateValue") -> bool:
+        return (self.month, self.day) == (other.month, other.day)
+
+    def same(self, other: "DateValue") -> bool:
+        return self.same_day(other) and self.year == other.year
+
+
+def find_dates(text: str) -> list[DateValue]:
+    """Dates in ``text`` in order; a span is read by the first pattern that fits it."""
+    found: list[DateValue] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            if any(start < match.end() and match.start() < end for start, end in taken):
+                continue
+            month_text = match.group("month").lower().rstrip(".")
+            month = int(month_text) if month_text.isdigit() else _MONTHS.get(month_text, 0)
+            day = int(match.group("day"))
+            year = int(match.group("year")) if match.group("year") else None
+            if not (1 <= month <= 12 and 1 <= day <= 31):
+                continue
+            found.append(DateValue(match.start(), match.end(), match.group(0), year, month, day))
+            taken.append((match.start(), match.end()))
+    return sorted(found, key=lambda d: d.start)

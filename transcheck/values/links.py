@@ -1,0 +1,104 @@
+"""Link targets compared by what they point at.
+
+What does not matter is normalised away: scheme and host case, default ports,
+a trailing slash, ``index.html``, the order of query parameters. What differs by
+language on purpose is made equal: a path segment, subdomain or query value
+that is a language code (``/en/``, ``/sv-SE/``, ``?lang=sv``), configured
+rewrites (``/kontakt/`` ↔ ``/contact/``), and Hugo ``ref``/``relref`` to the same
+content file (Hugo resolves them to each language's own page).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
+
+_DEFAULT_PORTS = {"http": "80", "https": "443"}
+_REF = re.compile(r"""\{\{[<%]\s*(?:rel)?ref\s+(?:"([^"]*)"|'([^']*)'|`([^`]*)`|(\S+))\s*[>%]\}\}""")
+_LANG_SEGMENT = re.compile(r"^[a-z]{2,3}(?:[-_][A-Za-z]{2})?$")
+
+
+@dataclass(frozen=True)
+class LinkRules:
+    """How to compare link targets; ``languages`` are the pair's codes."""
+
+    languages: tuple[str, ...] = ()
+    rewrites: tuple[tuple[str, str], ...] = ()  # (text in A's links, text in B's links)
+    ignore_fragments: bool = True  # "/jobs/#ansok" vs "/jobs/#apply": site anchors are translated
+    language_codes: frozenset[str] = field(default_factory=frozenset)
+
+
+def ref_target(url: str) -> str | None:
+    """The content path of a ``{{< ref "x" >}}`` link, normalised; None if it is not one."""
+    match = _REF.search(url)
+    if not match:
+        return None
+    target = next(g for g in match.groups() if g is not None)
+    path, _, fragment = target.partition("#")
+    path = re.sub(r"(?:/_?index)?\.md$", "", path.strip()).strip("/")
+    return "ref:" + path
+
+
+def is_url_like(value: str) -> bool:
+    text = value.strip()
+    return bool(re.match(r"^(?:[a-z][a-z0-9+.-]*://|mailto:|tel:|/|\./|\.\./|#)", text, re.I)) or bool(
+        _REF.search(text)
+    )
+
+
+def normalise(url: str, rules: LinkRules, side: str = "a") -> str:
+    """The comparable form of a link target. ``side`` says whose rewrites apply."""
+    ref = ref_target(url)
+    if ref is not None:
+        return ref
+    text = url.strip()
+    for a_text, b_text in rules.rewrites:
+        mine = a_text if side == "a" else b_text
+        if mine and mine in text:
+            text = text.replace(mine, "\x00rewrite\x00")
+    parts = urlsplit(text)
+    scheme = parts.scheme.lower()
+    host = (parts.hostname or "").lower()
+    port = str(parts.port) if parts.port else ""
+    if port and _DEFAULT_PORTS.get(scheme) == port:
+        port = ""
+    host_parts = host.split(".")
+    if len(host_parts) > 2 and _is_language(host_parts[0], rules):
+        host_parts[0] = "{lang}"
+    netloc = ".".join(host_parts) + (f":{port}" if port else "")
+    segments = [s for s in unquote(parts.path).split("/")]
+    segments = ["{lang}" if _is_language(s, rules) else s for s in segments]
+    path = "/".join(segments)
+    path = re.sub(r"/index\.html?$", "/", path)
+    if not scheme and not netloc:
+        # Hugo link render hooks resolve "/about.md" and "/about/_index.md" to the page "/about/"
+        path = re.sub(r"(?:/_?index)?\.md$", "", path)
+    path = re.sub(r"/+", "/", path)
+    if len(path) > 1:
+        path = path.rstrip("/")
+    query = sorted(
+        (k, "{lang}" if _is_language(v, rules) else v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+    )
+    # A fragment on this site is a heading's anchor, translated with the heading; on
+    # another site it is part of the address ("#applyNow") and must match.
+    fragment = "" if rules.ignore_fragments and path and not netloc else parts.fragment
+    result = f"{scheme}://{netloc}{path}" if scheme or netloc else path
+    if query:
+        result += "?" + urlencode(query)
+    if fragment:
+        result += "#" + fragment
+    return result
+
+
+def _is_language(segment: str, rules: LinkRules) -> bool:
+    """A path segment that names one of the pair's languages (``en``, ``sv-SE``, ``en_gb``)."""
+    if not segment or not _LANG_SEGMENT.match(segment):
+        return False
+    primary = segment.split("-")[0].split("_")[0].lower()
+    wanted = {code.split("-")[0].lower() for code in rules.languages} | set(rules.language_codes)
+    return primary in wanted
+
+
+def same_target(a: str, b: str, rules: LinkRules) -> bool:
+    return normalise(a, rules, "a") == normalise(b, rules, "b")

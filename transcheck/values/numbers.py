@@ -1,0 +1,161 @@
+"""Numbers as written in Swedish, Norwegian, Danish and English text, read by value.
+
+A number whose grouping is ambiguous ("50,000" is fifty thousand in English and
+fifty in Swedish) keeps *every* reading; two numbers are equal when their
+readings overlap, so an ambiguity never turns into a false alarm.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+# Separators people group thousands with: space, no-break space, narrow no-break
+# space, thin space, dot, comma, apostrophe.
+_SPACES = " \u00a0\u202f\u2009"
+_NUMBER = re.compile(
+    r"""(?<![\w.,])                      # not glued to a word or another number
+    (?P<sign>[-+−])?
+    (?P<body>
+        \d{1,3}(?:[ \u00a0\u202f\u2009.,’']\d{3})+(?:[.,]\d+)?   # grouped thousands
+      | \d+(?:[.,]\d+)?                                          # plain or decimal
+    )
+    (?![\d])""",
+    re.X,
+)
+_ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th|:a|:e|\.)(?![\w])", re.I)
+
+# Number words that translation turns into each other ("två" = "two" = 2), zero to twelve.
+NUMBER_WORDS: dict[str, int] = {}
+for _value, _words in enumerate(
+    [
+        "zero noll null nul", "one en ett ein én", "two två to", "three tre", "four fyra fire",
+        "five fem", "six sex seks", "seven sju syv", "eight åtta åtte otte", "nine nio ni",
+        "ten tio ti", "eleven elva elleve", "twelve tolv",
+    ]
+):
+    for _word in _words.split():
+        NUMBER_WORDS.setdefault(_word, _value)
+# also ordinary words ("en" is the Swedish article, "to" the English preposition)
+AMBIGUOUS_NUMBER_WORDS = frozenset({"en", "ett", "ein", "én", "to", "ni", "null", "sex", "one"})
+
+ORDINAL_WORDS: dict[str, int] = {}
+for _value, _words in enumerate(
+    [
+        "", "first första første", "second andra andre anden", "third tredje",
+        "fourth fjärde fjerde", "fifth femte", "sixth sjätte sjette", "seventh sjunde syvende",
+        "eighth åttonde åttende ottende", "ninth nionde niende", "tenth tionde tiende",
+        "eleventh elfte ellevte", "twelfth tolfte tolvte",
+    ]
+):
+    for _word in _words.split():
+        ORDINAL_WORDS[_word] = _value
+
+
+_COMPOUND = re.compile(
+    r"(två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|to|fire|seks|syv|otte|åtte|ti|tolv)"
+    r"(?:dagars|dags|veckors|veckor|ukers|ugers|årig|åriga|årigt|års|års|timmars|timers|minuters|månaders|måneders)"
+)
+
+
+@dataclass(frozen=True)
+class Number:
+    """A number found in text: where it is, how it was written, every value it can mean."""
+
+    start: int
+    end: int
+    text: str
+    values: frozenset[Decimal]
+    word: bool = False  # written as a word ("två", "fifth"): may be idiomatic, never reported alone
+
+    def same(self, other: "Number") -> bool:
+        return bool(self.values & other.values)
+
+    @property
+    def shown(self) -> str:
+        """A short form of the value for messages: the reading if there is only one."""
+        if len(self.values) == 1:
+            return format_decimal(next(iter(self.values)))
+        return " or ".join(format_decimal(v) for v in sorted(self.values))
+
+
+def format_decimal(value: Decimal) -> str:
+    text = format(value.normalize(), "f")
+    return text
+
+
+def readings(body: str) -> frozenset[Decimal]:
+    """Every value the digits-and-separators ``body`` can mean."""
+    compact = body
+    for space in _SPACES:
+        compact = compact.replace(space, "")
+    separators = [c for c in compact if c in ".,’'"]
+    if not separators:
+        return frozenset({_decimal(compact)})
+    last = separators[-1]
+    if any(c in body for c in _SPACES) or last in "’'":
+        # a space or an apostrophe only ever groups: what is left is a decimal mark
+        compact = compact.replace("’", "").replace("'", "")
+        return frozenset({_decimal(compact.replace(",", "."))})
+    if len(set(separators)) == 2:
+        # "1,000.5" or "1.000,5": the last separator is the decimal one
+        grouping = ({".", ","} - {last}).pop()
+        return frozenset({_decimal(compact.replace(grouping, "").replace(last, "."))})
+    if len(separators) > 1:
+        return frozenset({_decimal(compact.replace(last, ""))})  # "1,000,000"
+    # one dot or comma: a decimal mark, or grouping when exactly three digits follow
+    head, tail = compact.split(last, 1)
+    results = {_decimal(f"{head}.{tail}")}
+    if len(tail) == 3 and head not in ("0", ""):
+        results.add(_decimal(head + tail))
+    return frozenset(results)
+
+
+def _decimal(text: str) -> Decimal:
+    try:
+        return Decimal(text)
+    except InvalidOperation:
+        return Decimal(0)
+
+
+def find_numbers(text: str) -> list[Number]:
+    """Numbers written with digits, in order; ordinals ('1st', '1:a') are their number.
+
+    A dash glued to a word or number ("2020-2024", "fa-2") is not a minus sign.
+    """
+    found: list[Number] = []
+    for match in _NUMBER.finditer(text):
+        start = match.start()
+        values = readings(match.group("body"))
+        sign = match.group("sign")
+        if sign:
+            glued = start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-–")
+            if glued or sign == "+":
+                start = match.start("body")
+            else:
+                values = frozenset(-v for v in values)
+        end = match.end()
+        suffix = _ORDINAL_SUFFIX.match(text, end)
+        if suffix and suffix.group(0) != ".":
+            end = suffix.end()
+        found.append(Number(start, end, text[start:end], values))
+    return found
+
+
+def find_number_words(text: str) -> list[Number]:
+    """Number and ordinal words ("fem", "two", "tredje"); idiomatic ones are left out."""
+    found: list[Number] = []
+    for match in re.finditer(r"[^\W\d_]+", text):
+        word = match.group(0).lower()
+        compound = _COMPOUND.match(word)
+        if word in NUMBER_WORDS and word not in AMBIGUOUS_NUMBER_WORDS:
+            value = NUMBER_WORDS[word]
+        elif compound:  # "tvådagars", "femårig", "tvåveckorssprintar"
+            value = NUMBER_WORDS[compound.group(1)]
+        elif word in ORDINAL_WORDS and ORDINAL_WORDS[word]:
+            value = ORDINAL_WORDS[word]
+        else:
+            continue
+        found.append(Number(match.start(), match.end(), match.group(0), frozenset({Decimal(value)}), word=True))
+    return found
