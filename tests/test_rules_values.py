@@ -160,3 +160,11 @@ def test_seed_mutation_gives_exactly_one_finding(old, new, rule):
 def test_seed_salary_rewritten_the_swedish_way_is_quiet(rewrite):
     sv, en = seed()
     assert value_findings(sv.replace("€50,000 - €80,000 per år", rewrite), en) == []
+
+
+def test_national_number_in_an_english_page_equals_the_swedish_one():
+    sv = "## Kontakt\n\nRing 0708-375566.\n"
+    en = "## Contact\n\nCall 0708-375566 or +46 708 375566.\n"
+    found = check_texts(sv, en, "x.sv.md", "x.en.md")
+    # the second number in English is the same phone in international form
+    assert [f.rule for f in found] == []

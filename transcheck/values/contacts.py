@@ -10,8 +10,10 @@ from dataclasses import dataclass
 
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?![\w-])")
 _PHONE = re.compile(r"(?<![\w+])(?:\+|00)?\d[\d \u00a0\-()/.]{5,18}\d(?![\w])")
-# country calling codes for the languages whose national numbers start with 0
-COUNTRY_CODES = {"sv": "46", "nb": "47", "nn": "47", "no": "47", "da": "45", "fi": "358", "de": "49", "en": "44"}
+# Country calling codes of languages spoken in one country. English, German, French …
+# name no country: a national number in such a page stays national ("0…") and is
+# compared with an international one by its digits.
+COUNTRY_CODES = {"sv": "46", "nb": "47", "nn": "47", "no": "47", "da": "45", "fi": "358", "is": "354"}
 
 
 @dataclass(frozen=True)
