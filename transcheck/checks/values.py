@@ -136,7 +136,12 @@ def collect(info: SectionInfo, language: str | None, skip: set[int] | None = Non
 def match_values(
     a: list[Found[V]], b: list[Found[V]], same: Callable[[V, V], bool]
 ) -> tuple[list[Found[V]], list[Found[V]]]:
-    """Remove equal values pairwise; return what is left on each side, in order."""
+    """Remove equal values; return what is left on each side, in order.
+
+    Each side counts a value once: saying the same price, date or address twice
+    in one version and once in the other is not a mismatch.
+    """
+    a, b = _distinct(a, same), _distinct(b, same)
     left_b = list(b)
     left_a: list[Found[V]] = []
     for item in a:
@@ -147,6 +152,14 @@ def match_values(
         else:
             left_a.append(item)
     return left_a, left_b
+
+
+def _distinct(items: list[Found[V]], same: Callable[[V, V], bool]) -> list[Found[V]]:
+    kept: list[Found[V]] = []
+    for item in items:
+        if not any(same(item.value, other.value) for other in kept):
+            kept.append(item)
+    return kept
 
 
 def _where(info: SectionInfo) -> str:
