@@ -61,10 +61,10 @@ def test_keys_compare_case_insensitively_like_hugo():
 
 
 def test_duplicate_keys_exact_and_by_case():
-    sv = SV.replace('language: "sv"', 'language: "sv"\nLanguage: "en"')
+    sv = SV.replace("weight: 10", "weight: 10\nWeight: 20")
     found = findings(sv, EN)
-    assert rules_of(found) == [("duplicate-key", "a.md", 8)]
-    assert "Hugo reads keys case-insensitively" in found[0].message
+    assert ("duplicate-key", "a.md", 6) in rules_of(found)
+    assert "Hugo reads keys case-insensitively" in next(f.message for f in found if f.rule == "duplicate-key")
     sv = SV.replace("weight: 10", "weight: 10\nweight: 30")
     found = findings(sv, EN)
     assert ("duplicate-key", "a.md", 6) in rules_of(found)

@@ -162,3 +162,57 @@ def _wrap(text: str, width: int = 76) -> list[str]:
     import textwrap
 
     return textwrap.wrap(text, width)
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("--lang-tags", is_flag=True, required=True, help="Repair the language fields of the front matter.")
+@click.option("--diff", "mode", flag_value="diff", default=True, help="Show the changes as a unified diff (default).")
+@click.option("--write", "mode", flag_value="write", help="Apply the changes (atomically).")
+@click.option("--lang", default=None, metavar="CODE",
+              help="The language the files are in (otherwise from the file name or path).")
+@click.option("--alias", "aliases", nargs=2, multiple=True, metavar="SPELLING CODE",
+              help="A house spelling that is right as it is (e.g. --alias Se sv); repeatable.")
+def fix(files: tuple[str, ...], lang_tags: bool, mode: str, lang: str | None,
+        aliases: tuple[tuple[str, str], ...]) -> None:
+    """Repair language fields: one field with the expected code, conflicting duplicates removed.
+
+    Everything else in the file stays byte for byte. With --diff (the default) nothing
+    is written and the exit status is 1 when something would change.
+    """
+    from .fix import fix_text, read_for_fix, write_atomically
+    from .langs import expected_language
+
+    status = EXIT_OK
+    for path in files:
+        expected, _ = expected_language(path, lang)
+        if not expected:
+            _error(f"{path}: cannot tell which language it is in; name it x.sv.md, put it under content/sv/ or use --lang")
+            status = EXIT_USAGE
+            continue
+        try:
+            text, prefix, encoding = read_for_fix(path)
+        except (InputError, OSError, UnicodeDecodeError) as error:
+            _error(str(error) if isinstance(error, InputError) else f"{path}: cannot read: {error}")
+            status = EXIT_USAGE
+            continue
+        result = fix_text(text, path, expected, dict(aliases))
+        if result.note:
+            click.echo(f"{path}: {result.note}", err=True)
+            if result.note.startswith("not changed: ") and "no language field" not in result.note:
+                status = max(status, EXIT_USAGE)
+            continue
+        if not result.changed:
+            continue
+        if mode == "write":
+            try:
+                write_atomically(path, prefix, result.after, encoding)
+            except OSError as error:
+                _error(f"{path}: cannot write: {error.strerror or error}")
+                status = EXIT_USAGE
+                continue
+            click.echo(f"fixed {path}")
+        else:
+            click.echo(result.diff(), nl=False)
+            status = max(status, EXIT_FINDINGS)
+    sys.exit(status)

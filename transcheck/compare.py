@@ -21,7 +21,9 @@ from .rules import rule as rule_by_name
 class Side:
     doc: Document
     path: str  # as given by the user: where the fix goes
-    language: str | None = None
+    language: str | None = None  # expected if known, else declared
+    expected: str | None = None  # from the command line, the file name, the path or config
+    expected_from: str = ""  # "command line", "file name", "path", "config"
 
     @property
     def name(self) -> str:
@@ -47,6 +49,8 @@ class Comparison:
     b: Side
     settings: "Settings"
     findings: list[Finding] = field(default_factory=list)
+    # what one check tells a later one, e.g. sections already reported as untranslated
+    marks: set[tuple[str, str, int]] = field(default_factory=set)
 
     @cached_property
     def sections(self) -> SectionAlignment:
@@ -162,5 +166,6 @@ class Settings:
     )
     text_keys: tuple[str, ...] = ()  # front-matter keys always treated as translated text
     equal_keys: tuple[str, ...] = ()  # front-matter keys that must always be equal
+    language_aliases: tuple[tuple[str, str], ...] = ()  # house spellings: ("Se", "sv")
     link_rewrites: tuple[tuple[str, str], ...] = ()  # (in A's links, in B's links) that mean the same
     ignore_fragments: bool = True  # "#ansok" vs "#apply" on the same page is not a mismatch

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from .checks import frontmatter as fm_checks
+from .checks import language as language_checks
 from .checks import shortcodes as sc_checks
 from .checks import structure as structure_checks
 from .checks import values as value_checks
@@ -30,6 +31,10 @@ CHECKS: tuple[Check, ...] = (
     fm_checks.check_values,
     value_checks.check_values,
     value_checks.check_links,
+    language_checks.check_language_fields,
+    language_checks.check_language_mismatch,
+    language_checks.check_untranslated,
+    language_checks.check_detected,
 )
 # Checks that need a readable front matter on both sides.
 _FRONT_MATTER_CHECKS = (fm_checks.check_missing_keys, fm_checks.check_values)
@@ -94,12 +99,26 @@ def check_documents(
     doc_b: Document,
     options: Options | None = None,
     languages: tuple[str | None, str | None] = (None, None),
+    sources: tuple[str, str] = ("", ""),
 ) -> list[Finding]:
-    """Compare two parsed documents and return the findings, sorted."""
+    """Compare two parsed documents and return the findings, sorted.
+
+    ``languages`` are the languages the files are expected to be in (from the
+    command line, file names, paths or config) and ``sources`` say where from.
+    """
     options = options or Options()
-    side_a = Side(doc_a, doc_a.path, languages[0] or declared(doc_a.front_matter))
-    side_b = Side(doc_b, doc_b.path, languages[1] or declared(doc_b.front_matter))
-    comparison = Comparison(side_a, side_b, options.settings)
+    sides = []
+    for doc, expected, source in ((doc_a, languages[0], sources[0]), (doc_b, languages[1], sources[1])):
+        sides.append(
+            Side(
+                doc,
+                doc.path,
+                expected or declared(doc.front_matter, dict(options.settings.language_aliases)),
+                expected,
+                source or ("path" if expected else ""),
+            )
+        )
+    comparison = Comparison(sides[0], sides[1], options.settings)
     for check in CHECKS:
         if check in _FRONT_MATTER_CHECKS and "invalid" in (doc_a.front_matter.format, doc_b.front_matter.format):
             continue
@@ -135,8 +154,8 @@ def check_texts(
             docs.append(None)
     if docs[0] is None or docs[1] is None:
         return _finish(errors, options or Options())
-    resolved = tuple(lang or expected_language(path)[0] for lang, path in zip(languages, (path_a, path_b)))
-    return check_documents(docs[0], docs[1], options, (resolved[0], resolved[1]))
+    found = [expected_language(path, lang) for lang, path in zip(languages, (path_a, path_b))]
+    return check_documents(docs[0], docs[1], options, (found[0][0], found[1][0]), (found[0][1], found[1][1]))
 
 
 def check_paths(path_a: str, path_b: str, options: Options | None = None, languages: tuple[str | None, str | None] = (None, None)) -> PairResult:
@@ -153,11 +172,15 @@ def check_paths(path_a: str, path_b: str, options: Options | None = None, langua
         if error is not None:
             errors.append(error)
         language, source = expected_language(path, override)
-        if language is None and doc is not None:
-            language, source = declared(doc.front_matter), "front matter"
         files.append(FileInfo(path, language, source))
     if docs[0] is not None and docs[1] is not None:
-        findings = check_documents(docs[0], docs[1], options, (files[0].language, files[1].language))
+        findings = check_documents(
+            docs[0], docs[1], options, (files[0].language, files[1].language),
+            (files[0].language_source, files[1].language_source),
+        )
+        for info, doc in zip(files, docs):
+            if info.language is None:
+                info.language, info.language_source = declared(doc.front_matter), "front matter"
     else:
         findings = []
     findings = sort_findings(findings + _finish(errors, options))

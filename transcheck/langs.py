@@ -47,24 +47,39 @@ def from_file_name(path: str) -> str | None:
     return None
 
 
+CONTENT_DIRS = frozenset({"content", "docs", "pages", "site", "i18n", "translations", "locales"})
+
+
 def from_path(path: str) -> str | None:
-    """``content/sv/jobs/x.md`` → ``sv`` (the innermost directory that is a language code)."""
-    for segment in reversed(PurePath(path).parent.parts):
+    """``content/sv/jobs/x.md`` → ``sv``: a language code directly under a content
+    directory, or as the first directory of a relative path. Elsewhere a two-letter
+    directory is too often something else (``sl`` for a transit company, ``it``)."""
+    parts = PurePath(path).parent.parts
+    for index, segment in enumerate(parts):
         looks_like_code = (len(segment) == 2 and segment.islower()) or bool(
             re.match(r"^[a-z]{2}[-_][A-Za-z]{2}$", segment)
         )
-        if looks_like_code:
+        if not looks_like_code:
+            continue
+        parent = parts[index - 1].lower() if index > 0 else None
+        if (parent in CONTENT_DIRS) or (index == 0 and not PurePath(path).is_absolute()):
             tag = normalise_tag(segment)
             if tag:
                 return tag
     return None
 
 
-def declared(front_matter: FrontMatter) -> str | None:
-    """The first language field of the front matter that holds a language tag."""
+def declared(front_matter: FrontMatter, aliases: dict[str, str] | None = None) -> str | None:
+    """The language the front matter declares: its first usable language field.
+
+    Read as the site means it: a house alias ("Se" = sv), and "se" on a Nordic site
+    taken for sv (language-code says so), "No" for Norwegian.
+    """
+    from .langtags import verdict
+
     for entry in front_matter.entries:
-        if entry.key.lower() in LANGUAGE_KEYS and isinstance(entry.value, str):
-            tag = normalise_tag(entry.value)
+        if entry.key.lower() in LANGUAGE_KEYS:
+            tag = verdict(entry.value, entry.raw, aliases or {}).tag
             if tag:
                 return tag
     return None

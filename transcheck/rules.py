@@ -93,6 +93,27 @@ _RULES: tuple[Rule, ...] = (
     Rule("TC406", "contact-mismatch", E, "E-mail addresses or phone numbers differ.",
          "Phone numbers are compared in international form: +46 8 123 45 67 = 08-123 45 67 "
          "(in a Swedish page) = +46812345 67."),
+    Rule("TC501", "language-conflict", E, "Two language fields of one file disagree.",
+         "language, Language, lang, languageCode, locale, hreflang … are compared as language "
+         "tags, case-insensitively: En and en agree, sv and En do not. nb, nn and no all count "
+         "as Norwegian."),
+    Rule("TC502", "language-code", W, "A language field holds no valid code, or almost certainly the wrong one.",
+         "Not a BCP 47 tag (\"Nei\", \"Svenska\"), a country code (dk, jp), a code that is valid "
+         "but a likely slip (se is Northern Sami on a Swedish page), en-UK for en-GB, or a YAML "
+         "boolean where a code was meant (language: no is read as false). House conventions "
+         "are declared as aliases (Se = \"sv\") and are then quiet."),
+    Rule("TC503", "language-mismatch", E, "A file declares another language than expected, or both declare the same.",
+         "The expected language comes from --lang, the file name (x.sv.md), a path segment "
+         "(content/sv/) or config."),
+    Rule("TC504", "language-detected", E, "The text is not in the declared or expected language.",
+         "An error for a whole document, a warning for a block. langdetect is restricted to the "
+         "pair's languages and their neighbours (sv, no, da, en) and seeded, so results are "
+         "deterministic; short blocks are judged together per section; headings, code, URLs "
+         "and names are not judged. Text in the other version's language is untranslated."),
+    Rule("TC505", "untranslated", W, "Text is identical in both versions or in the other version's language.",
+         "Paragraphs, list items, translatable front-matter fields (title, intro, description, "
+         "sidebarlinkname …) and shortcode text arguments (title=, text=). Proper names, "
+         "product names, numbers and code alone are not flagged."),
     Rule("TC303", "duplicate-key", E, "A front-matter key is written twice.",
          "YAML keeps only the last of two equal keys and Hugo reads keys case-insensitively, so "
          "`language` and `Language` in one front matter are one key written twice: only one "

@@ -30,6 +30,8 @@ def check_duplicate_keys(c: Comparison) -> None:
                 continue
             if normalise(first.value) == normalise(entry.value):
                 continue  # the same value twice loses nothing
+            if folded in c.settings.language_keys:
+                continue  # two language fields that disagree: language-conflict says it
             if first.key == entry.key:
                 message = (
                     f"key '{entry.key}' is written twice (lines {first.line} and {entry.line}); "

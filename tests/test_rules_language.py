@@ -1,0 +1,123 @@
+"""language-conflict, language-code, language-mismatch, language-detected, untranslated."""
+
+from transcheck.detect import candidates_for, detect, judge
+from transcheck.engine import Options, check_texts
+from transcheck.compare import Settings
+from transcheck.langtags import verdict
+
+SV_TEXT = (
+    "Vi bygger molnet som Europa förtjänar och söker nu en utvecklare som vill arbeta med "
+    "lagring, nätverk och automation tillsammans med ett litet men erfaret team i Stockholm."
+)
+EN_TEXT = (
+    "We are building the cloud Europe deserves and are now looking for a developer who wants to "
+    "work with storage, networking and automation together with a small but experienced team in Stockholm."
+)
+NB_TEXT = (
+    "Vi bygger skyen Europa fortjener og søker nå en utvikler som vil jobbe med lagring, "
+    "nettverk og automatisering sammen med et lite, men erfarent team i Stockholm."
+)
+
+
+def page(language_lines: str, text: str, heading: str = "## Om oss") -> str:
+    return f"---\n{language_lines}\n---\n{heading}\n\n{text}\n"
+
+
+def check(sv: str, en: str, options: Options | None = None):
+    return check_texts(sv, en, "content/sv/page.md", "content/en/page.md", options)
+
+
+def rules(found):
+    return [(f.rule, f.path.split("/")[1], f.line, f.severity.label) for f in found]
+
+
+def test_right_languages_are_quiet():
+    assert check(page('language: "sv"', SV_TEXT), page('language: "en"', EN_TEXT, "## About us")) == []
+
+
+def test_language_conflict_points_at_both_lines():
+    found = check(page('language: "sv"\nLanguage: "En"', SV_TEXT), page('language: "en"', EN_TEXT, "## About us"))
+    assert rules(found) == [("language-conflict", "sv", 3, "error")]
+    assert found[0].related[0].line == 2
+    assert "says English" in found[0].message and "says Swedish" in found[0].message
+
+
+def test_case_of_a_code_does_not_matter():
+    found = check(page('language: "sv"\nlang: "SV"', SV_TEXT), page('language: "En"', EN_TEXT, "## About us"))
+    assert found == []
+
+
+def test_language_code_slips_and_booleans():
+    found = check(page('language: "Se"', SV_TEXT), page("language: en", EN_TEXT, "## About us"))
+    assert rules(found) == [("language-code", "sv", 2, "warning")]
+    assert "Northern Sami" in found[0].message and "did you mean sv" in found[0].message
+    found = check_texts(page("language: no", NB_TEXT), page("language: en", EN_TEXT, "## About us"), "content/nb/p.md", "content/en/p.md")
+    assert [f.rule for f in found] == ["language-code"]
+    assert "boolean false" in found[0].message
+
+
+def test_aliases_make_a_house_convention_quiet():
+    options = Options(settings=Settings(language_aliases=(("Se", "sv"),)))
+    assert check(page('language: "Se"', SV_TEXT), page('language: "en"', EN_TEXT, "## About us"), options) == []
+
+
+def test_language_mismatch_with_the_path_and_with_the_other_file():
+    found = check(page('language: "en"', SV_TEXT), page('language: "en"', EN_TEXT, "## About us"))
+    assert ("language-mismatch", "sv", 2, "error") in rules(found)
+    assert "the path says Swedish" in next(f.message for f in found if f.rule == "language-mismatch")
+    both = check_texts(page('language: "sv"', SV_TEXT), page('language: "sv"', EN_TEXT, "## About us"), "a.md", "b.md")
+    assert [f.rule for f in both if f.rule == "language-mismatch"] == ["language-mismatch"]
+
+
+def test_document_in_the_wrong_language():
+    body = "\n\n".join([NB_TEXT] * 3)
+    found = check(page('language: "sv"', body), page('language: "en"', "\n\n".join([EN_TEXT] * 3), "## About us"))
+    assert rules(found) == [("language-detected", "sv", 4, "error")]
+    assert "Norwegian" in found[0].message
+
+
+def test_one_block_in_a_third_language_is_a_warning():
+    sv = page('language: "sv"', "\n\n".join([SV_TEXT, NB_TEXT, SV_TEXT]))
+    en = page('language: "en"', "\n\n".join([EN_TEXT, EN_TEXT.replace("Stockholm", "Oslo"), EN_TEXT]), "## About us")
+    found = check(sv, en)
+    assert [(f.rule, f.severity.label) for f in found] == [("language-detected", "warning")]
+    assert found[0].line == 8
+
+
+def test_untranslated_identical_and_other_language():
+    sv = page('language: "sv"', SV_TEXT + "\n\n" + EN_TEXT)
+    en = page('language: "en"', EN_TEXT + "\n\n" + EN_TEXT.replace("developer", "designer"), "## About us")
+    found = check(sv, en)
+    assert [f.rule for f in found] == ["untranslated"]
+    assert "written in English" in found[0].message
+
+
+def test_untranslated_identical_text_and_front_matter():
+    sv = page('language: "sv"\ntitle: "Backend developer"', SV_TEXT + "\n\n- Apply before Friday\n- Läs mer")
+    en = page('language: "en"\ntitle: "Backend developer"', EN_TEXT + "\n\n- Apply before Friday\n- Read more", "## About us")
+    found = check(sv, en)
+    assert sorted((f.rule, f.line) for f in found) == [("untranslated", 3), ("untranslated", 9)]
+
+
+def test_names_and_codes_are_not_untranslated():
+    sv = page('language: "sv"\ntitle: "Safespring Compute"', SV_TEXT + "\n\n- Kubernetes\n- OpenStack Nova")
+    en = page('language: "en"\ntitle: "Safespring Compute"', EN_TEXT + "\n\n- Kubernetes\n- OpenStack Nova", "## About us")
+    assert check(sv, en) == []
+
+
+def test_detection_is_deterministic_and_restricted():
+    candidates = candidates_for("sv", "en")
+    assert candidates == ("da", "en", "no", "sv")
+    first = [detect(NB_TEXT, candidates) for _ in range(3)]
+    assert first[0] == first[1] == first[2]
+    assert judge(SV_TEXT, "sv", candidates) is None
+    assert judge(EN_TEXT, "sv", candidates)[0] == "en"
+    assert detect("Hej", candidates) == {}  # too short to judge
+
+
+def test_tag_verdicts():
+    assert verdict("sv", '"sv"', {}).tag == "sv"
+    assert verdict("en-UK", '"en-UK"', {}).problem.endswith("did you mean en-GB?")
+    assert verdict("dk", "dk", {}).suggestion == "da"
+    assert verdict("Nei", '"Nei"', {}, "nb").tag is None
+    assert verdict("Svenska", '"Svenska"', {}).problem

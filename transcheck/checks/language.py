@@ -1,0 +1,355 @@
+"""Language rules: language-conflict, language-code, language-mismatch, language-detected,
+untranslated."""
+
+from __future__ import annotations
+
+import re
+
+from ..align import SectionInfo, aligned_units, unit_inlines
+from ..compare import Comparison, Side
+from ..findings import Severity
+from ..detect import candidates_for, judge, language_name, letters, same_language
+from ..langtags import TagVerdict, family, verdict
+from ..model import Block, BlockQuote, FrontMatterEntry, ListBlock, ListItem, Paragraph, Shortcode
+from ..scargs import TEXT_ARGS
+
+MIN_BLOCK_LETTERS = 80  # a block judged alone
+MIN_SECTION_LETTERS = 120  # small blocks are judged together per section
+MIN_DOCUMENT_LETTERS = 200
+
+TRANSLATABLE_KEYS = frozenset(
+    """title linktitle subtitle intro description summary lead excerpt metatitle metadescription
+    seotitle seodescription sidebarlinkname sidebarlinkname2 sidebarlinkname3 sidebartext buttontext
+    alt caption cta heading""".split()
+)
+
+
+def _language_entries(c: Comparison, side: Side) -> list[tuple[FrontMatterEntry, TagVerdict]]:
+    aliases = dict(c.settings.language_aliases)
+    text_language = side.expected or side.language
+    return [
+        (entry, verdict(entry.value, entry.raw, aliases, text_language))
+        for entry in side.doc.front_matter.entries
+        if entry.key.lower() in c.settings.language_keys and entry.key.lower() != "languagename"
+    ]
+
+
+def check_language_fields(c: Comparison) -> None:
+    """language-code for values that are no (right) code, language-conflict within a file."""
+    for side in (c.a, c.b):
+        entries = _language_entries(c, side)
+        for entry, judged in entries:
+            if judged.problem:
+                fix = f" (the page is {language_name(judged.suggestion)}: {judged.suggestion})" if judged.suggestion else ""
+                c.report("language-code", side, entry.line, f"{entry.key}: {judged.problem}{fix}", key=f"{entry.key}|{entry.raw}")
+        valid = [(entry, judged) for entry, judged in entries if judged.tag]
+        for index, (entry, judged) in enumerate(valid[1:], start=1):
+            first, first_verdict = valid[0]
+            if family(first_verdict.tag) != family(judged.tag):
+                c.report(
+                    "language-conflict",
+                    side,
+                    entry.line,
+                    f"{entry.key}: {entry.raw} (line {entry.line}) says {language_name(judged.tag)} but "
+                    f"{first.key}: {first.raw} (line {first.line}) says {language_name(first_verdict.tag)}",
+                    [(side, first.line)],
+                    key=f"{first.key}|{first.raw}|{entry.key}|{entry.raw}",
+                )
+
+
+def declared_tag(c: Comparison, side: Side) -> tuple[FrontMatterEntry, str] | None:
+    for entry, judged in _language_entries(c, side):
+        if judged.tag:
+            return entry, judged.tag
+    return None
+
+
+def check_language_mismatch(c: Comparison) -> None:
+    """The declared language against the expected one; both versions declaring the same."""
+    declared = {}
+    for side in (c.a, c.b):
+        found = declared_tag(c, side)
+        declared[id(side)] = found
+        if found is None or not side.expected:
+            continue
+        entry, tag = found
+        if not same_language(tag, side.expected):
+            c.report(
+                "language-mismatch",
+                side,
+                entry.line,
+                f"{entry.key}: {entry.raw} declares {language_name(tag)}, but the {side.expected_from} says "
+                f"{language_name(side.expected)} ({side.expected})",
+                key=f"{entry.key}|{tag}|{side.expected}",
+            )
+    found_a, found_b = declared[id(c.a)], declared[id(c.b)]
+    if found_a and found_b and same_language(found_a[1], found_b[1]):
+        if not (c.a.expected or c.b.expected):  # otherwise the file that is wrong was named above
+            c.report(
+                "language-mismatch",
+                c.a,
+                found_a[0].line,
+                f"both versions declare {language_name(found_a[1])}: {found_a[0].key}: {found_a[0].raw} here and "
+                f"{found_b[0].key}: {found_b[0].raw} in {c.b.name}:{found_b[0].line}",
+                [(c.b, found_b[0].line)],
+                key=f"same|{found_a[1]}",
+            )
+
+
+# --- detection -------------------------------------------------------------------------------
+
+_CODE_OR_URL = re.compile(r"`[^`]*`|https?://\S+|\S+@\S+")
+
+
+def _unit_text(unit: Block | ListItem) -> str:
+    if isinstance(unit, Paragraph):
+        text = unit.text
+    elif isinstance(unit, ListItem):
+        text = unit.text
+    else:
+        return ""
+    for inline in unit_inlines(unit):
+        for code in inline.code:
+            text = text.replace(code, " ")
+    return _CODE_OR_URL.sub(" ", text)
+
+
+def _prose_units(blocks: list[Block]) -> list[Block | ListItem]:
+    """Paragraphs and list items in reading order (also in quotes and shortcodes)."""
+    units: list[Block | ListItem] = []
+    stack: list[Block | ListItem] = list(reversed(blocks))
+    while stack:
+        node = stack.pop()
+        if isinstance(node, Paragraph):
+            units.append(node)
+        elif isinstance(node, ListBlock):
+            stack.extend(reversed(node.items))
+        elif isinstance(node, ListItem):
+            units.append(node)
+            stack.extend(reversed(node.blocks))
+        elif isinstance(node, BlockQuote):
+            stack.extend(reversed(node.blocks))
+        elif isinstance(node, Shortcode) and node.body is not None:
+            stack.extend(reversed(node.body.blocks))
+    return units
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def check_detected(c: Comparison) -> None:
+    """language-detected: a document (error) or block (warning) not in its language.
+
+    Every paragraph and list item long enough is judged (short ones together per
+    section). When most of the text is in another language the document is
+    reported once; otherwise each section with such blocks once. Text in the
+    *other* version's language is reported as untranslated instead.
+    """
+    candidates = candidates_for(c.a.language, c.b.language)
+    for side, infos in ((c.a, c.sections.a), (c.b, c.sections.b)):
+        expected = side.expected or side.language
+        if not expected:
+            continue
+        other = c.other(side)
+        flagged_by_section: list[tuple[SectionInfo, list[tuple[Block | ListItem, str, float]]]] = []
+        total_letters = 0
+        for info in infos:
+            pending: list[Block | ListItem] = []
+            flagged: list[tuple[Block | ListItem, str, float]] = []
+            for unit in _prose_units(info.blocks):
+                size = letters(_unit_text(unit))
+                total_letters += size
+                if size >= MIN_BLOCK_LETTERS:
+                    flagged.extend(_judge_block([unit], expected, candidates))
+                else:
+                    pending.append(unit)
+            if sum(letters(_unit_text(u)) for u in pending) >= MIN_SECTION_LETTERS:
+                flagged.extend(_judge_block(pending, expected, candidates))
+            flagged_by_section.append((info, flagged))
+        if _whole_document(c, side, flagged_by_section, total_letters, expected):
+            continue
+        for info, flagged in flagged_by_section:
+            _report_blocks(c, side, info, flagged, expected)
+
+
+def _whole_document(
+    c: Comparison,
+    side: Side,
+    flagged_by_section: list[tuple[SectionInfo, list[tuple[Block | ListItem, str, float]]]],
+    total_letters: int,
+    expected: str,
+) -> bool:
+    """Most of the page in one other language: one error for the document."""
+    if total_letters < MIN_DOCUMENT_LETTERS:
+        return False
+    by_language: dict[str, int] = {}
+    for _, flagged in flagged_by_section:
+        for unit, language, _ in flagged:
+            by_language[language] = by_language.get(language, 0) + letters(_unit_text(unit))
+    if not by_language:
+        return False
+    language = max(sorted(by_language), key=lambda code: by_language[code])
+    share = by_language[language] / total_letters
+    if share < 0.6:
+        return False
+    c.report(
+        "language-detected",
+        side,
+        side.doc.body_start_line,
+        f"the text is in {language_name(language)} ({share:.0%} of it), not in {language_name(expected)} "
+        f"as the {side.expected_from or 'front matter'} says",
+        key=f"doc|{language}",
+    )
+    return True
+
+
+def _report_blocks(c: Comparison, side: Side, info: SectionInfo, flagged: list[tuple[Block | ListItem, str, float]], expected: str) -> None:
+    """One finding per section: blocks in the other version's language are untranslated,
+    blocks in a third language are language-detected."""
+    other = c.other(side)
+    in_other = [f for f in flagged if same_language(f[1], other.expected or other.language)]
+    flagged = [f for f in flagged if f not in in_other]
+    if in_other and ("untranslated", side.path, info.index) not in c.marks:
+        unit, language, probability = in_other[0]
+        how = f"is written in {language_name(language)} ({probability:.0%}), the language of {other.name}"
+        if len(in_other) > 1:
+            how += f" (and {len(in_other) - 1} more blocks of this section)"
+        _report_untranslated(c, side, unit, how)
+    if not flagged:
+        return
+    unit, language, probability = flagged[0]
+    what = "this text is" if len(flagged) == 1 else f"{len(flagged)} blocks of this section are"
+    c.report(
+        "language-detected",
+        side,
+        unit.line,
+        f"{what} in {language_name(language)} ({probability:.0%}), not {language_name(expected)}: "
+        f"{_quote(_unit_text(unit))}",
+        key=f"block|{language}|{info.title}",
+        severity=Severity.WARNING,
+    )
+
+
+def _judge_block(
+    units: list[Block | ListItem], expected: str, candidates: tuple[str, ...]
+) -> list[tuple[Block | ListItem, str, float]]:
+    """The units (as one text) when confidently not in ``expected``."""
+    text = "\n".join(_unit_text(u) for u in units)
+    found = judge(text, expected, candidates, threshold=0.95)
+    if not found:
+        return []
+    language, probability = found
+    return [(unit, language, probability) for unit in units]
+
+
+def _quote(text: str) -> str:
+    text = " ".join(text.split())
+    return '"' + (text if len(text) <= 60 else text[:59] + "…") + '"'
+
+
+# --- untranslated ------------------------------------------------------------------------------
+
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+def translatable(text: str) -> bool:
+    """Text with at least one ordinary (lower-case) word; names, codes and numbers are not."""
+    return any(word.islower() and len(word) >= 2 for word in _WORD.findall(_CODE_OR_URL.sub(" ", text)))
+
+
+def _report_untranslated(c: Comparison, side: Side, unit: Block | ListItem, how: str, related: tuple[Side, int] | None = None) -> None:
+    kind = "list item" if isinstance(unit, ListItem) else "paragraph"
+    c.report(
+        "untranslated",
+        side,
+        unit.line,
+        f"{kind} {_quote(_unit_text(unit))} {how}",
+        [related] if related else None,
+        key=f"{kind}|{_normal(_unit_text(unit))[:80]}",
+    )
+
+
+def check_untranslated(c: Comparison) -> None:
+    """Identical paragraphs, list items, front-matter text and shortcode text in both versions."""
+    if same_language(c.a.language, c.b.language):
+        return  # two versions in one language are not a translation
+    by_section: dict[int, list[tuple[Block | ListItem, Block | ListItem]]] = {}
+    for pair in c.block_pairs:
+        if pair.a is None or pair.b is None:
+            continue
+        if isinstance(pair.a, Shortcode) and isinstance(pair.b, Shortcode):
+            _shortcode_text(c, pair.a, pair.b)
+            continue
+        for unit_a, unit_b in aligned_units(pair.a, pair.b):
+            if not isinstance(unit_a, (Paragraph, ListItem)) or type(unit_a) is not type(unit_b):
+                continue
+            text_a, text_b = _unit_text(unit_a), _unit_text(unit_b)
+            if _normal(text_a) == _normal(text_b) and translatable(text_a) and len(text_a.split()) >= 2:
+                by_section.setdefault(pair.section_a.index, []).append((unit_a, unit_b))
+    for section_index, units in by_section.items():
+        side = _identical(c, units)
+        partner = {x.index: y.index for x, y in c.sections.pairs + c.sections.moved}
+        c.marks.add(("untranslated", side.path, section_index if side is c.a else partner.get(section_index, -1)))
+    _front_matter_text(c)
+
+
+def _identical(c: Comparison, units: list[tuple[Block | ListItem, Block | ListItem]]) -> Side:
+    """Identical text in one aligned section: one finding, in the file whose language it is not."""
+    text = "\n".join(_unit_text(a) for a, _ in units)
+    here, there, index_here = c.a, c.b, 0
+    if letters(text) >= MIN_BLOCK_LETTERS and c.a.language and c.b.language:
+        candidates = candidates_for(c.a.language, c.b.language)
+        in_a = judge(text, c.a.language, candidates, threshold=0.9) is None
+        if in_a and judge(text, c.b.language, candidates, threshold=0.9) is not None:
+            here, there, index_here = c.b, c.a, 1  # it is A's language: B is wrong
+    first = units[0][index_here]
+    other = units[0][1 - index_here]
+    if len(units) == 1:
+        _report_untranslated(c, here, first, f"is identical in {there.name}:{other.line}", (there, other.line))
+        return here
+    c.report(
+        "untranslated",
+        here,
+        first.line,
+        f"{len(units)} paragraphs or list items are identical in {there.name} (lines {other.line}–"
+        f"{units[-1][1 - index_here].line}), the first {_quote(_unit_text(first))}",
+        [(there, other.line)],
+        key=f"many|{_normal(_unit_text(first))[:80]}",
+    )
+    return here
+
+
+def _front_matter_text(c: Comparison) -> None:
+    entries_b = {e.key.lower(): e for e in c.b.doc.front_matter.entries}
+    for entry in c.a.doc.front_matter.entries:
+        key = entry.key.lower()
+        other = entries_b.get(key)
+        if other is None or key not in TRANSLATABLE_KEYS or key in c.settings.equal_keys:
+            continue
+        if isinstance(entry.value, str) and isinstance(other.value, str):
+            if _normal(entry.value) == _normal(other.value) and translatable(entry.value):
+                c.report(
+                    "untranslated",
+                    c.a,
+                    entry.line,
+                    f"{entry.key}: {_quote(entry.value)} is identical in {c.b.name}:{other.line}",
+                    [(c.b, other.line)],
+                    key=f"fm|{key}|{_normal(entry.value)[:60]}",
+                )
+
+
+def _shortcode_text(c: Comparison, a: Shortcode, b: Shortcode) -> None:
+    args_b = {k.lower(): v for k, v in b.named}
+    for key, value in a.named:
+        if key.lower() not in TEXT_ARGS or key.lower() not in args_b:
+            continue
+        if _normal(value) == _normal(args_b[key.lower()]) and translatable(value) and len(value.split()) >= 2:
+            c.report(
+                "untranslated",
+                c.a,
+                a.line,
+                f"{{{{{a.delimiter} {a.name} }}}} {key}={_quote(value)} is identical in {c.b.name}:{b.line}",
+                [(c.b, b.line)],
+                key=f"sc|{a.name}|{key}|{_normal(value)[:60]}",
+            )
