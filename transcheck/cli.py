@@ -9,8 +9,8 @@ import click
 import os
 
 from . import __version__
-from .compare import Settings
-from .engine import Options, check_paths
+from .config import Config
+from .engine import check_paths
 from .findings import Severity
 from .formats.jsonout import format_json
 from .formats.text import format_text
@@ -79,8 +79,10 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
 @click.argument("file_b", type=click.Path(dir_okay=False))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="Output format.")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="error", show_default=True,
-              help="Exit with status 1 when a finding of this severity or higher is reported.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None,
+              help="Exit with status 1 when a finding of this severity or higher is reported (default: config, else error).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
+              help="Use this config file (otherwise found by walking up from FILE_A).")
 @click.option("--lang", nargs=2, metavar="A_LANG B_LANG", default=None,
               help="The languages of FILE_A and FILE_B (otherwise from file name, path or front matter).")
 @click.option("--select", multiple=True, metavar="RULES",
@@ -96,7 +98,7 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
               help="Compare #fragments of site-internal links too (by default they follow translated headings).")
 @click.option("--max-file-size", type=int, default=DEFAULT_MAX_BYTES, show_default=True,
               help="Refuse files larger than this many bytes.")
-def check(file_a: str, file_b: str, fmt: str, fail_on: str, lang: tuple[str, str] | None,
+def check(file_a: str, file_b: str, fmt: str, fail_on: str | None, config_path: str | None, lang: tuple[str, str] | None,
           select: tuple[str, ...], ignore: tuple[str, ...], colour: str, output: str | None,
           rewrites: tuple[tuple[str, str], ...], compare_fragments: bool, max_file_size: int) -> None:
     """Compare FILE_A with FILE_B (the reference) and report where they drift apart.
@@ -104,11 +106,22 @@ def check(file_a: str, file_b: str, fmt: str, fail_on: str, lang: tuple[str, str
     Findings about something both files have are reported in FILE_A; a missing
     section, item or key is reported in the file that lacks it.
     """
+    from dataclasses import replace
+
+    from .scan import options_from
+
     select, ignore = _split(select), _split(ignore)
     _check_selectors(select, "--select")
     _check_selectors(ignore, "--ignore")
-    settings = Settings(link_rewrites=tuple(rewrites), ignore_fragments=not compare_fragments)
-    options = Options(settings=settings, select=select, ignore=ignore, max_bytes=max_file_size)
+    config = _load_config(config_path, file_a)
+    options = options_from(config, select, ignore)
+    settings = replace(
+        options.settings,
+        link_rewrites=options.settings.link_rewrites + tuple(rewrites),
+        ignore_fragments=options.settings.ignore_fragments and not compare_fragments,
+    )
+    options = replace(options, settings=settings, max_bytes=max_file_size)
+    fail_on = fail_on or config.fail_on
     languages = (lang[0], lang[1]) if lang else (None, None)
     result = check_paths(file_a, file_b, options, languages)
     if fmt == "json":
@@ -216,3 +229,138 @@ def fix(files: tuple[str, ...], lang_tags: bool, mode: str, lang: str | None,
             click.echo(result.diff(), nl=False)
             status = max(status, EXIT_FINDINGS)
     sys.exit(status)
+
+
+def _load_config(config_path: str | None, start: str) -> Config:
+    from pathlib import Path
+
+    from .config import Config, ConfigError, find_config, load_config
+
+    try:
+        if config_path:
+            return load_config(Path(config_path))
+        found = find_config(Path(start))
+        return load_config(found) if found else Config()
+    except ConfigError as error:
+        _error(str(error))
+        sys.exit(EXIT_USAGE)
+
+
+class _Progress:
+    """A one-line progress count on standard error, for scans of more than a moment."""
+
+    def __init__(self, enabled: bool) -> None:
+        import time
+
+        self.enabled = enabled
+        self.started = time.perf_counter()
+        self.shown = False
+
+    def __call__(self, done: int, total: int) -> None:
+        import time
+
+        if not self.enabled or time.perf_counter() - self.started < 1.0:
+            return
+        width = 30
+        filled = width * done // max(total, 1)
+        sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} pairs")
+        sys.stderr.flush()
+        self.shown = True
+
+    def close(self) -> None:
+        if self.shown:
+            sys.stderr.write("\r" + " " * 60 + "\r")
+            sys.stderr.flush()
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=False))
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
+              help="Use this config file (otherwise transcheck.toml, .transcheck.toml or pyproject.toml "
+                   "found by walking up from the first PATH).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github", "junit"]), default="text",
+              show_default=True, help="Output format.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help="Write the report to FILE.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None,
+              help="Exit 1 when a finding of this severity or higher is reported (default: config, else error).")
+@click.option("--select", multiple=True, metavar="RULES", help="Only these rules (codes, names or prefixes).")
+@click.option("--ignore", multiple=True, metavar="RULES", help="Skip these rules.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Pairs checked in parallel (default: the number of cores).")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), default=None,
+              help="Report only findings that are not in this baseline file.")
+@click.option("--write-baseline", "write_baseline_path", type=click.Path(dir_okay=False), default=None,
+              help="Record today's findings in this file (and report them).")
+@click.option("--changed-since", metavar="REF", default=None,
+              help="Only pairs where either file changed since the merge base with this git ref.")
+@click.option("--color", "colour", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+              help="Colour in text output.")
+@click.option("--progress/--no-progress", default=True, help="Show progress on a terminal for long scans.")
+def scan(paths: tuple[str, ...], config_path: str | None, fmt: str, output: str | None, fail_on: str | None,
+         select: tuple[str, ...], ignore: tuple[str, ...], jobs: int | None, baseline_path: str | None,
+         write_baseline_path: str | None, changed_since: str | None, colour: str, progress: bool) -> None:
+    """Check every translation of a site against its source language.
+
+    Pairs are found the way the site links them: Hugo's config (languages, contentDir,
+    module mounts, defaultContentLanguage), file-name suffixes (page.sv.md beside page.md)
+    and translationKey; or transcheck's config for other layouts.
+    """
+    from pathlib import Path
+
+    from .baseline import BaselineError, only_new, read_baseline, write_baseline
+    from .formats.github import format_github
+    from .formats.junit import format_junit
+    from .formats.sarif import format_sarif
+    from .scan import default_jobs, options_from, scan as run_scan
+
+    roots = [Path(p) for p in (paths or (".",))]
+    config = _load_config(config_path, str(roots[0]))
+    select, ignore = _split(select), _split(ignore)
+    _check_selectors(select, "--select")
+    _check_selectors(ignore, "--ignore")
+    options = options_from(config, select, ignore)
+    threshold = Severity.parse(fail_on or config.fail_on)
+    baseline = None
+    if baseline_path:
+        try:
+            baseline = read_baseline(baseline_path)
+        except BaselineError as error:
+            _error(str(error))
+            sys.exit(EXIT_USAGE)
+    bar = _Progress(progress and sys.stderr.isatty())
+    try:
+        result = run_scan(roots, config, options, jobs or default_jobs(), changed_since, bar)
+    except subprocess_error() as error:
+        bar.close()
+        _error(f"--changed-since {changed_since}: git could not tell what changed ({error})")
+        sys.exit(EXIT_USAGE)
+    bar.close()
+    root = str(result.layout.root)
+    for note in result.notes:
+        click.echo(f"transcheck: note: {note}", err=True)
+    findings = result.findings
+    if write_baseline_path:
+        write_baseline(write_baseline_path, findings, root)
+    if baseline is not None:
+        findings = only_new(findings, baseline, root)
+    if fmt == "json":
+        files = sorted(result.languages.items())
+        text = format_json(findings, files, {"pairs": [{"translation": a, "source": b} for a, b in result.pairs]})
+    elif fmt == "sarif":
+        text = format_sarif(findings, root)
+    elif fmt == "github":
+        text = format_github(findings)
+    elif fmt == "junit":
+        text = format_junit(result.pairs, findings, threshold)
+    else:
+        text = format_text(findings, len(result.languages), _use_colour(colour, None if output else sys.stdout))
+        text += f"\n{len(result.pairs)} pairs checked in {result.seconds:.2f}s."
+    _emit(text, output)
+    if result.io_error:
+        sys.exit(EXIT_USAGE)
+    sys.exit(EXIT_FINDINGS if any(f.severity >= threshold for f in findings) else EXIT_OK)
+
+
+def subprocess_error() -> type[Exception]:
+    import subprocess
+
+    return subprocess.CalledProcessError

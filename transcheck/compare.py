@@ -160,6 +160,7 @@ class Settings:
 
     local_keys: tuple[str, ...] = (
         "ai", "slug", "url", "aliases", "lastmod", "translator", "translated", "machine_translated",
+        "transcheck-disable", "transcheck_disable",
     )
     language_keys: tuple[str, ...] = (
         "language", "lang", "languagecode", "languagename", "locale", "hreflang", "inlanguage",

@@ -17,6 +17,8 @@ from .model import Document
 from .parse import parse_file, parse_text
 from .rules import Rule, resolve, rule
 from .source import DEFAULT_MAX_BYTES, InputError
+from .suppress import apply as apply_suppressions
+from .suppress import read_suppressions
 
 Check = Callable[[Comparison], None]
 
@@ -123,11 +125,15 @@ def check_documents(
         if check in _FRONT_MATTER_CHECKS and "invalid" in (doc_a.front_matter.format, doc_b.front_matter.format):
             continue
         check(comparison)
-    return _finish(comparison.findings, options)
+    return _finish(comparison.findings, options, [doc_a, doc_b])
 
 
-def _finish(findings: list[Finding], options: Options) -> list[Finding]:
+def _finish(findings: list[Finding], options: Options, docs: list[Document] | None = None) -> list[Finding]:
+    """Settings applied in one place: suppression directives, rule selection, severities."""
     enabled = options.enabled()
+    if docs:
+        by_path = {doc.path: read_suppressions(doc.text, doc) for doc in docs}
+        findings = apply_suppressions(findings, by_path, enabled)
     kept = [f.with_severity(options.severity_of(f)) for f in findings if f.rule in enabled]
     return sort_findings(kept)
 

@@ -241,6 +241,7 @@ class Document:
     line_count: int
     problems: list[Problem] = field(default_factory=list)
     body_start_line: int = 1
+    text: str = field(default="", repr=False)  # the whole file, newlines normalised
 
     def iter_sections(self) -> Iterator[Section]:
         """Every section in document order, including those inside shortcodes."""

@@ -29,6 +29,7 @@ def parse_text(text: str, path: str = "<text>") -> Document:
         line_count=max(line_count, 0),
         problems=problems,
         body_start_line=split.body_line,
+        text=text,
     )
 
 

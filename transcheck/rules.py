@@ -114,6 +114,14 @@ _RULES: tuple[Rule, ...] = (
          "Paragraphs, list items, translatable front-matter fields (title, intro, description, "
          "sidebarlinkname …) and shortcode text arguments (title=, text=). Proper names, "
          "product names, numbers and code alone are not flagged."),
+    Rule("TC601", "orphan", W, "A page has no version in one of the site's languages.",
+         "Reported by scan for each page whose translation is missing; configure "
+         "[orphans] ignore = [\"blog/**\"] for sections that are not translated."),
+    Rule("TC602", "suppression-invalid", W, "A transcheck directive is malformed.",
+         "A directive must name the rules it silences: <!-- transcheck-disable-next-line "
+         "bullet-count -->. A bare directive or one naming an unknown rule silences nothing."),
+    Rule("TC603", "suppression-unused", I, "A transcheck directive silences nothing.",
+         "The finding it was written for is gone: remove the directive."),
     Rule("TC303", "duplicate-key", E, "A front-matter key is written twice.",
          "YAML keeps only the last of two equal keys and Hugo reads keys case-insensitively, so "
          "`language` and `Language` in one front matter are one key written twice: only one "

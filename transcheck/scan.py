@@ -1,0 +1,187 @@
+"""`transcheck scan`: every translation of a site checked against its source, in parallel,
+with output in a deterministic order. The only module (with the CLI) that walks folders."""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from multiprocessing import get_context
+from pathlib import Path
+from typing import Callable
+
+from .compare import Settings
+from .config import Config
+from .engine import Options, PairResult, check_paths
+from .findings import Finding, sort_findings
+from .rules import rule
+from .site import PairPlan, SiteLayout, plan_pairs
+
+
+@dataclass
+class ScanResult:
+    pairs: list[tuple[str, str]]
+    languages: dict[str, str]  # path → language
+    findings: list[Finding]
+    layout: SiteLayout
+    groups: int = 0
+    io_error: bool = False
+    seconds: float = 0.0
+    notes: list[str] = field(default_factory=list)
+
+
+def options_from(config: Config, select: tuple[str, ...] = (), ignore: tuple[str, ...] = (),
+                 severity: tuple[tuple[str, str], ...] = ()) -> Options:
+    """Defaults < config file < command line."""
+    defaults = Settings()
+    settings = Settings(
+        local_keys=defaults.local_keys + config.local_keys,
+        text_keys=config.translated_keys,
+        equal_keys=config.equal_keys,
+        language_aliases=tuple(config.language_aliases.items()),
+        link_rewrites=config.link_rewrites,
+        ignore_fragments=not config.compare_fragments,
+    )
+    return Options(
+        settings=settings,
+        select=select or config.select,
+        ignore=config.ignore + ignore,
+        severity=tuple(config.severity.items()) + severity,
+        max_bytes=config.max_file_size,
+    )
+
+
+def changed_files(reference: str, cwd: Path) -> set[Path]:
+    """Files changed since the merge base with ``reference``, committed or not."""
+    def git(*args: str) -> list[str]:
+        done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=True)
+        return [line for line in done.stdout.splitlines() if line]
+
+    top = Path(git("rev-parse", "--show-toplevel")[0])
+    base = git("merge-base", reference, "HEAD")[0]
+    names = set(git("diff", "--name-only", base)) | set(git("ls-files", "--others", "--exclude-standard"))
+    return {(top / name).resolve() for name in names}
+
+
+def _check_one(job: tuple[str, str, str, str, Options]) -> PairResult:
+    translation, source, lang_a, lang_b, options = job
+    return check_paths(translation, source, options, (lang_a, lang_b))
+
+
+def scan(
+    paths: list[Path],
+    config: Config,
+    options: Options,
+    jobs: int = 1,
+    changed_since: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> ScanResult:
+    started = time.perf_counter()
+    plan: PairPlan = plan_pairs(paths, config)
+    pairs = plan.pairs
+    orphans = plan.orphans
+    if changed_since is not None:
+        changed = changed_files(changed_since, paths[0] if paths[0].is_dir() else paths[0].parent)
+        pairs = [(a, b) for a, b in pairs if a.path.resolve() in changed or b.path.resolve() in changed]
+        orphans = [(page, missing) for page, missing in orphans if page.path.resolve() in changed]
+    work = [(str(a.path), str(b.path), a.language, b.language, options) for a, b in pairs]
+    results: list[PairResult] = []
+    if jobs > 1 and len(work) > 1:
+        with get_context("fork" if sys.platform != "win32" else "spawn").Pool(jobs) as pool:
+            for index, result in enumerate(pool.imap(_check_one, work, chunksize=4), start=1):
+                results.append(result)
+                if progress:
+                    progress(index, len(work))
+    else:
+        for index, item in enumerate(work, start=1):
+            results.append(_check_one(item))
+            if progress:
+                progress(index, len(work))
+    findings: list[Finding] = [f for result in results for f in result.findings]
+    findings.extend(_orphan_findings(orphans, plan.layout, config, options))
+    parse_error = rule("parse-error")
+    for path, line, message in plan.problems:
+        findings.append(Finding(path, line or 1, parse_error.name, parse_error.code, parse_error.severity, message))
+    findings = _per_path_ignores(findings, config, plan.layout.root)
+    languages = {str(page.path): page.language for pair in pairs for page in pair}
+    notes = _config_notes(plan.layout)
+    return ScanResult(
+        pairs=[(str(a.path), str(b.path)) for a, b in pairs],
+        languages=languages,
+        findings=sort_findings(findings),
+        layout=plan.layout,
+        groups=plan.groups,
+        io_error=any(result.io_error for result in results) or bool(plan.problems),
+        seconds=time.perf_counter() - started,
+        notes=notes,
+    )
+
+
+def _relative(path: str, root: Path) -> str:
+    try:
+        return Path(path).resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return Path(path).as_posix()
+
+
+def _orphan_findings(orphans: list, layout: SiteLayout, config: Config, options: Options) -> list[Finding]:
+    if not config.orphans or "orphan" not in options.enabled():
+        return []
+    meta = rule("orphan")
+    found = []
+    for page, missing in orphans:
+        relative = _relative(str(page.path), layout.root)
+        if any(fnmatch.fnmatch(relative, pattern) or fnmatch.fnmatch(page.key, pattern) for pattern in config.orphan_ignore):
+            continue
+        names = ", ".join(missing)
+        finding = Finding(
+            str(page.path), 1, meta.name, meta.code, meta.severity,
+            f"this page ({page.language}) has no version in {names}", key=f"{page.key}|{names}",
+        )
+        found.append(finding.with_severity(options.severity_of(finding)))
+    return found
+
+
+def _per_path_ignores(findings: list[Finding], config: Config, root: Path) -> list[Finding]:
+    if not config.per_path_ignores:
+        return findings
+    kept = []
+    for finding in findings:
+        relative = _relative(finding.path, root)
+        ignored = False
+        for pattern, selectors in config.per_path_ignores.items():
+            if fnmatch.fnmatch(relative, pattern):
+                from .rules import resolve
+
+                if finding.rule in {r.name for s in selectors for r in resolve(s)}:
+                    ignored = True
+        if not ignored:
+            kept.append(finding)
+    return kept
+
+
+def _config_notes(layout: SiteLayout) -> list[str]:
+    """Mistakes in the site's own config that change what Hugo does."""
+    notes = []
+    if layout.config_file and layout.config_file.endswith(".toml"):
+        import tomllib
+
+        try:
+            data = tomllib.loads(Path(layout.config_file).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return notes
+        for table, value in data.items():
+            if isinstance(value, dict) and "defaultContentLanguage" in value:
+                notes.append(
+                    f"{layout.config_file}: defaultContentLanguage stands inside [{table}], where Hugo "
+                    f"ignores it; the default language is therefore {layout.default_language!r}. "
+                    "Move it above the first [table] (or set source in transcheck's config)."
+                )
+    return notes
+
+
+def default_jobs() -> int:
+    return max(1, os.cpu_count() or 1)
