@@ -444,13 +444,31 @@ def _descends(info: SectionInfo, ancestor: int, infos: list[SectionInfo]) -> boo
 # --- blocks ------------------------------------------------------------------------
 
 
+@dataclass
+class _Features:
+    """What block similarity needs, computed once per block rather than once per pair."""
+
+    block: Block
+    kind: str
+    tokens: Tokens
+    length: int
+
+
+def _features(block: Block) -> _Features:
+    return _Features(block, block_kind(block), block_tokens(block), len(block_text(block)))
+
+
 def block_similarity(a: Block, b: Block, pos_a: float, pos_b: float) -> float:
-    kind = block_kind(a)
-    if kind != block_kind(b):
+    return _feature_similarity(_features(a), _features(b), pos_a, pos_b)
+
+
+def _feature_similarity(fa: _Features, fb: _Features, pos_a: float, pos_b: float) -> float:
+    if fa.kind != fb.kind:
         return 0.0
+    a, b = fa.block, fb.block
     position = 1 - abs(pos_a - pos_b)
-    tokens = similarity(block_tokens(a), block_tokens(b))
-    length = _length_ratio(len(block_text(a)), len(block_text(b)))
+    tokens = similarity(fa.tokens, fb.tokens)
+    length = _length_ratio(fa.length, fb.length)
     if isinstance(a, ListBlock) and isinstance(b, ListBlock):
         own = 0.6 * _length_ratio(len(a.items), len(b.items)) + 0.4 * (1.0 if a.ordered == b.ordered else 0.5)
     elif isinstance(a, Shortcode) and isinstance(b, Shortcode):
@@ -483,7 +501,8 @@ def _args_similarity(a: Shortcode, b: Shortcode) -> float:
 
 def align_blocks(a: list[Block], b: list[Block]) -> list[tuple[Block | None, Block | None]]:
     span = max(len(a), len(b), 1)
-    raw = align_sequences(len(a), len(b), lambda i, j: block_similarity(a[i], b[j], i / span, j / span), BLOCK_THRESHOLD)
+    fa, fb = [_features(x) for x in a], [_features(y) for y in b]
+    raw = align_sequences(len(a), len(b), lambda i, j: _feature_similarity(fa[i], fb[j], i / span, j / span), BLOCK_THRESHOLD)
     return [(a[i] if i is not None else None, b[j] if j is not None else None) for i, j in raw]
 
 

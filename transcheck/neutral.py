@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 _WORD = re.compile(r"[^\W\d_][\w'’]*|\d[\d\s.,:\u00a0\u202f]*\d|\d", re.UNICODE)
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n•–—])[\s*_\"'“”‘’(\[#>|-]*$")
+_HAS_DIGIT = re.compile(r"\d")
 _GROUPING = re.compile(r"[\s.,:\u00a0\u202f]")
 
 from .values.numbers import AMBIGUOUS_NUMBER_WORDS, NUMBER_WORDS
@@ -48,7 +49,8 @@ def tokens_of(text: str, heading: bool = False) -> Tokens:
             continue
         if len(word) < 2:
             continue
-        if any(c.isupper() for c in word[1:]) or any(c.isdigit() for c in word):
+        tail = word[1:]
+        if tail != tail.lower() or _HAS_DIGIT.search(word):
             if len(word) > 2 and word[-1] == "s" and word[:-1].isupper():
                 word = word[:-1]  # "APIs" is the acronym "API" in English plural
             result.strong.add(word)
