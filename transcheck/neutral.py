@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 _WORD = re.compile(r"[^\W\d_][\w'’]*|\d[\d\s.,:\u00a0\u202f]*\d|\d", re.UNICODE)
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n•–—])[\s*_\"'“”‘’(\[#>|-]*$")
@@ -36,16 +37,30 @@ def tokens_of(text: str, heading: bool = False) -> Tokens:
 
     In a heading every capitalised word is weak: English headings are Title Case.
     """
-    result = Tokens()
+    strong, weak = _tokens(text, heading)
+    return Tokens(set(strong), set(weak))
+
+
+@lru_cache(maxsize=8192)
+def _tokens(text: str, heading: bool) -> tuple[frozenset[str], frozenset[str]]:
+    strong: set[str] = set()
+    weak: set[str] = set()
     for match in _WORD.finditer(text):
         word = match.group(0)
-        if word[0].isdigit():
-            result.strong.add("#" + _GROUPING.sub("", word))
+        first = word[0]
+        if first.isdigit():
+            strong.add("#" + _GROUPING.sub("", word))
+            continue
+        if first.islower():  # most words: only number words and "iPhone", "vCPU" count
+            if word in NUMBER_WORDS and word not in AMBIGUOUS_NUMBER_WORDS:
+                strong.add(f"#{NUMBER_WORDS[word]}")
+            elif len(word) > 1 and (word[1:] != word[1:].lower() or _HAS_DIGIT.search(word)):
+                strong.add(word.rstrip("'’"))
             continue
         word = word.rstrip("'’")
         lowered = word.lower()
         if lowered in NUMBER_WORDS and lowered not in AMBIGUOUS_NUMBER_WORDS:
-            result.strong.add(f"#{NUMBER_WORDS[lowered]}")
+            strong.add(f"#{NUMBER_WORDS[lowered]}")
             continue
         if len(word) < 2:
             continue
@@ -53,12 +68,12 @@ def tokens_of(text: str, heading: bool = False) -> Tokens:
         if tail != tail.lower() or _HAS_DIGIT.search(word):
             if len(word) > 2 and word[-1] == "s" and word[:-1].isupper():
                 word = word[:-1]  # "APIs" is the acronym "API" in English plural
-            result.strong.add(word)
-        elif word[0].isupper():
+            strong.add(word)
+        else:
             before = text[max(0, match.start() - 8) : match.start()]
             starts = heading or _SENTENCE_START.search(before)
-            (result.weak if starts else result.strong).add(word)
-    return result
+            (weak if starts else strong).add(word)
+    return frozenset(strong), frozenset(weak)
 
 
 def neutral_tokens(text: str) -> set[str]:
