@@ -196,9 +196,19 @@ def fix(files: tuple[str, ...], lang_tags: bool, mode: str, lang: str | None,
     from .fix import fix_text, read_for_fix, write_atomically
     from .langs import expected_language
 
+    from pathlib import Path as _Path
+
+    from .site import find_site_root, load_hugo_layout, page_of
+
+    layouts: dict[str, object] = {}
     status = EXIT_OK
     for path in files:
         expected, _ = expected_language(path, lang)
+        if not expected:
+            root = find_site_root(_Path(path))
+            if root is not None:  # a page in a Hugo site: the site says its language
+                layout = layouts.setdefault(str(root), load_hugo_layout(root))
+                expected = page_of(_Path(path), layout, Config()).language  # type: ignore[arg-type]
         if not expected:
             _error(f"{path}: cannot tell which language it is in; name it x.sv.md, put it under content/sv/ or use --lang")
             status = EXIT_USAGE

@@ -104,12 +104,15 @@ def judge(text: str, expected: str, candidates: tuple[str, ...], threshold: floa
     if want is None or letters(text) < MIN_LETTERS:
         return None
     counts = screen(text)
-    if want in counts and counts[want] > 0 and counts[want] >= max(counts.values()):
-        return None
+    others = [count for lang, count in counts.items() if lang != want]
+    if want in counts and counts[want] > max(others, default=0):
+        return None  # clearly more of its own function words than of any other language's
     probabilities = detect(text, candidates)
     if not probabilities:
         return None
     best = max(sorted(probabilities), key=lambda lang: probabilities[lang])
+    if {best, want} == {"da", "no"}:
+        return None  # Bokmål and Danish are too close for langdetect to tell apart reliably
     if best == want or probabilities[best] < threshold or probabilities.get(want, 0.0) > 1 - threshold:
         return None
     return best, probabilities[best]

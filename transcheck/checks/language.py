@@ -8,7 +8,7 @@ import re
 from ..align import SectionInfo, aligned_units, unit_inlines
 from ..compare import Comparison, Side
 from ..findings import Severity
-from ..detect import candidates_for, judge, language_name, letters, same_language
+from ..detect import candidates_for, detector_code, judge, language_name, letters, same_language
 from ..langtags import TagVerdict, family, verdict
 from ..model import Block, BlockQuote, FrontMatterEntry, ListBlock, ListItem, Paragraph, Shortcode
 from ..scargs import TEXT_ARGS
@@ -274,6 +274,9 @@ def check_untranslated(c: Comparison) -> None:
     """Identical paragraphs, list items, front-matter text and shortcode text in both versions."""
     if same_language(c.a.language, c.b.language):
         return  # two versions in one language are not a translation
+    # Swedish, Norwegian and Danish share many words: "Se demo", "Terraform-moduler" are
+    # right in both. Between them only longer identical text counts.
+    min_words = 6 if _neighbours(c) else 2
     by_section: dict[int, list[tuple[Block | ListItem, Block | ListItem]]] = {}
     for pair in c.block_pairs:
         if pair.a is None or pair.b is None:
@@ -285,7 +288,7 @@ def check_untranslated(c: Comparison) -> None:
             if not isinstance(unit_a, (Paragraph, ListItem)) or type(unit_a) is not type(unit_b):
                 continue
             text_a, text_b = _unit_text(unit_a), _unit_text(unit_b)
-            if _normal(text_a) == _normal(text_b) and translatable(text_a) and len(text_a.split()) >= 2:
+            if _normal(text_a) == _normal(text_b) and translatable(text_a) and len(text_a.split()) >= min_words:
                 by_section.setdefault(pair.section_a.index, []).append((unit_a, unit_b))
     for section_index, units in by_section.items():
         side = _identical(c, units)
@@ -320,6 +323,11 @@ def _identical(c: Comparison, units: list[tuple[Block | ListItem, Block | ListIt
     return here
 
 
+def _neighbours(c: Comparison) -> bool:
+    codes = {detector_code(c.a.language), detector_code(c.b.language)}
+    return codes <= {"sv", "no", "da"}
+
+
 def _front_matter_text(c: Comparison) -> None:
     entries_b = {e.key.lower(): e for e in c.b.doc.front_matter.entries}
     for entry in c.a.doc.front_matter.entries:
@@ -328,6 +336,8 @@ def _front_matter_text(c: Comparison) -> None:
         if other is None or key not in TRANSLATABLE_KEYS or key in c.settings.equal_keys:
             continue
         if isinstance(entry.value, str) and isinstance(other.value, str):
+            if _neighbours(c) and len(entry.value.split()) < 6:
+                continue
             if _normal(entry.value) == _normal(other.value) and translatable(entry.value):
                 c.report(
                     "untranslated",
@@ -344,7 +354,7 @@ def _shortcode_text(c: Comparison, a: Shortcode, b: Shortcode) -> None:
     for key, value in a.named:
         if key.lower() not in TEXT_ARGS or key.lower() not in args_b:
             continue
-        if _normal(value) == _normal(args_b[key.lower()]) and translatable(value) and len(value.split()) >= 2:
+        if _normal(value) == _normal(args_b[key.lower()]) and translatable(value) and len(value.split()) >= (6 if _neighbours(c) else 2):
             c.report(
                 "untranslated",
                 c.a,
