@@ -10,7 +10,7 @@ import os
 
 from . import __version__
 from .config import Config
-from .engine import check_paths
+from .engine import compare_paths
 from .findings import Severity
 from .formats.jsonout import format_json
 from .formats.text import format_text
@@ -77,8 +77,8 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
 @main.command()
 @click.argument("file_a", type=click.Path(dir_okay=False))
 @click.argument("file_b", type=click.Path(dir_okay=False))
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="Output format.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "html"]), default="text", show_default=True,
+              help="Output format; html is the side-by-side report for a browser (use -o).")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None,
               help="Exit with status 1 when a finding of this severity or higher is reported (default: config, else error).")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
@@ -123,8 +123,13 @@ def check(file_a: str, file_b: str, fmt: str, fail_on: str | None, config_path: 
     options = replace(options, settings=settings, max_bytes=max_file_size)
     fail_on = fail_on or config.fail_on
     languages = (lang[0], lang[1]) if lang else (None, None)
-    result = check_paths(file_a, file_b, options, languages)
-    if fmt == "json":
+    comparison, result = compare_paths(file_a, file_b, options, languages)
+    if fmt == "html":
+        from .formats.html import PairView, render_report
+
+        views = [PairView(comparison, result.findings)] if comparison is not None else []
+        text = render_report(views, f"transcheck: {file_a} ↔ {file_b}") if views else format_text(result.findings, 2)
+    elif fmt == "json":
         text = format_json(result.findings, [(f.path, f.language) for f in result.files])
     else:
         text = format_text(result.findings, len(result.files), _use_colour(colour, None if output else sys.stdout))
@@ -288,8 +293,8 @@ class _Progress:
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
               help="Use this config file (otherwise transcheck.toml, .transcheck.toml or pyproject.toml "
                    "found by walking up from the first PATH).")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github", "junit"]), default="text",
-              show_default=True, help="Output format.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github", "junit", "html"]), default="text",
+              show_default=True, help="Output format; html is the side-by-side report of every pair (use -o).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help="Write the report to FILE.")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None,
               help="Exit 1 when a finding of this severity or higher is reported (default: config, else error).")
@@ -361,6 +366,8 @@ def scan(paths: tuple[str, ...], config_path: str | None, fmt: str, output: str 
         text = format_github(findings)
     elif fmt == "junit":
         text = format_junit(result.pairs, findings, threshold)
+    elif fmt == "html":
+        text = _scan_html(result, findings, options)
     else:
         text = format_text(findings, len(result.languages), _use_colour(colour, None if output else sys.stdout))
         text += f"\n{len(result.pairs)} pairs checked in {result.seconds:.2f}s."
@@ -374,3 +381,27 @@ def subprocess_error() -> type[Exception]:
     import subprocess
 
     return subprocess.CalledProcessError
+
+
+def _scan_html(result: "object", findings: list, options: "object") -> str:
+    """Re-align each pair in this process for the report; findings as the scan reported them."""
+    from .engine import compare_paths
+    from .formats.html import PairView, render_report
+
+    by_path: dict[str, list] = {}
+    for finding in findings:
+        by_path.setdefault(finding.path, []).append(finding)
+    views = []
+    claimed: set[str] = set()
+    for translation, source in result.pairs:  # type: ignore[attr-defined]
+        comparison, _ = compare_paths(translation, source, options, (result.languages.get(translation), result.languages.get(source)))  # type: ignore[attr-defined]
+        if comparison is None:
+            continue
+        mine = [f for f in by_path.get(translation, [])]
+        if source not in claimed:
+            mine += [f for f in by_path.get(source, []) if any(r.path == translation for r in f.related) or not f.related]
+            claimed.add(source)
+        else:
+            mine += [f for f in by_path.get(source, []) if any(r.path == translation for r in f.related)]
+        views.append(PairView(comparison, sorted(mine, key=lambda f: f.sort_key())))
+    return render_report(views, f"transcheck: {len(views)} pairs")

@@ -96,18 +96,14 @@ def _load(path: str, max_bytes: int) -> tuple[Document | None, Finding | None, b
         return None, finding, unreadable
 
 
-def check_documents(
+def compare_documents(
     doc_a: Document,
     doc_b: Document,
     options: Options | None = None,
     languages: tuple[str | None, str | None] = (None, None),
     sources: tuple[str, str] = ("", ""),
-) -> list[Finding]:
-    """Compare two parsed documents and return the findings, sorted.
-
-    ``languages`` are the languages the files are expected to be in (from the
-    command line, file names, paths or config) and ``sources`` say where from.
-    """
+) -> tuple[Comparison, list[Finding]]:
+    """The comparison (alignment included, for reports) and its findings, sorted."""
     options = options or Options()
     sides = []
     for doc, expected, source in ((doc_a, languages[0], sources[0]), (doc_b, languages[1], sources[1])):
@@ -125,7 +121,22 @@ def check_documents(
         if check in _FRONT_MATTER_CHECKS and "invalid" in (doc_a.front_matter.format, doc_b.front_matter.format):
             continue
         check(comparison)
-    return _finish(comparison.findings, options, [doc_a, doc_b])
+    return comparison, _finish(comparison.findings, options, [doc_a, doc_b])
+
+
+def check_documents(
+    doc_a: Document,
+    doc_b: Document,
+    options: Options | None = None,
+    languages: tuple[str | None, str | None] = (None, None),
+    sources: tuple[str, str] = ("", ""),
+) -> list[Finding]:
+    """Compare two parsed documents and return the findings, sorted.
+
+    ``languages`` are the languages the files are expected to be in (from the
+    command line, file names, paths or config) and ``sources`` say where from.
+    """
+    return compare_documents(doc_a, doc_b, options, languages, sources)[1]
 
 
 def _finish(findings: list[Finding], options: Options, docs: list[Document] | None = None) -> list[Finding]:
@@ -166,6 +177,13 @@ def check_texts(
 
 def check_paths(path_a: str, path_b: str, options: Options | None = None, languages: tuple[str | None, str | None] = (None, None)) -> PairResult:
     """The Python API for two files."""
+    return compare_paths(path_a, path_b, options, languages)[1]
+
+
+def compare_paths(
+    path_a: str, path_b: str, options: Options | None = None, languages: tuple[str | None, str | None] = (None, None)
+) -> tuple[Comparison | None, PairResult]:
+    """Like :func:`check_paths`, also returning the comparison (None when a file is unusable)."""
     options = options or Options()
     files: list[FileInfo] = []
     docs: list[Document | None] = []
@@ -179,18 +197,21 @@ def check_paths(path_a: str, path_b: str, options: Options | None = None, langua
             errors.append(error)
         language, source = expected_language(path, override)
         files.append(FileInfo(path, language, source))
+    comparison = None
+    findings: list[Finding] = []
     if docs[0] is not None and docs[1] is not None:
-        findings = check_documents(
+        comparison, findings = compare_documents(
             docs[0], docs[1], options, (files[0].language, files[1].language),
             (files[0].language_source, files[1].language_source),
         )
         for info, doc in zip(files, docs):
             if info.language is None:
                 info.language, info.language_source = declared(doc.front_matter), "front matter"
-    else:
-        findings = []
     findings = sort_findings(findings + _finish(errors, options))
-    return PairResult(files, findings, io_error)
+    return comparison, PairResult(files, findings, io_error)
 
 
-__all__ = ["Options", "PairResult", "FileInfo", "check_paths", "check_texts", "check_documents", "Location"]
+__all__ = [
+    "Options", "PairResult", "FileInfo", "check_paths", "compare_paths", "check_texts", "check_documents",
+    "compare_documents", "Location",
+]
