@@ -230,7 +230,7 @@ def render_report(views: list[PairView], title: str = "transcheck report") -> st
         grid, listed = _pair_html(view, counter)
         all_listed.extend(listed)
         counts = Counter(f.severity for f in view.findings)
-        summary = " · ".join(f"{counts[s]} {s.label}" for s in (Severity.ERROR, Severity.WARNING, Severity.INFO) if counts[s])
+        summary = " · ".join(f"{counts[s]} {s.label}{'' if counts[s] == 1 else 's'}" for s in (Severity.ERROR, Severity.WARNING, Severity.INFO) if counts[s])
         name = f"{_e(view.comparison.a.path)} ↔ {_e(view.comparison.b.path)}"
         open_attr = " open" if len(views) <= 3 or view.findings else ""
         sections.append(
