@@ -50,13 +50,16 @@ _FILLER = "<!---->"  # keeps a replaced region's line count; an empty comment re
 _ONLY_PLACEHOLDERS = re.compile(r"\s*(?:(?:<!--tcsc:\d+-->|<!---->)\s*)+")
 _INLINE_PLACEHOLDER = re.compile(INLINE_OPEN + r"(\d+)" + INLINE_CLOSE)
 _TASK = re.compile(r"\[([ xX])\]\s+")
+_NEWLINE = re.compile("\n")
+MAX_INDENT = 160  # deeper indentation is cut: nothing real nests 80 lists deep
+_DEEP_INDENT = re.compile(r"^[ \t]{%d,}" % (MAX_INDENT + 1), re.M)
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _HEADING_ID = re.compile(r"\s*\{#([^}\s]+)\}\s*$")
 _FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)")
 _HREF = re.compile(r"""<a\s[^>]*?href\s*=\s*["']?([^"'\s>]+)""", re.I)
 _IMG_SRC = re.compile(r"""<img\s[^>]*?src\s*=\s*["']?([^"'\s>]+)""", re.I)
-MAX_SHORTCODE_DEPTH = 64
+MAX_SHORTCODE_DEPTH = 16  # real pages nest a few deep; a limit keeps hostile input linear
 
 
 class _State(BlockState):
@@ -75,7 +78,7 @@ class _State(BlockState):
 
     def line_index(self, pos: int) -> int:
         if self._newlines is None:
-            self._newlines = [i for i, c in enumerate(self.src) if c == "\n"]
+            self._newlines = [m.start() for m in _NEWLINE.finditer(self.src)]
         return bisect.bisect_left(self._newlines, pos)
 
     def body_line(self, pos: int) -> int:
@@ -160,25 +163,34 @@ def code_ranges(text: str) -> list[tuple[int, int]]:
 
 
 def _alone_on_lines(text: str, tags: list[Tag]) -> list[bool]:
-    """For each tag: do its lines hold nothing but shortcode tags (and quote markers)?"""
-    result: list[bool] = []
-    for index, tag in enumerate(tags):
-        line_start = text.rfind("\n", 0, tag.start) + 1
-        line_end = text.find("\n", tag.end)
+    """For each tag: do its lines hold nothing but shortcode tags (and quote markers)?
+
+    Tags are grouped by the lines they stand on, so a line of many tags costs once.
+    """
+    result: list[bool] = [False] * len(tags)
+    index = 0
+    while index < len(tags):
+        line_start = text.rfind("\n", 0, tags[index].start) + 1
+        line_end = text.find("\n", tags[index].end)
         line_end = len(text) if line_end < 0 else line_end
-        rest: list[str] = []
+        group = [index]
+        while index + 1 < len(tags) and tags[index + 1].start < line_end:
+            index += 1
+            group.append(index)
+            end = text.find("\n", tags[index].end)
+            line_end = max(line_end, len(text) if end < 0 else end)
         position = line_start
-        # neighbours on the same lines: walk back to the first tag in the region
-        first = index
-        while first > 0 and tags[first - 1].end > line_start:
-            first -= 1
-        for other in tags[first:]:
-            if other.start >= line_end:
+        blank = True
+        for member in group:
+            if text[position : tags[member].start].strip(" \t>"):
+                blank = False
                 break
-            rest.append(text[position : other.start])
-            position = max(position, other.end)
-        rest.append(text[position:line_end])
-        result.append(not "".join(rest).strip(" \t>"))
+            position = max(position, tags[member].end)
+        if blank and text[position:line_end].strip():
+            blank = False
+        for member in group:
+            result[member] = blank
+        index += 1
     return result
 
 
@@ -200,11 +212,14 @@ class BodyParser:
         self.containers: dict[int, Shortcode] = {}  # opening tag index -> container with its body
         self.env: dict[str, Any] = env if env is not None else {"ref_links": collect_references(text)}
         self.depth = depth
+        self._newlines: list[int] | None = None
 
     # -- placeholders --------------------------------------------------------
 
     def _line_of(self, offset: int) -> int:
-        return self.first_line + self.text.count("\n", 0, offset)
+        if self._newlines is None:
+            self._newlines = [m.start() for m in _NEWLINE.finditer(self.text)]
+        return self.first_line + bisect.bisect_left(self._newlines, offset)
 
     def _substitute(self) -> str:
         """The text with every shortcode replaced by a placeholder of the same line count.
@@ -227,7 +242,7 @@ class BodyParser:
             )
         self.tags = tags
         alone = _alone_on_lines(self.text, tags)
-        tag_lines = {self.text.count("\n", 0, tags[i].start) for i, is_alone in enumerate(alone) if is_alone}
+        tag_lines = {self._line_of(tags[i].start) - self.first_line for i, is_alone in enumerate(alone) if is_alone}
         pieces: list[str] = []
         position = 0
         index = 0
@@ -334,6 +349,12 @@ class BodyParser:
 
     def parse(self) -> list[Item]:
         source = self._substitute()
+        if _DEEP_INDENT.search(source):
+            line = source.count("\n", 0, _DEEP_INDENT.search(source).start()) + self.first_line  # type: ignore[union-attr]
+            self.problems.append(
+                Problem(line, "too-deep", f"indentation deeper than {MAX_INDENT} columns is read as {MAX_INDENT}")
+            )
+            source = _DEEP_INDENT.sub(" " * MAX_INDENT, source)
         state = _State()
         state.env = self.env
         if not source.endswith("\n"):
@@ -504,7 +525,8 @@ class BodyParser:
             shortcode = self._shortcode(index, inline=True)
             if tag.partner is not None and tag.partner in here:
                 inner = text[match.end() : here[tag.partner].start()]
-                shortcode.inner = self.restore(inner).strip()
+                if len(inner) <= 4000:  # nested pairs on one line: keep it linear
+                    shortcode.inner = self.restore(inner).strip()
             inline.shortcodes.append(shortcode)
         source = text.replace("\n" + INLINE_FILL, "\n").replace(INLINE_FILL, "")
         try:

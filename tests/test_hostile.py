@@ -1,0 +1,145 @@
+"""Hostile and broken input: a clear finding or error, never a traceback, a hang or a write."""
+
+import hashlib
+import os
+import shutil
+import stat
+
+import pytest
+from click.testing import CliRunner
+
+from transcheck.cli import main
+from transcheck.engine import check_paths
+from transcheck.parse import parse_bytes, parse_text
+from transcheck.source import InputError
+from conftest import SAMPLES
+
+HOSTILE = {
+    "deep-yaml": ("---\nx: " + "[" * 5000 + "]" * 5000 + "\n---\n", "nesting depth"),
+    "alias-bomb": (
+        "---\na: &a [x,x,x,x,x,x,x,x,x,x]\n"
+        + "".join(f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 10)}]\n" for i in range(8))
+        + "---\n",
+        "alias bomb",
+    ),
+    "never-closed": ("---\ntitle: x\n\n## Body\n", "never closed"),
+    "not-a-mapping": ("---\n- a\n---\n", "not a mapping"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_hostile_front_matter_is_one_clear_error(name):
+    text, words = HOSTILE[name]
+    with pytest.raises(InputError) as caught:
+        parse_text(text, f"{name}.md")
+    assert words in caught.value.message and caught.value.line
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "word " * 2_000_000,  # a line of 10 MB
+        "".join(f"- item {i}\n" for i in range(100_000)),
+        "".join("  " * i + "- x\n" for i in range(10_000)),  # lists nested 10 000 deep
+        ">" * 10_000 + " deep\n",
+        "{{< a >}}" * 10_000 + "x" + "{{< /a >}}" * 10_000,
+        "".join("{{% box %}}\n" for _ in range(10_000)) + "x\n" + "".join("{{% /box %}}\n" for _ in range(10_000)),
+        "{{% open %}}\n" * 5_000,  # unbalanced
+        "```\n" + "code\n" * 50_000,  # an unclosed fence swallowing the rest
+        "[" * 50_000 + "x" + "]" * 50_000,
+        "*a " * 30_000,
+        "[a](" * 20_000,
+        "{{< x " + '"' * 10_000,
+        "<!--" * 10_000,
+        "\ufeff## Title\r\nline\rmixed\n\ufeffend",
+    ],
+    ids=["line-10MB", "items-100k", "lists-10k-deep", "quotes-10k-deep", "shortcodes-10k-one-line",
+         "shortcodes-10k-deep", "unbalanced", "unclosed-fence", "brackets", "emphasis", "links",
+         "unterminated-tag", "comments", "mixed-line-endings-bom"],
+)
+def test_pathological_markdown_parses_without_recursion_or_crash(text):
+    doc = parse_text(text, "hostile.md")
+    assert doc.line_count >= 1
+    lines = [s.line for s in doc.iter_sections()]
+    assert all(1 <= line <= doc.line_count for line in lines)
+
+
+@pytest.mark.parametrize(
+    "data, words",
+    [
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "binary"),
+        (b"ok\n\xff\xfe\xfa broken", "not valid UTF-8"),
+        (b"text\x00more", "binary"),
+    ],
+)
+def test_binary_and_undecodable(data, words):
+    with pytest.raises(InputError, match=words):
+        parse_bytes(data, "x.md")
+
+
+def test_utf16_is_read():
+    assert parse_bytes("## Rubrik\n".encode("utf-16"), "x.md").body.sections[0].title == "Rubrik"
+
+
+def test_file_over_the_limit_is_a_parse_error_and_the_other_file_is_still_read(tmp_path):
+    big = tmp_path / "big.sv.md"
+    with open(big, "wb") as handle:
+        handle.truncate(50 * 1024 * 1024)  # 50 MB
+    result = check_paths(str(big), str(SAMPLES / "clean" / "posting.en.md"))
+    assert [f.rule for f in result.findings] == ["parse-error"]
+    assert "over the limit" in result.findings[0].message and result.io_error
+
+
+def _digest(folder):
+    return {
+        str(p.relative_to(folder)): (hashlib.sha256(p.read_bytes()).hexdigest(), p.stat().st_mtime_ns)
+        for p in sorted(folder.rglob("*")) if p.is_file()
+    }
+
+
+def test_nothing_is_written_to_the_files_checked(tmp_path):
+    site = tmp_path / "site"
+    shutil.copytree(SAMPLES, site / "content")
+    (site / "hugo.toml").write_text('defaultContentLanguage = "en"\n[languages.en]\n[languages.sv]\n')
+    for folder, dirs, files in os.walk(site):
+        for name in files:
+            os.chmod(os.path.join(folder, name), stat.S_IRUSR | stat.S_IRGRP)
+        os.chmod(folder, stat.S_IRUSR | stat.S_IXUSR)
+    before = _digest(site)
+    try:
+        runner = CliRunner()
+        broken = [str(site / "content" / "broken" / "posting.sv.md"), str(site / "content" / "broken" / "posting.en.md")]
+        assert runner.invoke(main, ["check", *broken]).exit_code == 1
+        assert runner.invoke(main, ["tree", broken[0]]).exit_code == 0
+        assert runner.invoke(main, ["scan", str(site), "-j", "2"]).exit_code in (0, 1)
+        assert runner.invoke(main, ["fix", "--lang-tags", broken[0]]).exit_code == 1  # --diff only
+        assert _digest(site) == before
+    finally:
+        for folder, dirs, files in os.walk(site):
+            os.chmod(folder, stat.S_IRWXU)
+
+
+def test_scan_goes_on_past_unreadable_and_looping_and_vanished_files(tmp_path):
+    site = tmp_path / "site"
+    (site / "content" / "sv").mkdir(parents=True)
+    (site / "content" / "en").mkdir(parents=True)
+    (site / "hugo.toml").write_text(
+        'defaultContentLanguage = "en"\n[languages.en]\ncontentDir = "content/en"\n[languages.sv]\ncontentDir = "content/sv"\n'
+    )
+    (site / "content" / "sv" / "a.md").write_text("## A\n\n- ett\n")
+    (site / "content" / "en" / "a.md").write_text("## A\n\n- one\n")
+    (site / "content" / "sv" / "b.md").write_bytes(b"\x00\x01binary with a .md name")
+    (site / "content" / "en" / "b.md").write_text("## B\n")
+    (site / "content" / "sv" / "loop").symlink_to(site / "content" / "sv")
+    outside = tmp_path / "outside.md"
+    outside.write_text("## Outside\n")
+    (site / "content" / "sv" / "outside.md").symlink_to(outside)
+    result = CliRunner().invoke(main, ["scan", str(site), "--format", "json"])
+    assert "Traceback" not in result.output
+    import json
+
+    data = json.loads(result.output)
+    rules = {(f["path"].rsplit("/", 1)[-1], f["rule"]) for f in data["findings"]}
+    assert ("b.md", "parse-error") in rules
+    assert not any("outside" in f["path"] for f in data["findings"])  # the link out was not followed
+    assert result.exit_code == 1  # read but not parsable: a finding, the scan went on
