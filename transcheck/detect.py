@@ -79,19 +79,25 @@ def screen(text: str) -> dict[str, int]:
 
 def detect(text: str, candidates: tuple[str, ...]) -> dict[str, float]:
     """Probabilities of the candidate languages for ``text`` (empty when it cannot tell)."""
+    return dict(_detect(text, candidates))
+
+
+@lru_cache(maxsize=4096)
+def _detect(text: str, candidates: tuple[str, ...]) -> tuple[tuple[str, float], ...]:
+    """Seeded, so the same text always gives the same answer: safe to remember."""
     if letters(text) < MIN_LETTERS:
-        return {}
+        return ()
     factory = _factory(candidates)
     if factory is None:
-        return {}
+        return ()
     from langdetect.lang_detect_exception import LangDetectException
 
     detector = factory.create()
     detector.append(text)
     try:
-        return {str(p.lang): float(p.prob) for p in detector.get_probabilities()}
+        return tuple((str(p.lang), float(p.prob)) for p in detector.get_probabilities())
     except LangDetectException:
-        return {}
+        return ()
 
 
 def judge(text: str, expected: str, candidates: tuple[str, ...], threshold: float = 0.9) -> tuple[str, float] | None:
