@@ -2,7 +2,6 @@
 
 import re
 
-import pytest
 
 from transcheck.model import CodeBlock, ListBlock, Paragraph, Shortcode, iter_blocks
 from transcheck.parse import parse_file

@@ -174,6 +174,6 @@ def test_orphan_closing_tag_is_a_problem_with_its_line():
 
 def test_deep_shortcode_nesting_does_not_recurse_without_bound():
     depth = 3000
-    text = "".join(f"{{{{% box %}}}}\n" for _ in range(depth)) + "x\n" + "".join("{{% /box %}}\n" for _ in range(depth))
+    text = "".join("{{% box %}}\n" for _ in range(depth)) + "x\n" + "".join("{{% /box %}}\n" for _ in range(depth))
     d = doc(text)
     assert any(p.kind == "too-deep" for p in d.problems)

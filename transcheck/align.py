@@ -458,10 +458,6 @@ def _features(block: Block) -> _Features:
     return _Features(block, block_kind(block), block_tokens(block), len(block_text(block)))
 
 
-def block_similarity(a: Block, b: Block, pos_a: float, pos_b: float) -> float:
-    return _feature_similarity(_features(a), _features(b), pos_a, pos_b)
-
-
 def _feature_similarity(fa: _Features, fb: _Features, pos_a: float, pos_b: float) -> float:
     if fa.kind != fb.kind:
         return 0.0

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Iterator
 
 from .align import SectionAlignment, SectionInfo, align_blocks, align_sections
 from .findings import Finding, Location, Severity
@@ -55,9 +54,6 @@ class Comparison:
     @cached_property
     def sections(self) -> SectionAlignment:
         return align_sections(self.a.doc, self.b.doc)
-
-    def side(self, which: str) -> Side:
-        return self.a if which == "a" else self.b
 
     def other(self, side: Side) -> Side:
         return self.b if side is self.a else self.a
@@ -148,10 +144,6 @@ def _children(block: Block) -> list[Block]:
 
 def _end(block: Block) -> int:
     return int(getattr(block, "end_line", 0) or block.line)
-
-
-def iter_pairs(comparison: Comparison) -> Iterator[BlockPair]:
-    yield from comparison.block_pairs
 
 
 @dataclass(frozen=True)

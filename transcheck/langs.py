@@ -35,10 +35,6 @@ def normalise_tag(text: str) -> str | None:
     return primary
 
 
-def primary(tag: str | None) -> str | None:
-    return tag.split("-", 1)[0] if tag else None
-
-
 def from_file_name(path: str) -> str | None:
     """``page.sv.md`` → ``sv``."""
     parts = PurePath(path).name.split(".")

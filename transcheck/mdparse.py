@@ -538,12 +538,10 @@ class BodyParser:
         walker.walk(tokens)
         inline.links.extend(walker.links)
         inline.code.extend(walker.code)
-        plain = _INLINE_PLACEHOLDER.sub(lambda m: self._inline_text(int(m.group(1))), "".join(walker.text))
+        # an inline shortcode's arguments are data, not words of the text
+        plain = _INLINE_PLACEHOLDER.sub("", "".join(walker.text))
         return plain, inline
 
-    def _inline_text(self, index: int) -> str:
-        """What an inline shortcode contributes to the plain text: nothing (its args are data)."""
-        return ""
 
     # -- shortcode containers -------------------------------------------------
 

@@ -76,11 +76,6 @@ def _tokens(text: str, heading: bool) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(strong), frozenset(weak)
 
 
-def neutral_tokens(text: str) -> set[str]:
-    """The strong tokens only (names mid-sentence, acronyms, numbers)."""
-    return tokens_of(text).strong
-
-
 def similarity(a: Tokens, b: Tokens) -> float | None:
     """Overlap in [0, 1]; weak tokens count only when matched. None: nothing to tell."""
     weak_a = (a.weak & (b.strong | b.weak)) - a.strong
@@ -89,10 +84,3 @@ def similarity(a: Tokens, b: Tokens) -> float | None:
     if denominator == 0:
         return None
     return (2 * len(a.strong & b.strong) + len(weak_a) + len(weak_b)) / denominator
-
-
-def dice(a: set[str], b: set[str]) -> float | None:
-    """Overlap of two token sets in [0, 1]; None when both are empty (nothing to tell)."""
-    if not a and not b:
-        return None
-    return 2 * len(a & b) / (len(a) + len(b))

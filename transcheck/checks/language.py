@@ -151,7 +151,6 @@ def check_detected(c: Comparison) -> None:
         expected = side.expected or side.language
         if not expected:
             continue
-        other = c.other(side)
         flagged_by_section: list[tuple[SectionInfo, list[tuple[Block | ListItem, str, float]]]] = []
         total_letters = 0
         for info in infos:
