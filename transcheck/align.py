@@ -29,6 +29,7 @@ from .model import (
     Shortcode,
     TableBlock,
     ThematicBreak,
+    walk_nodes,
 )
 from .neutral import Tokens, similarity, tokens_of
 from .scargs import is_data_argument
@@ -121,22 +122,8 @@ def block_text(block: Block) -> str:
 
 
 def block_inlines(block: Block) -> list[Inline]:
-    inlines: list[Inline] = []
-    stack: list[Block | ListItem] = [block]
-    while stack:
-        current = stack.pop()
-        inline = getattr(current, "inline", None)
-        if isinstance(inline, Inline):
-            inlines.append(inline)
-        if isinstance(current, ListBlock):
-            stack.extend(current.items)
-        elif isinstance(current, ListItem):
-            stack.extend(current.blocks)
-        elif isinstance(current, BlockQuote):
-            stack.extend(current.blocks)
-        elif isinstance(current, Shortcode) and current.body is not None:
-            stack.extend(current.body.blocks)
-    return inlines
+    """Inline content of a block and everything nested in it."""
+    return [node.inline for node in walk_nodes([block]) if isinstance(getattr(node, "inline", None), Inline)]  # type: ignore[union-attr]
 
 
 def _inline_tokens(inline: Inline) -> set[str]:

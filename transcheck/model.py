@@ -279,3 +279,26 @@ def iter_blocks(blocks: list[Block]) -> Iterator[Block]:
             for section in iter_body_sections(block.body):
                 children.extend(section.blocks)
         stack.extend(reversed(children))
+
+
+Node = Union[Block, ListItem]
+
+
+def walk_nodes(nodes: list[Node], skip: set[int] | None = None) -> Iterator[Node]:
+    """Blocks and list items under ``nodes`` in reading order: into lists, items, quotes and
+    a shortcode's own blocks (not its sub-sections, which are sections of their own).
+    Nodes whose id is in ``skip`` are left out with everything under them."""
+    stack: list[Node] = list(reversed(nodes))
+    while stack:
+        node = stack.pop()
+        if skip and id(node) in skip:
+            continue
+        yield node
+        children: list[Node] = []
+        if isinstance(node, ListBlock):
+            children = list(node.items)
+        elif isinstance(node, (ListItem, BlockQuote)):
+            children = list(node.blocks)
+        elif isinstance(node, Shortcode) and node.body is not None:
+            children = list(node.body.blocks)
+        stack.extend(reversed(children))

@@ -10,7 +10,7 @@ from ..compare import Comparison, Side
 from ..findings import Severity
 from ..detect import candidates_for, detector_code, judge, language_name, letters, same_language
 from ..langtags import TagVerdict, family, verdict
-from ..model import Block, BlockQuote, FrontMatterEntry, ListBlock, ListItem, Paragraph, Shortcode
+from ..model import Block, FrontMatterEntry, ListItem, Paragraph, Shortcode, walk_nodes
 from ..scargs import TEXT_ARGS
 
 MIN_BLOCK_LETTERS = 80  # a block judged alone
@@ -116,22 +116,7 @@ def _unit_text(unit: Block | ListItem) -> str:
 
 def _prose_units(blocks: list[Block]) -> list[Block | ListItem]:
     """Paragraphs and list items in reading order (also in quotes and shortcodes)."""
-    units: list[Block | ListItem] = []
-    stack: list[Block | ListItem] = list(reversed(blocks))
-    while stack:
-        node = stack.pop()
-        if isinstance(node, Paragraph):
-            units.append(node)
-        elif isinstance(node, ListBlock):
-            stack.extend(reversed(node.items))
-        elif isinstance(node, ListItem):
-            units.append(node)
-            stack.extend(reversed(node.blocks))
-        elif isinstance(node, BlockQuote):
-            stack.extend(reversed(node.blocks))
-        elif isinstance(node, Shortcode) and node.body is not None:
-            stack.extend(reversed(node.body.blocks))
-    return units
+    return [node for node in walk_nodes(list(blocks)) if isinstance(node, (Paragraph, ListItem))]
 
 
 def _normal(text: str) -> str:

@@ -8,7 +8,7 @@ from difflib import SequenceMatcher
 
 from ..align import SectionInfo, align_items, align_sequences
 from ..compare import BlockPair, Comparison, Side
-from ..model import Block, BlockQuote, CodeBlock, ListBlock, ListItem, Paragraph, Shortcode, TableBlock
+from ..model import Block, CodeBlock, ListBlock, ListItem, Paragraph, TableBlock, walk_nodes
 
 
 def _quote(text: str, width: int = 60) -> str:
@@ -285,19 +285,7 @@ def _compare_code(c: Comparison, a: CodeBlock, b: CodeBlock) -> None:
 
 def deep_code_blocks(blocks: list[Block]) -> list[CodeBlock]:
     """Code blocks of a section, also inside list items, quotes and shortcodes (not sub-sections)."""
-    found: list[CodeBlock] = []
-    stack: list[Block] = list(reversed(blocks))
-    while stack:
-        block = stack.pop()
-        if isinstance(block, CodeBlock):
-            found.append(block)
-        elif isinstance(block, ListBlock):
-            stack.extend(reversed([b for item in block.items for b in item.blocks]))
-        elif isinstance(block, BlockQuote):
-            stack.extend(reversed(block.blocks))
-        elif isinstance(block, Shortcode) and block.body is not None:
-            stack.extend(reversed(block.body.blocks))
-    return found
+    return [node for node in walk_nodes(list(blocks)) if isinstance(node, CodeBlock)]
 
 
 def _code_similarity(a: CodeBlock, b: CodeBlock) -> float:

@@ -15,7 +15,7 @@ from typing import Callable, Generic, TypeVar
 from ..align import SectionInfo
 from ..compare import Comparison, Side
 from ..findings import Severity
-from ..model import Block, BlockQuote, Inline, ListBlock, ListItem, Paragraph, Shortcode, TableBlock
+from ..model import Block, BlockQuote, Inline, ListBlock, Paragraph, Shortcode, TableBlock, walk_nodes
 from ..langs import ISO_639_1
 from ..scargs import TEXT_ARGS, is_link_argument
 from ..values.contacts import Contact, find_contacts
@@ -369,24 +369,12 @@ def _targets(info: SectionInfo, skip: set[int]) -> list[Target]:
     found: list[Target] = []
     if info.section is not None:
         found.extend(_inline_targets(info.section.inline))
-    stack: list[Block | ListItem] = list(info.blocks)
-    while stack:
-        node = stack.pop()
-        if id(node) in skip:
-            continue
+    for node in walk_nodes(list(info.blocks), skip):
         inline = getattr(node, "inline", None)
         if isinstance(inline, Inline):
             found.extend(_inline_targets(inline))
         if isinstance(node, Shortcode):
             found.extend(_shortcode_targets(node))
-            if node.body is not None:
-                stack.extend(node.body.blocks)
-        elif isinstance(node, ListBlock):
-            stack.extend(node.items)
-        elif isinstance(node, ListItem):
-            stack.extend(node.blocks)
-        elif isinstance(node, BlockQuote):
-            stack.extend(node.blocks)
     return found
 
 
