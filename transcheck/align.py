@@ -173,8 +173,25 @@ class SectionInfo:
     position: float = 0.0
 
 
+_LAST_FLATTENED: list[tuple[Document, list[SectionInfo]]] = []
+
+
 def flatten(doc: Document) -> list[SectionInfo]:
-    """The preamble and every section (shortcode bodies included) in document order."""
+    """The preamble and every section (shortcode bodies included) in document order.
+
+    The last two documents' lists are remembered (by identity, read-only after
+    this): a source checked against several translations is flattened once.
+    """
+    for known, infos in _LAST_FLATTENED:
+        if known is doc:
+            return infos
+    infos = _flatten(doc)
+    _LAST_FLATTENED.insert(0, (doc, infos))
+    del _LAST_FLATTENED[2:]
+    return infos
+
+
+def _flatten(doc: Document) -> list[SectionInfo]:
     infos: list[SectionInfo] = []
     preamble = SectionInfo(0, None, None, 0, "root", "", doc.body_start_line, doc.line_count, None, doc.body.blocks)
     infos.append(preamble)
@@ -207,10 +224,15 @@ def flatten(doc: Document) -> list[SectionInfo]:
         push_body(Body(section.blocks, section.sections), info.index, container)
     for info in infos:
         info.kinds = [block_signature(b) for b in info.blocks]
-        text = info.title + "\n" + "\n".join(block_text(b) for b in info.blocks)
-        info.tokens = tokens_of(text)
+        texts = [block_text(b) for b in info.blocks]
+        # Every block starts a sentence, so the section's tokens are the union of its
+        # blocks' (each remembered by text), not one more pass over the joined text.
+        info.tokens = tokens_of(info.title)
         for block in info.blocks:
-            info.tokens.strong |= {t for t in block_tokens(block).strong if ":" in t}
+            tokens = block_tokens(block)
+            info.tokens.strong |= tokens.strong
+            info.tokens.weak |= tokens.weak
+        text = info.title + "\n" + "\n".join(texts)
         info.title_tokens = tokens_of(info.title, heading=True)
         if info.id:
             info.title_tokens.strong.add("id:" + info.id)

@@ -180,17 +180,35 @@ def check_paths(path_a: str, path_b: str, options: Options | None = None, langua
     return compare_paths(path_a, path_b, options, languages)[1]
 
 
+def check_group(
+    source: str, source_language: str | None, translations: list[tuple[str, str | None]], options: Options | None = None
+) -> list[PairResult]:
+    """Each translation checked against one source, which is read and parsed once.
+
+    Documents are not changed by the checks, so one parsed source serves every pair.
+    """
+    options = options or Options()
+    loaded = {source: _load(source, options.max_bytes)}
+    return [compare_paths(path, source, options, (language, source_language), loaded)[1] for path, language in translations]
+
+
 def compare_paths(
-    path_a: str, path_b: str, options: Options | None = None, languages: tuple[str | None, str | None] = (None, None)
+    path_a: str,
+    path_b: str,
+    options: Options | None = None,
+    languages: tuple[str | None, str | None] = (None, None),
+    loaded: dict[str, tuple[Document | None, Finding | None, bool]] | None = None,
 ) -> tuple[Comparison | None, PairResult]:
-    """Like :func:`check_paths`, also returning the comparison (None when a file is unusable)."""
+    """Like :func:`check_paths`, also returning the comparison (None when a file is unusable).
+
+    ``loaded`` holds files already parsed (see :func:`check_group`)."""
     options = options or Options()
     files: list[FileInfo] = []
     docs: list[Document | None] = []
     errors: list[Finding] = []
     io_error = False
     for path, override in ((path_a, languages[0]), (path_b, languages[1])):
-        doc, error, unreadable = _load(path, options.max_bytes)
+        doc, error, unreadable = loaded[path] if loaded and path in loaded else _load(path, options.max_bytes)
         docs.append(doc)
         io_error = io_error or unreadable
         if error is not None:
@@ -212,6 +230,6 @@ def compare_paths(
 
 
 __all__ = [
-    "Options", "PairResult", "FileInfo", "check_paths", "compare_paths", "check_texts", "check_documents",
+    "Options", "PairResult", "FileInfo", "check_paths", "check_group", "compare_paths", "check_texts", "check_documents",
     "compare_documents", "Location",
 ]

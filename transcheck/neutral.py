@@ -54,6 +54,8 @@ def _tokens(text: str, heading: bool) -> tuple[frozenset[str], frozenset[str]]:
         if first.islower():  # most words: only number words and "iPhone", "vCPU" count
             if word in NUMBER_WORDS and word not in AMBIGUOUS_NUMBER_WORDS:
                 strong.add(f"#{NUMBER_WORDS[word]}")
+            elif word.isalpha() and word.islower():
+                pass  # a plain lower-case word (the common case, tested first for speed)
             elif len(word) > 1 and (word[1:] != word[1:].lower() or _HAS_DIGIT.search(word)):
                 strong.add(word.rstrip("'’"))
             continue

@@ -15,10 +15,10 @@ from typing import Callable
 
 from .compare import Settings
 from .config import Config
-from .engine import Options, PairResult, check_paths
+from .engine import Options, PairResult, check_group
 from .findings import Finding, sort_findings
 from .rules import rule
-from .site import PairPlan, SiteLayout, plan_pairs
+from .site import Page, PairPlan, SiteLayout, plan_pairs
 
 
 @dataclass
@@ -66,9 +66,21 @@ def changed_files(reference: str, cwd: Path) -> set[Path]:
     return {(top / name).resolve() for name in names}
 
 
-def _check_one(job: tuple[str, str, str, str, Options]) -> PairResult:
-    translation, source, lang_a, lang_b, options = job
-    return check_paths(translation, source, options, (lang_a, lang_b))
+Job = tuple[str, str, list[tuple[str, str]], Options]  # source, its language, translations, options
+
+
+def _check_group(job: Job) -> list[PairResult]:
+    source, language, translations, options = job
+    return check_group(source, language, list(translations), options)
+
+
+def _jobs(pairs: list[tuple[Page, Page]], options: Options) -> list[Job]:
+    """One job per source page, so a source with several translations is parsed once."""
+    by_source: dict[str, Job] = {}
+    for translation, source in pairs:
+        job = by_source.setdefault(str(source.path), (str(source.path), source.language, [], options))
+        job[2].append((str(translation.path), translation.language))
+    return list(by_source.values())
 
 
 def scan(
@@ -87,19 +99,19 @@ def scan(
         changed = changed_files(changed_since, paths[0] if paths[0].is_dir() else paths[0].parent)
         pairs = [(a, b) for a, b in pairs if a.path.resolve() in changed or b.path.resolve() in changed]
         orphans = [(page, missing) for page, missing in orphans if page.path.resolve() in changed]
-    work = [(str(a.path), str(b.path), a.language, b.language, options) for a, b in pairs]
+    work = _jobs(pairs, options)
     results: list[PairResult] = []
     if jobs > 1 and len(work) > 1:
         with get_context("fork" if sys.platform != "win32" else "spawn").Pool(jobs) as pool:
-            for index, result in enumerate(pool.imap(_check_one, work, chunksize=4), start=1):
-                results.append(result)
+            for group in pool.imap(_check_group, work, chunksize=2):
+                results.extend(group)
                 if progress:
-                    progress(index, len(work))
+                    progress(len(results), len(pairs))
     else:
-        for index, item in enumerate(work, start=1):
-            results.append(_check_one(item))
+        for item in work:
+            results.extend(_check_group(item))
             if progress:
-                progress(index, len(work))
+                progress(len(results), len(pairs))
     findings: list[Finding] = [f for result in results for f in result.findings]
     findings.extend(_orphan_findings(orphans, plan.layout, config, options))
     parse_error = rule("parse-error")

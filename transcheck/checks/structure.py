@@ -5,6 +5,7 @@ from __future__ import annotations
 import textwrap
 from collections import Counter
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from ..align import SectionInfo, align_items, align_sequences
 from ..compare import BlockPair, Comparison, Side
@@ -288,14 +289,30 @@ def deep_code_blocks(blocks: list[Block]) -> list[CodeBlock]:
     return [node for node in walk_nodes(list(blocks)) if isinstance(node, CodeBlock)]
 
 
+CODE_THRESHOLD = 0.3  # code blocks less alike than this are not one block
+
+
 def _code_similarity(a: CodeBlock, b: CodeBlock) -> float:
-    text_a, text_b = _normal_code(a.code), _normal_code(b.code)
+    return code_similarity(_normal_code(a.code), _normal_code(b.code))
+
+
+@lru_cache(maxsize=4096)
+def code_similarity(text_a: str, text_b: str) -> float:
+    """Similarity of two code texts by lines and by characters (the better of the two).
+
+    Pairs that cannot reach CODE_THRESHOLD score 0 without the full diff: the
+    alignment treats every score at or below the threshold alike.
+    """
     if text_a == text_b:
         return 1.0
-    by_line = SequenceMatcher(None, text_a.split("\n"), text_b.split("\n"), autojunk=False).ratio()
+    by_line = SequenceMatcher(None, text_a.split("\n"), text_b.split("\n"), autojunk=False)
     # one long line with a small change scores 0 by lines: look at characters too
-    by_char = SequenceMatcher(None, text_a[:2000], text_b[:2000]).ratio()
-    return max(by_line, by_char)
+    by_char = SequenceMatcher(None, text_a[:2000], text_b[:2000])
+    if by_line.real_quick_ratio() <= CODE_THRESHOLD and by_char.real_quick_ratio() <= CODE_THRESHOLD:
+        return 0.0
+    if by_line.quick_ratio() <= CODE_THRESHOLD and by_char.quick_ratio() <= CODE_THRESHOLD:
+        return 0.0
+    return max(by_line.ratio(), by_char.ratio())
 
 
 def _code_blocks(c: Comparison) -> None:
@@ -304,7 +321,7 @@ def _code_blocks(c: Comparison) -> None:
         code_a, code_b = deep_code_blocks(sa.blocks), deep_code_blocks(sb.blocks)
         if not code_a and not code_b:
             continue
-        pairs = align_sequences(len(code_a), len(code_b), lambda i, j: _code_similarity(code_a[i], code_b[j]), 0.3)
+        pairs = align_sequences(len(code_a), len(code_b), lambda i, j: _code_similarity(code_a[i], code_b[j]), CODE_THRESHOLD)
         for i, j in pairs:
             if i is not None and j is not None:
                 _compare_code(c, code_a[i], code_b[j])

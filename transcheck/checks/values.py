@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Callable, Generic, TypeVar
+from functools import lru_cache
+from typing import Any, Callable, Generic, TypeVar
 
 from ..align import SectionInfo
 from ..compare import Comparison, Side
@@ -101,33 +102,51 @@ def _masked(text: str, spans: list[tuple[int, int]]) -> str:
 
 def collect(info: SectionInfo, language: str | None, skip: set[int] | None = None) -> SectionValues:
     values = SectionValues([], [], [], [])
+    lists: dict[str, list] = {"money": values.money, "dates": values.dates, "contacts": values.contacts, "numbers": values.numbers}  # type: ignore[type-arg]
     for text, line, code in _text_units(info, skip or set()):
-        spans = [(m.start(), m.end()) for m in _URL_IN_TEXT.finditer(text)]
-        for snippet in code:  # code is compared by code-mismatch, not as numbers
-            index = text.find(snippet)
-            if index >= 0:
-                spans.append((index, index + len(snippet)))
-        text = _masked(text, spans)
-
-        def at(offset: int) -> int:
-            return line + text.count("\n", 0, offset)
-
-        for contact in find_contacts(text, language):
-            values.contacts.append(Found(contact, at(contact.start), contact.text))
-        text = _masked(text, [(c.start, c.end) for c in find_contacts(text, language)])
-        money = find_money(text)
-        values.money.extend(Found(m, at(m.start), m.text) for m in money)
-        text = _masked(text, [(m.start, m.end) for m in money])
-        dates = find_dates(text)
-        values.dates.extend(Found(d, at(d.start), d.text) for d in dates)
-        clock = [(m.start(), m.end()) for m in _TIME.finditer(text)] + [
-            (m.start(), m.end()) for m in _AROUND_THE_CLOCK.finditer(text)  # "24/7" = "dygnet runt"
-        ]
-        text = _masked(text, [(d.start, d.end) for d in dates] + clock)
-        for number in find_numbers(text) + find_number_words(text):
-            values.numbers.append(Found(number, at(number.start), number.text))
+        for kind, value, newlines, found_text in unit_values(text, tuple(code), language):
+            lists[kind].append(Found(value, line + newlines, found_text))
     values.numbers.sort(key=lambda f: (f.line, f.value.start))
     return values
+
+
+_MAY_HOLD_VALUES = re.compile(r"[\d@]")  # money, dates and contacts all need a digit or an @
+
+
+@lru_cache(maxsize=16384)
+def unit_values(text: str, code: tuple[str, ...], language: str | None) -> tuple[tuple[str, Any, int, str], ...]:
+    """(kind, value, lines after the unit's first, text) of each value in one text unit.
+
+    Pure and remembered: a source page compared with two translations, and the
+    same sentence repeated across a site, are read once.
+    """
+    if not _MAY_HOLD_VALUES.search(text):
+        return tuple(("numbers", n, text.count("\n", 0, n.start), n.text) for n in find_number_words(text))
+    found: list[tuple[str, Any, int, str]] = []
+    spans = [(m.start(), m.end()) for m in _URL_IN_TEXT.finditer(text)]
+    for snippet in code:  # code is compared by code-mismatch, not as numbers
+        index = text.find(snippet)
+        if index >= 0:
+            spans.append((index, index + len(snippet)))
+    text = _masked(text, spans)
+
+    def at(offset: int) -> int:
+        return text.count("\n", 0, offset)
+
+    contacts = find_contacts(text, language)
+    found.extend(("contacts", contact, at(contact.start), contact.text) for contact in contacts)
+    text = _masked(text, [(c.start, c.end) for c in contacts])
+    money = find_money(text)
+    found.extend(("money", m, at(m.start), m.text) for m in money)
+    text = _masked(text, [(m.start, m.end) for m in money])
+    dates = find_dates(text)
+    found.extend(("dates", d, at(d.start), d.text) for d in dates)
+    clock = [(m.start(), m.end()) for m in _TIME.finditer(text)] + [
+        (m.start(), m.end()) for m in _AROUND_THE_CLOCK.finditer(text)  # "24/7" = "dygnet runt"
+    ]
+    text = _masked(text, [(d.start, d.end) for d in dates] + clock)
+    found.extend(("numbers", n, at(n.start), n.text) for n in find_numbers(text) + find_number_words(text))
+    return tuple(found)
 
 
 # --- matching ------------------------------------------------------------------------
