@@ -115,6 +115,51 @@ _SMOOTHING = 0.5 / 10_000
 _LOG_VECTORS: dict[tuple[str, ...], dict[str, tuple[float, ...]]] = {}
 
 
+_NORMALISED: dict[int, str] = {}  # code point → langdetect's normalised character
+_SPACE_RUN = re.compile(" {2,}")
+# langdetect counts every character from U+0300 up as non-Latin (it means to leave out
+# Latin Extended Additional, but compares the block's name in a form it never has)
+_NON_LATIN = re.compile("[\u0300-\U0010ffff]")
+_LATIN = re.compile("[A-z]")
+MAX_DETECT_CHARS = 10_000  # langdetect's own limit
+
+
+def ngrams(text: str) -> list[str]:
+    """The 1- to 3-grams langdetect extracts from ``text`` (before its profile filter).
+
+    Same cleaning, normalisation and all-capitals rule as langdetect's
+    ``Detector.append`` + ``_extract_ngrams``, but a word at a time instead of
+    a method call per character (a test holds the two equal).
+    """
+    from langdetect.detector import Detector
+    from langdetect.utils.ngram import NGram
+
+    text = Detector.MAIL_RE.sub(" ", Detector.URL_RE.sub(" ", text))
+    text = _SPACE_RUN.sub(" ", NGram.normalize_vi(text)[:MAX_DETECT_CHARS])
+    if len(_LATIN.findall(text)) * 2 < len(_NON_LATIN.findall(text)):
+        text = "".join(ch for ch in text if ch < "A" or "z" < ch)  # langdetect drops Latin from non-Latin text
+    for ch in set(text):
+        if ord(ch) not in _NORMALISED:
+            _NORMALISED[ord(ch)] = NGram.normalize(ch)
+    words = text.translate(_NORMALISED).split(" ")
+    grams: list[str] = []
+    last = len(words) - 1
+    for index, word in enumerate(words):
+        if not word:
+            continue
+        padded = " " + word + (" " if index < last else "")
+        for i in range(1, len(padded)):
+            ch = padded[i]
+            if ch.isupper() and padded[i - 1].isupper():
+                continue  # inside a word in capitals: langdetect skips it
+            if ch != " ":
+                grams.append(ch)
+            grams.append(padded[i - 1 : i + 1])
+            if i >= 2:
+                grams.append(padded[i - 2 : i + 1])
+    return grams
+
+
 @lru_cache(maxsize=4096)
 def log_likelihoods(text: str, candidates: tuple[str, ...]) -> tuple[tuple[str, float], ...]:
     """Log-likelihood of ``text`` under each candidate's n-gram profile, over all its n-grams.
@@ -125,14 +170,11 @@ def log_likelihoods(text: str, candidates: tuple[str, ...]) -> tuple[tuple[str, 
     factory = _factory(candidates)
     if factory is None:
         return ()
-    detector = factory.create()
-    detector.append(text)
-    detector.cleaning_text()
-    grams = Counter(detector._extract_ngrams())  # the n-grams langdetect itself would sample
+    probabilities = factory.word_lang_prob_map
+    grams = Counter(gram for gram in ngrams(text) if gram in probabilities)
     if not grams:
         return ()
     vectors = _LOG_VECTORS.setdefault(candidates, {})
-    probabilities = factory.word_lang_prob_map
     scores = [0.0] * len(factory.langlist)
     for gram, count in grams.items():
         vector = vectors.get(gram)

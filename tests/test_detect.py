@@ -1,0 +1,58 @@
+"""The language detector's shortcuts agree with langdetect itself."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from transcheck.detect import _factory, candidates_for, detect, favours, judge, log_likelihoods, ngrams
+
+CANDIDATES = candidates_for("sv", "en")
+# Letters of the candidate languages, capitals, punctuation, digits, spaces, a combining
+# mark, CJK, kana, Vietnamese letters and typographic quotes: every branch of langdetect's
+# normalisation and of its all-capitals rule.
+ALPHABET = "abcxyzABCXYZåäöÅÄÖæøÆØéÉ .,-!?1234\n\t'’–\u0301\u4e00\u3042Ạ\u2003"
+
+
+def langdetect_ngrams(text: str) -> list[str]:
+    detector = _factory(CANDIDATES).create()
+    detector.append(text)
+    detector.cleaning_text()
+    return detector._extract_ngrams()
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=ALPHABET, max_size=60), st.sampled_from(["", " https://example.org/x", " a.b@example.se"]))
+def test_ngrams_are_exactly_langdetects(text: str, tail: str) -> None:
+    known = _factory(CANDIDATES).word_lang_prob_map
+    assert [g for g in ngrams(text + tail) if g in known] == langdetect_ngrams(text + tail)
+
+
+def test_capitals_and_urls_are_left_out_as_langdetect_does() -> None:
+    assert ngrams("ABC") == ["A", " A"]  # after the first capital, a word in capitals is skipped
+    assert ngrams("Abc") == ["A", " A", "b", "Ab", " Ab", "c", "bc", "Abc"]
+    assert not any("example" in g for g in ngrams("see https://example.org/page"))
+
+
+SWEDISH = "Vi söker en erfaren utvecklare som vill arbeta med molntjänster och öppen källkod i Stockholm."
+ENGLISH = "We are looking for an experienced developer who wants to work with cloud services and open source."
+
+
+def test_exact_model_favours_the_language_the_text_is_in() -> None:
+    assert favours(SWEDISH, "sv", CANDIDATES)
+    assert favours(ENGLISH, "en", CANDIDATES)
+    assert not favours(ENGLISH, "sv", CANDIDATES)
+    scores = dict(log_likelihoods(SWEDISH, CANDIDATES))
+    assert set(scores) == set(CANDIDATES)
+
+
+def test_judge_still_reports_text_in_another_language() -> None:
+    # the shortcuts only ever clear a text; the verdict on English in a Swedish page stands
+    found = judge(ENGLISH, "sv", CANDIDATES, threshold=0.95)
+    assert found is not None and found[0] == "en"
+    assert judge(SWEDISH, "sv", CANDIDATES, threshold=0.95) is None
+    assert detect(ENGLISH, CANDIDATES)["en"] > 0.95
+
+
+def test_nothing_to_read_gives_no_scores() -> None:
+    assert log_likelihoods("1234 !!", CANDIDATES) == ()
