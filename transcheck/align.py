@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import Callable, Sequence
 
 from .model import (
@@ -165,7 +166,8 @@ class SectionInfo:
     end_line: int
     id: str | None
     blocks: list[Block]
-    kinds: list[str] = field(default_factory=list)
+    kinds: tuple[str, ...] = ()
+    types: tuple[str, ...] = ()  # kinds without counts
     tokens: Tokens = field(default_factory=Tokens)
     title_tokens: Tokens = field(default_factory=Tokens)
     container: str | None = None  # name of the shortcode the section stands in, if any
@@ -223,20 +225,21 @@ def _flatten(doc: Document) -> list[SectionInfo]:
         infos.append(info)
         push_body(Body(section.blocks, section.sections), info.index, container)
     for info in infos:
-        info.kinds = [block_signature(b) for b in info.blocks]
-        texts = [block_text(b) for b in info.blocks]
+        info.kinds = tuple(block_signature(b) for b in info.blocks)
+        info.types = tuple(_kind_type(k) for k in info.kinds)
         # Every block starts a sentence, so the section's tokens are the union of its
-        # blocks' (each remembered by text), not one more pass over the joined text.
+        # blocks' (each computed once), not one more pass over the joined text.
         info.tokens = tokens_of(info.title)
+        length = len(info.title) + 1 + max(len(info.blocks) - 1, 0)  # the title and blocks, one per line
         for block in info.blocks:
-            tokens = block_tokens(block)
-            info.tokens.strong |= tokens.strong
-            info.tokens.weak |= tokens.weak
-        text = info.title + "\n" + "\n".join(texts)
+            features = _features(block)
+            info.tokens.strong |= features.tokens.strong
+            info.tokens.weak |= features.tokens.weak
+            length += features.length
         info.title_tokens = tokens_of(info.title, heading=True)
         if info.id:
             info.title_tokens.strong.add("id:" + info.id)
-        info.length = len(text)
+        info.length = length
         info.position = info.index / max(len(infos) - 1, 1)
     return infos
 
@@ -245,6 +248,12 @@ def _ratio(a: Sequence[str], b: Sequence[str]) -> float:
     if not a and not b:
         return 1.0
     return SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+@lru_cache(maxsize=16384)
+def _sequence_ratio(a: tuple[str, ...], b: tuple[str, ...]) -> float:
+    """_ratio of two block-kind sequences: few distinct ones recur across a site, so remembered."""
+    return _ratio(a, b)
 
 
 def _length_ratio(a: int, b: int) -> float:
@@ -267,9 +276,7 @@ def section_similarity(a: SectionInfo, b: SectionInfo) -> float:
     """
     if a.section is None or b.section is None:
         return 1.0 if a.section is None and b.section is None else 0.0
-    types_a = [_kind_type(k) for k in a.kinds]
-    types_b = [_kind_type(k) for k in b.kinds]
-    structure = 0.5 * _ratio(types_a, types_b) + 0.5 * _ratio(a.kinds, b.kinds)
+    structure = 0.5 * _sequence_ratio(a.types, b.types) + 0.5 * _sequence_ratio(a.kinds, b.kinds)
     evidence = [(structure, 0.45)]
     tokens = similarity(a.tokens, b.tokens)
     if tokens is not None:
@@ -463,8 +470,21 @@ class _Features:
     length: int
 
 
+_FEATURES: dict[int, _Features] = {}
+_FEATURES_KEPT = 20_000  # blocks; a page has a few hundred, so this spans the pages in hand
+
+
 def _features(block: Block) -> _Features:
-    return _Features(block, block_kind(block), block_tokens(block), len(block_text(block)))
+    """Remembered by identity (the feature keeps its block alive, so ids stay unique):
+    a block is compared in its section's alignment and again in its blocks' alignment,
+    and a source page's blocks once per translation."""
+    known = _FEATURES.get(id(block))
+    if known is not None and known.block is block:
+        return known
+    if len(_FEATURES) >= _FEATURES_KEPT:
+        _FEATURES.clear()
+    features = _FEATURES[id(block)] = _Features(block, block_kind(block), block_tokens(block), len(block_text(block)))
+    return features
 
 
 def _feature_similarity(fa: _Features, fb: _Features, pos_a: float, pos_b: float) -> float:

@@ -193,11 +193,13 @@ def favours(text: str, language: str, candidates: tuple[str, ...]) -> bool:
     return all(scores[language] > score for other, score in scores.items() if other != language)
 
 
+@lru_cache(maxsize=8192)
 def judge(text: str, expected: str, candidates: tuple[str, ...], threshold: float = 0.9) -> tuple[str, float] | None:
     """(language, probability) when ``text`` is confidently *not* in ``expected``; else None.
 
     The function-word screen settles the clear cases without langdetect: when the
     expected language has the most function words, the text is taken as written in it.
+    Pure and remembered: a source page is judged once, not once per translation.
     """
     want = detector_code(expected)
     if want is None or letters(text) < MIN_LETTERS:

@@ -216,7 +216,10 @@ def _strip_suffix(relative: str, layout: SiteLayout) -> tuple[str, str | None]:
 def _translation_key(path: Path, max_bytes: int) -> str | None:
     try:
         source = read_source(path, max_bytes)
-        front = parse_front_matter(split_front_matter(source.text, str(path)), str(path))
+        split = split_front_matter(source.text, str(path))
+        if "translationkey" not in split.text.lower():
+            return None  # most pages: no need to parse the front matter here
+        front = parse_front_matter(split, str(path))
     except InputError:
         return None
     for entry in front.entries:

@@ -139,16 +139,19 @@ def check_detected(c: Comparison) -> None:
         flagged_by_section: list[tuple[SectionInfo, list[tuple[Block | ListItem, str, float]]]] = []
         total_letters = 0
         for info in infos:
-            pending: list[Block | ListItem] = []
+            pending: list[tuple[Block | ListItem, str]] = []
+            pending_letters = 0
             flagged: list[tuple[Block | ListItem, str, float]] = []
             for unit in _prose_units(info.blocks):
-                size = letters(_unit_text(unit))
+                text = _unit_text(unit)
+                size = letters(text)
                 total_letters += size
                 if size >= MIN_BLOCK_LETTERS:
-                    flagged.extend(_judge_block([unit], expected, candidates))
+                    flagged.extend(_judge_block([(unit, text)], expected, candidates))
                 else:
-                    pending.append(unit)
-            if sum(letters(_unit_text(u)) for u in pending) >= MIN_SECTION_LETTERS:
+                    pending.append((unit, text))
+                    pending_letters += size
+            if pending_letters >= MIN_SECTION_LETTERS:
                 flagged.extend(_judge_block(pending, expected, candidates))
             flagged_by_section.append((info, flagged))
         if _whole_document(c, side, flagged_by_section, total_letters, expected):
@@ -216,15 +219,14 @@ def _report_blocks(c: Comparison, side: Side, info: SectionInfo, flagged: list[t
 
 
 def _judge_block(
-    units: list[Block | ListItem], expected: str, candidates: tuple[str, ...]
+    units: list[tuple[Block | ListItem, str]], expected: str, candidates: tuple[str, ...]
 ) -> list[tuple[Block | ListItem, str, float]]:
-    """The units (as one text) when confidently not in ``expected``."""
-    text = "\n".join(_unit_text(u) for u in units)
-    found = judge(text, expected, candidates, threshold=0.95)
+    """The units (as one text; each given with its text) when confidently not in ``expected``."""
+    found = judge("\n".join(text for _, text in units), expected, candidates, threshold=0.95)
     if not found:
         return []
     language, probability = found
-    return [(unit, language, probability) for unit in units]
+    return [(unit, language, probability) for unit, _ in units]
 
 
 def _quote(text: str) -> str:

@@ -312,7 +312,10 @@ def code_similarity(text_a: str, text_b: str) -> float:
         return 0.0
     if by_line.quick_ratio() <= CODE_THRESHOLD and by_char.quick_ratio() <= CODE_THRESHOLD:
         return 0.0
-    return max(by_line.ratio(), by_char.ratio())
+    line_ratio = by_line.ratio()
+    if line_ratio >= by_char.quick_ratio():
+        return line_ratio  # the character diff (the costly one) cannot score higher
+    return max(line_ratio, by_char.ratio())
 
 
 def _code_blocks(c: Comparison) -> None:

@@ -143,16 +143,24 @@ def find_numbers(text: str) -> list[Number]:
     return found
 
 
+_WORD_AT = re.compile(r"[^\W\d_]+")
+_COMPOUND_ANYWHERE = re.compile(_COMPOUND.pattern)
+_COMPOUND_HEADS = frozenset(head[:2] for head in _COMPOUND.pattern.split(")")[0].strip("(").split("|"))
+_COUNTED_WORDS = frozenset(set(NUMBER_WORDS) - AMBIGUOUS_NUMBER_WORDS) | frozenset(w for w, v in ORDINAL_WORDS.items() if v)
+
+
 def find_number_words(text: str) -> list[Number]:
     """Number and ordinal words ("fem", "two", "tredje"); idiomatic ones are left out."""
+    lowered = text.lower()
+    if _COUNTED_WORDS.isdisjoint(_WORD_AT.findall(lowered)) and not _COMPOUND_ANYWHERE.search(lowered):
+        return []  # most text: no number word at all (checked in C)
     found: list[Number] = []
-    for match in re.finditer(r"[^\W\d_]+", text):
+    for match in _WORD_AT.finditer(text):
         word = match.group(0).lower()
-        compound = _COMPOUND.match(word)
         if word in NUMBER_WORDS and word not in AMBIGUOUS_NUMBER_WORDS:
             value = NUMBER_WORDS[word]
-        elif compound:  # "tvådagars", "femårig", "tvåveckorssprintar"
-            value = NUMBER_WORDS[compound.group(1)]
+        elif word[:2] in _COMPOUND_HEADS and (compound := _COMPOUND.match(word)):
+            value = NUMBER_WORDS[compound.group(1)]  # "tvådagars", "femårig", "tvåveckorssprintar"
         elif word in ORDINAL_WORDS and ORDINAL_WORDS[word]:
             value = ORDINAL_WORDS[word]
         else:
