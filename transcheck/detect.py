@@ -17,6 +17,7 @@ and is seeded. Two cheap looks come first, and langdetect's random sampling (abo
 from __future__ import annotations
 
 import math
+import operator
 import re
 from collections import Counter
 from functools import lru_cache
@@ -78,7 +79,8 @@ def candidates_for(*languages: str | None) -> tuple[str, ...]:
 
 
 def letters(text: str) -> int:
-    return sum(map(len, _WORDS.findall(text)))
+    """How many letters (str.isalpha) ``text`` has."""
+    return sum(map(str.isalpha, text))
 
 
 def screen(text: str) -> dict[str, int]:
@@ -129,7 +131,8 @@ def ngrams(text: str) -> list[str]:
 
     Same cleaning, normalisation and all-capitals rule as langdetect's
     ``Detector.append`` + ``_extract_ngrams``, but a word at a time instead of
-    a method call per character (a test holds the two equal).
+    a method call per character (a test holds the two equal, as multisets:
+    the order differs, and only the counts matter).
     """
     from langdetect.detector import Detector
     from langdetect.utils.ngram import NGram
@@ -148,7 +151,14 @@ def ngrams(text: str) -> list[str]:
         if not word:
             continue
         padded = " " + word + (" " if index < last else "")
-        for i in range(1, len(padded)):
+        end = len(padded)
+        if word[1:].islower() or word.islower():
+            # no two capitals in a row: every position counts (the common case, in bulk)
+            grams.extend(padded[1:end].replace(" ", ""))
+            grams.extend(padded[i - 1 : i + 1] for i in range(1, end))
+            grams.extend(padded[i - 2 : i + 1] for i in range(2, end))
+            continue
+        for i in range(1, end):
             ch = padded[i]
             if ch.isupper() and padded[i - 1].isupper():
                 continue  # inside a word in capitals: langdetect skips it
@@ -171,17 +181,20 @@ def log_likelihoods(text: str, candidates: tuple[str, ...]) -> tuple[tuple[str, 
     if factory is None:
         return ()
     probabilities = factory.word_lang_prob_map
-    grams = Counter(gram for gram in ngrams(text) if gram in probabilities)
-    if not grams:
-        return ()
     vectors = _LOG_VECTORS.setdefault(candidates, {})
-    scores = [0.0] * len(factory.langlist)
-    for gram, count in grams.items():
+    counts: list[int] = []
+    rows: list[tuple[float, ...]] = []
+    for gram, count in Counter(ngrams(text)).items():
         vector = vectors.get(gram)
         if vector is None:
+            if gram not in probabilities:
+                continue
             vector = vectors[gram] = tuple(math.log(_SMOOTHING + p) for p in probabilities[gram])
-        for i, value in enumerate(vector):
-            scores[i] += count * value
+        counts.append(count)
+        rows.append(vector)
+    if not rows:
+        return ()
+    scores = [sum(map(operator.mul, counts, column)) for column in zip(*rows)]
     return tuple(zip(factory.langlist, scores))
 
 

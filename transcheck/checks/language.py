@@ -101,6 +101,12 @@ def check_language_mismatch(c: Comparison) -> None:
 _CODE_OR_URL = re.compile(r"`[^`]*`|https?://\S+|\S+@\S+")
 
 
+def _without_code_or_urls(text: str) -> str:
+    if "`" in text or "@" in text or "://" in text:  # most text has none: skip the regex
+        return _CODE_OR_URL.sub(" ", text)
+    return text
+
+
 def _unit_text(unit: Block | ListItem) -> str:
     if isinstance(unit, Paragraph):
         text = unit.text
@@ -111,7 +117,7 @@ def _unit_text(unit: Block | ListItem) -> str:
     for inline in unit_inlines(unit):
         for code in inline.code:
             text = text.replace(code, " ")
-    return _CODE_OR_URL.sub(" ", text)
+    return _without_code_or_urls(text)
 
 
 def _prose_units(blocks: list[Block]) -> list[Block | ListItem]:
@@ -241,7 +247,7 @@ _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 def translatable(text: str) -> bool:
     """Text with at least one ordinary (lower-case) word; names, codes and numbers are not."""
-    return any(word.islower() and len(word) >= 2 for word in _WORD.findall(_CODE_OR_URL.sub(" ", text)))
+    return any(word.islower() and len(word) >= 2 for word in _WORD.findall(_without_code_or_urls(text)))
 
 
 def _report_untranslated(c: Comparison, side: Side, unit: Block | ListItem, how: str, related: tuple[Side, int] | None = None) -> None:

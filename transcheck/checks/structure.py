@@ -292,10 +292,6 @@ def deep_code_blocks(blocks: list[Block]) -> list[CodeBlock]:
 CODE_THRESHOLD = 0.3  # code blocks less alike than this are not one block
 
 
-def _code_similarity(a: CodeBlock, b: CodeBlock) -> float:
-    return code_similarity(_normal_code(a.code), _normal_code(b.code))
-
-
 @lru_cache(maxsize=4096)
 def code_similarity(text_a: str, text_b: str) -> float:
     """Similarity of two code texts by lines and by characters (the better of the two).
@@ -318,14 +314,29 @@ def code_similarity(text_a: str, text_b: str) -> float:
     return max(line_ratio, by_char.ratio())
 
 
+def align_code(code_a: list[CodeBlock], code_b: list[CodeBlock]) -> list[tuple[int | None, int | None]]:
+    """Code blocks paired in order: identical blocks anchor the alignment, and only
+    the blocks between two anchors are aligned by similarity (a diff per pair)."""
+    texts_a = [_normal_code(block.code) for block in code_a]
+    texts_b = [_normal_code(block.code) for block in code_b]
+    pairs: list[tuple[int | None, int | None]] = []
+    done_a = done_b = 0
+    for anchor in SequenceMatcher(None, texts_a, texts_b, autojunk=False).get_matching_blocks():
+        gap_a, gap_b = texts_a[done_a : anchor.a], texts_b[done_b : anchor.b]
+        for i, j in align_sequences(len(gap_a), len(gap_b), lambda i, j: code_similarity(gap_a[i], gap_b[j]), CODE_THRESHOLD):
+            pairs.append((None if i is None else done_a + i, None if j is None else done_b + j))
+        pairs.extend((anchor.a + k, anchor.b + k) for k in range(anchor.size))
+        done_a, done_b = anchor.a + anchor.size, anchor.b + anchor.size
+    return pairs
+
+
 def _code_blocks(c: Comparison) -> None:
     """Code is not translated. Compared per aligned section, wherever it is nested."""
     for sa, sb in c.sections.pairs + c.sections.moved:
         code_a, code_b = deep_code_blocks(sa.blocks), deep_code_blocks(sb.blocks)
         if not code_a and not code_b:
             continue
-        pairs = align_sequences(len(code_a), len(code_b), lambda i, j: _code_similarity(code_a[i], code_b[j]), CODE_THRESHOLD)
-        for i, j in pairs:
+        for i, j in align_code(code_a, code_b):
             if i is not None and j is not None:
                 _compare_code(c, code_a[i], code_b[j])
                 continue
