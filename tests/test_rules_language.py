@@ -121,3 +121,15 @@ def test_tag_verdicts():
     assert verdict("dk", "dk", {}).suggestion == "da"
     assert verdict("Nei", '"Nei"', {}, "nb").tag is None
     assert verdict("Svenska", '"Svenska"', {}).problem
+
+
+def test_norwegian_prose_with_an_english_command_is_not_english():
+    # Bokmål and Danish share their function words; a tie between them is no reason to
+    # doubt the text, even with a shell command in it (a real false positive, fixed).
+    nb_line = (
+        "Deretter bruker vi curl for å hente data fra tjenesten, og så sjekker vi at svaret er riktig:"
+        " curl -s -H \"Content-Type: application/json\" -d \"$(make_auth_request)\" \"${API_URL}/auth/tokens\""
+    )
+    candidates = candidates_for("nb", "en")
+    assert judge(nb_line, "nb", candidates, threshold=0.95) is None
+    assert judge(EN_TEXT, "nb", candidates, threshold=0.95)[0] == "en"  # English still is English

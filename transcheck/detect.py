@@ -218,7 +218,10 @@ def judge(text: str, expected: str, candidates: tuple[str, ...], threshold: floa
     if want is None or letters(text) < MIN_LETTERS:
         return None
     counts = screen(text)
-    others = [count for lang, count in counts.items() if lang != want]
+    # Bokmål and Danish share most function words and are never told apart (below):
+    # the twin's count does not stand against the language expected.
+    twins = {"da", "no"} if want in ("da", "no") else {want}
+    others = [count for lang, count in counts.items() if lang not in twins]
     if want in counts and counts[want] > max(others, default=0):
         return None  # clearly more of its own function words than of any other language's
     if favours(text, want, candidates):
