@@ -44,6 +44,11 @@ _PATTERNS = [
 ]
 
 
+_NUMERIC_PATTERNS = [_PATTERNS[0], _PATTERNS[3], _PATTERNS[4]]
+_MONTH_NAMES = frozenset(_MONTHS)
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
 @dataclass(frozen=True)
 class DateValue:
     start: int
@@ -68,7 +73,10 @@ def find_dates(text: str) -> list[DateValue]:
     """Dates in ``text`` in order; a span is read by the first pattern that fits it."""
     found: list[DateValue] = []
     taken: list[tuple[int, int]] = []
-    for pattern in _PATTERNS:
+    patterns = _PATTERNS
+    if _MONTH_NAMES.isdisjoint(_LETTERS.findall(text.lower())):
+        patterns = _NUMERIC_PATTERNS  # no month name: the patterns that need one cannot match
+    for pattern in patterns:
         for match in pattern.finditer(text):
             if any(start < match.end() and match.start() < end for start, end in taken):
                 continue
