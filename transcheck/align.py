@@ -250,7 +250,7 @@ def _ratio(a: Sequence[str], b: Sequence[str]) -> float:
     return SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=4096)
 def _sequence_ratio(a: tuple[str, ...], b: tuple[str, ...]) -> float:
     """_ratio of two block-kind sequences: few distinct ones recur across a site, so remembered."""
     return _ratio(a, b)
@@ -471,7 +471,7 @@ class _Features:
 
 
 _FEATURES: dict[int, _Features] = {}
-_FEATURES_KEPT = 20_000  # blocks; a page has a few hundred, so this spans the pages in hand
+_FEATURES_KEPT = 4_000  # blocks; a page has a few hundred, so this spans the pages in hand
 
 
 def _features(block: Block) -> _Features:

@@ -94,7 +94,7 @@ def detect(text: str, candidates: tuple[str, ...]) -> dict[str, float]:
     return dict(_detect(text, candidates))
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=512)
 def _detect(text: str, candidates: tuple[str, ...]) -> tuple[tuple[str, float], ...]:
     """Seeded, so the same text always gives the same answer: safe to remember."""
     if letters(text) < MIN_LETTERS:
@@ -170,7 +170,7 @@ def ngrams(text: str) -> list[str]:
     return grams
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
 def log_likelihoods(text: str, candidates: tuple[str, ...]) -> tuple[tuple[str, float], ...]:
     """Log-likelihood of ``text`` under each candidate's n-gram profile, over all its n-grams.
 
@@ -206,7 +206,7 @@ def favours(text: str, language: str, candidates: tuple[str, ...]) -> bool:
     return all(scores[language] > score for other, score in scores.items() if other != language)
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=2048)
 def judge(text: str, expected: str, candidates: tuple[str, ...], threshold: float = 0.9) -> tuple[str, float] | None:
     """(language, probability) when ``text`` is confidently *not* in ``expected``; else None.
 

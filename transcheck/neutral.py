@@ -41,7 +41,7 @@ def tokens_of(text: str, heading: bool = False) -> Tokens:
     return Tokens(set(strong), set(weak))
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=2048)
 def _tokens(text: str, heading: bool) -> tuple[frozenset[str], frozenset[str]]:
     strong: set[str] = set()
     weak: set[str] = set()

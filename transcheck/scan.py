@@ -74,6 +74,13 @@ def _check_group(job: Job) -> list[PairResult]:
     return check_group(source, language, list(translations), options)
 
 
+def _collect(group: list[PairResult], findings: list[Finding]) -> bool:
+    """Add a group's findings; True when a file of it could not be read at all."""
+    for result in group:
+        findings.extend(result.findings)
+    return any(result.io_error for result in group)
+
+
 def _jobs(pairs: list[tuple[Page, Page]], options: Options) -> list[Job]:
     """One job per source page, so a source with several translations is parsed once."""
     by_source: dict[str, Job] = {}
@@ -100,19 +107,26 @@ def scan(
         pairs = [(a, b) for a, b in pairs if a.path.resolve() in changed or b.path.resolve() in changed]
         orphans = [(page, missing) for page, missing in orphans if page.path.resolve() in changed]
     work = _jobs(pairs, options)
-    results: list[PairResult] = []
+    # Only the findings of each pair are kept (memory grows with findings, not with pages).
+    findings: list[Finding] = []
+    io_error = False
+    done = 0
     if jobs > 1 and len(work) > 1:
         with get_context("fork" if sys.platform != "win32" else "spawn").Pool(jobs) as pool:
-            for group in pool.imap(_check_group, work, chunksize=2):
-                results.extend(group)
+            groups = pool.imap(_check_group, work, chunksize=2)
+            for group in groups:
+                done += len(group)
+                io_error = _collect(group, findings) or io_error
                 if progress:
-                    progress(len(results), len(pairs))
+                    progress(done, len(pairs))
     else:
         for item in work:
-            results.extend(_check_group(item))
+            group = _check_group(item)
+            done += len(group)
+            io_error = _collect(group, findings) or io_error
             if progress:
-                progress(len(results), len(pairs))
-    findings: list[Finding] = [f for result in results for f in result.findings]
+                progress(done, len(pairs))
+    del work
     findings.extend(_orphan_findings(orphans, plan.layout, config, options))
     parse_error = rule("parse-error")
     for path, line, message in plan.problems:
@@ -126,7 +140,7 @@ def scan(
         findings=sort_findings(findings),
         layout=plan.layout,
         groups=plan.groups,
-        io_error=any(result.io_error for result in results) or bool(plan.problems),
+        io_error=io_error or bool(plan.problems),
         seconds=time.perf_counter() - started,
         notes=notes,
     )

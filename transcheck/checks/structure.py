@@ -292,7 +292,7 @@ def deep_code_blocks(blocks: list[Block]) -> list[CodeBlock]:
 CODE_THRESHOLD = 0.3  # code blocks less alike than this are not one block
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=512)
 def code_similarity(text_a: str, text_b: str) -> float:
     """Similarity of two code texts by lines and by characters (the better of the two).
 

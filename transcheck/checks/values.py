@@ -113,7 +113,7 @@ def collect(info: SectionInfo, language: str | None, skip: set[int] | None = Non
 _MAY_HOLD_VALUES = re.compile(r"[\d@]")  # money, dates and contacts all need a digit or an @
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=2048)
 def unit_values(text: str, code: tuple[str, ...], language: str | None) -> tuple[tuple[str, Any, int, str], ...]:
     """(kind, value, lines after the unit's first, text) of each value in one text unit.
 
