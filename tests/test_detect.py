@@ -41,9 +41,10 @@ ENGLISH = "We are looking for an experienced developer who wants to work with cl
 
 
 def test_exact_model_favours_the_language_the_text_is_in() -> None:
-    assert favours(SWEDISH, "sv", CANDIDATES)
-    assert favours(ENGLISH, "en", CANDIDATES)
-    assert not favours(ENGLISH, "sv", CANDIDATES)
+    assert favours(SWEDISH, {"sv"}, CANDIDATES)
+    assert favours(ENGLISH, {"en"}, CANDIDATES)
+    assert not favours(ENGLISH, {"sv"}, CANDIDATES)
+    assert not favours(ENGLISH, {"da", "no"}, CANDIDATES)
     scores = dict(log_likelihoods(SWEDISH, CANDIDATES))
     assert set(scores) == set(CANDIDATES)
 

@@ -12,6 +12,9 @@ and is seeded. Two cheap looks come first, and langdetect's random sampling (abo
    (both sites) no text that sampling flags is favoured by this pass: every
    flagged text loses by more than 3 nats, so the pass changes no finding and
    skips about 85% of the sampling.
+
+Bokmål and Danish are never told apart (langdetect confuses them), so for
+either one the other counts as the language expected in both looks.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ import operator
 import re
 from collections import Counter
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 
 MIN_LETTERS = 40  # shorter text is not judged
 
@@ -53,11 +56,12 @@ def same_language(a: str | None, b: str | None) -> bool:
 
 @lru_cache(maxsize=16)
 def _factory(candidates: tuple[str, ...]):  # type: ignore[no-untyped-def]
+    import langdetect  # here, not at import: a run that judges no text never loads it
     from langdetect.detector_factory import DetectorFactory
 
     factory = DetectorFactory()
     profiles = []
-    base = resources.files("langdetect") / "profiles"
+    base = Path(langdetect.__file__).parent / "profiles"
     for code in candidates:
         profile = base / code
         if profile.is_file():
@@ -121,7 +125,7 @@ _NORMALISED: dict[int, str] = {}  # code point → langdetect's normalised chara
 _SPACE_RUN = re.compile(" {2,}")
 # langdetect counts every character from U+0300 up as non-Latin (it means to leave out
 # Latin Extended Additional, but compares the block's name in a form it never has)
-_NON_LATIN = re.compile("[\u0300-\U0010ffff]")
+_NON_LATIN = re.compile("[^\x00-\u02ff]")
 _LATIN = re.compile("[A-z]")
 MAX_DETECT_CHARS = 10_000  # langdetect's own limit
 
@@ -198,12 +202,12 @@ def log_likelihoods(text: str, candidates: tuple[str, ...]) -> tuple[tuple[str, 
     return tuple(zip(factory.langlist, scores))
 
 
-def favours(text: str, language: str, candidates: tuple[str, ...]) -> bool:
-    """True when the exact n-gram model likes ``language`` best of the candidates."""
+def favours(text: str, languages: set[str], candidates: tuple[str, ...]) -> bool:
+    """True when the exact n-gram model likes one of ``languages`` best of the candidates."""
     scores = dict(log_likelihoods(text, candidates))
-    if language not in scores:
+    if not scores:
         return False
-    return all(scores[language] > score for other, score in scores.items() if other != language)
+    return max(sorted(scores), key=lambda lang: scores[lang]) in languages
 
 
 @lru_cache(maxsize=2048)
@@ -224,8 +228,8 @@ def judge(text: str, expected: str, candidates: tuple[str, ...], threshold: floa
     others = [count for lang, count in counts.items() if lang not in twins]
     if want in counts and counts[want] > max(others, default=0):
         return None  # clearly more of its own function words than of any other language's
-    if favours(text, want, candidates):
-        return None  # langdetect's model, read exactly, prefers the expected language
+    if favours(text, twins, candidates):
+        return None  # langdetect's model, read exactly, prefers the expected language (or its twin)
     probabilities = detect(text, candidates)
     if not probabilities:
         return None
