@@ -11,6 +11,9 @@ import sys
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from benchenv import ENV  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT.parent / "shared" / "corpus" / "seed"
 PAIR = [str(SEED / "posting.sv.md"), str(SEED / "posting.en.md")] if SEED.is_dir() else [
@@ -19,6 +22,7 @@ PAIR = [str(SEED / "posting.sv.md"), str(SEED / "posting.en.md")] if SEED.is_dir
 CASES = {
     "python start-up": [sys.executable, "-c", "pass"],
     "import dependencies (mistune, yaml, click)": [sys.executable, "-c", "import mistune, yaml, click"],
+    "import dependencies and langdetect": [sys.executable, "-c", "import mistune, yaml, click, langdetect.detector_factory"],
     "import transcheck": [sys.executable, "-c", "import transcheck.cli"],
     "langdetect, all 55 profiles": [sys.executable, "-c", "from langdetect import detect; detect('hej och välkommen till oss')"],
     "langdetect, 4 candidate profiles": [sys.executable, "-c", "from transcheck.detect import detect, candidates_for; detect('hej och välkommen till oss på kontoret i dag', candidates_for('sv','en'))"],
@@ -26,11 +30,14 @@ CASES = {
 }
 
 
+
+
 def median_seconds(command: list[str], runs: int) -> float:
+    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT, env=ENV)  # warm-up
     times = []
     for _ in range(runs):
         start = time.perf_counter()
-        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
+        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT, env=ENV)
         times.append(time.perf_counter() - start)
     return statistics.median(times)
 

@@ -18,6 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from benchenv import ENV  # noqa: E402
 from generate_site import generate  # noqa: E402
 from scan_floor import floor  # noqa: E402
 
@@ -28,7 +29,7 @@ from transcheck.site import iter_markdown  # noqa: E402
 def timed(command: list[str], cwd: Path | None = None) -> tuple[float, int, str]:
     """Wall seconds, peak resident memory in MiB, standard output."""
     started = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, cwd=cwd, text=True)
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, cwd=cwd, text=True, env=ENV)
     output = process.stdout.read() if process.stdout else ""
     _, _, usage = os.wait4(process.pid, 0)
     return time.perf_counter() - started, usage.ru_maxrss // 1024, output

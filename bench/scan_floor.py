@@ -19,7 +19,9 @@ from pathlib import Path
 import mistune
 import yaml
 
-from transcheck.config import Config
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from benchenv import ENV  # noqa: E402
+from transcheck.config import Config  # noqa: E402
 from transcheck.frontmatter import split_front_matter
 from transcheck.parse import parse_file
 from transcheck.site import iter_markdown
@@ -53,7 +55,7 @@ def scan_seconds(site: Path, jobs: int) -> tuple[float, float, int]:
     this one): (seconds it reports for the scan, wall seconds with start-up, pairs)."""
     command = [sys.executable, "-m", "transcheck", "scan", str(site), "-j", str(jobs), "--no-progress", "--color", "never"]
     started = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, text=True)
+    done = subprocess.run(command, capture_output=True, text=True, env=ENV)
     wall = time.perf_counter() - started
     match = re.search(r"(\d+) pairs checked in ([\d.]+)s", done.stdout)
     if not match:
