@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from transcheck.cli import main
-from transcheck.engine import check_paths
+from transcheck.engine import check_paths, check_texts
 from transcheck.parse import parse_bytes, parse_text
 from transcheck.source import InputError
 from conftest import SAMPLES
@@ -143,3 +143,59 @@ def test_scan_goes_on_past_unreadable_and_looping_and_vanished_files(tmp_path):
     assert ("b.md", "parse-error") in rules
     assert not any("outside" in f["path"] for f in data["findings"])  # the link out was not followed
     assert result.exit_code == 1  # read but not parsable: a finding, the scan went on
+
+
+# Text built against the regular expressions and value matching of every rule: a word
+# ending in "@", runs of digits and separators, thousands of distinct values. Each is
+# checked whole; with quadratic backtracking or all-with-all matching these run for
+# minutes to hours at this size (each regex and match was measured linear up to 200 000).
+_N = 100_000
+ADVERSARIAL_TEXT = {
+    "word-then-at": "a" * _N + "@",
+    "at-signs": "a@" * (_N // 2),
+    "backticks": "`a " * (_N // 3),
+    "url": "https://" + "a" * _N,
+    "digits-spaces": "1 " * (_N // 2) + "x",
+    "phone-like": "+46 " * (_N // 4),
+    "day-month": "1 maj " * (_N // 6),
+    "number-words": "tre " * (_N // 4),
+    "money": "100 kr " * (_N // 7),
+    "slashes": "1/2/" * (_N // 4),
+    "distinct-numbers": " ".join(f"{i}x" for i in range(_N // 7)),
+    "distinct-dates": " ".join(f"{1 + i % 28} maj {1900 + i % 200}" for i in range(_N // 14)),
+    "distinct-emails": " ".join(f"u{i}@x.se" for i in range(_N // 10)),
+    "distinct-links": " ".join(f"[l](/p{i})" for i in range(_N // 10)),
+    "distinct-money": " ".join(f"{i} kr" for i in range(_N // 9)),
+    "distinct-code": " ".join(f"`c{i}`" for i in range(_N // 8)),
+}
+
+
+@pytest.mark.parametrize("name", sorted(ADVERSARIAL_TEXT))
+def test_adversarial_text_is_checked_to_the_end(name):
+    text = ADVERSARIAL_TEXT[name]
+    sv = f"---\nlanguage: sv\n---\n# Rubrik\n\n{text}\n\n<!-- transcheck-disable-next-line -->\nslut\n"
+    en = f"---\nlanguage: en\n---\n# Title\n\n{text[: len(text) // 2]}\n"
+    found = check_texts(sv, en, "content/sv/page.md", "content/en/page.md")
+    assert all(1 <= f.line <= 10 for f in found)  # every finding points into the page
+
+
+def test_value_matching_compares_only_values_that_can_be_equal():
+    from decimal import Decimal
+
+    from transcheck.checks.values import Found, match_values
+    from transcheck.values.numbers import Number
+
+    calls = 0
+
+    def same(x, y):
+        nonlocal calls
+        calls += 1
+        return x.same(y)
+
+    def numbers(values):
+        return [Found(Number(0, 1, str(v), frozenset({Decimal(v)})), 1, str(v)) for v in values]
+
+    a, b = numbers(range(3000)), numbers(range(1, 3001))
+    left_a, left_b = match_values(a, b, same, lambda n: n.values)
+    assert [f.text for f in left_a] == ["0"] and [f.text for f in left_b] == ["3000"]
+    assert calls < 3 * 3000  # all-with-all would be 9 000 000

@@ -38,6 +38,7 @@ from .model import (
     TableBlock,
     ThematicBreak,
 )
+from .lines import LineIndex
 from .sections import build_body
 from .shortcodes import Tag, find_tags, pair_tags
 
@@ -304,7 +305,7 @@ class BodyParser:
         if len(indent.expandtabs(4)) < 4:
             return False
         line_start = self.text.rfind("\n", 0, tag.start) + 1
-        line = self.text.count("\n", 0, line_start)
+        line = self._line_of(line_start) - self.first_line
         previous = line_start - 1
         while previous > 0:
             start = self.text.rfind("\n", 0, previous) + 1
@@ -557,13 +558,23 @@ class _InlineWalker:
         self.text: list[str] = []
         self.links: list[Link] = []
         self.code: list[str] = []
+        self._counted_to = 0
+        self._newlines = 0
 
     def _line_of(self, needle: str) -> int:
         index = self.source.find(needle, self.cursor) if needle else -1
         if index < 0:
-            return self.line + self.source.count("\n", 0, self.cursor)
+            return self.line + self._newlines_before(self.cursor)
         self.cursor = index + len(needle)
-        return self.line + self.source.count("\n", 0, index)
+        return self.line + self._newlines_before(index)
+
+    def _newlines_before(self, offset: int) -> int:
+        # the cursor only moves forward: count the newlines since the last answer
+        if offset < self._counted_to:
+            return self.source.count("\n", 0, offset)
+        self._newlines += self.source.count("\n", self._counted_to, offset)
+        self._counted_to = offset
+        return self._newlines
 
     def walk(self, tokens: list[Token]) -> None:
         stack: list[Token | str] = list(reversed(tokens))
@@ -658,9 +669,10 @@ def _html_urls(html: str) -> list[tuple[str, str]]:
 
 def _html_links(html: str, line: int) -> list[Link]:
     links = []
+    lines = LineIndex(html)
     for kind, pattern in (("html", _HREF), ("image", _IMG_SRC)):
         for match in pattern.finditer(html):
-            links.append(Link(match.group(1), "", line + html.count("\n", 0, match.start()), kind))
+            links.append(Link(match.group(1), "", line + lines.newlines_before(match.start()), kind))
     return sorted(links, key=lambda link: link.line)
 
 

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from .findings import Finding, Severity
+from .lines import LineIndex
 from .model import Document
 from .rules import resolve, rule
 
@@ -58,8 +59,9 @@ def read_suppressions(text: str, doc: Document) -> Suppressions:
     problems: list[tuple[int, str]] = []
     open_ranges: list[Directive] = []
     last_line = max(doc.line_count, 1)
+    lines = LineIndex(text)
     for match in _DIRECTIVE.finditer(text):
-        line = text.count("\n", 0, match.start()) + 1
+        line = lines.newlines_before(match.start()) + 1
         kind, argument = match.group(1), match.group(2)
         if kind == "enable":
             names, _ = _rule_names(argument) if argument.strip() else (frozenset(), None)
@@ -74,7 +76,7 @@ def read_suppressions(text: str, doc: Document) -> Suppressions:
         if error:
             problems.append((line, f"transcheck-{kind} {error}"))
             continue
-        end_line = text.count("\n", 0, match.end()) + 1
+        end_line = lines.newlines_before(match.end()) + 1
         if kind == "disable-next-line":
             directives.append(Directive("next-line", line, names, end_line + 1, end_line + 1))
         else:

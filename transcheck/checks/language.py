@@ -98,7 +98,9 @@ def check_language_mismatch(c: Comparison) -> None:
 
 # --- detection -------------------------------------------------------------------------------
 
-_CODE_OR_URL = re.compile(r"`[^`]*`|https?://\S+|\S+@\S+")
+# An address starts a word and its first part holds no "@" (possessive): a long word is
+# then tried once, not from every character with backtracking (quadratic before).
+_CODE_OR_URL = re.compile(r"`[^`]*`|https?://\S+|(?<!\S)[^\s@]++@\S+")
 
 
 def _without_code_or_urls(text: str) -> str:
@@ -114,10 +116,26 @@ def _unit_text(unit: Block | ListItem) -> str:
         text = unit.text
     else:
         return ""
-    for inline in unit_inlines(unit):
-        for code in inline.code:
-            text = text.replace(code, " ")
+    codes = [code for inline in unit_inlines(unit) for code in inline.code if code]
+    if codes:
+        text = _blank_out(text, codes)
     return _without_code_or_urls(text)
+
+
+def _blank_out(text: str, snippets: list[str]) -> str:
+    """Each snippet (code spans, in reading order) replaced by a space where it stands,
+    in one pass over the text (a str.replace per snippet is quadratic with thousands)."""
+    parts: list[str] = []
+    cursor = 0
+    for snippet in snippets:
+        index = text.find(snippet, cursor)
+        if index < 0:
+            continue
+        parts.append(text[cursor:index])
+        parts.append(" ")
+        cursor = index + len(snippet)
+    parts.append(text[cursor:])
+    return "".join(parts)
 
 
 def _prose_units(blocks: list[Block]) -> list[Block | ListItem]:

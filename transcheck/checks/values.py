@@ -11,13 +11,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Callable, Generic, TypeVar
+from typing import Any, Callable, Generic, Hashable, Iterable, TypeVar
 
 from ..align import SectionInfo
 from ..compare import Comparison, Side
 from ..findings import Severity
 from ..model import Block, BlockQuote, Inline, ListBlock, Paragraph, Shortcode, TableBlock, walk_nodes
 from ..langs import ISO_639_1
+from ..lines import LineIndex
 from ..scargs import TEXT_ARGS, is_link_argument
 from ..values.contacts import Contact, find_contacts
 from ..values.dates import DateValue, find_dates
@@ -120,8 +121,9 @@ def unit_values(text: str, code: tuple[str, ...], language: str | None) -> tuple
     Pure and remembered: a source page compared with two translations, and the
     same sentence repeated across a site, are read once.
     """
+    lines = LineIndex(text)
     if not _MAY_HOLD_VALUES.search(text):
-        return tuple(("numbers", n, text.count("\n", 0, n.start), n.text) for n in find_number_words(text))
+        return tuple(("numbers", n, lines.newlines_before(n.start), n.text) for n in find_number_words(text))
     found: list[tuple[str, Any, int, str]] = []
     spans = [(m.start(), m.end()) for m in _URL_IN_TEXT.finditer(text)]
     for snippet in code:  # code is compared by code-mismatch, not as numbers
@@ -130,8 +132,7 @@ def unit_values(text: str, code: tuple[str, ...], language: str | None) -> tuple
             spans.append((index, index + len(snippet)))
     text = _masked(text, spans)
 
-    def at(offset: int) -> int:
-        return text.count("\n", 0, offset)
+    at = lines.newlines_before  # masking keeps every newline where it was
 
     contacts = find_contacts(text, language)
     found.extend(("contacts", contact, at(contact.start), contact.text) for contact in contacts)
@@ -153,31 +154,51 @@ def unit_values(text: str, code: tuple[str, ...], language: str | None) -> tuple
 
 
 def match_values(
-    a: list[Found[V]], b: list[Found[V]], same: Callable[[V, V], bool]
+    a: list[Found[V]],
+    b: list[Found[V]],
+    same: Callable[[V, V], bool],
+    keys: Callable[[V], Iterable[Hashable]],
 ) -> tuple[list[Found[V]], list[Found[V]]]:
     """Remove equal values; return what is left on each side, in order.
 
     Each side counts a value once: saying the same price, date or address twice
-    in one version and once in the other is not a mismatch.
+    in one version and once in the other is not a mismatch. A value of ``a`` takes
+    the first value of ``b`` still free that is ``same``. ``keys`` must give two
+    values that are ``same`` a key in common: only values sharing a key are
+    compared, so a page with thousands of values is not compared all with all.
     """
-    a, b = _distinct(a, same), _distinct(b, same)
-    left_b = list(b)
+    a, b = _distinct(a, same, keys), _distinct(b, same, keys)
+    by_key = _index(b, keys)
+    taken = [False] * len(b)
     left_a: list[Found[V]] = []
     for item in a:
-        for index, other in enumerate(left_b):
-            if same(item.value, other.value):
-                del left_b[index]
+        for index in sorted({i for key in keys(item.value) for i in by_key.get(key, ())}):
+            if not taken[index] and same(item.value, b[index].value):
+                taken[index] = True
                 break
         else:
             left_a.append(item)
-    return left_a, left_b
+    return left_a, [item for index, item in enumerate(b) if not taken[index]]
 
 
-def _distinct(items: list[Found[V]], same: Callable[[V, V], bool]) -> list[Found[V]]:
+def _index(items: list[Found[V]], keys: Callable[[V], Iterable[Hashable]]) -> dict[Hashable, list[int]]:
+    by_key: dict[Hashable, list[int]] = {}
+    for index, item in enumerate(items):
+        for key in keys(item.value):
+            by_key.setdefault(key, []).append(index)
+    return by_key
+
+
+def _distinct(items: list[Found[V]], same: Callable[[V, V], bool], keys: Callable[[V], Iterable[Hashable]]) -> list[Found[V]]:
     kept: list[Found[V]] = []
+    by_key: dict[Hashable, list[int]] = {}
     for item in items:
-        if not any(same(item.value, other.value) for other in kept):
-            kept.append(item)
+        item_keys = list(keys(item.value))
+        if any(same(item.value, kept[i].value) for key in item_keys for i in by_key.get(key, ())):
+            continue
+        for key in item_keys:
+            by_key.setdefault(key, []).append(len(kept))
+        kept.append(item)
     return kept
 
 
@@ -250,14 +271,18 @@ def _report_leftovers(
     report_lonely: Callable[[Found[V]], bool] = lambda f: True,
 ) -> None:
     """Pair what is left in order (a changed value), then report the lonely ones."""
-    rest_b = list(left_b)
+    paired = [False] * len(left_b)
+    first_free = 0  # everything before it is paired: the usual scan starts there
     lonely_a: list[Found[V]] = []
     for item in left_a:
-        partner = next((o for o in rest_b if pair_ok(item.value, o.value)), None)
-        if partner is None:
+        while first_free < len(left_b) and paired[first_free]:
+            first_free += 1
+        index = next((i for i in range(first_free, len(left_b)) if not paired[i] and pair_ok(item.value, left_b[i].value)), None)
+        if index is None:
             lonely_a.append(item)
             continue
-        rest_b.remove(partner)
+        paired[index] = True
+        partner = left_b[index]
         c.report(
             rule,
             c.a,
@@ -267,6 +292,7 @@ def _report_leftovers(
             key=f"{noun}|{describe(item)}|{describe(partner)}",
             severity=severity_of(item.value, partner.value),
         )
+    rest_b = [item for index, item in enumerate(left_b) if not paired[index]]
     for items, having, lacking, section in ((lonely_a, c.a, c.b, sb), (rest_b, c.b, c.a, sa)):
         for item in items:
             if not report_lonely(item):
@@ -281,8 +307,12 @@ def _report_leftovers(
             )
 
 
+def _money_keys(money: Money) -> Iterable[Hashable]:
+    return money.amounts[0] if money.amounts else ("no amount",)  # same amounts share the first's readings
+
+
 def _money(c: Comparison, sa: SectionInfo, sb: SectionInfo, a: list[Found[Money]], b: list[Found[Money]]) -> None:
-    left_a, left_b = match_values(a, b, lambda x, y: x.same(y))
+    left_a, left_b = match_values(a, b, lambda x, y: x.same(y), _money_keys)
     if not left_a and not left_b:
         return
     def describe(found: Found[Money]) -> str:
@@ -293,7 +323,7 @@ def _money(c: Comparison, sa: SectionInfo, sb: SectionInfo, a: list[Found[Money]
 
 
 def _dates(c: Comparison, sa: SectionInfo, sb: SectionInfo, a: list[Found[DateValue]], b: list[Found[DateValue]]) -> None:
-    left_a, left_b = match_values(a, b, lambda x, y: x.same(y))
+    left_a, left_b = match_values(a, b, lambda x, y: x.same(y), lambda d: ((d.month, d.day),))
     if not left_a and not left_b:
         return
 
@@ -308,7 +338,7 @@ def _dates(c: Comparison, sa: SectionInfo, sb: SectionInfo, a: list[Found[DateVa
 
 
 def _contacts(c: Comparison, sa: SectionInfo, sb: SectionInfo, a: list[Found[Contact]], b: list[Found[Contact]]) -> None:
-    left_a, left_b = match_values(a, b, same_contact)
+    left_a, left_b = match_values(a, b, same_contact, contact_keys)
     if not left_a and not left_b:
         return
 
@@ -326,6 +356,15 @@ def _small(number: Number) -> bool:
     return all(value == value.to_integral_value() and 0 <= value <= 12 for value in number.values)
 
 
+def contact_keys(contact: Contact) -> Iterable[Hashable]:
+    """An address itself; a phone number its last six digits (a national and an
+    international form of one number end alike in all but the national 0; every
+    phone has seven digits or more)."""
+    if contact.kind != "phone":
+        return (contact.value,)
+    return ("phone:" + "".join(ch for ch in contact.value if ch.isdigit())[-6:],)
+
+
 def same_contact(x: Contact, y: Contact) -> bool:
     """Equal, or a national number (0…) that is the international one (+CC…) without a
     country code we could not know (the page's language is unknown)."""
@@ -340,7 +379,7 @@ def same_contact(x: Contact, y: Contact) -> bool:
 
 def _numbers(c: Comparison, sa: SectionInfo, sb: SectionInfo, a: list[Found[Number]], b: list[Found[Number]]) -> None:
     """One finding per section: the numbers each side has that the other has not."""
-    left_a, left_b = match_values(a, b, lambda x, y: x.same(y))
+    left_a, left_b = match_values(a, b, lambda x, y: x.same(y), lambda n: n.values)
     # a number written as a word may be idiom ("one of our", "en av våra"): never alone
     left_a = [f for f in left_a if not f.value.word]
     left_b = [f for f in left_b if not f.value.word]
@@ -453,17 +492,23 @@ def check_links(c: Comparison) -> None:
     anchors_a, anchors_b = _anchors(c.sections.a), _anchors(c.sections.b)
     partner = {x.index: y.index for x, y in c.sections.pairs + c.sections.moved}
 
+    known: dict[tuple[str, str], str] = {}  # each link normalised once, not once per comparison
+
     def key_a(url: str) -> str:
         if url.startswith("#"):
             index = anchors_a.get(url[1:])
             return f"#section-{partner[index]}" if index is not None and index in partner else "#?"
-        return normalise(url, rules, "a")
+        if ("a", url) not in known:
+            known["a", url] = normalise(url, rules, "a")
+        return known["a", url]
 
     def key_b(url: str) -> str:
         if url.startswith("#"):
             index = anchors_b.get(url[1:])
             return f"#section-{index}" if index is not None else "#?"
-        return normalise(url, rules, "b")
+        if ("b", url) not in known:
+            known["b", url] = normalise(url, rules, "b")
+        return known["b", url]
 
     for sa, sb in c.sections.pairs + c.sections.moved:
         targets_a = [t for t in _targets(sa, c.unmatched) if t.url.strip()]
@@ -485,11 +530,17 @@ def _compare_targets(
     key_b: Callable[[str], str],
     image: bool,
 ) -> None:
+    sides = {id(found.value): key_a for found in a} | {id(found.value): key_b for found in b}
+
+    def key(target: Target) -> str:
+        return sides[id(target)](target.url)
+
     def same(x: Target, y: Target) -> bool:
-        kx, ky = key_a(x.url), key_b(y.url)
+        kx, ky = key(x), key(y)
         return kx == ky or "#?" in (kx, ky) and kx.startswith("#") and ky.startswith("#")
 
-    left_a, left_b = match_values(a, b, same)
+    # in-page anchors share one key: an unresolved one ("#?") may match any of them
+    left_a, left_b = match_values(a, b, same, lambda target: ("#",) if key(target).startswith("#") else (key(target),))
     if not left_a and not left_b:
         return
     rule = "image-mismatch" if image else "link-mismatch"

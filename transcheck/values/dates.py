@@ -72,13 +72,13 @@ class DateValue:
 def find_dates(text: str) -> list[DateValue]:
     """Dates in ``text`` in order; a span is read by the first pattern that fits it."""
     found: list[DateValue] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text))  # characters already read as part of a date
     patterns = _PATTERNS
     if _MONTH_NAMES.isdisjoint(_LETTERS.findall(text.lower())):
         patterns = _NUMERIC_PATTERNS  # no month name: the patterns that need one cannot match
     for pattern in patterns:
         for match in pattern.finditer(text):
-            if any(start < match.end() and match.start() < end for start, end in taken):
+            if any(taken[match.start() : match.end()]):
                 continue
             month_text = match.group("month").lower().rstrip(".")
             month = int(month_text) if month_text.isdigit() else _MONTHS.get(month_text, 0)
@@ -87,5 +87,5 @@ def find_dates(text: str) -> list[DateValue]:
             if not (1 <= month <= 12 and 1 <= day <= 31):
                 continue
             found.append(DateValue(match.start(), match.end(), match.group(0), year, month, day))
-            taken.append((match.start(), match.end()))
+            taken[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
     return sorted(found, key=lambda d: d.start)
