@@ -118,7 +118,7 @@ def _detect(text: str, candidates: tuple[str, ...]) -> tuple[tuple[str, float], 
 
 # langdetect's smoothing: each n-gram's probability plus alpha / BASE_FREQ (0.5 / 10 000)
 _SMOOTHING = 0.5 / 10_000
-_LOG_VECTORS: dict[tuple[str, ...], dict[str, tuple[float, ...]]] = {}
+_LOG_VECTORS: dict[tuple[str, ...], dict[str, tuple[float, ...]]] = {}  # bounded by the profiles' n-grams
 
 
 _NORMALISED: dict[int, str] = {}  # code point → langdetect's normalised character

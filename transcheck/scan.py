@@ -4,6 +4,7 @@ with output in a deterministic order. The only module (with the CLI) that walks 
 from __future__ import annotations
 
 import fnmatch
+from contextlib import nullcontext
 import os
 import subprocess
 import sys
@@ -111,17 +112,9 @@ def scan(
     findings: list[Finding] = []
     io_error = False
     done = 0
-    if jobs > 1 and len(work) > 1:
-        with get_context("fork" if sys.platform != "win32" else "spawn").Pool(jobs) as pool:
-            groups = pool.imap(_check_group, work, chunksize=2)
-            for group in groups:
-                done += len(group)
-                io_error = _collect(group, findings) or io_error
-                if progress:
-                    progress(done, len(pairs))
-    else:
-        for item in work:
-            group = _check_group(item)
+    parallel = jobs > 1 and len(work) > 1
+    with get_context("fork" if sys.platform != "win32" else "spawn").Pool(jobs) if parallel else nullcontext() as pool:
+        for group in pool.imap(_check_group, work, chunksize=2) if pool else map(_check_group, work):
             done += len(group)
             io_error = _collect(group, findings) or io_error
             if progress:
