@@ -1,9 +1,12 @@
 """Hostile and broken input: a clear finding or error, never a traceback, a hang or a write."""
 
+import csv
 import hashlib
+import json
 import os
 import shutil
 import stat
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -199,3 +202,35 @@ def test_value_matching_compares_only_values_that_can_be_equal():
     left_a, left_b = match_values(a, b, same, lambda n: n.values)
     assert [f.text for f in left_a] == ["0"] and [f.text for f in left_b] == ["3000"]
     assert calls < 3 * 3000  # all-with-all would be 9 000 000
+
+
+HOSTILE_DIR = Path(__file__).parent / "hostile"
+
+
+def _expected() -> dict[str, list[tuple[str, str, str]]]:
+    rows: dict[str, list[tuple[str, str, str]]] = {}
+    with open(HOSTILE_DIR / "EXPECTED.tsv", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle, delimiter="\t"):
+            rows.setdefault(row["file"], []).append((row["rule"], row["line"], row["message contains"]))
+    return rows
+
+
+def test_every_hostile_file_has_an_expectation():
+    assert sorted(_expected()) == sorted(p.name for p in HOSTILE_DIR.glob("*.md"))
+
+
+@pytest.mark.parametrize("name", sorted(_expected()))
+def test_hostile_file_gives_its_expected_error_and_no_traceback(name):
+    runner = CliRunner()
+    result = runner.invoke(main, ["check", str(HOSTILE_DIR / name), str(SAMPLES / "clean" / "posting.en.md"),
+                                  "--format", "json"])
+    assert result.exception is None or isinstance(result.exception, SystemExit)  # no traceback
+    found = json.loads(result.stdout)["findings"]
+    mine = [f for f in found if f["path"].endswith(name)]
+    for rule_name, line, words in _expected()[name]:
+        if rule_name == "-":
+            assert not [f for f in mine if f["rule"] == "parse-error"], f"{name} should be read: {mine}"
+            continue
+        assert any(f["rule"] == rule_name and f["line"] == int(line) and words in f["message"] for f in mine), mine
+    if any(rule_name == "parse-error" for rule_name, _, _ in _expected()[name]):
+        assert len([f for f in mine if f["rule"] == "parse-error"]) == 1  # one clear line, not a cascade
