@@ -229,3 +229,31 @@ def test_front_matter_counts_in_every_line():
     assert section.line == 5
     item = section.blocks[0].items[0]
     assert item.line == 7 and item.inline.links[0].line == 7
+
+
+def test_reference_images_and_links_are_placed_where_they_are_used():
+    # A reference image inside a reference link, a reference whose URL is also
+    # written earlier, a label broken over two lines, and an <a> whose href is
+    # on the line after the tag: each link stands on the line that uses it.
+    d = doc(
+        """
+        Intro [direct](/docs/a/#x) text that goes on for a while and then
+        some more words before the second line ends here.
+        [![Logo][]][home] and [Again][] then [two
+        lines][home] and <a rel="x"
+          href="https://html.example/">h</a>.
+
+        [home]: https://home.example
+        [logo]: /img/logo.svg
+        [again]: /docs/a/#x
+        """
+    )
+    links = [(l.kind, l.url, l.line) for l in d.body.blocks[0].inline.links]
+    assert links == [
+        ("link", "/docs/a/#x", 1),
+        ("reference", "https://home.example", 3),
+        ("image-reference", "/img/logo.svg", 3),
+        ("reference", "/docs/a/#x", 3),
+        ("reference", "https://home.example", 3),
+        ("html", "https://html.example/", 5),
+    ]

@@ -585,8 +585,11 @@ class _InlineWalker:
                 continue
             kind = token["type"]
             if kind == "text":
-                self.text.append(token.get("raw", ""))
-                self._line_of(token.get("raw", "")[:40])
+                raw = token.get("raw", "")
+                self.text.append(raw)
+                self._line_of(raw[:40])
+                if len(raw) > 40 and self.source.startswith(raw[40:], self.cursor):
+                    self.cursor += len(raw) - 40  # past the whole text: a label after it is not in it
             elif kind == "codespan":
                 self.code.append(token.get("raw", ""))
                 self.text.append(token.get("raw", ""))
@@ -611,11 +614,14 @@ class _InlineWalker:
         attrs = token.get("attrs") or {}
         url = _as_written(attrs.get("url", ""), self.source)
         label = _plain(token.get("children", []))
+        # mistune marks a link or image resolved through a reference definition
+        # with "ref": its URL is written elsewhere, so it is placed by its label.
+        by_reference = "ref" in token or url not in self.source
         if token["type"] == "image":
-            kind = "image"
+            kind = "image-reference" if by_reference else "image"
         elif label == url or label == url.replace("mailto:", ""):
             kind = "autolink" if ("<" + label) in self.source else "bare"
-        elif url not in self.source:
+        elif by_reference:
             kind = "reference"
         else:
             kind = "link"
@@ -625,8 +631,14 @@ class _InlineWalker:
             if shortcode.name in ("ref", "relref"):
                 kind = shortcode.name
         restored = self.parser.restore(url)
-        line = self._line_of(url) if url in self.source else self._line_of(label[:40])
+        line = self._line_of(_first_word(label)) if by_reference else self._line_of(url)
         self.links.append(Link(restored, self.parser.restore(label), line, kind))
+
+
+def _first_word(label: str) -> str:
+    """What a label surely starts with in the source: its markup and line breaks may differ."""
+    match = re.search(r"\w+|\S", label)
+    return match.group(0) if match else ""
 
 
 def _as_written(url: str, source: str) -> str:
@@ -672,7 +684,7 @@ def _html_links(html: str, line: int) -> list[Link]:
     lines = LineIndex(html)
     for kind, pattern in (("html", _HREF), ("image", _IMG_SRC)):
         for match in pattern.finditer(html):
-            links.append(Link(match.group(1), "", line + lines.newlines_before(match.start()), kind))
+            links.append(Link(match.group(1), "", line + lines.newlines_before(match.start(1)), kind))
     return sorted(links, key=lambda link: link.line)
 
 

@@ -52,7 +52,7 @@ class Link:
     url: str
     text: str
     line: int
-    kind: str = "link"  # link, image, autolink, bare, html, reference, shortcode
+    kind: str = "link"  # link, image, image-reference, autolink, bare, html, reference, shortcode
 
 
 @dataclass

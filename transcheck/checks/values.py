@@ -437,7 +437,7 @@ def _targets(info: SectionInfo, skip: set[int]) -> list[Target]:
 
 
 def _inline_targets(inline: Inline) -> list[Target]:
-    found = [Target(link.url, link.line, link.kind == "image" or _looks_image(link.url), link.kind) for link in inline.links]
+    found = [Target(link.url, link.line, link.kind in ("image", "image-reference") or _looks_image(link.url), link.kind) for link in inline.links]
     for sc in inline.shortcodes:
         found.extend(_shortcode_targets(sc))
     return found
