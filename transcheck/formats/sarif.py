@@ -63,7 +63,6 @@ def format_sarif(findings: list[Finding], root: str | None = None) -> str:
                     "driver": {
                         "name": "transcheck",
                         "version": __version__,
-                        "informationUri": "https://pypi.org/project/transcheck/",
                         "rules": rules,
                     }
                 },
