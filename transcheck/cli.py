@@ -135,9 +135,16 @@ def check(file_a: str, file_b: str, fmt: str, fail_on: str | None, config_path: 
         text = format_text(result.findings, len(result.files), _use_colour(colour, None if output else sys.stdout))
     _emit(text, output)
     threshold = Severity.parse(fail_on)
-    if result.io_error:
+    if result.io_error or _crashed(result.findings):
         sys.exit(EXIT_USAGE)
     sys.exit(EXIT_FINDINGS if any(f.severity >= threshold for f in result.findings) else EXIT_OK)
+
+
+def _crashed(findings: list) -> bool:
+    """transcheck itself failed somewhere (exit 2, never 1: 1 means the translations drifted)."""
+    from .engine import INTERNAL_ERROR
+
+    return any(f.rule == INTERNAL_ERROR for f in findings)
 
 
 def _emit(text: str, output: str | None) -> None:
@@ -372,7 +379,7 @@ def scan(paths: tuple[str, ...], config_path: str | None, fmt: str, output: str 
         text = format_text(findings, len(result.languages), _use_colour(colour, None if output else sys.stdout))
         text += f"\n{len(result.pairs)} pairs checked in {result.seconds:.2f}s."
     _emit(text, output)
-    if result.io_error:
+    if result.io_error or _crashed(result.findings):
         sys.exit(EXIT_USAGE)
     sys.exit(EXIT_FINDINGS if any(f.severity >= threshold for f in findings) else EXIT_OK)
 

@@ -38,6 +38,23 @@ CHECKS: tuple[Check, ...] = (
     language_checks.check_untranslated,
     language_checks.check_detected,
 )
+# The rules each check reports, named when a check fails (internal-error).
+_CHECK_RULES: dict[Check, str] = {
+    structure_checks.check_sections: "missing-section, heading-level, section-order",
+    structure_checks.check_blocks: "bullet-count, list-kind, paragraph-count, table-shape, code-mismatch",
+    sc_checks.check_shortcodes: "shortcode-mismatch",
+    sc_checks.check_unclosed: "shortcode-unclosed",
+    fm_checks.check_duplicate_keys: "duplicate-key",
+    fm_checks.check_missing_keys: "frontmatter-missing-key",
+    fm_checks.check_values: "frontmatter-mismatch",
+    value_checks.check_values: "salary-mismatch, number-mismatch, date-mismatch, contact-mismatch",
+    value_checks.check_links: "link-mismatch, image-mismatch",
+    language_checks.check_language_fields: "language-conflict, language-code",
+    language_checks.check_language_mismatch: "language-mismatch",
+    language_checks.check_untranslated: "untranslated",
+    language_checks.check_detected: "language-detected",
+}
+INTERNAL_ERROR = "internal-error"
 # Checks that need a readable front matter on both sides.
 _FRONT_MATTER_CHECKS = (fm_checks.check_missing_keys, fm_checks.check_values)
 
@@ -94,6 +111,10 @@ def _load(path: str, max_bytes: int) -> tuple[Document | None, Finding | None, b
         finding = Finding(path, error.line or 1, meta.name, meta.code, meta.severity, error.message)
         unreadable = error.line is None  # nothing was read: missing, unreadable, too big
         return None, finding, unreadable
+    except RecursionError as error:
+        return None, internal_error(path, error, "reading the file (nested too deeply)"), False
+    except Exception as error:  # noqa: BLE001 - a page must never end the run
+        return None, internal_error(path, error, "reading the file"), False
 
 
 def compare_documents(
@@ -120,8 +141,28 @@ def compare_documents(
     for check in CHECKS:
         if check in _FRONT_MATTER_CHECKS and "invalid" in (doc_a.front_matter.format, doc_b.front_matter.format):
             continue
-        check(comparison)
-    return comparison, _finish(comparison.findings, options, [doc_a, doc_b])
+        try:
+            check(comparison)
+        except Exception as error:  # noqa: BLE001 - one failing check must not end the run
+            what = f"the {check.__name__.replace('check_', '').replace('_', ' ')} check ({_CHECK_RULES.get(check, '')})"
+            comparison.findings.append(internal_error(doc_a.path, error, what, doc_b.path))
+    try:
+        return comparison, _finish(comparison.findings, options, [doc_a, doc_b])
+    except Exception as error:  # noqa: BLE001 - e.g. a suppression directive nobody foresaw
+        kept = [f for f in comparison.findings if f.rule == INTERNAL_ERROR]
+        return comparison, sort_findings(kept + [internal_error(doc_a.path, error, "applying the settings", doc_b.path)])
+
+
+def internal_error(path: str, error: BaseException, what: str, other: str = "") -> Finding:
+    """A finding for an exception inside transcheck: the pair is reported, the run goes on."""
+    meta = rule(INTERNAL_ERROR)
+    against = f" against {other}" if other else ""
+    detail = " ".join(str(error).split())[:200]
+    message = (
+        f"transcheck failed in {what} while checking this file{against}: "
+        f"{type(error).__name__}{': ' + detail if detail else ''} (a bug; please report it with both files)"
+    )
+    return Finding(path, 1, meta.name, meta.code, meta.severity, message, key=f"{what}|{type(error).__name__}")
 
 
 def check_documents(
@@ -141,7 +182,7 @@ def check_documents(
 
 def _finish(findings: list[Finding], options: Options, docs: list[Document] | None = None) -> list[Finding]:
     """Settings applied in one place: suppression directives, rule selection, severities."""
-    enabled = options.enabled()
+    enabled = options.enabled() | {INTERNAL_ERROR}  # a crash is never selected away
     if docs:
         by_path = {doc.path: read_suppressions(doc.text, doc) for doc in docs}
         findings = apply_suppressions(findings, by_path, enabled)
@@ -218,10 +259,13 @@ def compare_paths(
     comparison = None
     findings: list[Finding] = []
     if docs[0] is not None and docs[1] is not None:
-        comparison, findings = compare_documents(
-            docs[0], docs[1], options, (files[0].language, files[1].language),
-            (files[0].language_source, files[1].language_source),
-        )
+        try:
+            comparison, findings = compare_documents(
+                docs[0], docs[1], options, (files[0].language, files[1].language),
+                (files[0].language_source, files[1].language_source),
+            )
+        except Exception as error:  # noqa: BLE001 - e.g. building the comparison itself
+            findings = [internal_error(path_a, error, "comparing the two versions", path_b)]
         for info, doc in zip(files, docs):
             if info.language is None:
                 info.language, info.language_source = declared(doc.front_matter), "front matter"

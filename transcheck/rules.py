@@ -28,6 +28,11 @@ _RULES: tuple[Rule, ...] = (
          "The file is missing, unreadable, not UTF-8/UTF-16 text, or its front matter is "
          "malformed. The message names the line where known. Checks that need the file are "
          "skipped; the other file is still checked on its own."),
+    Rule("TC002", "internal-error", E, "transcheck failed on this pair (a bug): the other checks still ran.",
+         "A check or the parser raised an exception on this page. The message names the check, "
+         "the rules it reports and the exception; every other check of the pair and every other "
+         "pair are still checked, and the exit status is 2 (not 1, which means drift). It cannot "
+         "be selected away or suppressed. Please report it with the two files."),
     Rule("TC101", "missing-section", E, "A section of one version has no counterpart in the other.",
          "Reported in the file that lacks the section, at the place where it belongs, with the "
          "section's title, level and line in the other file. Sections are aligned by structure "

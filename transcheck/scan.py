@@ -16,7 +16,7 @@ from typing import Callable
 
 from .compare import Settings
 from .config import Config
-from .engine import Options, PairResult, check_group
+from .engine import FileInfo, Options, PairResult, check_group, internal_error
 from .findings import Finding, sort_findings
 from .rules import rule
 from .site import Page, PairPlan, SiteLayout, plan_pairs
@@ -72,7 +72,13 @@ Job = tuple[str, str, list[tuple[str, str]], Options]  # source, its language, t
 
 def _check_group(job: Job) -> list[PairResult]:
     source, language, translations, options = job
-    return check_group(source, language, list(translations), options)
+    try:
+        return check_group(source, language, list(translations), options)
+    except Exception as error:  # noqa: BLE001 - one group must not end the scan (or a worker pool)
+        return [
+            PairResult([FileInfo(path, lang), FileInfo(source, language)], [internal_error(path, error, "checking the pair", source)])
+            for path, lang in translations
+        ]
 
 
 def _collect(group: list[PairResult], findings: list[Finding]) -> bool:

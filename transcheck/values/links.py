@@ -57,10 +57,15 @@ def normalise(url: str, rules: LinkRules, side: str = "a") -> str:
         mine = a_text if side == "a" else b_text
         if mine and mine in text:
             text = text.replace(mine, "\x00rewrite\x00")
-    parts = urlsplit(text)
-    scheme = parts.scheme.lower()
-    host = (parts.hostname or "").lower()
-    port = str(parts.port) if parts.port else ""
+    try:
+        parts = urlsplit(text)
+        scheme = parts.scheme.lower()
+        host = (parts.hostname or "").lower()
+        port = str(parts.port) if parts.port else ""
+    except ValueError:
+        # "http://[::1", "http://host:abc/", "http://host:99999/": not a URL that
+        # can be taken apart; compared as written (the same typo on both sides is equal)
+        return " ".join(text.split())
     if port and _DEFAULT_PORTS.get(scheme) == port:
         port = ""
     host_parts = host.split(".")

@@ -1,0 +1,88 @@
+"""An exception inside a check never ends the run: the pair gets an internal-error finding,
+every other check and pair still runs, and the exit status is 2 (1 means drift)."""
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from transcheck import engine
+from transcheck.checks import values as value_checks
+from transcheck.cli import main
+from transcheck.engine import check_texts
+
+SV = "---\ntitle: Om\n---\n## Om oss\n\n- Ett\n- Två\n- Tre\n\nSe [sidan](https://a.example/x).\n"
+EN = "---\ntitle: About\n---\n## About us\n\n- One\n- Two\n\nSee [the page](https://a.example/y).\n"
+
+
+@pytest.fixture
+def broken_link_check(monkeypatch):
+    def explode(comparison):
+        raise ValueError("Port could not be cast to integer value as 'abc'")
+
+    checks = tuple(explode if c is value_checks.check_links else c for c in engine.CHECKS)
+    rules = dict(engine._CHECK_RULES)
+    rules[explode] = rules[value_checks.check_links]
+    explode.__name__ = "check_links"
+    monkeypatch.setattr(engine, "CHECKS", checks)
+    monkeypatch.setattr(engine, "_CHECK_RULES", rules)
+
+
+def test_a_failing_check_becomes_a_finding_and_the_other_checks_still_run(broken_link_check):
+    findings = check_texts(SV, EN, "p.sv.md", "p.en.md")
+    rules = [f.rule for f in findings]
+    assert "bullet-count" in rules  # the structure checks ran
+    crash = [f for f in findings if f.rule == "internal-error"]
+    assert len(crash) == 1
+    assert crash[0].path == "p.sv.md" and crash[0].code == "TC002"
+    assert "links check (link-mismatch, image-mismatch)" in crash[0].message
+    assert "ValueError" in crash[0].message and "p.en.md" in crash[0].message
+
+
+def test_internal_error_cannot_be_selected_away(broken_link_check):
+    findings = check_texts(SV, EN, "p.sv.md", "p.en.md", engine.Options(select=("bullet-count",)))
+    assert sorted({f.rule for f in findings}) == ["bullet-count", "internal-error"]
+
+
+def test_check_exits_2_not_1_on_a_crash(broken_link_check, tmp_path):
+    (tmp_path / "p.sv.md").write_text(SV, encoding="utf-8")
+    (tmp_path / "p.en.md").write_text(EN, encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(tmp_path / "p.sv.md"), str(tmp_path / "p.en.md")])
+    assert result.exit_code == 2, result.output
+    assert "internal-error" in result.output and "Traceback" not in result.output
+
+
+def test_scan_goes_on_after_a_crash_and_exits_2(broken_link_check, tmp_path):
+    for name, text in {"a.sv.md": SV, "a.md": EN, "b.sv.md": SV, "b.md": EN}.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    (tmp_path / "transcheck.toml").write_text('languages = ["en", "sv"]\nsource = "en"\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["scan", str(tmp_path), "-j", "1", "--format", "json"])
+    assert result.exit_code == 2, result.output
+    assert result.output.count('"internal-error"') == 2  # both pairs reported, neither lost
+    assert result.output.count('"bullet-count"') == 2
+
+
+def test_a_parser_crash_is_contained(monkeypatch, tmp_path):
+    import transcheck.engine as e
+
+    def explode(path, max_bytes=0):
+        raise KeyError("boom")
+
+    monkeypatch.setattr(e, "parse_file", explode)
+    (tmp_path / "p.sv.md").write_text(SV, encoding="utf-8")
+    (tmp_path / "p.en.md").write_text(EN, encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(tmp_path / "p.sv.md"), str(tmp_path / "p.en.md")])
+    assert result.exit_code == 2
+    assert result.output.count("internal-error") == 2 and "reading the file" in result.output
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["http://example.com:abc/", "http://[::1", "http://host:99999/", "http://[zz]/", "http://localhost:port/",
+     "https://x.example/%zz%", "http://[::1]:80/"],
+)
+def test_bad_urls_are_compared_not_crashed_on(url):
+    same = check_texts(f"## A\n\n[x]({url}) här\n", f"## A\n\n[x]({url}) here\n", "p.sv.md", "p.en.md")
+    assert [f.rule for f in same] == []
+    other = check_texts(f"## A\n\n[x]({url}) här\n", "## A\n\n[x](https://ok.example/) here\n", "p.sv.md", "p.en.md")
+    assert [f.rule for f in other] == ["link-mismatch"]
