@@ -54,12 +54,12 @@ _TASK = re.compile(r"\[([ xX])\]\s+")
 _NEWLINE = re.compile("\n")
 MAX_INDENT = 160  # deeper indentation is cut: nothing real nests 80 lists deep
 _DEEP_INDENT = re.compile(r"^[ \t]{%d,}" % (MAX_INDENT + 1), re.M)
-_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _HEADING_ID = re.compile(r"\s*\{#([^}\s]+)\}\s*$")
 _FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)")
 _HREF = re.compile(r"""<a\s[^>]*?href\s*=\s*["']?([^"'\s>]+)""", re.I)
 _IMG_SRC = re.compile(r"""<img\s[^>]*?src\s*=\s*["']?([^"'\s>]+)""", re.I)
+_CONTAINER_LINE = re.compile(r"^[ \t]*(?:[-*+>]|\d{1,9}[.)])(?:[ \t]|$)", re.M)
 MAX_SHORTCODE_DEPTH = 16  # real pages nest a few deep; a limit keeps hostile input linear
 
 
@@ -134,6 +134,7 @@ def _make_markdown() -> mistune.Markdown:
 
 
 _MARKDOWN = _make_markdown()
+_MAX_NESTING = int(getattr(_MARKDOWN.block, "max_nested_level", 20))
 
 
 def code_ranges(text: str) -> list[tuple[int, int]]:
@@ -158,9 +159,42 @@ def code_ranges(text: str) -> list[tuple[int, int]]:
     if fence is not None:
         ranges.append((fence_start, len(text)))
     # Commented-out HTML is invisible on the page: shortcodes there are not compared.
-    for comment in _HTML_COMMENT.finditer(text):
-        ranges.append((comment.start(), comment.end()))
+    ranges.extend(comment_ranges(text, ranges))
     return sorted(ranges)
+
+
+def comment_ranges(text: str, code: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """HTML comments outside ``code``, in one forward pass (linear even when unclosed).
+
+    An unclosed ``<!--`` at the start of a line opens an HTML block that runs to
+    the end (CommonMark), so everything after it is hidden; one inside a line
+    is only text.
+    """
+    code = sorted(code)
+    code_starts = [start for start, _ in code]
+    found: list[tuple[int, int]] = []
+    position = 0
+    no_close_from = len(text) + 1  # no "-->" at or after this offset (searched once)
+    while True:
+        start = text.find("<!--", position)
+        if start < 0:
+            break
+        at = bisect.bisect_right(code_starts, start) - 1
+        if at >= 0 and code[at][0] <= start < code[at][1]:
+            position = code[at][1]
+            continue
+        close = text.find("-->", start + 4) if start + 4 < no_close_from else -1
+        if close >= 0:
+            found.append((start, close + 3))
+            position = close + 3
+            continue
+        no_close_from = min(no_close_from, start + 4)
+        line_start = text.rfind("\n", 0, start) + 1
+        if len(text[line_start:start].expandtabs(4)) < 4 and not text[line_start:start].strip():
+            found.append((start, len(text)))
+            break
+        position = start + 4
+    return found
 
 
 def _alone_on_lines(text: str, tags: list[Tag]) -> list[bool]:
@@ -213,6 +247,8 @@ class BodyParser:
         self.containers: dict[int, Shortcode] = {}  # opening tag index -> container with its body
         self.env: dict[str, Any] = env if env is not None else {"ref_links": collect_references(text)}
         self.depth = depth
+        self._nesting = 0  # lists and quotes around the tokens being converted
+        self._folded = False
         self._newlines: list[int] | None = None
 
     # -- placeholders --------------------------------------------------------
@@ -413,7 +449,12 @@ class BodyParser:
             end = line + raw.count("\n") + (1 if fence else -1)
             return CodeBlock(line, raw, fence[:3], info.strip(), max(line, end))
         if kind == "block_quote":
-            blocks = [_demote(c) for c in self._convert(token.get("children", []))]
+            self._nesting += 1
+            try:
+                blocks = [_demote(c) for c in self._convert(token.get("children", []))]
+            finally:
+                self._nesting -= 1
+            self._check_folded(blocks, line)
             end = max([_end(b) for b in blocks], default=line)
             return BlockQuote(line, blocks, end)
         if kind == "block_html":
@@ -426,7 +467,17 @@ class BodyParser:
                 inline.shortcodes.append(self._shortcode(int(placeholder.group(1)), inline=True))
             restored = self.restore(raw)
             inline.links.extend(_html_links(restored, line))
-            return HtmlBlock(line, restored.strip("\n"), line + raw.rstrip("\n").count("\n"), inline)
+            end = line + raw.rstrip("\n").count("\n")
+            if raw.lstrip().startswith("<!--") and "-->" not in raw:
+                self.problems.append(
+                    Problem(
+                        line,
+                        "unclosed-comment",
+                        f"HTML comment '<!--' is never closed: lines {line}–{end} are hidden on the page "
+                        "and not compared (add '-->')",
+                    )
+                )
+            return HtmlBlock(line, restored.strip("\n"), end, inline)
         if kind == "thematic_break":
             return ThematicBreak(line)
         if kind == "table":
@@ -435,6 +486,22 @@ class BodyParser:
         text = token.get("text") or token.get("raw") or ""
         plain, inline = self.inline(text, line)
         return Paragraph(line, plain.strip(), line, inline)
+
+    def _check_folded(self, blocks: list[Block], line: int) -> None:
+        """At mistune's nesting limit inner lists and quotes stay text: say so, once."""
+        if self._folded or self._nesting < _MAX_NESTING - 1:
+            return
+        for block in blocks:
+            if isinstance(block, Paragraph) and _CONTAINER_LINE.search(block.text):
+                self._folded = True
+                self.problems.append(
+                    Problem(
+                        block.line,
+                        "too-deep",
+                        f"lists and quotes nested more than {_MAX_NESTING} deep: the inner ones are read as text",
+                    )
+                )
+                return
 
     def _heading(self, token: Token, line: int) -> Heading:
         text = token.get("text", "").strip()
@@ -452,7 +519,12 @@ class BodyParser:
         items: list[ListItem] = []
         for child in token.get("children", []):
             item_line = self._line(child) if "_line" in child else line
-            blocks = [_demote(b) for b in self._convert(child.get("children", []))]
+            self._nesting += 1
+            try:
+                blocks = [_demote(b) for b in self._convert(child.get("children", []))]
+            finally:
+                self._nesting -= 1
+            self._check_folded(blocks, item_line)
             text_parts = [b.text for b in blocks if isinstance(b, Paragraph)]
             first = blocks[0] if blocks else None
             item_inline = first.inline if isinstance(first, Paragraph) else Inline()
