@@ -22,7 +22,7 @@ from ..lines import LineIndex
 from ..scargs import TEXT_ARGS, is_link_argument
 from ..values.contacts import Contact, find_contacts
 from ..values.dates import DateValue, find_dates
-from ..values.links import LinkRules, is_url_like, normalise
+from ..values.links import IDENTIFIER_IN_TEXT, LinkRules, is_identifier, is_url_like, normalise
 from ..values.money import Money, currencies_agree, find_money
 from ..values.numbers import Number, find_number_words, find_numbers
 
@@ -31,6 +31,17 @@ V = TypeVar("V")
 _URL_IN_TEXT = re.compile(r"(?:https?://|www\.)\S+")
 _AROUND_THE_CLOCK = re.compile(r"\b24\s?[/x×]\s?7\b|\b24/365\b")
 _TIME = re.compile(r"(?<![\d.:])(?:[01]?\d|2[0-3])[:.][0-5]\d(?![\d.:])")
+_HOUR = r"(?:[01]?\d|2[0-4])(?:[:.][0-5]\d)?"
+# "kl. 8", "klockan 8–17", "kl 08.00-17.00", "8am–5pm", "8 a.m.", "8–17 CET": clock times
+# that are neither numbers nor (read as "080017 00") phone numbers
+_CLOCK = re.compile(
+    rf"(?<![\w.:])(?:kl\.?|klockan|klokka|klokken)\s*{_HOUR}(?:\s*[-–—]\s*{_HOUR})?(?![\d])"
+    rf"|(?<![\w.:]){_HOUR}\s?(?:am|pm|a\.m\.|p\.m\.)(?:\s*[-–—]\s*{_HOUR}\s?(?:am|pm|a\.m\.|p\.m\.))?(?!\w)"
+    rf"|(?<![\w.:,]){_HOUR}\s?[-–—]\s?{_HOUR}(?=\s?(?:h|uhr|CES?T|UTC|GMT|hrs?)\b)",
+    re.I,
+)
+# A footnote marker ("[^1]", rendered "text^1"): a label, not a number
+_FOOTNOTE = re.compile(r"\[\^[^\]\s]{1,40}\]|(?<=\S)\^[\w-]{1,40}")
 _IMAGE_EXT = re.compile(r"\.(?:png|jpe?g|gif|svg|webp|avif|ico|bmp|tiff?)(?:[?#].*)?$", re.I)
 _IMAGE_KEYS = ("image", "img", "bild", "photo", "logo", "picture", "thumbnail", "socialmedia", "cover", "banner", "src")
 
@@ -130,11 +141,16 @@ def unit_values(text: str, code: tuple[str, ...], language: str | None) -> tuple
         index = text.find(snippet)
         if index >= 0:
             spans.append((index, index + len(snippet)))
+    spans.extend((m.start(), m.end()) for m in _FOOTNOTE.finditer(text))
+    if ":" in text:  # "ECLI:EU:C:2019:123", "doi:10.1000/182": names, not numbers
+        spans.extend((m.start(), m.end()) for m in IDENTIFIER_IN_TEXT.finditer(text))
     text = _masked(text, spans)
 
     at = lines.newlines_before  # masking keeps every newline where it was
 
-    contacts = find_contacts(text, language)
+    # contacts after clock times are masked: "08.00-17.00" read as a phone is "+468001700"
+    clock = clock_spans(text)
+    contacts = find_contacts(_masked(text, clock), language)
     found.extend(("contacts", contact, at(contact.start), contact.text) for contact in contacts)
     text = _masked(text, [(c.start, c.end) for c in contacts])
     money = find_money(text)
@@ -142,12 +158,19 @@ def unit_values(text: str, code: tuple[str, ...], language: str | None) -> tuple
     text = _masked(text, [(m.start, m.end) for m in money])
     dates = find_dates(text)
     found.extend(("dates", d, at(d.start), d.text) for d in dates)
-    clock = [(m.start(), m.end()) for m in _TIME.finditer(text)] + [
-        (m.start(), m.end()) for m in _AROUND_THE_CLOCK.finditer(text)  # "24/7" = "dygnet runt"
-    ]
-    text = _masked(text, [(d.start, d.end) for d in dates] + clock)
+    around_the_clock = [(m.start(), m.end()) for m in _AROUND_THE_CLOCK.finditer(text)]  # "24/7" = "dygnet runt"
+    text = _masked(text, [(d.start, d.end) for d in dates] + clock + around_the_clock)
     found.extend(("numbers", n, at(n.start), n.text) for n in find_numbers(text) + find_number_words(text))
     return tuple(found)
+
+
+def clock_spans(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` gives a time of day: "08.00", "kl. 8–17", "8am–5pm", "8–17 CET"."""
+    if ":" not in text and "." not in text and not re.search(r"kl|am\b|pm\b|a\.m|p\.m|\d\s?[-–—]\s?\d", text, re.I):
+        return []
+    spans = [(m.start(), m.end()) for m in _CLOCK.finditer(text)]
+    spans += [(m.start(), m.end()) for m in _TIME.finditer(text)]
+    return spans
 
 
 # --- matching ------------------------------------------------------------------------
@@ -437,10 +460,20 @@ def _targets(info: SectionInfo, skip: set[int]) -> list[Target]:
 
 
 def _inline_targets(inline: Inline) -> list[Target]:
-    found = [Target(link.url, link.line, link.kind in ("image", "image-reference") or _looks_image(link.url), link.kind) for link in inline.links]
+    found = [
+        Target(link.url, link.line, link.kind in ("image", "image-reference") or _looks_image(link.url), link.kind)
+        for link in inline.links
+        if not _footnote_or_identifier(link.url, link.text, link.kind)
+    ]
     for sc in inline.shortcodes:
         found.extend(_shortcode_targets(sc))
     return found
+
+
+def _footnote_or_identifier(url: str, text: str, kind: str) -> bool:
+    """A footnote marker ("[^1]" read as a reference to "[^1]: ECLI:…") or a document
+    identifier ("urn:…", "doi:…"): neither is a link a reader follows."""
+    return (kind == "reference" and text.startswith("^")) or is_identifier(url)
 
 
 def _looks_image(url: str) -> bool:

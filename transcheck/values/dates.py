@@ -1,5 +1,6 @@
 """Dates in sv, nb, da and en text: ISO, "16 februari 2026", "February 16, 2026",
-"16 Feb 2026", "16. februar 2026", "16/2 2026", "16.2.2026", with or without a year."""
+"16 Feb 2026", "16. februar 2026", "30e juni 2025", "1:a maj", "16/2 2026", "16.2.2026",
+with or without a year."""
 
 from __future__ import annotations
 
@@ -28,7 +29,8 @@ for _number, _names in enumerate(
         _MONTHS[_name] = _number
 
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|:e|:a|\.)?"
+# ordinal days: "1st", "16:e", "30e", "1:a", "2a" (sv, nb), "16." (nb, da)
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|:?e|:?a|\.)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _PATTERNS = [
     # ISO first: 2026-02-16 (a time may follow)

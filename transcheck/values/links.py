@@ -40,6 +40,21 @@ def ref_target(url: str) -> str | None:
     return "ref:" + path
 
 
+# Identifiers written with a colon ("ECLI:EU:C:2019:123", "urn:isbn:…", "doi:10.1000/1"):
+# names of documents, not addresses a reader follows; a footnote's text often holds one.
+_IDENTIFIER = re.compile(r"^(?:ecli|urn|doi|isbn|issn|arxiv|pmid|pmcid|hdl|oid|celex|info)\s?:(?!//)", re.I)
+
+
+IDENTIFIER_IN_TEXT = re.compile(
+    r"(?<![\w/.])(?:ecli|urn|doi|isbn|issn|arxiv|pmid|pmcid|hdl|celex)\s?:(?!//)\s?[^\s<>()\[\]]+", re.I
+)
+
+
+def is_identifier(value: str) -> bool:
+    """A document identifier rather than a link target (see ``_IDENTIFIER``)."""
+    return bool(_IDENTIFIER.match(value.strip()))
+
+
 def is_url_like(value: str) -> bool:
     text = value.strip()
     return bool(re.match(r"^(?:[a-z][a-z0-9+.-]*://|mailto:|tel:|/|\./|\.\./|#)", text, re.I)) or bool(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from decimal import Decimal
 
 from .numbers import Number, find_numbers, format_decimal
@@ -26,6 +27,7 @@ _CURRENCIES: list[tuple[str, str]] = [
     (r"tsek\b|ksek\b", "SEK*1000"),
 ]
 _CURRENCY = re.compile("|".join(f"(?:{p})" for p, _ in _CURRENCIES), re.I)
+_COMPILED_CURRENCIES = [(re.compile(p, re.I), code) for p, code in _CURRENCIES]
 _PREFIX_CURRENCY = re.compile(r"€|\$|us\$|£|eur|sek|nok|dkk|usd|gbp|kr\.?", re.I)
 _SALARY = re.compile(r"lön|salary|salaries|lønn|løn|wage|\bpay\b|ersättning|godtgjørelse|compensation", re.I)
 _MULTIPLIER = re.compile(r"\s?(?:(k|K)(?![a-zåäö])|(tusen|thousand|tusind)\b|(mn|mio|miljoner|million|millioner|miljarder|milliarder|billion|bn|mdr)\b)", re.I)
@@ -100,10 +102,11 @@ def _currency_at(text: str, start: int, end: int, after: bool) -> tuple[str, int
     return None
 
 
+@lru_cache(maxsize=256)
 def _code(symbol: str) -> str:
     lowered = symbol.lower()
-    for pattern, code in _CURRENCIES:
-        if re.fullmatch(pattern, lowered, re.I):
+    for pattern, code in _COMPILED_CURRENCIES:
+        if pattern.fullmatch(lowered):
             return code
     return "KR"
 
@@ -137,6 +140,8 @@ def _multiplied(number: Number, text: str) -> tuple[frozenset[Decimal], int]:
 
 def find_money(text: str) -> list[Money]:
     """Money expressions in ``text``: an amount or range with a currency next to it."""
+    if not _CURRENCY.search(text):
+        return []  # every amount needs a currency: most text has none (checked in C)
     numbers = find_numbers(text)
     found: list[Money] = []
     index = 0

@@ -119,10 +119,19 @@ def _decimal(text: str) -> Decimal:
         return Decimal(0)
 
 
+# Characters that end a value: a dash right after one of them joins two values
+# ("2020-2024", "45%-90%", "fa-2", "(3)-4") and is no minus sign.
+_VALUE_END = frozenset("-–—%‰°)]’'\"”")
+
+
+def _glued(before: str) -> bool:
+    return before.isalnum() or before in _VALUE_END
+
+
 def find_numbers(text: str) -> list[Number]:
     """Numbers written with digits, in order; ordinals ('1st', '1:a') are their number.
 
-    A dash glued to a word or number ("2020-2024", "fa-2") is not a minus sign.
+    A dash glued to a word, number or unit ("2020-2024", "fa-2", "45%-90%") is not a minus sign.
     """
     found: list[Number] = []
     for match in _NUMBER.finditer(text):
@@ -130,7 +139,7 @@ def find_numbers(text: str) -> list[Number]:
         values = readings(match.group("body"))
         sign = match.group("sign")
         if sign:
-            glued = start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-–")
+            glued = start > 0 and _glued(text[start - 1])
             if glued or sign == "+":
                 start = match.start("body")
             else:

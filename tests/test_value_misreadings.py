@@ -1,0 +1,163 @@
+"""Values that were misread on real sites (issue 13): a range read as a negative number,
+Swedish ordinal dates, clock times read as phone numbers, identifiers read as links,
+footnote markers read as numbers. Each case both ways: the equal spelling stays quiet,
+a changed value is found. Fragments written for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from transcheck.checks.values import clock_spans, unit_values
+from transcheck.engine import check_texts
+from transcheck.values.dates import find_dates
+from transcheck.values.links import is_identifier
+from transcheck.values.numbers import find_numbers
+
+VALUE_RULES = {"number-mismatch", "date-mismatch", "contact-mismatch", "link-mismatch", "salary-mismatch"}
+
+
+def value_findings(sv: str, en: str) -> list[tuple[str, str]]:
+    text_a = f"# Rubrik\n\n{sv}\n"
+    text_b = f"# Title\n\n{en}\n"
+    found = check_texts(text_a, text_b, "content/sv/page.md", "content/en/page.md")
+    return [(f.rule, f.message) for f in found if f.rule in VALUE_RULES]
+
+
+# (Swedish, English equivalent, English with the value changed, rule the change gives)
+CASES = {
+    "percent-range": (
+        "Datamängden minskar vanligtvis med 45%-90%.",
+        "The data usually shrinks by 45–90%.",
+        "The data usually shrinks by 45–95%.",
+        "number-mismatch",
+    ),
+    "percent-range-both-signs": (
+        "Besparingen blir 45%-90% av lagringen.",
+        "The saving is 45%-90% of the storage.",
+        "The saving is 45%-80% of the storage.",
+        "number-mismatch",
+    ),
+    "ordinal-e": (
+        "Tjänsten stängs den 30e juni 2025.",
+        "The service closes on the 30th of June 2025.",
+        "The service closes on the 29th of June 2025.",
+        "date-mismatch",
+    ),
+    "ordinal-colon-a": (
+        "Ansök senast 1:a maj 2026.",
+        "Apply by May 1, 2026.",
+        "Apply by May 2, 2026.",
+        "date-mismatch",
+    ),
+    "ordinal-colon-a-2": (
+        "Vi börjar 2:a mars 2026 med utbildningen.",
+        "We start the training on 2 March 2026.",
+        "We start the training on 3 March 2026.",
+        "date-mismatch",
+    ),
+    "ordinal-den-colon-e": (
+        "Mötet hålls den 3:e april 2024 i Stockholm.",
+        "The meeting is held on April 3rd, 2024 in Stockholm.",
+        "The meeting is held on April 4th, 2024 in Stockholm.",
+        "date-mismatch",
+    ),
+    "ordinal-nb-dot": (
+        "Frist 15. mars 2024 for alle søknader.",
+        "Deadline March 15th, 2024 for all applications.",
+        "Deadline March 16th, 2024 for all applications.",
+        "date-mismatch",
+    ),
+    "clock-times-and-phone": (
+        "Ring 08-123 45 67, vi svarar 08.00-17.00 på vardagar.",
+        "Call +46 8 123 45 67, we answer 8am–5pm on weekdays.",
+        "Call +46 8 123 45 99, we answer 8am–5pm on weekdays.",
+        "contact-mismatch",
+    ),
+    "clock-kl": (
+        "Support nås kl. 08.00 till kl. 17.00 på 08-765 43 21.",
+        "Support is open from 8 a.m. to 5 p.m. on +46 8 765 43 21.",
+        "Support is open from 8 a.m. to 5 p.m. on +46 8 765 43 00.",
+        "contact-mismatch",
+    ),
+    "clock-hour-range": (
+        "Butiken har öppet klockan 8–17 och har 250 produkter.",
+        "The shop is open 8am–5pm and has 250 products.",
+        "The shop is open 8am–5pm and has 260 products.",
+        "number-mismatch",
+    ),
+    "identifier-in-footnote": (
+        "Domstolen avgjorde målet[^1] och [läs domen](https://curia.example.eu/a).\n\n[^1]: ECLI:EU:C:2019:123",
+        "The court decided the case (ECLI: EU:C:2019:123) and [read the ruling](https://curia.example.eu/a).",
+        "The court decided the case (ECLI: EU:C:2019:123) and [read the ruling](https://curia.example.eu/b).",
+        "link-mismatch",
+    ),
+    "urn-and-doi": (
+        "Se <urn:nbn:se:kth:diva-1234> och <doi:10.1000/182> samt [sidan](https://example.com/x).",
+        "See the thesis and the paper, and [the page](https://example.com/x).",
+        "See the thesis and the paper, and [the page](https://example.com/y).",
+        "link-mismatch",
+    ),
+    "footnote-markers": (
+        "Vi har 250 kunder[^13] i Norden[^14].\n\n[^13]: Enligt årsredovisningen.\n\n[^14]: Sverige och Norge.",
+        "We have 250 customers[^1] in the Nordics[^2].\n\n[^1]: According to the annual report.\n\n[^2]: Sweden and Norway.",
+        "We have 260 customers[^1] in the Nordics[^2].\n\n[^1]: According to the annual report.\n\n[^2]: Sweden and Norway.",
+        "number-mismatch",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_equal_spelling_stays_quiet(name):
+    sv, en, _, _ = CASES[name]
+    assert value_findings(sv, en) == []
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_changed_value_is_found(name):
+    sv, _, changed, rule = CASES[name]
+    found = value_findings(sv, changed)
+    assert [r for r, _ in found] == [rule], found
+
+
+def test_range_dash_is_no_minus_sign():
+    assert [n.text for n in find_numbers("45%-90%")] == ["45", "90"]
+    assert [n.text for n in find_numbers("(3)-4 och 10°-20°")] == ["3", "4", "10", "20"]
+    assert [str(v) for n in find_numbers("ner till -5 grader") for v in n.values] == ["-5"]
+
+
+@pytest.mark.parametrize(
+    "text, day",
+    [("30e juni 2025", "2025-06-30"), ("1:a maj", "????-05-01"), ("2:a mars 2026", "2026-03-02"),
+     ("den 3:e april", "????-04-03"), ("2a april 2024", "2024-04-02"), ("15e mars", "????-03-15")],
+)
+def test_ordinal_dates(text, day):
+    assert [d.normalised() for d in find_dates(text)] == [day]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["08.00-17.00", "kl. 08.00", "kl 8–17", "klockan 8", "8am–5pm", "8 a.m.", "8–17 CET", "09:30"],
+)
+def test_clock_times_are_found(text):
+    spans = clock_spans(f"öppet {text} varje dag")
+    assert spans and min(s for s, _ in spans) == len("öppet ")
+
+
+@pytest.mark.parametrize("text", ["version 3.1", "8 till 17 kunder", "2020-2024", "08-123 45 67"])
+def test_not_clock_times(text):
+    assert clock_spans(text) == []
+
+
+def test_clock_time_is_no_phone_number():
+    kinds = [kind for kind, *_ in unit_values("Öppet 08.00-17.00, tel 08-123 45 67", (), "sv")]
+    assert kinds == ["contacts"]  # the phone only: no "+468001700"
+
+
+@pytest.mark.parametrize("value", ["ECLI:EU:C:2019:123", "urn:isbn:0451450523", "doi:10.1000/182", "DOI: 10.1/x"])
+def test_identifiers(value):
+    assert is_identifier(value)
+
+
+@pytest.mark.parametrize("value", ["https://doi.org/10.1000/182", "/urn/", "mailto:a@b.se", "ecli.html"])
+def test_not_identifiers(value):
+    assert not is_identifier(value)
