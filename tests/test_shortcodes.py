@@ -177,3 +177,34 @@ def test_deep_shortcode_nesting_does_not_recurse_without_bound():
     text = "".join("{{% box %}}\n" for _ in range(depth)) + "x\n" + "".join("{{% /box %}}\n" for _ in range(depth))
     d = doc(text)
     assert any(p.kind == "too-deep" for p in d.problems)
+
+
+def _kinds(blocks):
+    return [(b.type, b.line) for b in blocks]
+
+
+def test_tab_indented_shortcode_lines_are_shortcodes_not_code():
+    d = doc(
+        "Intro.\n\n{{< tabs >}}\n\t{{< tab name=\"A\" >}}\nText A.\n\t{{< /tab >}}\n"
+        "\t{{< tab name=\"B\" >}}\nText B.\n\t{{< /tab >}}\n{{< /tabs >}}\n\n"
+        "After.\n\n\t{{< figure src=\"/x.png\" >}}\n"
+    )
+    intro, tabs, after, figure = d.body.blocks
+    assert isinstance(tabs, Shortcode) and tabs.body is not None
+    assert [(b.name, b.line, b.closing_line) for b in tabs.body.blocks] == [("tab", 4, 6), ("tab", 7, 9)]
+    assert [b.body.blocks[0].text for b in tabs.body.blocks] == ["Text A.", "Text B."]
+    assert (figure.type, figure.name, figure.line) == ("shortcode", "figure", 14)
+
+
+def test_indented_shortcode_line_stays_in_its_list_item():
+    d = doc("- one\n\n    {{< figure src=\"/a.png\" >}}\n\n- two\n  - nested\n\n        {{< icon \"x\" >}}\n")
+    [outer] = d.body.blocks
+    first, second = outer.items
+    assert _kinds(first.blocks) == [("shortcode", 3)]
+    [nested] = second.sublists
+    assert _kinds(nested.items[0].blocks) == [("shortcode", 8)]
+
+
+def test_indented_line_with_text_besides_a_tag_is_still_code():
+    d = doc("Para.\n\n    {{< icon \"x\" >}} and words\n")
+    assert _kinds(d.body.blocks) == [("paragraph", 1), ("code", 3)]

@@ -59,6 +59,7 @@ _FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)")
 _HREF = re.compile(r"""<a\s[^>]*?href\s*=\s*["']?([^"'\s>]+)""", re.I)
 _IMG_SRC = re.compile(r"""<img\s[^>]*?src\s*=\s*["']?([^"'\s>]+)""", re.I)
+_ITEM_START = re.compile(r"[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?")
 _CONTAINER_LINE = re.compile(r"^[ \t]*(?:[-*+>]|\d{1,9}[.)])(?:[ \t]|$)", re.M)
 MAX_SHORTCODE_DEPTH = 16  # real pages nest a few deep; a limit keeps hostile input linear
 
@@ -279,16 +280,19 @@ class BodyParser:
             )
         self.tags = tags
         alone = _alone_on_lines(self.text, tags)
-        tag_lines = {self._line_of(tags[i].start) - self.first_line for i, is_alone in enumerate(alone) if is_alone}
+        indents: dict[int, str] = {}  # line start -> indentation given to a tag line
         pieces: list[str] = []
         position = 0
         index = 0
         while index < len(tags):
             tag = tags[index]
             before = self.text[position : tag.start]
-            if alone[index] and self._indented_after_tag_line(tag, tag_lines):
-                # "    {{< card >}}" inside a shortcode container is a shortcode, not indented code
-                before = before.rstrip(" \t")
+            indent = self._indent(tag) if alone[index] else ""
+            if indent:
+                # A line of shortcode tags is never indented code, whatever its indentation.
+                new_indent = self._block_indent(tag, indent, indents)
+                before = before[: len(before) - len(indent)] + new_indent
+                indent = new_indent
             pieces.append(before)
             end = tag.end
             if self._is_container(tag):
@@ -298,8 +302,9 @@ class BodyParser:
                 end = closer.end
             newlines = self.text.count("\n", tag.start, end)
             if alone[index]:
-                indent = "\n" + self._indent(tag)
-                pieces.append(f"<!--tcsc:{index}-->" + (indent + _FILLER) * newlines)
+                pieces.append(f"<!--tcsc:{index}-->" + ("\n" + indent + _FILLER) * newlines)
+                if newlines:  # the region's last line stands where its first does
+                    indents[self.text.rfind("\n", 0, end) + 1] = indent
             else:
                 pieces.append(f"{INLINE_OPEN}{index}{INLINE_CLOSE}" + f"\n{INLINE_FILL}" * newlines)
             position = end
@@ -336,20 +341,33 @@ class BodyParser:
         indent = self.text[line_start : tag.start]
         return indent if not indent.strip() else ""
 
-    def _indented_after_tag_line(self, tag: Tag, tag_lines: set[int]) -> bool:
-        indent = self._indent(tag)
-        if len(indent.expandtabs(4)) < 4:
-            return False
+    def _block_indent(self, tag: Tag, indent: str, indents: dict[int, str]) -> str:
+        """Indentation for a line of tags that keeps it in its list item but out of code.
+
+        Under four columns nothing changes. Deeper, the line gets at most the
+        content column of the line above it (a list item's text, or a tag line
+        already placed), so a tab-indented ``{{< tab >}}`` is a shortcode block.
+        """
         line_start = self.text.rfind("\n", 0, tag.start) + 1
-        line = self._line_of(line_start) - self.first_line
+        if len(indent.expandtabs(4)) < 4:
+            indents[line_start] = indent
+            return indent
         previous = line_start - 1
+        content = 0
         while previous > 0:
             start = self.text.rfind("\n", 0, previous) + 1
-            line -= 1
-            if self.text[start:previous].strip():
-                return line in tag_lines
+            line = self.text[start:previous]
+            if line.strip():
+                if start in indents:
+                    content = len(indents[start].expandtabs(4))
+                else:
+                    marker = _ITEM_START.match(line)
+                    content = len((marker.group(0) if marker else line[: len(line) - len(line.lstrip())]).expandtabs(4))
+                break
             previous = start - 1
-        return False
+        new_indent = " " * min(content, len(indent.expandtabs(4)))
+        indents[line_start] = new_indent
+        return new_indent
 
     def _shortcode(self, index: int, inline: bool) -> Shortcode:
         if index in self.containers:
