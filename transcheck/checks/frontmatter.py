@@ -54,29 +54,82 @@ def _effective(side: Side) -> dict[str, FrontMatterEntry]:
     return result
 
 
+# Keys that belong to one language version by design: a translation records which
+# source commit it follows (opentelemetry.io's default_lang_commit, drifted_from_default),
+# its l10n state, and translationKey only links versions. Never "missing", never compared.
+PER_LANGUAGE_KEYS = frozenset({"default_lang_commit", "drifted_from_default", "l10n", "translationkey"})
+PER_LANGUAGE_PREFIXES = ("l10n.", "l10n_")
+# The keys that say a page's language: one side with such a key and the other with none is
+# a finding (a page that states its language while its version does not).
+_LANGUAGE_KEYS_REPORTED = ("language", "lang")
+
+
+def per_language(key: str) -> bool:
+    """A front-matter key that belongs to one language version by design."""
+    return key in PER_LANGUAGE_KEYS or key.startswith(PER_LANGUAGE_PREFIXES)
+
+
 def _ignored(c: Comparison, key: str) -> bool:
     settings = c.settings
-    return key in settings.local_keys or key in settings.language_keys
+    return key in settings.local_keys or key in settings.language_keys or per_language(key)
+
+
+def empty_value(value: Any) -> bool:
+    """A value that says nothing: "", false, 0, [], {}, null. A key holding it on one side
+    only loses nothing (Hugo reads a missing key as the same)."""
+    if value is None or value is False:
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return value == 0
+    if isinstance(value, (list, dict, tuple)):
+        return len(value) == 0
+    return False
 
 
 def check_missing_keys(c: Comparison) -> None:
     keys_a, keys_b = _effective(c.a), _effective(c.b)
     for having, lacking, mine, theirs in ((c.a, c.b, keys_a, keys_b), (c.b, c.a, keys_b, keys_a)):
         for key in sorted(set(mine) - set(theirs), key=lambda k: mine[k].line):
-            if _ignored(c, key):
+            if _ignored(c, key) or empty_value(mine[key].value):
                 continue
             entry = mine[key]
-            fm = lacking.doc.front_matter
-            anchor = fm.end_line if fm.end_line else 1
             c.report(
                 "frontmatter-missing-key",
                 lacking,
-                anchor,
+                _anchor(lacking),
                 f"front matter has no '{entry.key}' here; {having.name}:{entry.line} has "
                 f"{entry.key}: {_short(entry.raw)}",
                 [(having, entry.line)],
                 key=f"{entry.key}",
             )
+    _missing_language_key(c, keys_a, keys_b)
+
+
+def _anchor(side: Side) -> int:
+    fm = side.doc.front_matter
+    return fm.end_line if fm.end_line else 1
+
+
+def _missing_language_key(c: Comparison, keys_a: dict[str, FrontMatterEntry], keys_b: dict[str, FrontMatterEntry]) -> None:
+    """One version says its language (``language:``/``lang:``), the other says nothing."""
+    declared_a = [keys_a[k] for k in _LANGUAGE_KEYS_REPORTED if k in keys_a]
+    declared_b = [keys_b[k] for k in _LANGUAGE_KEYS_REPORTED if k in keys_b]
+    other_a = any(k in keys_a for k in c.settings.language_keys)
+    other_b = any(k in keys_b for k in c.settings.language_keys)
+    for declared, lacking, having, lacking_has_any in ((declared_a, c.b, c.a, other_b), (declared_b, c.a, c.b, other_a)):
+        if not declared or lacking_has_any or empty_value(declared[0].value):
+            continue
+        entry = declared[0]
+        c.report(
+            "frontmatter-missing-key",
+            lacking,
+            _anchor(lacking),
+            f"front matter says no language here; {having.name}:{entry.line} has {entry.key}: {_short(entry.raw)}",
+            [(having, entry.line)],
+            key=f"language|{entry.key}",
+        )
 
 
 def comparable(value: Any, key: str, c: Comparison) -> bool:
@@ -133,7 +186,39 @@ def _list_comparable(value: list[Any], key: str, c: Comparison) -> bool:
     return bool(value) and all(not isinstance(v, (dict, list)) and comparable(v, key, c) for v in value)
 
 
+def check_translated_keys(c: Comparison) -> None:
+    """Keys the config names as translated (``[front-matter] translated``) with the same
+    text in both versions: untranslated, reported as the body text is (checks/language.py
+    does the keys it knows, such as title and description, itself)."""
+    from .language import TRANSLATABLE_KEYS, _neighbours, _normal, translatable
+    from ..detect import same_language
+
+    wanted = [k for k in c.settings.text_keys if k not in TRANSLATABLE_KEYS and not per_language(k)]
+    if not wanted or same_language(c.a.language, c.b.language):
+        return
+    keys_a, keys_b = _effective(c.a), _effective(c.b)
+    min_words = 6 if _neighbours(c) else 2  # sv, nb and da share many short phrases
+    for key in wanted:
+        entry_a, entry_b = keys_a.get(key), keys_b.get(key)
+        if entry_a is None or entry_b is None:
+            continue
+        value_a, value_b = entry_a.value, entry_b.value
+        if not (isinstance(value_a, str) and isinstance(value_b, str)):
+            continue
+        if _normal(value_a) != _normal(value_b) or not translatable(value_a) or len(value_a.split()) < min_words:
+            continue
+        c.report(
+            "untranslated",
+            c.a,
+            entry_a.line,
+            f'{entry_a.key}: "{_short(" ".join(value_a.split()))}" is identical in {c.b.name}:{entry_b.line}',
+            [(c.b, entry_b.line)],
+            key=f"fm|{key}|{_normal(value_a)[:60]}",
+        )
+
+
 def check_values(c: Comparison) -> None:
+    check_translated_keys(c)
     keys_a, keys_b = _effective(c.a), _effective(c.b)
     for key in sorted(set(keys_a) & set(keys_b), key=lambda k: keys_a[k].line):
         if _ignored(c, key):

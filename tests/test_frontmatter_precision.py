@@ -1,0 +1,129 @@
+"""Front matter without noise (issues 13 and 19): keys whose value says nothing, keys that
+belong to one language by design, a language key on one side only, and text keys the
+config names as translated checked for being untranslated. Both ways each time."""
+
+from __future__ import annotations
+
+import pytest
+
+from transcheck.checks.frontmatter import empty_value, per_language
+from transcheck.compare import Settings
+from conftest import findings, rules_of
+
+
+def page(front: str, body: str = "Text.") -> str:
+    return f"---\n{front.strip()}\n---\n{body}\n"
+
+
+SV = 'title: "Om oss"\nweight: 10'
+EN = 'title: "About us"\nweight: 10'
+
+
+@pytest.mark.parametrize(
+    "extra",
+    ['sidebartitle: ""', "hideintro: false", "count: 0", "tags: []", "params: {}", "note:", "note: null", 'blank: "  "'],
+)
+def test_key_on_one_side_with_an_empty_value_is_quiet(extra):
+    assert findings(page(SV), page(EN + "\n" + extra)) == []
+    assert findings(page(SV + "\n" + extra), page(EN)) == []
+
+
+@pytest.mark.parametrize(
+    "extra", ['sidebartitle: "Mer"', "hideintro: true", "count: 3", 'tags: ["a"]', "params: {x: 1}"]
+)
+def test_key_on_one_side_with_a_value_is_reported(extra):
+    found = findings(page(SV), page(EN + "\n" + extra))
+    assert [f.rule for f in found] == ["frontmatter-missing-key"]
+    assert found[0].path == "a.md"
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        "default_lang_commit: 3f2a9c1b7e",
+        "drifted_from_default: true",
+        'l10n: {translator: "A. B."}',
+        "l10n_state: reviewed",
+        'translationKey: "about"',
+        "translationkey: about-page",
+    ],
+)
+def test_per_language_keys_are_never_missing(extra):
+    assert findings(page(SV + "\n" + extra), page(EN)) == []
+    assert findings(page(SV), page(EN + "\n" + extra)) == []
+
+
+def test_per_language_keys_are_never_compared():
+    found = findings(page(SV + "\ndefault_lang_commit: 1\ndrifted_from_default: true"), page(EN + "\ndefault_lang_commit: 2\ndrifted_from_default: false"))
+    assert found == []
+
+
+def test_other_keys_are_still_compared_and_missing():
+    found = findings(page(SV + "\ndraft: true\nshowtoc: true"), page(EN + "\ndraft: false"))
+    assert sorted(f.rule for f in found) == ["frontmatter-mismatch", "frontmatter-missing-key"]
+
+
+@pytest.mark.parametrize("key", ["language", "lang"])
+def test_language_key_on_one_side_only_is_reported(key):
+    found = findings(page(SV + f'\n{key}: "sv"'), page(EN))
+    assert rules_of(found) == [("frontmatter-missing-key", "b.md", 4)]  # at the closing ---
+    assert "says no language here" in found[0].message and f'{key}: "sv"' in found[0].message
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [('language: "sv"', 'language: "en"'), ('lang: "sv"', 'language: "en"'), ('lang: "sv"', "languageCode: en"), ("", "")],
+)
+def test_language_key_on_both_sides_is_quiet(a, b):
+    found = findings(page(SV + "\n" + a), page(EN + "\n" + b))
+    assert [f for f in found if f.rule == "frontmatter-missing-key"] == []
+
+
+SETTINGS = Settings(text_keys=("cardtitle", "cardintro", "title"))
+
+
+def test_configured_translated_key_identical_is_untranslated():
+    sv = page(SV + '\ncardtitle: "Secure cloud storage for research"')
+    en = page(EN + '\ncardtitle: "Secure cloud storage for research"')
+    found = findings(sv, en, settings=SETTINGS)
+    assert rules_of(found) == [("untranslated", "a.md", 4)]
+    assert found[0].message.startswith('cardtitle: "Secure cloud storage for research" is identical in b.md:4')
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("Säker molnlagring för forskning", "Secure cloud storage for research"),  # translated
+        ("Safespring Backup", "Safespring Backup"),  # a name: no ordinary word
+        ("Compliant Kubernetes", "Compliant Kubernetes"),  # a product name
+        ("backup", "backup"),  # too short to say
+    ],
+)
+def test_configured_translated_key_translated_or_a_name_is_quiet(a, b):
+    found = findings(page(SV + f'\ncardtitle: "{a}"'), page(EN + f'\ncardtitle: "{b}"'), settings=SETTINGS)
+    assert found == []
+
+
+def test_unconfigured_key_is_not_checked_for_translation():
+    text = '\ncardintro: "Secure cloud storage for research"'
+    assert findings(page(SV + text), page(EN + text)) == []
+
+
+def test_title_is_reported_once_by_the_language_rule():
+    found = findings(page('title: "Secure cloud storage"'), page('title: "Secure cloud storage"'), settings=SETTINGS)
+    assert [f.rule for f in found] == ["untranslated"]
+
+
+@pytest.mark.parametrize("value", ["", "  ", None, False, 0, 0.0, [], {}])
+def test_empty_values(value):
+    assert empty_value(value)
+
+
+@pytest.mark.parametrize("value", ["x", True, 1, -1, [""], {"a": None}, "false"])
+def test_values_that_say_something(value):
+    assert not empty_value(value)
+
+
+def test_per_language():
+    assert per_language("default_lang_commit") and per_language("l10n.state") and per_language("translationkey")
+    assert not per_language("title") and not per_language("l10")
