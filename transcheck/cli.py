@@ -27,7 +27,7 @@ def _error(message: str) -> None:
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="transcheck")
+@click.version_option(__version__, "-V", "--version", prog_name="transcheck")
 def main() -> None:
     """Check that the language versions of a Markdown page say the same thing."""
 
@@ -70,6 +70,36 @@ def _check_selectors(selectors: tuple[str, ...], option: str) -> None:
             raise click.BadParameter(f"no rule is named or coded {selector!r} (see 'transcheck rules')", param_hint=option)
 
 
+def _report_options(function: "object") -> "object":
+    """Options every reporting command has, as linters' users expect them."""
+    for option in reversed((
+        click.option("--root", "root_dir", type=click.Path(file_okay=False), default=None,
+                      help="Show paths relative to this folder (default: the working directory)."),
+        click.option("-q", "--quiet", is_flag=True, help="Only the findings: no summary line."),
+        click.option("--statistics", is_flag=True, help="After the findings, the number of findings per rule."),
+        click.option("--exit-zero", is_flag=True,
+                     help="Exit 0 even when findings are reported (still 2 when a file cannot be read or transcheck fails)."),
+    )):
+        function = option(function)  # type: ignore[operator]
+    return function
+
+
+def _finish(text: str, output: str | None, fmt: str, findings: list, statistics: bool, colour: bool,
+            failed: bool, exit_zero: bool, threshold: Severity) -> None:
+    """Write the report (statistics after text findings, else on standard error) and exit."""
+    from .formats.output import statistics_text
+
+    if statistics and (counts := statistics_text(findings)):
+        if fmt == "text":
+            text = f"{text}\n\n{counts}" if text else counts
+        else:
+            click.echo(counts, err=True)
+    _emit(text, output, colour)
+    if failed:
+        sys.exit(EXIT_USAGE)
+    sys.exit(EXIT_FINDINGS if not exit_zero and any(f.severity >= threshold for f in findings) else EXIT_OK)
+
+
 def _split(values: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
 
@@ -77,8 +107,9 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
 @main.command()
 @click.argument("file_a", type=click.Path(dir_okay=False))
 @click.argument("file_b", type=click.Path(dir_okay=False))
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "html"]), default="text", show_default=True,
-              help="Output format; html is the side-by-side report for a browser (use -o).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "html", "sarif", "github", "junit", "gitlab"]),
+              default="text", show_default=True,
+              help="Output format; html is the side-by-side report for a browser (use -o); gitlab is Code Quality JSON.")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None,
               help="Exit with status 1 when a finding of this severity or higher is reported (default: config, else error).")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
@@ -98,9 +129,11 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
               help="Compare #fragments of site-internal links too (by default they follow translated headings).")
 @click.option("--max-file-size", type=int, default=DEFAULT_MAX_BYTES, show_default=True,
               help="Refuse files larger than this many bytes.")
+@_report_options
 def check(file_a: str, file_b: str, fmt: str, fail_on: str | None, config_path: str | None, lang: tuple[str, str] | None,
           select: tuple[str, ...], ignore: tuple[str, ...], colour: str, output: str | None,
-          rewrites: tuple[tuple[str, str], ...], compare_fragments: bool, max_file_size: int) -> None:
+          rewrites: tuple[tuple[str, str], ...], compare_fragments: bool, max_file_size: int,
+          root_dir: str | None, quiet: bool, statistics: bool, exit_zero: bool) -> None:
     """Compare FILE_A with FILE_B (the reference) and report where they drift apart.
 
     Findings about something both files have are reported in FILE_A; a missing
@@ -124,20 +157,26 @@ def check(file_a: str, file_b: str, fmt: str, fail_on: str | None, config_path: 
     fail_on = fail_on or config.fail_on
     languages = (lang[0], lang[1]) if lang else (None, None)
     comparison, result = compare_paths(file_a, file_b, options, languages)
+    from .formats.output import MACHINE_FORMATS, render_machine
+    from .formats.paths import PathStyle
+
+    style = PathStyle(root_dir)
+    threshold = Severity.parse(fail_on)
+    coloured = fmt == "text" and _use_colour(colour, None if output else sys.stdout)
     if fmt == "html":
         from .formats.html import PairView, render_report
 
+        # a file that cannot be parsed has no side-by-side view: its findings are listed
         views = [PairView(comparison, result.findings)] if comparison is not None else []
-        text = render_report(views, f"transcheck: {file_a} ↔ {file_b}") if views else format_text(result.findings, 2)
-    elif fmt == "json":
-        text = format_json(result.findings, [(f.path, f.language) for f in result.files])
+        others = [] if views else result.findings
+        text = render_report(views, f"transcheck: {style(file_a)} ↔ {style(file_b)}", style, others)
+    elif fmt in MACHINE_FORMATS:
+        files = [(f.path, f.language) for f in result.files]
+        text = render_machine(fmt, result.findings, style, files, [(file_a, file_b)], threshold)
     else:
-        text = format_text(result.findings, len(result.files), _use_colour(colour, None if output else sys.stdout))
-    _emit(text, output)
-    threshold = Severity.parse(fail_on)
-    if result.io_error or _crashed(result.findings):
-        sys.exit(EXIT_USAGE)
-    sys.exit(EXIT_FINDINGS if any(f.severity >= threshold for f in result.findings) else EXIT_OK)
+        text = format_text(style.findings(result.findings), len(result.files), coloured, quiet)
+    _finish(text, output, fmt, result.findings, statistics, coloured, result.io_error or _crashed(result.findings),
+            exit_zero, threshold)
 
 
 def _crashed(findings: list) -> bool:
@@ -147,15 +186,20 @@ def _crashed(findings: list) -> bool:
     return any(f.rule == INTERNAL_ERROR for f in findings)
 
 
-def _emit(text: str, output: str | None) -> None:
+def _emit(text: str, output: str | None, colour: bool = False) -> None:
     if output is None:
-        click.echo(text)
+        if text:
+            # click strips colour codes when standard output is not a terminal, unless told
+            click.echo(text, color=True if colour else None)
         return
     try:
         with open(output, "w", encoding="utf-8") as handle:
             handle.write(text + "\n")
-    except OSError as error:
-        _error(f"{output}: cannot write the report: {error.strerror or error}")
+    except (OSError, UnicodeError) as error:
+        from .formats.paths import visible
+
+        reason = error.strerror if isinstance(error, OSError) else None
+        _error(f"{visible(output)}: cannot write the report: {reason or error}")
         sys.exit(EXIT_USAGE)
 
 
@@ -205,33 +249,24 @@ def fix(files: tuple[str, ...], lang_tags: bool, mode: str, lang: str | None,
     Everything else in the file stays byte for byte. With --diff (the default) nothing
     is written and the exit status is 1 when something would change.
     """
-    from .fix import fix_text, read_for_fix, write_atomically
-    from .langs import expected_language
+    from .fix import WriteRefused, expected_for_fix, fix_text, read_for_fix, write_safely
 
-    from pathlib import Path as _Path
-
-    from .site import find_site_root, load_hugo_layout, page_of
-
-    layouts: dict[str, object] = {}
     status = EXIT_OK
     for path in files:
-        expected, _ = expected_language(path, lang)
-        if not expected:
-            root = find_site_root(_Path(path))
-            if root is not None:  # a page in a Hugo site: the site says its language
-                layout = layouts.setdefault(str(root), load_hugo_layout(root))
-                expected = page_of(_Path(path), layout, Config()).language  # type: ignore[arg-type]
-        if not expected:
-            _error(f"{path}: cannot tell which language it is in; name it x.sv.md, put it under content/sv/ or use --lang")
+        expected = expected_for_fix(path, lang)
+        if not expected.code:
+            _error(f"{path}: cannot tell which language it is in; {expected.need}")
             status = EXIT_USAGE
             continue
         try:
-            text, prefix, encoding = read_for_fix(path)
-        except (InputError, OSError, UnicodeDecodeError) as error:
-            _error(str(error) if isinstance(error, InputError) else f"{path}: cannot read: {error}")
+            page = read_for_fix(path)
+        except InputError as error:
+            _error(str(error))
             status = EXIT_USAGE
             continue
-        result = fix_text(text, path, expected, dict(aliases))
+        result = fix_text(page.text, path, expected.code, dict(aliases))
+        for remark in result.remarks:
+            click.echo(f"{path}: {remark}", err=True)
         if result.note:
             click.echo(f"{path}: {result.note}", err=True)
             if result.note.startswith("not changed: ") and "no language field" not in result.note:
@@ -241,7 +276,11 @@ def fix(files: tuple[str, ...], lang_tags: bool, mode: str, lang: str | None,
             continue
         if mode == "write":
             try:
-                write_atomically(path, prefix, result.after, encoding)
+                write_safely(page, result.after)
+            except WriteRefused as error:
+                _error(f"{path}: not written: {error}")
+                status = EXIT_USAGE
+                continue
             except OSError as error:
                 _error(f"{path}: cannot write: {error.strerror or error}")
                 status = EXIT_USAGE
@@ -300,7 +339,7 @@ class _Progress:
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
               help="Use this config file (otherwise transcheck.toml, .transcheck.toml or pyproject.toml "
                    "found by walking up from the first PATH).")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github", "junit", "html"]), default="text",
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github", "junit", "gitlab", "html"]), default="text",
               show_default=True, help="Output format; html is the side-by-side report of every pair (use -o).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help="Write the report to FILE.")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None,
@@ -317,9 +356,11 @@ class _Progress:
 @click.option("--color", "colour", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
               help="Colour in text output.")
 @click.option("--progress/--no-progress", default=True, help="Show progress on a terminal for long scans.")
+@_report_options
 def scan(paths: tuple[str, ...], config_path: str | None, fmt: str, output: str | None, fail_on: str | None,
          select: tuple[str, ...], ignore: tuple[str, ...], jobs: int | None, baseline_path: str | None,
-         write_baseline_path: str | None, changed_since: str | None, colour: str, progress: bool) -> None:
+         write_baseline_path: str | None, changed_since: str | None, colour: str, progress: bool,
+         root_dir: str | None, quiet: bool, statistics: bool, exit_zero: bool) -> None:
     """Check every translation of a site against its source language.
 
     Pairs are found the way the site links them: Hugo's config (languages, contentDir,
@@ -329,9 +370,6 @@ def scan(paths: tuple[str, ...], config_path: str | None, fmt: str, output: str 
     from pathlib import Path
 
     from .baseline import BaselineError, only_new, read_baseline, write_baseline
-    from .formats.github import format_github
-    from .formats.junit import format_junit
-    from .formats.sarif import format_sarif
     from .scan import default_jobs, options_from, scan as run_scan
 
     roots = [Path(p) for p in (paths or (".",))]
@@ -359,29 +397,41 @@ def scan(paths: tuple[str, ...], config_path: str | None, fmt: str, output: str 
     root = str(result.layout.root)
     for note in result.notes:
         click.echo(f"transcheck: note: {note}", err=True)
+    for line in result.pairing_lines():
+        click.echo(f"transcheck: {line}", err=True)
+    if not result.pairs and not result.orphans and not result.io_error:
+        given_files = all(Path(p).is_file() for p in (paths or (".",)))
+        if given_files:  # e.g. pre-commit passing a README: nothing of a site to check
+            click.echo("transcheck: none of the given files is a page with a translation; nothing to check", err=True)
+            sys.exit(EXIT_OK)
+        looked = ", ".join(result.looked_in) or ", ".join(paths or (".",))
+        _error(
+            f"no translation pairs found (looked in {looked}). Hugo and Zola sites are found by their "
+            "config (hugo.toml, config.toml, config/_default/) at or above the path, or up to three "
+            "folders below it; other layouts need [layout] in transcheck.toml (see the README)"
+        )
+        sys.exit(EXIT_USAGE)
     findings = result.findings
     if write_baseline_path:
         write_baseline(write_baseline_path, findings, root)
     if baseline is not None:
         findings = only_new(findings, baseline, root)
-    if fmt == "json":
-        files = sorted(result.languages.items())
-        text = format_json(findings, files, {"pairs": [{"translation": a, "source": b} for a, b in result.pairs]})
-    elif fmt == "sarif":
-        text = format_sarif(findings, root)
-    elif fmt == "github":
-        text = format_github(findings)
-    elif fmt == "junit":
-        text = format_junit(result.pairs, findings, threshold)
+    from .formats.output import MACHINE_FORMATS, render_machine
+    from .formats.paths import PathStyle
+
+    # paths outside the working directory (or --root) are shown relative to the site
+    style = PathStyle(root_dir, fallback=root)
+    coloured = fmt == "text" and _use_colour(colour, None if output else sys.stdout)
+    if fmt in MACHINE_FORMATS:
+        text = render_machine(fmt, findings, style, sorted(result.languages.items()), result.pairs, threshold, True)
     elif fmt == "html":
-        text = _scan_html(result, findings, options)
+        text = _scan_html(result, findings, options, style)
     else:
-        text = format_text(findings, len(result.languages), _use_colour(colour, None if output else sys.stdout))
-        text += f"\n{len(result.pairs)} pairs checked in {result.seconds:.2f}s."
-    _emit(text, output)
-    if result.io_error or _crashed(result.findings):
-        sys.exit(EXIT_USAGE)
-    sys.exit(EXIT_FINDINGS if any(f.severity >= threshold for f in findings) else EXIT_OK)
+        text = format_text(style.findings(findings), len(result.languages), coloured, quiet)
+        if not quiet:
+            text += f"\n{len(result.pairs)} pairs checked in {result.seconds:.2f}s."
+    _finish(text, output, fmt, findings, statistics, coloured, result.io_error or _crashed(result.findings),
+            exit_zero, threshold)
 
 
 def subprocess_error() -> type[Exception]:
@@ -390,7 +440,7 @@ def subprocess_error() -> type[Exception]:
     return subprocess.CalledProcessError
 
 
-def _scan_html(result: "object", findings: list, options: "object") -> str:
+def _scan_html(result: "object", findings: list, options: "object", style: "object" = None) -> str:
     """Re-align each pair in this process for the report; findings as the scan reported them."""
     from .engine import compare_paths
     from .formats.html import PairView, render_report
@@ -411,4 +461,7 @@ def _scan_html(result: "object", findings: list, options: "object") -> str:
         else:
             mine += [f for f in by_path.get(source, []) if any(r.path == translation for r in f.related)]
         views.append(PairView(comparison, sorted(mine, key=lambda f: f.sort_key())))
-    return render_report(views, f"transcheck: {len(views)} pairs")
+    # what no view shows (orphans, files that could not be parsed) is listed on its own
+    shown = {id(f) for view in views for f in view.findings}
+    others = [f for f in findings if id(f) not in shown]
+    return render_report(views, f"transcheck: {len(views)} pairs", style, others)  # type: ignore[arg-type]
