@@ -24,13 +24,14 @@ def test_broken_pair_shows_every_rule_and_exits_1():
     result = run("check", *BROKEN)
     assert result.exit_code == 1
     lines = [l for l in result.output.splitlines() if l.startswith("samples") or "/samples/" in l]
-    rules = {line.split(": ", 2)[1].split()[1].rstrip(":") for line in lines}
+    rules = {line.split(": ", 2)[1].split()[2].rstrip(":") for line in lines}
+    assert {line.split(": ", 2)[1].split()[0] for line in lines} == {"error", "warning", "info"}
     expected = {r.name for r in RULES} - {"parse-error", "internal-error", "orphan", "suppression-invalid", "suppression-unused"}
     assert rules == expected
     for line in lines:
         path, line_no, col, rest = line.split(":", 3)
         assert int(line_no) >= 1 and col == "1"
-        assert rest.strip().startswith("TC")
+        assert rest.split()[0] in ("error", "warning", "info") and rest.split()[1].startswith("TC")
     assert result.output.rstrip().endswith("infos in 2 files.") or "info in 2 files." in result.output
 
 
@@ -71,7 +72,7 @@ def test_unknown_rule_is_a_usage_error():
 def test_missing_file_exits_2_and_names_it(tmp_path):
     result = run("check", str(tmp_path / "nope.md"), CLEAN[1])
     assert result.exit_code == 2
-    assert "nope.md:1:1: TC001 parse-error: no such file" in result.output
+    assert "nope.md:1:1: error TC001 parse-error: no such file" in result.output
     assert "Traceback" not in result.output
 
 
@@ -80,7 +81,7 @@ def test_malformed_front_matter_is_a_finding_exit_1(tmp_path):
     bad.write_text("---\ntitle: [x\n---\n# Hej\n")
     result = run("check", str(bad), CLEAN[1])
     assert result.exit_code == 1
-    assert f"{bad}:2:1: TC001 parse-error: malformed YAML front matter" in result.output
+    assert f"{bad}:2:1: error TC001 parse-error: malformed YAML front matter" in result.output
 
 
 def test_colour_only_when_asked_and_never_with_no_color():

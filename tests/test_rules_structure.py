@@ -65,7 +65,7 @@ def test_bullet_count_in_a_nested_list_is_reported_in_the_file_with_fewer_items(
     en = BASE_EN.replace("  - Kafka consumers\n", "")
     found = findings(BASE_SV, en)
     assert rules_of(found) == [("bullet-count", "b.md", 7)]
-    assert found[0].message.startswith("nested list has 1 items here but 2 in a.md:7")
+    assert found[0].message.startswith("nested list has 1 item here but 2 in a.md:7")
 
 
 def test_nested_list_missing_under_an_item():
@@ -105,7 +105,7 @@ def test_table_shape():
     sv = BASE_SV.replace("| Data  | 3       |\n", "")
     found = findings(sv, BASE_EN)
     assert rules_of(found) == [("table-shape", "a.md", 11)]
-    assert "1 rows × 2 columns here but 2 × 2" in found[0].message
+    assert "1 row × 2 columns here but 2 × 2" in found[0].message
 
 
 def test_code_block_differs_at_the_line_that_differs():

@@ -18,10 +18,22 @@ _LINES = re.compile(r":\d+\b|\bline \d+|\blines \d+(?:–\d+)?(?: and \d+)?")
 
 
 def fingerprint(finding: Finding, root: str | None = None) -> str:
-    about = finding.key or _LINES.sub("", finding.message)
+    about = finding.key or _LINES.sub("", _named_by_file_name(finding))
     paths = [_portable(finding.path, root)] + sorted(_portable(r.path, root) for r in finding.related)
     text = "\x1f".join([finding.rule, *paths, about])
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+    # surrogateescape: a file name that is not UTF-8 still has a fingerprint
+    return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()[:32]
+
+
+def _named_by_file_name(finding: Finding) -> str:
+    """The message with the pair's paths as bare file names: messages name the other file
+    by its path, which depends on where transcheck runs; the fingerprint must not."""
+    message = finding.message
+    for path in sorted({finding.path, *(r.path for r in finding.related)}, key=len, reverse=True):
+        name = path.replace("\\", "/").rsplit("/", 1)[-1]
+        if path != name:
+            message = message.replace(path, name)
+    return message
 
 
 def _portable(path: str, root: str | None) -> str:

@@ -26,8 +26,9 @@ class Side:
 
     @property
     def name(self) -> str:
-        """Short name for messages: the file name."""
-        return self.path.replace("\\", "/").rsplit("/", 1)[-1]
+        """How messages name the file: its path (both files of a pair often have one file
+        name); outputs show it relative to the working directory (formats/paths.py)."""
+        return self.path
 
 
 @dataclass

@@ -230,7 +230,10 @@ def check_group(
     """
     options = options or Options()
     loaded = {source: _load(source, options.max_bytes)}
-    return [compare_paths(path, source, options, (language, source_language), loaded)[1] for path, language in translations]
+    return [
+        compare_paths(path, source, options, (language, source_language), loaded, given_by="site")[1]
+        for path, language in translations
+    ]
 
 
 def compare_paths(
@@ -239,6 +242,7 @@ def compare_paths(
     options: Options | None = None,
     languages: tuple[str | None, str | None] = (None, None),
     loaded: dict[str, tuple[Document | None, Finding | None, bool]] | None = None,
+    given_by: str = "command line",
 ) -> tuple[Comparison | None, PairResult]:
     """Like :func:`check_paths`, also returning the comparison (None when a file is unusable).
 
@@ -255,6 +259,8 @@ def compare_paths(
         if error is not None:
             errors.append(error)
         language, source = expected_language(path, override)
+        if override and source == "command line":
+            source = given_by  # scan's languages come from the site, not from --lang
         files.append(FileInfo(path, language, source))
     comparison = None
     findings: list[Finding] = []

@@ -12,6 +12,7 @@ from ..detect import candidates_for, detector_code, judge, language_name, letter
 from ..langtags import TagVerdict, family, verdict
 from ..model import Block, FrontMatterEntry, ListItem, Paragraph, Shortcode, walk_nodes
 from ..scargs import TEXT_ARGS
+from ..wording import line_range, plural, said_by
 
 MIN_BLOCK_LETTERS = 80  # a block judged alone
 MIN_SECTION_LETTERS = 120  # small blocks are judged together per section
@@ -78,7 +79,7 @@ def check_language_mismatch(c: Comparison) -> None:
                 "language-mismatch",
                 side,
                 entry.line,
-                f"{entry.key}: {entry.raw} declares {language_name(tag)}, but the {side.expected_from} says "
+                f"{entry.key}: {entry.raw} declares {language_name(tag)}, but the {said_by(side.expected_from)} says "
                 f"{language_name(side.expected)} ({side.expected})",
                 key=f"{entry.key}|{tag}|{side.expected}",
             )
@@ -209,7 +210,7 @@ def _whole_document(
         side,
         side.doc.body_start_line,
         f"the text is in {language_name(language)} ({share:.0%} of it), not in {language_name(expected)} "
-        f"as the {side.expected_from or 'front matter'} says",
+        f"as the {said_by(side.expected_from)} says",
         key=f"doc|{language}",
     )
     return True
@@ -225,7 +226,7 @@ def _report_blocks(c: Comparison, side: Side, info: SectionInfo, flagged: list[t
         unit, language, probability = in_other[0]
         how = f"is written in {language_name(language)} ({probability:.0%}), the language of {other.name}"
         if len(in_other) > 1:
-            how += f" (and {len(in_other) - 1} more blocks of this section)"
+            how += f" (and {plural(len(in_other) - 1, 'more block', 'more blocks')} of this section)"
         _report_untranslated(c, side, unit, how)
     if not flagged:
         return
@@ -321,12 +322,13 @@ def _identical(c: Comparison, units: list[tuple[Block | ListItem, Block | ListIt
     if len(units) == 1:
         _report_untranslated(c, here, first, f"is identical in {there.name}:{other.line}", (there, other.line))
         return here
+    lines_there = [unit[1 - index_here].line for unit in units]
     c.report(
         "untranslated",
         here,
         first.line,
-        f"{len(units)} paragraphs or list items are identical in {there.name} (lines {other.line}–"
-        f"{units[-1][1 - index_here].line}), the first {_quote(_unit_text(first))}",
+        f"{len(units)} paragraphs or list items are identical in {there.name} "
+        f"({line_range(min(lines_there), max(lines_there))}), the first {_quote(_unit_text(first))}",
         [(there, other.line)],
         key=f"many|{_normal(_unit_text(first))[:80]}",
     )
@@ -369,7 +371,8 @@ def _shortcode_text(c: Comparison, a: Shortcode, b: Shortcode) -> None:
                 "untranslated",
                 c.a,
                 a.line,
-                f"{{{{{a.delimiter} {a.name} }}}} {key}={_quote(value)} is identical in {c.b.name}:{b.line}",
+                f"{{{{{a.delimiter} {a.name} {'>' if a.delimiter == '<' else '%'}}}}} {key}={_quote(value)} "
+                f"is identical in {c.b.name}:{b.line}",
                 [(c.b, b.line)],
                 key=f"sc|{a.name}|{key}|{_normal(value)[:60]}",
             )

@@ -8,6 +8,7 @@ from ..align import Unit, aligned_units, block_inlines, unit_inlines
 from ..compare import BlockPair, Comparison, Side
 from ..model import Document, Shortcode, iter_blocks
 from ..scargs import data_args
+from ..wording import in_section
 
 def _label(sc: Shortcode) -> str:
     return f"{{{{{sc.delimiter} {sc.name} {'>' if sc.delimiter == '<' else '%'}}}}}"
@@ -28,7 +29,7 @@ def check_shortcodes(c: Comparison) -> None:
 
 def _missing_block(c: Comparison, sc: Shortcode, having: Side, lacking: Side, anchor: int, pair: BlockPair) -> None:
     section = pair.section_b if lacking is c.b else pair.section_a
-    where = f" in section \"{section.title}\"" if section.section is not None else ""
+    where = in_section(section)
     c.report(
         "shortcode-mismatch",
         lacking,

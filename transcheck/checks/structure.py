@@ -10,6 +10,7 @@ from functools import lru_cache
 from ..align import SectionInfo, align_items, align_sequences
 from ..compare import BlockPair, Comparison, Side
 from ..model import Block, CodeBlock, ListBlock, ListItem, Paragraph, TableBlock, walk_nodes
+from ..wording import in_section, named, plural, section_phrase
 
 
 def _quote(text: str, width: int = 60) -> str:
@@ -33,17 +34,18 @@ def check_sections(c: Comparison) -> None:
         if sa.section is None:
             continue
         _heading_level(c, sa, sb, partner_a)
+    moved = {(x.index, y.index) for x, y in alignment.moved}
     for sa, sb in alignment.moved:
         if sa.parent is not None and partner_a.get(sa.parent) is not None:
             parent_b = partner_a[sa.parent]
-            if (alignment.a[sa.parent], parent_b) in alignment.moved and sb.parent == parent_b.index:
+            if (sa.parent, parent_b.index) in moved and sb.parent == parent_b.index:
                 continue  # it moved with its parent, which is reported
         c.report(
             "section-order",
             c.a,
             sa.line,
-            f"section {_quote(sa.title)} stands in another place than its counterpart "
-            f"{_quote(sb.title)} ({c.b.name}:{sb.line})",
+            f"{section_phrase(sa, 60)} stands in another place than its counterpart "
+            f"{named(sb.title)} ({c.b.name}:{sb.line})",
             [(c.b, sb.line)],
             key=f"{sa.title}|{sb.title}",
         )
@@ -59,27 +61,35 @@ def _missing(
 ) -> None:
     missing_indexes = {info.index for info in only}
     lacking_doc_end = lacking.doc.line_count
+    following = _next_partners(having_all, partner) if only else []
     for info in only:
         if info.parent is not None and info.parent in missing_indexes:
             continue  # its parent is reported; the sub-sections go with it
         # it belongs before the counterpart of the next aligned section
-        anchor = lacking_doc_end
-        before = None
-        for later in having_all[info.index + 1 :]:
-            if later.index in partner:
-                anchor = partner[later.index].line
-                before = partner[later.index]
-                break
-        where = f"; it belongs before {_quote(before.title, 40)}" if before is not None else "; it belongs at the end"
+        before = following[info.index]
+        anchor = before.line if before is not None else lacking_doc_end
+        where = f"; it belongs before {named(before.title, 40)}" if before is not None else "; it belongs at the end"
         c.report(
             "missing-section",
             lacking,
             anchor,
-            f"{_quote(info.title)} ({having.name}:{info.line}, {_heading_words(info)}) "
+            f"{named(info.title)} ({having.name}:{info.line}, {_heading_words(info)}) "
             f"has no counterpart here{where}",
             [(having, info.line)],
             key=f"{having.language}|{info.title}",
         )
+
+
+def _next_partners(infos: list[SectionInfo], partner: dict[int, SectionInfo]) -> list[SectionInfo | None]:
+    """For each section, the counterpart of the first aligned section after it (one sweep
+    from the end, not a search per missing section)."""
+    following: list[SectionInfo | None] = [None] * len(infos)
+    current: SectionInfo | None = None
+    for info in reversed(infos):
+        following[info.index] = current
+        if info.index in partner:
+            current = partner[info.index]
+    return following
 
 
 def _heading_level(c: Comparison, sa: SectionInfo, sb: SectionInfo, partner_a: dict[int, SectionInfo]) -> None:
@@ -90,8 +100,8 @@ def _heading_level(c: Comparison, sa: SectionInfo, sb: SectionInfo, partner_a: d
             "heading-level",
             c.a,
             sa.line,
-            f"{_quote(sa.title)} is {_heading_words(sa)} here but {_heading_words(sb)} in "
-            f"{c.b.name}:{sb.line} ({_quote(sb.title, 40)})",
+            f"{named(sa.title)} is {_heading_words(sa)} here but {_heading_words(sb)} in "
+            f"{c.b.name}:{sb.line} ({named(sb.title, 40)})",
             [(c.b, sb.line)],
             key=f"{sa.title}|{sb.title}",
         )
@@ -110,8 +120,8 @@ def _heading_level(c: Comparison, sa: SectionInfo, sb: SectionInfo, partner_a: d
         "heading-level",
         c.a,
         sa.line,
-        f"{_quote(sa.title)} is a level-{sa.level} heading here but level {sb.level} in "
-        f"{c.b.name}:{sb.line} ({_quote(sb.title, 40)})",
+        f"{named(sa.title)} is a level-{sa.level} heading here but level {sb.level} in "
+        f"{c.b.name}:{sb.line} ({named(sb.title, 40)})",
         [(c.b, sb.line)],
         key=f"{sa.title}|{sa.level}|{sb.level}",
     )
@@ -140,14 +150,14 @@ def _unmatched_block(c: Comparison, pair: BlockPair) -> None:
     else:
         assert pair.b is not None
         block, having, lacking, anchor, section = pair.b, c.b, c.a, pair.anchor_a, pair.section_a
-    where = f" in section {_quote(section.title, 40)}" if section.section is not None else ""
+    where = in_section(section)
     if isinstance(block, ListBlock):
         kind = "numbered list" if block.ordered else "list"
         c.report(
             "bullet-count",
             lacking,
             anchor,
-            f"{kind} of {len(block.items)} items ({having.name}:{block.line}, "
+            f"{kind} of {plural(len(block.items), 'item')} ({having.name}:{block.line}, "
             f"starting {_quote(block.items[0].text if block.items else '', 40)}) has no counterpart{where} here",
             [(having, block.line)],
             key=f"list|{section.title}|{len(block.items)}",
@@ -158,7 +168,8 @@ def _unmatched_block(c: Comparison, pair: BlockPair) -> None:
             "table-shape",
             lacking,
             anchor,
-            f"table of {rows} rows × {cols} columns ({having.name}:{block.line}) has no counterpart{where} here",
+            f"table of {plural(rows, 'row')} × {plural(cols, 'column')} ({having.name}:{block.line}) "
+            f"has no counterpart{where} here",
             [(having, block.line)],
             key=f"table|{section.title}|{rows}x{cols}",
         )
@@ -222,7 +233,7 @@ def _report_item_count(
         "bullet-count",
         lacking,
         l_list.line,
-        f"{nested.strip() + ' ' if nested else ''}list has {len(l_list.items)} items here but "
+        f"{nested.strip() + ' ' if nested else ''}list has {plural(len(l_list.items), 'item')} here but "
         f"{len(h_list.items)} in {having.name}:{h_list.line}{named}",
         [(having, h_list.line)],
         key=f"{len(l_list.items)}|{len(h_list.items)}|{_first(h_list)}",
@@ -236,7 +247,7 @@ def _report_lonely_sublist(
         "bullet-count",
         lacking,
         lacking_item.line,
-        f"nested list of {len(sub.items)} items under {_quote(nested_in.text, 40)} "
+        f"nested list of {plural(len(sub.items), 'item')} under {_quote(nested_in.text, 40)} "
         f"({having.name}:{sub.line}) has no counterpart under this item",
         [(having, sub.line)],
         key=f"nested|{nested_in.text[:40]}|{len(sub.items)}",
@@ -250,7 +261,7 @@ def _compare_tables(c: Comparison, a: TableBlock, b: TableBlock) -> None:
         "table-shape",
         c.a,
         a.line,
-        f"table has {a.shape[0]} rows × {a.shape[1]} columns here but "
+        f"table has {plural(a.shape[0], 'row')} × {plural(a.shape[1], 'column')} here but "
         f"{b.shape[0]} × {b.shape[1]} in {c.b.name}:{b.line}",
         [(c.b, b.line)],
         key=f"{a.shape}|{b.shape}|{'|'.join(b.header)}",
@@ -346,7 +357,7 @@ def _code_blocks(c: Comparison) -> None:
                 assert j is not None
                 block, having, lacking, section = code_b[j], c.b, c.a, sa
             first = block.code.strip().split("\n", 1)[0]
-            where = f" in section {_quote(section.title, 40)}" if section.section is not None else ""
+            where = in_section(section)
             c.report(
                 "code-mismatch",
                 lacking,
@@ -363,12 +374,11 @@ def _paragraph_counts(c: Comparison) -> None:
         count_b = sum(isinstance(b, Paragraph) for b in sb.blocks)
         if count_a == count_b:
             continue
-        where = f"section {_quote(sa.title, 40)}" if sa.section is not None else "the text before the first heading"
         c.report(
             "paragraph-count",
             c.a,
             sa.line,
-            f"{where} has {count_a} paragraphs here but {count_b} in {c.b.name}:{sb.line}",
+            f"{section_phrase(sa)} has {plural(count_a, 'paragraph')} here but {count_b} in {c.b.name}:{sb.line}",
             [(c.b, sb.line)],
             key=f"{sa.title}|{count_a}|{count_b}",
         )
@@ -407,7 +417,7 @@ def _inline_code(c: Comparison) -> None:
             names = list(lonely)
             shown = ", ".join(f"`{_short_code(code)}`" for code in names[:3])
             more = f" and {len(names) - 3} more" if len(names) > 3 else ""
-            where = f"section {_quote(other_section.title, 40)}" if other_section.section is not None else "its text"
+            where = section_phrase(other_section, before_first="its text before the first heading")
             spans_word = "inline code span" if len(names) == 1 else f"{len(names)} inline code spans"
             c.report(
                 "code-mismatch",

@@ -226,7 +226,9 @@ def _distinct(items: list[Found[V]], same: Callable[[V, V], bool], keys: Callabl
 
 
 def _where(info: SectionInfo) -> str:
-    return f'section "{info.title[:40]}"' if info.section is not None else "the text before the first heading"
+    from ..wording import section_phrase
+
+    return section_phrase(info)
 
 
 def _quote(text: str) -> str:
@@ -324,7 +326,7 @@ def _report_leftovers(
                 rule,
                 lacking,
                 section.line,
-                f"{noun} {describe(item)} ({having.name}:{item.line}) has no counterpart in this {_where(section)}",
+                f"{noun} {describe(item)} ({having.name}:{item.line}) has no counterpart in {_where(section)} here",
                 [(having, item.line)],
                 key=f"{noun}|lonely|{describe(item)}",
             )

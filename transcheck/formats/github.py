@@ -1,14 +1,21 @@
-"""GitHub Actions workflow commands: findings shown inline on the pull request."""
+"""GitHub Actions workflow commands: findings shown inline on the pull request.
+
+GitHub annotates a pull request only where ``file=`` is a path relative to the
+repository: the paths come shown (see :mod:`.paths`), relative to the working
+directory, which is the repository's root in a workflow step."""
 
 from __future__ import annotations
 
 from ..findings import Finding, Severity
+from .paths import visible
 
 _COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # % first, so the escapes added after it are not escaped again
+    escaped = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return visible(escaped)
 
 
 def _escape_property(text: str) -> str:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from ..align import SectionInfo
 from ..compare import Comparison
 from ..findings import Finding, Severity
+from .paths import PathStyle
 from ..model import (
     Block,
     BlockQuote,
@@ -67,9 +68,10 @@ def _label(sc: Shortcode) -> str:
 
 
 class _Renderer:
-    def __init__(self, view: PairView, number: Counter[str]) -> None:
+    def __init__(self, view: PairView, number: Counter[str], style: PathStyle) -> None:
         self.view = view
         self.c = view.comparison
+        self.style = style
         self.ids = number  # shared finding counter across pairs
         self.placed: dict[tuple[str, int], list[str]] = {}  # (side, anchor line) → finding html
         self.related: dict[tuple[str, int], list[str]] = {}
@@ -83,11 +85,12 @@ class _Renderer:
             ident = f"f{self.ids['n']}"
             side = "a" if finding.path == self.c.a.path else "b" if finding.path == self.c.b.path else "a"
             anchor = columns[side].element_for(finding.line) or 0
+            shown = self.style.finding(finding)
             severity = finding.severity.label
             self.placed.setdefault((side, anchor), []).append(
                 f'<div class="finding sev-{severity}" id="{ident}" data-severity="{severity}" tabindex="-1">'
                 f'<span class="badge">{_e(finding.code)} {_e(finding.rule)}</span> '
-                f'<span class="where">line {finding.line}</span> {_e(finding.message)}</div>'
+                f'<span class="where">line {finding.line}</span> {_e(shown.message)}</div>'
             )
             for related in finding.related:
                 other = "a" if related.path == self.c.a.path else "b"
@@ -96,7 +99,7 @@ class _Renderer:
                     f'<a class="related sev-{severity}" data-severity="{severity}" href="#{ident}">'
                     f'↔ {_e(finding.code)} {_e(finding.rule)} (line {related.line} here)</a>'
                 )
-            listed.append((finding, ident))
+            listed.append((shown, ident))
         return listed
 
     def notes(self, side: str, line: int) -> str:
@@ -196,8 +199,8 @@ def _rows(c: Comparison) -> list[tuple[SectionInfo | None, SectionInfo | None]]:
     return [(a, b) for _, _, a, b in keyed]
 
 
-def _pair_html(view: PairView, counter: Counter[str]) -> tuple[str, list[tuple[Finding, str]]]:
-    renderer = _Renderer(view, counter)
+def _pair_html(view: PairView, counter: Counter[str], style: PathStyle) -> tuple[str, list[tuple[Finding, str]]]:
+    renderer = _Renderer(view, counter, style)
     columns = {"a": _Column("a", view.comparison.a.path), "b": _Column("b", view.comparison.b.path)}
     rows = _rows(view.comparison)
     # first pass: collect the anchor lines of both columns, so findings can be placed
@@ -209,9 +212,9 @@ def _pair_html(view: PairView, counter: Counter[str]) -> tuple[str, list[tuple[F
         column.anchors = sorted(set(column.anchors))
     listed = renderer.place(columns)
     body = [
-        f'<div class="row head"><div class="cell"><strong>{_e(view.comparison.a.path)}</strong> '
+        f'<div class="row head"><div class="cell"><strong>{_e(style(view.comparison.a.path))}</strong> '
         f'<span class="muted">{_e(view.comparison.a.language or "")}</span></div>'
-        f'<div class="cell"><strong>{_e(view.comparison.b.path)}</strong> '
+        f'<div class="cell"><strong>{_e(style(view.comparison.b.path))}</strong> '
         f'<span class="muted">{_e(view.comparison.b.language or "")}</span></div></div>',
         f'<div class="row">{renderer.front_matter("a", columns["a"])}{renderer.front_matter("b", columns["b"])}</div>',
     ]
@@ -220,24 +223,61 @@ def _pair_html(view: PairView, counter: Counter[str]) -> tuple[str, list[tuple[F
     return f'<div class="grid" role="table">{"".join(body)}</div>', listed
 
 
-def render_report(views: list[PairView], title: str = "transcheck report") -> str:
+def _others_html(others: list[Finding], counter: Counter[str], style: PathStyle) -> tuple[str, list[tuple[Finding, str]]]:
+    """Findings no pair view can show: pages without a translation, files that could not
+    be read or parsed. Listed by file, so the report loses nothing the text output has."""
+    listed: list[tuple[Finding, str]] = []
+    items = []
+    for finding in style.findings(others):
+        counter["n"] += 1
+        ident = f"f{counter['n']}"
+        severity = finding.severity.label
+        items.append(
+            f'<li><div class="finding sev-{severity}" id="{ident}" data-severity="{severity}" tabindex="-1">'
+            f'<span class="badge">{_e(finding.code)} {_e(finding.rule)}</span> '
+            f'<span class="where">{_e(finding.path)}:{finding.line}</span> {_e(finding.message)}</div></li>'
+        )
+        listed.append((finding, ident))
+    if not items:
+        return "", listed
+    return (
+        f'<details class="pair others" id="others" open><summary>Files without a side-by-side view '
+        f'<span class="muted">({len(items)} finding{"" if len(items) == 1 else "s"})</span></summary>'
+        f'<ul class="others">{"".join(items)}</ul></details>',
+        listed,
+    )
+
+
+def render_report(
+    views: list[PairView],
+    title: str = "transcheck report",
+    style: PathStyle | None = None,
+    others: list[Finding] | None = None,
+) -> str:
+    """The report of ``views``; ``others`` are findings of files no view shows (orphans,
+    parse errors). Findings come as checked: paths are shown by ``style`` here."""
+    style = style or PathStyle()
     counter: Counter[str] = Counter()
     sections: list[str] = []
     index_rows: list[tuple[int, str]] = []
     all_listed: list[tuple[Finding, str]] = []
     for number, view in enumerate(views, start=1):
         view.index = number
-        grid, listed = _pair_html(view, counter)
+        grid, listed = _pair_html(view, counter, style)
         all_listed.extend(listed)
         counts = Counter(f.severity for f in view.findings)
         summary = " · ".join(f"{counts[s]} {s.label}{'' if counts[s] == 1 else 's'}" for s in (Severity.ERROR, Severity.WARNING, Severity.INFO) if counts[s])
-        name = f"{_e(view.comparison.a.path)} ↔ {_e(view.comparison.b.path)}"
+        name = f"{_e(style(view.comparison.a.path))} ↔ {_e(style(view.comparison.b.path))}"
         open_attr = " open" if len(views) <= 3 or view.findings else ""
         sections.append(
             f'<details class="pair" id="pair-{number}"{open_attr}><summary>{name} '
             f'<span class="muted">{summary or "no findings"}</span></summary>{grid}</details>'
         )
         index_rows.append((len(view.findings), f'<li><a href="#pair-{number}">{name}</a> <span class="muted">{summary or "no findings"}</span></li>'))
+    others_html, others_listed = _others_html(others or [], counter, style)
+    all_listed.extend(others_listed)
+    if others_html:
+        sections.append(others_html)
     by_severity = Counter(f.severity.label for f, _ in all_listed)
     by_rule = Counter(f"{f.code} {f.rule}" for f, _ in all_listed)
     rule_rows = "".join(f"<tr><td>{_e(rule)}</td><td>{count}</td></tr>" for rule, count in sorted(by_rule.items()))

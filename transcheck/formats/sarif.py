@@ -10,21 +10,16 @@ from .. import __version__
 from ..baseline import fingerprint
 from ..findings import Finding, Severity
 from ..rules import RULES
+from .paths import PathStyle, uri
 
 _LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
 
-def _uri(path: str, root: str | None) -> str:
-    posix = path.replace("\\", "/")
-    if root:
-        prefix = root.replace("\\", "/").rstrip("/") + "/"
-        if posix.startswith(prefix):
-            posix = posix[len(prefix) :]
-    return posix.lstrip("./") if posix.startswith("./") else posix
-
-
-def format_sarif(findings: list[Finding], root: str | None = None) -> str:
+def format_sarif(findings: list[Finding], style: PathStyle | None = None) -> str:
+    """``findings`` as checked (paths as given): shown here, since a URI percent-encodes
+    the bytes of the plain path where the other formats show visible escapes."""
+    style = style or PathStyle()
     index = {rule.name: i for i, rule in enumerate(RULES)}
     rules: list[dict[str, Any]] = [
         {
@@ -39,19 +34,20 @@ def format_sarif(findings: list[Finding], root: str | None = None) -> str:
         for rule in RULES
     ]
     results = []
-    for finding in findings:
+    for raw in sorted(findings, key=lambda f: style.finding(f).sort_key()):
+        finding = style.finding(raw)
         results.append(
             {
                 "ruleId": finding.code,
                 "ruleIndex": index[finding.rule],
                 "level": _LEVELS[finding.severity],
                 "message": {"text": finding.message},
-                "locations": [_location(finding.path, finding.line, finding.column, root)],
+                "locations": [_location(style.plain(raw.path), finding.line, finding.column)],
                 "relatedLocations": [
-                    dict(_location(r.path, r.line, 1, root), id=i, message={"text": "counterpart"})
-                    for i, r in enumerate(finding.related)
+                    dict(_location(style.plain(r.path), r.line, 1), id=i, message={"text": "counterpart"})
+                    for i, r in enumerate(raw.related)
                 ],
-                "partialFingerprints": {"transcheck/v1": fingerprint(finding, root)},
+                "partialFingerprints": {"transcheck/v1": fingerprint(finding)},
             }
         )
     log = {
@@ -74,10 +70,10 @@ def format_sarif(findings: list[Finding], root: str | None = None) -> str:
     return json.dumps(log, ensure_ascii=False, indent=2)
 
 
-def _location(path: str, line: int, column: int, root: str | None) -> dict[str, Any]:
+def _location(plain_path: str, line: int, column: int) -> dict[str, Any]:
     return {
         "physicalLocation": {
-            "artifactLocation": {"uri": _uri(path, root)},
+            "artifactLocation": {"uri": uri(plain_path)},
             "region": {"startLine": max(1, line), "startColumn": max(1, column)},
         }
     }

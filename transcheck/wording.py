@@ -1,0 +1,56 @@
+"""Small phrases every message builds the same way: plurals, section names, line ranges."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+
+class _Section(Protocol):
+    title: str
+
+    @property
+    def section(self) -> object: ...
+
+
+def plural(count: int, singular: str, many: str | None = None) -> str:
+    """``1 item``, ``2 items``; ``many`` for irregular words (``1 entry``, ``2 entries``)."""
+    return f"{count} {singular if count == 1 else (many or singular + 's')}"
+
+
+def quote(text: str, width: int = 60) -> str:
+    text = " ".join(text.split())
+    return '"' + (text if len(text) <= width else text[: width - 1] + "…") + '"'
+
+
+def named(title: str, width: int = 60) -> str:
+    """A heading by its text, quoted; an empty heading (``## ``) is "an untitled section"."""
+    return quote(title, width) if title.strip() else "an untitled section"
+
+
+def section_phrase(info: _Section, width: int = 40, before_first: str = "the text before the first heading") -> str:
+    """``section "Title"``, ``an untitled section``, or the text above the first heading."""
+    if info.section is None:
+        return before_first
+    return f"section {quote(info.title, width)}" if info.title.strip() else "an untitled section"
+
+
+def in_section(info: _Section, width: int = 40) -> str:
+    """`` in section "Title"`` for a message's tail; nothing for the text before the first heading."""
+    return "" if info.section is None else " in " + section_phrase(info, width)
+
+
+def line_range(first: int, last: int) -> str:
+    """``line 7`` or ``lines 7–9``, in ascending order whatever order the lines came in."""
+    low, high = min(first, last), max(first, last)
+    return f"line {low}" if low == high else f"lines {low}–{high}"
+
+
+def said_by(expected_from: str) -> str:
+    """Where a file's expected language was learnt, as a message says it."""
+    return {
+        "command line": "--lang option",
+        "file name": "file name",
+        "path": "path",
+        "site": "site's layout",
+        "config": "config",
+    }.get(expected_from, expected_from or "front matter")
