@@ -44,7 +44,7 @@ def test_hugo_content_dirs(tmp_path):
     assert plan.layout.default_language == "sv"
     assert names(plan) == [("content/en/about.md", "content/sv/about.md"), ("content/nb/about.md", "content/sv/about.md")]
     assert [(o[0].path.name, o[1]) for o in plan.orphans] == [("only.md", ["en", "nb"])]
-    output = run("scan", str(tmp_path), "--format", "json").output
+    output = run("scan", str(tmp_path), "--format", "json").stdout
     orphan = [f for f in json.loads(output)["findings"] if f["rule"] == "orphan"]
     assert [(Path(f["path"]).name, f["severity"], f["message"]) for f in orphan] == [
         ("only.md", "warning", "this page (sv) has no version in en, nb")
@@ -57,7 +57,7 @@ def test_orphans_can_be_ignored_per_section(tmp_path):
         "transcheck.toml": '[orphans]\nignore = ["blog/*"]\n',
         "c/sv/blog/post.md": SV, "c/sv/a.md": SV, "c/en/a.md": EN,
     })
-    assert "orphan" not in run("scan", str(tmp_path)).output
+    assert "orphan" not in run("scan", str(tmp_path)).stdout
 
 
 def test_hugo_module_mounts_and_config_default_folder(tmp_path):
@@ -147,14 +147,14 @@ def test_suppression_forms(tmp_path):
     result = run("scan", str(site))
     assert "bullet-count" not in result.output
     en.write_text(EN.replace("## About us\n", "## About us\n<!-- transcheck-disable TC104 -->\n") + "<!-- transcheck-enable -->\n")
-    assert "bullet-count" not in run("scan", str(site)).output
+    assert "bullet-count" not in run("scan", str(site)).stdout
     en.write_text(EN.replace("title: About us", "title: About us\ntranscheck-disable: [bullet-count]"))
-    assert "bullet-count" not in run("scan", str(site)).output
+    assert "bullet-count" not in run("scan", str(site)).stdout
     en.write_text(EN.replace("- One\n", "<!-- transcheck-disable-next-line -->\n- One\n"))
-    output = run("scan", str(site)).output
+    output = run("scan", str(site)).stdout
     assert "suppression-invalid" in output and "blanket" in output and "bullet-count" in output
     (site / "content/en/b.md").write_text(EN + "<!-- transcheck-disable-next-line number-mismatch -->\nText\n")
-    assert "suppression-unused" in run("scan", str(site)).output
+    assert "suppression-unused" in run("scan", str(site)).stdout
 
 
 def test_baseline_round_trip_survives_unrelated_edits(tmp_path):
@@ -170,7 +170,7 @@ def test_baseline_round_trip_survives_unrelated_edits(tmp_path):
     assert "bullet-count" not in again.output
     # a new problem is reported
     (site / "content/sv/b.md").write_text(SV + "- Fyra\n- Fem\n")
-    assert "bullet-count" in run("scan", str(site), "--baseline", str(baseline)).output
+    assert "bullet-count" in run("scan", str(site), "--baseline", str(baseline)).stdout
 
 
 def test_changed_since_in_a_git_repository(tmp_path):
@@ -182,7 +182,7 @@ def test_changed_since_in_a_git_repository(tmp_path):
     git("-c", "user.email=t@e.st", "-c", "user.name=t", "commit", "-qm", "site")
     git("checkout", "-qb", "change")
     (site / "content/sv/b.md").write_text(SV + "- Fyra\n")
-    data = json.loads(run("scan", str(site), "--changed-since", "main", "--format", "json").output)
+    data = json.loads(run("scan", str(site), "--changed-since", "main", "--format", "json").stdout)
     assert [Path(p["translation"]).name for p in data["pairs"]] == ["b.md"]
     assert {Path(f["path"]).name for f in data["findings"]} == {"b.md"}
     bad = run("scan", str(site), "--changed-since", "no-such-ref")
@@ -195,8 +195,8 @@ def test_sarif_is_valid_and_byte_stable(tmp_path):
     if not schema_path.is_file():
         pytest.skip("../shared/schemas is not present")
     site = site_with_drift(tmp_path)
-    first = run("scan", str(site), "--format", "sarif").output
-    second = run("scan", str(site), "--format", "sarif", "-j", "2").output
+    first = run("scan", str(site), "--format", "sarif").stdout
+    second = run("scan", str(site), "--format", "sarif", "-j", "2").stdout
     assert first == second
     log = json.loads(first)
     jsonschema.validate(log, json.loads(schema_path.read_text()))
@@ -209,15 +209,15 @@ def test_sarif_is_valid_and_byte_stable(tmp_path):
 
 def test_github_and_junit_formats(tmp_path):
     site = site_with_drift(tmp_path)
-    github = run("scan", str(site), "--format", "github").output
+    github = run("scan", str(site), "--format", "github").stdout
     assert github.startswith("::error file=") and ",line=" in github and "title=TC104 bullet-count::" in github
-    junit = run("scan", str(site), "--format", "junit").output
+    junit = run("scan", str(site), "--format", "junit").stdout
     assert '<testsuite name="transcheck" tests="2"' in junit and "<failure" in junit
 
 
 def test_parallel_output_is_in_the_same_order(tmp_path):
     site = site_with_drift(tmp_path)
-    assert run("scan", str(site), "-j", "1", "--format", "json").output == run("scan", str(site), "-j", "2", "--format", "json").output
+    assert run("scan", str(site), "-j", "1", "--format", "json").stdout == run("scan", str(site), "-j", "2", "--format", "json").stdout
 
 
 def _translation_key(path):

@@ -32,6 +32,36 @@ class ScanResult:
     io_error: bool = False
     seconds: float = 0.0
     notes: list[str] = field(default_factory=list)
+    layouts: list[SiteLayout] = field(default_factory=list)
+    looked_in: list[str] = field(default_factory=list)
+    orphans: int = 0
+    pairs_per_site: list[int] = field(default_factory=list)
+
+    def pairing_lines(self, cwd: Path | None = None) -> list[str]:
+        """One line per site: how it was paired (config, languages, source, pairs)."""
+        return [describe_site(layout, count, cwd) for layout, count in zip(self.layouts, self.pairs_per_site)]
+
+
+def describe_site(layout: SiteLayout, pairs: int, cwd: Path | None = None) -> str:
+    """'site X (hugo: hugo.yaml): languages en, sv; source en; one content folder per language; 41 pairs'."""
+    base = (cwd or Path.cwd()).resolve()
+
+    def shown(path: str | Path) -> str:
+        try:
+            return Path(path).resolve().relative_to(base).as_posix() or "."
+        except ValueError:
+            return str(path)
+
+    if layout.kind:
+        files = ", ".join(shown(f) for f in layout.config_files) or "no readable config"
+        where = f"{layout.kind} site {shown(layout.root)} ({files})"
+    else:
+        where = f"folder {shown(layout.root)} (no Hugo or Zola config; transcheck's config and file names)"
+    languages = ", ".join(layout.languages) or "none configured"
+    how = f"; {layout.how}" if layout.how else ""
+    fallbacks = f"; {len(layout.fallbacks)} fallback mounts not paired" if layout.fallbacks else ""
+    counted = f"{pairs} pair" if pairs == 1 else f"{pairs} pairs"
+    return f"{where}: languages {languages}; source {layout.default_language or '?'}{how}{fallbacks}; {counted}"
 
 
 def options_from(config: Config, select: tuple[str, ...] = (), ignore: tuple[str, ...] = (),
@@ -142,7 +172,19 @@ def scan(
         io_error=io_error or bool(plan.problems),
         seconds=time.perf_counter() - started,
         notes=notes,
+        layouts=plan.layouts,
+        looked_in=plan.looked_in,
+        orphans=len(orphans),
+        pairs_per_site=[sum(1 for a, _ in pairs if _within(a.path, layout.root)) for layout in plan.layouts],
     )
+
+
+def _within(path: Path, root: Path) -> bool:
+    try:
+        path.resolve().relative_to(root)
+        return True
+    except ValueError:
+        return False
 
 
 def _relative(path: str, root: Path) -> str:

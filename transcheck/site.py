@@ -9,23 +9,25 @@ Hugo's own config says which languages exist and where each lives
 from __future__ import annotations
 
 import fnmatch
-import json
 import os
 import re
-import tomllib
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Iterator
 
-import yaml
-
+from . import siteconfig
 from .config import Config
 from .frontmatter import parse_front_matter, split_front_matter
 from .langs import normalise_tag
 from .source import InputError, read_source
 
-HUGO_CONFIG_NAMES = ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config.yaml", "config.yml", "config.json")
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown")
+# Folders of a Hugo or Zola site that never hold pages (templates, themes, build output).
+NON_CONTENT_DIRS = frozenset({"archetypes", "layouts", "themes", "static", "assets", "data", "i18n",
+                              "resources", "public", "config", "node_modules", "templates", "sass"})
+
+Problem = tuple[str, "int | None", str]
 
 
 @dataclass
@@ -35,6 +37,12 @@ class SiteLayout:
     languages: list[str] = field(default_factory=list)
     content_dirs: dict[str, list[Path]] = field(default_factory=dict)  # language → folders (absolute)
     config_file: str | None = None
+    kind: str = ""  # "hugo", "zola", "" (transcheck's own config or nothing)
+    config_files: list[str] = field(default_factory=list)
+    how: str = ""
+    fallbacks: list[tuple[str, Path]] = field(default_factory=list)  # (language, folder shown in it)
+    problems: list[Problem] = field(default_factory=list)
+    default_in_subdir: bool = False
 
 
 @dataclass(frozen=True)
@@ -48,80 +56,38 @@ class Page:
 class PairPlan:
     pairs: list[tuple[Page, Page]]  # (translation, source)
     orphans: list[tuple[Page, list[str]]]  # a page and the languages it has no version in
-    problems: list[tuple[str, int | None, str]]  # (path, line, message) for unreadable files
+    problems: list[Problem]  # (path, line, message) for unreadable files and configs
     layout: SiteLayout
     groups: int = 0
-
-
-def _read_config_file(path: Path) -> dict[str, Any]:
-    text = path.read_text(encoding="utf-8")
-    if path.suffix == ".toml":
-        return tomllib.loads(text)
-    if path.suffix == ".json":
-        return json.loads(text)
-    data = yaml.safe_load(text)
-    return data if isinstance(data, dict) else {}
+    layouts: list[SiteLayout] = field(default_factory=list)  # every site planned (several below a repo root)
+    looked_in: list[str] = field(default_factory=list)  # where pages were looked for, for "0 pairs"
 
 
 def find_site_root(start: Path) -> Path | None:
-    here = start.resolve()
-    if here.is_file():
-        here = here.parent
-    for folder in (here, *here.parents):
-        if any((folder / name).is_file() for name in HUGO_CONFIG_NAMES) or (folder / "config" / "_default").is_dir():
-            return folder
-    return None
+    """The nearest folder at or above ``start`` that holds a Hugo or Zola config."""
+    return siteconfig.find_site_root(start)
 
 
 def load_hugo_layout(root: Path) -> SiteLayout:
-    """Languages and content folders from the site's Hugo config (``config/_default/`` too)."""
-    layout = SiteLayout(root=root)
-    data: dict[str, Any] = {}
-    files = [root / n for n in HUGO_CONFIG_NAMES if (root / n).is_file()][:1]
-    default_dir = root / "config" / "_default"
-    if default_dir.is_dir():
-        files += sorted(p for p in default_dir.iterdir() if p.suffix in (".toml", ".yaml", ".yml", ".json"))
-    for path in files:
-        try:
-            loaded = _read_config_file(path)
-        except (OSError, ValueError, yaml.YAMLError, tomllib.TOMLDecodeError):
-            continue
-        stem = path.stem
-        if path.parent == default_dir and stem in ("languages", "module"):
-            loaded = {stem: loaded}
-        data.update(loaded)
-        layout.config_file = layout.config_file or str(path)
-    default = data.get("defaultContentLanguage") or data.get("defaultcontentlanguage") or "en"
-    layout.default_language = str(default).lower()
-    languages = data.get("languages") or {}
-    content_dir = str(data.get("contentDir", "content"))
-    for code, settings in languages.items() if isinstance(languages, dict) else []:
-        code = str(code).lower()
-        layout.languages.append(code)
-        if isinstance(settings, dict) and settings.get("contentDir"):
-            layout.content_dirs.setdefault(code, []).append((root / str(settings["contentDir"])).resolve())
-    mounts = (data.get("module") or {}).get("mounts") or []
-    for mount in mounts if isinstance(mounts, list) else []:
-        if isinstance(mount, dict) and mount.get("lang") and str(mount.get("target", "")).startswith("content"):
-            source = (root / str(mount.get("source", ""))).resolve()
-            language = str(mount["lang"]).lower()
-            if language not in layout.languages:
-                layout.languages.append(language)
-            layout.content_dirs.setdefault(language, []).append(source)
-    if layout.default_language not in layout.languages:
-        layout.languages.insert(0, layout.default_language)
-    layout.content_dirs.setdefault("", []).append((root / content_dir).resolve())  # shared folder
-    return layout
+    """Languages and content folders from the site's own config (Hugo or Zola)."""
+    site = siteconfig.load_site_config(root)
+    return SiteLayout(
+        root=site.root,
+        default_language=site.default_language,
+        languages=list(site.languages),
+        content_dirs=dict(site.content_dirs),
+        config_file=str(site.files[0]) if site.files else None,
+        kind=site.kind,
+        config_files=[str(f) for f in site.files],
+        how=site.how,
+        fallbacks=list(site.fallbacks),
+        problems=list(site.problems),
+        default_in_subdir=site.default_in_subdir,
+    )
 
 
-def layout_for(paths: list[Path], config: Config) -> SiteLayout:
-    root = find_site_root(paths[0]) if paths else None
-    if root is not None:
-        layout = load_hugo_layout(root)
-    else:
-        base = Path(config.path).parent if config.path else (paths[0] if paths else Path.cwd())
-        layout = SiteLayout(root=base.resolve(), default_language=config.source or (config.languages[0] if config.languages else None))
-        layout.languages = list(config.languages)
+def _apply_config(layout: SiteLayout, config: Config) -> SiteLayout:
+    """transcheck's own config overrides what the site says."""
     if config.languages:
         layout.languages = list(config.languages)
     if config.source:
@@ -134,8 +100,65 @@ def layout_for(paths: list[Path], config: Config) -> SiteLayout:
     return layout
 
 
-def iter_markdown(paths: list[Path], config: Config, problems: list[tuple[str, int | None, str]]) -> Iterator[Path]:
-    """Markdown files under ``paths``, sorted; symlinks are not followed out of the tree."""
+def layout_for(paths: list[Path], config: Config) -> SiteLayout:
+    root = find_site_root(paths[0]) if paths else None
+    if root is not None:
+        layout = load_hugo_layout(root)
+    else:
+        base = Path(config.path).parent if config.path else (paths[0] if paths else Path.cwd())
+        layout = SiteLayout(root=base.resolve(), default_language=config.source or (config.languages[0] if config.languages else None))
+        layout.languages = list(config.languages)
+    return _apply_config(layout, config)
+
+
+@dataclass
+class _Site:
+    layout: SiteLayout
+    walk: list[Path]  # folders and files to walk for pages
+    only: list[Path] | None  # keep pairs touching these (None: the whole site)
+
+
+def _sites(paths: list[Path], config: Config) -> list[_Site]:
+    """Which site each given path belongs to: its config above it, or a site below a repo root.
+
+    A path inside a site is checked against its counterparts wherever they live, so the whole
+    site is planned and the pairs are then narrowed to the given paths.
+    """
+    sites: dict[str, _Site] = {}
+    loose: list[Path] = []
+    for given in paths:
+        resolved = given.resolve()
+        root = None if config.layout_dirs else find_site_root(given)
+        roots = [root] if root is not None else []
+        if not roots and resolved.is_dir() and not config.layout_dirs:
+            roots = siteconfig.find_sites_below(resolved)
+        if not roots:
+            loose.append(given)
+            continue
+        for site_root in roots:
+            key = str(site_root)
+            if key not in sites:
+                sites[key] = _Site(_apply_config(load_hugo_layout(site_root), config), [site_root], [])
+            site = sites[key]
+            whole = site_root == resolved or _inside(site_root, resolved)
+            if site.only is not None:
+                if whole:
+                    site.only = None
+                else:
+                    site.only.append(resolved)
+    found = list(sites.values())
+    if loose:
+        found.append(_Site(layout_for(loose, config), loose, None))
+    return found
+
+
+def iter_markdown(paths: list[Path], config: Config, problems: list[Problem], site_root: Path | None = None) -> Iterator[Path]:
+    """Markdown files under ``paths``, sorted; symlinks are not followed out of the tree.
+
+    Under ``site_root`` (a Hugo or Zola site) the folders that never hold pages (layouts,
+    themes, static, …) and the files at the root itself (README.md) are not pages.
+    Only regular files are pages: a FIFO or device named ``x.md`` would block a read.
+    """
     roots = [p.resolve() for p in paths]
     seen: set[str] = set()  # resolved paths, as strings (a Path object costs several times more)
     for given, root in zip(paths, roots):
@@ -145,7 +168,10 @@ def iter_markdown(paths: list[Path], config: Config, problems: list[tuple[str, i
                 yield root
             continue
         if not root.is_dir():
-            problems.append((str(given), None, "no such file or folder"))
+            if root.exists():
+                problems.append((str(given), None, "not a regular file or folder (a FIFO, socket or device): skipped"))
+            else:
+                problems.append((str(given), None, "no such file or folder"))
             continue
 
         def on_error(error: OSError) -> None:
@@ -153,7 +179,14 @@ def iter_markdown(paths: list[Path], config: Config, problems: list[tuple[str, i
 
         found: list[Path] = []
         for folder, dirs, files in os.walk(root, onerror=on_error, followlinks=False):
-            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in ("node_modules", "public", "resources"))
+            at_site_root = site_root is not None and Path(folder) == site_root
+            dirs[:] = sorted(
+                d for d in dirs
+                if not d.startswith(".") and d not in ("node_modules", "public", "resources")
+                and not (at_site_root and d in NON_CONTENT_DIRS)
+            )
+            if at_site_root:
+                continue  # README.md, CHANGELOG.md beside the config are not pages
             for name in files:
                 if not name.endswith(MARKDOWN_SUFFIXES):
                     continue
@@ -162,6 +195,14 @@ def iter_markdown(paths: list[Path], config: Config, problems: list[tuple[str, i
                     target = path.resolve()
                     if not config.follow_symlinks and not any(_inside(target, r) for r in roots):
                         continue  # a link that leads out of the tree is not followed
+                try:
+                    regular = stat.S_ISREG(path.stat().st_mode)
+                except OSError as error:
+                    problems.append((str(path), None, f"cannot read: {error.strerror or error}"))
+                    continue
+                if not regular:
+                    problems.append((str(path), None, "not a regular file (a FIFO, socket or device): skipped"))
+                    continue
                 relative = path.relative_to(root).as_posix()
                 if any(fnmatch.fnmatch(relative, pattern) or fnmatch.fnmatch(path.as_posix(), pattern) for pattern in config.exclude):
                     continue
@@ -206,7 +247,8 @@ def _relative(path: Path, root: Path) -> str:
 
 def _strip_suffix(relative: str, layout: SiteLayout) -> tuple[str, str | None]:
     """'jobs/x.sv.md' → ('jobs/x.md', 'sv') when sv is one of the site's languages."""
-    match = re.match(r"^(.*)\.([A-Za-z]{2,3}(?:[-_][A-Za-z]{2})?)(\.[a-z]+)$", relative)
+    # BCP 47 subtags too: page.zh-Hans.md, page.pt-BR.md, page.sr-Latn.md
+    match = re.match(r"^(.*)\.([A-Za-z]{2,3}(?:[-_](?:[A-Za-z]{4}|[A-Za-z]{2}|\d{3}))?)(\.[a-z]+)$", relative)
     if match:
         tag = normalise_tag(match.group(2))
         if tag and (not layout.languages or tag.split("-")[0] in [l.split("-")[0] for l in layout.languages]):
@@ -237,10 +279,48 @@ def _rename(key: str, renames: tuple[tuple[str, str], ...]) -> str:
 
 
 def plan_pairs(paths: list[Path], config: Config) -> PairPlan:
-    problems: list[tuple[str, int | None, str]] = []
-    layout = layout_for(paths, config)
+    """The pairs (translation, source) and orphans of every site the paths belong to."""
+    problems: list[Problem] = []
+    pairs: list[tuple[Page, Page]] = []
+    orphans: list[tuple[Page, list[str]]] = []
+    layouts: list[SiteLayout] = []
+    looked_in: list[str] = []
+    groups = 0
+    for site in _sites(paths, config):
+        layouts.append(site.layout)
+        looked_in.extend(str(p) for p in site.walk)
+        if site.layout.problems:
+            problems.extend(site.layout.problems)  # a broken config: its pairs would be guesses
+            continue
+        site_root = site.layout.root if site.layout.kind else None
+        site_pairs, site_orphans, site_groups = _plan_site(site.layout, site.walk, config, problems, site_root)
+        if site.only is not None:
+            only = site.only
+            site_pairs = [(a, b) for a, b in site_pairs if _touches(a.path, only) or _touches(b.path, only)]
+            site_orphans = [(page, missing) for page, missing in site_orphans if _touches(page.path, only)]
+        pairs.extend(site_pairs)
+        orphans.extend(site_orphans)
+        groups += site_groups
+    layout = layouts[0] if layouts else layout_for(paths, config)
+    return PairPlan(pairs, orphans, problems, layout, groups, layouts, looked_in)
+
+
+def _falls_back(path: Path, language: str, layout: SiteLayout) -> bool:
+    """Does the site show this page in ``language`` by a fallback mount (so no translation is missing)?"""
+    resolved = path.resolve()
+    return any(code == language and _inside(resolved, folder) for code, folder in layout.fallbacks)
+
+
+def _touches(path: Path, only: list[Path]) -> bool:
+    resolved = path.resolve()
+    return any(resolved == given or _inside(resolved, given) for given in only)
+
+
+def _plan_site(
+    layout: SiteLayout, walk: list[Path], config: Config, problems: list[Problem], site_root: Path | None
+) -> tuple[list[tuple[Page, Page]], list[tuple[Page, list[str]]], int]:
     groups: dict[str, dict[str, Page]] = {}
-    for path in iter_markdown(paths, config, problems):
+    for path in iter_markdown(walk, config, problems, site_root):
         page = page_of(path, layout, config)
         key = _rename(page.key, config.renames)
         translation_key = _translation_key(path, config.max_file_size)
@@ -254,6 +334,12 @@ def plan_pairs(paths: list[Path], config: Config) -> PairPlan:
     source = config.source or layout.default_language
     present = {language for group in groups.values() for language in group}
     order = [l for l in layout.languages if l in present] or sorted(present)
+    # A language that translates nothing of a top-level section (a blog kept in English)
+    # does so by design: its pages there are not missing.
+    translated_sections: set[tuple[str, str]] = set()
+    for group in groups.values():
+        for language, page in group.items():
+            translated_sections.add((language, _section(page_of(page.path, layout, config).key)))
     pairs: list[tuple[Page, Page]] = []
     orphans: list[tuple[Page, list[str]]] = []
     for key in sorted(groups):
@@ -265,7 +351,17 @@ def plan_pairs(paths: list[Path], config: Config) -> PairPlan:
         for language in order:
             if language in group and language != reference_language:
                 pairs.append((group[language], reference))
-        missing = [l for l in order if l not in group]
+        section = _section(page_of(reference.path, layout, config).key)
+        missing = [
+            l for l in order
+            if l not in group and (l, section) in translated_sections and not _falls_back(reference.path, l, layout)
+        ]
         if missing:
             orphans.append((reference, missing))
-    return PairPlan(pairs, orphans, problems, layout, len(groups))
+    return pairs, orphans, len(groups)
+
+
+def _section(key: str) -> str:
+    """The top-level section of a page key: 'blog/2025/x.md' → 'blog'; a page at the top → ''."""
+    head, slash, _ = key.partition("/")
+    return head if slash else ""
