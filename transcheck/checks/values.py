@@ -236,6 +236,52 @@ def _quote(text: str) -> str:
     return '"' + (text if len(text) <= 60 else text[:59] + "…") + '"'
 
 
+Place = tuple[int, SectionInfo]  # a line and the section it is in
+Locate = Callable[[Any], "Place | None"]
+
+
+@dataclass
+class Elsewhere:
+    """Where each value of one whole file stands: a value missing from an aligned section
+    but present elsewhere in the file was moved by a rewrite, not lost."""
+
+    money: Locate
+    dates: Locate
+    contacts: Locate
+    numbers: Locate
+
+
+def _locator(found: list[tuple[Found[V], SectionInfo]], same: Callable[[V, V], bool], keys: Callable[[V], Iterable[Hashable]]) -> Locate:
+    by_key: dict[Hashable, list[int]] = {}
+    for index, (item, _) in enumerate(found):
+        for key in keys(item.value):
+            by_key.setdefault(key, []).append(index)
+
+    def locate(value: V) -> Place | None:
+        for index in sorted({i for key in keys(value) for i in by_key.get(key, ())}):
+            item, info = found[index]
+            if same(value, item.value):
+                return item.line, info
+        return None
+
+    return locate
+
+
+def elsewhere(infos: list[SectionInfo], language: str | None) -> Elsewhere:
+    """Every value of a whole file (sections without counterpart too), to look values up in."""
+    everything = [(info, collect(info, language)) for info in infos]
+
+    def of(kind: str) -> list[tuple[Found[Any], SectionInfo]]:
+        return [(item, info) for info, values in everything for item in getattr(values, kind)]
+
+    return Elsewhere(
+        money=_locator(of("money"), lambda x, y: x.same(y), _money_keys),
+        dates=_locator(of("dates"), lambda x, y: x.same(y), lambda d: ((d.month, d.day),)),
+        contacts=_locator(of("contacts"), same_contact, contact_keys),
+        numbers=_locator(of("numbers"), lambda x, y: x.same(y), lambda n: n.values),
+    )
+
+
 def check_values(c: Comparison) -> None:
     pairs = c.sections.pairs + c.sections.moved
     skip = c.unmatched
@@ -243,12 +289,13 @@ def check_values(c: Comparison) -> None:
     all_a = [m for _, _, values, _ in collected for m in values.money]
     all_b = [m for _, _, _, values in collected for m in values.money]
     local_prices = _local_currencies(c, all_a, all_b)
+    whole_a, whole_b = elsewhere(c.sections.a, c.a.language), elsewhere(c.sections.b, c.b.language)
     for sa, sb, values_a, values_b in collected:
         if not local_prices:
-            _money(c, sa, sb, values_a.money, values_b.money)
-        _dates(c, sa, sb, values_a.dates, values_b.dates)
-        _contacts(c, sa, sb, values_a.contacts, values_b.contacts)
-        _numbers(c, sa, sb, values_a.numbers, values_b.numbers)
+            _money(c, sa, sb, values_a.money, values_b.money, (whole_a.money, whole_b.money))
+        _dates(c, sa, sb, values_a.dates, values_b.dates, (whole_a.dates, whole_b.dates))
+        _contacts(c, sa, sb, values_a.contacts, values_b.contacts, (whole_a.contacts, whole_b.contacts))
+        _numbers(c, sa, sb, values_a.numbers, values_b.numbers, (whole_a.numbers, whole_b.numbers))
 
 
 def _main_currency(found: list[Found[Money]]) -> tuple[str | None, float]:
@@ -294,8 +341,17 @@ def _report_leftovers(
     pair_ok: Callable[[V, V], bool] = lambda x, y: True,
     severity_of: Callable[[V, V], Severity | None] = lambda x, y: None,
     report_lonely: Callable[[Found[V]], bool] = lambda f: True,
+    whole: tuple[Locate, Locate] | None = None,
 ) -> None:
-    """Pair what is left in order (a changed value), then report the lonely ones."""
+    """Pair what is left in order (a changed value), then report the lonely ones.
+
+    With ``whole`` (where values stand in all of A and all of B), a value first looked up
+    in the whole other file: found there, it was moved by a rewrite (an ``info``, naming
+    the place), and it takes no part in pairing, so it cascades into no "X ≠ Y".
+    """
+    if whole is not None:
+        left_a = _moved(c, rule, sa, sb, left_a, whole[1], describe, noun, from_a=True)
+        left_b = _moved(c, rule, sb, sa, left_b, whole[0], describe, noun, from_a=False)
     paired = [False] * len(left_b)
     first_free = 0  # everything before it is paired: the usual scan starts there
     lonely_a: list[Found[V]] = []
@@ -332,11 +388,46 @@ def _report_leftovers(
             )
 
 
+def _moved(
+    c: Comparison,
+    rule: str,
+    mine: SectionInfo,
+    theirs: SectionInfo,
+    items: list[Found[V]],
+    locate: Locate,
+    describe: Callable[[Found[V]], str],
+    noun: str,
+    from_a: bool,
+) -> list[Found[V]]:
+    """Report the items the other file has elsewhere as moved (info); return the rest."""
+    having, lacking = (c.a, c.b) if from_a else (c.b, c.a)
+    rest: list[Found[V]] = []
+    for item in items:
+        place = locate(item.value)
+        if place is None:
+            rest.append(item)
+            continue
+        line, info = place
+        c.report(
+            rule,
+            having,
+            item.line,
+            f"moved: {noun} {describe(item)} is not in the aligned {_where(theirs)} of {lacking.name}; "
+            f"it stands in {_where(info)}, line {line} there",
+            [(lacking, line)],
+            key=f"{noun}|moved|{describe(item)}",
+            severity=Severity.INFO,
+        )
+    return rest
+
+
 def _money_keys(money: Money) -> Iterable[Hashable]:
     return money.amounts[0] if money.amounts else ("no amount",)  # same amounts share the first's readings
 
 
-def _money(c: Comparison, sa: SectionInfo, sb: SectionInfo, a: list[Found[Money]], b: list[Found[Money]]) -> None:
+def _money(
+    c: Comparison, sa: SectionInfo, sb: SectionInfo, a: list[Found[Money]], b: list[Found[Money]], whole: tuple[Locate, Locate] | None = None
+) -> None:
     left_a, left_b = match_values(a, b, lambda x, y: x.same(y), _money_keys)
     if not left_a and not left_b:
         return
@@ -344,10 +435,12 @@ def _money(c: Comparison, sa: SectionInfo, sb: SectionInfo, a: list[Found[Money]
         return f"{_quote(found.text)} ({found.value.normalised()})"
 
     noun = "salary" if any(f.value.salary for f in left_a + left_b) else "amount"
-    _report_leftovers(c, "salary-mismatch", sa, sb, left_a, left_b, describe, noun)
+    _report_leftovers(c, "salary-mismatch", sa, sb, left_a, left_b, describe, noun, whole=whole)
 
 
-def _dates(c: Comparison, sa: SectionInfo, sb: SectionInfo, a: list[Found[DateValue]], b: list[Found[DateValue]]) -> None:
+def _dates(
+    c: Comparison, sa: SectionInfo, sb: SectionInfo, a: list[Found[DateValue]], b: list[Found[DateValue]], whole: tuple[Locate, Locate] | None = None
+) -> None:
     left_a, left_b = match_values(a, b, lambda x, y: x.same(y), lambda d: ((d.month, d.day),))
     if not left_a and not left_b:
         return
@@ -359,10 +452,12 @@ def _dates(c: Comparison, sa: SectionInfo, sb: SectionInfo, a: list[Found[DateVa
     def describe(found: Found[DateValue]) -> str:
         return f"{_quote(found.text)} ({found.value.normalised()})"
 
-    _report_leftovers(c, "date-mismatch", sa, sb, left_a, left_b, describe, "date", severity_of=severity)
+    _report_leftovers(c, "date-mismatch", sa, sb, left_a, left_b, describe, "date", severity_of=severity, whole=whole)
 
 
-def _contacts(c: Comparison, sa: SectionInfo, sb: SectionInfo, a: list[Found[Contact]], b: list[Found[Contact]]) -> None:
+def _contacts(
+    c: Comparison, sa: SectionInfo, sb: SectionInfo, a: list[Found[Contact]], b: list[Found[Contact]], whole: tuple[Locate, Locate] | None = None
+) -> None:
     left_a, left_b = match_values(a, b, same_contact, contact_keys)
     if not left_a and not left_b:
         return
@@ -373,8 +468,35 @@ def _contacts(c: Comparison, sa: SectionInfo, sb: SectionInfo, a: list[Found[Con
 
     _report_leftovers(
         c, "contact-mismatch", sa, sb, left_a, left_b, describe, "contact",
-        pair_ok=lambda x, y: x.kind == y.kind,
+        pair_ok=lambda x, y: x.kind == y.kind, whole=whole,
     )
+
+
+def _numbers_moved(c: Comparison, theirs: SectionInfo, items: list[Found[Number]], locate: Locate, from_a: bool) -> list[Found[Number]]:
+    """Numbers the other file has in another section: one info for the section, the rest returned."""
+    having, lacking = (c.a, c.b) if from_a else (c.b, c.a)
+    moved: list[tuple[Found[Number], Place]] = []
+    rest: list[Found[Number]] = []
+    for item in items:
+        place = locate(item.value)
+        if place is None:
+            rest.append(item)
+        elif not _small(item.value):
+            moved.append((item, place))
+    if moved:
+        shown = ", ".join(f"{_quote(f.text)} (line {f.line}; {_where(info)}, line {line} there)" for f, (line, info) in moved[:4])
+        more = f" and {len(moved) - 4} more" if len(moved) > 4 else ""
+        noun = "number" if len(moved) == 1 else "numbers"
+        c.report(
+            "number-mismatch",
+            having,
+            moved[0][0].line,
+            f"moved: {noun} not in the aligned {_where(theirs)} of {lacking.name} but elsewhere in it: {shown}{more}",
+            [(lacking, moved[0][1][0])],
+            key="numbers|moved|" + "|".join(f.text for f, _ in moved),
+            severity=Severity.INFO,
+        )
+    return rest
 
 
 def _small(number: Number) -> bool:
@@ -402,12 +524,17 @@ def same_contact(x: Contact, y: Contact) -> bool:
     return international.startswith("+") and national.startswith("0") and international.endswith(national[1:])
 
 
-def _numbers(c: Comparison, sa: SectionInfo, sb: SectionInfo, a: list[Found[Number]], b: list[Found[Number]]) -> None:
+def _numbers(
+    c: Comparison, sa: SectionInfo, sb: SectionInfo, a: list[Found[Number]], b: list[Found[Number]], whole: tuple[Locate, Locate] | None = None
+) -> None:
     """One finding per section: the numbers each side has that the other has not."""
     left_a, left_b = match_values(a, b, lambda x, y: x.same(y), lambda n: n.values)
     # a number written as a word may be idiom ("one of our", "en av våra"): never alone
     left_a = [f for f in left_a if not f.value.word]
     left_b = [f for f in left_b if not f.value.word]
+    if whole is not None:
+        left_a = _numbers_moved(c, sb, left_a, whole[1], from_a=True)
+        left_b = _numbers_moved(c, sa, left_b, whole[0], from_a=False)
     if not (left_a and left_b):
         # Only one side has numbers left. A small whole number there is most often
         # written in words on the other side ("2 days" = "ett par dagar"): stay quiet.
@@ -545,14 +672,30 @@ def check_links(c: Comparison) -> None:
             known["b", url] = normalise(url, rules, "b")
         return known["b", url]
 
+    place_a = _target_places(c.sections.a, key_a)
+    place_b = _target_places(c.sections.b, key_b)
     for sa, sb in c.sections.pairs + c.sections.moved:
         targets_a = [t for t in _targets(sa, c.unmatched) if t.url.strip()]
         targets_b = [t for t in _targets(sb, c.unmatched) if t.url.strip()]
         for image in (False, True):
             a = [Found(t, t.line, t.url) for t in targets_a if t.image == image]
             b = [Found(t, t.line, t.url) for t in targets_b if t.image == image]
-            _compare_targets(c, sa, sb, a, b, key_a, key_b, image)
+            whole = (
+                lambda t: place_a.get(key_b(t.url)) if not t.url.startswith("#") else None,
+                lambda t: place_b.get(key_a(t.url)) if not t.url.startswith("#") else None,
+            )
+            _compare_targets(c, sa, sb, a, b, key_a, key_b, image, whole)
     _front_matter_links(c, key_a, key_b)
+
+
+def _target_places(infos: list[SectionInfo], key: Callable[[str], str]) -> dict[str, Place]:
+    """Normalised target → where it first stands in the whole file (anchors left out)."""
+    places: dict[str, Place] = {}
+    for info in infos:
+        for target in _targets(info, set()):
+            if target.url.strip() and not target.url.startswith("#"):
+                places.setdefault(key(target.url), (target.line, info))
+    return places
 
 
 def _compare_targets(
@@ -564,6 +707,7 @@ def _compare_targets(
     key_a: Callable[[str], str],
     key_b: Callable[[str], str],
     image: bool,
+    whole: tuple[Locate, Locate] | None = None,
 ) -> None:
     sides = {id(found.value): key_a for found in a} | {id(found.value): key_b for found in b}
 
@@ -587,7 +731,7 @@ def _compare_targets(
     def severity(x: Target, y: Target) -> Severity | None:
         return Severity.WARNING if translated_slug(x.url, y.url) else None
 
-    _report_leftovers(c, rule, sa, sb, left_a, left_b, describe, noun, severity_of=severity)
+    _report_leftovers(c, rule, sa, sb, left_a, left_b, describe, noun, severity_of=severity, whole=whole)
 
 
 def translated_slug(a: str, b: str) -> bool:

@@ -1,0 +1,126 @@
+"""No cascade after a rewrite (issue 13): a value missing from an aligned section but
+present elsewhere in the other file is "moved" (info, naming the place), never an error,
+and no finding points at a section that holds what it calls missing. A value gone from
+the whole file is still an error. Fragments written for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from transcheck.engine import check_texts
+from transcheck.findings import Severity
+
+VALUE_RULES = {"number-mismatch", "date-mismatch", "contact-mismatch", "link-mismatch", "salary-mismatch", "image-mismatch"}
+
+SV = """# Tjänsten
+
+Vi driver molnet i egna datacenter.
+
+## Priser
+
+Lagring kostar 250 kr per månad.
+
+## Kontakt
+
+Ring 08-123 45 67 eller läs [villkoren](https://example.com/terms). Avtalet gäller från 1 mars 2026.
+Vi har 4711 kunder.
+"""
+
+# The English page was rewritten: the contact details and the date went to the top,
+# the price into the contact section.
+EN = """# The service
+
+We run the cloud in our own data centres. Call +46 8 123 45 67 or read
+[the terms](https://example.com/terms). The agreement applies from March 1, 2026.
+We have 4711 customers.
+
+## Prices
+
+Our prices are listed below.
+
+## Contact
+
+Storage costs 250 kr per month.
+"""
+
+
+def value_findings(sv: str, en: str):
+    found = check_texts(sv, en, "content/sv/page.md", "content/en/page.md")
+    return [f for f in found if f.rule in VALUE_RULES]
+
+
+def test_moved_values_are_info_only():
+    found = value_findings(SV, EN)
+    assert found, "a move is worth an info"
+    assert all(f.severity == Severity.INFO for f in found), [(f.rule, f.severity, f.message) for f in found]
+    assert all(f.message.startswith("moved: ") for f in found)
+
+
+def test_moved_finding_names_where_the_value_stands():
+    found = {f.rule: f for f in value_findings(SV, EN)}
+    contact = found["contact-mismatch"]
+    assert 'it stands in section "The service", line 3 there' in contact.message
+    assert [(r.path, r.line) for r in contact.related] == [("content/en/page.md", 3)]
+
+
+@pytest.mark.parametrize(
+    "change, rule",
+    [
+        ("250 kr per month", "salary-mismatch"),
+        ("+46 8 123 45 67", "contact-mismatch"),
+        ("March 1, 2026", "date-mismatch"),
+        ("https://example.com/terms", "link-mismatch"),
+        ("4711", "number-mismatch"),
+    ],
+)
+def test_a_value_gone_from_the_whole_file_is_still_an_error(change, rule):
+    replacement = {"250 kr per month": "260 kr per month", "+46 8 123 45 67": "+46 8 123 45 99",
+                   "March 1, 2026": "March 2, 2026", "https://example.com/terms": "https://example.com/other",
+                   "4711": "4712"}[change]
+    found = value_findings(SV, EN.replace(change, replacement))
+    errors = [f for f in found if f.severity == Severity.ERROR]
+    # the old value is missing where the source has it, the new one where the translation has it
+    assert errors and {f.rule for f in errors} == {rule}, [(f.rule, f.message) for f in found]
+
+
+def _section_at(text: str, line: int) -> str:
+    """The lines of the section that starts at ``line`` (1-based), up to the next heading."""
+    lines = text.splitlines()[line - 1 :]
+    body = [lines[0]] + [x for x in _until_heading(lines[1:])]
+    return "\n".join(body)
+
+
+def _until_heading(lines: list[str]):
+    for line in lines:
+        if line.startswith("#"):
+            return
+        yield line
+
+
+@pytest.mark.parametrize("sv_value, en_value", [("250 kr", "260 kr"), ("4711", "4712"), ("08-123 45 67", "+46 8 123 45 67")])
+def test_no_finding_points_at_a_section_that_holds_the_value(sv_value, en_value):
+    sv = SV.replace("08-123 45 67", "08-123 45 68") if sv_value.startswith("08") else SV
+    en = EN.replace(sv_value, en_value) if not sv_value.startswith("08") else EN
+    texts = {"content/sv/page.md": sv, "content/en/page.md": en}
+    for finding in value_findings(sv, en):
+        if "has no counterpart in this section" not in finding.message:
+            continue
+        missing = finding.message.split('"')[1]
+        assert missing not in _section_at(texts[finding.path], finding.line), finding.message
+
+
+def test_faithful_translation_is_quiet():
+    en = """# The service
+
+We run the cloud in our own data centres.
+
+## Prices
+
+Storage costs 250 kr per month.
+
+## Contact
+
+Call +46 8 123 45 67 or read [the terms](https://example.com/terms). The agreement applies from March 1, 2026.
+We have 4711 customers.
+"""
+    assert value_findings(SV, en) == []
