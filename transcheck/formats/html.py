@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from ..align import SectionInfo
 from ..compare import Comparison
 from ..findings import Finding, Severity
+from ..wording import plural
 from .paths import PathStyle
 from ..model import (
     Block,
@@ -298,9 +299,9 @@ def render_report(
         title=_e(title),
         css=_CSS,
         js=_JS,
-        errors=by_severity.get("error", 0),
-        warnings=by_severity.get("warning", 0),
-        infos=by_severity.get("info", 0),
+        errors=plural(by_severity.get("error", 0), "error"),
+        warnings=plural(by_severity.get("warning", 0), "warning"),
+        infos=plural(by_severity.get("info", 0), "info"),
         filters=filters,
         rules=rule_rows or '<tr><td colspan="2">no findings</td></tr>',
         findings=finding_links or "<li>No findings.</li>",
@@ -321,7 +322,7 @@ _PAGE = """<!doctype html>
 <body>
 <header>
 <h1>{title}</h1>
-<p class="totals"><span class="sev-error">{errors} errors</span> · <span class="sev-warning">{warnings} warnings</span> · <span class="sev-info">{infos} infos</span></p>
+<p class="totals"><span class="sev-error">{errors}</span> · <span class="sev-warning">{warnings}</span> · <span class="sev-info">{infos}</span></p>
 <fieldset class="filters"><legend>Show</legend>{filters}</fieldset>
 <p class="muted">Keys: <kbd>n</kbd> next finding, <kbd>p</kbd> previous.</p>
 <details><summary>Findings per rule</summary><table class="rules">{rules}</table></details>
