@@ -37,6 +37,7 @@ from .model import (
     Shortcode,
     TableBlock,
     ThematicBreak,
+    tag_label,
 )
 from .lines import LineIndex
 from .sections import build_body
@@ -275,9 +276,16 @@ class BodyParser:
                 Problem(
                     self._line_of(tag.start),
                     "shortcode-orphan-close",
-                    f"closing shortcode '{{{{{tag.delimiter} /{tag.name} }}}}' has no opening tag",
+                    f"closing shortcode '{tag_label(tag.syntax, tag.delimiter, tag.name, closing=True)}' has no opening tag",
                 )
             )
+        for tag in tags:
+            if tag.syntax == "zola" and not tag.closing and not tag.self_closing and tag.partner is None:
+                # Zola refuses a body shortcode without its end (Hugo's may stand alone)
+                label = tag_label(tag.syntax, tag.delimiter, tag.name)
+                self.problems.append(
+                    Problem(self._line_of(tag.start), "shortcode-syntax", f"shortcode '{label}' is never closed with '{{% end %}}'")
+                )
         self.tags = tags
         alone = _alone_on_lines(self.text, tags)
         indents: dict[int, str] = {}  # line start -> indentation given to a tag line
@@ -391,6 +399,7 @@ class BodyParser:
             inline=inline,
             raw=tag.raw,
             tag_index=index,
+            syntax=tag.syntax,
         )
 
     def restore(self, text: str) -> str:

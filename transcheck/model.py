@@ -57,15 +57,18 @@ class Link:
 
 @dataclass
 class Shortcode:
-    """A Hugo shortcode: ``{{< name args >}}`` or ``{{% name args %}}``.
+    """A shortcode: Hugo's ``{{< name args >}}`` / ``{{% name args %}}``, or Zola's
+    ``{{ name(key=value) }}`` / ``{% name(key=value) %}`` … ``{% end %}`` (``syntax``).
 
     A paired shortcode used as a block holds its inner Markdown in ``body``;
     an inline one (inside a paragraph) keeps its inner text in ``inner``.
+    Zola has only named arguments; their values are kept as strings (a string
+    without its quotes, ``1``, ``true``, an array as ``[1, "a"]``).
     """
 
     name: str
     line: int
-    delimiter: str  # "<" or "%"
+    delimiter: str  # Hugo: "<" or "%"; Zola: "{" for {{ name() }}, "%" for {% name() %}
     positional: list[str] = field(default_factory=list)
     named: list[tuple[str, str]] = field(default_factory=list)
     self_closing: bool = False
@@ -77,6 +80,7 @@ class Shortcode:
     body: Body | None = None
     raw: str = ""
     tag_index: int = field(default=-1, repr=False, compare=False)
+    syntax: str = "hugo"  # "hugo" or "zola"
 
     type = "shortcode"
 
@@ -85,6 +89,24 @@ class Shortcode:
             if key == name:
                 return value
         return None
+
+    def label(self) -> str:
+        """The opening tag by name only, as a message shows it: ``{{< figure >}}``, ``{{ note() }}``."""
+        return tag_label(self.syntax, self.delimiter, self.name)
+
+    def closing_label(self) -> str:
+        """The tag that closes this one: ``{{< /figure >}}``, or Zola's ``{% end %}``."""
+        return tag_label(self.syntax, self.delimiter, self.name, closing=True)
+
+
+def tag_label(syntax: str, delimiter: str, name: str, closing: bool = False) -> str:
+    """How a shortcode tag of this syntax is written, without its arguments."""
+    if syntax == "zola":
+        if closing:
+            return "{% end %}"
+        return f"{{% {name}() %}}" if delimiter == "%" else f"{{{{ {name}() }}}}"
+    close = ">" if delimiter == "<" else "%"
+    return f"{{{{{delimiter} {'/' if closing else ''}{name} {close}}}}}"
 
 
 @dataclass

@@ -36,7 +36,21 @@ def is_data_argument(key: str | None, value: str) -> bool:
             return False
         if lowered in DATA_ARGS:
             return True
+    items = array_items(value)
+    if items is not None:  # a Zola array is data when every item is
+        return all(_DATA_VALUE.match(item.strip()) for item in items)
     return bool(_DATA_VALUE.match(value.strip()))
+
+
+_ARRAY_ITEM = re.compile(r'"([^"]*)"|([^,\s][^,]*)')
+
+
+def array_items(value: str) -> list[str] | None:
+    """The items of a Zola array argument as the parser shows it (``[1, "a"]``), else None."""
+    stripped = value.strip()
+    if not (stripped.startswith("[") and stripped.endswith("]")):
+        return None
+    return [m.group(1) if m.group(1) is not None else m.group(2).strip() for m in _ARRAY_ITEM.finditer(stripped[1:-1])]
 
 
 # URL- and path-valued arguments are links: compared by link-mismatch / image-mismatch,

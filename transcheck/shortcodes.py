@@ -1,4 +1,10 @@
-"""Hugo shortcode tags: finding them in text, reading their arguments, pairing them.
+"""Shortcode tags: finding them in text, reading their arguments, pairing them.
+
+Hugo: ``{{< name args >}}``, ``{{% name args %}}`` and their closers. Zola:
+``{{ name(key=value, …) }}`` (no body) and ``{% name(key=value, …) %}`` … ``{% end %}``
+(a body of Markdown); a Zola tag is taken only when it parses completely as a
+call with keyword arguments, so Go templates (``{{ .Title }}``,
+``{{ range (where …) }}``) and braces in prose stay text.
 
 Works on plain text with offsets so the Markdown parser can cut shortcodes out
 *before* mistune sees the text (mistune would otherwise glue a closing tag onto
@@ -12,7 +18,7 @@ from dataclasses import dataclass, field
 
 MAX_TAG_LENGTH = 20_000  # a tag longer than this is taken for text, not a shortcode
 
-_OPEN = re.compile(r"\{\{([<%])")
+_OPEN = re.compile(r"\{\{([<%])|\{\{|\{%")
 _NAME = re.compile(r"[A-Za-z0-9_][\w./-]*")
 
 
@@ -30,6 +36,7 @@ class Tag:
     named: list[tuple[str, str]] = field(default_factory=list)
     raw: str = ""
     partner: int | None = None  # index of the matching open/close tag
+    syntax: str = "hugo"  # "hugo" or "zola"
 
 
 @dataclass(frozen=True)
@@ -60,6 +67,14 @@ def find_tags(text: str, skip: list[tuple[int, int]] | None = None) -> tuple[lis
             position = skip[skip_index][1]
             continue
         delimiter = match.group(1)
+        if delimiter is None:  # "{{" or "{%" without "<"/"%": a Zola call or text
+            zola = read_zola_tag(text, start)
+            if zola is None:
+                position = start + 2
+                continue
+            tags.append(zola)
+            position = zola.end
+            continue
         close_text = ">}}" if delimiter == "<" else "%}}"
         cursor = match.end()
         if text.startswith("/*", _skip_spaces(text, cursor)):
@@ -169,8 +184,9 @@ def _read_value(text: str, cursor: int, limit: int, close_text: str) -> tuple[st
 def pair_tags(tags: list[Tag]) -> list[int]:
     """Link each closing tag to its opening tag (``partner``); return orphan closers.
 
-    A closer matches the nearest unmatched opener of the same name; openers
-    skipped over stay unpaired (Hugo treats them as standalone shortcodes).
+    A closer matches the nearest unmatched opener of the same name (Zola's
+    ``{% end %}``: the nearest unmatched Zola opener); openers skipped over stay
+    unpaired (Hugo treats them as standalone shortcodes).
     """
     stack: list[int] = []
     orphans: list[int] = []
@@ -178,7 +194,7 @@ def pair_tags(tags: list[Tag]) -> list[int]:
         if tag.closing:
             for depth in range(len(stack) - 1, -1, -1):
                 opener = tags[stack[depth]]
-                if opener.name == tag.name:
+                if opener.syntax == tag.syntax and (tag.syntax == "zola" or opener.name == tag.name):
                     opener.partner = index
                     tag.partner = stack[depth]
                     del stack[depth:]
@@ -188,3 +204,106 @@ def pair_tags(tags: list[Tag]) -> list[int]:
         elif not tag.self_closing:
             stack.append(index)
     return orphans
+
+
+# --- Zola -----------------------------------------------------------------------------
+
+_ZOLA_NAME = re.compile(r"[ \t]*([A-Za-z_]\w*)\(")
+_ZOLA_END = re.compile(r"\{%[ \t]*end[ \t]*%\}")
+_ZOLA_KEY = re.compile(r"\s*([A-Za-z_]\w*)\s*=\s*")
+_ZOLA_SCALAR = re.compile(r"-?\d+(?:\.\d+)?(?![\w.])|true\b|false\b")
+_SPACES = re.compile(r"\s*")
+
+
+def read_zola_tag(text: str, start: int) -> Tag | None:
+    """The Zola tag at ``start`` (``{{ name(…) }}``, ``{% name(…) %}`` or ``{% end %}``), or None.
+
+    Anything that does not parse to the end as such a tag is text: no guess,
+    no "malformed" report, since ``{{`` and ``{%`` are common outside Zola.
+    """
+    limit = min(len(text), start + MAX_TAG_LENGTH)
+    body = text.startswith("{%", start)
+    if body:
+        end_match = _ZOLA_END.match(text, start)
+        if end_match:
+            return Tag(start, end_match.end(), "%", "end", True, False, raw=end_match.group(0), syntax="zola")
+    name_match = _ZOLA_NAME.match(text, start + 2, limit)
+    if not name_match:
+        return None
+    args = _read_zola_args(text, name_match.end(), limit)
+    if args is None:
+        return None
+    named, cursor = args
+    close_text = "%}" if body else "}}"
+    cursor = _SPACES.match(text, cursor, limit).end()  # type: ignore[union-attr]
+    if not text.startswith(close_text, cursor):
+        return None
+    end = cursor + len(close_text)
+    return Tag(
+        start=start,
+        end=end,
+        delimiter="%" if body else "{",
+        name=name_match.group(1),
+        closing=False,
+        self_closing=not body,
+        named=named,
+        raw=text[start:end],
+        syntax="zola",
+    )
+
+
+def _read_zola_args(text: str, cursor: int, limit: int) -> tuple[list[tuple[str, str]], int] | None:
+    """``key=value, …)`` from ``cursor``: the arguments and the offset after ``)``."""
+    named: list[tuple[str, str]] = []
+    cursor = _SPACES.match(text, cursor, limit).end()  # type: ignore[union-attr]
+    if text.startswith(")", cursor):
+        return named, cursor + 1
+    while cursor < limit:
+        key = _ZOLA_KEY.match(text, cursor, limit)
+        if not key:
+            return None
+        value = _read_zola_value(text, key.end(), limit)
+        if value is None:
+            return None
+        shown, cursor = value
+        named.append((key.group(1), shown))
+        cursor = _SPACES.match(text, cursor, limit).end()  # type: ignore[union-attr]
+        if text.startswith(")", cursor):
+            return named, cursor + 1
+        if not text.startswith(",", cursor):
+            return None
+        cursor = _SPACES.match(text, cursor + 1, limit).end()  # type: ignore[union-attr]
+        if text.startswith(")", cursor):  # a trailing comma
+            return named, cursor + 1
+    return None
+
+
+def _read_zola_value(text: str, cursor: int, limit: int, in_array: bool = False) -> tuple[str, int] | None:
+    """A string (quotes removed), number, boolean or flat array (shown as ``[a, "b"]``)."""
+    if cursor >= limit:
+        return None
+    char = text[cursor]
+    if char in "\"'`":
+        end = text.find(char, cursor + 1, limit)
+        if end < 0:
+            return None
+        value = text[cursor + 1 : end]
+        return (f'"{value}"' if in_array else value), end + 1
+    if char == "[" and not in_array:
+        items: list[str] = []
+        cursor = _SPACES.match(text, cursor + 1, limit).end()  # type: ignore[union-attr]
+        while not text.startswith("]", cursor):
+            item = _read_zola_value(text, cursor, limit, in_array=True)
+            if item is None:
+                return None
+            items.append(item[0])
+            cursor = _SPACES.match(text, item[1], limit).end()  # type: ignore[union-attr]
+            if text.startswith(",", cursor):
+                cursor = _SPACES.match(text, cursor + 1, limit).end()  # type: ignore[union-attr]
+            elif not text.startswith("]", cursor):
+                return None
+        return "[" + ", ".join(items) + "]", cursor + 1
+    scalar = _ZOLA_SCALAR.match(text, cursor, limit)
+    if scalar:
+        return scalar.group(0), scalar.end()
+    return None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
+import re
 from typing import Any
 
 from .model import (
@@ -81,6 +82,7 @@ def block_data(block: Block) -> dict[str, Any]:
         data.update(
             name=block.name,
             delimiter=block.delimiter,
+            syntax=block.syntax,
             positional=block.positional,
             named=dict(block.named),
             self_closing=block.self_closing,
@@ -225,11 +227,21 @@ def _emit_block(block: Block, depth: int, emit: Any) -> None:
 
 
 def _shortcode_label(sc: Shortcode) -> str:
+    if sc.syntax == "zola":
+        args = ", ".join(f"{k}={_zola_value(_short(v, 30))}" for k, v in sc.named)
+        return f"{{% {sc.name}({args}) %}}" if sc.delimiter == "%" else f"{{{{ {sc.name}({args}) }}}}"
     args = [f'"{_short(v, 30)}"' for v in sc.positional]
     args += [f'{k}="{_short(v, 30)}"' for k, v in sc.named]
     inner = (" " + " ".join(args)) if args else ""
     end = (" /" if sc.self_closing else " ") + (">" if sc.delimiter == "<" else "%")
     return f"{{{{{sc.delimiter} {sc.name}{inner}{end}}}}}"
+
+
+def _zola_value(value: str) -> str:
+    """Numbers, booleans and arrays as written; strings quoted again."""
+    if value in ("true", "false") or value.startswith("[") or re.fullmatch(r"-?\d+(?:\.\d+)?", value):
+        return value
+    return f'"{value}"'
 
 
 def _emit_shortcode(sc: Shortcode, depth: int, emit: Any) -> None:

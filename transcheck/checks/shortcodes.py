@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections import Counter
 
 from ..align import Unit, aligned_units, block_inlines, unit_inlines
 from ..compare import BlockPair, Comparison, Side
 from ..model import Document, Shortcode, iter_blocks
-from ..scargs import data_args
+from ..scargs import TEXT_ARGS, data_args
 from ..wording import in_section
 
 def _label(sc: Shortcode) -> str:
-    return f"{{{{{sc.delimiter} {sc.name} {'>' if sc.delimiter == '<' else '%'}}}}}"
+    return sc.label()
 
 
 def check_shortcodes(c: Comparison) -> None:
@@ -40,12 +42,68 @@ def _missing_block(c: Comparison, sc: Shortcode, having: Side, lacking: Side, an
     )
 
 
+_HEX_COLOUR = re.compile(r"#([0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})", re.I)
+# Font Awesome's short style prefixes and their long names ("fas fa-x" = "fa-solid fa-x")
+_ICON_STYLES = {
+    "fas": "fa-solid", "far": "fa-regular", "fal": "fa-light", "fat": "fa-thin", "fad": "fa-duotone",
+    "fab": "fa-brands", "fak": "fa-kit", "fass": "fa-sharp fa-solid",
+}
+_ANCHOR_KEYS = frozenset({"id", "anchor", "slug", "name"})
+_SLUG = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)*")
+
+
+def token(value: str) -> str:
+    """The comparable form of a cosmetic argument: hex colours and booleans ignore case
+    (``#32cd32`` = ``#32CD32``, ``#abc`` = ``#aabbcc``), icon classes their style spelling
+    and order (``fas fa-x`` = ``fa-solid fa-x``)."""
+    text = value.strip()
+    colour = _HEX_COLOUR.fullmatch(text)
+    if colour:
+        digits = colour.group(1).lower()
+        return "#" + ("".join(ch * 2 for ch in digits) if len(digits) in (3, 4) else digits)
+    if text.lower() in ("true", "false"):
+        return text.lower()
+    words = text.split()
+    if words and all(w.startswith("fa") for w in words):
+        expanded = " ".join(_ICON_STYLES.get(w, w) for w in words).split()
+        return " ".join(sorted(set(expanded)))
+    return text
+
+
+def slug_words(text: str) -> set[str]:
+    """The words of a text as they appear in a slug: lower case, no accents (ä → a)."""
+    plain = unicodedata.normalize("NFKD", text.lower()).encode("ascii", "ignore").decode()
+    return set(re.findall(r"[a-z0-9]+", plain))
+
+
+def _slug_of_text(value: str, texts: list[str]) -> bool:
+    """An anchor id made from one of ``texts`` (a heading, the shortcode's title): every
+    word of the id is a word of that text ("sakerhet" of "Lagring och säkerhet")."""
+    if not _SLUG.fullmatch(value.strip().lower()):
+        return False
+    wanted = set(re.split(r"[-_]", value.strip().lower()))
+    return any(wanted <= slug_words(text) for text in texts if text)
+
+
+def _translated_anchor(c: Comparison, key: str, a: Shortcode, b: Shortcode, value_a: str | None, value_b: str | None) -> bool:
+    """An id argument that on each side is a slug of that side's (translated) text."""
+    if key.lower() not in _ANCHOR_KEYS or value_a is None or value_b is None:
+        return False
+    texts_a = [v for k, v in a.named if k.lower() in TEXT_ARGS] + [info.title for info in c.sections.a]
+    texts_b = [v for k, v in b.named if k.lower() in TEXT_ARGS] + [info.title for info in c.sections.b]
+    return _slug_of_text(value_a, texts_a) and _slug_of_text(value_b, texts_b)
+
+
 def _compare_arguments(c: Comparison, a: Shortcode, b: Shortcode) -> None:
     args_a, args_b = data_args(a), data_args(b)
     for key in sorted(set(args_a) | set(args_b)):
         value_a, value_b = args_a.get(key), args_b.get(key)
         if value_a == value_b:
             continue
+        if value_a is not None and value_b is not None and token(value_a) == token(value_b):
+            continue  # the same colour, flag or icon spelled another way
+        if _translated_anchor(c, key, a, b, value_a, value_b):
+            continue  # "prestanda" / "performance": each the slug of its own title
         name = f"argument {key}" if not key.startswith("#") else f"argument {key[1:]}"
         shown_a = f'"{value_a}"' if value_a is not None else "missing"
         shown_b = f'"{value_b}"' if value_b is not None else "missing"
@@ -129,6 +187,6 @@ def check_unclosed_in(c: Comparison, side: Side, paired_names: set[str]) -> None
             side,
             sc.line,
             f"shortcode {_label(sc)} is never closed here, but '{sc.name}' is used with a closing "
-            f"tag elsewhere (add {{{{{sc.delimiter} /{sc.name} {'>' if sc.delimiter == '<' else '%'}}}}})",
+            f"tag elsewhere (add {sc.closing_label()})",
             key=f"unclosed|{sc.name}",
         )
