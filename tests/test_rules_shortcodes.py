@@ -98,3 +98,83 @@ def test_argument_classification():
     assert not is_data_argument("title", "info")
     assert not is_data_argument(None, "Support:")
     assert not is_data_argument(None, "Klicka här")
+
+
+# --- cosmetic arguments (issue 13) ---------------------------------------------------
+
+import pytest  # noqa: E402
+
+from transcheck.checks.shortcodes import token  # noqa: E402
+
+
+def _block(arguments: str, title: str = "Rubrik", text: str = "Text.") -> str:
+    return f"## {title}\n\n{{{{< icon-block {arguments} >}}}}\n\n{text}\n"
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ('color="#32cd32"', 'color="#32CD32"'),
+        ('color="#abc"', 'color="#AABBCC"'),
+        ('icon="fas fa-sliders"', 'icon="fa-solid fa-sliders"'),
+        ('icon="fak fa-safespring-icon"', 'icon="fa-kit fa-safespring-icon"'),
+        ('icon="fa-brands fa-github"', 'icon="fab fa-github"'),
+    ],
+)
+def test_cosmetic_spellings_of_one_value_are_quiet(a, b):
+    assert findings(_block(a), _block(b, "Title")) == []
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ('color="#32cd32"', 'color="#32CD33"'),
+        ('color="#abc"', 'color="#aabbcd"'),
+        ('icon="fas fa-gauge"', 'icon="fa-solid fa-gauge-high"'),
+        ('icon="fas fa-server"', 'icon="far fa-server"'),
+        ('open="true"', 'open="false"'),
+    ],
+)
+def test_changed_cosmetic_values_are_reported(a, b):
+    found = findings(_block(a), _block(b, "Title"))
+    assert [f.rule for f in found] == ["shortcode-mismatch"]
+
+
+def accordion(title: str, anchor: str, heading: str = "Rubrik") -> str:
+    return f'## {heading}\n\n{{{{% accordion title="{title}" id="{anchor}" %}}}}\nText.\n{{{{% /accordion %}}}}\n'
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        (("Skalning av resurser", "skalning-av-resurser"), ("Resource Scaling", "resource-scaling")),
+        (("Prestanda och nätverk", "prestanda"), ("Performance and Network", "performance")),
+        (("Lagring och säkerhet", "sakerhet"), ("Storage and security", "security")),
+    ],
+)
+def test_anchor_id_that_is_the_slug_of_the_translated_title_is_quiet(a, b):
+    assert findings(accordion(*a), accordion(*b, heading="Title")) == []
+
+
+def test_anchor_id_slug_of_a_heading_is_quiet():
+    sv = '## Vår säkerhet\n\n{{< anchor id="var-sakerhet" >}}\n\nText.\n'
+    en = '## Our security\n\n{{< anchor id="our-security" >}}\n\nText.\n'
+    assert findings(sv, en) == []
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        (("Prestanda", "prestanda"), ("Performance", "pricing")),  # not the slug of its title
+        (("Prestanda", "sektion-2"), ("Performance", "sektion-3")),  # ids that are data
+    ],
+)
+def test_anchor_id_that_is_no_slug_of_its_text_is_reported(a, b):
+    found = findings(accordion(*a), accordion(*b, heading="Title"))
+    assert [f.rule for f in found] == ["shortcode-mismatch"]
+
+
+def test_token():
+    assert token("#32CD32") == token("#32cd32") == "#32cd32"
+    assert token("fas fa-x") == token("fa-x fa-solid")
+    assert token("Warning") == "Warning"  # other words keep their case: templates compare them as written

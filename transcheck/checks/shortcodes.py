@@ -48,7 +48,7 @@ _ICON_STYLES = {
     "fas": "fa-solid", "far": "fa-regular", "fal": "fa-light", "fat": "fa-thin", "fad": "fa-duotone",
     "fab": "fa-brands", "fak": "fa-kit", "fass": "fa-sharp fa-solid",
 }
-_ANCHOR_KEYS = frozenset({"id", "anchor", "slug", "name"})
+_ANCHOR_KEYS = frozenset({"id", "anchor", "slug"})
 _SLUG = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)*")
 
 
