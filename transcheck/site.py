@@ -334,6 +334,8 @@ def _plan_site(
     source = config.source or layout.default_language
     present = {language for group in groups.values() for language in group}
     order = [l for l in layout.languages if l in present] or sorted(present)
+    if not layout.languages:  # nothing configured: the languages are those of the file names
+        layout.languages = list(order)
     # A language that translates nothing of a top-level section (a blog kept in English)
     # does so by design: its pages there are not missing.
     translated_sections: set[tuple[str, str]] = set()
