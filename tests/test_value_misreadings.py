@@ -161,3 +161,48 @@ def test_identifiers(value):
 @pytest.mark.parametrize("value", ["https://doi.org/10.1000/182", "/urn/", "mailto:a@b.se", "ecli.html"])
 def test_not_identifiers(value):
     assert not is_identifier(value)
+
+
+# --- more spellings seen on real sites -------------------------------------------------
+
+MORE = {
+    "percent-range-space": (
+        "Datamängden minskar med 45%-90%.",
+        "The data shrinks by between 45% -90%.",
+        "The data shrinks by between 45% -95%.",
+        "number-mismatch",
+    ),
+    "billions-mrd": (
+        "Meta fick böter på €1,2 mrd förra året.",
+        "Meta was fined €1.2bn last year.",
+        "Meta was fined €1.3bn last year.",
+        "salary-mismatch",
+    ),
+    "trunk-zero-in-brackets": (
+        "Ring 076-629 25 02 för mer information.",
+        "Call +46 (0)76 629 25 02 for more information.",
+        "Call +46 (0)76 629 25 03 for more information.",
+        "contact-mismatch",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(MORE))
+def test_more_equal_spellings_stay_quiet(name):
+    sv, en, _, _ = MORE[name]
+    assert value_findings(sv, en) == []
+
+
+@pytest.mark.parametrize("name", sorted(MORE))
+def test_more_changed_values_are_found(name):
+    sv, _, changed, rule = MORE[name]
+    assert [r for r, _ in value_findings(sv, changed)] == [rule]
+
+
+def test_national_number_of_another_country_is_the_same_number():
+    nb = "# Kontakt\n\nRing 08-55 10 73 70.\n"
+    en = "# Contact\n\nCall +46 8-55 10 73 70.\n"
+    found = check_texts(nb, en, "content/nb/kontakt.md", "content/en/contact.md")
+    assert [f for f in found if f.rule == "contact-mismatch"] == []
+    found = check_texts(nb, en.replace("70.", "71."), "content/nb/kontakt.md", "content/en/contact.md")
+    assert [f.rule for f in found if f.rule == "contact-mismatch"] == ["contact-mismatch"]

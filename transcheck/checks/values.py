@@ -521,7 +521,24 @@ def same_contact(x: Contact, y: Contact) -> bool:
         return False
     national, international = sorted((x.value, y.value))  # "+" sorts before "0"
     international, national = national, international
-    return international.startswith("+") and national.startswith("0") and international.endswith(national[1:])
+    if international.startswith("+") and national.startswith("0") and international.endswith(national[1:]):
+        return True
+    # a national number written for another country ("08-55 10 73 70", a Swedish number,
+    # in a Norwegian page, read as +47): the same digits after the trunk 0 are one number
+    return any(_written_national(p) and _written_international(q) and q.value.endswith(_digits(p.text)[1:]) for p, q in ((x, y), (y, x)))
+
+
+def _digits(text: str) -> str:
+    return "".join(ch for ch in text if ch.isdigit())
+
+
+def _written_national(contact: Contact) -> bool:
+    text = contact.text.strip()
+    return text.startswith("0") and not text.startswith("00") and len(_digits(text)) >= 8
+
+
+def _written_international(contact: Contact) -> bool:
+    return contact.text.strip().startswith(("+", "00"))
 
 
 def _numbers(

@@ -44,7 +44,8 @@ def find_contacts(text: str, language: str | None = None) -> list[Contact]:
 def normalise_phone(text: str, language: str | None) -> str | None:
     """'+46 8 123 45 67' → '+4681234567'; a national '08-123 45 67' uses the language's
     country code. Digit runs that look like dates, years or amounts are not phones."""
-    digits = re.sub(r"\D", "", text)
+    # "+46 (0)76 …": the national trunk 0 in brackets is not dialled after a country code
+    digits = re.sub(r"\D", "", re.sub(r"^(\s*(?:\+|00)\d{1,3}\s*)\(0\)", r"\1", text))
     if len(digits) < 7 or len(digits) > 15:
         return None
     if re.fullmatch(r"[\d ]+", text.strip()) and re.fullmatch(r"\d{1,3}( \d{3})+", text.strip()):

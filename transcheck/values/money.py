@@ -30,7 +30,7 @@ _CURRENCY = re.compile("|".join(f"(?:{p})" for p, _ in _CURRENCIES), re.I)
 _COMPILED_CURRENCIES = [(re.compile(p, re.I), code) for p, code in _CURRENCIES]
 _PREFIX_CURRENCY = re.compile(r"€|\$|us\$|£|eur|sek|nok|dkk|usd|gbp|kr\.?", re.I)
 _SALARY = re.compile(r"lön|salary|salaries|lønn|løn|wage|\bpay\b|ersättning|godtgjørelse|compensation", re.I)
-_MULTIPLIER = re.compile(r"\s?(?:(k|K)(?![a-zåäö])|(tusen|thousand|tusind)\b|(mn|mio|miljoner|million|millioner|miljarder|milliarder|billion|bn|mdr)\b)", re.I)
+_MULTIPLIER = re.compile(r"\s?(?:(k|K)(?![a-zåäö])|(tusen|thousand|tusind)\b|(mn|mio|miljoner|million|millioner|miljarder|milliarder|miljard|milliard|billion|bn|mdr|mrd|mia)\b)", re.I)
 _RANGE = re.compile(r"\s*(?:-|–|—|to|till|til|and|och|og|upp till|up to)\s*", re.I)
 _PERIODS: list[tuple[str, str]] = [
     (r"per\s+(?:år|year|annum|år)|/\s*år|/\s*year|annually|yearly|a\s+year|each\s+year|i\s+året|om\s+året|årslön|årsløn|årslønn|pr\.?\s*år|p\.a\.", "year"),
@@ -131,7 +131,7 @@ def _multiplied(number: Number, text: str) -> tuple[frozenset[Decimal], int]:
     if not match:
         return _money_readings(number.values), number.end
     word = (match.group(3) or "").lower()
-    if word in ("miljarder", "milliarder", "billion", "bn", "mdr"):
+    if word in ("miljarder", "milliarder", "miljard", "milliard", "billion", "bn", "mdr", "mrd", "mia"):
         factor = Decimal(1_000_000_000)
     else:
         factor = Decimal(1_000_000) if word else Decimal(1000)

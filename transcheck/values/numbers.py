@@ -128,6 +128,11 @@ def _glued(before: str) -> bool:
     return before.isalnum() or before in _VALUE_END
 
 
+def _range_after_space(text: str, start: int) -> bool:
+    """ "45% -90%", "10 -20": one space between a value and the dash, none after it."""
+    return start > 1 and text[start - 1] == " " and (text[start - 2].isdigit() or text[start - 2] in "%‰°")
+
+
 def find_numbers(text: str) -> list[Number]:
     """Numbers written with digits, in order; ordinals ('1st', '1:a') are their number.
 
@@ -139,7 +144,7 @@ def find_numbers(text: str) -> list[Number]:
         values = readings(match.group("body"))
         sign = match.group("sign")
         if sign:
-            glued = start > 0 and _glued(text[start - 1])
+            glued = start > 0 and (_glued(text[start - 1]) or _range_after_space(text, start))
             if glued or sign == "+":
                 start = match.start("body")
             else:
