@@ -172,12 +172,13 @@ def fix_text(text: str, path: str, expected: str, aliases: dict[str, str] | None
     edits: list[_Edit] = []
     removed: set[int] = set()  # id() of entries removed
     replaced: set[int] = set()
-    keep = fields[0][1]
+    kept: set[str] = set()  # the first of each key, case-insensitively: Hugo reads only one
     for place, entry in fields:
-        if entry is not keep and entry.key.lower() == keep.key.lower():
+        if entry.key.lower() in kept:
             edits.append(_removal(place, located, split, base, norm))  # "Language" beside "language"
             removed.add(id(entry))
             continue
+        kept.add(entry.key.lower())
         judged = verdict(entry.value, entry.raw, aliases or {}, expected)
         if judged.tag and judged.problem is None and family(judged.tag) == family(expected):
             continue  # already right ("sv-SE" on a Swedish page stays)
@@ -459,13 +460,40 @@ def _replace(read: ReadFile, target: Path, temp: str, written: int) -> None:
             if changed:
                 raise WriteRefused(changed)
             os.replace(temp, target)
+            # a process that still has the old file open may write to it after the rename:
+            # that would be lost, so the old file is put back (the scan comes before the
+            # size check: a writer that closed before the scan has already written)
+            holder = _open_elsewhere(os.fstat(old.fileno()))
             late = os.fstat(old.fileno())
-        if (late.st_size, late.st_mtime_ns) != (read.size, read.mtime_ns):
+        if holder or (late.st_size, late.st_mtime_ns) != (read.size, read.mtime_ns):
             _put_back(target, held, written)
-            raise WriteRefused("the file was written to while it was being fixed; it was put back as it is now")
+            why = "another process has it open" if holder else "it was written to while it was being fixed"
+            raise WriteRefused(f"{why}; it was put back as it is now")
     finally:
         if held:
             Path(held).unlink(missing_ok=True)
+
+
+def _open_elsewhere(info: os.stat_result) -> bool:
+    """Whether another process has this file open (Linux: /proc; elsewhere not known: False)."""
+    me = str(os.getpid())
+    try:
+        pids = [name for name in os.listdir("/proc") if name.isdigit() and name != me]
+    except OSError:
+        return False
+    for pid in pids:
+        try:
+            descriptors = os.listdir(f"/proc/{pid}/fd")
+        except OSError:
+            continue  # gone, or not ours to look at
+        for fd in descriptors:
+            try:
+                other = os.stat(f"/proc/{pid}/fd/{fd}")
+            except OSError:
+                continue
+            if (other.st_dev, other.st_ino) == (info.st_dev, info.st_ino):
+                return True
+    return False
 
 
 def _put_back(target: Path, held: str, new_size: int) -> None:
@@ -484,6 +512,8 @@ def _put_back(target: Path, held: str, new_size: int) -> None:
 
 def _write_in_place(read: ReadFile, target: Path, data: bytes) -> None:
     with open(target, "r+b") as handle:
+        if _open_elsewhere(os.fstat(handle.fileno())):
+            raise WriteRefused("another process has it open")
         changed = _unchanged_since_read(read, os.fstat(handle.fileno()))
         if changed:
             raise WriteRefused(changed)
