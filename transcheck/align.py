@@ -10,10 +10,12 @@ other well are *moved* sections, not missing ones.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
-from typing import Callable, Sequence
+from typing import Callable, Hashable, Sequence
 
 from .model import (
     Block,
@@ -41,14 +43,40 @@ SLOT_THRESHOLD = 0.35
 BLOCK_THRESHOLD = 0.35
 
 
+EXACT_CELLS = 40_000  # up to 200 × 200: the exact alignment, as on every ordinary page
+BAND = 4  # half-width of the band a large gap without anchors is aligned in
+MAX_ROUNDS = 8  # rounds of anchoring inside the gaps left by the previous round
+
+Key = Hashable | None  # a near-exact signature; None: nothing to anchor on
+Pairs = list[tuple[int | None, int | None]]
+
+
 def align_sequences(
-    n: int, m: int, score: Callable[[int, int], float], threshold: float
-) -> list[tuple[int | None, int | None]]:
+    n: int,
+    m: int,
+    score: Callable[[int, int], float],
+    threshold: float,
+    keys_a: Sequence[Key] | None = None,
+    keys_b: Sequence[Key] | None = None,
+) -> Pairs:
     """Best monotone matching of 0..n-1 with 0..m-1; pairs scoring below ``threshold`` never match.
 
     Returns every index of both sides exactly once, in order: ``(i, j)`` for a
     match, ``(i, None)`` / ``(None, j)`` for an element without counterpart.
+
+    Up to EXACT_CELLS pairs this is the exact alignment (Needleman–Wunsch, every
+    pair scored). Beyond, it is anchored as patience diff is: elements whose key
+    (``keys_a``/``keys_b``) is unique on both sides and equal pair up when their
+    score passes, the longest run of such anchors in order is kept, and only the
+    gaps between anchors are aligned — exactly when small, in a band around the
+    diagonal when large — so time grows as n log n, not n·m.
     """
+    if n * m <= EXACT_CELLS:
+        return _align_exact(n, m, score, threshold)
+    return _align_anchored(n, m, score, threshold, keys_a or [None] * n, keys_b or [None] * m)
+
+
+def _align_exact(n: int, m: int, score: Callable[[int, int], float], threshold: float) -> Pairs:
     gain = [[score(i, j) - threshold for j in range(m)] for i in range(n)]
     best = [[0.0] * (m + 1) for _ in range(n + 1)]
     for i in range(1, n + 1):
@@ -59,7 +87,7 @@ def align_sequences(
             if g > 0 and prev[j - 1] + g > value:
                 value = prev[j - 1] + g
             row[j] = value
-    pairs: list[tuple[int | None, int | None]] = []
+    pairs: Pairs = []
     i, j = n, m
     while i > 0 or j > 0:
         if i > 0 and j > 0 and gain[i - 1][j - 1] > 0 and best[i][j] == best[i - 1][j - 1] + gain[i - 1][j - 1]:
@@ -72,6 +100,185 @@ def align_sequences(
             pairs.append((None, j - 1))
             j -= 1
     pairs.reverse()
+    return pairs
+
+
+def _align_anchored(
+    n: int, m: int, score: Callable[[int, int], float], threshold: float, keys_a: Sequence[Key], keys_b: Sequence[Key]
+) -> Pairs:
+    matched: list[tuple[int, int]] = []
+    gaps: list[tuple[int, int, int, int, int]] = [(0, n, 0, m, 0)]  # a[lo:hi] against b[lo:hi], round
+    done: list[tuple[int, int, int, int]] = []  # gaps to align without anchors
+    while gaps:
+        a_lo, a_hi, b_lo, b_hi, rounds = gaps.pop()
+        # equal keys at both ends match as they stand (a list with one item added)
+        while a_lo < a_hi and b_lo < b_hi and _same_key(keys_a[a_lo], keys_b[b_lo]) and score(a_lo, b_lo) > threshold:
+            matched.append((a_lo, b_lo))
+            a_lo, b_lo = a_lo + 1, b_lo + 1
+        while a_lo < a_hi and b_lo < b_hi and _same_key(keys_a[a_hi - 1], keys_b[b_hi - 1]) and score(a_hi - 1, b_hi - 1) > threshold:
+            matched.append((a_hi - 1, b_hi - 1))
+            a_hi, b_hi = a_hi - 1, b_hi - 1
+        if a_lo == a_hi or b_lo == b_hi:
+            continue
+        anchors = [] if rounds >= MAX_ROUNDS else _unique_anchors(keys_a, a_lo, a_hi, keys_b, b_lo, b_hi, score, threshold)
+        if not anchors:
+            done.append((a_lo, a_hi, b_lo, b_hi))
+            continue
+        matched.extend(anchors)
+        previous_a, previous_b = a_lo, b_lo
+        for i, j in anchors + [(a_hi, b_hi)]:
+            if previous_a < i or previous_b < j:
+                gaps.append((previous_a, i, previous_b, j, rounds + 1))
+            previous_a, previous_b = i + 1, j + 1
+    for a_lo, a_hi, b_lo, b_hi in done:
+        matched.extend(_align_gap(a_lo, a_hi, b_lo, b_hi, score, threshold))
+    return _with_unmatched(matched, n, m)
+
+
+def _same_key(x: Key, y: Key) -> bool:
+    return x is not None and x == y
+
+
+def _unique_anchors(
+    keys_a: Sequence[Key],
+    a_lo: int,
+    a_hi: int,
+    keys_b: Sequence[Key],
+    b_lo: int,
+    b_hi: int,
+    score: Callable[[int, int], float],
+    threshold: float,
+) -> list[tuple[int, int]]:
+    """Keys found exactly once in each range whose pair passes: the longest run in order."""
+    where_a = _unique_positions(keys_a, a_lo, a_hi)
+    where_b = _unique_positions(keys_b, b_lo, b_hi)
+    candidates = [(i, where_b[key]) for key, i in where_a.items() if key in where_b]
+    candidates.sort()
+    candidates = [(i, j) for i, j in candidates if score(i, j) > threshold]
+    return _longest_increasing(candidates)
+
+
+def _unique_positions(keys: Sequence[Key], lo: int, hi: int) -> dict[Hashable, int]:
+    seen: dict[Hashable, int] = {}
+    repeated: set[Hashable] = set()
+    for index in range(lo, hi):
+        key = keys[index]
+        if key is None:
+            continue
+        if key in seen:
+            repeated.add(key)
+        else:
+            seen[key] = index
+    for key in repeated:
+        del seen[key]
+    return seen
+
+
+def _longest_increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Longest subsequence of pairs (sorted by their first) whose seconds increase (patience sort)."""
+    tails: list[int] = []  # second of the last pair of the best run of each length
+    tail_index: list[int] = []
+    back: list[int] = []
+    for index, (_, j) in enumerate(pairs):
+        length = bisect_left(tails, j)
+        if length == len(tails):
+            tails.append(j)
+            tail_index.append(index)
+        else:
+            tails[length] = j
+            tail_index[length] = index
+        back.append(tail_index[length - 1] if length else -1)
+    run: list[tuple[int, int]] = []
+    index = tail_index[-1] if tail_index else -1
+    while index >= 0:
+        run.append(pairs[index])
+        index = back[index]
+    run.reverse()
+    return run
+
+
+def _align_gap(
+    a_lo: int, a_hi: int, b_lo: int, b_hi: int, score: Callable[[int, int], float], threshold: float
+) -> list[tuple[int, int]]:
+    """Matches inside one gap without anchors: exact when small or thin, else in a band."""
+    p, q = a_hi - a_lo, b_hi - b_lo
+    local = lambda i, j: score(a_lo + i, b_lo + j)  # noqa: E731
+    if p * q <= EXACT_CELLS or min(p, q) <= 2 * BAND + 1:
+        pairs = _align_exact(p, q, local, threshold)
+    else:
+        pairs = _align_banded(p, q, local, threshold)
+    return [(a_lo + i, b_lo + j) for i, j in pairs if i is not None and j is not None]
+
+
+def _align_banded(p: int, q: int, score: Callable[[int, int], float], threshold: float) -> Pairs:
+    """The exact recurrence restricted to a band of cells around the diagonal from (0, 0) to (p, q).
+
+    Row i spans from its own diagonal point to the next row's, widened by BAND, so
+    consecutive rows overlap and a path always exists: O(q + p·BAND) cells.
+    """
+    lows: list[int] = []
+    rows: list[list[float]] = []
+    gains: list[list[float]] = []
+    minus = float("-inf")
+    for i in range(p + 1):
+        lo = max(0, (i * q) // p - BAND)
+        hi = min(q, -((-(i + 1) * q) // p) + BAND)
+        lows.append(lo)
+        row = [minus] * (hi - lo + 1)
+        gain = [0.0] * (hi - lo + 1)
+        if i == 0:
+            for j in range(lo, hi + 1):
+                row[j - lo] = 0.0
+        else:
+            prev, prev_lo = rows[i - 1], lows[i - 1]
+            prev_hi = prev_lo + len(prev) - 1
+            for j in range(lo, hi + 1):
+                up = prev[j - prev_lo] if prev_lo <= j <= prev_hi else minus
+                left = row[j - lo - 1] if j > lo else (0.0 if j == 0 else minus)
+                value = up if up >= left else left
+                if j > 0:
+                    g = gain[j - lo] = score(i - 1, j - 1) - threshold
+                    diagonal = prev[j - 1 - prev_lo] if prev_lo <= j - 1 <= prev_hi else minus
+                    if g > 0 and diagonal + g > value:
+                        value = diagonal + g
+                row[j - lo] = value
+        rows.append(row)
+        gains.append(gain)
+
+    def best(i: int, j: int) -> float:
+        lo = lows[i]
+        return rows[i][j - lo] if lo <= j < lo + len(rows[i]) else minus
+
+    pairs: Pairs = []
+    i, j = p, q
+    while i > 0 or j > 0:
+        here = best(i, j)
+        g = gains[i][j - lows[i]] if i > 0 and j > 0 else 0.0
+        if i > 0 and j > 0 and g > 0 and here == best(i - 1, j - 1) + g:
+            pairs.append((i - 1, j - 1))
+            i, j = i - 1, j - 1
+        elif i > 0 and here == best(i - 1, j):
+            pairs.append((i - 1, None))
+            i -= 1
+        else:
+            pairs.append((None, j - 1))
+            j -= 1
+    pairs.reverse()
+    return pairs
+
+
+def _with_unmatched(matched: list[tuple[int, int]], n: int, m: int) -> Pairs:
+    """Matches in order, with every unmatched index of both sides in its place."""
+    matched.sort()
+    pairs: Pairs = []
+    i = j = 0
+    for x, y in matched + [(n, m)]:
+        # in a gap, B's leftovers before A's: the order the exact alignment gives
+        pairs.extend((None, k) for k in range(j, y))
+        pairs.extend((k, None) for k in range(i, x))
+        pairs.append((x, y))
+        i, j = x + 1, y + 1
+    pairs.pop()
     return pairs
 
 
@@ -244,10 +451,38 @@ def _flatten(doc: Document) -> list[SectionInfo]:
     return infos
 
 
+RATIO_CELLS = 1_000_000  # element pairs up to which two sequences are diffed exactly
+
+
 def _ratio(a: Sequence[str], b: Sequence[str]) -> float:
+    """SequenceMatcher's ratio; for very long sequences an estimate in linear time.
+
+    difflib takes time near len(a)·len(b) on repetitive sequences (4,000 paragraphs
+    in a section are 4,000 equal kinds). Beyond RATIO_CELLS the common start and end
+    count as matches and the rest is diffed only if it is short; otherwise its
+    multiset overlap stands in (an upper bound of the matches, as quick_ratio is).
+    """
     if not a and not b:
         return 1.0
-    return SequenceMatcher(None, a, b, autojunk=False).ratio()
+    if len(a) * len(b) <= RATIO_CELLS:
+        return SequenceMatcher(None, a, b, autojunk=False).ratio()
+    start, limit = 0, min(len(a), len(b))
+    while start < limit and a[start] == b[start]:
+        start += 1
+    end = 0
+    while end < limit - start and a[len(a) - 1 - end] == b[len(b) - 1 - end]:
+        end += 1
+    middle_a, middle_b = a[start : len(a) - end], b[start : len(b) - end]
+    if len(middle_a) * len(middle_b) <= RATIO_CELLS:
+        inside = sum(block.size for block in SequenceMatcher(None, middle_a, middle_b, autojunk=False).get_matching_blocks())
+    else:
+        inside = sum((Counter(middle_a) & Counter(middle_b)).values())
+    return 2.0 * (start + end + inside) / (len(a) + len(b))
+
+
+def bounded_ratio(a: Sequence[str], b: Sequence[str]) -> float:
+    """Public name of :func:`_ratio` for the code rules."""
+    return _ratio(a, b)
 
 
 @lru_cache(maxsize=4096)
@@ -314,6 +549,28 @@ class SectionAlignment:
         return {b.index: a for a, b in self.pairs + self.moved}
 
 
+def section_key(info: SectionInfo) -> Key:
+    """Near-exact signature of a section for anchoring: its id, or its block types with
+    the names, numbers and links it holds (None when it holds none)."""
+    if info.id:
+        return ("id", info.id)
+    strong = info.tokens.strong | info.title_tokens.strong
+    if not strong:
+        return None
+    return (info.container, info.types, frozenset(strong))
+
+
+def _align_infos(xs: list[SectionInfo], ys: list[SectionInfo], threshold: float) -> Pairs:
+    return align_sequences(
+        len(xs),
+        len(ys),
+        lambda i, j: section_similarity(xs[i], ys[j]),
+        threshold,
+        [section_key(x) for x in xs] if len(xs) * len(ys) > EXACT_CELLS else None,
+        [section_key(y) for y in ys] if len(xs) * len(ys) > EXACT_CELLS else None,
+    )
+
+
 def _align_with_slots(
     xs: list[SectionInfo], ys: list[SectionInfo]
 ) -> tuple[list[tuple[SectionInfo, SectionInfo]], list[SectionInfo], list[SectionInfo]]:
@@ -328,9 +585,7 @@ def _align_with_slots(
         # Sections left over on both sides between the same two aligned neighbours
         # stand in the same slot: a heavier rewrite, not a deletion plus an addition.
         if gap_x and gap_y:
-            for i, j in align_sequences(
-                len(gap_x), len(gap_y), lambda i, j: section_similarity(gap_x[i], gap_y[j]), SLOT_THRESHOLD
-            ):
+            for i, j in _align_infos(gap_x, gap_y, SLOT_THRESHOLD):
                 if i is not None and j is not None:
                     pairs.append((gap_x[i], gap_y[j]))
                 elif i is not None:
@@ -343,8 +598,7 @@ def _align_with_slots(
         gap_x.clear()
         gap_y.clear()
 
-    raw = align_sequences(len(xs), len(ys), lambda i, j: section_similarity(xs[i], ys[j]), SECTION_THRESHOLD)
-    for i, j in raw:
+    for i, j in _align_infos(xs, ys, SECTION_THRESHOLD):
         if i is not None and j is not None:
             close_gap()
             pairs.append((xs[i], ys[j]))
@@ -383,33 +637,33 @@ def align_sections(doc_a: Document, doc_b: Document) -> SectionAlignment:
     seen_b = {y.index for _, y in pairs} | {y.index for y in only_b}
     only_a = sorted(only_a + [x for x in a[1:] if x.index not in seen_a], key=lambda info: info.index)
     only_b = sorted(only_b + [y for y in b[1:] if y.index not in seen_b], key=lambda info: info.index)
-    partner = {x.index: y.index for x, y in pairs}
+    order = _PartnerOrder(len(a))
+    for x, y in pairs:
+        order.add(x.index, y.index)
     moved: list[tuple[SectionInfo, SectionInfo]] = []
     late, only_a, only_b = _align_with_slots(only_a, only_b)
+    taken_a: set[int] = set()
+    taken_b: set[int] = set()
     for x, y in late:
-        target = pairs if _in_order(x, y, a, partner) else moved
+        target = pairs if order.in_order(x.index, y.index) else moved
         target.append((x, y))
-        partner[x.index] = y.index
+        order.add(x.index, y.index)
         # their sub-sections were left over too: align them under this new pair
-        kids_a = [k for k in only_a if k.parent == x.index]
-        kids_b = [k for k in only_b if k.parent == y.index]
+        kids_a = [k for k in only_a if k.parent == x.index and k.index not in taken_a]
+        kids_b = [k for k in only_b if k.parent == y.index and k.index not in taken_b]
         found, _, _ = _align_with_slots(kids_a, kids_b)
         for kx, ky in found:
             target.append((kx, ky))
-            partner[kx.index] = ky.index
-            only_a.remove(kx)
-            only_b.remove(ky)
+            order.add(kx.index, ky.index)
+            taken_a.add(kx.index)
+            taken_b.add(ky.index)
+    only_a = [x for x in only_a if x.index not in taken_a]
+    only_b = [y for y in only_b if y.index not in taken_b]
     pairs.sort(key=lambda pair: pair[0].index)
     if only_a and only_b:
-        candidates = sorted(
-            ((section_similarity(x, y), x.index, y.index) for x in only_a for y in only_b),
-            key=lambda t: (-t[0], t[1], t[2]),
-        )
         used_a: set[int] = set()
         used_b: set[int] = set()
-        for score, ia, ib in candidates:
-            if score < MOVED_THRESHOLD:
-                break
+        for _, ia, ib in _moved_candidates(only_a, only_b):
             if ia in used_a or ib in used_b:
                 continue
             used_a.add(ia)
@@ -418,20 +672,96 @@ def align_sections(doc_a: Document, doc_b: Document) -> SectionAlignment:
         only_a = [x for x in only_a if x.index not in used_a]
         only_b = [y for y in only_b if y.index not in used_b]
     moved.sort(key=lambda pair: pair[0].index)
+    ends_a, ends_b = _subtree_ends(a), _subtree_ends(b)
+    index_a, index_b = [x.index for x in only_a], [y.index for y in only_b]
+    gone_a: set[int] = set()
+    gone_b: set[int] = set()
     for x, y in list(moved):
         # a moved section takes its sub-sections along: align them with each other
-        kids_a = [s for s in only_a if _descends(s, x.index, a)]
-        kids_b = [s for s in only_b if _descends(s, y.index, b)]
+        kids_a = _within(only_a, index_a, x.index, ends_a[x.index], gone_a)
+        kids_b = _within(only_b, index_b, y.index, ends_b[y.index], gone_b)
         if not kids_a or not kids_b:
             continue
-        for i, j in align_sequences(
-            len(kids_a), len(kids_b), lambda i, j: section_similarity(kids_a[i], kids_b[j]), SLOT_THRESHOLD
-        ):
+        for i, j in _align_infos(kids_a, kids_b, SLOT_THRESHOLD):
             if i is not None and j is not None:
                 moved.append((kids_a[i], kids_b[j]))
-                only_a.remove(kids_a[i])
-                only_b.remove(kids_b[j])
+                gone_a.add(kids_a[i].index)
+                gone_b.add(kids_b[j].index)
+    only_a = [k for k in only_a if k.index not in gone_a]
+    only_b = [k for k in only_b if k.index not in gone_b]
     return SectionAlignment(a, b, pairs, moved, only_a, only_b)
+
+
+MOVED_CANDIDATES = 50  # per leftover section, when too many leftovers to score every pair
+
+
+def _moved_candidates(only_a: list[SectionInfo], only_b: list[SectionInfo]) -> list[tuple[float, int, int]]:
+    """Pairs of leftovers scoring at least MOVED_THRESHOLD, best first (ties by position).
+
+    Every pair is scored while that stays within EXACT_CELLS; beyond, a section is
+    only scored against the leftovers sharing its key or one of its strong tokens
+    (at most MOVED_CANDIDATES of them, nearest first), so time stays linear.
+    """
+    if len(only_a) * len(only_b) <= EXACT_CELLS:
+        pool = ((x, y) for x in only_a for y in only_b)
+    else:
+        pool = _sharing_pairs(only_a, only_b)
+    scored = ((section_similarity(x, y), x.index, y.index) for x, y in pool)
+    return sorted((t for t in scored if t[0] >= MOVED_THRESHOLD), key=lambda t: (-t[0], t[1], t[2]))
+
+
+def _sharing_pairs(only_a: list[SectionInfo], only_b: list[SectionInfo]) -> list[tuple[SectionInfo, SectionInfo]]:
+    by_token: dict[Hashable, list[SectionInfo]] = {}
+    for y in only_b:
+        key = section_key(y)
+        for token in ([("key", key)] if key is not None else []) + sorted(y.tokens.strong)[:MOVED_CANDIDATES]:
+            by_token.setdefault(token, []).append(y)
+    found: list[tuple[SectionInfo, SectionInfo]] = []
+    for x in only_a:
+        key = section_key(x)
+        near: dict[int, SectionInfo] = {}
+        for token in ([("key", key)] if key is not None else []) + sorted(x.tokens.strong)[:MOVED_CANDIDATES]:
+            for y in by_token.get(token, ())[:MOVED_CANDIDATES]:
+                near.setdefault(y.index, y)
+        closest = sorted(near.values(), key=lambda y: (abs(y.position - x.position), y.index))[:MOVED_CANDIDATES]
+        found.extend((x, y) for y in closest)
+    return found
+
+
+class _PartnerOrder:
+    """Which B index each aligned A index has, asked as "does (x, y) keep the order?" in log time.
+
+    Two Fenwick trees: the largest partner of the A indexes before x, the smallest after.
+    """
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.before = [-1] * (size + 1)  # prefix maxima over A indexes
+        self.after = [10**9] * (size + 1)  # prefix minima over A indexes from the end
+
+    def add(self, x: int, y: int) -> None:
+        k = x + 1
+        while k <= self.size:
+            if y > self.before[k]:
+                self.before[k] = y
+            k += k & -k
+        k = self.size - x
+        while k <= self.size:
+            if y < self.after[k]:
+                self.after[k] = y
+            k += k & -k
+
+    def in_order(self, x: int, y: int) -> bool:
+        """Does matching x with y keep the order of the matches already made?"""
+        before, k = -1, x  # A indexes 0..x-1
+        while k > 0:
+            before = max(before, self.before[k])
+            k -= k & -k
+        after, k = 10**9, self.size - x - 1  # A indexes x+1..size-1
+        while k > 0:
+            after = min(after, self.after[k])
+            k -= k & -k
+        return before < y < after
 
 
 def _children_by_parent(infos: list[SectionInfo]) -> dict[int | None, list[SectionInfo]]:
@@ -441,20 +771,23 @@ def _children_by_parent(infos: list[SectionInfo]) -> dict[int | None, list[Secti
     return children
 
 
-def _in_order(x: SectionInfo, y: SectionInfo, a: list[SectionInfo], partner: dict[int, int]) -> bool:
-    """Does matching x with y keep the order of the matches already made?"""
-    before = max((partner[i] for i in range(x.index) if i in partner), default=-1)
-    after = min((partner[i] for i in range(x.index + 1, len(a)) if i in partner), default=10**9)
-    return before < y.index < after
+def _subtree_ends(infos: list[SectionInfo]) -> list[int]:
+    """For each section, the last index of its sub-sections (flattening is depth first,
+    so a section's descendants are the indexes right after it)."""
+    ends = [info.index for info in infos]
+    for info in reversed(infos):
+        if info.parent is not None and ends[info.index] > ends[info.parent]:
+            ends[info.parent] = ends[info.index]
+    return ends
 
 
-def _descends(info: SectionInfo, ancestor: int, infos: list[SectionInfo]) -> bool:
-    parent = info.parent
-    while parent is not None:
-        if parent == ancestor:
-            return True
-        parent = infos[parent].parent
-    return False
+def _within(infos: list[SectionInfo], indexes: list[int], ancestor: int, end: int, gone: set[int]) -> list[SectionInfo]:
+    """The sections of ``infos`` (sorted; ``indexes`` are theirs) that descend from
+    ``ancestor`` (whose last descendant is ``end``), less those already ``gone``."""
+    if end == ancestor:
+        return []
+    found = infos[bisect_right(indexes, ancestor) : bisect_right(indexes, end)]
+    return [info for info in found if info.index not in gone] if gone else found
 
 
 # --- blocks ------------------------------------------------------------------------
@@ -524,31 +857,90 @@ def _args_similarity(a: Shortcode, b: Shortcode) -> float:
     return 0.5 + 0.5 * sum(args_a.get(k) == args_b.get(k) for k in keys) / len(keys)
 
 
+def block_key(features: _Features) -> Key:
+    """Near-exact signature of a block for anchoring: its kind with the names, numbers,
+    links, code and shortcode arguments it holds (None when it holds none)."""
+    if not features.tokens.strong:
+        return None
+    return (features.kind, frozenset(features.tokens.strong))
+
+
 def align_blocks(a: list[Block], b: list[Block]) -> list[tuple[Block | None, Block | None]]:
     span = max(len(a), len(b), 1)
     fa, fb = [_features(x) for x in a], [_features(y) for y in b]
-    raw = align_sequences(len(a), len(b), lambda i, j: _feature_similarity(fa[i], fb[j], i / span, j / span), BLOCK_THRESHOLD)
+    large = len(a) * len(b) > EXACT_CELLS
+    raw = align_sequences(
+        len(a),
+        len(b),
+        lambda i, j: _feature_similarity(fa[i], fb[j], i / span, j / span),
+        BLOCK_THRESHOLD,
+        [block_key(f) for f in fa] if large else None,
+        [block_key(f) for f in fb] if large else None,
+    )
     return [(a[i] if i is not None else None, b[j] if j is not None else None) for i, j in raw]
 
 
-def item_similarity(a: ListItem, b: ListItem, pos_a: float, pos_b: float) -> float:
-    tokens_a, tokens_b = tokens_of(a.text), tokens_of(b.text)
-    tokens_a.strong |= _inline_tokens(a.inline)
-    tokens_b.strong |= _inline_tokens(b.inline)
-    tokens = similarity(tokens_a, tokens_b)
-    length = _length_ratio(len(a.text), len(b.text))
-    nested = 1.0 if bool(a.sublists) == bool(b.sublists) else 0.4
+@dataclass
+class _ItemFeatures:
+    tokens: Tokens
+    length: int
+    nested: bool
+
+
+def _item_features(item: ListItem) -> _ItemFeatures:
+    tokens = tokens_of(item.text)
+    tokens.strong |= _inline_tokens(item.inline)
+    return _ItemFeatures(tokens, len(item.text), bool(item.sublists))
+
+
+def _item_feature_similarity(a: _ItemFeatures, b: _ItemFeatures, pos_a: float, pos_b: float) -> float:
+    tokens = similarity(a.tokens, b.tokens)
+    length = _length_ratio(a.length, b.length)
+    nested = 1.0 if a.nested == b.nested else 0.4
     position = 1 - abs(pos_a - pos_b)
     parts = [(length, 0.25), (position, 0.3), (nested, 0.15), (tokens if tokens is not None else length, 0.3)]
     return sum(v * w for v, w in parts)
 
 
+def item_similarity(a: ListItem, b: ListItem, pos_a: float, pos_b: float) -> float:
+    return _item_feature_similarity(_item_features(a), _item_features(b), pos_a, pos_b)
+
+
+def _item_key(features: _ItemFeatures) -> Key:
+    if not features.tokens.strong:
+        return None
+    return (features.nested, frozenset(features.tokens.strong))
+
+
+ITEM_THRESHOLD = 0.3
+_LAST_ITEMS: list[tuple[list[ListItem], list[ListItem], list[tuple[ListItem | None, ListItem | None]]]] = []
+
+
 def align_items(a: list[ListItem], b: list[ListItem]) -> list[tuple[ListItem | None, ListItem | None]]:
+    """Items of two aligned lists paired in order.
+
+    The last few results are remembered by the lists' identity: the same two lists
+    are aligned by bullet-count, by the value rules and for nested lists."""
     if len(a) == len(b):
         return list(zip(a, b))
+    for known_a, known_b, known in _LAST_ITEMS:
+        if known_a is a and known_b is b:
+            return list(known)
     span = max(len(a), len(b), 1)
-    raw = align_sequences(len(a), len(b), lambda i, j: item_similarity(a[i], b[j], i / span, j / span), 0.3)
-    return [(a[i] if i is not None else None, b[j] if j is not None else None) for i, j in raw]
+    fa, fb = [_item_features(x) for x in a], [_item_features(y) for y in b]
+    large = len(a) * len(b) > EXACT_CELLS
+    raw = align_sequences(
+        len(a),
+        len(b),
+        lambda i, j: _item_feature_similarity(fa[i], fb[j], i / span, j / span),
+        ITEM_THRESHOLD,
+        [_item_key(f) for f in fa] if large else None,
+        [_item_key(f) for f in fb] if large else None,
+    )
+    result = [(a[i] if i is not None else None, b[j] if j is not None else None) for i, j in raw]
+    _LAST_ITEMS.insert(0, (a, b, result))
+    del _LAST_ITEMS[8:]
+    return list(result)
 
 
 Unit = Block | ListItem

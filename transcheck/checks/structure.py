@@ -7,7 +7,7 @@ from collections import Counter
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from ..align import SectionInfo, align_items, align_sequences
+from ..align import SectionInfo, align_items, align_sequences, bounded_ratio
 from ..compare import BlockPair, Comparison, Side
 from ..model import Block, CodeBlock, ListBlock, ListItem, Paragraph, TableBlock, walk_nodes
 from ..wording import in_section, named, plural, section_phrase
@@ -312,14 +312,15 @@ def code_similarity(text_a: str, text_b: str) -> float:
     """
     if text_a == text_b:
         return 1.0
-    by_line = SequenceMatcher(None, text_a.split("\n"), text_b.split("\n"), autojunk=False)
+    lines_a, lines_b = text_a.split("\n"), text_b.split("\n")
+    by_line = SequenceMatcher(None, lines_a, lines_b, autojunk=False)
     # one long line with a small change scores 0 by lines: look at characters too
     by_char = SequenceMatcher(None, text_a[:2000], text_b[:2000])
     if by_line.real_quick_ratio() <= CODE_THRESHOLD and by_char.real_quick_ratio() <= CODE_THRESHOLD:
         return 0.0
     if by_line.quick_ratio() <= CODE_THRESHOLD and by_char.quick_ratio() <= CODE_THRESHOLD:
         return 0.0
-    line_ratio = by_line.ratio()
+    line_ratio = bounded_ratio(lines_a, lines_b)  # by_line.ratio(), linear on huge blocks
     if line_ratio >= by_char.quick_ratio():
         return line_ratio  # the character diff (the costly one) cannot score higher
     return max(line_ratio, by_char.ratio())
