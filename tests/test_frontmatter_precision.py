@@ -46,6 +46,7 @@ def test_key_on_one_side_with_a_value_is_reported(extra):
         "l10n_state: reviewed",
         'translationKey: "about"',
         "translationkey: about-page",
+        "cSpell:ignore: kubectl otel",
     ],
 )
 def test_per_language_keys_are_never_missing(extra):
@@ -126,4 +127,5 @@ def test_values_that_say_something(value):
 
 def test_per_language():
     assert per_language("default_lang_commit") and per_language("l10n.state") and per_language("translationkey")
+    assert per_language("cspell:ignore") and per_language("cspell:words")
     assert not per_language("title") and not per_language("l10")

@@ -56,9 +56,10 @@ def _effective(side: Side) -> dict[str, FrontMatterEntry]:
 
 # Keys that belong to one language version by design: a translation records which
 # source commit it follows (opentelemetry.io's default_lang_commit, drifted_from_default),
-# its l10n state, and translationKey only links versions. Never "missing", never compared.
-PER_LANGUAGE_KEYS = frozenset({"default_lang_commit", "drifted_from_default", "l10n", "translationkey"})
-PER_LANGUAGE_PREFIXES = ("l10n.", "l10n_")
+# its l10n state, and translationKey only links versions; a spell checker's word list
+# (``cSpell:ignore``) is the words of that language. Never "missing", never compared.
+PER_LANGUAGE_KEYS = frozenset({"default_lang_commit", "drifted_from_default", "l10n", "translationkey", "spell:ignore"})
+PER_LANGUAGE_PREFIXES = ("l10n.", "l10n_", "cspell:", "cspell.")
 # The keys that say a page's language: one side with such a key and the other with none is
 # a finding (a page that states its language while its version does not).
 _LANGUAGE_KEYS_REPORTED = ("language", "lang")
