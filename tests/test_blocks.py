@@ -257,3 +257,43 @@ def test_reference_images_and_links_are_placed_where_they_are_used():
         ("reference", "https://home.example", 3),
         ("html", "https://html.example/", 5),
     ]
+
+
+def test_html_block_text_is_what_a_reader_sees_line_for_line():
+    d = doc(
+        """
+        Intro.
+
+        <div class="stats">
+          <p>We stored <b>3&nbsp;PB</b> in 2023 &amp; grew.</p>
+          <!-- <p>old: 2 PB</p> -->
+          <script>var x = "<p>not text</p>";</script>
+          <p>{{< icon "disk" >}} Over 3 < 5 <a
+             href="/x/">racks</a></p>
+        </div>
+        """
+    )
+    html = d.body.blocks[1]
+    assert isinstance(html, HtmlBlock) and html.line == 3
+    lines = html.text.split("\n")
+    assert len(lines) == html.html.count("\n") + 1
+    assert lines[1] == "We stored 3 PB in 2023 & grew."  # file line 4
+    assert lines[2] == lines[3] == ""  # comment and script are not read
+    assert (lines[4], lines[5]) == ("Over 3 < 5", "racks")  # the shortcode tag is data, not text
+    assert "2 PB" not in html.text and "not text" not in html.text
+
+
+def test_html_text_of_tables_details_and_unclosed_markup():
+    d = doc("<details>\n<summary>Pris</summary>\n<table><tr><td>5 kr</td><td>per dag</td></tr></table>\n</details>\n")
+    [html] = d.body.blocks
+    assert html.text.split("\n") == ["", "Pris", "5 kr per dag", ""]
+    d = doc("<p>cut <b\n")
+    assert d.body.blocks[0].text == "cut <b"
+
+
+def test_html_text_is_linear_on_hostile_markup():
+    import time
+
+    started = time.monotonic()
+    doc("<div>\n" + "<a x" * 40_000 + "<!-- y -->" * 20_000 + "\n</div>\n")
+    assert time.monotonic() - started < 30  # catastrophic only: it takes well under a second

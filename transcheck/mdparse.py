@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from html import unescape
 from urllib.parse import unquote
 from typing import Any
 
@@ -58,8 +59,8 @@ _DEEP_INDENT = re.compile(r"^[ \t]{%d,}" % (MAX_INDENT + 1), re.M)
 _HEADING_ID = re.compile(r"\s*\{#([^}\s]+)\}\s*$")
 _FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)")
-_HREF = re.compile(r"""<a\s[^>]*?href\s*=\s*["']?([^"'\s>]+)""", re.I)
-_IMG_SRC = re.compile(r"""<img\s[^>]*?src\s*=\s*["']?([^"'\s>]+)""", re.I)
+_HREF = re.compile(r"""<a\s[^<>]*?href\s*=\s*["']?([^"'\s>]+)""", re.I)
+_IMG_SRC = re.compile(r"""<img\s[^<>]*?src\s*=\s*["']?([^"'\s>]+)""", re.I)
 _ITEM_START = re.compile(r"[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?")
 _CONTAINER_LINE = re.compile(r"^[ \t]*(?:[-*+>]|\d{1,9}[.)])(?:[ \t]|$)", re.M)
 MAX_SHORTCODE_DEPTH = 16  # real pages nest a few deep; a limit keeps hostile input linear
@@ -504,7 +505,8 @@ class BodyParser:
                         "and not compared (add '-->')",
                     )
                 )
-            return HtmlBlock(line, restored.strip("\n"), end, inline)
+            text = html_text(_without_placeholders(raw).strip("\n"))
+            return HtmlBlock(line, restored.strip("\n"), end, inline, text)
         if kind == "thematic_break":
             return ThematicBreak(line)
         if kind == "table":
@@ -785,6 +787,62 @@ def _html_links(html: str, line: int) -> list[Link]:
         for match in pattern.finditer(html):
             links.append(Link(match.group(1), "", line + lines.newlines_before(match.start(1)), kind))
     return sorted(links, key=lambda link: link.line)
+
+
+def _without_placeholders(text: str) -> str:
+    """Text with shortcode placeholders taken out (their arguments are data, not words)."""
+    text = _INLINE_PLACEHOLDER.sub("", text).replace(INLINE_FILL, "")
+    return _BLOCK_PLACEHOLDER.sub("", text).replace(_FILLER, "")
+
+
+_TAG_NAME = re.compile(r"</?([A-Za-z][\w:-]*)")
+_HIDDEN_ELEMENTS = ("script", "style", "template")
+
+
+def html_text(html: str) -> str:
+    """What a reader sees of raw HTML, one line per line of ``html`` (linear time).
+
+    Comments and the insides of script/style/template are dropped, every tag
+    becomes a space (its own line breaks kept), entities are decoded and
+    spaces within a line collapsed.
+    """
+    comments = dict(comment_ranges(html, []))
+    parts: list[str] = []
+    position = 0
+    no_gt_from = len(html) + 1  # no ">" at or after this offset
+    while position < len(html):
+        start = html.find("<", position)
+        if start < 0:
+            break
+        parts.append(html[position:start])
+        comment = comments.get(start)
+        if comment is not None:
+            parts.append(_blank(html[start:comment]))
+            position = comment
+            continue
+        tag = _TAG_NAME.match(html, start)
+        close = html.find(">", start) if tag and start < no_gt_from else -1
+        if close < 0:
+            if tag:
+                no_gt_from = min(no_gt_from, start)
+            parts.append("<")  # a lone "<" is text ("3 < 5")
+            position = start + 1
+            continue
+        end = close + 1
+        name = tag.group(1).lower() if tag else ""
+        if name in _HIDDEN_ELEMENTS and not tag.group(0).startswith("</"):  # type: ignore[union-attr]
+            closer = re.compile(r"</%s\s*>" % name, re.I).search(html, end)
+            end = closer.end() if closer else len(html)
+        parts.append(_blank(html[start:end]))
+        position = end
+    parts.append(html[position:])
+    lines = unescape("".join(parts)).split("\n")
+    return "\n".join(" ".join(line.split()) for line in lines)
+
+
+def _blank(markup: str) -> str:
+    """A space for markup, keeping its line breaks so lines stay where they were."""
+    return "\n" * markup.count("\n") or " "
 
 
 def _bold_heading(text: str) -> str | None:

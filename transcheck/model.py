@@ -187,10 +187,18 @@ class BlockQuote:
 
 @dataclass
 class HtmlBlock:
+    """Raw HTML as written (``html``) and what a reader sees of it (``text``).
+
+    ``text`` has the tags, comments, scripts, styles and shortcode tags taken
+    out and entities decoded, with one line per line of ``html``: its line
+    ``i`` is file line ``line + i`` (lines may be empty).
+    """
+
     line: int
     html: str
     end_line: int = 0
     inline: Inline = field(default_factory=Inline)
+    text: str = ""
     type = "html"
 
 
@@ -253,6 +261,10 @@ class Problem:
     line: int
     kind: str
     message: str
+
+
+# Problem kinds after which some of the page is not compared (hidden, or read as text).
+CONTENT_LOSS_KINDS = frozenset({"too-deep", "unclosed-comment"})
 
 
 @dataclass

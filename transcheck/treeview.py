@@ -77,6 +77,7 @@ def block_data(block: Block) -> dict[str, Any]:
         data["blocks"] = [block_data(b) for b in block.blocks]
     elif isinstance(block, HtmlBlock):
         data["html"] = block.html
+        data["text"] = block.text
         data.update(inline_data(block.inline))
     elif isinstance(block, Shortcode):
         data.update(
