@@ -153,6 +153,12 @@ def check(file_a: str, file_b: str, fmt: str, fail_on: str | None, config_path: 
         link_rewrites=options.settings.link_rewrites + tuple(rewrites),
         ignore_fragments=options.settings.ignore_fragments and not compare_fragments,
     )
+    from pathlib import Path as _Path
+
+    from .site import page_map_for
+
+    # links are compared by the page they lead to when the files belong to a site
+    settings = replace(settings, page_map=page_map_for(_Path(file_a), _Path(file_b), config))
     options = replace(options, settings=settings, max_bytes=max_file_size)
     fail_on = fail_on or config.fail_on
     languages = (lang[0], lang[1]) if lang else (None, None)

@@ -12,6 +12,7 @@ from functools import cached_property
 
 from .align import SectionAlignment, SectionInfo, align_blocks, align_sections
 from .findings import Finding, Location, Severity
+from .pagemap import PageMap
 from .model import Block, BlockQuote, CodeBlock, Document, ListBlock, Shortcode, TableBlock
 from .rules import rule as rule_by_name
 
@@ -163,3 +164,5 @@ class Settings:
     language_aliases: tuple[tuple[str, str], ...] = ()  # house spellings: ("Se", "sv")
     link_rewrites: tuple[tuple[str, str], ...] = ()  # (in A's links, in B's links) that mean the same
     ignore_fragments: bool = True  # "#ansok" vs "#apply" on the same page is not a mismatch
+    # the site's pages by address: links leading to two versions of one page are equal
+    page_map: PageMap | None = None

@@ -9,7 +9,7 @@ import os
 import subprocess
 import sys
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from multiprocessing import get_context
 from pathlib import Path
 from typing import Callable
@@ -19,6 +19,7 @@ from .config import Config
 from .engine import FileInfo, Options, PairResult, check_group, internal_error
 from .findings import Finding, sort_findings
 from .rules import rule
+from .pagemap import PageMap
 from .site import Page, PairPlan, SiteLayout, plan_pairs
 
 
@@ -97,11 +98,22 @@ def changed_files(reference: str, cwd: Path) -> set[Path]:
     return {(top / name).resolve() for name in names}
 
 
-Job = tuple[str, str, list[tuple[str, str]], Options]  # source, its language, translations, options
+Job = tuple[str, str, list[tuple[str, str]], Options, int]  # source, its language, translations, options, site
+
+# The page maps of the sites being scanned, set once per worker (not pickled with every job).
+_PAGE_MAPS: list[PageMap | None] = []
+
+
+def _set_page_maps(maps: list[PageMap | None]) -> None:
+    global _PAGE_MAPS
+    _PAGE_MAPS = maps
 
 
 def _check_group(job: Job) -> list[PairResult]:
-    source, language, translations, options = job
+    source, language, translations, options, site = job
+    page_map = _PAGE_MAPS[site] if 0 <= site < len(_PAGE_MAPS) else None
+    if page_map is not None:
+        options = replace(options, settings=replace(options.settings, page_map=page_map))
     try:
         return check_group(source, language, list(translations), options)
     except Exception as error:  # noqa: BLE001 - one group must not end the scan (or a worker pool)
@@ -118,12 +130,16 @@ def _collect(group: list[PairResult], findings: list[Finding]) -> bool:
     return any(result.io_error for result in group)
 
 
-def _jobs(pairs: list[tuple[Page, Page]], options: Options) -> list[Job]:
+def _jobs(pairs: list[tuple[Page, Page]], options: Options, layouts: list[SiteLayout]) -> list[Job]:
     """One job per source page, so a source with several translations is parsed once."""
     by_source: dict[str, Job] = {}
+    roots = [layout.root for layout in layouts]
     for translation, source in pairs:
-        job = by_source.setdefault(str(source.path), (str(source.path), source.language, [], options))
-        job[2].append((str(translation.path), translation.language))
+        path = str(source.path)
+        if path not in by_source:
+            site = next((i for i, root in enumerate(roots) if _within(source.path, root)), -1)
+            by_source[path] = (path, source.language, [], options, site)
+        by_source[path][2].append((str(translation.path), translation.language))
     return list(by_source.values())
 
 
@@ -143,13 +159,16 @@ def scan(
         changed = changed_files(changed_since, paths[0] if paths[0].is_dir() else paths[0].parent)
         pairs = [(a, b) for a, b in pairs if a.path.resolve() in changed or b.path.resolve() in changed]
         orphans = [(page, missing) for page, missing in orphans if page.path.resolve() in changed]
-    work = _jobs(pairs, options)
+    work = _jobs(pairs, options, plan.layouts)
+    maps = [layout.page_map for layout in plan.layouts]
+    _set_page_maps(maps)
     # Only the findings of each pair are kept (memory grows with findings, not with pages).
     findings: list[Finding] = []
     io_error = False
     done = 0
     parallel = jobs > 1 and len(work) > 1
-    with get_context("fork" if sys.platform != "win32" else "spawn").Pool(jobs) if parallel else nullcontext() as pool:
+    context = get_context("fork" if sys.platform != "win32" else "spawn")
+    with context.Pool(jobs, _set_page_maps, (maps,)) if parallel else nullcontext() as pool:
         for group in pool.imap(_check_group, work, chunksize=2) if pool else map(_check_group, work):
             done += len(group)
             io_error = _collect(group, findings) or io_error

@@ -20,6 +20,7 @@ from . import siteconfig
 from .config import Config
 from .frontmatter import parse_front_matter, split_front_matter
 from .langs import normalise_tag
+from .pagemap import PageMap, build_page_map, content_url
 from .source import InputError, read_source
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown")
@@ -43,6 +44,7 @@ class SiteLayout:
     fallbacks: list[tuple[str, Path]] = field(default_factory=list)  # (language, folder shown in it)
     problems: list[Problem] = field(default_factory=list)
     default_in_subdir: bool = False
+    page_map: PageMap | None = None  # the site's pages by address, for links (planned sites only)
 
 
 @dataclass(frozen=True)
@@ -256,18 +258,34 @@ def _strip_suffix(relative: str, layout: SiteLayout) -> tuple[str, str | None]:
     return relative, None
 
 
-def _translation_key(path: Path, max_bytes: int) -> str | None:
+_ADDRESS_KEYS = re.compile(r"""(?im)^\s*["']?(translationkey|url|slug|aliases)["']?\s*[:=]""")
+_FIELDS = ("translationkey", "url", "slug", "aliases")
+
+
+def _front_fields(path: Path, max_bytes: int) -> dict[str, object]:
+    """The front-matter fields that say how a page is linked: translationKey, url, slug, aliases."""
     try:
         source = read_source(path, max_bytes)
         split = split_front_matter(source.text, str(path))
-        if "translationkey" not in split.text.lower():
-            return None  # most pages: no need to parse the front matter here
+        if not _ADDRESS_KEYS.search(split.text):
+            return {}  # most pages: no need to parse the front matter here
         front = parse_front_matter(split, str(path))
     except InputError:
-        return None
+        return {}
+    except Exception:  # noqa: BLE001 - planning must survive any page; the check reports it
+        return {}
+    fields: dict[str, object] = {}
     for entry in front.entries:
-        if entry.key.lower() == "translationkey" and isinstance(entry.value, (str, int)):
-            return str(entry.value)
+        key = entry.key.lower()
+        if key in _FIELDS and key not in fields:
+            fields[key] = entry.value
+    return fields
+
+
+def _translation_key(fields: dict[str, object]) -> str | None:
+    value = fields.get("translationkey")
+    if isinstance(value, (str, int)) and not isinstance(value, bool) and str(value).strip():
+        return str(value)
     return None
 
 
@@ -320,10 +338,12 @@ def _plan_site(
     layout: SiteLayout, walk: list[Path], config: Config, problems: list[Problem], site_root: Path | None
 ) -> tuple[list[tuple[Page, Page]], list[tuple[Page, list[str]]], int]:
     groups: dict[str, dict[str, Page]] = {}
+    addresses: list[tuple[str, str, str, dict[str, object]]] = []  # for the page map
     for path in iter_markdown(walk, config, problems, site_root):
         page = page_of(path, layout, config)
         key = _rename(page.key, config.renames)
-        translation_key = _translation_key(path, config.max_file_size)
+        fields = _front_fields(path, config.max_file_size)
+        translation_key = _translation_key(fields)
         if translation_key:
             key = "translationKey:" + translation_key
         group = groups.setdefault(key, {})
@@ -331,6 +351,9 @@ def _plan_site(
             key = f"{key}#{path}"
             group = groups.setdefault(key, {})
         group[page.language] = Page(path, page.language, key)
+        addresses.append((str(path), key, content_url(page.key, frozenset(l.lower() for l in layout.languages)), fields))
+    if site_root is not None:
+        layout.page_map = build_page_map(addresses, layout.languages, layout.content_dirs)
     source = config.source or layout.default_language
     present = {language for group in groups.values() for language in group}
     order = [l for l in layout.languages if l in present] or sorted(present)
@@ -367,3 +390,12 @@ def _section(key: str) -> str:
     """The top-level section of a page key: 'blog/2025/x.md' → 'blog'; a page at the top → ''."""
     head, slash, _ = key.partition("/")
     return head if slash else ""
+
+
+def page_map_for(path_a: Path, path_b: Path, config: Config) -> PageMap | None:
+    """The page map of the site both files belong to (for `check`); None for loose files."""
+    root = None if config.layout_dirs else find_site_root(path_a)
+    if root is None or find_site_root(path_b) != root:
+        return None
+    plan = plan_pairs([root], config)
+    return plan.layout.page_map if not plan.problems or plan.layout.page_map else None

@@ -663,6 +663,9 @@ def _link_rules(c: Comparison) -> LinkRules:
         rewrites=c.settings.link_rewrites,
         ignore_fragments=c.settings.ignore_fragments,
         language_codes=codes,
+        page_map=c.settings.page_map,
+        page_a=c.a.path,
+        page_b=c.b.path,
     )
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
 
 _DEFAULT_PORTS = {"http": "80", "https": "443"}
@@ -27,6 +28,11 @@ class LinkRules:
     rewrites: tuple[tuple[str, str], ...] = ()  # (text in A's links, text in B's links)
     ignore_fragments: bool = True  # "/jobs/#ansok" vs "/jobs/#apply": site anchors are translated
     language_codes: frozenset[str] = field(default_factory=frozenset)
+    # the site's pages by address (transcheck.pagemap.PageMap) and the two pages' files:
+    # a link is then compared by the page it leads to, whatever its language's slug
+    page_map: Any = None
+    page_a: str = ""
+    page_b: str = ""
 
 
 def ref_target(url: str) -> str | None:
@@ -68,6 +74,16 @@ def normalise(url: str, rules: LinkRules, side: str = "a") -> str:
     if ref is not None:
         return ref
     text = url.strip()
+    if rules.page_map is not None and text and not text.startswith("#"):
+        page = rules.page_a if side == "a" else rules.page_b
+        group = rules.page_map.resolve(text, page)
+        if group is not None:
+            fragment = text.partition("#")[2]
+            keep = fragment and not rules.ignore_fragments
+            return f"page:{group}" + (f"#{fragment}" if keep else "")
+        address = rules.page_map.address(text, page)
+        if address is not None:  # not a known page: compare its absolute address
+            text = address + (text[text.index("#"):] if "#" in text else "")
     for a_text, b_text in rules.rewrites:
         mine = a_text if side == "a" else b_text
         if mine and mine in text:

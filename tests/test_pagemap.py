@@ -1,0 +1,115 @@
+"""Links compared by the page they lead to: a translation links to its own language's pages."""
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from transcheck.cli import main
+from transcheck.config import Config
+from transcheck.pagemap import content_url
+from transcheck.site import plan_pairs
+
+
+def write(root: Path, files: dict[str, str]) -> Path:
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return root
+
+
+HUGO = {
+    "hugo.toml": 'defaultContentLanguage = "sv"\n[languages.sv]\ncontentDir = "content/sv"\n'
+                 '[languages.en]\ncontentDir = "content/en"\n',
+    "content/sv/sakerhet.md": "---\ntitle: Säkerhet\ntranslationKey: security\n---\n## Säkerhet\n",
+    "content/en/security.md": "---\ntitle: Security\ntranslationKey: security\n---\n## Security\n",
+    "content/sv/kontakt.md": "---\ntitle: Kontakt\nslug: kontakta-oss\ntranslationKey: contact\n---\n## K\n",
+    "content/en/contact.md": "---\ntitle: Contact\ntranslationKey: contact\n---\n## C\n",
+    "content/sv/gdpr.md": "## GDPR\n", "content/en/gdpr.md": "## GDPR\n",
+    "content/sv/docs/_index.md": "## Dokument\n", "content/en/docs/_index.md": "## Docs\n",
+    "content/sv/docs/languages.md": "## Språk\n", "content/en/docs/languages.md": "## Languages\n",
+    "content/sv/pris.md": "## Pris\n", "content/en/pricing.md": "## Pricing\n",
+}
+
+
+def page(link_lines: str, title: str) -> str:
+    return f"---\ntitle: {title}\n---\n## {title}\n\n{link_lines}\n"
+
+
+@pytest.mark.parametrize(
+    "sv_link, en_link",
+    [
+        ("../../sakerhet/", "../../security/"),  # translated slug, relative to the page's address
+        ("/gdpr/", "/en/gdpr/"),  # language prefix on one side only
+        ("/kontakta-oss/#form", "/contact/#form"),  # front-matter slug, translated anchor
+        ("/docs/languages", "../languages"),  # absolute and relative to one page
+        ("languages.md", "/en/docs/languages/"),  # a file link resolved from the file's folder
+        ("{{< relref \"languages.md\" >}}", "{{< relref \"languages\" >}}"),
+    ],
+)
+def test_links_to_the_two_versions_of_one_page_are_equal(tmp_path, monkeypatch, sv_link, en_link):
+    write(tmp_path, HUGO)
+    write(tmp_path, {
+        "content/sv/docs/intro.md": page(f"Läs [mer]({sv_link}) här.", "Intro"),
+        "content/en/docs/intro.md": page(f"Read [more]({en_link}) here.", "Intro"),
+    })
+    monkeypatch.chdir(tmp_path)
+    for args in (["scan", "content/en/docs/intro.md"], ["check", "content/en/docs/intro.md", "content/sv/docs/intro.md"]):
+        result = CliRunner().invoke(main, [*args, "--format", "json"])
+        rules = [f["rule"] for f in json.loads(result.stdout)["findings"] if f["path"].endswith("intro.md")]
+        assert "link-mismatch" not in rules, (args, result.stdout)
+
+
+@pytest.mark.parametrize(
+    "sv_link, en_link",
+    [
+        ("../pris/", "../security/"),  # two different pages of the site
+        ("/gdpr/", "/en/docs/"),
+        ("/docs/languages", "../missing-page"),  # one side leads nowhere known
+    ],
+)
+def test_links_to_different_pages_are_reported(tmp_path, monkeypatch, sv_link, en_link):
+    write(tmp_path, HUGO)
+    write(tmp_path, {
+        "content/sv/docs/intro.md": page(f"Läs [mer]({sv_link}) här.", "Intro"),
+        "content/en/docs/intro.md": page(f"Read [more]({en_link}) here.", "Intro"),
+    })
+    monkeypatch.chdir(tmp_path)
+    for args in (["scan", "content/en/docs/intro.md"], ["check", "content/en/docs/intro.md", "content/sv/docs/intro.md"]):
+        result = CliRunner().invoke(main, [*args, "--format", "json"])
+        rules = [f["rule"] for f in json.loads(result.stdout)["findings"]]
+        assert "link-mismatch" in rules, (args, result.stdout)
+
+
+def test_zola_internal_links(tmp_path, monkeypatch):
+    write(tmp_path, {
+        "config.toml": 'base_url = "https://x.example"\ndefault_language = "en"\n[languages.sv]\n',
+        "content/donate/index.md": "## Donate\n", "content/donate/index.sv.md": "## Donera\n",
+        "content/about.md": "## About\n", "content/about.sv.md": "## Om\n",
+        "content/page.md": page("See [donate](@/donate/index.md) and [x](@/about.md).", "P"),
+        "content/page.sv.md": page("Se [donera](@/donate/index.sv.md) och [x](@/donate/index.sv.md).", "P"),
+    })
+    monkeypatch.chdir(tmp_path)
+    findings = json.loads(CliRunner().invoke(main, ["scan", "--format", "json"]).stdout)["findings"]
+    links = [f for f in findings if f["rule"] == "link-mismatch"]
+    assert len(links) == 1 and "@/about.md" in links[0]["message"]
+
+
+def test_the_map_knows_every_page_once(tmp_path):
+    write(tmp_path, HUGO)
+    plan = plan_pairs([tmp_path], Config())
+    urls = plan.layout.page_map.urls
+    assert urls["/sakerhet"] == urls["/security"] == "translationKey:security"
+    assert urls["/kontakta-oss"] == urls["/contact"] == "translationKey:contact"
+    assert urls["/docs"] == "docs/_index.md" and urls["/docs/languages"] == "docs/languages.md"
+
+
+@pytest.mark.parametrize(
+    "relative, url",
+    [("docs/a.md", "/docs/a"), ("docs/_index.md", "/docs"), ("docs/b/index.md", "/docs/b"), ("_index.md", "/"),
+     ("about.sv.md", "/about"), ("about.zh-hans.md", "/about")],
+)
+def test_content_urls(relative, url):
+    assert content_url(relative, frozenset({"sv", "en", "zh-hans"})) == url

@@ -1,0 +1,149 @@
+"""The site's pages by address, so a link is compared by the page it leads to.
+
+A translation links to its own language's pages: `../sakerhet/` in Swedish is `../security/`
+in English, `/gdpr/` is `/en/gdpr/`, Zola's `@/donate/index.sv.md` is `@/donate/index.md`.
+Compared as text these differ; resolved to pages they are the two versions of one page.
+
+A link target is resolved the way the site serves it: relative to the page's address
+(Hugo and Zola serve a page at a folder-like URL: `docs/a.md` at `/docs/a/`, `_index.md` at its
+folder), or relative to the file for `.md` targets (render hooks and Zola's `@/`), with the
+language prefix of the site's languages dropped, `index`/`_index`/`.md` removed, and front
+matter `url`, `slug` and `aliases` honoured. A target that names a page of the site becomes
+that page's translation group; two links are equal when they lead to one group.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote
+
+_INDEX = re.compile(r"(?:^|/)_?index$")
+_MD = re.compile(r"\.(?:md|markdown|mdown)$")
+
+
+@dataclass(frozen=True)
+class PageMap:
+    """Addresses of a site's pages → the key their translations share. Immutable, picklable."""
+
+    languages: frozenset[str]
+    content_dirs: tuple[tuple[str, str], ...]  # (absolute folder, language or "" for a shared folder)
+    urls: dict[str, str] = field(default_factory=dict, compare=False, hash=False)  # "/docs/a" → group key
+    page_urls: dict[str, str] = field(default_factory=dict, compare=False, hash=False)  # resolved file → "/docs/a"
+
+    def url_of(self, path: str) -> str | None:
+        """The address of the page in file ``path`` (without language prefix), if it is a page here."""
+        resolved = str(Path(path).resolve())
+        known = self.page_urls.get(resolved)
+        if known is not None:
+            return known
+        for folder, _language in self.content_dirs:
+            if resolved.startswith(folder.rstrip("/") + "/"):
+                return content_url(resolved[len(folder.rstrip("/")) + 1 :], self.languages)
+        return None
+
+    def resolve(self, target: str, page_path: str) -> str | None:
+        """The group key of the page a site-internal link leads to, else None."""
+        address = self.address(target, page_path)
+        if address is None:
+            return None
+        return self.urls.get(address)
+
+    def address(self, target: str, page_path: str) -> str | None:
+        """A site-internal link as an absolute address without language prefix; None otherwise."""
+        text = target.strip()
+        if not text or text.startswith(("#", "//")) or re.match(r"^[a-z][a-z0-9+.-]*:", text, re.I) and not text.startswith("@/"):
+            return None
+        path = unquote(text.split("#", 1)[0].split("?", 1)[0])
+        if not path:
+            return None
+        if path.startswith("@/"):  # Zola: a content file
+            return content_url(path[2:], self.languages)
+        if path.startswith("/"):
+            return _clean("/" + _without_language(path.lstrip("/"), self.languages))
+        base = self.url_of(page_path)
+        if base is None:
+            return None
+        if _MD.search(path):
+            # a file link: relative to the file's folder (a render hook or Zola resolves it)
+            folder = self._file_folder(page_path, base)
+            joined = posixpath.normpath(posixpath.join(folder, path))
+            return content_url(joined.lstrip("/"), self.languages)
+        joined = posixpath.normpath(posixpath.join(base.rstrip("/") + "/", path))
+        return _clean("/" + _without_language(joined.lstrip("/"), self.languages))
+
+    def _file_folder(self, page_path: str, base: str) -> str:
+        # a bundle's index.md / _index.md lives in the folder that is its address
+        name = Path(page_path).name
+        stem = _MD.sub("", name).split(".")[0]
+        if stem in ("index", "_index"):
+            return base
+        return posixpath.dirname(base.rstrip("/")) or "/"
+
+
+def content_url(relative: str, languages: frozenset[str]) -> str:
+    """'docs/a.md' → '/docs/a'; 'docs/_index.md' → '/docs'; 'about.sv.md' → '/about'."""
+    path = _MD.sub("", relative.replace("\\", "/"))
+    head, dot, suffix = path.rpartition(".")
+    if dot and suffix.lower() in languages and "/" not in suffix:
+        path = head  # page.sv.md: the language suffix is not part of the address
+    path = _INDEX.sub("", path)
+    return _clean("/" + path)
+
+
+def _without_language(path: str, languages: frozenset[str]) -> str:
+    first, slash, rest = path.partition("/")
+    if first.lower() in languages:
+        return rest
+    return path
+
+
+def _clean(path: str) -> str:
+    path = re.sub(r"/+", "/", path)
+    path = re.sub(r"/index\.html?$", "", path)
+    return path.rstrip("/") or "/"
+
+
+def build_page_map(
+    pages: list[tuple[str, str, str, dict[str, object]]], languages: list[str], content_dirs: dict[str, list[Path]]
+) -> PageMap:
+    """From (file, group key, address without language, front-matter fields) of every page.
+
+    An address claimed by two different groups is ambiguous and left out: such links are
+    then compared as written, as without a map.
+    """
+    codes = frozenset(code.lower() for code in languages) | frozenset(code.split("-")[0].lower() for code in languages)
+    urls: dict[str, str] = {}
+    ambiguous: set[str] = set()
+    page_urls: dict[str, str] = {}
+
+    def claim(address: str, group: str) -> None:
+        address = _clean(address)
+        if urls.get(address, group) != group:
+            ambiguous.add(address)
+        urls.setdefault(address, group)
+
+    for path, group, address, fields in pages:
+        url = fields.get("url")
+        slug = fields.get("slug")
+        own = address
+        if isinstance(url, str) and url.strip():
+            own = _clean("/" + _without_language(url.strip().lstrip("/"), codes))
+        elif isinstance(slug, str) and slug.strip() and address != "/":
+            own = _clean(posixpath.dirname(address) + "/" + slug.strip().strip("/"))
+        page_urls[str(Path(path).resolve())] = own
+        claim(own, group)
+        claim(address, group)
+        aliases = fields.get("aliases")
+        for alias in aliases if isinstance(aliases, list) else [aliases] if isinstance(aliases, str) else []:
+            if isinstance(alias, str) and alias.strip():
+                claim("/" + _without_language(alias.strip().lstrip("/"), codes), group)
+    for address in ambiguous:
+        urls.pop(address, None)
+    folders = tuple(sorted(
+        ((str(folder), language) for language, list_ in content_dirs.items() for folder in list_),
+        key=lambda item: -len(item[0]),
+    ))
+    return PageMap(codes, folders, urls, page_urls)
