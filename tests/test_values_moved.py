@@ -124,3 +124,11 @@ Call +46 8 123 45 67 or read [the terms](https://example.com/terms). The agreeme
 We have 4711 customers.
 """
     assert value_findings(SV, en) == []
+
+
+def test_value_in_a_block_without_counterpart_of_the_aligned_section_is_left_to_the_structure_rule():
+    sv = "# Rubrik\n\nLäs [villkoren](https://example.com/terms).\n\n- en punkt\n- 4711 kunder\n"
+    en = "# Title\n\nRead the terms.\n\n```\ncode\n```\n\n- one item\n- 4711 customers\n- [the terms](https://example.com/terms)\n"
+    found = value_findings(sv, en)
+    assert not any("it stands in section \"Title\"" in f.message for f in found)
+    assert not any(f.severity == Severity.ERROR and "terms" in f.message for f in found), [(f.rule, f.message) for f in found]

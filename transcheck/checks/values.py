@@ -408,11 +408,13 @@ def _moved(
             rest.append(item)
             continue
         line, info = place
+        if info.index == theirs.index:
+            continue  # in the aligned section, in a block without counterpart: the structure rule says so
         c.report(
             rule,
             having,
             item.line,
-            f"moved: {noun} {describe(item)} is not in the aligned {_where(theirs)} of {lacking.name}; "
+            f"moved: {noun} {describe(item)} is not in the aligned part of {lacking.name} ({_where(theirs)}); "
             f"it stands in {_where(info)}, line {line} there",
             [(lacking, line)],
             key=f"{noun}|moved|{describe(item)}",
@@ -481,7 +483,7 @@ def _numbers_moved(c: Comparison, theirs: SectionInfo, items: list[Found[Number]
         place = locate(item.value)
         if place is None:
             rest.append(item)
-        elif not _small(item.value):
+        elif not _small(item.value) and place[1].index != theirs.index:  # (same section: a block without counterpart)
             moved.append((item, place))
     if moved:
         shown = ", ".join(f"{_quote(f.text)} (line {f.line}; {_where(info)}, line {line} there)" for f, (line, info) in moved[:4])
@@ -491,7 +493,7 @@ def _numbers_moved(c: Comparison, theirs: SectionInfo, items: list[Found[Number]
             "number-mismatch",
             having,
             moved[0][0].line,
-            f"moved: {noun} not in the aligned {_where(theirs)} of {lacking.name} but elsewhere in it: {shown}{more}",
+            f"moved: {noun} not in the aligned part of {lacking.name} ({_where(theirs)}) but elsewhere in it: {shown}{more}",
             [(lacking, moved[0][1][0])],
             key="numbers|moved|" + "|".join(f.text for f, _ in moved),
             severity=Severity.INFO,
