@@ -100,3 +100,12 @@ def test_no_message_of_the_broken_samples_has_a_grammar_slip():
     output = CliRunner().invoke(main, ["check", str(SAMPLES / "broken" / "posting.sv.md"),
                                        str(SAMPLES / "broken" / "posting.en.md")]).stdout
     assert output and not SLIPS.search(output), SLIPS.search(output)
+
+
+def test_empty_text_is_named_not_quoted_empty():
+    code = messages("## R\n\n```\nx\n```\n", "## H\n\n```\nx\n\ny\n```\n")
+    assert any(m.endswith('"(end of block)" here, an empty line there') for m in code), code
+    nested = messages("## R\n\n- Ett\n-\n  - Under\n", "## H\n\n- One\n-\n")
+    assert any("nested list of 1 item under an item without text (a.md:4)" in m for m in nested), nested
+    for message in code + nested:
+        assert '""' not in message

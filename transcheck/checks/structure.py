@@ -18,6 +18,11 @@ def _quote(text: str, width: int = 60) -> str:
     return '"' + (text if len(text) <= width else text[: width - 1] + "…") + '"'
 
 
+def _quote_or(text: str, width: int, empty: str) -> str:
+    """The text quoted, or words for what an empty quote would hide (``""`` reads as a slip)."""
+    return _quote(text, width) if text.strip() else empty
+
+
 def _heading_words(info: SectionInfo) -> str:
     if info.style == "bold":
         return "a bold line"
@@ -157,8 +162,8 @@ def _unmatched_block(c: Comparison, pair: BlockPair) -> None:
             "bullet-count",
             lacking,
             anchor,
-            f"{kind} of {plural(len(block.items), 'item')} ({having.name}:{block.line}, "
-            f"starting {_quote(block.items[0].text if block.items else '', 40)}) has no counterpart{where} here",
+            f"{kind} of {plural(len(block.items), 'item')} ({having.name}:{block.line}"
+            f"{_starting(block)}) has no counterpart{where} here",
             [(having, block.line)],
             key=f"list|{section.title}|{len(block.items)}",
         )
@@ -206,6 +211,12 @@ def _compare_lists(c: Comparison, a: ListBlock, b: ListBlock, depth: int = 0) ->
                 _report_lonely_sublist(c, extra, c.b, c.a, ia, nested_in=ib)
 
 
+def _starting(block: ListBlock) -> str:
+    """``, starting "First item"`` — nothing when the first item has no text of its own."""
+    first = block.items[0].text if block.items else ""
+    return f", starting {_quote(first, 40)}" if first.strip() else ""
+
+
 def _first(block: ListBlock) -> str:
     return block.items[0].text[:40] if block.items else ""
 
@@ -247,7 +258,7 @@ def _report_lonely_sublist(
         "bullet-count",
         lacking,
         lacking_item.line,
-        f"nested list of {plural(len(sub.items), 'item')} under {_quote(nested_in.text, 40)} "
+        f"nested list of {plural(len(sub.items), 'item')} under {_quote_or(nested_in.text, 40, 'an item without text')} "
         f"({having.name}:{sub.line}) has no counterpart under this item",
         [(having, sub.line)],
         key=f"nested|{nested_in.text[:40]}|{len(sub.items)}",
@@ -289,7 +300,7 @@ def _compare_code(c: Comparison, a: CodeBlock, b: CodeBlock) -> None:
         c.a,
         a.line + fence_lines + offset,
         f"code differs from {c.b.name}:{b.line + (1 if b.fence else 0) + offset}: "
-        f"{_quote(first_a, 50)} here, {_quote(first_b, 50)} there",
+        f"{_quote_or(first_a, 50, 'an empty line')} here, {_quote_or(first_b, 50, 'an empty line')} there",
         [(c.b, b.line + (1 if b.fence else 0) + offset)],
         key=f"{first_a}|{first_b}",
     )
