@@ -297,3 +297,58 @@ def test_html_text_is_linear_on_hostile_markup():
     started = time.monotonic()
     doc("<div>\n" + "<a x" * 40_000 + "<!-- y -->" * 20_000 + "\n</div>\n")
     assert time.monotonic() - started < 30  # catastrophic only: it takes well under a second
+
+
+def test_dialogue_dash_typed_as_hyphen_is_a_paragraph_not_a_list():
+    d = doc(
+        """
+        Hon tittade upp.
+        - Hej, sa hon.
+
+        Han svarade:
+
+        - Vi ses i morgon, säger Anna.
+
+        – En-dash dialogue stays a paragraph, says Bo.
+        """
+    )
+    first, between, second, third = d.body.blocks
+    assert all(isinstance(b, Paragraph) for b in d.body.blocks)
+    assert (first.line, first.end_line, first.text) == (1, 2, "Hon tittade upp.\nHej, sa hon.")
+    assert (second.line, second.text) == (6, "Vi ses i morgon, säger Anna.")
+    assert third.line == 8
+
+
+def test_real_lists_stay_lists_beside_dialogue_rules():
+    d = doc(
+        """
+        Krav:
+
+        - Erfarenhet av Go, säger vi.
+        - Python
+
+        * Ett enda krav, sa hon.
+
+        1. Numrerat, says the doc.
+
+        - Only one short item.
+
+        Text.
+
+        - Outer
+          - Nested line, says Bo.
+        """
+    )
+    kinds = [(b.type, len(b.items)) for b in d.body.blocks if isinstance(b, ListBlock)]
+    assert kinds == [("list", 2), ("list", 1), ("list", 1), ("list", 1), ("list", 1)]
+    assert d.body.blocks[-1].items[0].sublists[0].items[0].text == "Nested line, says Bo."
+
+
+def test_long_dialogue_line_alone_in_a_quotation_is_a_paragraph():
+    words = " ".join(["ord"] * 24)
+    d = doc(f'{{{{< quote "Anna" >}}}}\n- {words}.\n{{{{< /quote >}}}}\n\n> - {words}.\n\n> - kort rad\n')
+    quote_sc, block_quote, short_quote = d.body.blocks
+    [inside] = quote_sc.body.blocks
+    assert isinstance(inside, Paragraph) and inside.line == 2
+    assert isinstance(block_quote.blocks[0], Paragraph)
+    assert isinstance(short_quote.blocks[0], ListBlock)

@@ -430,7 +430,10 @@ class BodyParser:
         except RecursionError:
             self.problems.append(Problem(self.first_line, "too-deep", "Markdown nested too deeply to parse"))
             return []
-        return self._convert(state.tokens, top=True)
+        items = self._convert(state.tokens, top=True)
+        if self.depth > 0 and len(items) == 1:  # the whole inside of a shortcode container
+            items = [_dialogue_line(items[0], require_speech=False) or items[0]]
+        return items
 
     def _line(self, token: Token) -> int:
         return self.first_line + int(token.get("_line", 0))
@@ -445,8 +448,16 @@ class BodyParser:
                         items.append(self._shortcode(index, inline=False))
                 continue
             item = self._convert_one(token, top)
-            if item is not None:
-                items.append(item)
+            if item is None:
+                continue
+            dialogue = _dialogue_line(item, require_speech=True) if top else None
+            if dialogue is not None:
+                previous = items[-1] if items else None
+                if isinstance(previous, Paragraph) and previous.end_line + 1 == dialogue.line:
+                    _join_paragraphs(previous, dialogue)  # "- Hej, sa hon." went on the paragraph's line
+                    continue
+                item = dialogue
+            items.append(item)
         return items
 
     def _convert_one(self, token: Token, top: bool) -> Item | None:
@@ -483,6 +494,8 @@ class BodyParser:
             finally:
                 self._nesting -= 1
             self._check_folded(blocks, line)
+            if len(blocks) == 1:  # a quotation that is one dialogue line
+                blocks = [_dialogue_line(blocks[0], require_speech=False) or blocks[0]]
             end = max([_end(b) for b in blocks], default=line)
             return BlockQuote(line, blocks, end)
         if kind == "block_html":
@@ -843,6 +856,43 @@ def html_text(html: str) -> str:
 def _blank(markup: str) -> str:
     """A space for markup, keeping its line breaks so lines stay where they were."""
     return "\n" * markup.count("\n") or " "
+
+
+# "– Hej, sa hon." typed with a hyphen is a one-item list to Markdown; the speech verb after
+# the quoted words tells it is a line of dialogue, as the other version's en dash shows.
+_SPEECH = re.compile(
+    r"[,.!?…”\"»]\s*(?:says|said|asks|asked|adds|continues|explains|säger|sa|sade|frågar|"
+    r"fortsätter|förklarar|berättar|tillägger|sier|spør|fortsetter|forklarer|forteller|"
+    r"legger til|siger|spørger|fortsætter|fortæller|tilføjer)\b",
+    re.I,
+)
+MIN_QUOTATION_WORDS = 20
+
+
+def _dialogue_line(item: Item, require_speech: bool) -> Paragraph | None:
+    """A one-item hyphen list that is really a paragraph opened by a dialogue dash, else None.
+
+    With ``require_speech`` the item must name its speaker (", says Anna."); without
+    it, it stands alone in a quotation (a quote shortcode or ``>``) and is long
+    prose. A real list in both versions is unaffected: both read it the same way.
+    """
+    if not isinstance(item, ListBlock) or item.ordered or item.bullet != "-" or len(item.items) != 1:
+        return None
+    only = item.items[0]
+    if only.blocks or only.task is not None or not only.text:
+        return None
+    if require_speech:
+        if not _SPEECH.search(only.text):
+            return None
+    elif len(only.text.split()) < MIN_QUOTATION_WORDS:
+        return None
+    return Paragraph(only.line, only.text, only.end_line or only.line, only.inline)
+
+
+def _join_paragraphs(first: Paragraph, second: Paragraph) -> None:
+    first.text = f"{first.text}\n{second.text}"
+    first.end_line = max(first.end_line, second.end_line)
+    _merge(first.inline, second.inline)
 
 
 def _bold_heading(text: str) -> str | None:
