@@ -264,3 +264,13 @@ def test_path_style_keeps_messages_and_paths_together(tmp_path):
     assert shown.message == "list has 1 item here but 2 in b/a.md:4"
     outside = PathStyle(str(tmp_path / "x"))("/elsewhere/page.md")
     assert outside == "/elsewhere/page.md"
+
+
+def test_tree_and_error_messages_escape_terminal_sequences(tmp_path):
+    page = tmp_path / "esc.md"
+    page.write_text("---\ntitle: x\n---\n## Rubrik \x1b[31mröd\x1b[0m\n\nText \x1b]0;title\x07 här.\n", encoding="utf-8")
+    tree = run("tree", str(page))
+    assert tree.exit_code == 0 and "\x1b" not in tree.stdout and "\x07" not in tree.stdout
+    assert "Rubrik \\x1b[31mröd" in tree.stdout and "\n" in tree.stdout.strip()  # lines kept, only controls escaped
+    missing = run("tree", str(tmp_path / "no\x1b[2J.md"))
+    assert missing.exit_code == 2 and "\x1b" not in missing.stderr and "no\\x1b[2J.md" in missing.stderr

@@ -23,7 +23,10 @@ EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 
 def _error(message: str) -> None:
-    click.echo(f"transcheck: error: {message}", err=True)
+    from .formats.paths import visible
+
+    # messages quote file names and page text: never a terminal sequence, never a crash on a bad name
+    click.echo(f"transcheck: error: {visible(message)}", err=True)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -49,10 +52,17 @@ def tree(files: tuple[str, ...], fmt: str, max_file_size: int) -> None:
             _error(str(error))
             status = EXIT_USAGE
             continue
-        outputs.append(tree_json(doc) if fmt == "json" else tree_text(doc))
+        outputs.append(tree_json(doc) if fmt == "json" else _visible_lines(tree_text(doc)))
     if outputs:
         click.echo(("\n" if fmt == "json" else "\n\n").join(outputs))
     sys.exit(status)
+
+
+def _visible_lines(text: str) -> str:
+    """Terminal text built from page text: control characters escaped, line breaks kept."""
+    from .formats.paths import visible
+
+    return "\n".join(visible(line) for line in text.split("\n"))
 
 
 def _use_colour(choice: str, stream: object) -> bool:
