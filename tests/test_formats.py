@@ -274,3 +274,18 @@ def test_tree_and_error_messages_escape_terminal_sequences(tmp_path):
     assert "Rubrik \\x1b[31mröd" in tree.stdout and "\n" in tree.stdout.strip()  # lines kept, only controls escaped
     missing = run("tree", str(tmp_path / "no\x1b[2J.md"))
     assert missing.exit_code == 2 and "\x1b" not in missing.stderr and "no\\x1b[2J.md" in missing.stderr
+
+
+def test_no_message_names_a_path_as_given_when_it_is_shown_otherwise(tmp_path, monkeypatch):
+    site = small_site(tmp_path / "site")
+    (site / "content/sv/c.md").write_text(
+        "---\ntitle: Tjänster\n---\n## Tjänster\n\nVi erbjuder lagring och beräkning i svenska datacenter "
+        "med hög tillgänglighet och tydliga avtal.\n", encoding="utf-8")
+    (site / "content/en/c.md").write_text(
+        "---\ntitle: Services\n---\n## Services\n\nVi erbjuder lagring och beräkning i svenska datacenter "
+        "med hög tillgänglighet och tydliga avtal.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    data = json.loads(run("scan", str(site.resolve()), "--format", "json").stdout)
+    assert len(data["findings"]) >= 4
+    assert not [f["message"] for f in data["findings"] if str(tmp_path) in f["message"]]
+    assert any(f["rule"] == "untranslated" for f in data["findings"])

@@ -224,7 +224,9 @@ def _report_blocks(c: Comparison, side: Side, info: SectionInfo, flagged: list[t
     flagged = [f for f in flagged if f not in in_other]
     if in_other and ("untranslated", side.path, info.index) not in c.marks:
         unit, language, probability = in_other[0]
-        how = f"is written in {language_name(language)} ({probability:.0%}), the language of {other.name}"
+        # no related location here, so the message names no path (outputs rewrite only the paths
+        # of a finding's locations, relative to where transcheck runs)
+        how = f"is written in {language_name(language)} ({probability:.0%}), the language of the other version"
         if len(in_other) > 1:
             how += f" (and {plural(len(in_other) - 1, 'more block', 'more blocks')} of this section)"
         _report_untranslated(c, side, unit, how)
