@@ -109,3 +109,12 @@ def test_empty_text_is_named_not_quoted_empty():
     assert any("nested list of 1 item under an item without text (a.md:4)" in m for m in nested), nested
     for message in code + nested:
         assert '""' not in message
+
+
+def test_one_pair_checked_is_singular(tmp_path):
+    hugo = 'defaultContentLanguage = "sv"\n[languages.sv]\ncontentDir = "content/sv"\n[languages.en]\ncontentDir = "content/en"\n'
+    for name, text in {"hugo.toml": hugo, "content/sv/a.md": "## Om\n", "content/en/a.md": "## About\n"}.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    output = CliRunner().invoke(main, ["scan", str(tmp_path), "--no-progress"]).stdout
+    assert re.search(r"(?m)^1 pair checked in ", output), output

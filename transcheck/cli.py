@@ -445,7 +445,9 @@ def scan(paths: tuple[str, ...], config_path: str | None, fmt: str, output: str 
     else:
         text = format_text(style.findings(findings), len(result.languages), coloured, quiet)
         if not quiet:
-            text += f"\n{len(result.pairs)} pairs checked in {result.seconds:.2f}s."
+            from .wording import plural
+
+            text += f"\n{plural(len(result.pairs), 'pair')} checked in {result.seconds:.2f}s."
     _finish(text, output, fmt, findings, statistics, coloured, result.io_error or _crashed(result.findings),
             exit_zero, threshold)
 
