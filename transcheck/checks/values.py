@@ -703,8 +703,8 @@ def check_links(c: Comparison) -> None:
             a = [Found(t, t.line, t.url) for t in targets_a if t.image == image]
             b = [Found(t, t.line, t.url) for t in targets_b if t.image == image]
             whole = (
-                lambda t: place_a.get(key_b(t.url)) if not t.url.startswith("#") else None,
-                lambda t: place_b.get(key_a(t.url)) if not t.url.startswith("#") else None,
+                lambda t: None if t.url.startswith("#") else place_a.get(key_b(t.url)) or place_a.get("raw:" + t.url.strip()),
+                lambda t: None if t.url.startswith("#") else place_b.get(key_a(t.url)) or place_b.get("raw:" + t.url.strip()),
             )
             _compare_targets(c, sa, sb, a, b, key_a, key_b, image, whole)
     _front_matter_links(c, key_a, key_b)
@@ -717,6 +717,7 @@ def _target_places(infos: list[SectionInfo], key: Callable[[str], str]) -> dict[
         for target in _targets(info, set()):
             if target.url.strip() and not target.url.startswith("#"):
                 places.setdefault(key(target.url), (target.line, info))
+                places.setdefault("raw:" + target.url.strip(), (target.line, info))
     return places
 
 
@@ -737,11 +738,17 @@ def _compare_targets(
         return sides[id(target)](target.url)
 
     def same(x: Target, y: Target) -> bool:
+        if x.url.strip() == y.url.strip():
+            return True  # written alike: the same target, however the page map places each page
         kx, ky = key(x), key(y)
         return kx == ky or "#?" in (kx, ky) and kx.startswith("#") and ky.startswith("#")
 
-    # in-page anchors share one key: an unresolved one ("#?") may match any of them
-    left_a, left_b = match_values(a, b, same, lambda target: ("#",) if key(target).startswith("#") else (key(target),))
+    def keys(target: Target) -> tuple[str, ...]:
+        # in-page anchors share one key: an unresolved one ("#?") may match any of them
+        normal = key(target)
+        return ("#",) if normal.startswith("#") else (normal, "raw:" + target.url.strip())
+
+    left_a, left_b = match_values(a, b, same, keys)
     if not left_a and not left_b:
         return
     rule = "image-mismatch" if image else "link-mismatch"
@@ -782,6 +789,8 @@ def _front_matter_links(c: Comparison, key_a: Callable[[str], str], key_b: Calla
             continue
         if not (is_url_like(value_a) and is_url_like(value_b)) and not (_looks_image(value_a) and _looks_image(value_b)):
             continue
+        if value_a.strip() == value_b.strip():
+            continue  # written alike: "card.jpg" is the same file for both versions
         ka, kb = key_a(value_a), key_b(value_b)
         if ka == kb or ("#?" in (ka, kb) and ka.startswith("#") and kb.startswith("#")):
             continue
