@@ -64,8 +64,10 @@ _RULES: tuple[Rule, ...] = (
          "ends, or a pair that opens and closes at different nesting levels."),
     Rule("TC301", "frontmatter-missing-key", W, "A front-matter key of one version is missing in the other.",
          "Keys are compared as Hugo reads them: case-insensitively. Keys that are naturally "
-         "per-translation (language fields, ai, slug, url, aliases, lastmod, translationKey's "
-         "siblings configured as local) are not compared."),
+         "per-translation (language fields, ai, slug, url, aliases, lastmod, translationKey, "
+         "default_lang_commit, drifted_from_default, l10n, cSpell:ignore, and keys configured "
+         "as local) are not compared, nor a key whose value says nothing (\"\", false, 0, [], {}). "
+         "A language or lang key in one version while the other declares no language is reported."),
     Rule("TC302", "frontmatter-mismatch", E, "A front-matter value that must be the same differs.",
          "Dates, booleans such as draft, numbers, URLs, paths and images must be equal across "
          "languages; translated text is expected to differ and is not compared."),
