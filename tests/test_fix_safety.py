@@ -207,3 +207,21 @@ def test_after_fix_every_other_key_has_its_old_value(generated, expected):
         languages = [e for e in after if e.key.lower() in LANGUAGE_KEYS]
         assert languages and all(isinstance(e.value, str) for e in languages)
         assert len({e.key.lower() for e in languages}) == len(languages)  # no case-variant duplicates left
+
+
+def test_a_fifo_is_refused_without_blocking(tmp_path):
+    fifo = tmp_path / "pipe.sv.md"
+    os.mkfifo(fifo)
+    result = run("--write", str(fifo))
+    assert result.exit_code == 2 and "not a regular file" in result.output
+
+
+def test_a_merged_key_that_a_removal_would_reveal_refuses_the_edit():
+    text = "---\nbase: &b {Lang: en}\n<<: *b\nlang: sv\nLang: sv\n---\n"
+    result = fix_text(text, "p.sv.md", "sv")
+    assert not result.changed and "keys would change" in result.note
+
+
+def test_lone_carriage_returns_refuse_the_edit():
+    result = fix_text("---\nlang: se\ntitle: a\rb\n---\n", "p.sv.md", "sv")
+    assert not result.changed and "lone" in result.note

@@ -301,7 +301,7 @@ def _verify(
     old = [e for e in entries if id(e) not in removed]
     new = new_doc.front_matter.entries
     if [e.key for e in old] != [e.key for e in new]:
-        return f"the keys would change ({', '.join(e.key for e in old)} → {', '.join(e.key for e in new)}); please report this"
+        return f"the keys would change ({', '.join(e.key for e in old)} → {', '.join(e.key for e in new)})"
     for before_entry, after_entry in zip(old, new):
         if id(before_entry) in replaced or (
             before_entry.key.lower() in LANGUAGE_KEYS and _same(after_entry.value, expected)
