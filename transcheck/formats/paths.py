@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, replace
+from functools import lru_cache
+from dataclasses import dataclass, field, replace
 from urllib.parse import quote
 
 from ..findings import Finding, Location
@@ -55,17 +56,27 @@ class PathStyle:
 
     root: str | None = None
     fallback: str | None = None
+    # shown paths by path: a site has few files and many findings (realpath costs a stat a part)
+    _cache: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     def plain(self, path: str) -> str:
         """The shown path before escaping (what SARIF percent-encodes)."""
+        shown = self._cache.get(path)
+        if shown is None:
+            shown = self._cache[path] = self._plain(path)
+        return shown
+
+    def _plain(self, path: str) -> str:
         absolute = os.path.abspath(path)
-        for base in (self.root or os.getcwd(), self.fallback):
-            if not base:
-                continue
-            for candidate, anchor in ((absolute, os.path.abspath(base)), (os.path.realpath(path), os.path.realpath(base))):
-                relative = _under(candidate, anchor)
-                if relative is not None:
-                    return relative
+        bases = [base for base in (self.root or os.getcwd(), self.fallback) if base]
+        for base in bases:
+            relative = _under(absolute, os.path.abspath(base))
+            if relative is not None:
+                return relative
+        for base in bases:  # through symbolic links (a temporary folder, a linked checkout)
+            relative = _under(os.path.realpath(path), os.path.realpath(base))
+            if relative is not None:
+                return relative
         return absolute.replace(os.sep, "/")
 
     def __call__(self, path: str) -> str:
@@ -73,12 +84,12 @@ class PathStyle:
 
     def finding(self, finding: Finding) -> Finding:
         """The finding with its paths shown, in its location, its related locations and its message."""
-        paths = {finding.path, *(r.path for r in finding.related)}
+        names = {p: self(p) for p in (finding.path, *(r.path for r in finding.related))}
         return replace(
             finding,
-            path=self(finding.path),
-            related=tuple(Location(self(r.path), r.line) for r in finding.related),
-            message=visible(_rename(finding.message, {p: self(p) for p in paths})),
+            path=names[finding.path],
+            related=tuple(Location(names[r.path], r.line) for r in finding.related),
+            message=visible(_rename(finding.message, names)),
         )
 
     def findings(self, findings: list[Finding]) -> list[Finding]:
@@ -91,11 +102,15 @@ def _rename(message: str, names: dict[str, str]) -> str:
 
     One pass over the longest names first, and only where a name is not the tail of a
     longer path, so ``b/a.md`` never rewrites a part of ``x/b/a.md``."""
-    wanted = {raw: shown for raw, shown in names.items() if raw and raw != shown}
+    wanted = {raw: shown for raw, shown in names.items() if raw and raw != shown and raw in message}
     if not wanted:
         return message
-    pattern = "|".join(re.escape(raw) for raw in sorted(wanted, key=len, reverse=True))
-    return re.sub(rf"(?<![\w./\\-])(?:{pattern})", lambda m: wanted[m.group()], message)
+    return _pattern(tuple(sorted(wanted, key=len, reverse=True))).sub(lambda m: wanted[m.group()], message)
+
+
+@lru_cache(maxsize=1024)
+def _pattern(raws: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w./\\-])(?:" + "|".join(re.escape(raw) for raw in raws) + ")")
 
 
 def uri(path: str) -> str:
