@@ -141,7 +141,7 @@ def test_scan_goes_on_past_unreadable_and_looping_and_vanished_files(tmp_path):
     assert "Traceback" not in result.output
     import json
 
-    data = json.loads(result.output)
+    data = json.loads(result.stdout)
     rules = {(f["path"].rsplit("/", 1)[-1], f["rule"]) for f in data["findings"]}
     assert ("b.md", "parse-error") in rules
     assert not any("outside" in f["path"] for f in data["findings"])  # the link out was not followed
