@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from typing import Any, Callable
 
 import click
 
@@ -11,8 +12,7 @@ import os
 from . import __version__
 from .config import Config
 from .engine import compare_paths
-from .findings import Severity
-from .formats.jsonout import format_json
+from .findings import Finding, Severity
 from .formats.text import format_text
 from .parse import parse_file
 from .rules import RULES, resolve
@@ -80,7 +80,7 @@ def _check_selectors(selectors: tuple[str, ...], option: str) -> None:
             raise click.BadParameter(f"no rule is named or coded {selector!r} (see 'transcheck rules')", param_hint=option)
 
 
-def _report_options(function: "object") -> "object":
+def _report_options(function: Callable[..., Any]) -> Callable[..., Any]:
     """Options every reporting command has, as linters' users expect them."""
     for option in reversed((
         click.option("--root", "root_dir", type=click.Path(file_okay=False), default=None,
@@ -90,11 +90,11 @@ def _report_options(function: "object") -> "object":
         click.option("--exit-zero", is_flag=True,
                      help="Exit 0 even when findings are reported (still 2 when a file cannot be read or transcheck fails)."),
     )):
-        function = option(function)  # type: ignore[operator]
+        function = option(function)
     return function
 
 
-def _finish(text: str, output: str | None, fmt: str, findings: list, statistics: bool, colour: bool,
+def _finish(text: str, output: str | None, fmt: str, findings: list[Finding], statistics: bool, colour: bool,
             failed: bool, exit_zero: bool, threshold: Severity) -> None:
     """Write the report (statistics after text findings, else on standard error) and exit."""
     from .formats.output import statistics_text
