@@ -55,6 +55,16 @@ _CHECK_RULES: dict[Check, str] = {
     language_checks.check_detected: "language-detected",
 }
 INTERNAL_ERROR = "internal-error"
+# check_untranslated marks the sections it reported so that language-detected does not
+# report them again: it runs when either rule is selected.
+_ALSO_NEEDED_FOR: dict[Check, tuple[str, ...]] = {language_checks.check_untranslated: ("language-detected",)}
+
+
+def _needed(check: Check, enabled: set[str]) -> bool:
+    names = {name.strip() for name in _CHECK_RULES.get(check, "").split(",") if name.strip()}
+    if not names:
+        return True  # a check nobody listed: run it
+    return bool((names | set(_ALSO_NEEDED_FOR.get(check, ()))) & enabled)
 # Checks that need a readable front matter on both sides.
 _FRONT_MATTER_CHECKS = (fm_checks.check_missing_keys, fm_checks.check_values)
 
@@ -138,9 +148,12 @@ def compare_documents(
             )
         )
     comparison = Comparison(sides[0], sides[1], options.settings)
+    enabled = options.enabled()
     for check in CHECKS:
         if check in _FRONT_MATTER_CHECKS and "invalid" in (doc_a.front_matter.format, doc_b.front_matter.format):
             continue
+        if not _needed(check, enabled):
+            continue  # a rule that is not selected costs nothing (no detection, no value extraction)
         try:
             check(comparison)
         except Exception as error:  # noqa: BLE001 - one failing check must not end the run
