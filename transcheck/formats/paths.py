@@ -67,8 +67,12 @@ class PathStyle:
         return shown
 
     def _plain(self, path: str) -> str:
-        absolute = os.path.abspath(path)
-        bases = [base for base in (self.root or os.getcwd(), self.fallback) if base]
+        try:
+            here = self.root or os.getcwd()
+            absolute = os.path.abspath(path)
+        except OSError:  # the working directory was removed: paths as given
+            return path.replace(os.sep, "/")
+        bases = [base for base in (here, self.fallback) if base]
         for base in bases:
             relative = _under(absolute, os.path.abspath(base))
             if relative is not None:
