@@ -289,6 +289,8 @@ def test_html_text_of_tables_details_and_unclosed_markup():
     assert html.text.split("\n") == ["", "Pris", "5 kr per dag", ""]
     d = doc("<p>cut <b\n")
     assert d.body.blocks[0].text == "cut <b"
+    d = doc("<!DOCTYPE html>\n<?xml version=\"1.0\"?><p>Hej</p>\n")
+    assert [b.text for b in d.body.blocks] == ["", "Hej"]
 
 
 def test_html_text_is_linear_on_hostile_markup():

@@ -808,7 +808,7 @@ def _without_placeholders(text: str) -> str:
     return _BLOCK_PLACEHOLDER.sub("", text).replace(_FILLER, "")
 
 
-_TAG_NAME = re.compile(r"</?([A-Za-z][\w:-]*)")
+_TAG_NAME = re.compile(r"</?([A-Za-z][\w:-]*)|<[!?]")  # an element, or <!DOCTYPE …> / <?xml …?>
 _HIDDEN_ELEMENTS = ("script", "style", "template")
 
 
@@ -842,7 +842,7 @@ def html_text(html: str) -> str:
             position = start + 1
             continue
         end = close + 1
-        name = tag.group(1).lower() if tag else ""
+        name = (tag.group(1) or "").lower() if tag else ""
         if name in _HIDDEN_ELEMENTS and not tag.group(0).startswith("</"):  # type: ignore[union-attr]
             closer = re.compile(r"</%s\s*>" % name, re.I).search(html, end)
             end = closer.end() if closer else len(html)
