@@ -62,3 +62,24 @@ def test_python_dash_m_works():
         [sys.executable, "-m", "transcheck", "--version"], capture_output=True, text=True, check=True
     )
     assert "transcheck" in out.stdout
+
+
+def test_tree_shows_zola_shortcodes_html_text_and_problems_with_lines(tmp_path):
+    page = tmp_path / "index.sv.md"
+    page.write_text(
+        '+++\ntitle = "Stöd"\n+++\n\n{{ crypto_table(currencies=["btc", "eth"], compact=true) }}\n\n'
+        '{% note(kind="info") %}\nLäs *först*.\n{% end %}\n\n<div><p>3&nbsp;PB år 2023</p></div>\n\n'
+        "<!-- never closed\n\nHidden.\n"
+    )
+    outline = run("tree", str(page))
+    assert outline.exit_code == 0, outline.output
+    lines = [line.strip() for line in outline.output.splitlines()]
+    assert '5    shortcode {{ crypto_table(currencies=["btc", "eth"], compact=true) }}' in lines
+    assert '7    shortcode {% note(kind="info") %} … closed on line 9' in lines
+    assert any(line.startswith("13  ! unclosed-comment: HTML comment '<!--' is never closed") for line in lines)
+    data = json.loads(run("tree", "--format", "json", str(page)).output)
+    table, note, html, comment = data["blocks"]
+    assert (table["syntax"], table["delimiter"], table["named"]) == ("zola", "{", {"currencies": '["btc", "eth"]', "compact": "true"})
+    assert (note["syntax"], note["delimiter"], note["body"]["blocks"][0]["text"]) == ("zola", "%", "Läs först.")
+    assert (html["line"], html["text"]) == (11, "3 PB år 2023")
+    assert [(p["kind"], p["line"]) for p in data["problems"]] == [("unclosed-comment", 13)]
