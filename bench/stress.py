@@ -1,8 +1,9 @@
 """Stress: pages built so that a quadratic alignment shows (issue 14, item 6).
 
-Each case is checked with ``check_paths`` in a fresh process, which prints its time and
-peak resident memory; this script prints one table row per size and the growth ratio
-from the previous size (≈10× per 10× N is linear, ≈100× quadratic).
+Each case is checked with ``check_paths`` in a fresh process, which prints its CPU and
+wall time and peak resident memory; this script prints one table row per size and the
+growth of CPU time from the previous size (≈10× per 10× N is linear, ≈100× quadratic).
+CPU time is the measure because the machine is shared: wall time moves with the load.
 
 Usage: python bench/stress.py [--sizes 1000 10000 100000] [--big-sizes 2 20] [--cases list ...]
        python bench/stress.py --profile big --sizes 20   (cProfile of one case, top 25)
@@ -111,19 +112,19 @@ def child(case: str, n: int, profile: bool) -> None:
             with open(path, "w", encoding="utf-8") as handle:
                 handle.write(text)
         options = Options(max_bytes=64 * 1024 * 1024)
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         if profile:
             profiler = cProfile.Profile()
             result = profiler.runcall(check_paths, path_a, path_b, options)
         else:
             result = check_paths(path_a, path_b, options)
-        elapsed = time.perf_counter() - started
+        elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
     rules: dict[str, int] = {}
     for finding in result.findings:
         rules[finding.rule] = rules.get(finding.rule, 0) + 1
     summary = ",".join(f"{rule}:{count}" for rule, count in sorted(rules.items()))
-    print(f"{elapsed:.3f} {peak} {summary or '-'}")
+    print(f"{cpu:.3f} {elapsed:.3f} {peak} {summary or '-'}")
     if profile:
         stream = io.StringIO()
         pstats.Stats(profiler, stream=stream).sort_stats("cumulative").print_stats(25)
@@ -132,15 +133,15 @@ def child(case: str, n: int, profile: bool) -> None:
         print(stream.getvalue(), file=sys.stderr)
 
 
-def run(case: str, n: int, timeout: float) -> tuple[float, int, str] | None:
-    """(seconds, peak MiB, findings summary) from a fresh process; None when it timed out."""
+def run(case: str, n: int, timeout: float) -> tuple[float, float, int, str] | None:
+    """(CPU seconds, wall seconds, peak MiB, findings summary) from a fresh process; None on time-out."""
     command = [sys.executable, __file__, "--child", case, str(n)]
     try:
         done = subprocess.run(command, capture_output=True, text=True, env=ENV, timeout=timeout, check=True)
     except subprocess.TimeoutExpired:
         return None
-    seconds, peak, summary = done.stdout.split()[:3]
-    return float(seconds), int(peak), summary
+    cpu, wall, peak, summary = done.stdout.split()[:4]
+    return float(cpu), float(wall), int(peak), summary
 
 
 def main() -> None:
@@ -158,21 +159,21 @@ def main() -> None:
     if args.profile:
         child(args.profile, args.sizes[0], profile=True)
         return
-    print("| case | N | seconds | × previous | peak MiB | findings |")
-    print("|---|---:|---:|---:|---:|---|")
+    print("| case | N | CPU s | × previous | wall s | peak MiB | findings |")
+    print("|---|---:|---:|---:|---:|---:|---|")
     for case in args.cases:
         previous: float | None = None
         sizes = args.big_sizes if case == "big" else args.sizes
         for n in sizes:
             measured = run(case, n, args.timeout)
             if measured is None:
-                print(f"| {case} | {n:,} | > {args.timeout:.0f} | | | timed out |", flush=True)
+                print(f"| {case} | {n:,} | | | > {args.timeout:.0f} | | timed out |", flush=True)
                 break
-            seconds, peak, summary = measured
-            growth = f"{seconds / previous:.1f}×" if previous else ""
+            cpu, wall, peak, summary = measured
+            growth = f"{cpu / previous:.1f}×" if previous else ""
             unit = " MiB" if case == "big" else ""
-            print(f"| {case} | {n:,}{unit} | {seconds:.2f} | {growth} | {peak} | {summary} |", flush=True)
-            previous = max(seconds, 1e-3)
+            print(f"| {case} | {n:,}{unit} | {cpu:.2f} | {growth} | {wall:.2f} | {peak} | {summary} |", flush=True)
+            previous = max(cpu, 1e-3)
 
 
 if __name__ == "__main__":

@@ -111,3 +111,133 @@ def test_blocks_align_past_an_added_paragraph():
     found = findings(SV, en)
     # the list is still compared with its real counterpart: no bullet-count finding
     assert [f.rule for f in found] == ["paragraph-count"]
+
+
+# --- anchored alignment (pages beyond EXACT_CELLS) ---------------------------------
+
+import random
+from difflib import SequenceMatcher
+
+import pytest
+
+import transcheck.align as align_module
+from transcheck.align import align_items, align_sections
+from conftest import doc
+
+
+def _covers_both_in_order(pairs, n, m) -> bool:
+    return [i for i, _ in pairs if i is not None] == list(range(n)) and [j for _, j in pairs if j is not None] == list(range(m))
+
+
+@pytest.fixture
+def always_anchored(monkeypatch):
+    """Every alignment anchored, however small: the path large pages take."""
+    monkeypatch.setattr(align_module, "EXACT_CELLS", 0)
+    monkeypatch.setattr(align_module, "RATIO_CELLS", 0)
+
+
+def test_anchored_alignment_returns_every_index_once_in_order(always_anchored):
+    rng = random.Random(14)
+    for _ in range(300):
+        n, m = rng.randint(0, 50), rng.randint(0, 50)
+        a = [rng.randint(0, 15) for _ in range(n)]
+        b = [rng.randint(0, 15) for _ in range(m)]
+        noise = {(i, j): rng.random() * 0.5 for i in range(n) for j in range(m)}
+        pairs = align_sequences(n, m, lambda i, j: 1.0 if a[i] == b[j] else noise[i, j], 0.45, a, b)
+        assert _covers_both_in_order(pairs, n, m)
+        assert all(a[i] == b[j] or noise[i, j] > 0.45 for i, j in pairs if i is not None and j is not None)
+
+
+def test_banded_alignment_is_the_exact_one_when_the_band_spans_everything(monkeypatch):
+    monkeypatch.setattr(align_module, "BAND", 40)
+    rng = random.Random(15)
+    for _ in range(200):
+        n, m = rng.randint(1, 14), rng.randint(1, 14)
+        table = [[rng.random() for _ in range(m)] for _ in range(n)]
+        score = lambda i, j: table[i][j]  # noqa: E731
+        assert align_module._align_banded(n, m, score, 0.5) == align_module._align_exact(n, m, score, 0.5)
+
+
+def test_banded_alignment_stays_in_order_when_one_side_is_much_longer():
+    for n, m in ((500, 20), (20, 500), (300, 301), (1, 90)):
+        pairs = align_module._align_banded(n, m, lambda i, j: 1.0 if i == j else 0.0, 0.5)
+        assert _covers_both_in_order(pairs, n, m)
+
+
+def test_one_added_item_in_a_long_list_is_found_where_it_is():
+    a = doc("".join(f"- Punkt {i}\n" for i in range(3000))).body.blocks[0].items
+    b = doc("".join(f"- Item {i}\n" for i in range(3000)).replace("- Item 1500\n", "- Item 1500\n- Item about Ceph\n"))
+    pairs = align_items(a, b.body.blocks[0].items)
+    lonely = [(x, y) for x, y in pairs if x is None or y is None]
+    assert len(lonely) == 1 and lonely[0][0] is None and lonely[0][1].text == "Item about Ceph"
+    assert all(x.text.split()[1] == y.text.split()[1] for x, y in pairs if x is not None and y is not None)
+
+
+def test_look_alike_items_without_anchors_still_pair_all_but_one():
+    words = ("kort rad", "en längre rad om saken", "mellan")
+    a = doc("".join(f"- {words[i % 3]}\n" for i in range(3000))).body.blocks[0].items
+    b = doc("".join(f"- {words[i % 3]}\n" for i in range(3001))).body.blocks[0].items
+    pairs = align_items(a, b)
+    assert sum(1 for x, y in pairs if x is None or y is None) == 1
+
+
+def test_one_missing_section_among_thousands_is_the_only_leftover():
+    sv = doc("".join(f"## Avsnitt {i}\n\nText {i}.\n\n" for i in range(2500)))
+    en = doc("".join(f"## Section {i}\n\nText {i}.\n\n" for i in range(2500) if i != 1234))
+    alignment = align_sections(sv, en)
+    assert [x.title for x in alignment.only_a] == ["Avsnitt 1234"] and not alignment.only_b
+    assert not alignment.moved
+    assert all(x.title.split()[1] == y.title.split()[1] for x, y in alignment.pairs[1:])
+
+
+def test_small_pages_align_the_same_when_forced_through_the_anchored_path(always_anchored):
+    sv = SV.replace("## Vad du behöver\n\n- Erfarenhet av Linux\n- Kunskap om Kubernetes\n\n", "")
+    assert rules_of(findings(sv, EN)) == [("missing-section", "a.md", 11)]
+    assert findings(SV, EN) == []
+
+
+def test_partner_order_answers_as_a_scan_of_all_partners_would():
+    rng = random.Random(16)
+    size = 60
+    order = align_module._PartnerOrder(size)
+    partner: dict[int, int] = {}
+    for _ in range(40):
+        x, y = rng.randrange(size), rng.randrange(100)
+        if x in partner:
+            continue
+        for probe_x in range(size):
+            for probe_y in range(0, 100, 7):
+                before = max((partner[i] for i in range(probe_x) if i in partner), default=-1)
+                after = min((partner[i] for i in range(probe_x + 1, size) if i in partner), default=10**9)
+                assert order.in_order(probe_x, probe_y) == (before < probe_y < after)
+        order.add(x, y)
+        partner[x] = y
+
+
+def test_subtree_ends_cover_exactly_the_descendants():
+    page = doc(
+        "## A\n\n### A1\n\n#### A1a\n\n### A2\n\n## B\n\n{{< accordion >}}\n### In\n{{< /accordion >}}\n\n### B1\n\n## C\n"
+    )
+    infos = align_module.flatten(page)
+    ends = align_module._subtree_ends(infos)
+    for info in infos[1:]:
+        descendants = []
+        for other in infos:
+            parent = other.parent
+            while parent is not None and parent != info.index:
+                parent = infos[parent].parent
+            if parent == info.index:
+                descendants.append(other.index)
+        assert descendants == list(range(info.index + 1, ends[info.index] + 1))
+
+
+def test_long_ratio_is_exact_up_to_its_limit_and_close_beyond():
+    rng = random.Random(17)
+    for _ in range(100):
+        a = [rng.choice("abc") for _ in range(rng.randint(1, 40))]
+        b = [rng.choice("abc") for _ in range(rng.randint(1, 40))]
+        assert align_module._ratio(a, b) == SequenceMatcher(None, a, b, autojunk=False).ratio()
+    many = ["paragraph"] * 20_000
+    assert align_module._ratio(many, many) == 1.0
+    assert 0.99 < align_module._ratio(many, many + ["list"]) < 1.0
+    assert align_module._ratio(many, ["code"] * 20_000) == 0.0

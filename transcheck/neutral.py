@@ -11,7 +11,7 @@ build"): a *weak* token, which counts only when the other version has it too.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 _WORD = re.compile(r"[^\W\d_][\w'’]*|\d[\d\s.,:\u00a0\u202f]*\d|\d", re.UNICODE)
@@ -22,14 +22,25 @@ _GROUPING = re.compile(r"[\s.,:\u00a0\u202f]")
 from .values.numbers import AMBIGUOUS_NUMBER_WORDS, NUMBER_WORDS
 
 
+_NONE: frozenset[str] = frozenset()
+
+
 @dataclass
 class Tokens:
-    strong: set[str] = field(default_factory=set)
-    weak: set[str] = field(default_factory=set)
+    """Frozen sets, shared between the texts that have them (a large page has hundreds
+    of thousands): ``tokens.strong |= more`` binds a new set, never changes a shared one."""
+
+    strong: frozenset[str] = _NONE
+    weak: frozenset[str] = _NONE
 
     def update(self, other: "Tokens") -> None:
         self.strong |= other.strong
         self.weak |= other.weak
+
+
+def frozen(tokens: set[str] | frozenset[str]) -> frozenset[str]:
+    """A frozen set, the one shared empty set when empty."""
+    return frozenset(tokens) if tokens else _NONE
 
 
 def tokens_of(text: str, heading: bool = False) -> Tokens:
@@ -38,7 +49,7 @@ def tokens_of(text: str, heading: bool = False) -> Tokens:
     In a heading every capitalised word is weak: English headings are Title Case.
     """
     strong, weak = _tokens(text, heading)
-    return Tokens(set(strong), set(weak))
+    return Tokens(strong, weak)
 
 
 @lru_cache(maxsize=2048)
@@ -75,7 +86,7 @@ def _tokens(text: str, heading: bool) -> tuple[frozenset[str], frozenset[str]]:
             before = text[max(0, match.start() - 8) : match.start()]
             starts = heading or _SENTENCE_START.search(before)
             (weak if starts else strong).add(word)
-    return frozenset(strong), frozenset(weak)
+    return frozen(strong), frozen(weak)
 
 
 def similarity(a: Tokens, b: Tokens) -> float | None:
