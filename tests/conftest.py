@@ -32,3 +32,10 @@ def findings(a: str, b: str, **options):
 
 def rules_of(found) -> list[tuple[str, str, int]]:
     return [(f.rule, f.path, f.line) for f in found]
+
+# The scan cache of every test run goes to one throw-away folder, never into the
+# repository or ../shared (tests that test the cache name their own folder).
+import os as _os
+import tempfile as _tempfile
+
+_os.environ.setdefault("TRANSCHECK_CACHE_DIR", _tempfile.mkdtemp(prefix="transcheck-test-cache-"))

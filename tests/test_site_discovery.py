@@ -186,3 +186,53 @@ def test_opentelemetry_pairs_every_translation_with_its_english_source():
     english = sum(1 for _, b in plan.pairs if b.language == "en")
     assert english >= len(plan.pairs) - 2  # a page missing in English pairs with another translation
     assert {a.language for a, _ in plan.pairs} == {"ja", "zh", "pt", "es", "fr", "ro", "bn", "uk", "ko", "pl"}
+
+
+@pytest.mark.parametrize(
+    "front, expected",
+    [
+        ("title: x\nurl: /om-oss/\nslug: \"om\"\n", {"url": "/om-oss/", "slug": "om"}),
+        ("translationKey: about # shared\naliases: [/a/, '/b/']\n", {"translationkey": "about", "aliases": ["/a/", "/b/"]}),
+        ("aliases:\n  - /old/\n  - \"/older/\"\ntitle: y\n", {"aliases": ["/old/", "/older/"]}),
+        ("menu:\n  url: /nested/\n", {}),
+    ],
+)
+def test_link_fields_read_fast_as_the_parser_reads_them(front, expected):
+    from transcheck.site import _simple_fields
+
+    assert _simple_fields(front) == expected
+
+
+@pytest.mark.parametrize("front", ["url: &u /x/\n", "slug: |\n  x\n", "url: /a/\nurl: /b/\n", "aliases: [*a]\n"])
+def test_link_fields_the_fast_reader_leaves_to_the_parser(front):
+    from transcheck.site import _simple_fields
+
+    assert _simple_fields(front) is None
+
+
+@needs_corpus
+def test_fast_link_fields_equal_the_parser_on_every_corpus_page():
+    from transcheck.frontmatter import parse_front_matter, split_front_matter
+    from transcheck.site import _ADDRESS_KEYS, _FIELDS, _simple_fields
+    from transcheck.source import InputError, read_source
+
+    compared = 0
+    for path in sorted(CORPUS.rglob("*.md")):
+        try:
+            split = split_front_matter(read_source(path, 1 << 24).text, str(path))
+            if split.format != "yaml" or not _ADDRESS_KEYS.search(split.text):
+                continue
+            fast = _simple_fields(split.text)
+            if fast is None:
+                continue
+            entries = parse_front_matter(split, str(path)).entries
+        except InputError:
+            continue
+        slow: dict = {}
+        for entry in entries:
+            if entry.key.lower() in _FIELDS:
+                slow.setdefault(entry.key.lower(), entry.value)
+        as_text = lambda d: {k: [str(x) for x in v] if isinstance(v, list) else str(v) for k, v in d.items()}  # noqa: E731
+        assert as_text(fast) == as_text(slow), path
+        compared += 1
+    assert compared > 500

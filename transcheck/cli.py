@@ -372,11 +372,16 @@ class _Progress:
 @click.option("--color", "colour", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
               help="Colour in text output.")
 @click.option("--progress/--no-progress", default=True, help="Show progress on a terminal for long scans.")
+@click.option("--no-cache", is_flag=True, envvar="TRANSCHECK_NO_CACHE",
+              help="Check every pair again instead of reusing the findings of unchanged pairs.")
+@click.option("--cache-dir", type=click.Path(file_okay=False), default=None, envvar="TRANSCHECK_CACHE_DIR",
+              help="Where the cache lives (default: .transcheck_cache beside transcheck's config, else at the site's root).")
 @_report_options
 def scan(paths: tuple[str, ...], config_path: str | None, fmt: str, output: str | None, fail_on: str | None,
          select: tuple[str, ...], ignore: tuple[str, ...], jobs: int | None, baseline_path: str | None,
          write_baseline_path: str | None, changed_since: str | None, colour: str, progress: bool,
-         root_dir: str | None, quiet: bool, statistics: bool, exit_zero: bool) -> None:
+         root_dir: str | None, quiet: bool, statistics: bool, exit_zero: bool, no_cache: bool,
+         cache_dir: str | None) -> None:
     """Check every translation of a site against its source language.
 
     Pairs are found the way the site links them: Hugo's config (languages, contentDir,
@@ -404,7 +409,8 @@ def scan(paths: tuple[str, ...], config_path: str | None, fmt: str, output: str 
             sys.exit(EXIT_USAGE)
     bar = _Progress(progress and sys.stderr.isatty())
     try:
-        result = run_scan(roots, config, options, jobs or default_jobs(), changed_since, bar)
+        cache = None if no_cache else (cache_dir or "")
+        result = run_scan(roots, config, options, jobs or default_jobs(), changed_since, bar, cache)
     except subprocess_error() as error:
         bar.close()
         _error(f"--changed-since {changed_since}: git could not tell what changed ({error})")

@@ -19,6 +19,7 @@ from .config import Config
 from .engine import FileInfo, Options, PairResult, check_group, internal_error
 from .findings import Finding, sort_findings
 from .rules import rule
+from .cache import CACHE_DIR_NAME, PairCache, file_digest, finding_from_json, finding_to_json, pair_key, settings_digest
 from .pagemap import PageMap
 from .site import Page, PairPlan, SiteLayout, plan_pairs
 
@@ -100,27 +101,80 @@ def changed_files(reference: str, cwd: Path) -> set[Path]:
 
 Job = tuple[str, str, list[tuple[str, str]], Options, int]  # source, its language, translations, options, site
 
-# The page maps of the sites being scanned, set once per worker (not pickled with every job).
-_PAGE_MAPS: list[PageMap | None] = []
+
+@dataclass(frozen=True)
+class _SiteContext:
+    """What every job of one site shares: set once per worker, not pickled with every job."""
+
+    page_map: PageMap | None
+    settings_digest: str
+    cache_dir: str | None
 
 
-def _set_page_maps(maps: list[PageMap | None]) -> None:
-    global _PAGE_MAPS
-    _PAGE_MAPS = maps
+_SITES: list[_SiteContext] = []
+
+
+def _set_sites(sites: list[_SiteContext]) -> None:
+    global _SITES
+    _SITES = sites
 
 
 def _check_group(job: Job) -> list[PairResult]:
     source, language, translations, options, site = job
-    page_map = _PAGE_MAPS[site] if 0 <= site < len(_PAGE_MAPS) else None
-    if page_map is not None:
-        options = replace(options, settings=replace(options.settings, page_map=page_map))
+    context = _SITES[site] if 0 <= site < len(_SITES) else None
+    if context is not None and context.page_map is not None:
+        options = replace(options, settings=replace(options.settings, page_map=context.page_map))
     try:
+        if context is not None and context.cache_dir:
+            return _cached_group(source, language, list(translations), options, context)
         return check_group(source, language, list(translations), options)
     except Exception as error:  # noqa: BLE001 - one group must not end the scan (or a worker pool)
         return [
             PairResult([FileInfo(path, lang), FileInfo(source, language)], [internal_error(path, error, "checking the pair", source)])
             for path, lang in translations
         ]
+
+
+def _cached_group(source: str, language: str, translations: list[tuple[str, str]], options: Options,
+                  context: _SiteContext) -> list[PairResult]:
+    """Pairs whose files, settings and code are unchanged come from the cache; the rest are checked."""
+    store = PairCache(Path(context.cache_dir or ""))
+    source_digest = file_digest(source)
+    keys: list[str | None] = []
+    for path, lang in translations:
+        digest = file_digest(path)
+        usable = source_digest is not None and digest is not None
+        keys.append(pair_key(path, source, (lang, language), (digest or "", source_digest or ""), context.settings_digest)
+                    if usable else None)
+    results: list[PairResult | None] = []
+    for key in keys:
+        entry = store.get(key) if key else None
+        results.append(_result_from(entry) if entry else None)
+    missing = [i for i, result in enumerate(results) if result is None]
+    if missing:
+        checked = check_group(source, language, [translations[i] for i in missing], options)
+        for index, result in zip(missing, checked):
+            results[index] = result
+            key = keys[index]
+            if key and not result.io_error and not any(f.rule == "internal-error" for f in result.findings):
+                store.put(key, _result_to(result))
+    return [r for r in results if r is not None]
+
+
+def _result_to(result: PairResult) -> dict[str, object]:
+    return {
+        "files": [[f.path, f.language, f.language_source] for f in result.files],
+        "findings": [finding_to_json(f) for f in result.findings],
+    }
+
+
+def _result_from(entry: dict[str, object]) -> PairResult | None:
+    try:
+        files = [FileInfo(path, language, how) for path, language, how in entry["files"]]  # type: ignore[misc, union-attr]
+        found = [finding_from_json(dict(f)) for f in entry["findings"]]  # type: ignore[union-attr]
+    except (KeyError, TypeError, ValueError):
+        return None  # an entry of another shape: checked again
+    return PairResult(files, found, False)
 
 
 def _collect(group: list[PairResult], findings: list[Finding]) -> bool:
@@ -150,7 +204,12 @@ def scan(
     jobs: int = 1,
     changed_since: str | None = None,
     progress: Callable[[int, int], None] | None = None,
+    cache: str | None = None,
 ) -> ScanResult:
+    """Check every pair of the sites the paths belong to.
+
+    ``cache``: None for no cache, "" for the default folder (``.transcheck_cache`` beside
+    transcheck's config, else at the site's root), or a folder."""
     started = time.perf_counter()
     plan: PairPlan = plan_pairs(paths, config)
     pairs = plan.pairs
@@ -159,22 +218,30 @@ def scan(
         changed = changed_files(changed_since, paths[0] if paths[0].is_dir() else paths[0].parent)
         pairs = [(a, b) for a, b in pairs if a.path.resolve() in changed or b.path.resolve() in changed]
         orphans = [(page, missing) for page, missing in orphans if page.path.resolve() in changed]
+    cache_dir = None
+    if cache is not None:
+        cache_dir = Path(cache) if cache else (Path(config.path).parent if config.path else plan.layout.root) / CACHE_DIR_NAME
     work = _jobs(pairs, options, plan.layouts)
-    maps = [layout.page_map for layout in plan.layouts]
-    _set_page_maps(maps)
+    sites = [
+        _SiteContext(layout.page_map, settings_digest(options, layout.page_map), str(cache_dir) if cache_dir else None)
+        for layout in plan.layouts
+    ]
+    _set_sites(sites)
     # Only the findings of each pair are kept (memory grows with findings, not with pages).
     findings: list[Finding] = []
     io_error = False
     done = 0
     parallel = jobs > 1 and len(work) > 1
     context = get_context("fork" if sys.platform != "win32" else "spawn")
-    with context.Pool(jobs, _set_page_maps, (maps,)) if parallel else nullcontext() as pool:
+    with context.Pool(jobs, _set_sites, (sites,)) if parallel else nullcontext() as pool:
         for group in pool.imap(_check_group, work, chunksize=2) if pool else map(_check_group, work):
             done += len(group)
             io_error = _collect(group, findings) or io_error
             if progress:
                 progress(done, len(pairs))
     del work
+    if cache_dir is not None:
+        PairCache(cache_dir).prune()
     findings.extend(_orphan_findings(orphans, plan.layout, config, options))
     parse_error = rule("parse-error")
     for path, line, message in plan.problems:

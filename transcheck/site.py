@@ -262,13 +262,27 @@ _ADDRESS_KEYS = re.compile(r"""(?im)^\s*["']?(translationkey|url|slug|aliases)["
 _FIELDS = ("translationkey", "url", "slug", "aliases")
 
 
+_SIMPLE_FIELD = re.compile(
+    r"""^(translationkey|url|slug)[ \t]*[:=][ \t]*(?:"([^"\\\n]*)"|'([^'\n]*)'|([^\s#"'&*!|>{\[][^#\n]*?))[ \t]*(?:#.*)?$""",
+    re.I | re.M,
+)
+
+
 def _front_fields(path: Path, max_bytes: int) -> dict[str, object]:
-    """The front-matter fields that say how a page is linked: translationKey, url, slug, aliases."""
+    """The front-matter fields that say how a page is linked: translationKey, url, slug, aliases.
+
+    Plain one-line values are read directly (most pages); anything else — aliases, anchors,
+    block or flow values, JSON — through the front-matter parser.
+    """
     try:
         source = read_source(path, max_bytes)
         split = split_front_matter(source.text, str(path))
         if not _ADDRESS_KEYS.search(split.text):
             return {}  # most pages: no need to parse the front matter here
+        if split.format == "yaml":
+            simple = _simple_fields(split.text)
+            if simple is not None:
+                return simple
         front = parse_front_matter(split, str(path))
     except InputError:
         return {}
@@ -280,6 +294,29 @@ def _front_fields(path: Path, max_bytes: int) -> dict[str, object]:
         if key in _FIELDS and key not in fields:
             fields[key] = entry.value
     return fields
+
+
+def _simple_fields(text: str) -> dict[str, object] | None:
+    """translationKey/url/slug written as plain top-level one-line values; None if any is not."""
+    wanted = sum(1 for m in _ADDRESS_KEYS.finditer(text) if not m.group(0)[:1].isspace())
+    found: dict[str, object] = {}
+    for match in _SIMPLE_FIELD.finditer(text):
+        value = next(g for g in match.groups()[1:] if g is not None)
+        found.setdefault(match.group(1).lower(), value.strip())
+    aliases = _ALIASES_FLOW.search(text) or _ALIASES_BLOCK.search(text)
+    if aliases:
+        items = aliases.group(1).split(",") if aliases.re is _ALIASES_FLOW else re.findall(r"(?m)^[ \t]*-[ \t]+(.+?)[ \t]*$", aliases.group(1))
+        values = [item.strip().strip("'\"") for item in items if item.strip()]
+        if any(v[:1] in "&*!{[|>" for v in values):
+            return None
+        found["aliases"] = values
+    if len(found) != wanted:
+        return None  # indented, repeated or complex: let the parser read it
+    return found
+
+
+_ALIASES_FLOW = re.compile(r"""^aliases[ \t]*:[ \t]*\[([^\]\n]*)\][ \t]*(?:#.*)?$""", re.I | re.M)
+_ALIASES_BLOCK = re.compile(r"""^aliases[ \t]*:[ \t]*(?:#.*)?\n((?:[ \t]*-[ \t]+[^\n]*\n?)+)""", re.I | re.M)
 
 
 def _translation_key(fields: dict[str, object]) -> str | None:
@@ -339,8 +376,10 @@ def _plan_site(
 ) -> tuple[list[tuple[Page, Page]], list[tuple[Page, list[str]]], int]:
     groups: dict[str, dict[str, Page]] = {}
     addresses: list[tuple[str, str, str, dict[str, object]]] = []  # for the page map
+    own_keys: dict[Path, str] = {}  # each page's key by its path (before translationKey)
     for path in iter_markdown(walk, config, problems, site_root):
         page = page_of(path, layout, config)
+        own_keys[path] = page.key
         key = _rename(page.key, config.renames)
         fields = _front_fields(path, config.max_file_size)
         translation_key = _translation_key(fields)
@@ -364,7 +403,7 @@ def _plan_site(
     translated_sections: set[tuple[str, str]] = set()
     for group in groups.values():
         for language, page in group.items():
-            translated_sections.add((language, _section(page_of(page.path, layout, config).key)))
+            translated_sections.add((language, _section(own_keys[page.path])))
     pairs: list[tuple[Page, Page]] = []
     orphans: list[tuple[Page, list[str]]] = []
     for key in sorted(groups):
@@ -376,7 +415,7 @@ def _plan_site(
         for language in order:
             if language in group and language != reference_language:
                 pairs.append((group[language], reference))
-        section = _section(page_of(reference.path, layout, config).key)
+        section = _section(own_keys[reference.path])
         missing = [
             l for l in order
             if l not in group and (l, section) in translated_sections and not _falls_back(reference.path, l, layout)

@@ -1,0 +1,106 @@
+"""The scan cache: an unchanged pair is not checked again; any change of file, settings or
+code is a miss; the cache is atomic, bounded, ignored by git and never required."""
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from transcheck import scan as scan_module
+from transcheck.cache import PairCache
+from transcheck.cli import main
+
+EN = "---\ntitle: About\n---\n## About us\n\n- One\n- Two\n\nCall +46 8 123 45 67.\n"
+SV = "---\ntitle: Om\n---\n## Om oss\n\n- Ett\n\nRing 08-123 45 68.\n"
+SITE = {
+    "hugo.toml": 'defaultContentLanguage = "en"\n[languages.en]\ncontentDir = "content/en"\n'
+                 '[languages.sv]\ncontentDir = "content/sv"\n',
+    "content/en/a.md": EN, "content/sv/a.md": SV, "content/en/b.md": EN, "content/sv/b.md": SV,
+}
+
+
+@pytest.fixture
+def site(tmp_path, monkeypatch):
+    for name, text in SITE.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("TRANSCHECK_CACHE_DIR", raising=False)
+    return tmp_path
+
+
+@pytest.fixture
+def checked(monkeypatch):
+    """The translations actually checked (not taken from the cache)."""
+    seen: list[str] = []
+    real = scan_module.check_group
+
+    def spy(source, language, translations, options=None):
+        seen.extend(Path(path).name + "@" + Path(path).parent.name for path, _ in translations)
+        return real(source, language, translations, options)
+
+    monkeypatch.setattr(scan_module, "check_group", spy)
+    return seen
+
+
+def scan(*args):
+    result = CliRunner().invoke(main, ["scan", "-j", "1", "--format", "json", *args])
+    assert result.exit_code == 1, result.output
+    return result.stdout
+
+
+def test_an_unchanged_site_is_not_checked_again(site, checked):
+    first = scan()
+    assert sorted(checked) == ["a.md@sv", "b.md@sv"]
+    assert (site / ".transcheck_cache" / ".gitignore").read_text().strip().endswith("*")
+    checked.clear()
+    assert scan() == first  # byte for byte
+    assert checked == []
+
+
+def test_a_changed_file_is_checked_again_and_only_its_pair(site, checked):
+    scan()
+    checked.clear()
+    (site / "content/sv/b.md").write_text(SV.replace("Ett", "Ett\n- Två"), encoding="utf-8")
+    data = json.loads(scan())
+    assert checked == ["b.md@sv"]
+    assert sum(1 for f in data["findings"] if f["rule"] == "bullet-count") == 1  # a.md's, from the cache
+
+
+def test_other_settings_are_another_cache(site, checked):
+    scan()
+    checked.clear()
+    data = json.loads(scan("--select", "contact-mismatch"))
+    assert sorted(checked) == ["a.md@sv", "b.md@sv"]
+    assert {f["rule"] for f in data["findings"]} == {"contact-mismatch"}
+
+
+def test_no_cache_and_cache_dir(site, checked, tmp_path_factory):
+    scan("--no-cache")
+    assert not (site / ".transcheck_cache").exists()
+    elsewhere = tmp_path_factory.mktemp("cache")
+    scan("--cache-dir", str(elsewhere))
+    assert list(elsewhere.glob("*/*.json")) and not (site / ".transcheck_cache").exists()
+
+
+def test_a_damaged_entry_is_a_miss_not_an_error(site, checked):
+    first = scan()
+    for entry in (site / ".transcheck_cache").glob("*/*.json"):
+        entry.write_text("{not json", encoding="utf-8")
+    checked.clear()
+    assert scan() == first and len(checked) == 2
+
+
+def test_an_unwritable_cache_still_scans(site, checked):
+    (site / "blocked").write_text("a file where the cache's subfolders should go", encoding="utf-8")
+    first = scan("--cache-dir", str(site / "blocked" / "cache"))
+    assert json.loads(first)["findings"]
+
+
+def test_the_cache_is_bounded(tmp_path):
+    store = PairCache(tmp_path)
+    for index in range(30):
+        store.put(f"{index:064x}", {"files": [], "findings": []})
+    store.prune(keep=10)
+    assert len(list(tmp_path.glob("*/*.json"))) == 10
