@@ -107,3 +107,19 @@ def test_sections_nested_in_many_parents_do_not_hang(n: int):
     found = _structural(_check_in_subprocess(sv, en))
     assert [(rule, path) for rule, path, _, _ in found] == [("missing-section", "b.md")]
     assert '"Del 100"' in found[0][3]
+
+
+def test_every_section_under_a_new_top_heading_does_not_hang():
+    # the parents all differ, so every section is matched among the leftovers, with its children
+    sv = "".join(f"## Del {i}\n\nDel {i}.\n\n### Mer {i}\n\nA {i}.\n\n" for i in range(N // 2))
+    en = "# Everything\n\nIntro.\n\n" + "".join(f"## Part {i}\n\nPart {i}.\n\n### More {i}\n\nA {i}.\n\n" for i in range(N // 2))
+    found = _check_in_subprocess(sv, en)
+    assert not [f for f in found if f[0] == "internal-error"]
+    assert len([f for f in found if f[0] == "missing-section"]) <= 2  # the sections are found, not lost
+
+
+def test_many_equal_code_blocks_with_one_more_is_one_finding():
+    sv = "## Kod\n\n" + "```\nmake\n```\n\n" * N
+    en = "## Code\n\n" + "```\nmake\n```\n\n" * (N + 1)
+    found = _check_in_subprocess(sv, en)
+    assert [(rule, path) for rule, path, _, _ in found if rule == "code-mismatch"] == [("code-mismatch", "a.md")]

@@ -45,6 +45,7 @@ BLOCK_THRESHOLD = 0.35
 
 EXACT_CELLS = 40_000  # up to 200 × 200: the exact alignment, as on every ordinary page
 BAND = 4  # half-width of the band a large gap without anchors is aligned in
+SMALL_SIDE = 10  # a side this short is aligned exactly against any length (n·10 cells)
 MAX_ROUNDS = 8  # rounds of anchoring inside the gaps left by the previous round
 
 Key = Hashable | None  # a near-exact signature; None: nothing to anchor on
@@ -203,7 +204,7 @@ def _align_gap(
     """Matches inside one gap without anchors: exact when small or thin, else in a band."""
     p, q = a_hi - a_lo, b_hi - b_lo
     local = lambda i, j: score(a_lo + i, b_lo + j)  # noqa: E731
-    if p * q <= EXACT_CELLS or min(p, q) <= 2 * BAND + 1:
+    if p * q <= EXACT_CELLS or min(p, q) <= SMALL_SIDE:
         pairs = _align_exact(p, q, local, threshold)
     else:
         pairs = _align_banded(p, q, local, threshold)
@@ -647,13 +648,19 @@ def align_sections(doc_a: Document, doc_b: Document) -> SectionAlignment:
     late, only_a, only_b = _align_with_slots(only_a, only_b)
     taken_a: set[int] = set()
     taken_b: set[int] = set()
+    left_a: dict[int | None, list[SectionInfo]] = {}
+    left_b: dict[int | None, list[SectionInfo]] = {}
+    for info in only_a:
+        left_a.setdefault(info.parent, []).append(info)
+    for info in only_b:
+        left_b.setdefault(info.parent, []).append(info)
     for x, y in late:
         target = pairs if order.in_order(x.index, y.index) else moved
         target.append((x, y))
         order.add(x.index, y.index)
         # their sub-sections were left over too: align them under this new pair
-        kids_a = [k for k in only_a if k.parent == x.index and k.index not in taken_a]
-        kids_b = [k for k in only_b if k.parent == y.index and k.index not in taken_b]
+        kids_a = [k for k in left_a.get(x.index, ()) if k.index not in taken_a]
+        kids_b = [k for k in left_b.get(y.index, ()) if k.index not in taken_b]
         found, _, _ = _align_with_slots(kids_a, kids_b)
         for kx, ky in found:
             target.append((kx, ky))
@@ -701,11 +708,12 @@ MOVED_CANDIDATES = 50  # per leftover section, when too many leftovers to score 
 def _moved_candidates(only_a: list[SectionInfo], only_b: list[SectionInfo]) -> list[tuple[float, int, int]]:
     """Pairs of leftovers scoring at least MOVED_THRESHOLD, best first (ties by position).
 
-    Every pair is scored while that stays within EXACT_CELLS; beyond, a section is
+    Every pair is scored while that stays within EXACT_CELLS or one side has at most
+    SMALL_SIDE sections (a large page against a small one); beyond, a section is
     only scored against the leftovers sharing its key or one of its strong tokens
     (at most MOVED_CANDIDATES of them, nearest first), so time stays linear.
     """
-    if len(only_a) * len(only_b) <= EXACT_CELLS:
+    if len(only_a) * len(only_b) <= EXACT_CELLS or min(len(only_a), len(only_b)) <= SMALL_SIDE:
         pool = ((x, y) for x in only_a for y in only_b)
     else:
         pool = _sharing_pairs(only_a, only_b)

@@ -7,7 +7,7 @@ from collections import Counter
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from ..align import SectionInfo, align_items, align_sequences, bounded_ratio
+from ..align import EXACT_CELLS, SectionInfo, align_items, align_sequences, bounded_ratio
 from ..compare import BlockPair, Comparison, Side
 from ..model import Block, CodeBlock, ListBlock, ListItem, Paragraph, TableBlock, walk_nodes
 from ..wording import in_section, named, plural, section_phrase
@@ -342,6 +342,11 @@ def align_code(code_a: list[CodeBlock], code_b: list[CodeBlock]) -> list[tuple[i
     the blocks between two anchors are aligned by similarity (a diff per pair)."""
     texts_a = [_normal_code(block.code) for block in code_a]
     texts_b = [_normal_code(block.code) for block in code_b]
+    if len(texts_a) * len(texts_b) > EXACT_CELLS:
+        # difflib is quadratic on many equal blocks: the anchored alignment, keyed by the text
+        return align_sequences(
+            len(texts_a), len(texts_b), lambda i, j: code_similarity(texts_a[i], texts_b[j]), CODE_THRESHOLD, texts_a, texts_b
+        )
     pairs: list[tuple[int | None, int | None]] = []
     done_a = done_b = 0
     for anchor in SequenceMatcher(None, texts_a, texts_b, autojunk=False).get_matching_blocks():
