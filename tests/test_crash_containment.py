@@ -40,8 +40,11 @@ def test_a_failing_check_becomes_a_finding_and_the_other_checks_still_run(broken
 
 
 def test_internal_error_cannot_be_selected_away(broken_link_check):
-    findings = check_texts(SV, EN, "p.sv.md", "p.en.md", engine.Options(select=("bullet-count",)))
+    findings = check_texts(SV, EN, "p.sv.md", "p.en.md", engine.Options(select=("link-mismatch", "bullet-count")))
     assert sorted({f.rule for f in findings}) == ["bullet-count", "internal-error"]
+    # a check whose rules are all off does not run, so it cannot fail
+    quiet = check_texts(SV, EN, "p.sv.md", "p.en.md", engine.Options(select=("bullet-count",)))
+    assert sorted({f.rule for f in quiet}) == ["bullet-count"]
 
 
 def test_check_exits_2_not_1_on_a_crash(broken_link_check, tmp_path):
@@ -86,3 +89,57 @@ def test_bad_urls_are_compared_not_crashed_on(url):
     assert [f.rule for f in same] == []
     other = check_texts(f"## A\n\n[x]({url}) här\n", "## A\n\n[x](https://ok.example/) here\n", "p.sv.md", "p.en.md")
     assert [f.rule for f in other] == ["link-mismatch"]
+
+
+def _site(tmp_path: Path) -> Path:
+    site = tmp_path / "site"
+    (site / "content").mkdir(parents=True)
+    (site / "content" / "a.md").write_text(EN, encoding="utf-8")
+    (site / "content" / "a.sv.md").write_text(SV, encoding="utf-8")
+    return site
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="no FIFOs here")
+@pytest.mark.parametrize("command", ["check", "tree"])
+def test_a_fifo_given_as_a_file_is_refused_not_read(tmp_path, command):
+    import os
+
+    os.mkfifo(tmp_path / "fifo.md")
+    (tmp_path / "en.md").write_text(EN, encoding="utf-8")
+    args = [str(tmp_path / "fifo.md")] + ([str(tmp_path / "en.md")] if command == "check" else [])
+    result = CliRunner().invoke(main, [command, *args])  # would block forever if opened for reading
+    assert result.exit_code == 2 and "not a regular file" in result.output
+
+
+def test_a_symlink_loop_is_a_clear_error(tmp_path):
+    (tmp_path / "loop1.md").symlink_to(tmp_path / "loop2.md")
+    (tmp_path / "loop2.md").symlink_to(tmp_path / "loop1.md")
+    (tmp_path / "en.md").write_text(EN, encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(tmp_path / "loop1.md"), str(tmp_path / "en.md")])
+    assert result.exit_code == 2 and "symbolic links" in result.output and result.exception.__class__ is SystemExit
+
+
+def test_write_baseline_into_a_missing_folder_is_one_line(tmp_path):
+    site = _site(tmp_path)
+    result = CliRunner().invoke(main, ["scan", str(site), "--write-baseline", str(tmp_path / "no" / "b.json")])
+    assert result.exit_code == 2 and "--write-baseline" in result.stderr and "cannot write" in result.stderr
+
+
+def test_changed_since_without_git_is_one_line(tmp_path, monkeypatch):
+    site = _site(tmp_path)
+    monkeypatch.setenv("PATH", str(tmp_path / "no-bin"))
+    result = CliRunner().invoke(main, ["scan", str(site), "--changed-since", "main"])
+    assert result.exit_code == 2 and "git is not installed" in result.stderr
+
+
+def test_an_unforeseen_exception_is_one_line_and_exit_2(monkeypatch, tmp_path):
+    import transcheck.scan as scan_module
+
+    def explode(*args, **kwargs):
+        raise LookupError("nobody saw this coming")
+
+    monkeypatch.setattr(scan_module, "plan_pairs", explode)
+    result = CliRunner().invoke(main, ["scan", str(_site(tmp_path))])
+    assert result.exit_code == 2
+    assert "internal error: LookupError: nobody saw this coming" in result.stderr
+    assert "Traceback" not in result.output

@@ -29,7 +29,24 @@ def _error(message: str) -> None:
     click.echo(f"transcheck: error: {visible(message)}", err=True)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Guarded(click.Group):
+    """The last line of defence: an exception nobody foresaw is one line and exit 2, never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort, SystemExit, KeyboardInterrupt):
+            raise
+        except RecursionError:
+            _error("input nested too deeply to read (a bug; please report it with the file)")
+            sys.exit(EXIT_USAGE)
+        except Exception as error:  # noqa: BLE001
+            detail = " ".join(str(error).split())[:300]
+            _error(f"internal error: {type(error).__name__}: {detail} (a bug; please report it with the files)")
+            sys.exit(EXIT_USAGE)
+
+
+@click.group(cls=_Guarded, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "-V", "--version", prog_name="transcheck")
 def main() -> None:
     """Check that the language versions of a Markdown page say the same thing."""
@@ -411,9 +428,10 @@ def scan(paths: tuple[str, ...], config_path: str | None, fmt: str, output: str 
     try:
         cache = None if no_cache else (cache_dir or "")
         result = run_scan(roots, config, options, jobs or default_jobs(), changed_since, bar, cache)
-    except subprocess_error() as error:
+    except (subprocess_error(), OSError) as error:
         bar.close()
-        _error(f"--changed-since {changed_since}: git could not tell what changed ({error})")
+        reason = "git is not installed" if isinstance(error, FileNotFoundError) else str(error).strip()
+        _error(f"--changed-since {changed_since}: git could not tell what changed ({reason})")
         sys.exit(EXIT_USAGE)
     bar.close()
     root = str(result.layout.root)
@@ -435,7 +453,11 @@ def scan(paths: tuple[str, ...], config_path: str | None, fmt: str, output: str 
         sys.exit(EXIT_USAGE)
     findings = result.findings
     if write_baseline_path:
-        write_baseline(write_baseline_path, findings, root)
+        try:
+            write_baseline(write_baseline_path, findings, root)
+        except OSError as error:
+            _error(f"--write-baseline {write_baseline_path}: cannot write: {error.strerror or error}")
+            sys.exit(EXIT_USAGE)
     if baseline is not None:
         findings = only_new(findings, baseline, root)
     from .formats.output import MACHINE_FORMATS, render_machine

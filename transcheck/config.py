@@ -67,8 +67,11 @@ _SUBKEYS = {
 def find_config(start: Path) -> Path | None:
     """The nearest config file walking up from ``start`` (a pyproject.toml counts only with
     a [tool.transcheck] table)."""
-    here = start.resolve()
-    if here.is_file():
+    try:
+        here = start.resolve()
+    except (OSError, RuntimeError):  # a symlink loop: look from where it stands
+        here = start.absolute()
+    if here.is_file() or not here.is_dir():
         here = here.parent
     for folder in (here, *here.parents):
         for name in CONFIG_NAMES:

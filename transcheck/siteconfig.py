@@ -204,8 +204,11 @@ def looks_like_site(folder: Path) -> bool:
 
 def find_site_root(start: Path) -> Path | None:
     """The nearest folder at or above ``start`` that holds a site config."""
-    here = start.resolve()
-    if here.is_file() or not here.exists():
+    try:
+        here = start.resolve()
+    except (OSError, RuntimeError):  # a symlink loop: look from where it stands
+        here = start.absolute()
+    if not here.is_dir():
         here = here.parent
     for folder in (here, *here.parents):
         if looks_like_site(folder):

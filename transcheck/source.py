@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import stat
+
 import codecs
 from dataclasses import dataclass
 from pathlib import Path
@@ -84,7 +87,12 @@ def read_source(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceT
                 f"file is {size:,} bytes, over the limit of {max_bytes:,} "
                 "(raise it with --max-file-size)",
             )
-        with p.open("rb") as handle:
+        # opened without blocking and checked before reading: a FIFO or device named x.md
+        # would otherwise block forever or never end
+        descriptor = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+        with os.fdopen(descriptor, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                raise InputError(name, "not a regular file (a FIFO, socket or device): not read")
             data = handle.read(max_bytes + 1)
     except InputError:
         raise
