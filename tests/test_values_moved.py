@@ -154,3 +154,20 @@ def test_targets_written_alike_are_equal_whatever_the_page_map_says():
     assert [f for f in found if f.rule in VALUE_RULES] == []
     found = check_texts(sv, en.replace("team.webp", "group.webp"), "content/sv/page.md", "content/en/page.md", options)
     assert [f.rule for f in found if f.rule in VALUE_RULES] == ["image-mismatch"]
+
+
+def test_a_place_in_the_aligned_section_wins_over_one_elsewhere():
+    """The link stands in the aligned section (in a list the structure rule reports) and,
+    earlier, in another section: the aligned section holds it, so it is not "moved"."""
+    sv = "# Rubrik\n\nVälkommen hit.\n\n## Detaljer\n\nLäs [guiden](https://example.com/guide).\n"
+    en = ("# Title\n\nWelcome, see [the guide](https://example.com/guide).\n\n## Details\n\nRead the guide.\n\n"
+          "- one\n- [the guide](https://example.com/guide)\n")
+    found = value_findings(sv, en)
+    # nothing about the Swedish link (the aligned English section holds it); the extra
+    # English mention at the top is an info at most
+    assert not any(f.path == "content/sv/page.md" for f in found), [(f.rule, f.severity, f.message) for f in found]
+    assert all(f.severity == Severity.INFO for f in found)
+    # without the list, the link is only elsewhere: moved, an info naming the place
+    found = value_findings(sv, en.replace("- one\n- [the guide](https://example.com/guide)\n", ""))
+    assert [(f.path, f.severity) for f in found if f.path == "content/sv/page.md"] == [("content/sv/page.md", Severity.INFO)]
+    assert all(f.severity == Severity.INFO for f in found)

@@ -237,7 +237,7 @@ def _quote(text: str) -> str:
 
 
 Place = tuple[int, SectionInfo]  # a line and the section it is in
-Locate = Callable[[Any], "Place | None"]
+Locate = Callable[[Any], "list[Place]"]  # every place a value stands in a whole file
 
 
 @dataclass
@@ -257,12 +257,9 @@ def _locator(found: list[tuple[Found[V], SectionInfo]], same: Callable[[V, V], b
         for key in keys(item.value):
             by_key.setdefault(key, []).append(index)
 
-    def locate(value: V) -> Place | None:
-        for index in sorted({i for key in keys(value) for i in by_key.get(key, ())}):
-            item, info = found[index]
-            if same(value, item.value):
-                return item.line, info
-        return None
+    def locate(value: V) -> list[Place]:
+        indexes = sorted({i for key in keys(value) for i in by_key.get(key, ())})
+        return [(found[i][0].line, found[i][1]) for i in indexes if same(value, found[i][0].value)]
 
     return locate
 
@@ -403,13 +400,13 @@ def _moved(
     having, lacking = (c.a, c.b) if from_a else (c.b, c.a)
     rest: list[Found[V]] = []
     for item in items:
-        place = locate(item.value)
-        if place is None:
+        places = locate(item.value)
+        if not places:
             rest.append(item)
             continue
-        line, info = place
-        if info.index == theirs.index:
+        if any(info.index == theirs.index for _, info in places):
             continue  # in the aligned section, in a block without counterpart: the structure rule says so
+        line, info = places[0]
         c.report(
             rule,
             having,
@@ -480,11 +477,11 @@ def _numbers_moved(c: Comparison, theirs: SectionInfo, items: list[Found[Number]
     moved: list[tuple[Found[Number], Place]] = []
     rest: list[Found[Number]] = []
     for item in items:
-        place = locate(item.value)
-        if place is None:
+        places = locate(item.value)
+        if not places:
             rest.append(item)
-        elif not _small(item.value) and place[1].index != theirs.index:  # (same section: a block without counterpart)
-            moved.append((item, place))
+        elif not _small(item.value) and all(info.index != theirs.index for _, info in places):
+            moved.append((item, places[0]))  # (in the same section: a block without counterpart, said elsewhere)
     if moved:
         shown = ", ".join(f"{_quote(f.text)} (line {f.line}; {_where(info)}, line {line} there)" for f, (line, info) in moved[:4])
         more = f" and {len(moved) - 4} more" if len(moved) > 4 else ""
@@ -703,21 +700,21 @@ def check_links(c: Comparison) -> None:
             a = [Found(t, t.line, t.url) for t in targets_a if t.image == image]
             b = [Found(t, t.line, t.url) for t in targets_b if t.image == image]
             whole = (
-                lambda t: None if t.url.startswith("#") else place_a.get(key_b(t.url)) or place_a.get("raw:" + t.url.strip()),
-                lambda t: None if t.url.startswith("#") else place_b.get(key_a(t.url)) or place_b.get("raw:" + t.url.strip()),
+                lambda t: [] if t.url.startswith("#") else place_a.get(key_b(t.url), []) + place_a.get("raw:" + t.url.strip(), []),
+                lambda t: [] if t.url.startswith("#") else place_b.get(key_a(t.url), []) + place_b.get("raw:" + t.url.strip(), []),
             )
             _compare_targets(c, sa, sb, a, b, key_a, key_b, image, whole)
     _front_matter_links(c, key_a, key_b)
 
 
-def _target_places(infos: list[SectionInfo], key: Callable[[str], str]) -> dict[str, Place]:
-    """Normalised target → where it first stands in the whole file (anchors left out)."""
-    places: dict[str, Place] = {}
+def _target_places(infos: list[SectionInfo], key: Callable[[str], str]) -> dict[str, list[Place]]:
+    """Normalised (and written) target → where it stands in the whole file (anchors left out)."""
+    places: dict[str, list[Place]] = {}
     for info in infos:
         for target in _targets(info, set()):
             if target.url.strip() and not target.url.startswith("#"):
-                places.setdefault(key(target.url), (target.line, info))
-                places.setdefault("raw:" + target.url.strip(), (target.line, info))
+                places.setdefault(key(target.url), []).append((target.line, info))
+                places.setdefault("raw:" + target.url.strip(), []).append((target.line, info))
     return places
 
 
