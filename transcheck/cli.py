@@ -511,3 +511,58 @@ def _scan_html(result: "object", findings: list, options: "object", style: "obje
     shown = {id(f) for view in views for f in view.findings}
     others = [f for f in findings if id(f) not in shown]
     return render_report(views, f"transcheck: {len(views)} pairs", style, others)  # type: ignore[arg-type]
+
+
+@main.command()
+@click.argument("path", required=False, default=".", type=click.Path(exists=False))
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
+              help="Use this config file (otherwise found by walking up from PATH).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github", "junit", "gitlab"]),
+              default="text", show_default=True, help="Output format; the CI formats list the pages behind as "
+              "stale-translation and missing pages as orphan findings.")
+@click.option("--marker", "markers", multiple=True, metavar="KEY",
+              help="Front-matter key holding the source commit a translation follows (repeatable; dots reach "
+                   "into tables). Default: default_lang_commit, l10n.sourceCommit.")
+@click.option("--all", "show_all", is_flag=True, help="List the pages that are up to date too.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help="Write the report to FILE.")
+@click.option("--root", "root_dir", type=click.Path(file_okay=False), default=None,
+              help="Show paths relative to this folder (default: the working directory).")
+def status(path: str, config_path: str | None, fmt: str, markers: tuple[str, ...], show_all: bool,
+           output: str | None, root_dir: str | None) -> None:
+    """Which translations fell behind their source in git, and which sections changed.
+
+    A translation is up to date with the source commit in its front matter (default_lang_commit,
+    l10n.sourceCommit), else with its last commit; per language, the pages translated."""
+    from pathlib import Path
+
+    from .formats.output import render_machine
+    from .formats.paths import PathStyle
+    from .formats.status import status_findings, status_json, status_text
+    from .site import plan_pairs
+    from .status import DEFAULT_MARKER_KEYS, GitError, site_status
+
+    config = _load_config(config_path, path)
+    plan = plan_pairs([Path(path)], config)
+    for problem_path, line, message in plan.problems:
+        _error(f"{problem_path}:{line or 1}: {message}")
+    if not plan.pairs and not plan.orphans:
+        _error(f"no translation pairs found in {path} (see 'transcheck scan')")
+        sys.exit(EXIT_USAGE)
+    try:
+        report = site_status(plan, _split(markers) or DEFAULT_MARKER_KEYS, config.max_file_size)
+    except GitError as error:
+        _error(f"status needs a git repository: {error}")
+        sys.exit(EXIT_USAGE)
+    style = PathStyle(root_dir, fallback=str(plan.layout.root))
+    if fmt == "text":
+        text = status_text(report, style, show_all)
+    elif fmt == "json":
+        text = status_json(report, style)
+    else:
+        from .findings import Severity, sort_findings
+
+        files = sorted({(p.translation or p.source or "", p.language) for p in report.pairs})
+        pairs = [(p.translation, p.source) for p in report.pairs if p.translation and p.source]
+        text = render_machine(fmt, sort_findings(status_findings(report)), style, files, pairs, Severity.ERROR, True)
+    _emit(text, output)
+    sys.exit(EXIT_USAGE if plan.problems else EXIT_OK)

@@ -8,6 +8,7 @@ from typing import Callable
 from .checks import frontmatter as fm_checks
 from .checks import language as language_checks
 from .checks import shortcodes as sc_checks
+from .checks import stale as stale_checks
 from .checks import structure as structure_checks
 from .checks import values as value_checks
 from .compare import Comparison, Settings, Side
@@ -37,6 +38,7 @@ CHECKS: tuple[Check, ...] = (
     language_checks.check_language_mismatch,
     language_checks.check_untranslated,
     language_checks.check_detected,
+    stale_checks.check_stale,
 )
 # The rules each check reports, named when a check fails (internal-error).
 _CHECK_RULES: dict[Check, str] = {
@@ -53,6 +55,7 @@ _CHECK_RULES: dict[Check, str] = {
     language_checks.check_language_mismatch: "language-mismatch",
     language_checks.check_untranslated: "untranslated",
     language_checks.check_detected: "language-detected",
+    stale_checks.check_stale: "stale-translation",
 }
 INTERNAL_ERROR = "internal-error"
 # check_untranslated marks the sections it reported so that language-detected does not

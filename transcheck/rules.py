@@ -129,6 +129,14 @@ _RULES: tuple[Rule, ...] = (
          "bullet-count -->. A bare directive or one naming an unknown rule silences nothing."),
     Rule("TC603", "suppression-unused", I, "A transcheck directive silences nothing.",
          "The finding it was written for is gone: remove the directive."),
+    Rule("TC701", "stale-translation", W, "The source changed in git since the translation was brought up to date.",
+         "Inside a git repository: the source commits since the translation's marker "
+         "(default_lang_commit, l10n.sourceCommit) or, without one, since the last commit that "
+         "touched the translation, and the source's uncommitted changes. Reported per changed "
+         "source section at its counterpart in the translation, with the lines added and removed, "
+         "the number of commits and the date of the oldest. A source changed and changed back is "
+         "up to date. Silent outside a git repository or without git; `transcheck status` lists "
+         "every page."),
     Rule("TC303", "duplicate-key", E, "A front-matter key is written twice.",
          "YAML keeps only the last of two equal keys and Hugo reads keys case-insensitively, so "
          "`language` and `Language` in one front matter are one key written twice: only one "

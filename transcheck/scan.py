@@ -22,6 +22,7 @@ from .rules import rule
 from .cache import CACHE_DIR_NAME, PairCache, file_digest, finding_from_json, finding_to_json, pair_key, settings_digest
 from .pagemap import PageMap
 from .site import Page, PairPlan, SiteLayout, plan_pairs
+from .status import scan_salt as stale_salt
 
 
 @dataclass
@@ -223,7 +224,8 @@ def scan(
         cache_dir = Path(cache) if cache else (Path(config.path).parent if config.path else plan.layout.root) / CACHE_DIR_NAME
     work = _jobs(pairs, options, plan.layouts)
     sites = [
-        _SiteContext(layout.page_map, settings_digest(options, layout.page_map), str(cache_dir) if cache_dir else None)
+        _SiteContext(layout.page_map, settings_digest(options, layout.page_map) + stale_salt(layout.root, options.enabled()),
+                     str(cache_dir) if cache_dir else None)
         for layout in plan.layouts
     ]
     _set_sites(sites)
