@@ -15,6 +15,7 @@ Hugo do not, so they are never used.
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import json
 import re
@@ -177,6 +178,18 @@ def _line_of(text: str, index: int, offset: int) -> int:
     return text.count("\n", 0, index) + 1 + offset
 
 
+class _Lines:
+    """Line numbers of many offsets in one text, by bisection (a count per key would be
+    quadratic in a front matter of thousands of keys)."""
+
+    def __init__(self, text: str, offset: int) -> None:
+        self.breaks = [match.start() for match in re.finditer("\n", text)]
+        self.offset = offset
+
+    def __call__(self, index: int) -> int:
+        return bisect.bisect_left(self.breaks, index) + 1 + self.offset
+
+
 def _mark_duplicates(entries: list[FrontMatterEntry]) -> list[FrontMatterEntry]:
     counts: dict[str, int] = {}
     for entry in entries:
@@ -243,8 +256,9 @@ def _yaml_entries(text: str, offset: int, path: str) -> list[FrontMatterEntry]:
             )
         _check_expanded_size(root, path, offset)
         entries = []
+        line_of = _Lines(text, offset)
         for key, key_node, value_node in _yaml_pairs(root, loader):
-            line = _line_of(text, key_node.start_mark.index, offset)
+            line = line_of(key_node.start_mark.index)
             try:
                 value = loader.construct_object(value_node, deep=True)
             except ValueError as error:  # not a MarkedYAMLError: an int of 5000 digits
@@ -382,10 +396,11 @@ def _toml_entries(text: str, offset: int, path: str) -> list[FrontMatterEntry]:
     if _depth_exceeds(data):
         raise InputError(path, _too_deep("TOML"), offset + 1)
     found: dict[str, tuple[int, str]] = {}
+    line_of = _Lines(text, offset)
     for place in _toml_located(text):
         if place.key not in found:
             raw = text[place.value_start : place.value_end].strip()
-            found[place.key] = (_line_of(text, place.key_start, offset), raw)
+            found[place.key] = (line_of(place.key_start), raw)
     entries = []
     for key, value in data.items():
         line, raw = found.get(key, (offset + 1, ""))
@@ -490,7 +505,8 @@ def _json_entries(text: str, path: str) -> list[FrontMatterEntry]:
         raise InputError(path, "JSON front matter is not an object", 1)
     if _depth_exceeds(pairs, MAX_DEPTH * 2):  # each object is a list of pair tuples here
         raise InputError(path, _too_deep("JSON"), 1)
-    lines = [_line_of(text, place.key_start, 0) for place in _json_located(text)]
+    line_of = _Lines(text, 0)
+    lines = [line_of(place.key_start) for place in _json_located(text)]
     entries = []
     for index, (key, value) in enumerate(pairs):
         line = lines[index] if index < len(lines) else 1
