@@ -64,7 +64,8 @@ def describe_site(layout: SiteLayout, pairs: int, cwd: Path | None = None) -> st
     how = f"; {layout.how}" if layout.how else ""
     fallbacks = f"; {len(layout.fallbacks)} fallback mounts not paired" if layout.fallbacks else ""
     counted = f"{pairs} pair" if pairs == 1 else f"{pairs} pairs"
-    return f"{where}: languages {languages}; source {layout.default_language or '?'}{how}{fallbacks}; {counted}"
+    source = layout.default_language or "none configured (each page against its first language in order; set source in transcheck.toml)"
+    return f"{where}: languages {languages}; source {source}{how}{fallbacks}; {counted}"
 
 
 def options_from(config: Config, select: tuple[str, ...] = (), ignore: tuple[str, ...] = (),
