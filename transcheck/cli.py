@@ -272,15 +272,17 @@ def _wrap(text: str, width: int = 76) -> list[str]:
 @click.option("--diff", "mode", flag_value="diff", default=True, help="Show the changes as a unified diff (default).")
 @click.option("--write", "mode", flag_value="write", help="Apply the changes (atomically).")
 @click.option("--lang", default=None, metavar="CODE",
-              help="The language the files are in (otherwise from the file name or path).")
+              help="The language the files are in (otherwise from the file name, a content/<lang>/ folder "
+                   "or the site's Hugo config; never guessed from another folder name).")
 @click.option("--alias", "aliases", nargs=2, multiple=True, metavar="SPELLING CODE",
               help="A house spelling that is right as it is (e.g. --alias Se sv); repeatable.")
 def fix(files: tuple[str, ...], lang_tags: bool, mode: str, lang: str | None,
         aliases: tuple[tuple[str, str], ...]) -> None:
     """Repair language fields: one field with the expected code, conflicting duplicates removed.
 
-    Everything else in the file stays byte for byte. With --diff (the default) nothing
-    is written and the exit status is 1 when something would change.
+    Only the values are edited, and only when the re-parsed front matter keeps every
+    other key; everything else stays byte for byte. With --diff (the default) nothing
+    is written and the exit status is 1 when something would change; a refusal is 2.
     """
     from .fix import WriteRefused, expected_for_fix, fix_text, read_for_fix, write_safely
 
