@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from decimal import Decimal
@@ -29,6 +30,7 @@ _CURRENCIES: list[tuple[str, str]] = [
 _CURRENCY = re.compile("|".join(f"(?:{p})" for p, _ in _CURRENCIES), re.I)
 _COMPILED_CURRENCIES = [(re.compile(p, re.I), code) for p, code in _CURRENCIES]
 _PREFIX_CURRENCY = re.compile(r"€|\$|us\$|£|eur|sek|nok|dkk|usd|gbp|kr\.?", re.I)
+_PREFIX_LAST = frozenset("€$£rkdp.")  # the last character of every prefix currency ("kr.", "sek", "usd", "gbp")
 _SALARY = re.compile(r"lön|salary|salaries|lønn|løn|wage|\bpay\b|ersättning|godtgjørelse|compensation", re.I)
 _MULTIPLIER = re.compile(r"\s?(?:(k|K)(?![a-zåäö])|(tusen|thousand|tusind)\b|(mn|mio|miljoner|million|millioner|miljarder|milliarder|miljard|milliard|billion|bn|mdr|mrd|mia)\b)", re.I)
 _RANGE = re.compile(r"\s*(?:-|–|—|to|till|til|and|och|og|upp till|up to)\s*", re.I)
@@ -93,6 +95,9 @@ def _currency_at(text: str, start: int, end: int, after: bool) -> tuple[str, int
             return _code(match.group(0)), match.start(), match.end()
         return None
     window = text[max(0, start - 12) : start]
+    tail = window.rstrip()
+    if not tail or tail[-1].lower() not in _PREFIX_LAST:
+        return None  # no currency symbol or code can end here (most numbers)
     for match in _CURRENCY.finditer(window):
         if not _PREFIX_CURRENCY.fullmatch(match.group(0)):
             continue  # "kronor", "euro", ":-" follow the amount; before it they belong to another
@@ -143,6 +148,8 @@ def find_money(text: str) -> list[Money]:
     if not _CURRENCY.search(text):
         return []  # every amount needs a currency: most text has none (checked in C)
     numbers = find_numbers(text)
+    periods = _Periods.of(text)
+    salary_words = _Spans.of(_SALARY, text)
     found: list[Money] = []
     index = 0
     while index < len(numbers):
@@ -179,9 +186,9 @@ def find_money(text: str) -> list[Money]:
             continue
         currency_code, amounts = _apply_currency_scale(currency, amounts)
         start = currency_before[1] if currency_before else first.start
-        period, period_end = _period_near(text, start, last_end)
+        period, period_end = _period_near(text, start, last_end, periods)
         stop = max(last_end, period_end)
-        salary = bool(_SALARY.search(text, max(0, start - 80), min(len(text), stop + 20)))
+        salary = salary_words.within(max(0, start - 80), min(len(text), stop + 20))
         found.append(Money(start, stop, text[start:stop], tuple(amounts), currency_code, period, salary))
         index += consumed
     return found
@@ -194,16 +201,55 @@ def _apply_currency_scale(currency: str, amounts: list[frozenset[Decimal]]) -> t
     return code, [frozenset(v * Decimal(factor) for v in a) for a in amounts]
 
 
-def _period_near(text: str, start: int, end: int) -> tuple[str | None, int]:
+@dataclass(frozen=True)
+class _Spans:
+    """Where a pattern matches in a text, found in one pass and looked up by bisection."""
+
+    starts: list[int]
+    ends: list[int]
+
+    @classmethod
+    def of(cls, pattern: re.Pattern[str], text: str) -> "_Spans":
+        spans = [(m.start(), m.end()) for m in pattern.finditer(text)]
+        return cls([a for a, _ in spans], [b for _, b in spans])
+
+    def within(self, start: int, end: int) -> bool:
+        """Is there a match inside text[start:end]?"""
+        index = bisect_left(self.starts, start)
+        return index < len(self.starts) and self.ends[index] <= end
+
+
+@dataclass(frozen=True)
+class _Periods:
+    """Every period word of a text, found in one pass: looked up per amount by bisection,
+    so a text with thousands of amounts is not searched again around each one."""
+
+    starts: list[int]
+    matches: list[tuple[int, int, str]]  # (start, end, period name)
+
+    @classmethod
+    def of(cls, text: str) -> "_Periods":
+        matches = [(m.start(), m.end(), _period_name(m)) for m in _PERIOD.finditer(text)]
+        return cls([m[0] for m in matches], matches)
+
+
+def _period_near(text: str, start: int, end: int, periods: _Periods | None = None) -> tuple[str | None, int]:
     """A period word right after the amount, or a salary word shortly before it."""
-    after = _PERIOD.search(text, end, min(len(text), end + _LOOK_AHEAD))
-    if after and not re.search(r"[.;\n]\s", text[end : after.start()]):
-        return _period_name(after), after.end()
-    before = None
-    for match in _PERIOD.finditer(text, max(0, start - _LOOK_BEHIND), start):
-        before = match
-    if before and not re.search(r"[.;]\s", text[before.end() : start]):
-        return _period_name(before), end
+    periods = periods or _Periods.of(text[: min(len(text), end + _LOOK_AHEAD)])
+    if not periods.matches:
+        return None, end
+    index = bisect_left(periods.starts, end)
+    if index < len(periods.matches):
+        p_start, p_end, name = periods.matches[index]
+        if p_end <= end + _LOOK_AHEAD and not re.search(r"[.;\n]\s", text[end:p_start]):
+            return name, p_end
+    index = bisect_left(periods.starts, start) - 1
+    while index >= 0 and periods.matches[index][1] > start:
+        index -= 1  # a period word that overlaps the amount is not before it
+    if index >= 0:
+        p_start, p_end, name = periods.matches[index]
+        if p_start >= start - _LOOK_BEHIND and not re.search(r"[.;]\s", text[p_end:start]):
+            return name, end
     return None, end
 
 
