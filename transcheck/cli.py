@@ -439,7 +439,7 @@ def scan(paths: tuple[str, ...], config_path: str | None, fmt: str, output: str 
     root = str(result.layout.root)
     for note in result.notes:
         click.echo(f"transcheck: note: {note}", err=True)
-    for line in result.pairing_lines():
+    for line in [] if quiet else result.pairing_lines():  # --quiet: findings only
         click.echo(f"transcheck: {line}", err=True)
     if not result.pairs and not result.orphans and not result.io_error:
         given_files = all(Path(p).is_file() for p in (paths or (".",)))
