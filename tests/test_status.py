@@ -414,3 +414,14 @@ def test_status_formats_are_deterministic_and_ci_formats_carry_the_findings(repo
     assert github.startswith("::warning file=content/sv/job.md,line=7,")
     sarif = json.loads(CliRunner().invoke(main, ["status", str(repo.root), "--format", "sarif"]).output)
     assert sarif["runs"][0]["results"][0]["ruleId"] == "TC701"
+
+
+@needs_git
+def test_a_configured_marker_key_in_toml_front_matter(repo: Repo):
+    base = repo.commit("both")
+    repo.write("content/sv/job.md", SV_JOB.replace("---\ntitle: Jobb\n---", f'+++\ntitle = "Jobb"\nsynced_with = "{base}"\n+++', 1))
+    repo.write("content/en/job.md", EN_JOB_CHANGED)
+    repo.commit("en and sv together")
+    assert page(status_json(repo), "content/sv/job.md")["state"] == "up-to-date"  # the default keys: last commit
+    item = page(status_json(repo, "--marker", "synced_with"), "content/sv/job.md")
+    assert item["state"] == "behind" and item["synced_by"] == "marker synced_with" and item["marker"] == base

@@ -544,9 +544,14 @@ def diff_hunks(history: History, base: str, paths: Sequence[str]) -> dict[str, l
 
 def relative_to_top(path: Path, top: Path) -> str | None:
     try:
-        relative = path.resolve().relative_to(top).as_posix()
+        relative = path.relative_to(top).as_posix() if path.is_absolute() and ".." not in path.parts else None
+        if relative is None:  # a relative path, or one through a link: resolved (a stat per part)
+            relative = path.resolve().relative_to(top).as_posix()
     except (ValueError, OSError):
-        return None
+        try:
+            relative = path.resolve().relative_to(top).as_posix()
+        except (ValueError, OSError):
+            return None
     return "" if relative == "." else relative
 
 
@@ -714,14 +719,30 @@ class SiteStatus:
     shallow: bool = False
 
 
-def _read_front_matter(path: Path, max_bytes: int) -> tuple[dict[str, Any], str]:
-    """The front matter only (a marker is all status needs of an up-to-date page); a problem as text."""
+def _read_front_matter(path: Path, max_bytes: int, keys: Sequence[str] = DEFAULT_MARKER_KEYS) -> tuple[dict[str, Any], str]:
+    """The markers of the front matter (all status needs of an up-to-date page); a problem as text.
+
+    A plain top-level ``key: value`` line of YAML is read directly (every opentelemetry.io
+    translation has one); anything else that names a key is parsed in full."""
     from .frontmatter import parse_front_matter, split_front_matter
     from .source import InputError, read_source
 
     try:
         text = read_source(path, max_bytes).text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
-        return front_matter_dict(parse_front_matter(split_front_matter(text, str(path)), str(path)).entries), ""
+        split = split_front_matter(text, str(path))
+        lowered = split.text.lower()
+        if not any(key.split(".")[-1].lower() in lowered for key in keys):
+            return {}, ""  # no marker can be there
+        if split.format == "yaml":
+            plain = {}
+            for key in keys:
+                if "." not in key:
+                    match = re.search(rf"^{re.escape(key)}:[ \t]*([\"']?)([0-9a-fA-F]{{4,64}})\1[ \t]*(?:#.*)?$", split.text, re.M)
+                    if match:
+                        plain[key] = match.group(2)
+            if plain and len(plain) == sum(1 for key in keys if key.split(".")[-1].lower() in lowered):
+                return plain, ""
+        return front_matter_dict(parse_front_matter(split, str(path)).entries), ""
     except InputError as error:
         return {}, str(error)
     except (RecursionError, ValueError) as error:
@@ -743,7 +764,7 @@ def site_status(plan: Any, marker_keys: Sequence[str] = DEFAULT_MARKER_KEYS, max
     behind: dict[str, list[int]] = {}  # sync commit → indexes of results
     for translation, source in plan.pairs:
         rel_t, rel_s = relative_to_top(translation.path, repo.top), relative_to_top(source.path, repo.top)
-        front, problem = _read_front_matter(translation.path, max_bytes)
+        front, problem = _read_front_matter(translation.path, max_bytes, marker_keys)
         if problem:
             notes.append(problem)
         if rel_t is None or rel_s is None:
@@ -762,7 +783,7 @@ def site_status(plan: Any, marker_keys: Sequence[str] = DEFAULT_MARKER_KEYS, max
             results[i] = _with_sections(results[i], hunks.get(relative_to_top(Path(results[i].source or ""), repo.top) or "", []),
                                         max_bytes)
     defaults = {layout.default_language for layout in plan.layouts if layout.default_language}
-    sources_of = {src.language for _, src in plan.pairs} | defaults
+    sources_of = defaults or {src.language for _, src in plan.pairs}  # a site's default language is its source
     for page, missing in plan.orphans:
         if page.language in sources_of:
             for language in missing:

@@ -13,6 +13,8 @@ from ..compare import Comparison
 
 
 def check_stale(c: Comparison) -> None:
+    if not (Path(c.a.path).is_file() and Path(c.b.path).is_file()):
+        return  # texts checked in memory (the Python API) have no history
     try:
         located = st.locate_pair(Path(c.a.path), Path(c.b.path))
     except st.GitError:

@@ -12,14 +12,22 @@ from ..status import BEHIND, MISSING, NO_SOURCE, UP_TO_DATE, PairStatus, SiteSta
     change_phrase, format_date, stale_messages, update_phrase
 from .paths import PathStyle, visible
 
+MAX_MARKER_NOTES = 5  # unknown markers listed one by one; more are counted in one note
+
 
 def status_text(report: SiteStatus, style: PathStyle, show_all: bool = False) -> str:
     """Each page that is not up to date (every page with ``show_all``), then one line per language."""
     lines: list[str] = []
     for note in report.notes:
         lines.append(f"note: {visible(note)}")
-    for found in report.pairs:
-        if found.marker_problem and found.state == UP_TO_DATE:  # a page behind says it in its own lines
+    unknown = [found for found in report.pairs if found.marker_problem and found.state == UP_TO_DATE]
+    if len(unknown) > MAX_MARKER_NOTES and not show_all:  # a copy of a site without its history: say it once
+        first = unknown[0]
+        lines.append(f"note: {len(unknown)} pages name a marker commit this repository's history does not hold "
+                     f"(a shallow clone or rewritten history?), so their last commits count; the first: "
+                     f"{style(first.translation or '')}: {visible(first.marker_problem)} (--all lists them)")
+    else:
+        for found in unknown:  # a page behind says it in its own lines
             lines.append(f"note: {style(found.translation or '')}: {visible(found.marker_problem)}")
     for found in report.pairs:
         if found.state == UP_TO_DATE and not show_all:
