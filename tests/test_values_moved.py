@@ -171,3 +171,12 @@ def test_a_place_in_the_aligned_section_wins_over_one_elsewhere():
     found = value_findings(sv, en.replace("- one\n- [the guide](https://example.com/guide)\n", ""))
     assert [(f.path, f.severity) for f in found if f.path == "content/sv/page.md"] == [("content/sv/page.md", Severity.INFO)]
     assert all(f.severity == Severity.INFO for f in found)
+
+
+def test_a_changed_small_number_is_found_although_it_stands_elsewhere():
+    """Small numbers are everywhere (list numbers, table cells): standing elsewhere proves
+    nothing, so "3 data centres" → "4 datacenter" stays a number-mismatch."""
+    sv = "# Om oss\n\nVi har 4 datacenter.\n\n## Team\n\n| team | antal |\n|---|---|\n| a | 3 |\n| b | 4 |\n"
+    en = "# About\n\nWe have 3 data centres.\n\n## Team\n\n| team | count |\n|---|---|\n| a | 3 |\n| b | 4 |\n"
+    found = value_findings(sv, en)
+    assert [(f.rule, f.severity) for f in found] == [("number-mismatch", Severity.ERROR)]

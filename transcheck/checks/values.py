@@ -477,10 +477,12 @@ def _numbers_moved(c: Comparison, theirs: SectionInfo, items: list[Found[Number]
     moved: list[tuple[Found[Number], Place]] = []
     rest: list[Found[Number]] = []
     for item in items:
-        places = locate(item.value)
+        # a small number (0–12) stands somewhere in almost every page: finding it elsewhere
+        # proves nothing, so it is compared in its section as before ("3 data centres" → "4")
+        places = [] if _small(item.value) else locate(item.value)
         if not places:
             rest.append(item)
-        elif not _small(item.value) and all(info.index != theirs.index for _, info in places):
+        elif all(info.index != theirs.index for _, info in places):
             moved.append((item, places[0]))  # (in the same section: a block without counterpart, said elsewhere)
     if moved:
         shown = ", ".join(f"{_quote(f.text)} (line {f.line}; {_where(info)}, line {line} there)" for f, (line, info) in moved[:4])
