@@ -687,7 +687,13 @@ def scan_salt(root: Path, enabled: set[str]) -> str:
         history = load_history(repo, [relative or ""] if relative is not None else [""])
     except GitError:
         return ""
-    return f"|git:{history.head}"
+    shallow = ""
+    if repo.shallow:  # fetching more history changes what markers can be followed
+        try:
+            shallow = hashlib.sha256((repo.common_dir / "shallow").read_bytes()).hexdigest()[:16]
+        except OSError:
+            shallow = "?"
+    return f"|git:{history.head}{'|shallow:' + shallow if shallow else ''}"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -776,12 +782,17 @@ def site_status(plan: Any, marker_keys: Sequence[str] = DEFAULT_MARKER_KEYS, max
         if found.state == BEHIND:
             behind.setdefault(found.synced_at or history.head, []).append(len(results))
         results.append(found)
+    hunks_of: dict[int, list[Hunk]] = {}
     for base, indexes in sorted(behind.items()):
         sources = sorted({relative_to_top(Path(results[i].source or ""), repo.top) or "" for i in indexes})
         hunks = diff_hunks(history, base, sources)
         for i in indexes:
-            results[i] = _with_sections(results[i], hunks.get(relative_to_top(Path(results[i].source or ""), repo.top) or "", []),
-                                        max_bytes)
+            hunks_of[i] = hunks.get(relative_to_top(Path(results[i].source or ""), repo.top) or "", [])
+    parsed: dict[str, Any] = {}  # the source of the pairs at hand: parsed once for all its translations
+    for i in sorted(hunks_of, key=lambda i: (results[i].source or "", i)):
+        if results[i].source not in parsed:
+            parsed.clear()
+        results[i] = _with_sections(results[i], hunks_of[i], max_bytes, parsed)
     defaults = {layout.default_language for layout in plan.layouts if layout.default_language}
     sources_of = defaults or {src.language for _, src in plan.pairs}  # a site's default language is its source
     for page, missing in plan.orphans:
@@ -796,17 +807,19 @@ def site_status(plan: Any, marker_keys: Sequence[str] = DEFAULT_MARKER_KEYS, max
     return SiteStatus(repo.top, history.head, results, summarise(results), list(dict.fromkeys(notes)), repo.shallow)
 
 
-def _with_sections(found: PairStatus, hunks: Sequence[Hunk], max_bytes: int) -> PairStatus:
-    """Parse both pages and align them only for a page that is behind."""
+def _with_sections(found: PairStatus, hunks: Sequence[Hunk], max_bytes: int, parsed: dict[str, Any] | None = None) -> PairStatus:
+    """Parse both pages and align them only for a page that is behind (``parsed``: sources already read)."""
     from .compare import Comparison, Settings, Side
     from .parse import parse_file
     from .source import InputError
 
     if not hunks or is_whole_file(hunks):
         return with_changes(found, hunks, None, 0, 0)
+    parsed = {} if parsed is None else parsed
     try:
         doc_t = parse_file(found.translation or "", max_bytes)
-        doc_s = parse_file(found.source or "", max_bytes)
+        source = found.source or ""
+        doc_s = parsed[source] if source in parsed else parsed.setdefault(source, parse_file(source, max_bytes))
         alignment = Comparison(Side(doc_t, doc_t.path, found.language), Side(doc_s, doc_s.path, found.source_language),
                                Settings()).sections
     except (InputError, RecursionError):
