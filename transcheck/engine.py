@@ -7,6 +7,7 @@ from typing import Callable
 
 from .checks import frontmatter as fm_checks
 from .checks import language as language_checks
+from .checks import problems as problem_checks
 from .checks import shortcodes as sc_checks
 from .checks import stale as stale_checks
 from .checks import structure as structure_checks
@@ -39,6 +40,7 @@ CHECKS: tuple[Check, ...] = (
     language_checks.check_untranslated,
     language_checks.check_detected,
     stale_checks.check_stale,
+    problem_checks.check_content_skipped,
 )
 # The rules each check reports, named when a check fails (internal-error).
 _CHECK_RULES: dict[Check, str] = {
@@ -56,6 +58,7 @@ _CHECK_RULES: dict[Check, str] = {
     language_checks.check_untranslated: "untranslated",
     language_checks.check_detected: "language-detected",
     stale_checks.check_stale: "stale-translation",
+    problem_checks.check_content_skipped: "content-skipped",
 }
 INTERNAL_ERROR = "internal-error"
 # check_untranslated marks the sections it reported so that language-detected does not

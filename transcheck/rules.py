@@ -33,6 +33,10 @@ _RULES: tuple[Rule, ...] = (
          "the rules it reports and the exception; every other check of the pair and every other "
          "pair are still checked, and the exit status is 2 (not 1, which means drift). It cannot "
          "be selected away or suppressed. Please report it with the two files."),
+    Rule("TC003", "content-skipped", W, "Part of a page could not be read as Markdown and was not compared.",
+         "An HTML comment that is never closed (`<!--` without `-->`) hides the rest of the page from "
+         "readers and from transcheck; lists or quotes nested deeper than Markdown parsers follow are "
+         "read as plain text. The message names the lines; close the comment or flatten the nesting."),
     Rule("TC101", "missing-section", E, "A section of one version has no counterpart in the other.",
          "Reported in the file that lacks the section, at the place where it belongs, with the "
          "section's title, level and line in the other file. Sections are aligned by structure "

@@ -10,7 +10,7 @@ from ..compare import Comparison, Side
 from ..findings import Severity
 from ..detect import candidates_for, detector_code, judge, language_name, letters, same_language
 from ..langtags import TagVerdict, family, verdict
-from ..model import Block, FrontMatterEntry, ListItem, Paragraph, Shortcode, walk_nodes
+from ..model import Block, FrontMatterEntry, HtmlBlock, ListItem, Paragraph, Shortcode, walk_nodes
 from ..scargs import TEXT_ARGS
 from ..wording import line_range, plural, said_by
 
@@ -115,6 +115,8 @@ def _unit_text(unit: Block | ListItem) -> str:
         text = unit.text
     elif isinstance(unit, ListItem):
         text = unit.text
+    elif isinstance(unit, HtmlBlock):
+        text = unit.text  # what a reader sees of a raw <div>/<p>/<details>
     else:
         return ""
     codes = [code for inline in unit_inlines(unit) for code in inline.code if code]
@@ -141,6 +143,9 @@ def _blank_out(text: str, snippets: list[str]) -> str:
 
 def _prose_units(blocks: list[Block]) -> list[Block | ListItem]:
     """Paragraphs and list items in reading order (also in quotes and shortcodes)."""
+    # Raw HTML is not judged by detection: it is most often tables of product names and
+    # codes ("Windows Server 2016 Datacenter"), which read as English in any page. Its text
+    # is still compared for being identical in both versions (check_untranslated).
     return [node for node in walk_nodes(list(blocks)) if isinstance(node, (Paragraph, ListItem))]
 
 
@@ -272,7 +277,7 @@ def translatable(text: str) -> bool:
 
 
 def _report_untranslated(c: Comparison, side: Side, unit: Block | ListItem, how: str, related: tuple[Side, int] | None = None) -> None:
-    kind = "list item" if isinstance(unit, ListItem) else "paragraph"
+    kind = "list item" if isinstance(unit, ListItem) else "HTML block" if isinstance(unit, HtmlBlock) else "paragraph"
     c.report(
         "untranslated",
         side,
@@ -298,7 +303,7 @@ def check_untranslated(c: Comparison) -> None:
             _shortcode_text(c, pair.a, pair.b)
             continue
         for unit_a, unit_b in aligned_units(pair.a, pair.b):
-            if not isinstance(unit_a, (Paragraph, ListItem)) or type(unit_a) is not type(unit_b):
+            if not isinstance(unit_a, (Paragraph, ListItem, HtmlBlock)) or type(unit_a) is not type(unit_b):
                 continue
             text_a, text_b = _unit_text(unit_a), _unit_text(unit_b)
             if _normal(text_a) == _normal(text_b) and translatable(text_a) and len(text_a.split()) >= min_words:
@@ -373,7 +378,7 @@ def _shortcode_text(c: Comparison, a: Shortcode, b: Shortcode) -> None:
                 "untranslated",
                 c.a,
                 a.line,
-                f"{{{{{a.delimiter} {a.name} {'>' if a.delimiter == '<' else '%'}}}}} {key}={_quote(value)} "
+                f"{a.label()} {key}={_quote(value)} "
                 f"is identical in {c.b.name}:{b.line}",
                 [(c.b, b.line)],
                 key=f"sc|{a.name}|{key}|{_normal(value)[:60]}",

@@ -64,6 +64,9 @@ class PairView:
 
 def _label(sc: Shortcode) -> str:
     args = [f'"{_short(v, 40)}"' for v in sc.positional] + [f'{k}="{_short(v, 40)}"' for k, v in sc.named]
+    if sc.syntax == "zola":
+        call = f"{sc.name}({', '.join(args)})"
+        return f"{{% {call} %}}" if sc.delimiter == "%" else f"{{{{ {call} }}}}"
     close = ">" if sc.delimiter == "<" else "%"
     return f"{{{{{sc.delimiter} {sc.name}{(' ' + ' '.join(args)) if args else ''} {close}}}}}"
 

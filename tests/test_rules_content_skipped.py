@@ -1,0 +1,44 @@
+"""content-skipped: what the parser could not read is said, never silently left out;
+and the text of raw HTML blocks goes through the language rules."""
+
+from transcheck.engine import check_texts
+
+SV = "## Om oss\n\nVi bygger moln i Sverige och erbjuder tjänster till offentlig sektor.\n"
+EN = "## About us\n\nWe build clouds in Sweden and offer services to the public sector.\n"
+
+
+def rules(findings):
+    return [(f.rule, f.path, f.line) for f in findings]
+
+
+def test_an_unclosed_comment_is_reported_where_it_starts():
+    hidden = SV + "\n<!-- en anteckning som aldrig stängs\n\n## Pris\n\nDet kostar 5 kr.\n"
+    found = [f for f in check_texts(hidden, EN, "p.sv.md", "p.en.md") if f.rule == "content-skipped"]
+    assert rules(found) == [("content-skipped", "p.sv.md", 5)]
+    assert "not compared" in found[0].message and found[0].severity.label == "warning"
+
+
+def test_lists_nested_too_deep_are_reported():
+    deep = "## Om oss\n\n" + "".join("  " * i + "- nivå\n" for i in range(40))
+    found = [f for f in check_texts(deep, EN, "p.sv.md", "p.en.md") if f.rule == "content-skipped"]
+    assert found and all(f.path == "p.sv.md" for f in found)
+
+
+def test_a_closed_comment_and_ordinary_nesting_stay_quiet():
+    fine = SV + "\n<!-- en anteckning -->\n\n- a\n  - b\n    - c\n"
+    other = EN + "\n- a\n  - b\n    - c\n"
+    assert not [f for f in check_texts(fine, other, "p.sv.md", "p.en.md") if f.rule == "content-skipped"]
+
+
+def test_untranslated_text_inside_raw_html_is_reported():
+    html = '<div class="intro">\n<p>We build clouds in Sweden and offer services to the public sector.</p>\n</div>\n'
+    sv = "## Om oss\n\n" + html
+    en = "## About us\n\n" + html
+    found = [f for f in check_texts(sv, en, "p.sv.md", "p.en.md") if f.rule == "untranslated"]
+    assert rules(found) == [("untranslated", "p.sv.md", 3)]
+
+
+def test_translated_text_inside_raw_html_stays_quiet():
+    sv = '## Om oss\n\n<div class="intro">\n<p>Vi bygger moln i Sverige och erbjuder tjänster till offentlig sektor.</p>\n</div>\n'
+    en = '## About us\n\n<div class="intro">\n<p>We build clouds in Sweden and offer services to the public sector.</p>\n</div>\n'
+    assert [f.rule for f in check_texts(sv, en, "p.sv.md", "p.en.md")] == []
