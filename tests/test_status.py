@@ -425,3 +425,31 @@ def test_a_configured_marker_key_in_toml_front_matter(repo: Repo):
     assert page(status_json(repo), "content/sv/job.md")["state"] == "up-to-date"  # the default keys: last commit
     item = page(status_json(repo, "--marker", "synced_with"), "content/sv/job.md")
     assert item["state"] == "behind" and item["synced_by"] == "marker synced_with" and item["marker"] == base
+
+
+@needs_git
+def test_parallel_scan_workers_share_the_history(repo: Repo):
+    repo.write("content/en/b.md", EN_JOB)
+    repo.write("content/sv/b.md", SV_JOB)
+    repo.commit("both")
+    repo.write("content/en/job.md", EN_JOB_CHANGED)
+    repo.write("content/en/b.md", EN_JOB_CHANGED)
+    repo.commit("en")
+    outputs = []
+    for jobs in ("1", "2"):
+        result = CliRunner().invoke(main, ["scan", str(repo.root), "--no-cache", "-j", jobs, "--select", "stale-translation",
+                                           "--format", "json", "--root", str(repo.root)])
+        outputs.append([(f["path"], f["line"]) for f in json.loads(result.stdout)["findings"]])
+    assert outputs[0] == outputs[1] == [("content/sv/b.md", 7), ("content/sv/job.md", 7)]
+
+
+@needs_git
+def test_a_repository_without_commits_and_a_marker_that_is_no_commit_id(repo: Repo):
+    data = status_json(repo)
+    assert page(data, "content/sv/job.md")["state"] == "up-to-date" and data["head"] == ""
+    repo.write("content/sv/job.md", SV_JOB.replace("---\n\n", 'default_lang_commit: "main\\u001b[31m"\n---\n\n', 1))
+    repo.commit("both")
+    item = page(status_json(repo), "content/sv/job.md")
+    assert item["state"] == "up-to-date" and "is not a commit" in item["marker_problem"]
+    text = CliRunner().invoke(main, ["status", str(repo.root), "--root", str(repo.root)]).output
+    assert "\x1b" not in text and "is not a commit" in text
