@@ -306,15 +306,30 @@ def test_front_matter_change_maps_to_the_front_matter(repo: Repo):
 
 
 @needs_git
-def test_a_source_that_did_not_exist_at_the_marker_is_reported_once_for_the_page(repo: Repo):
+def test_a_source_renamed_since_the_marker_is_followed_to_its_old_name(repo: Repo):
     base = repo.commit("both")
     repo.git("mv", "content/en/job.md", "content/en/work.md")
     repo.git("mv", "content/sv/job.md", "content/sv/work.md")
     repo.write("content/sv/work.md", SV_JOB.replace("---\n\n", f"default_lang_commit: {base}\n---\n\n", 1))
     repo.commit("renamed")
+    assert page(status_json(repo), "content/sv/work.md")["state"] == "up-to-date"  # only the name changed
+    assert stale(repo, "work.md") == []
+    repo.write("content/en/work.md", EN_JOB_CHANGED)
+    repo.commit("en")
     item = page(status_json(repo), "content/sv/work.md")
+    assert item["state"] == "behind" and not item["whole_file"] and item["commits"] == 2
+    assert [s["translation_title"] for s in item["sections"]] == ["Krav"]
+
+
+@needs_git
+def test_a_source_that_did_not_exist_at_the_marker_is_reported_once_for_the_page(repo: Repo):
+    base = repo.commit("both")
+    repo.write("content/en/new.md", EN_JOB.replace("Intro text.", "A new page."))
+    repo.write("content/sv/new.md", SV_JOB.replace("---\n\n", f"default_lang_commit: {base}\n---\n\n", 1))
+    repo.commit("a new page, its translation marked with an older commit")
+    item = page(status_json(repo), "content/sv/new.md")
     assert item["state"] == "behind" and item["whole_file"] and item["sections"] == []
-    found = stale(repo, "work.md")
+    found = stale(repo, "new.md")
     assert [(f.line, "did not exist then (new or renamed since)" in f.message) for f in found] == [(1, True)]
 
 

@@ -542,6 +542,36 @@ def diff_hunks(history: History, base: str, paths: Sequence[str]) -> dict[str, l
     return parse_diff(out)
 
 
+def parse_renames(text: str) -> dict[str, str]:
+    """``git diff --name-status -z -M`` → new path → old path, for renamed files."""
+    parts = text.split("\0")
+    renames: dict[str, str] = {}
+    i = 0
+    while i < len(parts) and parts[i]:
+        status = parts[i]
+        if status[:1] in ("R", "C") and i + 2 < len(parts):
+            if status[:1] == "R":
+                renames[parts[i + 2]] = parts[i + 1]
+            i += 3
+        else:
+            i += 2
+    return renames
+
+
+def source_hunks(history: History, base: str, path: str, hunks: list[Hunk] | None = None) -> list[Hunk]:
+    """The source's changes since ``base``; a file renamed since then is followed to its old
+    name (two more git calls, only for a file that did not exist at ``base``)."""
+    if hunks is None:
+        hunks = diff_hunks(history, base, [path]).get(path, [])
+    if not is_whole_file(hunks):
+        return hunks
+    old = parse_renames(run_git(["diff", "--name-status", "-z", "-M", base, "--", "."], history.top)).get(path)
+    if old is None:
+        return hunks
+    out = run_git(["diff", "--no-color", "--no-ext-diff", "-M", "--unified=0", base, "--", old, path], history.top)
+    return parse_diff(out).get(path, [])  # a rename without changes has no hunks: up to date
+
+
 def relative_to_top(path: Path, top: Path) -> str | None:
     try:
         relative = path.relative_to(top).as_posix() if path.is_absolute() and ".." not in path.parts else None
@@ -787,7 +817,8 @@ def site_status(plan: Any, marker_keys: Sequence[str] = DEFAULT_MARKER_KEYS, max
         sources = sorted({relative_to_top(Path(results[i].source or ""), repo.top) or "" for i in indexes})
         hunks = diff_hunks(history, base, sources)
         for i in indexes:
-            hunks_of[i] = hunks.get(relative_to_top(Path(results[i].source or ""), repo.top) or "", [])
+            relative = relative_to_top(Path(results[i].source or ""), repo.top) or ""
+            hunks_of[i] = source_hunks(history, base, relative, hunks.get(relative, []))
     parsed: dict[str, Any] = {}  # the source of the pairs at hand: parsed once for all its translations
     for i in sorted(hunks_of, key=lambda i: (results[i].source or "", i)):
         if results[i].source not in parsed:

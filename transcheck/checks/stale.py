@@ -26,10 +26,10 @@ def check_stale(c: Comparison) -> None:
     if found.state != st.BEHIND:
         return
     try:
-        hunks = st.diff_hunks(located.history, found.synced_at or located.history.head, [located.source])
+        hunks = st.source_hunks(located.history, found.synced_at or located.history.head, located.source)
     except st.GitError:
         return
-    found = st.with_changes(found, hunks.get(located.source, []), c.sections,
+    found = st.with_changes(found, hunks, c.sections,
                             c.b.doc.front_matter.end_line, c.a.doc.front_matter.end_line)
     for line, source_line, message, key in st.stale_messages(found, c.b.name):
         c.report("stale-translation", c.a, line, message, [(c.b, source_line)], key=key)
