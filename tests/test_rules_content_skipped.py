@@ -42,3 +42,12 @@ def test_translated_text_inside_raw_html_stays_quiet():
     sv = '## Om oss\n\n<div class="intro">\n<p>Vi bygger moln i Sverige och erbjuder tjänster till offentlig sektor.</p>\n</div>\n'
     en = '## About us\n\n<div class="intro">\n<p>We build clouds in Sweden and offer services to the public sector.</p>\n</div>\n'
     assert [f.rule for f in check_texts(sv, en, "p.sv.md", "p.en.md")] == []
+
+
+def test_values_inside_raw_html_are_compared():
+    sv = '## Om oss\n\n<div class="facts">\n<p>Vi lagrade 3 PB data under 2023.</p>\n</div>\n'
+    en_changed = '## About us\n\n<div class="facts">\n<p>We stored 5 PB of data in 2023.</p>\n</div>\n'
+    en_same = '## About us\n\n<div class="facts">\n<p>We stored 3 PB of data in 2023.</p>\n</div>\n'
+    found = [f for f in check_texts(sv, en_changed, "p.sv.md", "p.en.md") if f.rule == "number-mismatch"]
+    assert rules(found) == [("number-mismatch", "p.sv.md", 4)] and '"3"' in found[0].message
+    assert [f.rule for f in check_texts(sv, en_same, "p.sv.md", "p.en.md")] == []

@@ -16,7 +16,7 @@ from typing import Any, Callable, Generic, Hashable, Iterable, TypeVar
 from ..align import SectionInfo
 from ..compare import Comparison, Side
 from ..findings import Severity
-from ..model import Block, BlockQuote, Inline, ListBlock, Paragraph, Shortcode, TableBlock, walk_nodes
+from ..model import Block, BlockQuote, HtmlBlock, Inline, ListBlock, Paragraph, Shortcode, TableBlock, walk_nodes
 from ..langs import ISO_639_1
 from ..lines import LineIndex
 from ..scargs import TEXT_ARGS, is_link_argument
@@ -100,6 +100,9 @@ def _text_units(info: SectionInfo, skip: set[int]) -> list[tuple[str, int, list[
                 stack.extend(reversed(block.body.blocks))
             if block.inner:
                 units.append((block.inner, block.line, []))
+        elif isinstance(block, HtmlBlock) and block.text.strip():
+            # what a reader sees of a raw <div>/<p>/<details>: "3 PB in 2023" is a value there too
+            units.append((block.text, block.line, []))
     return units
 
 
@@ -633,7 +636,7 @@ def _shortcode_targets(sc: Shortcode) -> list[Target]:
         if not value.strip() or not is_link_argument(key, value):
             continue
         image = key.lower() in _IMAGE_KEYS or _looks_image(value)
-        targets.append(Target(value, sc.line, image, f"{{{{{sc.delimiter} {sc.name} }}}} {key}="))
+        targets.append(Target(value, sc.line, image, f"{sc.label()} {key}="))
     return targets
 
 
