@@ -8,6 +8,7 @@ from typing import Callable
 from .checks import frontmatter as fm_checks
 from .checks import language as language_checks
 from .checks import problems as problem_checks
+from .checks import sentences as sentence_checks
 from .checks import shortcodes as sc_checks
 from .checks import stale as stale_checks
 from .checks import structure as structure_checks
@@ -39,6 +40,7 @@ CHECKS: tuple[Check, ...] = (
     language_checks.check_language_mismatch,
     language_checks.check_untranslated,
     language_checks.check_detected,
+    sentence_checks.check_sentences,
     stale_checks.check_stale,
     problem_checks.check_content_skipped,
 )
@@ -57,6 +59,7 @@ _CHECK_RULES: dict[Check, str] = {
     language_checks.check_language_mismatch: "language-mismatch",
     language_checks.check_untranslated: "untranslated",
     language_checks.check_detected: "language-detected",
+    sentence_checks.check_sentences: "sentence-missing, clause-drift",
     stale_checks.check_stale: "stale-translation",
     problem_checks.check_content_skipped: "content-skipped",
 }

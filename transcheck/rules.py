@@ -125,6 +125,16 @@ _RULES: tuple[Rule, ...] = (
          "Paragraphs, list items, translatable front-matter fields (title, intro, description, "
          "sidebarlinkname …) and shortcode text arguments (title=, text=). Proper names, "
          "product names, numbers and code alone are not flagged."),
+    Rule("TC507", "sentence-missing", W, "A sentence of an aligned paragraph or list item has no counterpart.",
+         "The sentences of each aligned paragraph and list item are aligned (1–1, 1–2, 2–1, 1–0, 0–1, "
+         "by a length ratio calibrated per language pair and shared numbers, names and code). Reported "
+         "in the file that lacks the sentence only when the evidence is strong: the unit has at least "
+         "two sentences, the sentence is long, its numbers and names are not on the other side, and "
+         "the unit is as much longer as the sentence. Two sentences merged into one stay quiet."),
+    Rule("TC508", "clause-drift", I, "An aligned sentence is far longer or shorter than its counterpart.",
+         "A clause added or dropped in a sentence both versions have: its length ratio is far outside "
+         "the page's own distribution (and at least 1.7 times and 25 characters off). Information by "
+         "default, a warning when the difference is extreme."),
     Rule("TC601", "orphan", W, "A page has no version in one of the site's languages.",
          "Reported by scan for each page whose translation is missing; configure "
          "[orphans] ignore = [\"blog/**\"] for sections that are not translated."),

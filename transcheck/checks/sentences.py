@@ -1,0 +1,297 @@
+"""Sentence rules: sentence-missing and clause-drift, inside aligned paragraphs and list items.
+
+Each aligned unit's sentences are aligned (transcheck.sentences); what is left over or
+far too long or short for its counterpart is reported only when the evidence is strong:
+a translator who merges two sentences into one, or says the same thing in fewer words,
+must not be told anything.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass
+from typing import Iterator
+
+from ..align import aligned_units
+from ..compare import Comparison
+from ..detect import same_language
+from ..findings import Severity
+from ..model import Block, HtmlBlock, ListItem, Paragraph, Shortcode, walk_nodes
+from ..langtags import family
+from ..sentences import (
+    Bead, LengthModel, Sentence, align_sentences, anchors, calibrated, cognates, evidence, length_model, shorten,
+    split_sentences,
+)
+from .language import _unit_text
+
+MAX_SENTENCES = 60  # a unit with more is not aligned (the alignment is quadratic in them)
+
+# sentence-missing: a sentence this long with no counterpart, in a unit of at least two
+# sentences, when the whole unit is this much longer than its counterpart (in standard
+# deviations of the length model) and fits it once the sentence is left out.
+MIN_MISSING_CHARS = 40
+MIN_MISSING_WORDS = 6
+MIN_UNIT_EXCESS = 2.5
+MAX_REST_DEVIATION = 1.5
+MAX_SHARED_COGNATES = 2  # the sentence shares this many loan words with the other unit: it is there
+# This share of a sentence's names and loan words (at least three) in another unit of the
+# section, or of the page: the sentence stands there. sv/en share few words, so the section's is low.
+SAID_IN_SECTION_SHARE = 0.2
+SAID_IN_PAGE_SHARE = 0.4
+MIN_EVIDENCE = 2  # shared names, numbers or loan words that show two texts translate each other
+
+# clause-drift: an aligned sentence pair this far from the page's own distribution.
+MIN_DRIFT_CHARS = 25  # characters more than the model expects: at least a clause
+DRIFT_Z = 3.5
+STRONG_Z = 5.0
+DRIFT_RATIO = 1.7  # the longer at least this many times what the model expects
+STRONG_RATIO = 2.2
+UNSPACED = frozenset({"zh", "ja", "th", "lo", "km", "my", "bo"})
+MIN_PAGE_PAIRS = 8  # fewer sentence pairs on a page: the calibrated spread is used
+
+
+def unit_text(unit: Block | ListItem) -> str:
+    """A paragraph's or list item's text without code spans and URLs (their own rules compare them)."""
+    return _unit_text(unit)
+
+
+@dataclass
+class _Aligned:
+    unit_a: Paragraph | ListItem
+    unit_b: Paragraph | ListItem
+    a: list[Sentence]
+    b: list[Sentence]
+    beads: list[Bead]
+    section_a: list[Block]
+    section_b: list[Block]
+
+
+def check_sentences(c: Comparison) -> None:
+    """sentence-missing and clause-drift for every aligned paragraph and list item."""
+    if same_language(c.a.language, c.b.language):
+        return  # two versions in one language are not a translation
+    if {family(c.a.language), family(c.b.language)} & UNSPACED:
+        return  # sentences there end without a space ("。"): the splitter does not know them
+    split = list(_split_units(c))
+    model = length_model(c.a.language, c.b.language)
+    if not calibrated(c.a.language, c.b.language):
+        model = _page_model(split, model)
+    aligned = [
+        _Aligned(unit_a, unit_b, a, b, align_sentences(a, b, model), section_a, section_b)
+        for unit_a, unit_b, a, b, section_a, section_b in split
+    ]
+    reported: set[int] = set()
+    for unit in aligned:
+        if _report_missing(c, unit, model):
+            reported.add(id(unit.unit_a))
+    _report_drift(c, [unit for unit in aligned if id(unit.unit_a) not in reported], model)
+
+
+_Split = tuple[Paragraph | ListItem, Paragraph | ListItem, list[Sentence], list[Sentence], list[Block], list[Block]]
+
+
+def _split_units(c: Comparison) -> Iterator[_Split]:
+    """Aligned paragraphs and list items with their sentences (translated, not too long)."""
+    for pair in c.block_pairs:
+        if pair.a is None or pair.b is None or isinstance(pair.a, Shortcode):
+            continue
+        for unit_a, unit_b in aligned_units(pair.a, pair.b):
+            if not isinstance(unit_a, (Paragraph, ListItem)) or type(unit_a) is not type(unit_b):
+                continue
+            text_a, text_b = unit_text(unit_a), unit_text(unit_b)
+            if " ".join(text_a.split()) == " ".join(text_b.split()):
+                continue  # untranslated: another rule's business
+            sentences_a = split_sentences(text_a, c.a.language)
+            sentences_b = split_sentences(text_b, c.b.language)
+            if not sentences_a or not sentences_b:
+                continue
+            if len(sentences_a) > MAX_SENTENCES or len(sentences_b) > MAX_SENTENCES:
+                continue
+            yield unit_a, unit_b, sentences_a, sentences_b, pair.section_a.blocks, pair.section_b.blocks  # type: ignore[misc]
+
+
+def _page_model(split: list[_Split], model: LengthModel) -> LengthModel:
+    """For a language pair nobody measured: the page's own median length ratio of its units."""
+    ratios = [sum(s.size for s in b) / sum(s.size for s in a) for _, _, a, b, _, _ in split]
+    if len(ratios) < MIN_PAGE_PAIRS:
+        return model
+    return LengthModel(statistics.median(ratios), model.variance)
+
+
+# --- sentence-missing ---------------------------------------------------------------------------
+
+
+def _excess(model: LengthModel, size_here: int, size_there: int, here_is_a: bool) -> float:
+    """Standard deviations by which the side ``here`` is longer than the other side predicts."""
+    return -model.delta(size_here, size_there) if here_is_a else model.delta(size_there, size_here)
+
+
+def _words(text: str) -> int:
+    return len(re.findall(r"[^\W\d_]{2,}", text))
+
+
+def _candidates(unit: _Aligned, model: LengthModel) -> list[tuple[bool, int, int]]:
+    """(in A?, index of the unmatched sentence, index of the bead) for each sentence that the
+    alignment leaves alone, or that a 2–1 bead holds only because its partner fits the other."""
+    found: list[tuple[bool, int, int]] = []
+    for number, bead in enumerate(unit.beads):
+        if bead.a and not bead.b:
+            found.extend((True, i, number) for i in bead.a)
+        elif bead.b and not bead.a:
+            found.extend((False, j, number) for j in bead.b)
+        elif len(bead.a) == 2 or len(bead.b) == 2:
+            here_is_a = len(bead.a) == 2
+            two = [unit.a[i] for i in bead.a] if here_is_a else [unit.b[j] for j in bead.b]
+            one = (unit.b[bead.b[0]] if here_is_a else unit.a[bead.a[0]]).size
+            whole = _excess(model, two[0].size + two[1].size, one, here_is_a)
+            firsts = [abs(_excess(model, s.size, one, here_is_a)) for s in two]
+            if whole >= MIN_UNIT_EXCESS and min(firsts) <= MAX_REST_DEVIATION:
+                keep = 0 if firsts[0] <= firsts[1] else 1
+                indexes = bead.a if here_is_a else bead.b
+                found.append((here_is_a, indexes[1 - keep], number))
+    return found
+
+
+def _report_missing(c: Comparison, unit: _Aligned, model: LengthModel) -> bool:
+    """At most one sentence-missing per unit pair, in the file that lacks the sentence."""
+    for here_is_a, index, bead_number in _candidates(unit, model):
+        sentences = unit.a if here_is_a else unit.b
+        others = unit.b if here_is_a else unit.a
+        sentence = sentences[index]
+        if len(sentences) < 2 or sentence.size < MIN_MISSING_CHARS or _words(sentence.text) < MIN_MISSING_WORDS:
+            continue
+        size_here = sum(s.size for s in sentences)
+        size_there = sum(s.size for s in others)
+        if _excess(model, size_here, size_there, here_is_a) < MIN_UNIT_EXCESS:
+            continue  # the unit as a whole is not longer than its counterpart: nothing is missing
+        if abs(_excess(model, size_here - sentence.size, size_there, here_is_a)) > MAX_REST_DEVIATION:
+            continue  # without the sentence the lengths do not fit either: another kind of drift
+        there = " ".join(s.text for s in others)
+        if anchors(sentence.text) & anchors(there) or len(cognates(sentence.text) & cognates(there)) >= MAX_SHARED_COGNATES:
+            continue  # its numbers, names or loan words are on the other side: said there, in other words
+        rest = " ".join(s.text for s in sentences if s is not sentence)
+        if evidence(rest, there) < MIN_EVIDENCE:
+            continue  # nothing shows that the rest of the unit is translated there: units aligned by position only
+        lacking_section, lacking_unit = (unit.section_b, unit.unit_b) if here_is_a else (unit.section_a, unit.unit_a)
+        if _said_elsewhere(sentence.text, lacking_section, lacking_unit, SAID_IN_SECTION_SHARE):
+            continue  # the other version says it in another paragraph of the section (moved or split off)
+        whole = [block for info in (c.sections.b if here_is_a else c.sections.a) for block in info.blocks]
+        if _said_elsewhere(sentence.text, whole, lacking_unit, SAID_IN_PAGE_SHARE):
+            continue  # ... or elsewhere in the page (the paragraphs were aligned by position only)
+        _missing_finding(c, unit, here_is_a, sentence, bead_number)
+        return True
+    return False
+
+
+def _said_elsewhere(text: str, blocks: list[Block], aligned: Paragraph | ListItem, share: float) -> bool:
+    """Another paragraph, item or HTML block of ``blocks`` shares this ``share`` of the sentence's
+    names, numbers and loan words (at least three): the sentence was moved there, not dropped."""
+    own = anchors(text) | cognates(text)
+    if not own:
+        return False
+    for node in walk_nodes(list(blocks)):
+        if node is aligned or not isinstance(node, (Paragraph, ListItem, HtmlBlock)):
+            continue
+        other = node.text
+        shared = len(own & (anchors(other) | cognates(other)))
+        if shared >= 3 and shared >= share * len(own):
+            return True
+    return False
+
+
+def _neighbour(unit: _Aligned, bead_number: int, in_a: bool) -> Sentence | None:
+    """The sentence of the other side aligned just before (else after) the bead."""
+    beads = unit.beads
+    for number in list(range(bead_number - 1, -1, -1)) + list(range(bead_number, len(beads))):
+        indexes = beads[number].a if in_a else beads[number].b
+        if indexes:
+            sentences = unit.a if in_a else unit.b
+            return sentences[indexes[-1] if number < bead_number else indexes[0]]
+    return None
+
+
+def _missing_finding(c: Comparison, unit: _Aligned, here_is_a: bool, sentence: Sentence, bead_number: int) -> None:
+    has, lacks = (c.a, c.b) if here_is_a else (c.b, c.a)
+    unit_has = unit.unit_a if here_is_a else unit.unit_b
+    unit_lacks = unit.unit_b if here_is_a else unit.unit_a
+    kind = "list item" if isinstance(unit_lacks, ListItem) else "paragraph"
+    line_has = unit_has.line + sentence.line_offset
+    near = _neighbour(unit, bead_number, not here_is_a)
+    line = unit_lacks.line + (near.line_offset if near else 0)
+    beside = f"; it belongs near {shorten(near.text, 50)} (line {line})" if near else ""
+    c.report(
+        "sentence-missing",
+        lacks,
+        line,
+        f"{kind} lacks a sentence that {has.name}:{line_has} has: {shorten(sentence.text)}{beside}",
+        [(has, line_has)],
+        key=f"missing|{' '.join(sentence.text.split())[:80]}",
+    )
+
+
+# --- clause-drift ---------------------------------------------------------------------------------
+
+
+@dataclass
+class _Pair:
+    unit: _Aligned
+    a: Sentence
+    b: Sentence
+    delta: float
+
+
+def _report_drift(c: Comparison, units: list[_Aligned], model: LengthModel) -> None:
+    pairs = [
+        _Pair(unit, unit.a[bead.a[0]], unit.b[bead.b[0]], model.delta(unit.a[bead.a[0]].size, unit.b[bead.b[0]].size))
+        for unit in units
+        for bead in unit.beads
+        if len(bead.a) == 1 and len(bead.b) == 1 and _prose(unit.a[bead.a[0]].text) and _prose(unit.b[bead.b[0]].text)
+    ]
+    if not pairs:
+        return
+    centre, spread = 0.0, 1.0
+    if len(pairs) >= MIN_PAGE_PAIRS:
+        deltas = [p.delta for p in pairs]
+        centre = statistics.median(deltas)
+        # the page's own spread (median absolute deviation as a standard deviation), never
+        # tighter than the calibrated one: a careful translation must not make noise of a rewording
+        spread = max(1.0, 1.4826 * statistics.median(abs(d - centre) for d in deltas))
+    for pair in pairs:
+        z = (pair.delta - centre) / spread
+        expected_b = pair.a.size * model.ratio
+        times = max(pair.b.size / max(expected_b, 1.0), expected_b / max(pair.b.size, 1))
+        if abs(z) < DRIFT_Z or times < DRIFT_RATIO or abs(pair.b.size - expected_b) < MIN_DRIFT_CHARS * max(model.ratio, 1.0):
+            continue
+        if evidence(pair.a.text, pair.b.text) < MIN_EVIDENCE:
+            continue  # nothing shows that these two sentences are translations of each other
+        strong = abs(z) >= STRONG_Z and times >= STRONG_RATIO
+        _drift_finding(c, pair, z, times, strong)
+
+
+_CODE_LIKE = re.compile(r"[`{}<>=$|\\]")
+
+
+def _prose(text: str) -> bool:
+    """A sentence of words, not code or data that the parser left in the text."""
+    letters = sum(ch.isalpha() for ch in text)
+    return not _CODE_LIKE.search(text) and letters >= 0.6 * len(text)
+
+
+def _drift_finding(c: Comparison, pair: _Pair, z: float, times: float, strong: bool) -> None:
+    line_a = pair.unit.unit_a.line + pair.a.line_offset
+    line_b = pair.unit.unit_b.line + pair.b.line_offset
+    longer = "longer" if z < 0 else "shorter"  # z < 0: B shorter than A predicts, A is longer
+    c.report(
+        "clause-drift",
+        c.a,
+        line_a,
+        f"sentence is {times:.1f}× {longer} here than its counterpart, more than this page's translation "
+        f"varies: {shorten(pair.a.text)} (line {line_a}) and {shorten(pair.b.text)} ({c.b.name}:{line_b})",
+        [(c.b, line_b)],
+        key=f"drift|{' '.join(pair.a.text.split())[:80]}",
+        severity=Severity.WARNING if strong else None,
+    )
+
+
+__all__ = ["check_sentences", "unit_text"]
