@@ -468,3 +468,29 @@ def test_a_repository_without_commits_and_a_marker_that_is_no_commit_id(repo: Re
     assert item["state"] == "up-to-date" and "is not a commit" in item["marker_problem"]
     text = CliRunner().invoke(main, ["status", str(repo.root), "--root", str(repo.root)]).output
     assert "\x1b" not in text and "is not a commit" in text
+
+
+@needs_git
+def test_status_of_a_part_of_the_site_keeps_the_whole_sites_completeness(repo: Repo):
+    repo.write("content/en/only.md", "---\ntitle: Only\n---\n\nText.\n")
+    repo.write("content/en/docs/a.md", EN_JOB)
+    repo.write("content/sv/docs/a.md", SV_JOB)
+    repo.commit("pages")
+    data = status_json(repo)
+    part = CliRunner().invoke(main, ["status", str(repo.root / "content/sv/docs"), "--format", "json", "--root", str(repo.root)])
+    listed = json.loads(part.output)
+    assert [p["translation"] for p in listed["pages"]] == ["content/sv/docs/a.md"]
+    assert listed["languages"] == data["languages"] and data["languages"][0]["missing"] == 1
+    one = CliRunner().invoke(main, ["status", str(repo.root / "content/sv/job.md"), "--root", str(repo.root)]).output
+    assert one.startswith("content/sv/job.md: up to date (")  # a page asked for is shown whatever its state
+
+
+@needs_git
+def test_many_missing_pages_are_one_line_unless_all(repo: Repo):
+    for i in range(21):
+        repo.write(f"content/en/p{i:02}.md", f"---\ntitle: P{i}\n---\n\nText {i}.\n")
+    repo.commit("pages")
+    text = CliRunner().invoke(main, ["status", str(repo.root), "--root", str(repo.root)]).output
+    assert "sv: 21 pages missing (--all lists them)" in text and "missing in sv" not in text
+    everything = CliRunner().invoke(main, ["status", str(repo.root), "--root", str(repo.root), "--all"]).output
+    assert everything.count("missing in sv") == 21 and "content/sv/job.md: up to date" in everything

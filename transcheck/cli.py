@@ -545,19 +545,24 @@ def status(path: str, config_path: str | None, fmt: str, markers: tuple[str, ...
 
     config = _load_config(config_path, path)
     plan = plan_pairs([Path(path)], config)
+    only = None
+    target = Path(path).resolve()
+    if len(plan.layouts) == 1 and plan.layout.root.resolve() in target.parents:
+        # a part of a site: its pages, with their languages' completeness over the whole site
+        plan, only = plan_pairs([plan.layout.root], config), target
     for problem_path, line, message in plan.problems:
         _error(f"{problem_path}:{line or 1}: {message}")
     if not plan.pairs and not plan.orphans:
         _error(f"no translation pairs found in {path} (see 'transcheck scan')")
         sys.exit(EXIT_USAGE)
     try:
-        report = site_status(plan, _split(markers) or DEFAULT_MARKER_KEYS, config.max_file_size)
+        report = site_status(plan, _split(markers) or DEFAULT_MARKER_KEYS, config.max_file_size, only)
     except GitError as error:
         _error(f"status needs a git repository: {error}")
         sys.exit(EXIT_USAGE)
     style = PathStyle(root_dir, fallback=str(plan.layout.root))
     if fmt == "text":
-        text = status_text(report, style, show_all)
+        text = status_text(report, style, show_all or target.is_file())  # one page: its status, whatever it is
     elif fmt == "json":
         text = status_json(report, style)
     else:

@@ -59,6 +59,7 @@ class History:
     _generation: dict[str, int] = field(default_factory=dict, repr=False)
     _since: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
     _resolved: dict[str, str | None] = field(default_factory=dict, repr=False)
+    _hunks: dict[tuple[str, str], list[Hunk]] = field(default_factory=dict, repr=False)  # (base, path) → diff
 
     def covers(self, relative: str) -> bool:
         return any(s == "" or relative == s or relative.startswith(s.rstrip("/") + "/") for s in self.scope)
@@ -562,7 +563,10 @@ def source_hunks(history: History, base: str, path: str, hunks: list[Hunk] | Non
     """The source's changes since ``base``; a file renamed since then is followed to its old
     name (two more git calls, only for a file that did not exist at ``base``)."""
     if hunks is None:
-        hunks = diff_hunks(history, base, [path]).get(path, [])
+        remembered = history._hunks.get((base, path))
+        if remembered is None:
+            remembered = history._hunks[(base, path)] = diff_hunks(history, base, [path]).get(path, [])
+        hunks = remembered  # translations synced at one commit share the source's diff
     if not is_whole_file(hunks):
         return hunks
     old = parse_renames(run_git(["diff", "--name-status", "-z", "-M", base, "--", "."], history.top)).get(path)
@@ -785,8 +789,12 @@ def _read_front_matter(path: Path, max_bytes: int, keys: Sequence[str] = DEFAULT
         return {}, f"{path}: front matter cannot be read ({type(error).__name__})"
 
 
-def site_status(plan: Any, marker_keys: Sequence[str] = DEFAULT_MARKER_KEYS, max_bytes: int = 10_000_000) -> SiteStatus:
-    """The status of every pair of a planned site (``site.plan_pairs``). GitError outside a repository."""
+def site_status(plan: Any, marker_keys: Sequence[str] = DEFAULT_MARKER_KEYS, max_bytes: int = 10_000_000,
+                only: Path | None = None) -> SiteStatus:
+    """The status of every pair of a planned site (``site.plan_pairs``). GitError outside a repository.
+
+    ``only``: list the pages of this folder or file (a translation or source in it), with the
+    completeness of their languages over the whole site."""
     root = plan.layout.root
     repo = discover(root)
     scopes = sorted({relative_to_top(layout.root, repo.top) or "" for layout in plan.layouts
@@ -835,7 +843,20 @@ def site_status(plan: Any, marker_keys: Sequence[str] = DEFAULT_MARKER_KEYS, max
             if source_language:  # a translation whose source page is gone (not one lacking a third language)
                 results.append(PairStatus(page.language, source_language, str(page.path), None, NO_SOURCE))
     results.sort(key=lambda s: (s.language, s.translation or s.source or "", s.source or ""))
-    return SiteStatus(repo.top, history.head, results, summarise(results), list(dict.fromkeys(notes)), repo.shallow)
+    summaries = summarise(results)
+    if only is not None:
+        results = [r for r in results if any(_under(Path(p), only) for p in (r.translation, r.source) if p)]
+        shown = {r.language for r in results}
+        summaries = [summary for summary in summaries if summary.language in shown]
+    return SiteStatus(repo.top, history.head, results, summaries, list(dict.fromkeys(notes)), repo.shallow)
+
+
+def _under(path: Path, folder: Path) -> bool:
+    try:
+        path.resolve().relative_to(folder)
+        return True
+    except (ValueError, OSError):
+        return False
 
 
 def _with_sections(found: PairStatus, hunks: Sequence[Hunk], max_bytes: int, parsed: dict[str, Any] | None = None) -> PairStatus:

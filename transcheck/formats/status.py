@@ -12,6 +12,7 @@ from ..status import BEHIND, MISSING, NO_SOURCE, UP_TO_DATE, PairStatus, SiteSta
     change_phrase, format_date, stale_messages, update_phrase
 from .paths import PathStyle, visible
 
+MAX_MISSING_LISTED = 20  # per language; more are one line (--all lists them)
 MAX_MARKER_NOTES = 5  # unknown markers listed one by one; more are counted in one note
 
 
@@ -29,10 +30,19 @@ def status_text(report: SiteStatus, style: PathStyle, show_all: bool = False) ->
     else:
         for found in unknown:  # a page behind says it in its own lines
             lines.append(f"note: {style(found.translation or '')}: {visible(found.marker_problem)}")
+    missing: dict[str, int] = {}
+    for found in report.pairs:
+        if found.state == MISSING:
+            missing[found.language] = missing.get(found.language, 0) + 1
     for found in report.pairs:
         if found.state == UP_TO_DATE and not show_all:
             continue
+        if found.state == MISSING and not show_all and missing[found.language] > MAX_MISSING_LISTED:
+            continue  # a language that translates a part of the site: counted below, not listed
         lines.extend(_pair_lines(found, style))
+    for language, count in sorted(missing.items()):
+        if count > MAX_MISSING_LISTED and not show_all:
+            lines.append(f"{language}: {count} pages missing (--all lists them)")
     if lines:
         lines.append("")
     for summary in report.languages:
