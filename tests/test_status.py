@@ -494,3 +494,11 @@ def test_many_missing_pages_are_one_line_unless_all(repo: Repo):
     assert "sv: 21 pages missing (--all lists them)" in text and "missing in sv" not in text
     everything = CliRunner().invoke(main, ["status", str(repo.root), "--root", str(repo.root), "--all"]).output
     assert everything.count("missing in sv") == 21 and "content/sv/job.md: up to date" in everything
+
+
+@needs_git
+def test_status_of_a_folder_without_pairs_is_an_error(repo: Repo):
+    repo.write("content/en/notes/a.md", EN_JOB)
+    repo.commit("both")
+    result = CliRunner().invoke(main, ["status", str(repo.root / "content/en/notes")])
+    assert result.exit_code == 2 and "no translation pairs found" in result.output

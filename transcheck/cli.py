@@ -560,6 +560,9 @@ def status(path: str, config_path: str | None, fmt: str, markers: tuple[str, ...
     except GitError as error:
         _error(f"status needs a git repository: {error}")
         sys.exit(EXIT_USAGE)
+    if only is not None and not report.pairs:
+        _error(f"no translation pairs found in {path} (see 'transcheck scan')")
+        sys.exit(EXIT_USAGE)
     style = PathStyle(root_dir, fallback=str(plan.layout.root))
     if fmt == "text":
         text = status_text(report, style, show_all or target.is_file())  # one page: its status, whatever it is
