@@ -59,7 +59,8 @@ class History:
     _generation: dict[str, int] = field(default_factory=dict, repr=False)
     _since: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
     _resolved: dict[str, str | None] = field(default_factory=dict, repr=False)
-    _hunks: dict[tuple[str, str], list[Hunk]] = field(default_factory=dict, repr=False)  # (base, path) → diff
+    _hunks: dict[tuple[str, str, int, int], list[Hunk]] = field(default_factory=dict, repr=False)  # (base, path, mtime, size)
+    _dirty: dict[tuple[str, int, int], bool] = field(default_factory=dict, repr=False)  # (path, mtime, size)
 
     def covers(self, relative: str) -> bool:
         return any(s == "" or relative == s or relative.startswith(s.rstrip("/") + "/") for s in self.scope)
@@ -563,9 +564,16 @@ def source_hunks(history: History, base: str, path: str, hunks: list[Hunk] | Non
     """The source's changes since ``base``; a file renamed since then is followed to its old
     name (two more git calls, only for a file that did not exist at ``base``)."""
     if hunks is None:
-        remembered = history._hunks.get((base, path))
+        try:
+            stat = (history.top / path).stat()
+            key: tuple[str, str, int, int] | None = (base, path, stat.st_mtime_ns, stat.st_size)
+        except OSError:
+            key = None
+        remembered = history._hunks.get(key) if key else None
         if remembered is None:
-            remembered = history._hunks[(base, path)] = diff_hunks(history, base, [path]).get(path, [])
+            remembered = diff_hunks(history, base, [path]).get(path, [])
+            if key:
+                history._hunks[key] = remembered
         hunks = remembered  # translations synced at one commit share the source's diff
     if not is_whole_file(hunks):
         return hunks
@@ -595,7 +603,11 @@ def file_dirty(history: History, relative: str, path: Path) -> bool:
     if known is None:
         return True
     try:
-        return blob_id(path.read_bytes()) != known
+        stat = path.stat()
+        key = (relative, stat.st_mtime_ns, stat.st_size)  # a source of seven translations is hashed once
+        if key not in history._dirty:
+            history._dirty[key] = blob_id(path.read_bytes()) != known
+        return history._dirty[key]
     except OSError:
         return True
 
@@ -679,13 +691,12 @@ def pair_status(
     """Where the translation stands by history alone (sections are added by :func:`with_changes`)."""
     history = located.history
     marker = marker_of(front_matter, marker_keys)
+    source_dirty = file_dirty(history, located.source, source_path)
     sync, how, problem, commits, state = evaluate(
         history, located.translation, located.source, marker,
-        file_dirty(history, located.translation, translation_path), file_dirty(history, located.source, source_path),
+        file_dirty(history, located.translation, translation_path), source_dirty,
     )
-    uncommitted = bool(history.head) and file_dirty(history, located.source, source_path)
-    if state == UP_TO_DATE:
-        uncommitted = False
+    uncommitted = state != UP_TO_DATE and bool(history.head) and source_dirty
     oldest = min((history.times.get(sha, 0) for sha in commits), default=None) if commits else None
     return PairStatus(
         language, source_language, str(translation_path), str(source_path), state, sync, how, marker[1], problem,
