@@ -113,3 +113,16 @@ def test_the_map_knows_every_page_once(tmp_path):
 )
 def test_content_urls(relative, url):
     assert content_url(relative, frozenset({"sv", "en", "zh-hans"})) == url
+
+
+def test_a_relref_equals_a_path_to_the_same_page_in_the_other_language(tmp_path, monkeypatch):
+    write(tmp_path, HUGO)
+    write(tmp_path, {
+        "content/sv/tjanster.md": "---\ntitle: Tjänster\naliases:\n  - /tjanster/lagring/\ntranslationKey: storage\n---\n## T\n",
+        "content/en/storage.md": "---\ntitle: Storage\ntranslationKey: storage\n---\n## S\n",
+        "content/sv/docs/intro.md": page("Läs om [lagring](/tjanster/lagring/) och [mer]({{% relref \"/gdpr.md\" %}}).", "Intro"),
+        "content/en/docs/intro.md": page("Read about [storage]({{% relref \"/storage.md\" %}}) and [more](/en/gdpr/).", "Intro"),
+    })
+    monkeypatch.chdir(tmp_path)
+    data = json.loads(CliRunner().invoke(main, ["scan", "content/en/docs/intro.md", "--format", "json"]).stdout)
+    assert [f for f in data["findings"] if f["rule"] == "link-mismatch"] == []

@@ -51,6 +51,24 @@ class PageMap:
             return None
         return self.urls.get(address)
 
+    def resolve_ref(self, content_path: str, page_path: str) -> str | None:
+        """The group of the page a Hugo ``ref``/``relref`` names: a content path from the
+        content root ("/services/x.md"), or relative to the page's folder ("x.md")."""
+        path = content_path.strip()
+        if not path:
+            return None
+        candidates = [content_url(path.lstrip("/"), self.languages)]
+        if not path.startswith("/"):
+            base = self.url_of(page_path)
+            if base is not None:
+                folder = self._file_folder(page_path, base)
+                candidates.insert(0, content_url(posixpath.normpath(posixpath.join(folder, path)).lstrip("/"), self.languages))
+        for address in candidates:
+            group = self.urls.get(address)
+            if group is not None:
+                return group
+        return None
+
     def address(self, target: str, page_path: str) -> str | None:
         """A site-internal link as an absolute address without language prefix; None otherwise."""
         text = target.strip()

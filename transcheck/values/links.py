@@ -72,6 +72,10 @@ def normalise(url: str, rules: LinkRules, side: str = "a") -> str:
     """The comparable form of a link target. ``side`` says whose rewrites apply."""
     ref = ref_target(url)
     if ref is not None:
+        if rules.page_map is not None:  # a ref/relref names a content file: the map knows its page
+            group = rules.page_map.resolve_ref(ref[4:], rules.page_a if side == "a" else rules.page_b)
+            if group is not None:
+                return f"page:{group}"
         return ref
     text = url.strip()
     if rules.page_map is not None and text and not text.startswith("#"):
