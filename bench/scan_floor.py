@@ -4,7 +4,9 @@ floor  = read each Markdown file + parse its front matter (PyYAML with libyaml/t
 parse  = transcheck's own model (shortcodes, lines, sections) for the same files
 scan   = `transcheck scan` (pair finding, alignment, every rule) with -j 1 and -j 2
 
-Usage: python bench/scan_floor.py [SITE ...]   (default: the two real sites in ../shared/corpus)
+cache  = the same scan twice with the scan cache: the second run only reads and hashes files
+
+Usage: python bench/scan_floor.py [SITE ...]   (default: the real sites in ../shared/corpus)
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+import tempfile
 import time
 import tomllib
 from pathlib import Path
@@ -50,21 +53,25 @@ def best(function, repeat: int = 3) -> float:  # type: ignore[no-untyped-def]
     return min(function() for _ in range(repeat))
 
 
-def scan_seconds(site: Path, jobs: int) -> tuple[float, float, int]:
+def scan_seconds(site: Path, jobs: int, cache: str | None = None) -> tuple[float, float, int]:
     """`transcheck scan` in a fresh process (warm caches would flatter a second run in
-    this one): (seconds it reports for the scan, wall seconds with start-up, pairs)."""
+    this one): (seconds it reports for the scan, wall seconds with start-up, pairs).
+    Without ``cache`` the scan cache is off: every pair is checked."""
     command = [sys.executable, "-m", "transcheck", "scan", str(site), "-j", str(jobs), "--no-progress", "--color", "never"]
+    command += ["--cache-dir", cache] if cache else ["--no-cache"]
     started = time.perf_counter()
     done = subprocess.run(command, capture_output=True, text=True, env=ENV)
     wall = time.perf_counter() - started
-    match = re.search(r"(\d+) pairs checked in ([\d.]+)s", done.stdout)
+    match = re.search(r"(\d+) pairs? checked in ([\d.]+)s", done.stdout)
     if not match:
         raise SystemExit(f"unexpected scan output: {done.stdout[-300:]} {done.stderr[-300:]}")
     return float(match.group(2)), wall, int(match.group(1))
 
 
 def main() -> None:
-    sites = [Path(p) for p in sys.argv[1:]] or [CORPUS / "safespring-web-beta", CORPUS / "trafiklab.se"]
+    sites = [Path(p) for p in sys.argv[1:]] or [
+        CORPUS / "safespring-web-beta", CORPUS / "trafiklab.se", CORPUS / "opentelemetry.io"
+    ]
     for site in sites:
         files = list(iter_markdown([site], Config(), []))
         floor_s = best(lambda: floor(files))
@@ -84,6 +91,11 @@ def main() -> None:
             seconds, wall, pairs = min(runs)
             print(f"  scan -j {jobs}  {seconds:6.2f} s   {seconds / floor_s:4.1f}× floor   {pairs / seconds:6.0f} pairs/s"
                   f"   ({wall:.2f} s with start-up, {pairs} pairs)")
+        with tempfile.TemporaryDirectory() as cache:
+            cold = scan_seconds(site, 1, cache)
+            warm = min(scan_seconds(site, 1, cache) for _ in range(3))
+        print(f"  scan -j 1 with the cache: cold {cold[0]:6.2f} s, warm {warm[0]:6.2f} s   "
+              f"warm/cold {warm[0] / cold[0]:4.2f}   ({warm[1]:.2f} s warm with start-up)")
 
 
 if __name__ == "__main__":
