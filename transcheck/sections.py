@@ -15,6 +15,10 @@ def build_body(items: list[Block | Heading]) -> Body:
     level, so ``**Why?**`` in one language and ``## Why?`` in the other end up
     as sections of the same level.
     """
+    # An empty heading ("# " alone on a line, left over from an editor) says nothing and
+    # starts nothing: as a section it would nest the whole page one level deeper in one
+    # version only, and every section after it would align against the wrong parent.
+    items = [i for i in items if not _empty_heading(i)]
     real_levels = [i.level for i in items if isinstance(i, Heading) and i.style != "bold"]
     top_level = min(real_levels, default=DEFAULT_TOP_LEVEL)
     body = Body()
@@ -41,6 +45,13 @@ def build_body(items: list[Block | Heading]) -> Body:
         stack.append(section)
     _set_end_lines(body.sections)
     return body
+
+
+def _empty_heading(item: Block | Heading) -> bool:
+    if not isinstance(item, Heading) or item.title.strip() or item.id:
+        return False
+    inline = item.inline
+    return inline is None or not (inline.links or inline.code or inline.shortcodes)
 
 
 def _set_end_lines(sections: list[Section]) -> None:
