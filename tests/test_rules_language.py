@@ -133,3 +133,16 @@ def test_norwegian_prose_with_an_english_command_is_not_english():
     candidates = candidates_for("nb", "en")
     assert judge(nb_line, "nb", candidates, threshold=0.95) is None
     assert judge(EN_TEXT, "nb", candidates, threshold=0.95)[0] == "en"  # English still is English
+
+
+def test_a_page_that_says_it_is_an_untranslated_fallback_gets_no_language_findings():
+    from transcheck.engine import check_texts
+
+    body = "## Nyheter\n\nThe new API replaces the old departures endpoint from March onwards.\n"
+    en = "---\ntitle: News\n---\n" + body.replace("Nyheter", "News")
+    for flag in ("generated_fallback_page: true", "untranslated: true", "translated: false"):
+        sv = f"---\ntitle: News\n{flag}\n---\n" + body
+        found = {f.rule for f in check_texts(sv, en, "p.sv.md", "p.en.md")}
+        assert not found & {"untranslated", "language-detected"}, (flag, found)
+    plain = "---\ntitle: News\n---\n" + body
+    assert "untranslated" in {f.rule for f in check_texts(plain, en, "p.sv.md", "p.en.md")}

@@ -164,7 +164,7 @@ def check_detected(c: Comparison) -> None:
     candidates = candidates_for(c.a.language, c.b.language)
     for side, infos in ((c.a, c.sections.a), (c.b, c.sections.b)):
         expected = side.expected or side.language
-        if not expected:
+        if not expected or declared_untranslated(side):
             continue
         flagged_by_section: list[tuple[SectionInfo, list[tuple[Block | ListItem, str, float]]]] = []
         total_letters = 0
@@ -288,10 +288,29 @@ def _report_untranslated(c: Comparison, side: Side, unit: Block | ListItem, how:
     )
 
 
+# Front-matter flags by which a page says it is an untranslated copy of another language's
+# page, published on purpose until a translation exists.
+_FALLBACK_FLAGS = frozenset({"generated_fallback_page", "fallback_page", "untranslated", "is_fallback"})
+
+
+def declared_untranslated(side: Side) -> bool:
+    """Does the page's front matter say it is not translated (``generated_fallback_page: true``,
+    ``untranslated: true``, ``translated: false``)?"""
+    for entry in side.doc.front_matter.entries:
+        key = entry.key.lower()
+        if key in _FALLBACK_FLAGS and entry.value is True:
+            return True
+        if key == "translated" and entry.value is False:
+            return True
+    return False
+
+
 def check_untranslated(c: Comparison) -> None:
     """Identical paragraphs, list items, front-matter text and shortcode text in both versions."""
     if same_language(c.a.language, c.b.language):
         return  # two versions in one language are not a translation
+    if declared_untranslated(c.a) or declared_untranslated(c.b):
+        return  # the page says it is a copy of the other version (a fallback): nothing to tell
     # Swedish, Norwegian and Danish share many words: "Se demo", "Terraform-moduler" are
     # right in both. Between them only longer identical text counts.
     min_words = 6 if _neighbours(c) else 2
