@@ -178,7 +178,7 @@ _BEADS: tuple[tuple[int, int, float], ...] = (
 # A sentence without counterpart costs its prior and a little per character. Gale and Church
 # price it by the length model, which makes any 2–1 bead cheaper than a lost sentence: the
 # deletion we look for would always hide in a merge.
-_DELETION_PER_CHAR = 0.02
+_DELETION_PER_CHAR = 0.002
 _SHARED_BONUS = 1.5  # per neutral token shared by a bead's two sides
 _ELSEWHERE_COST = 1.0  # per token whose counterpart stands in another sentence of the other unit
 _MAX_TOKEN_EFFECT = 3
@@ -218,6 +218,30 @@ def cognates(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+_STEM_WORD = re.compile(r"[^\W\d_]{4,}")
+# Frequent four-letter beginnings of function words: they say nothing about which sentence is which.
+_COMMON_STEMS = frozenset(
+    """inte till fran även åter dess dett ocks elle efte unde sina våra vara blir bara utan geno myck
+    måst kunn skal varj alla andr någo seda mell samt själ vilk vill finn dina dera hela ditt mina vårt
+    sitt ikke også være bare gjen ette denn diss noen skul hvil alle ogsa vore noge bliv sådan ford
+    that this with from have will your they them thei ther what when whic woul been were into more
+    most some such than then thes thos also only over very just abou afte each othe bein coul shou
+    wher whil make made does like here many much""".split()
+)
+
+
+@lru_cache(maxsize=4096)
+def stems(text: str) -> frozenset[str]:
+    """The first four letters of words of four letters or more, folded, without function words:
+    finer than :func:`cognates` ("team" / "teamet"), used only to place sentences, not to judge."""
+    found = set()
+    for word in _STEM_WORD.findall(text.casefold()):
+        stem = word.translate(_FOLD)[:4]
+        if word[:4] not in _COMMON_STEMS and stem not in _COMMON_STEMS:
+            found.add(stem)
+    return frozenset(found)
+
+
 def evidence(a: str, b: str) -> int:
     """How many neutral tokens and cognates two texts share: evidence that one translates the other."""
     return len(anchors(a) & anchors(b)) + len(cognates(a) & cognates(b))
@@ -228,8 +252,8 @@ def align_sentences(
 ) -> list[Bead]:
     """The cheapest monotonic alignment of two sentence lists (every sentence in one bead)."""
     n, m = len(a), len(b)
-    tokens_a = [anchors(s.text) | cognates(s.text) if use_anchors else frozenset() for s in a]
-    tokens_b = [anchors(s.text) | cognates(s.text) if use_anchors else frozenset() for s in b]
+    tokens_a = [anchors(s.text) | stems(s.text) if use_anchors else frozenset() for s in a]
+    tokens_b = [anchors(s.text) | stems(s.text) if use_anchors else frozenset() for s in b]
     all_a = frozenset().union(*tokens_a) if tokens_a else frozenset()
     all_b = frozenset().union(*tokens_b) if tokens_b else frozenset()
     inf = float("inf")
@@ -266,7 +290,21 @@ def align_sentences(
         beads.append(Bead(tuple(range(pi, i)), tuple(range(pj, j))))
         i, j = pi, pj
     beads.reverse()
-    return beads
+    return _pair_leftovers(beads)
+
+
+def _pair_leftovers(beads: list[Bead]) -> list[Bead]:
+    """A sentence left alone on each side at the same place is one pair that differs (a
+    clause added, a sentence rewritten), not two sentences without counterpart."""
+    result: list[Bead] = []
+    for bead in beads:
+        if result and len(bead.a) + len(bead.b) == 1 and len(result[-1].a) + len(result[-1].b) == 1:
+            last = result[-1]
+            if bool(bead.a) != bool(last.a):
+                result[-1] = Bead(last.a + bead.a, last.b + bead.b)
+                continue
+        result.append(bead)
+    return result
 
 
 def _token_cost(part_a: list[frozenset[str]], part_b: list[frozenset[str]], all_a: frozenset[str], all_b: frozenset[str]) -> float:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import statistics
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterator
 
 from ..align import aligned_units
@@ -32,13 +32,15 @@ MAX_SENTENCES = 60  # a unit with more is not aligned (the alignment is quadrati
 # deviations of the length model) and fits it once the sentence is left out.
 MIN_MISSING_CHARS = 40
 MIN_MISSING_WORDS = 6
-MIN_UNIT_EXCESS = 2.5
+MIN_UNIT_EXCESS = 2.0
 MAX_REST_DEVIATION = 1.5
 MAX_SHARED_COGNATES = 2  # the sentence shares this many loan words with the other unit: it is there
 # This share of a sentence's names and loan words (at least three) in another unit of the
 # section, or of the page: the sentence stands there. sv/en share few words, so the section's is low.
 SAID_IN_SECTION_SHARE = 0.2
 SAID_IN_PAGE_SHARE = 0.4
+LONELY_FIT = 2.0  # a paragraph without counterpart this close in length to a missing sentence holds it
+GOOD_FIT = 1.0  # standard deviations of the length model: a sentence or unit pair that fits
 MIN_EVIDENCE = 2  # shared names, numbers or loan words that show two texts translate each other
 
 # clause-drift: an aligned sentence pair this far from the page's own distribution.
@@ -65,6 +67,7 @@ class _Aligned:
     beads: list[Bead]
     section_a: list[Block]
     section_b: list[Block]
+    neighbours: list["_Aligned"] = field(default_factory=list)  # the units before and after in the section
 
 
 def check_sentences(c: Comparison) -> None:
@@ -81,11 +84,31 @@ def check_sentences(c: Comparison) -> None:
         _Aligned(unit_a, unit_b, a, b, align_sentences(a, b, model), section_a, section_b)
         for unit_a, unit_b, a, b, section_a, section_b in split
     ]
+    for index, unit in enumerate(aligned):
+        unit.neighbours = [
+            other for other in aligned[max(0, index - 2) : index + 3]
+            if other is not unit and other.section_a is unit.section_a
+        ]
     reported: set[int] = set()
     for unit in aligned:
         if _report_missing(c, unit, model):
             reported.add(id(unit.unit_a))
     _report_drift(c, [unit for unit in aligned if id(unit.unit_a) not in reported], model)
+
+
+def _good_fits(unit: _Aligned, model: LengthModel, leave_out: Bead | None) -> int:
+    """How many other 1–1 sentence pairs of the unit, and of the two units before and after it in the section,
+    have lengths that fit: evidence that the unit pair is a translation, not two texts
+    that happen to stand in the same place."""
+    fits = 0
+    for bead in unit.beads:
+        if bead is not leave_out and len(bead.a) == 1 and len(bead.b) == 1:
+            if abs(model.delta(unit.a[bead.a[0]].size, unit.b[bead.b[0]].size)) <= GOOD_FIT:
+                fits += 1
+    for other in unit.neighbours:
+        if abs(model.delta(sum(s.size for s in other.a), sum(s.size for s in other.b))) <= GOOD_FIT:
+            fits += 1
+    return fits
 
 
 _Split = tuple[Paragraph | ListItem, Paragraph | ListItem, list[Sentence], list[Sentence], list[Block], list[Block]]
@@ -171,16 +194,32 @@ def _report_missing(c: Comparison, unit: _Aligned, model: LengthModel) -> bool:
         if anchors(sentence.text) & anchors(there) or len(cognates(sentence.text) & cognates(there)) >= MAX_SHARED_COGNATES:
             continue  # its numbers, names or loan words are on the other side: said there, in other words
         rest = " ".join(s.text for s in sentences if s is not sentence)
-        if evidence(rest, there) < MIN_EVIDENCE:
+        if evidence(rest, there) < MIN_EVIDENCE and _good_fits(unit, model, unit.beads[bead_number]) < MIN_EVIDENCE:
             continue  # nothing shows that the rest of the unit is translated there: units aligned by position only
         lacking_section, lacking_unit = (unit.section_b, unit.unit_b) if here_is_a else (unit.section_a, unit.unit_a)
         if _said_elsewhere(sentence.text, lacking_section, lacking_unit, SAID_IN_SECTION_SHARE):
             continue  # the other version says it in another paragraph of the section (moved or split off)
+        if _lonely_block_fits(c, sentence, lacking_section, here_is_a, model):
+            continue  # a paragraph of its own there, without counterpart here: split off, not dropped
         whole = [block for info in (c.sections.b if here_is_a else c.sections.a) for block in info.blocks]
         if _said_elsewhere(sentence.text, whole, lacking_unit, SAID_IN_PAGE_SHARE):
             continue  # ... or elsewhere in the page (the paragraphs were aligned by position only)
         _missing_finding(c, unit, here_is_a, sentence, bead_number)
         return True
+    return False
+
+
+def _lonely_block_fits(c: Comparison, sentence: Sentence, section: list[Block], here_is_a: bool, model: LengthModel) -> bool:
+    """The other version's section has a paragraph without counterpart as long as the sentence."""
+    ids = {id(block) for block in section}
+    for pair in c.block_pairs:
+        lonely = pair.b if here_is_a and pair.a is None else pair.a if not here_is_a and pair.b is None else None
+        if not isinstance(lonely, Paragraph) or id(lonely) not in ids:
+            continue
+        size = sum(s.size for s in split_sentences(unit_text(lonely)))
+        delta = model.delta(sentence.size, size) if here_is_a else model.delta(size, sentence.size)
+        if abs(delta) <= LONELY_FIT:
+            return True
     return False
 
 
@@ -239,11 +278,12 @@ class _Pair:
     a: Sentence
     b: Sentence
     delta: float
+    bead: Bead
 
 
 def _report_drift(c: Comparison, units: list[_Aligned], model: LengthModel) -> None:
     pairs = [
-        _Pair(unit, unit.a[bead.a[0]], unit.b[bead.b[0]], model.delta(unit.a[bead.a[0]].size, unit.b[bead.b[0]].size))
+        _Pair(unit, unit.a[bead.a[0]], unit.b[bead.b[0]], model.delta(unit.a[bead.a[0]].size, unit.b[bead.b[0]].size), bead)
         for unit in units
         for bead in unit.beads
         if len(bead.a) == 1 and len(bead.b) == 1 and _prose(unit.a[bead.a[0]].text) and _prose(unit.b[bead.b[0]].text)
@@ -263,7 +303,7 @@ def _report_drift(c: Comparison, units: list[_Aligned], model: LengthModel) -> N
         times = max(pair.b.size / max(expected_b, 1.0), expected_b / max(pair.b.size, 1))
         if abs(z) < DRIFT_Z or times < DRIFT_RATIO or abs(pair.b.size - expected_b) < MIN_DRIFT_CHARS * max(model.ratio, 1.0):
             continue
-        if evidence(pair.a.text, pair.b.text) < MIN_EVIDENCE:
+        if evidence(pair.a.text, pair.b.text) < MIN_EVIDENCE and _good_fits(pair.unit, model, pair.bead) < MIN_EVIDENCE:
             continue  # nothing shows that these two sentences are translations of each other
         strong = abs(z) >= STRONG_Z and times >= STRONG_RATIO
         _drift_finding(c, pair, z, times, strong)

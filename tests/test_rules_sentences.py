@@ -1,0 +1,225 @@
+"""sentence-missing and clause-drift: mutations of a faithful pair are found once, at the
+right line; faithful rewrites (sentences merged or split, a paragraph split) stay quiet."""
+
+import pytest
+
+from conftest import CORPUS, needs_corpus
+from transcheck.engine import Options, check_paths, check_texts
+
+SV = """---
+title: "Driftingenjör"
+---
+## Om rollen
+
+Vi driver ett europeiskt moln med datacenter i Stockholm och Oslo. Plattformen bygger på öppen källkod som Ceph och OpenStack. Varje dag hjälper vi myndigheter och forskare att flytta sina tjänster hem till Europa.
+
+Du blir en del av ett litet team som ansvarar för lagring och nätverk. Teamet har jour en vecka i taget, och vi ser till att ingen jobbar ensam med en incident. Vi tror på lugna arbetsdagar och ordentlig dokumentation.
+
+## Det här gör du
+
+- Du automatiserar driftsättningar med Ansible och Terraform.
+- Du felsöker lagringskluster tillsammans med våra kunder.
+- Du förbättrar övervakningen av plattformen.
+
+## Vem du är
+
+Du har erfarenhet av Linux och gillar att förstå hur saker fungerar på djupet. Det är meriterande om du har arbetat med Kubernetes i produktion. Du uttrycker dig väl på svenska och engelska, i tal och skrift.
+
+Vi erbjuder flexibla arbetstider, friskvårdsbidrag och möjlighet att arbeta på distans. Kontoret ligger nära tunnelbanan i Solna. Välkommen med din ansökan senast den sista mars!
+"""
+
+EN = """---
+title: "Operations engineer"
+---
+## About the role
+
+We run a European cloud with data centres in Stockholm and Oslo. The platform is built on open source such as Ceph and OpenStack. Every day we help public agencies and researchers move their services home to Europe.
+
+You will join a small team that is responsible for storage and networking. The team is on call one week at a time, and we make sure nobody handles an incident alone. We believe in calm working days and proper documentation.
+
+## What you will do
+
+- You automate deployments with Ansible and Terraform.
+- You troubleshoot storage clusters together with our customers.
+- You improve the monitoring of the platform.
+
+## Who you are
+
+You have experience with Linux and like to understand how things work in depth. It is a merit if you have worked with Kubernetes in production. You express yourself well in Swedish and English, in speech and writing.
+
+We offer flexible working hours, a wellness allowance and the option of working remotely. The office is close to the underground in Solna. We look forward to your application by the end of March!
+"""
+
+RULES = ("sentence-missing", "clause-drift")
+
+
+def check(sv: str, en: str, select: tuple[str, ...] = RULES):
+    return check_texts(sv, en, "content/sv/job.md", "content/en/job.md", Options(select=select))
+
+
+def found(sv: str, en: str):
+    return [(f.rule, f.path.split("/")[1], f.line, f.severity.label, [r.line for r in f.related]) for f in check(sv, en)]
+
+
+def replaced(text: str, old: str, new: str) -> str:
+    assert old in text
+    return text.replace(old, new)
+
+
+def test_the_faithful_pair_is_quiet() -> None:
+    assert found(SV, EN) == []
+
+
+def test_a_sentence_deleted_from_a_paragraph_is_one_finding_in_the_file_that_lacks_it() -> None:
+    en = replaced(EN, " The team is on call one week at a time, and we make sure nobody handles an incident alone.", "")
+    findings = check(SV, en)
+    assert [(f.rule, f.path, f.line, f.severity.label) for f in findings] == [
+        ("sentence-missing", "content/en/job.md", 8, "warning")
+    ]
+    message = findings[0].message
+    assert '"Teamet har jour en vecka i taget' in message and "content/sv/job.md:8" in message
+    assert [(r.path, r.line) for r in findings[0].related] == [("content/sv/job.md", 8)]
+
+
+def test_the_first_sentence_deleted() -> None:
+    en = replaced(EN, "We run a European cloud with data centres in Stockholm and Oslo. ", "")
+    assert found(SV, en) == [("sentence-missing", "en", 6, "warning", [6])]
+
+
+def test_a_sentence_missing_in_the_first_file_is_reported_there() -> None:
+    sv = replaced(SV, " Välkommen med din ansökan senast den sista mars!", "")
+    findings = check(sv, EN)
+    assert [(f.rule, f.path, f.line) for f in findings] == [("sentence-missing", "content/sv/job.md", 20)]
+    assert "We look forward to your application" in findings[0].message
+
+
+def test_the_line_of_a_sentence_counts_the_newlines_of_its_paragraph() -> None:
+    sv = replaced(SV, "nätverk. Teamet", "nätverk.\nTeamet")
+    en = replaced(EN, " The team is on call one week at a time, and we make sure nobody handles an incident alone.", "")
+    assert found(sv, en) == [("sentence-missing", "en", 8, "warning", [9])]
+
+
+def test_a_clause_added_to_a_list_item_is_clause_drift_at_the_item() -> None:
+    en = replaced(
+        EN,
+        "together with our customers.",
+        "together with our customers, and you also take part in planning the next generation of our object storage service.",
+    )
+    findings = check(SV, en)
+    assert [(f.rule, f.path, f.line, f.severity.label) for f in findings] == [
+        ("clause-drift", "content/sv/job.md", 13, "info")
+    ]
+    assert "content/en/job.md:13" in findings[0].message and '"Du felsöker lagringskluster' in findings[0].message
+
+
+def test_a_clause_dropped_from_a_sentence() -> None:
+    sv = replaced(
+        SV,
+        "Vi erbjuder flexibla arbetstider, friskvårdsbidrag och möjlighet att arbeta på distans.",
+        "Vi erbjuder flexibla arbetstider.",
+    )
+    assert found(sv, EN) == [("clause-drift", "sv", 20, "info", [20])]
+
+
+def test_an_extreme_difference_is_a_warning() -> None:
+    en = replaced(
+        EN,
+        "You improve the monitoring of the platform.",
+        "You improve the monitoring of the platform, which today consists of several hundred dashboards, "
+        "alerting rules for every storage cluster, a log pipeline and a status page for all customers.",
+    )
+    assert found(SV, en) == [("clause-drift", "sv", 14, "warning", [14])]
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        # two sentences merged into one
+        ("Stockholm and Oslo. The platform is built", "Stockholm and Oslo, built"),
+        # one sentence split in two
+        ("one week at a time, and we make sure", "one week at a time. We make sure"),
+        # a paragraph split in two
+        ("an incident alone. We believe", "an incident alone.\n\nWe believe"),
+        # a sentence reworded at about the same length
+        ("We believe in calm working days and proper documentation.", "Calm working days and good documentation matter to us."),
+    ],
+)
+def test_faithful_rewrites_stay_quiet(old: str, new: str) -> None:
+    assert found(SV, replaced(EN, old, new)) == []
+
+
+def test_two_sentences_merged_in_the_first_file_stay_quiet() -> None:
+    sv = replaced(SV, "Linux och gillar att förstå hur saker fungerar på djupet. Det är meriterande", "Linux, gillar att förstå hur saker fungerar på djupet, och det är meriterande")
+    assert found(sv, EN) == []
+
+
+def test_a_short_sentence_without_counterpart_is_not_reported() -> None:
+    """A dropped "Welcome!" says too little to be sure of."""
+    sv = SV.replace("Välkommen med din ansökan senast den sista mars!", "Välkommen med din ansökan senast den sista mars! Hej!")
+    assert found(sv, EN) == []
+
+
+def test_a_sentence_whose_names_are_in_the_other_paragraph_is_not_missing() -> None:
+    """Its content was merged into another sentence, whose length then hides it."""
+    en = replaced(
+        EN,
+        "We run a European cloud with data centres in Stockholm and Oslo. The platform is built on open source such as Ceph and OpenStack.",
+        "We run a European cloud with Ceph and OpenStack in Stockholm and Oslo.",
+    )
+    assert found(SV, en) == []
+
+
+def test_a_sentence_moved_to_another_paragraph_of_the_section_is_not_missing() -> None:
+    en = replaced(EN, " The team is on call one week at a time, and we make sure nobody handles an incident alone.", "")
+    en = replaced(en, "move their services home to Europe.", "move their services home to Europe.\n\nThe team is on call one week at a time, and we make sure nobody handles an incident alone.")
+    assert [f for f in found(SV, en) if f[0] == "sentence-missing"] == []
+
+
+def test_same_language_pages_are_not_checked() -> None:
+    assert check_texts(SV, replaced(SV, " Välkommen med din ansökan senast den sista mars!", ""), "a.sv.md", "b.sv.md", Options(select=RULES)) == []
+
+
+def test_languages_written_without_spaces_are_not_checked() -> None:
+    ja = EN.replace(". ", "。")
+    assert check_texts(ja, EN, "content/ja/job.md", "content/en/job.md", Options(select=RULES)) == []
+
+
+def test_an_uncalibrated_pair_uses_the_page_ratio() -> None:
+    """German is about 1.3 times as long as English: the page's own ratio keeps it quiet."""
+    de = EN.replace("a", "aa").replace("e", "ee")  # a stand-in language, 30 % longer throughout
+    assert check_texts(de, EN, "content/de/job.md", "content/en/job.md", Options(select=RULES)) == []
+
+
+def test_not_selected_costs_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    import transcheck.checks.sentences as module
+
+    def fail(*args, **kwargs):
+        raise AssertionError("the sentence check ran although its rules are not selected")
+
+    monkeypatch.setattr(module, "split_sentences", fail)
+    assert check(SV, EN, select=("bullet-count",)) == []
+
+
+def test_a_unit_of_very_many_sentences_is_skipped() -> None:
+    many_sv = " ".join(f"Mening {i} handlar om Ceph." for i in range(70))
+    many_en = " ".join(f"Sentence {i} is about Ceph." for i in range(65))
+    sv = replaced(SV, "Du blir en del av", many_sv + "\n\nDu blir en del av")
+    en = replaced(EN, "You will join", many_en + "\n\nYou will join")
+    assert found(sv, en) == []
+
+
+@needs_corpus
+def test_the_seed_pair_is_quiet() -> None:
+    result = check_paths(str(CORPUS / "seed" / "posting.sv.md"), str(CORPUS / "seed" / "posting.en.md"), Options(select=RULES))
+    assert result.findings == []
+
+
+@needs_corpus
+@pytest.mark.parametrize("path", ["career/ceph-engineer.md", "career/2025-devops-engineer.md", "services/compute.md"])
+def test_faithful_corpus_pairs_have_no_warning(path: str) -> None:
+    base = CORPUS / "safespring-web-beta" / "content"
+    if not (base / "sv" / path).is_file():
+        pytest.skip(f"{path} is not in this corpus")
+    for other in ("en", "nb"):
+        result = check_paths(str(base / "sv" / path), str(base / other / path), Options(select=RULES))
+        assert [f for f in result.findings if f.severity.label != "info"] == []
