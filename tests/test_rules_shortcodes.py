@@ -178,3 +178,28 @@ def test_token():
     assert token("#32CD32") == token("#32cd32") == "#32cd32"
     assert token("fas fa-x") == token("fa-x fa-solid")
     assert token("Warning") == "Warning"  # other words keep their case: templates compare them as written
+
+
+def test_looks_are_warnings_and_content_is_an_error():
+    from transcheck.engine import check_texts
+
+    def found(sv_sc: str, en_sc: str):
+        sv = f"## Om\n\nText om oss här.\n\n{sv_sc}\n"
+        en = f"## About\n\nText about us here.\n\n{en_sc}\n"
+        return [(f.rule, f.severity.label) for f in check_texts(sv, en, "p.sv.md", "p.en.md")]
+
+    assert found('{{< card icon="fa-solid fa-gauge" >}}', '{{< card icon="fas fa-gauge-high" >}}') == [("shortcode-mismatch", "warning")]
+    assert found('{{< card colour="#aa0000" >}}', '{{< card colour="#00aa00" >}}') == [("shortcode-mismatch", "warning")]
+    assert found('{{< card id="sakerhet" >}}', '{{< card id="security-x" >}}') == [("shortcode-mismatch", "warning")]
+    assert found('{{< card type="video" >}}', '{{< card type="audio" >}}') == [("shortcode-mismatch", "error")]
+    assert found('{{< card icon="fas fa-x" >}}', '{{< card icon="fa-solid fa-x" >}}') == []
+
+
+def test_a_missing_layout_shortcode_is_a_warning_and_a_missing_figure_an_error():
+    from transcheck.engine import check_texts
+
+    sv = "## Om\n\nText om oss här.\n"
+    spacer = "## About\n\nText about us here.\n\n{{< distance >}}\n"
+    figure = '## About\n\nText about us here.\n\n{{< figure src="/img/a.png" >}}\n'
+    assert [(f.rule, f.severity.label) for f in check_texts(sv, spacer, "p.sv.md", "p.en.md")] == [("shortcode-mismatch", "warning")]
+    assert ("shortcode-mismatch", "error") in [(f.rule, f.severity.label) for f in check_texts(sv, figure, "p.sv.md", "p.en.md")]

@@ -7,6 +7,7 @@ import unicodedata
 from collections import Counter
 
 from ..align import Unit, aligned_units, block_inlines, unit_inlines
+from ..findings import Severity
 from ..compare import BlockPair, Comparison, Side
 from ..model import Document, Shortcode, iter_blocks
 from ..scargs import TEXT_ARGS, data_args
@@ -32,6 +33,9 @@ def check_shortcodes(c: Comparison) -> None:
 def _missing_block(c: Comparison, sc: Shortcode, having: Side, lacking: Side, anchor: int, pair: BlockPair) -> None:
     section = pair.section_b if lacking is c.b else pair.section_a
     where = in_section(section)
+    # a shortcode with no arguments and nothing inside ({{< distance >}}, {{< divider >}}) is
+    # layout: one spacer more or less is worth a look, not a failed build
+    layout_only = not sc.positional and not sc.named and sc.body is None and not (sc.inner or "").strip()
     c.report(
         "shortcode-mismatch",
         lacking,
@@ -39,6 +43,7 @@ def _missing_block(c: Comparison, sc: Shortcode, having: Side, lacking: Side, an
         f"shortcode {_label(sc)} ({having.name}:{sc.line}) has no counterpart{where} here",
         [(having, sc.line)],
         key=f"missing|{sc.name}|{section.title}",
+        severity=Severity.WARNING if layout_only else None,
     )
 
 
@@ -114,7 +119,26 @@ def _compare_arguments(c: Comparison, a: Shortcode, b: Shortcode) -> None:
             f"{_label(a)} {name} is {shown_a} here but {shown_b} in {c.b.name}:{b.line}",
             [(c.b, b.line)],
             key=f"arg|{a.name}|{key}|{value_a}|{value_b}",
+            severity=Severity.WARNING if cosmetic(key, value_a, value_b) else None,
         )
+
+
+# Arguments that change how a page looks, not what it says: an icon, colour or anchor
+# chosen differently in one language is worth a look (warning), not a failed build.
+_COSMETIC_KEYS = frozenset({
+    "icon", "color", "colour", "class", "style", "background", "bg", "theme", "variant", "size", "width",
+    "height", "align", "position", "layout", "id", "anchor",
+})
+
+
+def cosmetic(key: str, value_a: str | None, value_b: str | None) -> bool:
+    """An argument of looks: by its name, or by its values (icon classes, hex colours)."""
+    if key.lower().lstrip("#") in _COSMETIC_KEYS:
+        return True
+    values = [v for v in (value_a, value_b) if v is not None]
+    return bool(values) and all(
+        _HEX_COLOUR.fullmatch(v.strip()) or (v.split() and all(w.startswith("fa") for w in v.split())) for v in values
+    )
 
 
 def _inline_names(unit: Unit) -> tuple[Counter[str], dict[str, int]]:
