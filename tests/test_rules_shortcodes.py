@@ -203,3 +203,16 @@ def test_a_missing_layout_shortcode_is_a_warning_and_a_missing_figure_an_error()
     figure = '## About\n\nText about us here.\n\n{{< figure src="/img/a.png" >}}\n'
     assert [(f.rule, f.severity.label) for f in check_texts(sv, spacer, "p.sv.md", "p.en.md")] == [("shortcode-mismatch", "warning")]
     assert ("shortcode-mismatch", "error") in [(f.rule, f.severity.label) for f in check_texts(sv, figure, "p.sv.md", "p.en.md")]
+
+
+def test_a_shortcode_on_the_other_side_of_a_heading_is_moved_not_missing():
+    from transcheck.engine import check_texts
+
+    sv = "Intro här.\n\n{{< ingress >}}\nKort om tjänsten.\n{{< /ingress >}}\n\n## Skala säkert\n\nText om skalning.\n"
+    en = "Intro here.\n\n## Scale securely\n\n{{< ingress >}}\nShort on the service.\n{{< /ingress >}}\n\nText on scaling.\n"
+    found = [(f.rule, f.severity.label, f.line) for f in check_texts(sv, en, "p.sv.md", "p.en.md") if f.rule == "shortcode-mismatch"]
+    assert found == [("shortcode-mismatch", "info", 3)]
+    only_sv = "Intro här.\n\n{{< ingress >}}\nKort.\n{{< /ingress >}}\n\n## Skala säkert\n\nText om skalning.\n"
+    no_ingress = "Intro here.\n\n## Scale securely\n\nText on scaling.\n"
+    assert [(f.rule, f.severity.label) for f in check_texts(only_sv, no_ingress, "p.sv.md", "p.en.md")
+            if f.rule == "shortcode-mismatch"] == [("shortcode-mismatch", "error")]

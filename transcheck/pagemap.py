@@ -80,6 +80,8 @@ class PageMap:
         if path.startswith("@/"):  # Zola: a content file
             return content_url(path[2:], self.languages)
         if path.startswith("/"):
+            if _MD.search(path):  # "/contact.md": a content file named from the content root
+                return content_url(_without_language(path.lstrip("/"), self.languages), self.languages)
             return _clean("/" + _without_language(path.lstrip("/"), self.languages))
         base = self.url_of(page_path)
         if base is None:

@@ -18,16 +18,46 @@ def _label(sc: Shortcode) -> str:
 
 
 def check_shortcodes(c: Comparison) -> None:
+    missing_a: list[tuple[Shortcode, BlockPair]] = []  # in A, without counterpart in B
+    missing_b: list[tuple[Shortcode, BlockPair]] = []
     for pair in c.block_pairs:
         a, b = pair.a, pair.b
         if isinstance(a, Shortcode) and isinstance(b, Shortcode):
             _compare_arguments(c, a, b)
         elif isinstance(a, Shortcode) and b is None:
-            _missing_block(c, a, c.a, c.b, pair.anchor_b, pair)
+            missing_a.append((a, pair))
         elif isinstance(b, Shortcode) and a is None:
-            _missing_block(c, b, c.b, c.a, pair.anchor_a, pair)
+            missing_b.append((b, pair))
         elif a is not None and b is not None and a.type == b.type:
             _compare_inline(c, pair)
+    # The same shortcode without counterpart on both sides stands on the other side of a
+    # heading ({{< ingress >}} before the first heading here, after it there): moved, not missing.
+    for sc_a, pair_a in list(missing_a):
+        partner = next((m for m in missing_b if _same_shortcode(sc_a, m[0])), None)
+        if partner is None:
+            continue
+        missing_a.remove((sc_a, pair_a))
+        missing_b.remove(partner)
+        c.report(
+            "shortcode-mismatch",
+            c.a,
+            sc_a.line,
+            f"shortcode {_label(sc_a)} stands in another section here than in {c.b.name}:{partner[0].line}",
+            [(c.b, partner[0].line)],
+            key=f"moved|{sc_a.name}",
+            severity=Severity.INFO,
+        )
+    for sc, pair in missing_a:
+        _missing_block(c, sc, c.a, c.b, pair.anchor_b, pair)
+    for sc, pair in missing_b:
+        _missing_block(c, sc, c.b, c.a, pair.anchor_a, pair)
+
+
+def _same_shortcode(a: Shortcode, b: Shortcode) -> bool:
+    """Counterparts by name and non-text arguments (text arguments are translated)."""
+    return a.name == b.name and a.syntax == b.syntax and {k: token(v) for k, v in data_args(a).items()} == {
+        k: token(v) for k, v in data_args(b).items()
+    }
 
 
 def _missing_block(c: Comparison, sc: Shortcode, having: Side, lacking: Side, anchor: int, pair: BlockPair) -> None:
