@@ -168,3 +168,13 @@ def test_national_number_in_an_english_page_equals_the_swedish_one():
     found = check_texts(sv, en, "x.sv.md", "x.en.md")
     # the second number in English is the same phone in international form
     assert [f.rule for f in found] == []
+
+
+def test_an_email_linked_in_one_version_and_written_out_in_the_other_is_no_mismatch():
+    from transcheck.engine import check_texts
+
+    sv = "## Kontakt\n\nSkriv till gdpr@example.org om du har frågor.\n"
+    en = "## Contact\n\nWrite to [gdpr@example.org](mailto:gdpr@example.org) with questions.\n"
+    assert [f.rule for f in check_texts(sv, en, "p.sv.md", "p.en.md")] == []
+    other = "## Contact\n\nWrite to [us](mailto:privacy@example.org) with questions.\n"
+    assert "link-mismatch" in [f.rule for f in check_texts(sv, other, "p.sv.md", "p.en.md")]

@@ -751,6 +751,9 @@ def _compare_targets(
         return ("#",) if normal.startswith("#") else (normal, "raw:" + target.url.strip())
 
     left_a, left_b = match_values(a, b, same, keys)
+    # an address linked in one version and written as plain text in the other is there
+    left_a = [f for f in left_a if not _written_out(f.value.url, c.b.doc.text)]
+    left_b = [f for f in left_b if not _written_out(f.value.url, c.a.doc.text)]
     if not left_a and not left_b:
         return
     rule = "image-mismatch" if image else "link-mismatch"
@@ -763,6 +766,18 @@ def _compare_targets(
         return Severity.WARNING if translated_slug(x.url, y.url) else None
 
     _report_leftovers(c, rule, sa, sb, left_a, left_b, describe, noun, severity_of=severity, whole=whole)
+
+
+def _written_out(url: str, other_text: str) -> bool:
+    """A mailto:/tel: link whose address the other version writes as plain text."""
+    scheme, colon, address = url.strip().partition(":")
+    if not colon or scheme.lower() not in ("mailto", "tel"):
+        return False
+    address = address.split("?")[0].strip()
+    if scheme.lower() == "tel":
+        digits = re.sub(r"\D", "", address)
+        return len(digits) >= 6 and digits in re.sub(r"\D", "", other_text)
+    return len(address) > 3 and address.lower() in other_text.lower()
 
 
 def translated_slug(a: str, b: str) -> bool:
