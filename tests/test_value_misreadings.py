@@ -206,3 +206,35 @@ def test_national_number_of_another_country_is_the_same_number():
     assert [f for f in found if f.rule == "contact-mismatch"] == []
     found = check_texts(nb, en.replace("70.", "71."), "content/nb/kontakt.md", "content/en/contact.md")
     assert [f.rule for f in found if f.rule == "contact-mismatch"] == ["contact-mismatch"]
+
+
+@pytest.mark.parametrize(
+    "sv, en, quiet",
+    [
+        ("på 1980- och 90-talet", "in the 1980s and 1990s", True),
+        ("under 80-talets början", "in the early 1980s", True),
+        ("i 70'erne", "in the 1970s", True),
+        ("på 90-talet", "in the 1980s", False),
+    ],
+)
+def test_decades_written_as_words_of_the_language(sv, en, quiet):
+    from transcheck.engine import check_texts
+
+    found = [f.rule for f in check_texts(f"## A\n\nDet hände {sv} i Sverige.\n", f"## A\n\nIt happened {en} in Sweden.\n",
+                                         "p.sv.md", "p.en.md")]
+    assert ("number-mismatch" not in found) is quiet, found
+
+
+@pytest.mark.parametrize(
+    "sv, en, quiet",
+    [
+        ("enligt artikel 52.1 och artikel 6.1.f", "under Article 52(1) and Article 6(1)(f)", True),
+        ("enligt artikel 52.1", "under Article 53(1)", False),
+    ],
+)
+def test_legal_citations_in_either_style(sv, en, quiet):
+    from transcheck.engine import check_texts
+
+    found = [f.rule for f in check_texts(f"## A\n\nDet gäller {sv} i förordningen.\n",
+                                         f"## A\n\nThis applies {en} of the regulation.\n", "p.sv.md", "p.en.md")]
+    assert ("number-mismatch" not in found) is quiet, found

@@ -153,8 +153,27 @@ def find_numbers(text: str) -> list[Number]:
         suffix = _ORDINAL_SUFFIX.match(text, end)
         if suffix and suffix.group(0) != ".":
             end = suffix.end()
+        decade = _DECADE.match(text, end)
+        if decade and len(match.group("body")) == 2:
+            # "90-talet", "80-tallet", "70'erne": a decade; "1990s" in English
+            short = int(match.group("body"))
+            values = values | frozenset({Decimal(1900 + short)} | ({Decimal(2000 + short)} if short < 30 else set()))
+        if "." in match.group("body") and _CITATION.search(text, max(0, start - 16), start):
+            # "Artikel 52.1" = "Article 52(1)": a citation's article number is what both keep
+            values = values | frozenset({Decimal(match.group("body").split(".")[0])})
+        if start > 0 and text[start - 1] == "(" and text[end:end + 1] == ")" and found and \
+                _CITATION_PART.fullmatch(text, found[-1].end, start - 1):
+            continue  # the "(1)" of "52(1)" or "6(1)(f)": a paragraph of the article before it
         found.append(Number(start, end, text[start:end], values))
     return found
+
+
+_CITATION = re.compile(r"(?:artikel|article|artikkel|art\.|§|section|kapitel|chapter|punkt|paragraf)\s*$", re.I)
+_CITATION_PART = re.compile(r"(?:\(\d+\)|\([a-z]\))*")  # between "52" and "(1)": earlier parts only
+
+
+# A two-digit decade in Swedish, Norwegian or Danish ("90-talet", "80-tallet", "70'erne").
+_DECADE = re.compile(r"[-–]?(?:tal(?:l)?ets?|'?erne)\b", re.I)
 
 
 _WORD_AT = re.compile(r"[^\W\d_]+")
