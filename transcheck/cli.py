@@ -553,7 +553,8 @@ def status(path: str, config_path: str | None, fmt: str, markers: tuple[str, ...
     for problem_path, line, message in plan.problems:
         _error(f"{problem_path}:{line or 1}: {message}")
     if not plan.pairs and not plan.orphans:
-        _error(f"no translation pairs found in {path} (see 'transcheck scan')")
+        if not plan.problems:  # a problem already said why
+            _error(f"no translation pairs found in {path} (see 'transcheck scan')")
         sys.exit(EXIT_USAGE)
     try:
         report = site_status(plan, _split(markers) or DEFAULT_MARKER_KEYS, config.max_file_size, only)
