@@ -45,7 +45,9 @@ def test_every_corpus_file_parses_and_lines_point_at_what_they_name():
                         wrong.append((path, item.line, item.text))
             if isinstance(block, Shortcode) and block.raw.split("\n")[0] not in at(block.line):
                 wrong.append((path, block.line, block.raw))
-            if isinstance(block, CodeBlock) and block.fence and block.fence not in at(block.line):
+            glued = {p.line for p in d.problems if p.kind == "glued-fence"}  # the fence is on the line above
+            if isinstance(block, CodeBlock) and block.fence and block.fence not in at(block.line) \
+                    and block.line - 1 not in glued:
                 wrong.append((path, block.line, "code"))
             links = getattr(block, "inline", None)
             for link in links.links if links else []:

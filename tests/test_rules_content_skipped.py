@@ -51,3 +51,25 @@ def test_values_inside_raw_html_are_compared():
     found = [f for f in check_texts(sv, en_changed, "p.sv.md", "p.en.md") if f.rule == "number-mismatch"]
     assert rules(found) == [("number-mismatch", "p.sv.md", 4)] and '"3"' in found[0].message
     assert [f.rule for f in check_texts(sv, en_same, "p.sv.md", "p.en.md")] == []
+
+
+def test_a_glued_fence_is_reported_and_read_as_meant():
+    from transcheck.mdparse import unglue_fences
+
+    sv = "## Installera\n\nKör följande kommando:```bash\nmake install\n```\n\n## Nästa steg\n\nKlart.\n"
+    en = "## Install\n\nRun the following command:\n\n```bash\nmake install\n```\n\n## Next steps\n\nDone.\n"
+    found = check_texts(sv, en, "p.sv.md", "p.en.md")
+    assert [(f.rule, f.line) for f in found if f.severity.label != "info"] == [("content-skipped", 3)]
+    assert "glued" in found[0].message
+    # the repair keeps every line where it was
+    original = "a\n\nText:```sh\nx\n```\nb\n"
+    repaired, where = unglue_fences(original)
+    assert repaired.count("\n") == original.count("\n") and where == [(2, "```sh")]
+    assert repaired.split("\n")[1:3] == ["Text:", "```sh"]
+
+
+def test_backticks_inside_a_line_are_no_glued_fence():
+    from transcheck.mdparse import unglue_fences
+
+    for text in ("Use ```x``` here.\n", "Text:```bash\nno closing fence follows\n", "```\ncode:```sh\n```\n"):
+        assert unglue_fences(text)[1] == [], text

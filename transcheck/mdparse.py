@@ -950,6 +950,72 @@ def _end(block: Block) -> int:
 
 def parse_blocks(text: str, first_line: int) -> tuple[list[Item], list[Problem]]:
     """Parse a Markdown body whose first line is file line ``first_line``."""
+    text, glued = unglue_fences(text)
     parser = BodyParser(text, first_line)
     items = parser.parse()
+    for index, fence in glued:
+        parser.problems.append(Problem(
+            first_line + index, "glued-fence",
+            f"the code fence {fence} is glued to the end of a line of text, so Markdown does not open a "
+            "code block there and the page shows the code as text (and what follows as code); "
+            "put the fence on a line of its own",
+        ))
     return items, sorted(parser.problems, key=lambda p: (p.line, p.kind))
+
+
+_GLUED_FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<text>[^`~\s][^`]*?\S)[ \t]*(?P<fence>`{3,}|~{3,})(?P<info>[\w+.-]*)[ \t]*$")
+
+
+def unglue_fences(text: str) -> tuple[str, list[tuple[int, str]]]:
+    """Read "Run this:```bash" as the author meant it: text, then a fenced block.
+
+    Editors (and machine translation) glue a fence to the end of a sentence; Markdown then
+    opens no code block there, and the closing fence further down opens one instead, so the
+    rest of the page is read inside out. When a glued fence has a bare closing fence after it,
+    the text moves to the line above (a blank line, or the end of the paragraph there) and the
+    fence gets its own line: the same number of lines, so every line number stays right.
+    Returns the text and the (0-based line, fence) of each repair.
+    """
+    if "``" not in text and "~~" not in text:
+        return text, []
+    lines = text.split("\n")
+    repaired: list[tuple[int, str]] = []
+    open_fence = ""
+    for index, line in enumerate(lines):
+        fence = _FENCE.match(line)
+        if open_fence:
+            if fence and fence.group(1)[0] == open_fence[0] and len(fence.group(1)) >= len(open_fence) \
+                    and not line.strip()[len(fence.group(1)):].strip():
+                open_fence = ""
+            continue
+        if fence:
+            open_fence = fence.group(1)
+            continue
+        glued = _GLUED_FENCE.match(line)
+        if not glued or index == 0 or not _closes_later(lines, index + 1, glued.group("fence")):
+            continue
+        words = glued.group("text").strip()
+        above = lines[index - 1]
+        opener = glued.group("indent") + glued.group("fence") + glued.group("info")
+        if not _FENCE.match(above):
+            lines[index - 1] = (above.rstrip() + " " + words) if above.strip() else glued.group("indent") + words
+            lines[index] = opener
+        elif index + 1 < len(lines) and not _FENCE.match(lines[index + 1]):
+            # a closing fence just above: the text keeps its line and the fence takes the
+            # first line of code (one line of code is not compared; the rest of the page is)
+            lines[index] = glued.group("indent") + words
+            lines[index + 1] = opener
+        else:
+            continue
+        open_fence = glued.group("fence")
+        repaired.append((index, glued.group("fence") + glued.group("info")))
+    return ("\n".join(lines), repaired) if repaired else (text, [])
+
+
+def _closes_later(lines: list[str], start: int, fence: str, limit: int = 2000) -> bool:
+    """Is there a bare closing fence for ``fence`` below, before any other fence opens?"""
+    for line in lines[start : start + limit]:
+        match = _FENCE.match(line)
+        if match:
+            return match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence) and not line.strip()[len(match.group(1)):].strip()
+    return False

@@ -36,7 +36,10 @@ _RULES: tuple[Rule, ...] = (
     Rule("TC003", "content-skipped", W, "Part of a page could not be read as Markdown and was not compared.",
          "An HTML comment that is never closed (`<!--` without `-->`) hides the rest of the page from "
          "readers and from transcheck; lists or quotes nested deeper than Markdown parsers follow are "
-         "read as plain text. The message names the lines; close the comment or flatten the nesting."),
+         "read as plain text; a code fence glued to the end of a sentence (`Run:```bash`) opens no "
+         "code block, so the page shows the code as text and the rest inside out (transcheck reads "
+         "it as meant, so the rest of the page is still compared). The message names the line; "
+         "close the comment, flatten the nesting, or put the fence on a line of its own."),
     Rule("TC101", "missing-section", E, "A section of one version has no counterpart in the other.",
          "Reported in the file that lacks the section, at the place where it belongs, with the "
          "section's title, level and line in the other file. Sections are aligned by structure "

@@ -1,4 +1,4 @@
-"""Parts of a page that transcheck could not read as Markdown, and so did not compare.
+"""Parts of a page that Markdown does not read as the author meant, said with their line.
 
 The parser keeps going where a page is broken (an HTML comment never closed hides the rest
 of the page from readers; lists nested past what Markdown parsers follow are read as text),
@@ -18,10 +18,12 @@ def check_content_skipped(c: Comparison) -> None:
     for side in (c.a, c.b):
         for problem in side.doc.problems:
             if problem.kind in CONTENT_LOSS_KINDS:
+                # a glued fence is read as the author meant it (and compared); the others are not
+                tail = "" if problem.kind == "glued-fence" else "; this part is not compared with the other version"
                 c.report(
                     "content-skipped",
                     side,
                     problem.line,
-                    f"{problem.message}; this part is not compared with the other version",
+                    f"{problem.message}{tail}",
                     key=f"{problem.kind}|{problem.message}",
                 )
