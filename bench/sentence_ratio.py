@@ -7,7 +7,9 @@ character of A (over the sum and as the median of the per-pair ratios) and Gale 
 Church's variance per character, after leaving out pairs whose ratio is beyond 1:3 (most
 are alignment slips or untranslated boilerplate).
 
-Usage: python bench/sentence_ratio.py LANG_A LANG_B [TEXT]   (TEXT: only PAIRS.tsv rows containing it,
+Usage: python bench/sentence_ratio.py LANG_A LANG_B [TEXT]
+       python bench/sentence_ratio.py --cost LANG_A LANG_B   (CPU time of the sentence rules)
+   (TEXT: only PAIRS.tsv rows containing it,
 e.g. 'sv=human, en=human' or 'trafiklab')
 """
 
@@ -16,6 +18,7 @@ from __future__ import annotations
 import csv
 import statistics
 import sys
+import time
 from pathlib import Path
 
 from transcheck.align import aligned_units
@@ -77,7 +80,38 @@ def describe(name: str, data: list[tuple[int, int]]) -> None:
     )
 
 
+def cost(lang_a: str, lang_b: str) -> None:
+    """CPU time of the sentence check against the whole check of every pair (all rules)."""
+    from transcheck import engine
+
+    spent = [0.0]
+    original = engine.sentence_checks.check_sentences
+
+    def timed(comparison):  # type: ignore[no-untyped-def]
+        start = time.process_time()
+        try:
+            original(comparison)
+        finally:
+            spent[0] += time.process_time() - start
+
+    checks = tuple(timed if check is original else check for check in engine.CHECKS)
+    engine.CHECKS = checks
+    engine._CHECK_RULES[timed] = engine._CHECK_RULES[original]
+    found = pairs(lang_a, lang_b)
+    start = time.process_time()
+    for path_a, path_b in found:
+        engine.check_paths(path_a, path_b, languages=(lang_a, lang_b))
+    total = time.process_time() - start
+    print(
+        f"{lang_a}/{lang_b}: {len(found)} pairs, {total:.2f} s CPU for every rule, of which the sentence "
+        f"rules {spent[0]:.2f} s ({spent[0] / (total - spent[0]):.1%} on top of the others)"
+    )
+
+
 def main() -> None:
+    if sys.argv[1] == "--cost":
+        cost(*sys.argv[2:4])
+        return
     lang_a, lang_b = sys.argv[1:3]
     only = sys.argv[3] if len(sys.argv) > 3 else ""
     one_sentence, units = sizes(lang_a, lang_b, only)

@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .langtags import family
-from .neutral import tokens_of
 
 # --- splitting ------------------------------------------------------------------------------
 
@@ -179,6 +178,9 @@ _BEADS: tuple[tuple[int, int, float], ...] = (
 # price it by the length model, which makes any 2–1 bead cheaper than a lost sentence: the
 # deletion we look for would always hide in a merge.
 _DELETION_PER_CHAR = 0.002
+# Equally many sentences, each pair this close to the expected length: the alignment is the
+# diagonal (no cheaper path exists in practice), and the search is skipped.
+_DIAGONAL_FIT = 1.5
 _SHARED_BONUS = 1.5  # per neutral token shared by a bead's two sides
 _ELSEWHERE_COST = 1.0  # per token whose counterpart stands in another sentence of the other unit
 _MAX_TOKEN_EFFECT = 3
@@ -190,10 +192,30 @@ class Bead:
     b: tuple[int, ...]
 
 
-@lru_cache(maxsize=4096)
+_ANCHOR = re.compile(r"\d[\d\s.,:\u00a0\u202f]*\d|\d|[^\W\d_][\w'’-]*")
+_GROUPING = re.compile(r"[\s.,:\u00a0\u202f]")
+_DIGIT = re.compile(r"\d")
+
+
+@lru_cache(maxsize=8192)
 def anchors(text: str) -> frozenset[str]:
-    """Language-neutral tokens of a sentence that a translation keeps: numbers, names, code."""
-    return tokens_of(text).strong
+    """Language-neutral tokens of a sentence that a translation keeps: numbers (by their digits),
+    names (a capital after the first word), acronyms and code-like words ("iPhone", "S3").
+
+    A lighter cousin of :func:`transcheck.neutral.tokens_of` (this runs on every sentence)."""
+    found: set[str] = set()
+    for number, match in enumerate(_ANCHOR.finditer(text)):
+        word = match.group(0)
+        first = word[0]
+        if first.isdigit():
+            found.add("#" + _GROUPING.sub("", word))
+        elif word.islower():
+            continue  # the common case: an ordinary word
+        elif number > 0 and first.isupper() or word[1:] != word[1:].lower() or _DIGIT.search(word):
+            word = word.rstrip("'’-")
+            if len(word) > 1:
+                found.add(word[:-1] if len(word) > 2 and word[-1] == "s" and word[:-1].isupper() else word)
+    return frozenset(found)
 
 
 _COGNATE_WORD = re.compile(r"[^\W\d_]{5,}")
@@ -252,6 +274,16 @@ def align_sentences(
 ) -> list[Bead]:
     """The cheapest monotonic alignment of two sentence lists (every sentence in one bead)."""
     n, m = len(a), len(b)
+    if n <= 1 and m <= 1 or n == 0 or m == 0:  # nothing to choose (most list items): no tokens, no table
+        return _pair_leftovers([Bead((i,), ()) for i in range(n)] + [Bead((), (j,)) for j in range(m)])
+    if n == m and all(abs(model.delta(x.size, y.size)) <= _DIAGONAL_FIT for x, y in zip(a, b)):
+        return [Bead((i,), (i,)) for i in range(n)]  # sentence for sentence (most paragraphs): nothing to search
+    prefix_a = [0]
+    for sentence in a:
+        prefix_a.append(prefix_a[-1] + sentence.size)
+    prefix_b = [0]
+    for sentence in b:
+        prefix_b.append(prefix_b[-1] + sentence.size)
     tokens_a = [anchors(s.text) | stems(s.text) if use_anchors else frozenset() for s in a]
     tokens_b = [anchors(s.text) | stems(s.text) if use_anchors else frozenset() for s in b]
     all_a = frozenset().union(*tokens_a) if tokens_a else frozenset()
@@ -269,8 +301,8 @@ def align_sentences(
                 ni, nj = i + da, j + db
                 if ni > n or nj > m:
                     continue
-                size_a = sum(s.size for s in a[i:ni])
-                size_b = sum(s.size for s in b[j:nj])
+                size_a = prefix_a[ni] - prefix_a[i]
+                size_b = prefix_b[nj] - prefix_b[j]
                 if size_a and size_b:
                     delta = model.delta(size_a, size_b)
                     step = prior + delta * delta / 2

@@ -286,7 +286,7 @@ def _report_drift(c: Comparison, units: list[_Aligned], model: LengthModel) -> N
         _Pair(unit, unit.a[bead.a[0]], unit.b[bead.b[0]], model.delta(unit.a[bead.a[0]].size, unit.b[bead.b[0]].size), bead)
         for unit in units
         for bead in unit.beads
-        if len(bead.a) == 1 and len(bead.b) == 1 and _prose(unit.a[bead.a[0]].text) and _prose(unit.b[bead.b[0]].text)
+        if len(bead.a) == 1 and len(bead.b) == 1
     ]
     if not pairs:
         return
@@ -303,6 +303,8 @@ def _report_drift(c: Comparison, units: list[_Aligned], model: LengthModel) -> N
         times = max(pair.b.size / max(expected_b, 1.0), expected_b / max(pair.b.size, 1))
         if abs(z) < DRIFT_Z or times < DRIFT_RATIO or abs(pair.b.size - expected_b) < MIN_DRIFT_CHARS * max(model.ratio, 1.0):
             continue
+        if not (_prose(pair.a.text) and _prose(pair.b.text)):
+            continue  # code or data the parser left in the text
         if evidence(pair.a.text, pair.b.text) < MIN_EVIDENCE and _good_fits(pair.unit, model, pair.bead) < MIN_EVIDENCE:
             continue  # nothing shows that these two sentences are translations of each other
         strong = abs(z) >= STRONG_Z and times >= STRONG_RATIO
@@ -314,7 +316,7 @@ _CODE_LIKE = re.compile(r"[`{}<>=$|\\]")
 
 def _prose(text: str) -> bool:
     """A sentence of words, not code or data that the parser left in the text."""
-    letters = sum(ch.isalpha() for ch in text)
+    letters = sum(map(str.isalpha, text))
     return not _CODE_LIKE.search(text) and letters >= 0.6 * len(text)
 
 
