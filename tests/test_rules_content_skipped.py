@@ -73,3 +73,19 @@ def test_backticks_inside_a_line_are_no_glued_fence():
 
     for text in ("Use ```x``` here.\n", "Text:```bash\nno closing fence follows\n", "```\ncode:```sh\n```\n"):
         assert unglue_fences(text)[1] == [], text
+
+
+def test_a_fence_outdented_from_its_list_item_is_reported_once_and_read_as_meant():
+    steps_en = "## Steps\n\n1. Install:\n   ```bash\n   make\n   ```\n1. Check:\n   ```bash\n   make check\n   ```\n1. Done.\n"
+    steps_sv = "## Steg\n\n1. Installera:\n```bash\n   make\n   ```\n1. Kontrollera:\n```bash\n   make check\n   ```\n1. Klart.\n"
+    found = [(f.rule, f.line, f.severity.label) for f in check_texts(steps_sv, steps_en, "p.sv.md", "p.en.md")]
+    assert found == [("content-skipped", 4, "warning")]  # not three broken lists
+    message = check_texts(steps_sv, steps_en, "p.sv.md", "p.en.md")[0].message
+    assert "indent the fence by 3 spaces" in message and "1 more line: 8" in message
+
+
+def test_a_fence_after_a_list_that_is_not_indented_into_it_is_left_alone():
+    from transcheck.mdparse import indent_list_fences
+
+    for text in ("1. item\n\n```\ncode at column 1\n```\n", "- a\n```\n   x\n```\n", "Text\n```\n   x\n   ```\n"):
+        assert indent_list_fences(text)[1] == [], text

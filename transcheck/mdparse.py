@@ -951,8 +951,16 @@ def _end(block: Block) -> int:
 def parse_blocks(text: str, first_line: int) -> tuple[list[Item], list[Problem]]:
     """Parse a Markdown body whose first line is file line ``first_line``."""
     text, glued = unglue_fences(text)
+    text, outdented = indent_list_fences(text)
     parser = BodyParser(text, first_line)
     items = parser.parse()
+    for index, column in outdented:
+        parser.problems.append(Problem(
+            first_line + index, "outdented-fence",
+            f"this code fence starts at column 1, but its code and its closing fence are indented under "
+            f"the list item above (by {column}): Markdown ends the list here, so the numbering starts "
+            f"again after the code; indent the fence by {column} spaces",
+        ))
     for index, fence in glued:
         parser.problems.append(Problem(
             first_line + index, "glued-fence",
@@ -1010,6 +1018,58 @@ def unglue_fences(text: str) -> tuple[str, list[tuple[int, str]]]:
         open_fence = glued.group("fence")
         repaired.append((index, glued.group("fence") + glued.group("info")))
     return ("\n".join(lines), repaired) if repaired else (text, [])
+
+
+_LIST_ITEM = re.compile(r"^([ \t]*)(\d{1,9}[.)]|[-*+])([ \t]+)\S")
+
+
+def indent_list_fences(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """A fence at column 1 right under a list item, whose code and closing fence are indented
+    under the item, was meant inside the item (the other language has it there): indent it.
+    Returns the text (same lines) and the (0-based line, content column) of each repair."""
+    if "```" not in text and "~~~" not in text:
+        return text, []
+    lines = text.split("\n")
+    repaired: list[tuple[int, int]] = []
+    open_fence = ""
+    last_item_column = -1  # the content column of the list item the text is in, if any
+    for index, line in enumerate(lines):
+        fence = _FENCE.match(line)
+        if open_fence:
+            if fence and fence.group(1)[0] == open_fence[0] and not line.strip()[len(fence.group(1)):].strip():
+                open_fence = ""
+            continue
+        item = _LIST_ITEM.match(line)
+        if item:
+            last_item_column = len(item.group(1)) + len(item.group(2)) + len(item.group(3))
+        elif fence and line[:1] in "`~" and last_item_column > 0:
+            closing = _indented_block(lines, index + 1, fence.group(1), last_item_column)
+            if closing is not None:
+                lines[index] = " " * last_item_column + line
+                repaired.append((index, last_item_column))
+                open_fence = fence.group(1)
+                continue
+        elif line.strip() and not line[:1].isspace():
+            last_item_column = -1  # a paragraph at column 1 ends the list
+        if fence:
+            open_fence = fence.group(1)
+    return ("\n".join(lines), repaired) if repaired else (text, [])
+
+
+def _indented_block(lines: list[str], start: int, fence: str, column: int, limit: int = 2000) -> int | None:
+    """The line of a closing fence indented by at least ``column``, with every line of code
+    before it blank or indented as much; None otherwise."""
+    for index in range(start, min(len(lines), start + limit)):
+        line = lines[index]
+        if not line.strip():
+            continue
+        indent = len(line) - len(line.lstrip(" "))
+        if indent < column:
+            return None
+        stripped = line.strip()
+        if stripped.startswith(fence[0] * len(fence)) and not stripped.lstrip(fence[0]).strip():
+            return index
+    return None
 
 
 def _closes_later(lines: list[str], start: int, fence: str, limit: int = 2000) -> bool:

@@ -264,7 +264,7 @@ class Problem:
 
 
 # Problem kinds after which some of the page is not compared (hidden, or read as text).
-CONTENT_LOSS_KINDS = frozenset({"too-deep", "unclosed-comment", "glued-fence"})
+CONTENT_LOSS_KINDS = frozenset({"too-deep", "unclosed-comment", "glued-fence", "outdented-fence"})
 
 
 @dataclass
