@@ -17,7 +17,7 @@ from ..align import aligned_units
 from ..compare import Comparison
 from ..detect import same_language
 from ..findings import Severity
-from ..model import Block, HtmlBlock, ListItem, Paragraph, Shortcode, walk_nodes
+from ..model import Block, HtmlBlock, ListBlock, ListItem, Paragraph, Shortcode, walk_nodes
 from ..langtags import family
 from ..sentences import (
     Bead, LengthModel, Sentence, align_sentences, anchors, calibrated, cognates, evidence, length_model, shorten,
@@ -45,6 +45,7 @@ MIN_EVIDENCE = 2  # shared names, numbers or loan words that show two texts tran
 
 # clause-drift: an aligned sentence pair this far from the page's own distribution.
 MIN_DRIFT_CHARS = 25  # characters more than the model expects: at least a clause
+MIN_DRIFT_WORDS = 3  # the shorter sentence has at least this many words
 DRIFT_Z = 3.5
 STRONG_Z = 5.0
 DRIFT_RATIO = 1.7  # the longer at least this many times what the model expects
@@ -119,6 +120,8 @@ def _split_units(c: Comparison) -> Iterator[_Split]:
     for pair in c.block_pairs:
         if pair.a is None or pair.b is None or isinstance(pair.a, Shortcode):
             continue
+        if isinstance(pair.a, ListBlock) and isinstance(pair.b, ListBlock) and len(pair.a.items) != len(pair.b.items):
+            continue  # items added or removed (bullet-count's business): the rest are paired by guess
         for unit_a, unit_b in aligned_units(pair.a, pair.b):
             if not isinstance(unit_a, (Paragraph, ListItem)) or type(unit_a) is not type(unit_b):
                 continue
@@ -305,6 +308,8 @@ def _report_drift(c: Comparison, units: list[_Aligned], model: LengthModel) -> N
             continue
         if not (_prose(pair.a.text) and _prose(pair.b.text)):
             continue  # code or data the parser left in the text
+        if min(_words(pair.a.text), _words(pair.b.text)) < MIN_DRIFT_WORDS:
+            continue  # a label ("Code", "Profiles") against a sentence: two texts paired by place
         if evidence(pair.a.text, pair.b.text) < MIN_EVIDENCE and _good_fits(pair.unit, model, pair.bead) < MIN_EVIDENCE:
             continue  # nothing shows that these two sentences are translations of each other
         strong = abs(z) >= STRONG_Z and times >= STRONG_RATIO
