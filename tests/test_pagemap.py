@@ -126,3 +126,21 @@ def test_a_relref_equals_a_path_to_the_same_page_in_the_other_language(tmp_path,
     monkeypatch.chdir(tmp_path)
     data = json.loads(CliRunner().invoke(main, ["scan", "content/en/docs/intro.md", "--format", "json"]).stdout)
     assert [f for f in data["findings"] if f["rule"] == "link-mismatch"] == []
+
+
+def test_per_language_permalinks_give_each_page_its_address(tmp_path, monkeypatch):
+    write(tmp_path, {
+        "hugo.toml": 'defaultContentLanguage = "en"\n'
+                     '[languages.en]\ncontentDir = "content/en"\n[languages.en.permalinks.page]\nservices = "/services/:slug/"\n'
+                     '[languages.sv]\ncontentDir = "content/sv"\n[languages.sv.permalinks.page]\nservices = "/tjanster/:slug/"\n',
+        "content/en/services/storage.md": "---\ntitle: Object Storage\n---\n## S\n",
+        "content/sv/services/storage.md": "---\ntitle: Objektlagring\nslug: lagring\n---\n## S\n",
+        "content/en/about.md": page("Read about [storage](/services/object-storage/).", "About"),
+        "content/sv/about.md": page("Läs om [lagring](/tjanster/lagring/).", "Om"),
+    })
+    monkeypatch.chdir(tmp_path)
+    plan = plan_pairs([tmp_path], Config())
+    urls = plan.layout.page_map.urls
+    assert urls["/services/object-storage"] == urls["/tjanster/lagring"] == "services/storage.md"
+    data = json.loads(CliRunner().invoke(main, ["scan", "--format", "json"]).stdout)
+    assert [f for f in data["findings"] if f["rule"] == "link-mismatch"] == []

@@ -213,26 +213,29 @@ def test_link_fields_the_fast_reader_leaves_to_the_parser(front):
 @needs_corpus
 def test_fast_link_fields_equal_the_parser_on_every_corpus_page():
     from transcheck.frontmatter import parse_front_matter, split_front_matter
-    from transcheck.site import _ADDRESS_KEYS, _FIELDS, _simple_fields
+    from transcheck.site import _ADDRESS_KEYS, _FIELDS, _PERMALINK_FIELDS, _PERMALINK_KEYS, _simple_fields
     from transcheck.source import InputError, read_source
 
-    compared = 0
-    for path in sorted(CORPUS.rglob("*.md")):
-        try:
-            split = split_front_matter(read_source(path, 1 << 24).text, str(path))
-            if split.format != "yaml" or not _ADDRESS_KEYS.search(split.text):
+    for keys, names in ((_ADDRESS_KEYS, _FIELDS), (_PERMALINK_KEYS, _PERMALINK_FIELDS)):
+        compared = 0
+        for path in sorted(CORPUS.rglob("*.md")):
+            try:
+                split = split_front_matter(read_source(path, 1 << 24).text, str(path))
+                if split.format != "yaml" or not keys.search(split.text):
+                    continue
+                fast = _simple_fields(split.text, keys)
+                if fast is None:
+                    continue
+                entries = parse_front_matter(split, str(path)).entries
+            except InputError:
                 continue
-            fast = _simple_fields(split.text)
-            if fast is None:
-                continue
-            entries = parse_front_matter(split, str(path)).entries
-        except InputError:
-            continue
-        slow: dict = {}
-        for entry in entries:
-            if entry.key.lower() in _FIELDS:
-                slow.setdefault(entry.key.lower(), entry.value)
-        as_text = lambda d: {k: [str(x) for x in v] if isinstance(v, list) else str(v) for k, v in d.items()}  # noqa: E731
-        assert as_text(fast) == as_text(slow), path
-        compared += 1
-    assert compared > 500
+            slow: dict = {}
+            for entry in entries:
+                if entry.key.lower() in names:
+                    slow.setdefault(entry.key.lower(), entry.value)
+            # a date is read as a date by the parser and as text here: permalinks use its day
+            as_text = lambda d: {k: [str(x) for x in v] if isinstance(v, list) else str(v)[:10] if k == "date" else str(v)  # noqa: E731
+                                 for k, v in d.items()}
+            assert as_text(fast) == as_text(slow), path
+            compared += 1
+        assert compared > 500

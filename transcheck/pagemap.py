@@ -148,9 +148,12 @@ def build_page_map(
     for path, group, address, fields in pages:
         url = fields.get("url")
         slug = fields.get("slug")
+        permalink = fields.get("permalink")
         own = address
         if isinstance(url, str) and url.strip():
             own = _clean("/" + _without_language(url.strip().lstrip("/"), codes))
+        elif isinstance(permalink, str) and permalink.strip():
+            own = _clean("/" + _without_language(permalink.strip().lstrip("/"), codes))
         elif isinstance(slug, str) and slug.strip() and address != "/":
             own = _clean(posixpath.dirname(address) + "/" + slug.strip().strip("/"))
         page_urls[str(Path(path).resolve())] = own

@@ -45,6 +45,7 @@ class SiteLayout:
     problems: list[Problem] = field(default_factory=list)
     default_in_subdir: bool = False
     page_map: PageMap | None = None  # the site's pages by address, for links (planned sites only)
+    permalinks: dict[str, dict[str, tuple[str, str]]] = field(default_factory=dict)  # Hugo [permalinks]
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,7 @@ def load_hugo_layout(root: Path) -> SiteLayout:
         fallbacks=list(site.fallbacks),
         problems=list(site.problems),
         default_in_subdir=site.default_in_subdir,
+        permalinks=dict(site.permalinks),
     )
 
 
@@ -260,27 +262,31 @@ def _strip_suffix(relative: str, layout: SiteLayout) -> tuple[str, str | None]:
 
 _ADDRESS_KEYS = re.compile(r"""(?im)^\s*["']?(translationkey|url|slug|aliases)["']?\s*[:=]""")
 _FIELDS = ("translationkey", "url", "slug", "aliases")
+_PERMALINK_KEYS = re.compile(r"""(?im)^\s*["']?(translationkey|url|slug|aliases|title|date)["']?\s*[:=]""")
+_PERMALINK_FIELDS = ("translationkey", "url", "slug", "aliases", "title", "date")
 
 
 _SIMPLE_FIELD = re.compile(
-    r"""^(translationkey|url|slug)[ \t]*[:=][ \t]*(?:"([^"\\\n]*)"|'([^'\n]*)'|([^\s#"'&*!|>{\[][^#\n]*?))[ \t]*(?:#.*)?$""",
+    r"""^(translationkey|url|slug|title|date)[ \t]*[:=][ \t]*(?:"([^"\\\n]*)"|'([^'\n]*)'|([^\s#"'&*!|>{\[][^#\n]*?))[ \t]*(?:#.*)?$""",
     re.I | re.M,
 )
 
 
-def _front_fields(path: Path, max_bytes: int) -> dict[str, object]:
-    """The front-matter fields that say how a page is linked: translationKey, url, slug, aliases.
+def _front_fields(path: Path, max_bytes: int, for_permalinks: bool = False) -> dict[str, object]:
+    """The front-matter fields that say how a page is linked: translationKey, url, slug, aliases
+    (and title and date, which Hugo's permalink patterns use, when the site has them).
 
-    Plain one-line values are read directly (most pages); anything else — aliases, anchors,
-    block or flow values, JSON — through the front-matter parser.
+    Plain one-line values are read directly (most pages); anything else — anchors, block or
+    flow values, JSON — through the front-matter parser.
     """
+    keys, names = (_PERMALINK_KEYS, _PERMALINK_FIELDS) if for_permalinks else (_ADDRESS_KEYS, _FIELDS)
     try:
         source = read_source(path, max_bytes)
         split = split_front_matter(source.text, str(path))
-        if not _ADDRESS_KEYS.search(split.text):
+        if not keys.search(split.text):
             return {}  # most pages: no need to parse the front matter here
         if split.format == "yaml":
-            simple = _simple_fields(split.text)
+            simple = _simple_fields(split.text, keys)
             if simple is not None:
                 return simple
         front = parse_front_matter(split, str(path))
@@ -291,18 +297,23 @@ def _front_fields(path: Path, max_bytes: int) -> dict[str, object]:
     fields: dict[str, object] = {}
     for entry in front.entries:
         key = entry.key.lower()
-        if key in _FIELDS and key not in fields:
+        if key in names and key not in fields:
             fields[key] = entry.value
     return fields
 
 
-def _simple_fields(text: str) -> dict[str, object] | None:
-    """translationKey/url/slug written as plain top-level one-line values; None if any is not."""
-    wanted = sum(1 for m in _ADDRESS_KEYS.finditer(text) if not m.group(0)[:1].isspace())
+def _simple_fields(text: str, keys: re.Pattern[str] = _ADDRESS_KEYS) -> dict[str, object] | None:
+    """The fields ``keys`` names, written as plain top-level one-line values; None if any is not."""
+    wanted = sum(1 for m in keys.finditer(text) if not m.group(0)[:1].isspace())
     found: dict[str, object] = {}
     for match in _SIMPLE_FIELD.finditer(text):
-        value = next(g for g in match.groups()[1:] if g is not None)
-        found.setdefault(match.group(1).lower(), value.strip())
+        if not keys.match(match.group(0)):
+            continue  # a field the caller did not ask for (title without permalinks)
+        if re.match(r"\n[ \t]+\S", text[match.end():match.end() + 200]):
+            return None  # a plain value continued on the next line: the parser reads it whole
+        quoted = match.group(2) if match.group(2) is not None else match.group(3)
+        value = quoted if quoted is not None else (match.group(4) or "").strip()
+        found.setdefault(match.group(1).lower(), value)
     aliases = _ALIASES_FLOW.search(text) or _ALIASES_BLOCK.search(text)
     if aliases:
         items = aliases.group(1).split(",") if aliases.re is _ALIASES_FLOW else re.findall(r"(?m)^[ \t]*-[ \t]+(.+?)[ \t]*$", aliases.group(1))
@@ -317,6 +328,62 @@ def _simple_fields(text: str) -> dict[str, object] | None:
 
 _ALIASES_FLOW = re.compile(r"""^aliases[ \t]*:[ \t]*\[([^\]\n]*)\][ \t]*(?:#.*)?$""", re.I | re.M)
 _ALIASES_BLOCK = re.compile(r"""^aliases[ \t]*:[ \t]*(?:#.*)?\n((?:[ \t]*-[ \t]+[^\n]*\n?)+)""", re.I | re.M)
+
+
+def permalink_address(key: str, language: str, fields: dict[str, object],
+                      permalinks: dict[str, dict[str, tuple[str, str]]]) -> str | None:
+    """The address Hugo's ``[permalinks]`` give a page (``/tjanster/:slug/``), or None.
+
+    Tokens: ``:slug`` (the slug, else the title, urlized), ``:title``, ``:filename`` and
+    ``:contentbasename`` (the file or bundle name), ``:section``, ``:sections``, ``:year``,
+    ``:month``, ``:day`` (from ``date``). A pattern with any other token is not guessed at.
+    """
+    if not permalinks or "/" not in key:
+        return None
+    section = key.split("/", 1)[0]
+    patterns = permalinks.get(language, {}).get(section) or permalinks.get("", {}).get(section)
+    if not patterns:
+        return None
+    name = key.rsplit("/", 1)[-1]
+    stem = re.sub(r"\.(md|markdown|mdown)$", "", name)
+    is_index = stem.split(".")[0] in ("_index", "index")
+    if stem.split(".")[0] == "_index":
+        pattern = patterns[1] if key.count("/") == 1 else ""
+    else:
+        pattern = patterns[0]
+    if not pattern:
+        return None
+    base = key.rsplit("/", 2)[-2] if is_index else stem.split(".")[0]
+    title = fields.get("title")
+    slug = fields.get("slug")
+    date = str(fields.get("date") or "")
+    values = {
+        "slug": _urlize(str(slug)) if isinstance(slug, str) and slug.strip() else _urlize(str(title)) if isinstance(title, str) else None,
+        "title": _urlize(str(title)) if isinstance(title, str) else None,
+        "filename": base, "contentbasename": base, "section": section,
+        "sections": "/".join(key.split("/")[:-1]),
+        "year": date[:4] if re.match(r"\d{4}", date) else None,
+        "month": date[5:7] if re.match(r"\d{4}-\d{2}", date) else None,
+        "day": date[8:10] if re.match(r"\d{4}-\d{2}-\d{2}", date) else None,
+    }
+    unknown = False
+
+    def fill(match: re.Match[str]) -> str:
+        nonlocal unknown
+        value = values.get(match.group(1))
+        if not value:
+            unknown = True
+            return ""
+        return value
+
+    address = re.sub(r":([a-z]+)", fill, pattern)
+    return None if unknown else address
+
+
+def _urlize(text: str) -> str:
+    """Hugo's urlize, closely enough for addresses: lower case, spaces as dashes, no punctuation."""
+    text = re.sub(r"[^\w\s-]", "", text.strip().lower())
+    return re.sub(r"[\s_-]+", "-", text).strip("-")
 
 
 def _translation_key(fields: dict[str, object]) -> str | None:
@@ -381,7 +448,10 @@ def _plan_site(
         page = page_of(path, layout, config)
         own_keys[path] = page.key
         key = _rename(page.key, config.renames)
-        fields = _front_fields(path, config.max_file_size)
+        fields = _front_fields(path, config.max_file_size, for_permalinks=bool(layout.permalinks))
+        permalink = permalink_address(page.key, page.language, fields, layout.permalinks)
+        if permalink is not None:
+            fields = {**fields, "permalink": permalink}
         translation_key = _translation_key(fields)
         if translation_key:
             key = "translationKey:" + translation_key

@@ -50,6 +50,8 @@ class SiteConfig:
     problems: list[Problem] = field(default_factory=list)
     fallbacks: list[tuple[str, Path]] = field(default_factory=list)  # (language shown in, folder of another's pages)
     how: str = ""  # "content folders", "file-name suffixes", …
+    # Hugo [permalinks]: language ("" for all) → top-level section → (page pattern, section pattern)
+    permalinks: dict[str, dict[str, tuple[str, str]]] = field(default_factory=dict)
 
 
 class ConfigReadError(Exception):
@@ -298,6 +300,7 @@ def _load_hugo(site: SiteConfig) -> SiteConfig:
         data["module"] = template  # rendered by the site into module.yaml before Hugo runs
     site.default_language = language_code(data.get("defaultcontentlanguage") or "en")
     site.default_in_subdir = bool(data.get("defaultcontentlanguageinsubdir"))
+    site.permalinks = _permalinks(data)
     content_dir = str(data.get("contentdir") or "content")
     languages = data.get("languages")
     explicit: dict[str, list[Path]] = {}
@@ -328,6 +331,34 @@ def _load_hugo(site: SiteConfig) -> SiteConfig:
     per_language = any(code for code in explicit if code)
     site.how = "one content folder per language" if per_language else "file-name suffixes (page.md + page.LANG.md)"
     return site
+
+
+def _permalinks(data: dict[str, Any]) -> dict[str, dict[str, tuple[str, str]]]:
+    """``[permalinks]`` and ``[languages.X.permalinks]``, flat (``blog = "/b/:slug/"``) or split
+    into ``page``/``section`` tables."""
+
+    def read(table: Any) -> dict[str, tuple[str, str]]:
+        if not isinstance(table, dict):
+            return {}
+        pages = table.get("page") if isinstance(table.get("page"), dict) else {}
+        sections = table.get("section") if isinstance(table.get("section"), dict) else {}
+        flat = {k: v for k, v in table.items() if isinstance(v, str)}
+        found: dict[str, tuple[str, str]] = {}
+        for name in set(pages) | set(sections) | set(flat):
+            page = pages.get(name) or flat.get(name) or ""
+            section = sections.get(name) or ""
+            if isinstance(page, str) and isinstance(section, str):
+                found[str(name)] = (page, section)
+        return found
+
+    result: dict[str, dict[str, tuple[str, str]]] = {}
+    if read(data.get("permalinks")):
+        result[""] = read(data.get("permalinks"))
+    languages = data.get("languages")
+    for key, settings in languages.items() if isinstance(languages, dict) else []:
+        if isinstance(settings, dict) and read(settings.get("permalinks")):
+            result[language_code(key)] = read(settings.get("permalinks"))
+    return result
 
 
 def _mount_languages(mount: dict[str, Any]) -> list[str]:
