@@ -238,3 +238,17 @@ def test_legal_citations_in_either_style(sv, en, quiet):
     found = [f.rule for f in check_texts(f"## A\n\nDet gäller {sv} i förordningen.\n",
                                          f"## A\n\nThis applies {en} of the regulation.\n", "p.sv.md", "p.en.md")]
     assert ("number-mismatch" not in found) is quiet, found
+
+
+def test_inline_html_tags_separate_numbers():
+    from transcheck.engine import check_texts
+
+    sv = "## A\n\nKoordinater *<crd>17973032</crd><crd>59360501</crd>* för hållplatsen.\n"
+    en = "## A\n\nCoordinates `17973032` `59360501` of the stop.\n"
+    assert "number-mismatch" not in [f.rule for f in check_texts(sv, en, "p.sv.md", "p.en.md")]
+
+
+def test_a_decade_without_the_article():
+    from transcheck.values.numbers import find_numbers
+
+    assert [sorted(n.values) for n in find_numbers("tidigt 90‑tal")] == [[90, 1990]]

@@ -719,6 +719,10 @@ class _InlineWalker:
                     self._link(child)
             elif kind == "inline_html":
                 raw = token.get("raw", "")
+                if self.text and not self.text[-1].endswith((" ", "\n")):
+                    # "<crd>17973032</crd><crd>59360501</crd>": a tag separates what it stands
+                    # between, or two numbers would be read as one
+                    self.text.append(" ")
                 for url in _html_urls(raw):
                     self.links.append(Link(self.parser.restore(url[1]), "", self._line_of(url[1]), url[0]))
             else:
