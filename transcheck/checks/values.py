@@ -553,6 +553,9 @@ def _numbers(
     # a number written as a word may be idiom ("one of our", "en av våra"): never alone
     left_a = [f for f in left_a if not f.value.word]
     left_b = [f for f in left_b if not f.value.word]
+    # numbers in code are not compared as numbers; one written as code in the other version is there
+    left_a = [f for f in left_a if not _in_code(f.text, c.b.doc.text)]
+    left_b = [f for f in left_b if not _in_code(f.text, c.a.doc.text)]
     if whole is not None:
         left_a = _numbers_moved(c, sb, left_a, whole[1], from_a=True)
         left_b = _numbers_moved(c, sa, left_b, whole[0], from_a=False)
@@ -766,6 +769,14 @@ def _compare_targets(
         return Severity.WARNING if translated_slug(x.url, y.url) else None
 
     _report_leftovers(c, rule, sa, sb, left_a, left_b, describe, noun, severity_of=severity, whole=whole)
+
+
+def _in_code(number: str, other_text: str) -> bool:
+    """Does the other version write this number (of four digits or more) inside a code span?"""
+    digits = number.strip()
+    if len(re.sub(r"\D", "", digits)) < 4 or "`" not in other_text:
+        return False
+    return re.search(r"`[^`\n]*(?<![\d.,])" + re.escape(digits) + r"(?![\d.,]\d)[^`\n]*`", other_text) is not None
 
 
 def _written_out(url: str, other_text: str) -> bool:
