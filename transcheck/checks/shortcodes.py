@@ -47,10 +47,36 @@ def check_shortcodes(c: Comparison) -> None:
             key=f"moved|{sc_a.name}",
             severity=Severity.INFO,
         )
+    # Still without counterpart: one the other version has in a part that aligned with nothing
+    # (an extra sub-heading, a section of its own) stands elsewhere, it is not missing.
+    matched = {id(x) for pair in c.block_pairs for x in (pair.a, pair.b) if isinstance(x, Shortcode)}
+    spare_a = [sc for sc in all_shortcodes(c.a.doc) if id(sc) not in matched and not sc.inline]
+    spare_b = [sc for sc in all_shortcodes(c.b.doc) if id(sc) not in matched and not sc.inline]
     for sc, pair in missing_a:
-        _missing_block(c, sc, c.a, c.b, pair.anchor_b, pair)
+        if not _take_spare(c, sc, spare_b, c.a, c.b):
+            _missing_block(c, sc, c.a, c.b, pair.anchor_b, pair)
     for sc, pair in missing_b:
-        _missing_block(c, sc, c.b, c.a, pair.anchor_a, pair)
+        if not _take_spare(c, sc, spare_a, c.b, c.a):
+            _missing_block(c, sc, c.b, c.a, pair.anchor_a, pair)
+
+
+def _take_spare(c: Comparison, sc: Shortcode, spare: list[Shortcode], having: Side, lacking: Side) -> bool:
+    """Report ``sc`` as moved (info) when ``spare`` holds its counterpart; False otherwise."""
+    other = next((x for x in spare if x is not sc and _same_shortcode(sc, x)), None)
+    if other is None:
+        return False
+    spare.remove(other)
+    c.report(
+        "shortcode-mismatch",
+        lacking,
+        other.line,
+        f"shortcode {_label(other)} stands in a part here that has no counterpart in {having.name}, "
+        f"where it is at line {sc.line}",
+        [(having, sc.line)],
+        key=f"moved|{sc.name}|{sc.line}",
+        severity=Severity.INFO,
+    )
+    return True
 
 
 def _same_shortcode(a: Shortcode, b: Shortcode) -> bool:
