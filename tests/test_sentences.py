@@ -130,3 +130,14 @@ def test_alignment_of_many_sentences_stays_fast() -> None:
     beads = align_sentences(a, b, model())
     assert time.perf_counter() - start < 10  # generous: must not hang
     assert beads == [Bead((i,), (i,)) for i in range(60)]
+
+
+def test_splitting_a_huge_paragraph_is_linear() -> None:
+    """50,000 short sentences (and as many newlines): a few seconds at most, never minutes."""
+    import time
+
+    text = "\n".join(f"Mening {i} slutar här." for i in range(50_000))
+    start = time.perf_counter()
+    sentences = split_sentences(text)
+    assert time.perf_counter() - start < 20  # generous: must not hang
+    assert len(sentences) == 50_000 and sentences[-1].line_offset == 49_999

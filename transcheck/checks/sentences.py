@@ -25,6 +25,7 @@ from ..sentences import (
 )
 from .language import _unit_text
 
+MAX_PAGE_SEARCHES = 50  # candidates per page that reach the page-wide search
 MAX_SENTENCES = 60  # a unit with more is not aligned (the alignment is quadratic in them)
 
 # sentence-missing: a sentence this long with no counterpart, in a unit of at least two
@@ -91,8 +92,9 @@ def check_sentences(c: Comparison) -> None:
             if other is not unit and other.section_a is unit.section_a
         ]
     reported: set[int] = set()
+    page = _Page(c)
     for unit in aligned:
-        if _report_missing(c, unit, model):
+        if _report_missing(c, unit, model, page):
             reported.add(id(unit.unit_a))
     _report_drift(c, [unit for unit in aligned if id(unit.unit_a) not in reported], model)
 
@@ -179,7 +181,31 @@ def _candidates(unit: _Aligned, model: LengthModel) -> list[tuple[bool, int, int
     return found
 
 
-def _report_missing(c: Comparison, unit: _Aligned, model: LengthModel) -> bool:
+class _Page:
+    """What the last tests of sentence-missing search, gathered once per page: paragraphs
+    without counterpart, and every block of each version. The searches are counted: a page
+    with more candidates than MAX_PAGE_SEARCHES reports no more (it is not a translation
+    with a few drifted sentences, and the search must stay linear)."""
+
+    def __init__(self, c: Comparison) -> None:
+        self.c = c
+        self.searches = 0
+        self._lonely: tuple[list[Paragraph], list[Paragraph]] | None = None
+
+    def lonely(self, in_b: bool) -> list[Paragraph]:
+        if self._lonely is None:
+            pairs = self.c.block_pairs
+            self._lonely = (
+                [p.a for p in pairs if p.b is None and isinstance(p.a, Paragraph)],
+                [p.b for p in pairs if p.a is None and isinstance(p.b, Paragraph)],
+            )
+        return self._lonely[1 if in_b else 0]
+
+    def blocks(self, in_b: bool) -> list[Block]:
+        return [block for info in (self.c.sections.b if in_b else self.c.sections.a) for block in info.blocks]
+
+
+def _report_missing(c: Comparison, unit: _Aligned, model: LengthModel, page: _Page) -> bool:
     """At most one sentence-missing per unit pair, in the file that lacks the sentence."""
     for here_is_a, index, bead_number in _candidates(unit, model):
         sentences = unit.a if here_is_a else unit.b
@@ -202,24 +228,25 @@ def _report_missing(c: Comparison, unit: _Aligned, model: LengthModel) -> bool:
         lacking_section, lacking_unit = (unit.section_b, unit.unit_b) if here_is_a else (unit.section_a, unit.unit_a)
         if _said_elsewhere(sentence.text, lacking_section, lacking_unit, SAID_IN_SECTION_SHARE):
             continue  # the other version says it in another paragraph of the section (moved or split off)
-        if _lonely_block_fits(c, sentence, lacking_section, here_is_a, model):
+        page.searches += 1
+        if page.searches > MAX_PAGE_SEARCHES:
+            return False
+        if _lonely_block_fits(sentence, page.lonely(here_is_a), lacking_section, here_is_a, model):
             continue  # a paragraph of its own there, without counterpart here: split off, not dropped
-        whole = [block for info in (c.sections.b if here_is_a else c.sections.a) for block in info.blocks]
-        if _said_elsewhere(sentence.text, whole, lacking_unit, SAID_IN_PAGE_SHARE):
+        if _said_elsewhere(sentence.text, page.blocks(here_is_a), lacking_unit, SAID_IN_PAGE_SHARE):
             continue  # ... or elsewhere in the page (the paragraphs were aligned by position only)
         _missing_finding(c, unit, here_is_a, sentence, bead_number)
         return True
     return False
 
 
-def _lonely_block_fits(c: Comparison, sentence: Sentence, section: list[Block], here_is_a: bool, model: LengthModel) -> bool:
+def _lonely_block_fits(sentence: Sentence, lonely: list[Paragraph], section: list[Block], here_is_a: bool, model: LengthModel) -> bool:
     """The other version's section has a paragraph without counterpart as long as the sentence."""
     ids = {id(block) for block in section}
-    for pair in c.block_pairs:
-        lonely = pair.b if here_is_a and pair.a is None else pair.a if not here_is_a and pair.b is None else None
-        if not isinstance(lonely, Paragraph) or id(lonely) not in ids:
+    for paragraph in lonely:
+        if id(paragraph) not in ids:
             continue
-        size = sum(s.size for s in split_sentences(unit_text(lonely)))
+        size = sum(s.size for s in split_sentences(unit_text(paragraph)))
         delta = model.delta(sentence.size, size) if here_is_a else model.delta(size, sentence.size)
         if abs(delta) <= LONELY_FIT:
             return True
