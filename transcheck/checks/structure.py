@@ -8,6 +8,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from ..align import EXACT_CELLS, SectionInfo, align_items, align_sequences, bounded_ratio
+from ..findings import Severity
 from ..compare import BlockPair, Comparison, Side
 from ..model import Block, CodeBlock, ListBlock, ListItem, Paragraph, TableBlock, walk_nodes
 from ..wording import in_section, named, plural, section_phrase
@@ -67,6 +68,7 @@ def _missing(
     missing_indexes = {info.index for info in only}
     lacking_doc_end = lacking.doc.line_count
     following = _next_partners(having_all, partner) if only else []
+    lacking_infos = c.sections.a if lacking is c.a else c.sections.b
     for info in only:
         if info.parent is not None and info.parent in missing_indexes:
             continue  # its parent is reported; the sub-sections go with it
@@ -74,6 +76,22 @@ def _missing(
         before = following[info.index]
         anchor = before.line if before is not None else lacking_doc_end
         where = f"; it belongs before {named(before.title, 40)}" if before is not None else "; it belongs at the end"
+        holder = _holder_of_content(info, lacking_infos)
+        if holder is not None:
+            # the heading is missing, not what it holds: restructured (merged into another
+            # section, or a heading level dropped), worth a look but no failed build
+            c.report(
+                "missing-section",
+                lacking,
+                holder.line,
+                f"{named(info.title)} ({having.name}:{info.line}, {_heading_words(info)}) has no heading "
+                f"here, but what it holds stands in {named(holder.title or 'the text before the first heading', 40)} "
+                f"(line {holder.line})",
+                [(having, info.line)],
+                key=f"{having.language}|{info.title}",
+                severity=Severity.WARNING,
+            )
+            continue
         c.report(
             "missing-section",
             lacking,
@@ -83,6 +101,15 @@ def _missing(
             [(having, info.line)],
             key=f"{having.language}|{info.title}",
         )
+
+
+def _holder_of_content(info: SectionInfo, others: list[SectionInfo]) -> SectionInfo | None:
+    """The one section of the other version that holds every language-neutral token of
+    ``info`` (names, numbers, links, code; at least three): the content is there."""
+    wanted = info.tokens.strong
+    if len(wanted) < 3:
+        return None
+    return next((other for other in others if wanted <= other.tokens.strong), None)
 
 
 def _next_partners(infos: list[SectionInfo], partner: dict[int, SectionInfo]) -> list[SectionInfo | None]:
