@@ -143,3 +143,21 @@ def test_an_unforeseen_exception_is_one_line_and_exit_2(monkeypatch, tmp_path):
     assert result.exit_code == 2
     assert "internal error: LookupError: nobody saw this coming" in result.stderr
     assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("text", ['[tool.transcheck\nselect = ["TC1"]\n', '[tool.transcheck]\nselect = ["TC1"\n'])
+def test_a_broken_pyproject_with_our_table_is_an_error_not_ignored(tmp_path, text):
+    site = _site(tmp_path)
+    (tmp_path / "pyproject.toml").write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["scan", str(site)])
+    assert result.exit_code == 2 and "pyproject.toml" in result.stderr and "not valid TOML" in result.stderr
+
+
+def test_a_page_without_suffix_in_a_loose_folder_has_no_made_up_language(tmp_path):
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    (folder / "about.md").write_text("---\ntitle: About\nlanguage: en\n---\n" + EN.split("---\n", 2)[2], encoding="utf-8")
+    (folder / "about.sv.md").write_text(SV, encoding="utf-8")
+    result = CliRunner().invoke(main, ["scan", str(folder), "--format", "json"])
+    rules = {f["rule"] for f in __import__("json").loads(result.stdout)["findings"]}
+    assert not rules & {"language-mismatch", "language-detected"}, result.stdout

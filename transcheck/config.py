@@ -7,6 +7,7 @@ and the file, never a silent default.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -81,9 +82,15 @@ def find_config(start: Path) -> Path | None:
             if name != "pyproject.toml":
                 return candidate
             try:
-                if "transcheck" in tomllib.loads(candidate.read_text(encoding="utf-8")).get("tool", {}):
+                text = candidate.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                continue
+            try:
+                if "transcheck" in tomllib.loads(text).get("tool", {}):
                     return candidate
-            except (tomllib.TOMLDecodeError, OSError, UnicodeDecodeError):
+            except tomllib.TOMLDecodeError:
+                if re.search(r"(?m)^\s*\[\s*tool\.transcheck", text):
+                    return candidate  # ours, but broken: load_config says where, never a silent default
                 continue
     return None
 

@@ -121,6 +121,12 @@ def _set_sites(sites: list[_SiteContext]) -> None:
     _SITES = sites
 
 
+def _known(language: str) -> str | None:
+    """A page's language for the checks: "und" (a file without suffix where nothing says the
+    default) is no language, so the language rules fall back to what the page declares."""
+    return None if language in ("", "und") else language
+
+
 def _check_group(job: Job) -> list[PairResult]:
     source, language, translations, options, site = job
     context = _SITES[site] if 0 <= site < len(_SITES) else None
@@ -194,8 +200,8 @@ def _jobs(pairs: list[tuple[Page, Page]], options: Options, layouts: list[SiteLa
         path = str(source.path)
         if path not in by_source:
             site = next((i for i, root in enumerate(roots) if _within(source.path, root)), -1)
-            by_source[path] = (path, source.language, [], options, site)
-        by_source[path][2].append((str(translation.path), translation.language))
+            by_source[path] = (path, _known(source.language), [], options, site)
+        by_source[path][2].append((str(translation.path), _known(translation.language)))
     return list(by_source.values())
 
 
