@@ -39,3 +39,18 @@ import os as _os
 import tempfile as _tempfile
 
 _os.environ.setdefault("TRANSCHECK_CACHE_DIR", _tempfile.mkdtemp(prefix="transcheck-test-cache-"))
+
+
+# The slow part of the suite (installs, whole-corpus walks, browsers, stress and fuzzing):
+# `python -m pytest -m "not slow"` runs the rest in seconds; CI runs everything.
+_SLOW_FILES = {"test_ci_recipes", "test_corpus", "test_corpus_check", "test_stress", "test_fuzz",
+               "test_fix_safety", "test_parse_limits", "test_status"}
+_SLOW_NAMES = ("pathological", "adversarial", "300_page", "in_a_browser", "every_corpus", "opentelemetry",
+               "concurrent", "real_sites", "corpus_page")
+
+
+def pytest_collection_modifyitems(config, items):  # noqa: ARG001 - pytest's hook signature
+    for item in items:
+        module = item.module.__name__.rsplit(".", 1)[-1] if item.module else ""
+        if module in _SLOW_FILES or any(word in item.name for word in _SLOW_NAMES):
+            item.add_marker(pytest.mark.slow)

@@ -47,10 +47,14 @@ def test_one_row_and_one_column_are_singular():
     assert any(m.startswith("table has 1 row × 1 column here but 2 × 1") for m in found), found
 
 
-def test_an_empty_heading_is_an_untitled_section():
+def test_a_heading_with_only_an_id_is_an_untitled_section():
+    found = messages("## {#x}\n\nEtt stycke.\n\n## Nästa\n\nText.\n",
+                     "## {#x}\n\nOne paragraph.\n\nTwo paragraphs.\n\n## Next\n\nText.\n")
+    assert "an untitled section has 1 paragraph here but 2 in b.md:1" in found
+    # an empty heading starts no section (tests/test_empty_heading.py): its text is before the first heading
     found = messages("## \n\nEtt stycke.\n\n## Nästa\n\nText.\n",
                      "## \n\nOne paragraph.\n\nTwo paragraphs.\n\n## Next\n\nText.\n")
-    assert "an untitled section has 1 paragraph here but 2 in b.md:1" in found
+    assert "the text before the first heading has 1 paragraph here but 2 in b.md:1" in found
 
 
 def test_shortcode_label_is_balanced():
