@@ -577,3 +577,105 @@ def status(path: str, config_path: str | None, fmt: str, markers: tuple[str, ...
         text = render_machine(fmt, sort_findings(status_findings(report)), style, files, pairs, Severity.ERROR, True)
     _emit(text, output)
     sys.exit(EXIT_USAGE if plan.problems else EXIT_OK)
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("--diff", "mode", flag_value="diff", default=True, help="Show the changes as a unified diff (default).")
+@click.option("--write", "mode", flag_value="write", help="Apply the changes (atomically).")
+@click.option("--key", default="default_lang_commit", show_default=True, metavar="KEY",
+              help="The front-matter key to add when the page has no marker (dots make nested keys). A page "
+                   "that has KEY, default_lang_commit or l10n.sourceCommit has that one updated.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
+              help="Use this config file (otherwise found by walking up from each file).")
+def stamp(files: tuple[str, ...], mode: str, key: str, config_path: str | None) -> None:
+    """Mark translations as up to date: their source's current commit in the front matter.
+
+    The commit is the last one that touched the source page (the site's pairing says which
+    page that is); a source with uncommitted changes is refused. Only the marker's value is
+    written (or one entry added at the end of the front matter); everything else stays byte
+    for byte. With --diff (the default) nothing is written and the exit status is 1 when
+    something would change; a refusal is 2, the other files are still done.
+    """
+    from pathlib import Path
+
+    from .fix import WriteRefused, read_for_fix, write_safely
+    from .formats.paths import PathStyle, visible
+    from .site import find_site_root, plan_pairs
+    from .stamp import source_commit, stamp_text
+    from .status import GitError
+
+    if not key.strip() or any(not part.strip() for part in key.split(".")):
+        _error(f"--key {key!r}: a key is one or more non-empty names joined by dots")
+        sys.exit(EXIT_USAGE)
+    status = EXIT_OK
+    plans: dict[tuple[str, str], Any] = {}  # (site root, config) → its pairing, planned once
+    for path in files:
+        file = Path(path)
+        if not file.is_file():
+            _error(f"{path}: no such file" if not file.exists() else f"{path}: not a regular file")
+            status = EXIT_USAGE
+            continue
+        root = find_site_root(file) or file.resolve().parent
+        config = _load_config(config_path, path)
+        plan_key = (str(root), str(config.path or ""))
+        if plan_key not in plans:
+            plans[plan_key] = plan_pairs([root], config)
+        plan = plans[plan_key]
+        me = file.resolve()
+        pair = next(((t, s) for t, s in plan.pairs if t.path.resolve() == me), None)
+        if pair is None:
+            as_source = next((s for _, s in plan.pairs if s.path.resolve() == me), None)
+            source_language = config.source or plan.layout.default_language
+            if as_source is not None or any(
+                page.path.resolve() == me and page.language == source_language for page, _ in plan.orphans
+            ):
+                _error(f"{path}: a source page, not a translation: stamp its translations")
+            else:
+                _error(f"{path}: not a translation of a page of the site at {root} (no source page found)")
+            status = EXIT_USAGE
+            continue
+        source = pair[1]
+        shown = PathStyle(fallback=str(root))(str(source.path))
+        try:
+            commit, remark = source_commit(source.path)
+        except GitError as error:
+            _error(f"{path}: stamp needs a git repository: {error}")
+            status = EXIT_USAGE
+            continue
+        except ValueError as error:
+            _error(f"{path}: not stamped: {error}")
+            status = EXIT_USAGE
+            continue
+        try:
+            page = read_for_fix(path)
+        except InputError as error:
+            _error(str(error))
+            status = EXIT_USAGE
+            continue
+        result = stamp_text(page.text, path, key, commit)
+        for note in ((remark,) if remark else ()) + result.remarks:
+            click.echo(visible(f"{path}: {note}"), err=True)
+        if result.note:
+            _error(f"{path}: {result.note}")
+            status = EXIT_USAGE
+            continue
+        if not result.changed:
+            click.echo(visible(f"{path}: already stamped with {commit[:12]} (source {shown})"), err=True)
+            continue
+        if mode == "write":
+            try:
+                write_safely(page, result.after)
+            except WriteRefused as error:
+                _error(f"{path}: not written: {error}")
+                status = EXIT_USAGE
+                continue
+            except OSError as error:
+                _error(f"{path}: cannot write: {error.strerror or error}")
+                status = EXIT_USAGE
+                continue
+            click.echo(visible(f"stamped {path} with {commit[:12]} (source {shown})"))
+        else:
+            click.echo(result.diff(), nl=False)
+            status = max(status, EXIT_FINDINGS)
+    sys.exit(status)
