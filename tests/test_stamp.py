@@ -226,7 +226,7 @@ def test_a_source_page_is_refused_and_the_other_files_still_done(repo: Repo):
     result = run(repo, "stamp", "--write", "content/en/job.md", "content/sv/other.md")
     assert result.exit_code == 2
     errors = [line for line in result.output.splitlines() if line.startswith("transcheck: error:")]
-    assert errors == ["transcheck: error: content/en/job.md: a source page, not a translation: stamp its translations"]
+    assert errors == ["transcheck: error: content/en/job.md: a source page (en), not a translation: stamp its translations"]
     commit = repo.git("rev-parse", "HEAD")
     assert (repo.root / "content/sv/other.md").read_text(encoding="utf-8") == \
         f'{{\n  "title": "Annan",\n  "default_lang_commit": "{commit}"\n}}\nText.\n'
@@ -237,8 +237,17 @@ def test_a_source_page_is_refused_and_the_other_files_still_done(repo: Repo):
 def test_a_file_without_source_is_refused(repo: Repo):
     repo.write("content/sv/only.md", "---\ntitle: Bara\n---\n")
     repo.commit("only sv")
-    result = run(repo, "stamp", "content/sv/only.md")
-    assert result.exit_code == 2 and "no source page found" in result.output
+    repo.write("content/sv/both.md", "---\ntitle: Bara\n---\n")  # a page of two translations, no source
+    repo.write("content/de/both.md", "---\ntitle: Nur\n---\n")
+    repo.write("hugo.toml", HUGO + '[languages.de]\ncontentDir = "content/de"\n')
+    repo.commit("only translations")
+    result = run(repo, "stamp", "content/sv/only.md", "content/sv/both.md", "content/de/both.md")
+    assert result.exit_code == 2
+    errors = [line for line in result.output.splitlines() if line.startswith("transcheck: error:")]
+    assert errors == [f"transcheck: error: content/sv/{name}.md: no source page found for it (the site has no en "
+                      "version of it)" for name in ("only", "both")]
+    # the pairing (as status sees it) makes the Swedish page the German one's source
+    assert "+++ b/content/de/both.md" in result.output
 
 
 @needs_git
@@ -275,3 +284,16 @@ def test_a_marker_from_a_yaml_merge_is_refused():
     text = "---\nbase: &b\n  x: 1\n<<: {default_lang_commit: abc1234}\ntitle: Jobb\n---\n"
     result = stamp_text(text, "sv.md", "default_lang_commit", SHA)
     assert not result.changed and "merge" in result.note
+
+
+def test_the_diff_of_a_page_without_a_last_line_break_is_a_valid_patch(tmp_path: Path):
+    text = "---\ntitle: Jobb\n---"
+    result = stamp_text(text, "sv.md", "default_lang_commit", SHA)
+    assert result.after == f"---\ntitle: Jobb\ndefault_lang_commit: {SHA}\n---"
+    assert result.diff().endswith(" ---\n\\ No newline at end of file\n")
+    if shutil.which("patch"):
+        page = tmp_path / "sv.md"
+        page.write_text(text, encoding="utf-8")
+        subprocess.run(["patch", "-s", "-p1", "-d", str(tmp_path)], input=result.diff(),
+                       text=True, check=True)
+        assert page.read_text(encoding="utf-8") == result.after

@@ -625,14 +625,14 @@ def stamp(files: tuple[str, ...], mode: str, key: str, config_path: str | None) 
         me = file.resolve()
         pair = next(((t, s) for t, s in plan.pairs if t.path.resolve() == me), None)
         if pair is None:
-            as_source = next((s for _, s in plan.pairs if s.path.resolve() == me), None)
             source_language = config.source or plan.layout.default_language
-            if as_source is not None or any(
-                page.path.resolve() == me and page.language == source_language for page, _ in plan.orphans
-            ):
-                _error(f"{path}: a source page, not a translation: stamp its translations")
+            pages = [s for _, s in plan.pairs] + [page for page, _ in plan.orphans]
+            language = next((page.language for page in pages if page.path.resolve() == me), None)
+            if language and language == source_language:
+                _error(f"{path}: a source page ({language}), not a translation: stamp its translations")
             else:
-                _error(f"{path}: not a translation of a page of the site at {root} (no source page found)")
+                _error(f"{path}: no source page found for it (the site has no {source_language or 'source'} "
+                       "version of it)")
             status = EXIT_USAGE
             continue
         source = pair[1]

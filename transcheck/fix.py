@@ -48,14 +48,14 @@ class FixResult:
         return self.before != self.after
 
     def diff(self) -> str:
-        return "".join(
-            difflib.unified_diff(
-                lines_with_ends(self.before),
-                lines_with_ends(self.after),
-                fromfile=f"a/{self.path.lstrip('/')}",
-                tofile=f"b/{self.path.lstrip('/')}",
-            )
+        lines = difflib.unified_diff(
+            lines_with_ends(self.before),
+            lines_with_ends(self.after),
+            fromfile=f"a/{self.path.lstrip('/')}",
+            tofile=f"b/{self.path.lstrip('/')}",
         )
+        # a last line without "\n" is marked as diff and patch do (else the next file's diff joins it)
+        return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
 
 
 def lines_with_ends(text: str) -> list[str]:
