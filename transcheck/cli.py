@@ -610,6 +610,7 @@ def stamp(files: tuple[str, ...], mode: str, key: str, config_path: str | None) 
         sys.exit(EXIT_USAGE)
     status = EXIT_OK
     plans: dict[tuple[str, str], Any] = {}  # (site root, config) → its pairing, planned once
+    commits: dict[Path, tuple[str, str]] = {}
     for path in files:
         file = Path(path)
         if not file.is_file():
@@ -620,14 +621,17 @@ def stamp(files: tuple[str, ...], mode: str, key: str, config_path: str | None) 
         config = _load_config(config_path, path)
         plan_key = (str(root), str(config.path or ""))
         if plan_key not in plans:
-            plans[plan_key] = plan_pairs([root], config)
-        plan = plans[plan_key]
+            planned = plan_pairs([root], config)
+            by_translation = {t.path.resolve(): (t, s) for t, s in planned.pairs}
+            languages = {page.path.resolve(): page.language for page in
+                         [s for _, s in planned.pairs] + [page for page, _ in planned.orphans]}
+            plans[plan_key] = (planned, by_translation, languages)
+        plan, by_translation, languages = plans[plan_key]
         me = file.resolve()
-        pair = next(((t, s) for t, s in plan.pairs if t.path.resolve() == me), None)
+        pair = by_translation.get(me)
         if pair is None:
             source_language = config.source or plan.layout.default_language
-            pages = [s for _, s in plan.pairs] + [page for page, _ in plan.orphans]
-            language = next((page.language for page in pages if page.path.resolve() == me), None)
+            language = languages.get(me)
             if language and language == source_language:
                 _error(f"{path}: a source page ({language}), not a translation: stamp its translations")
             else:
@@ -638,7 +642,9 @@ def stamp(files: tuple[str, ...], mode: str, key: str, config_path: str | None) 
         source = pair[1]
         shown = PathStyle(fallback=str(root))(str(source.path))
         try:
-            commit, remark = source_commit(source.path)
+            if source.path not in commits:  # a source of ten translations asks git once
+                commits[source.path] = source_commit(source.path)
+            commit, remark = commits[source.path]
         except GitError as error:
             _error(f"{path}: stamp needs a git repository: {error}")
             status = EXIT_USAGE

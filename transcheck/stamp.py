@@ -20,8 +20,8 @@ from typing import Any, Sequence
 import yaml
 
 from .fix import FixResult, _apply, _Edit, _front_matter_end, _replacement, _same, _to_original, _UNCHANGED
-from .frontmatter import Located, Split, _json_located, _Loader, locate_entries, split_front_matter
-from .parse import parse_text
+from .frontmatter import (Located, Split, _json_located, _Loader, locate_entries, parse_front_matter,
+                          split_front_matter)
 from .source import InputError
 from .status import DEFAULT_MARKER_KEYS, front_matter_dict, marker_of
 
@@ -39,14 +39,13 @@ def stamp_text(text: str, path: str, key: str, commit: str,
     if "\r" in norm:
         return FixResult(path, text, text, _UNCHANGED + "the file has carriage returns that end no line (a lone \\r)")
     try:
-        doc = parse_text(norm, path)
         split = split_front_matter(norm, path)
+        entries = parse_front_matter(split, path).entries  # the body is not read: it is kept as it is
         located = locate_entries(split, path)
     except InputError as error:
         return FixResult(path, text, text, _UNCHANGED + error.message)
     except (RecursionError, ValueError) as error:
         return FixResult(path, text, text, _UNCHANGED + f"the front matter cannot be read ({error})")
-    entries = doc.front_matter.entries
     remarks: list[str] = []
     if any(e.key.lower() == DRIFT_KEY for e in entries):
         remarks.append(f"{DRIFT_KEY} is set; left alone (the site's own tooling owns it)")
@@ -234,8 +233,8 @@ def _json_key(part: str) -> str:
 def _verify(after: str, path: str, entries: list[Any], before: str, split: Split, key: str, commit: str) -> str:
     """Why the edited text must not be written ("" when it may)."""
     try:
-        new_doc = parse_text(after, path)
         new_split = split_front_matter(after, path)
+        new_entries = parse_front_matter(new_split, path).entries
     except InputError as error:
         return f"the edited front matter would not parse ({error.message}); please report this"
     if not after.endswith(before[_front_matter_end(before, split):] if split.format != "none" else before):
@@ -244,21 +243,21 @@ def _verify(after: str, path: str, entries: list[Any], before: str, split: Split
         return "the edited page would have no front matter; please report this"
     top = key.split(".")[0].lower()
     old = [e for e in entries if e.key.lower() != top]
-    new = [e for e in new_doc.front_matter.entries if e.key.lower() != top]
-    added = len(new_doc.front_matter.entries) - len(entries)
+    new = [e for e in new_entries if e.key.lower() != top]
+    added = len(new_entries) - len(entries)
     if [e.key for e in old] != [e.key for e in new] or added not in (0, 1):
         old_keys = ", ".join(e.key for e in entries)
-        return f"the keys would change ({old_keys} → {', '.join(e.key for e in new_doc.front_matter.entries)})"
+        return f"the keys would change ({old_keys} → {', '.join(e.key for e in new_entries)})"
     rest = key.split(".")[1:]
     if rest:  # the rest of the table the marker sits in (l10n: {other: x}) keeps its values
         old_top = [_without(e.value, rest) for e in entries if e.key.lower() == top]
-        new_top = [_without(e.value, rest) for e in new_doc.front_matter.entries if e.key.lower() == top]
+        new_top = [_without(e.value, rest) for e in new_entries if e.key.lower() == top]
         if old_top and old_top != new_top:
             return f"the other values of {key.split('.')[0]} would change; please report this"
     for before_entry, after_entry in zip(old, new):
         if not _same(before_entry.value, after_entry.value):
             return f"{before_entry.key} (line {before_entry.line}) would change; please report this"
-    if marker_of(front_matter_dict(new_doc.front_matter.entries), [key]) != (key, commit):
+    if marker_of(front_matter_dict(new_entries), [key]) != (key, commit):
         return f"{key} would not read {commit}; please report this"
     return ""
 
