@@ -297,3 +297,17 @@ def test_the_diff_of_a_page_without_a_last_line_break_is_a_valid_patch(tmp_path:
         subprocess.run(["patch", "-s", "-p1", "-d", str(tmp_path)], input=result.diff(),
                        text=True, check=True)
         assert page.read_text(encoding="utf-8") == result.after
+
+
+@needs_git
+def test_outside_a_git_repository_nothing_is_stamped(tmp_path: Path):
+    site = tmp_path / "nogit"
+    (site / "content/en").mkdir(parents=True)
+    (site / "content/sv").mkdir(parents=True)
+    (site / "hugo.toml").write_text(HUGO, encoding="utf-8")
+    (site / "content/en/job.md").write_text(EN, encoding="utf-8")
+    (site / "content/sv/job.md").write_text(SV, encoding="utf-8")
+    env = {"GIT_CEILING_DIRECTORIES": str(tmp_path)}  # never find a repository above the test folder
+    result = CliRunner(env=env).invoke(main, ["stamp", "--write", str(site / "content/sv/job.md")])
+    assert result.exit_code == 2 and "stamp needs a git repository" in result.output
+    assert (site / "content/sv/job.md").read_text(encoding="utf-8") == SV
