@@ -161,3 +161,21 @@ def test_a_page_without_suffix_in_a_loose_folder_has_no_made_up_language(tmp_pat
     result = CliRunner().invoke(main, ["scan", str(folder), "--format", "json"])
     rules = {f["rule"] for f in __import__("json").loads(result.stdout)["findings"]}
     assert not rules & {"language-mismatch", "language-detected"}, result.stdout
+
+
+def test_a_reader_that_goes_away_ends_the_run_quietly(tmp_path):
+    import subprocess
+    import sys
+
+    site = tmp_path / "site"
+    (site / "content").mkdir(parents=True)
+    for index in range(60):
+        (site / "content" / f"p{index}.md").write_text(EN, encoding="utf-8")
+        (site / "content" / f"p{index}.sv.md").write_text(SV, encoding="utf-8")
+    command = [sys.executable, "-m", "transcheck", "scan", str(site), "--no-cache", "-j", "1"]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process.stdout.readline()
+    process.stdout.close()  # as `| head -1` does
+    stderr = process.stderr.read().decode()
+    process.wait(timeout=120)
+    assert "Traceback" not in stderr and "internal error" not in stderr
