@@ -219,6 +219,26 @@ def check(file_a: str, file_b: str, fmt: str, fail_on: str | None, config_path: 
             exit_zero, threshold)
 
 
+def _write_or_show(page: object, result: object, mode: str, path: str, done: str) -> int:
+    """``--write``: write the result safely and say ``done``; ``--diff``: show the diff.
+    The exit status this file asks for (2 when a write was refused)."""
+    from .fix import WriteRefused, write_safely
+
+    if mode != "write":
+        click.echo(result.diff(), nl=False)  # type: ignore[attr-defined]
+        return EXIT_OK
+    try:
+        write_safely(page, result.after)  # type: ignore[arg-type, attr-defined]
+    except WriteRefused as error:
+        _error(f"{path}: not written: {error}")
+        return EXIT_USAGE
+    except OSError as error:
+        _error(f"{path}: cannot write: {error.strerror or error}")
+        return EXIT_USAGE
+    click.echo(done)
+    return EXIT_OK
+
+
 def _crashed(findings: list) -> bool:
     """transcheck itself failed somewhere (exit 2, never 1: 1 means the translations drifted)."""
     from .engine import INTERNAL_ERROR
@@ -291,7 +311,7 @@ def fix(files: tuple[str, ...], lang_tags: bool, mode: str, lang: str | None,
     other key; everything else stays byte for byte. With --diff (the default) nothing
     is written and the exit status is 1 when something would change; a refusal is 2.
     """
-    from .fix import WriteRefused, expected_for_fix, fix_text, read_for_fix, write_safely
+    from .fix import expected_for_fix, fix_text, read_for_fix
 
     status = EXIT_OK
     for path in files:
@@ -316,21 +336,8 @@ def fix(files: tuple[str, ...], lang_tags: bool, mode: str, lang: str | None,
             continue
         if not result.changed:
             continue
-        if mode == "write":
-            try:
-                write_safely(page, result.after)
-            except WriteRefused as error:
-                _error(f"{path}: not written: {error}")
-                status = EXIT_USAGE
-                continue
-            except OSError as error:
-                _error(f"{path}: cannot write: {error.strerror or error}")
-                status = EXIT_USAGE
-                continue
-            click.echo(f"fixed {path}")
-        else:
-            click.echo(result.diff(), nl=False)
-            status = max(status, EXIT_FINDINGS)
+        done = _write_or_show(page, result, mode, path, f"fixed {path}")
+        status = max(status, done if mode == "write" else EXIT_FINDINGS)
     sys.exit(status)
 
 
@@ -606,7 +613,7 @@ def stamp(files: tuple[str, ...], mode: str, key: str, config_path: str | None) 
     """
     from pathlib import Path
 
-    from .fix import WriteRefused, read_for_fix, write_safely
+    from .fix import read_for_fix
     from .formats.paths import PathStyle, visible
     from .site import find_site_root, plan_pairs
     from .stamp import source_commit, stamp_text
@@ -676,19 +683,6 @@ def stamp(files: tuple[str, ...], mode: str, key: str, config_path: str | None) 
         if not result.changed:
             click.echo(visible(f"{path}: already stamped with {commit[:12]} (source {shown})"), err=True)
             continue
-        if mode == "write":
-            try:
-                write_safely(page, result.after)
-            except WriteRefused as error:
-                _error(f"{path}: not written: {error}")
-                status = EXIT_USAGE
-                continue
-            except OSError as error:
-                _error(f"{path}: cannot write: {error.strerror or error}")
-                status = EXIT_USAGE
-                continue
-            click.echo(visible(f"stamped {path} with {commit[:12]} (source {shown})"))
-        else:
-            click.echo(result.diff(), nl=False)
-            status = max(status, EXIT_FINDINGS)
+        done = _write_or_show(page, result, mode, path, visible(f"stamped {path} with {commit[:12]} (source {shown})"))
+        status = max(status, done if mode == "write" else EXIT_FINDINGS)
     sys.exit(status)

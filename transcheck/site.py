@@ -219,12 +219,7 @@ def iter_markdown(paths: list[Path], config: Config, problems: list[Problem], si
                 yield path
 
 
-def _inside(path: Path, folder: Path) -> bool:
-    try:
-        path.relative_to(folder)
-        return True
-    except ValueError:
-        return False
+_inside = siteconfig.inside
 
 
 def page_of(path: Path, layout: SiteLayout, config: Config) -> Page:

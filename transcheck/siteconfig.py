@@ -402,14 +402,15 @@ def _mounts(data: dict[str, Any], root: Path, site: SiteConfig) -> dict[str, lis
         if not isinstance(mount, dict) or not str(mount.get("target", "")).startswith("content/"):
             continue
         source = (root / str(mount.get("source", ""))).resolve()
-        owners = [code for code, folders in result.items() if any(_inside(source, f) for f in folders)]
+        owners = [code for code, folders in result.items() if any(inside(source, f) for f in folders)]
         for code in _mount_languages(mount):
             if owners and code not in owners:
                 site.fallbacks.append((code, source))
     return result
 
 
-def _inside(path: Path, folder: Path) -> bool:
+def inside(path: Path, folder: Path) -> bool:
+    """Is ``path`` at or below ``folder`` (both resolved)?"""
     try:
         path.relative_to(folder)
         return True
