@@ -228,3 +228,14 @@ def test_a_shortcode_under_an_extra_sub_heading_is_moved_not_missing():
     assert found == [("shortcode-mismatch", "info")]
     other = en.replace("support@example.org", "sales@example.org")
     assert ("shortcode-mismatch", "error") in [(f.rule, f.severity.label) for f in check_texts(sv, other, "p.sv.md", "p.en.md")]
+
+
+def test_a_shortcode_on_its_own_line_inside_raw_html_is_a_block_too():
+    from conftest import doc
+    from transcheck.engine import check_texts
+
+    d = doc('<div class="grid">\n{{< flexbox >}}\n{{< fact title="ISO" >}}\n{{< /flexbox >}}\n</div>\n\nText.\n')
+    assert [(type(b).__name__, b.line) for b in d.body.blocks] == [("HtmlBlock", 1), ("Shortcode", 2), ("Paragraph", 7)]
+    sv = '## Fakta\n\n{{< flexbox >}}\n{{< fact title="ISO" >}}\n{{< /flexbox >}}\n'
+    en = '## Facts\n\n<div class="grid">\n{{< flexbox >}}\n{{< fact title="ISO" >}}\n{{< /flexbox >}}\n</div>\n'
+    assert "shortcode-mismatch" not in [f.rule for f in check_texts(sv, en, "p.sv.md", "p.en.md")]

@@ -458,6 +458,13 @@ class BodyParser:
                     continue
                 item = dialogue
             items.append(item)
+            if token["type"] == "block_html" and "<!--tcsc:" in token.get("raw", ""):
+                # a shortcode on its own line inside raw HTML (`<div class="grid">` then
+                # `{{< flexbox >}}` with no blank line between) is a block of the page too
+                for match in _BLOCK_PLACEHOLDER.finditer(token["raw"]):
+                    index = int(match.group(1))
+                    if not self.tags[index].closing:
+                        items.append(self._shortcode(index, inline=False))
         return items
 
     def _convert_one(self, token: Token, top: bool) -> Item | None:
