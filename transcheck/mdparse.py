@@ -510,9 +510,7 @@ class BodyParser:
             match = _BLOCK_PLACEHOLDER.fullmatch(raw.strip())
             if match:
                 return self._shortcode(int(match.group(1)), inline=False)
-            inline = Inline()
-            for placeholder in _BLOCK_PLACEHOLDER.finditer(raw):
-                inline.shortcodes.append(self._shortcode(int(placeholder.group(1)), inline=True))
+            inline = Inline()  # shortcodes on their own lines in it are blocks after it (_convert)
             restored = self.restore(raw)
             inline.links.extend(_html_links(restored, line))
             end = line + raw.rstrip("\n").count("\n")
