@@ -140,3 +140,18 @@ def test_code_indentation_from_list_nesting_is_not_a_difference():
     sv = "## S\n\n1. Kör detta:\n```bash\n   $ make test\n   ```\n"
     en = "## S\n\n1. Run this:\n   ```bash\n   $ make test\n   ```\n"
     assert "code-mismatch" not in [f.rule for f in findings(sv, en)]
+
+
+def test_an_html_table_is_a_table():
+    from conftest import doc, findings
+
+    d = doc('<table>\n<thead><tr><th>Namn</th><th>Typ</th></tr></thead>\n<tbody><tr><td><p>Id</p></td><td>int</td></tr>\n'
+            '<tr><td>Name</td><td>string</td></tr></tbody>\n</table>\n')
+    table = d.body.blocks[0]
+    assert (table.type, table.header, table.rows) == ("table", ["Namn", "Typ"], [["Id", "int"], ["Name", "string"]])
+    assert [table.row_line(0), table.row_line(1)] == [3, 4]
+    sv = "## Fält\n\n<table>\n<tr><th>Namn</th><th>Typ</th></tr>\n<tr><td>Id</td><td>int</td></tr>\n<tr><td>Name</td><td>string</td></tr>\n</table>\n"
+    same = "## Fields\n\n| Name | Type |\n|---|---|\n| Id | int |\n| Name | string |\n"
+    short = "## Fields\n\n| Name | Type |\n|---|---|\n| Id | int |\n"
+    assert [f.rule for f in findings(sv, same)] == []
+    assert [f.rule for f in findings(sv, short)] == ["table-shape"]

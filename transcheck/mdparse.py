@@ -523,6 +523,9 @@ class BodyParser:
                         "and not compared (add '-->')",
                     )
                 )
+            table = _html_table(restored, line, end, inline)
+            if table is not None:
+                return table  # a <table> is a table, whichever way a version writes it
             text = html_text(_without_placeholders(raw).strip("\n"))
             return HtmlBlock(line, restored.strip("\n"), end, inline, text)
         if kind == "thematic_break":
@@ -819,6 +822,28 @@ def _without_placeholders(text: str) -> str:
 
 _TAG_NAME = re.compile(r"</?([A-Za-z][\w:-]*)|<[!?]")  # an element, or <!DOCTYPE …> / <?xml …?>
 _HIDDEN_ELEMENTS = ("script", "style", "template")
+
+
+_HTML_TABLE = re.compile(r"^\s*<table\b.*</table>\s*$", re.I | re.S)
+_HTML_ROW = re.compile(r"<tr\b[^>]*>(.*?)</tr\s*>", re.I | re.S)
+_HTML_CELL = re.compile(r"<t([hd])\b[^>]*>(.*?)</t[hd]\s*>", re.I | re.S)
+
+
+def _html_table(html: str, line: int, end: int, inline: Inline) -> TableBlock | None:
+    """A block that is one HTML ``<table>`` as a table: its first row the header (as a
+    Markdown table has one), cells as text. None for anything else, or a nested table."""
+    if not _HTML_TABLE.match(html) or html.lower().count("<table") != 1:
+        return None
+    rows: list[list[str]] = []
+    lines: list[int] = []
+    for match in _HTML_ROW.finditer(html):
+        cells = [html_text(cell) for _, cell in _HTML_CELL.findall(match.group(1))]
+        if cells:
+            rows.append(cells)
+            lines.append(line + html.count("\n", 0, match.start()))
+    if not rows:
+        return None
+    return TableBlock(line, rows[0], rows[1:], end, inline, lines[1:])
 
 
 def html_text(html: str) -> str:

@@ -170,7 +170,14 @@ class TableBlock:
     rows: list[list[str]]
     end_line: int = 0
     inline: Inline = field(default_factory=Inline)
+    row_lines: list[int] = field(default_factory=list)  # each row's line, where not line + 2 + index (HTML)
     type = "table"
+
+    def row_line(self, index: int) -> int:
+        """The file line of body row ``index`` (0-based)."""
+        if index < len(self.row_lines):
+            return self.row_lines[index]
+        return self.line + 2 + index
 
     @property
     def shape(self) -> tuple[int, int]:

@@ -88,7 +88,7 @@ def _text_units(info: SectionInfo, skip: set[int]) -> list[tuple[str, int, list[
         elif isinstance(block, TableBlock):
             units.append((" | ".join(block.header), block.line, []))
             for offset, row in enumerate(block.rows):
-                units.append((" | ".join(row), block.line + 2 + offset, list(block.inline.code)))
+                units.append((" | ".join(row), block.row_line(offset), list(block.inline.code)))
         elif isinstance(block, BlockQuote):
             stack.extend(reversed(block.blocks))
         elif isinstance(block, Shortcode):
