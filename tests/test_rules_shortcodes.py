@@ -239,3 +239,14 @@ def test_a_shortcode_on_its_own_line_inside_raw_html_is_a_block_too():
     sv = '## Fakta\n\n{{< flexbox >}}\n{{< fact title="ISO" >}}\n{{< /flexbox >}}\n'
     en = '## Facts\n\n<div class="grid">\n{{< flexbox >}}\n{{< fact title="ISO" >}}\n{{< /flexbox >}}\n</div>\n'
     assert "shortcode-mismatch" not in [f.rule for f in check_texts(sv, en, "p.sv.md", "p.en.md")]
+
+
+def test_a_styling_wrapper_around_text_the_other_version_has_plain_is_a_warning():
+    from transcheck.engine import check_texts
+
+    sv = "{{< ingress >}}\nVi bygger molnet i Sverige.\n{{< /ingress >}}\n\n## Om\n\nText.\n"
+    plain = "We build the cloud in Sweden.\n\n## About\n\nText.\n"
+    nothing = "## About\n\nText.\n"
+    assert [(f.rule, f.severity.label) for f in check_texts(sv, plain, "p.sv.md", "p.en.md")
+            if f.rule == "shortcode-mismatch"] == [("shortcode-mismatch", "warning")]
+    assert ("shortcode-mismatch", "error") in [(f.rule, f.severity.label) for f in check_texts(sv, nothing, "p.sv.md", "p.en.md")]

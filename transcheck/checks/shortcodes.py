@@ -9,7 +9,7 @@ from collections import Counter
 from ..align import Unit, aligned_units, block_inlines, unit_inlines
 from ..findings import Severity
 from ..compare import BlockPair, Comparison, Side
-from ..model import Document, Shortcode, iter_blocks
+from ..model import Document, Paragraph, Shortcode, iter_blocks
 from ..scargs import TEXT_ARGS, data_args
 from ..wording import in_section
 
@@ -52,12 +52,22 @@ def check_shortcodes(c: Comparison) -> None:
     matched = {id(x) for pair in c.block_pairs for x in (pair.a, pair.b) if isinstance(x, Shortcode)}
     spare_a = [sc for sc in all_shortcodes(c.a.doc) if id(sc) not in matched and not sc.inline]
     spare_b = [sc for sc in all_shortcodes(c.b.doc) if id(sc) not in matched and not sc.inline]
+    # paragraphs without counterpart, per section: where a version writes as a plain paragraph
+    # what the other wraps in a styling shortcode ({{< ingress >}}…{{< /ingress >}})
+    loose_a = {p.section_a.index for p in c.block_pairs if isinstance(p.a, Paragraph) and p.b is None}
+    loose_b = {p.section_b.index for p in c.block_pairs if isinstance(p.b, Paragraph) and p.a is None}
     for sc, pair in missing_a:
         if not _take_spare(c, sc, spare_b, c.a, c.b):
-            _missing_block(c, sc, c.a, c.b, pair.anchor_b, pair)
+            _missing_block(c, sc, c.a, c.b, pair.anchor_b, pair, _wrapper(sc) and pair.section_b.index in loose_b)
     for sc, pair in missing_b:
         if not _take_spare(c, sc, spare_a, c.b, c.a):
-            _missing_block(c, sc, c.b, c.a, pair.anchor_a, pair)
+            _missing_block(c, sc, c.b, c.a, pair.anchor_a, pair, _wrapper(sc) and pair.section_a.index in loose_a)
+
+
+def _wrapper(sc: Shortcode) -> bool:
+    """A container of nothing but paragraphs: a styling wrapper around text."""
+    return sc.body is not None and bool(sc.body.blocks) and all(isinstance(b, Paragraph) for b in sc.body.blocks) \
+        and not sc.body.sections
 
 
 def _take_spare(c: Comparison, sc: Shortcode, spare: list[Shortcode], having: Side, lacking: Side) -> bool:
@@ -86,20 +96,22 @@ def _same_shortcode(a: Shortcode, b: Shortcode) -> bool:
     }
 
 
-def _missing_block(c: Comparison, sc: Shortcode, having: Side, lacking: Side, anchor: int, pair: BlockPair) -> None:
+def _missing_block(c: Comparison, sc: Shortcode, having: Side, lacking: Side, anchor: int, pair: BlockPair,
+                   unwrapped: bool = False) -> None:
     section = pair.section_b if lacking is c.b else pair.section_a
     where = in_section(section)
     # a shortcode with no arguments and nothing inside ({{< distance >}}, {{< divider >}}) is
     # layout: one spacer more or less is worth a look, not a failed build
     layout_only = not sc.positional and not sc.named and sc.body is None and not (sc.inner or "").strip()
+    also = "; the text may stand here as a plain paragraph (a styling wrapper)" if unwrapped else ""
     c.report(
         "shortcode-mismatch",
         lacking,
         anchor,
-        f"shortcode {_label(sc)} ({having.name}:{sc.line}) has no counterpart{where} here",
+        f"shortcode {_label(sc)} ({having.name}:{sc.line}) has no counterpart{where} here{also}",
         [(having, sc.line)],
         key=f"missing|{sc.name}|{section.title}",
-        severity=Severity.WARNING if layout_only else None,
+        severity=Severity.WARNING if layout_only or unwrapped else None,
     )
 
 
