@@ -155,3 +155,22 @@ def test_an_html_table_is_a_table():
     short = "## Fields\n\n| Name | Type |\n|---|---|\n| Id | int |\n"
     assert [f.rule for f in findings(sv, same)] == []
     assert [f.rule for f in findings(sv, short)] == ["table-shape"]
+
+
+def test_code_that_differs_only_in_translated_comments_is_the_same_code():
+    from conftest import findings
+
+    sv = "## Kod\n\n```python\n# Skapa en klient\nclient = Client(url)  # standardadressen\nclient.send()\n```\n"
+    en = "## Code\n\n```python\n# Create a client\nclient = Client(url)  # the default address\nclient.send()\n```\n"
+    changed = en.replace("client.send()", "client.send(retry=True)")
+    assert [f.rule for f in findings(sv, en)] == []
+    found = [f for f in findings(sv, changed) if f.rule == "code-mismatch"]
+    assert len(found) == 1 and "client.send()" in found[0].message and found[0].line == 6
+
+
+def test_a_url_in_code_is_not_a_comment():
+    from conftest import findings
+
+    sv = "## Kod\n\n```sh\ncurl http://example.org/a\n```\n"
+    en = "## Code\n\n```sh\ncurl http://example.org/b\n```\n"
+    assert [f.rule for f in findings(sv, en)] == ["code-mismatch"]

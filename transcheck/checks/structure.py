@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 from collections import Counter
 from difflib import SequenceMatcher
@@ -318,7 +319,11 @@ def _compare_code(c: Comparison, a: CodeBlock, b: CodeBlock) -> None:
         return
     lines_a = _normal_code(a.code).split("\n")
     lines_b = _normal_code(b.code).split("\n")
-    offset = next((i for i, (x, y) in enumerate(zip(lines_a, lines_b)) if x != y), min(len(lines_a), len(lines_b)))
+    if _without_comments(lines_a) == _without_comments(lines_b):
+        return  # only the comments differ: translators translate them, the code is the same
+    offset = next((i for i, (x, y) in enumerate(zip(lines_a, lines_b))
+                   if x != y and not (_comment(x) and _comment(y)) and _without_comments([x]) != _without_comments([y])),
+                  min(len(lines_a), len(lines_b)))
     first_a = lines_a[offset] if offset < len(lines_a) else "(end of block)"
     first_b = lines_b[offset] if offset < len(lines_b) else "(end of block)"
     fence_lines = 1 if a.fence else 0
@@ -331,6 +336,26 @@ def _compare_code(c: Comparison, a: CodeBlock, b: CodeBlock) -> None:
         [(c.b, b.line + (1 if b.fence else 0) + offset)],
         key=f"{first_a}|{first_b}",
     )
+
+
+# A whole-line comment in the common languages of documentation ("# " and not "#include"),
+# and a comment after code that follows white space (so "http://x" is never cut).
+_COMMENT_LINE = re.compile(r"^\s*(?:#(?:\s|$)|//|--\s|;|/\*|\*|<!--|%\s|rem\s)", re.I)
+_TRAILING_COMMENT = re.compile(r"\s+(?:#\s|//\s?|--\s|<!--).*$")
+
+
+def _comment(line: str) -> bool:
+    return bool(_COMMENT_LINE.match(line))
+
+
+def _without_comments(lines: list[str]) -> list[str]:
+    """Code lines with comments left out: what must be equal in both versions."""
+    kept = []
+    for line in lines:
+        if _comment(line):
+            continue
+        kept.append(_TRAILING_COMMENT.sub("", line).rstrip())
+    return kept
 
 
 def deep_code_blocks(blocks: list[Block]) -> list[CodeBlock]:
