@@ -252,3 +252,20 @@ def test_a_decade_without_the_article():
     from transcheck.values.numbers import find_numbers
 
     assert [sorted(n.values) for n in find_numbers("tidigt 90‑tal")] == [[90, 1990]]
+
+
+@pytest.mark.parametrize("line", ["13. desember 2022 kunngjorde kommisjonen en avgjørelse.", "7. december 2022, Safespring AB"])
+def test_a_sentence_opened_by_a_date_is_no_numbered_list(line):
+    from conftest import doc
+    from transcheck.model import Paragraph
+
+    blocks = doc(line + "\n").body.blocks
+    assert len(blocks) == 1 and isinstance(blocks[0], Paragraph) and blocks[0].text == line
+
+
+def test_a_numbered_list_stays_a_list():
+    from conftest import doc
+    from transcheck.model import ListBlock
+
+    for text in ("1. Install it\n2. Run it\n", "12. Kapitel tolv\n", "3. Mars är en planet? nej.\n- x\n"):
+        assert isinstance(doc(text).body.blocks[0], ListBlock), text

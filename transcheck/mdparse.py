@@ -49,6 +49,12 @@ Item = Block | Heading  # what the flat parse yields before sections exist
 
 INLINE_OPEN, INLINE_CLOSE, INLINE_FILL = "\ue000", "\ue001", "\ue002"
 _BLOCK_PLACEHOLDER = re.compile(r"<!--tcsc:(\d+)-->")
+# A month's name and a year first (Nordic and English): "13. desember 2022 …"
+_MONTH_FIRST = re.compile(
+    r"(?:jan(?:uar[iy]?|vier)?|feb(?:ruar[iy]?)?|mar(?:s|ch|ts)?|apr(?:il)?|ma[ij]|may|jun[ie]?|jul[iy]?|aug(?:ust[i]?)?"
+    r"|sep(?:t(?:ember)?)?|o[ck]t(?:ober)?|nov(?:ember)?|de[cs](?:ember)?)\b\.?\s+(?:19|20)\d\d\b",
+    re.I,
+)
 _FILLER = "<!---->"  # keeps a replaced region's line count; an empty comment renders as nothing
 _ONLY_PLACEHOLDERS = re.compile(r"\s*(?:(?:<!--tcsc:\d+-->|<!---->)\s*)+")
 _INLINE_PLACEHOLDER = re.compile(INLINE_OPEN + r"(\d+)" + INLINE_CLOSE)
@@ -451,6 +457,8 @@ class BodyParser:
             if item is None:
                 continue
             dialogue = _dialogue_line(item, require_speech=True) if top else None
+            if dialogue is None:
+                dialogue = _date_line(item)
             if dialogue is not None:
                 previous = items[-1] if items else None
                 if isinstance(previous, Paragraph) and previous.end_line + 1 == dialogue.line:
@@ -921,6 +929,18 @@ def _dialogue_line(item: Item, require_speech: bool) -> Paragraph | None:
     elif len(only.text.split()) < MIN_QUOTATION_WORDS:
         return None
     return Paragraph(only.line, only.text, only.end_line or only.line, only.inline)
+
+
+def _date_line(item: Item) -> Paragraph | None:
+    """A one-item numbered list that is a sentence opened by a date ("13. desember 2022
+    kunngjorde …", "7. desember 2022, Safespring AB"): Markdown reads "13. " as a list
+    marker; the author wrote a date. The paragraph keeps the day."""
+    if not isinstance(item, ListBlock) or not item.ordered or len(item.items) != 1 or not 1 <= item.start <= 31:
+        return None
+    only = item.items[0]
+    if only.blocks or not only.text or not _MONTH_FIRST.match(only.text):
+        return None
+    return Paragraph(only.line, f"{item.start}. {only.text}", only.end_line or only.line, only.inline)
 
 
 def _join_paragraphs(first: Paragraph, second: Paragraph) -> None:
