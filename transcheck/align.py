@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
-from typing import Callable, Hashable, Sequence
+from typing import Any, Callable, Hashable, Sequence
 
 from .model import (
     Block,
@@ -877,16 +877,23 @@ def block_key(features: _Features) -> Key:
 
 
 def align_blocks(a: list[Block], b: list[Block]) -> list[tuple[Block | None, Block | None]]:
-    span = max(len(a), len(b), 1)
     fa, fb = [_features(x) for x in a], [_features(y) for y in b]
+    return _align_by_features(a, b, fa, fb, _feature_similarity, BLOCK_THRESHOLD, block_key)
+
+
+def _align_by_features(a: list[Any], b: list[Any], fa: list[Any], fb: list[Any], similarity: Callable[..., float],
+                       threshold: float, key: Callable[[Any], Hashable]) -> list[tuple[Any, Any]]:
+    """Two sequences aligned by their features' similarity, weighted by relative position;
+    keyed (anchored) when the table would be large."""
+    span = max(len(a), len(b), 1)
     large = len(a) * len(b) > EXACT_CELLS
     raw = align_sequences(
         len(a),
         len(b),
-        lambda i, j: _feature_similarity(fa[i], fb[j], i / span, j / span),
-        BLOCK_THRESHOLD,
-        [block_key(f) for f in fa] if large else None,
-        [block_key(f) for f in fb] if large else None,
+        lambda i, j: similarity(fa[i], fb[j], i / span, j / span),
+        threshold,
+        [key(f) for f in fa] if large else None,
+        [key(f) for f in fb] if large else None,
     )
     return [(a[i] if i is not None else None, b[j] if j is not None else None) for i, j in raw]
 
@@ -937,18 +944,8 @@ def align_items(a: list[ListItem], b: list[ListItem]) -> list[tuple[ListItem | N
     for known_a, known_b, known in _LAST_ITEMS:
         if known_a is a and known_b is b:
             return list(known)
-    span = max(len(a), len(b), 1)
     fa, fb = [_item_features(x) for x in a], [_item_features(y) for y in b]
-    large = len(a) * len(b) > EXACT_CELLS
-    raw = align_sequences(
-        len(a),
-        len(b),
-        lambda i, j: _item_feature_similarity(fa[i], fb[j], i / span, j / span),
-        ITEM_THRESHOLD,
-        [_item_key(f) for f in fa] if large else None,
-        [_item_key(f) for f in fb] if large else None,
-    )
-    result = [(a[i] if i is not None else None, b[j] if j is not None else None) for i, j in raw]
+    result = _align_by_features(a, b, fa, fb, _item_feature_similarity, ITEM_THRESHOLD, _item_key)
     _LAST_ITEMS.insert(0, (a, b, result))
     del _LAST_ITEMS[8:]
     return list(result)
