@@ -30,6 +30,59 @@ def findings(a: str, b: str, **options):
     return check_texts(text_a, text_b, "a.md", "b.md", Options(**options) if options else None)
 
 
+def write(root: Path, files: dict[str, str]) -> Path:
+    """Write ``files`` (relative name → text, bytes as given) below ``root``; returns ``root``."""
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(text.encode("utf-8"))
+    return root
+
+
+SV_EN_HUGO = 'defaultContentLanguage = "en"\n[languages.en]\ncontentDir = "content/en"\n[languages.sv]\ncontentDir = "content/sv"\n'
+
+
+class GitSite:
+    """A throw-away git repository holding an en/sv Hugo site; commit dates step by a day,
+    so history is deterministic and ordered."""
+
+    def __init__(self, root: Path, hugo: str = SV_EN_HUGO) -> None:
+        import os
+
+        self.root = root
+        self.clock = 1_767_000_000
+        self.env = dict(
+            os.environ, GIT_AUTHOR_NAME="T", GIT_AUTHOR_EMAIL="t@example.com", GIT_COMMITTER_NAME="T",
+            GIT_COMMITTER_EMAIL="t@example.com", GIT_CONFIG_GLOBAL="/dev/null", GIT_CONFIG_NOSYSTEM="1",
+        )
+        root.mkdir(parents=True, exist_ok=True)
+        self.git("init", "-q", "-b", "main")
+        self.write("hugo.toml", hugo)
+
+    def git(self, *args: str) -> str:
+        import subprocess
+
+        done = subprocess.run(["git", *args], cwd=self.root, env=self.env, capture_output=True, text=True, check=True)
+        return done.stdout.strip()
+
+    def write(self, name: str, text: str) -> Path:
+        path = self.root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(text.encode("utf-8"))
+        return path
+
+    def commit(self, message: str, clock: int | None = None) -> str:
+        self.clock += 86_400
+        when = f"@{clock or self.clock} +0000"
+        self.env.update(GIT_AUTHOR_DATE=when, GIT_COMMITTER_DATE=when)
+        self.git("add", "-A")
+        self.git("commit", "-q", "--allow-empty", "-m", message)
+        return self.git("rev-parse", "HEAD")
+
+    def path(self, name: str) -> str:
+        return str(self.root / name)
+
+
 def rules_of(found) -> list[tuple[str, str, int]]:
     return [(f.rule, f.path, f.line) for f in found]
 

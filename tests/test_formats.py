@@ -16,7 +16,7 @@ from click.testing import CliRunner
 from transcheck.cli import main
 from transcheck.findings import Finding, Location, Severity
 from transcheck.formats.paths import PathStyle, visible
-from conftest import SAMPLES, SHARED
+from conftest import SAMPLES, SHARED, write
 
 SV = "---\ntitle: Om oss\n---\n## Om oss\n\n- Ett\n- Två\n"
 EN = "---\ntitle: About us\n---\n## About us\n\n- One\n- Two\n"
@@ -25,12 +25,6 @@ BROKEN = [str(SAMPLES / "broken" / "posting.sv.md"), str(SAMPLES / "broken" / "p
 FORMATS = ["text", "json", "sarif", "github", "junit", "gitlab", "html"]
 
 
-def write(root: Path, files: dict[str, str]) -> Path:
-    for name, text in files.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    return root
 
 
 def small_site(root: Path) -> Path:

@@ -1,7 +1,6 @@
 """Links compared by the page they lead to: a translation links to its own language's pages."""
 
 import json
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -10,14 +9,9 @@ from transcheck.cli import main
 from transcheck.config import Config
 from transcheck.pagemap import content_url
 from transcheck.site import plan_pairs
+from conftest import write
 
 
-def write(root: Path, files: dict[str, str]) -> Path:
-    for name, text in files.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    return root
 
 
 HUGO = {

@@ -10,19 +10,13 @@ from click.testing import CliRunner
 from transcheck.cli import main
 from transcheck.config import Config, ConfigError, load_config
 from transcheck.site import plan_pairs
-from conftest import SHARED
+from conftest import SHARED, write
 
 SV = "---\ntitle: Om oss\n---\n## Om oss\n\n- Ett\n- Två\n"
 EN = "---\ntitle: About us\n---\n## About us\n\n- One\n- Two\n"
 NB = "---\ntitle: Om oss\n---\n## Om oss\n\n- En\n- To\n"
 
 
-def write(root: Path, files: dict[str, str]) -> Path:
-    for name, text in files.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    return root
 
 
 def names(plan):

@@ -4,7 +4,6 @@ page or one folder given, and every way of finding nothing said out loud."""
 
 import json
 import os
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -12,7 +11,7 @@ from click.testing import CliRunner
 from transcheck.cli import main
 from transcheck.config import Config
 from transcheck.site import plan_pairs
-from conftest import CORPUS, needs_corpus
+from conftest import CORPUS, needs_corpus, write
 
 EN = "---\ntitle: About\n---\n## About us\n\n- One\n- Two\n"
 SV = "---\ntitle: Om\n---\n## Om oss\n\n- Ett\n- Två\n"
@@ -20,12 +19,6 @@ SV_SHORT = "---\ntitle: Om\n---\n## Om oss\n\n- Ett\n"
 JA = "---\ntitle: 概要\ndefault_lang_commit: 0123abc\n---\n## 私たちについて\n\n- 一\n- 二\n"
 
 
-def write(root: Path, files: dict[str, str]) -> Path:
-    for name, text in files.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    return root
 
 
 def names(plan, root):

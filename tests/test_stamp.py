@@ -14,6 +14,7 @@ from click.testing import CliRunner
 from transcheck import status as st
 from transcheck.cli import main
 from transcheck.stamp import stamp_text
+from conftest import GitSite
 
 needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
@@ -116,36 +117,7 @@ def test_what_cannot_be_edited_safely_is_refused_and_left_as_it_is(text: str):
 # --- the command on a git repository ---------------------------------------------------------
 
 
-class Repo:
-    """A throw-away git repository with an en/sv Hugo site."""
-
-    def __init__(self, root: Path) -> None:
-        self.root = root
-        self.clock = 1_767_000_000
-        self.env = dict(
-            os.environ, GIT_AUTHOR_NAME="T", GIT_AUTHOR_EMAIL="t@example.com", GIT_COMMITTER_NAME="T",
-            GIT_COMMITTER_EMAIL="t@example.com", GIT_CONFIG_GLOBAL="/dev/null", GIT_CONFIG_NOSYSTEM="1",
-        )
-        root.mkdir(parents=True)
-        self.git("init", "-q", "-b", "main")
-        self.write("hugo.toml", HUGO)
-
-    def git(self, *args: str) -> str:
-        done = subprocess.run(["git", *args], cwd=self.root, env=self.env, capture_output=True, text=True, check=True)
-        return done.stdout.strip()
-
-    def write(self, name: str, text: str) -> Path:
-        path = self.root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(text.encode("utf-8"))
-        return path
-
-    def commit(self, message: str) -> str:
-        self.clock += 86_400
-        self.env.update(GIT_AUTHOR_DATE=f"@{self.clock} +0000", GIT_COMMITTER_DATE=f"@{self.clock} +0000")
-        self.git("add", "-A")
-        self.git("commit", "-q", "--allow-empty", "-m", message)
-        return self.git("rev-parse", "HEAD")
+Repo = GitSite
 
 
 @pytest.fixture(autouse=True)

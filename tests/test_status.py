@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -14,6 +12,7 @@ from click.testing import CliRunner
 from transcheck import status as st
 from transcheck.cli import main
 from transcheck.engine import Options, check_paths
+from conftest import GitSite
 
 needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
@@ -53,40 +52,7 @@ EN_JOB_CHANGED = EN_JOB.replace("- Python\n- Git\n", "- Python 3\n- Git\n- Docke
 HUGO = 'defaultContentLanguage = "en"\n[languages.en]\ncontentDir = "content/en"\n[languages.sv]\ncontentDir = "content/sv"\n'
 
 
-class Repo:
-    """A git repository in a temporary folder with a small en/sv Hugo site."""
-
-    def __init__(self, root: Path) -> None:
-        self.root = root
-        self.clock = 1_767_000_000  # commit dates step by a day: deterministic, ordered
-        self.env = dict(
-            os.environ, GIT_AUTHOR_NAME="T", GIT_AUTHOR_EMAIL="t@example.com", GIT_COMMITTER_NAME="T",
-            GIT_COMMITTER_EMAIL="t@example.com", GIT_CONFIG_GLOBAL="/dev/null", GIT_CONFIG_NOSYSTEM="1",
-        )
-        root.mkdir(parents=True, exist_ok=True)
-        self.git("init", "-q", "-b", "main")
-        self.write("hugo.toml", HUGO)
-
-    def git(self, *args: str) -> str:
-        done = subprocess.run(["git", *args], cwd=self.root, env=self.env, capture_output=True, text=True, check=True)
-        return done.stdout.strip()
-
-    def write(self, name: str, text: str) -> Path:
-        path = self.root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-        return path
-
-    def commit(self, message: str, clock: int | None = None) -> str:
-        self.clock += 86_400
-        when = f"@{clock or self.clock} +0000"
-        self.env.update(GIT_AUTHOR_DATE=when, GIT_COMMITTER_DATE=when)
-        self.git("add", "-A")
-        self.git("commit", "-q", "--allow-empty", "-m", message)
-        return self.git("rev-parse", "HEAD")
-
-    def path(self, name: str) -> str:
-        return str(self.root / name)
+Repo = GitSite
 
 
 @pytest.fixture(autouse=True)
