@@ -88,13 +88,21 @@ def _align_exact(n: int, m: int, score: Callable[[int, int], float], threshold: 
             if g > 0 and prev[j - 1] + g > value:
                 value = prev[j - 1] + g
             row[j] = value
+    return _trace_back(n, m, lambda i, j: best[i][j], lambda i, j: gain[i - 1][j - 1])
+
+
+def _trace_back(n: int, m: int, best: Callable[[int, int], float], gain: Callable[[int, int], float]) -> Pairs:
+    """The alignment a filled table of best scores holds, read back from its corner:
+    a pair where taking it made the score, else a gap on the side the score came from."""
     pairs: Pairs = []
     i, j = n, m
     while i > 0 or j > 0:
-        if i > 0 and j > 0 and gain[i - 1][j - 1] > 0 and best[i][j] == best[i - 1][j - 1] + gain[i - 1][j - 1]:
+        here = best(i, j)
+        g = gain(i, j) if i > 0 and j > 0 else 0.0
+        if i > 0 and j > 0 and g > 0 and here == best(i - 1, j - 1) + g:
             pairs.append((i - 1, j - 1))
             i, j = i - 1, j - 1
-        elif i > 0 and best[i][j] == best[i - 1][j]:
+        elif i > 0 and here == best(i - 1, j):
             pairs.append((i - 1, None))
             i -= 1
         else:
@@ -250,22 +258,7 @@ def _align_banded(p: int, q: int, score: Callable[[int, int], float], threshold:
         lo = lows[i]
         return rows[i][j - lo] if lo <= j < lo + len(rows[i]) else minus
 
-    pairs: Pairs = []
-    i, j = p, q
-    while i > 0 or j > 0:
-        here = best(i, j)
-        g = gains[i][j - lows[i]] if i > 0 and j > 0 else 0.0
-        if i > 0 and j > 0 and g > 0 and here == best(i - 1, j - 1) + g:
-            pairs.append((i - 1, j - 1))
-            i, j = i - 1, j - 1
-        elif i > 0 and here == best(i - 1, j):
-            pairs.append((i - 1, None))
-            i -= 1
-        else:
-            pairs.append((None, j - 1))
-            j -= 1
-    pairs.reverse()
-    return pairs
+    return _trace_back(p, q, best, lambda i, j: gains[i][j - lows[i]])
 
 
 def _with_unmatched(matched: list[tuple[int, int]], n: int, m: int) -> Pairs:
