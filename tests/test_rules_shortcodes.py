@@ -250,3 +250,63 @@ def test_a_styling_wrapper_around_text_the_other_version_has_plain_is_a_warning(
     assert [(f.rule, f.severity.label) for f in check_texts(sv, plain, "p.sv.md", "p.en.md")
             if f.rule == "shortcode-mismatch"] == [("shortcode-mismatch", "warning")]
     assert ("shortcode-mismatch", "error") in [(f.rule, f.severity.label) for f in check_texts(sv, nothing, "p.sv.md", "p.en.md")]
+
+
+def _shortcode_findings(sv: str, en: str) -> list[tuple[str, str]]:
+    from transcheck.engine import check_texts
+
+    return [(f.severity.label, f.message) for f in check_texts(sv, en, "p.sv.md", "p.en.md") if f.rule == "shortcode-mismatch"]
+
+
+def test_an_argument_naming_each_page_s_own_language_is_quiet():
+    sv = '## Priser\n\n{{< price-list language="sv" >}}\n'
+    en = '## Prices\n\n{{< price-list language="en" >}}\n'
+    assert _shortcode_findings(sv, en) == []
+    # left to the default on one side: still its own language
+    assert _shortcode_findings('## Priser\n\n{{< price-list >}}\n', en) == []
+    # naming a third language is a real difference
+    wrong = _shortcode_findings('## Priser\n\n{{< price-list language="de" >}}\n', en)
+    assert [s for s, _ in wrong] == ["error"]
+    assert 'argument language is "de" here but "en"' in wrong[0][1]
+
+
+def test_a_positional_word_argument_that_differs_is_a_warning():
+    sv = '## Uppdatering\n\n{{% disclaimer "uppdatering" %}}\nSidan är ny.\n{{% /disclaimer %}}\n'
+    en = '## Update\n\n{{% disclaimer "update" %}}\nThe page is new.\n{{% /disclaimer %}}\n'
+    assert [s for s, _ in _shortcode_findings(sv, en)] == ["warning"]
+    # a value that is not a plain word (a number, a path) stays an error
+    sv_num = sv.replace('"uppdatering"', '"2024"')
+    en_num = en.replace('"update"', '"2025"')
+    assert [s for s, _ in _shortcode_findings(sv_num, en_num)] == ["error"]
+
+
+def test_inline_styling_shortcodes_counted_differently_are_a_warning():
+    sv = '## Del\n\n{{< inline "Del II" >}} handlar om lagen.\n'
+    en = '## Part\n\nPart II is about the law.\n'
+    assert [s for s, _ in _shortcode_findings(sv, en)] == ["warning"]
+    # an inline shortcode that inserts something (no arguments, or data) stays an error
+    sv_phone = '## Kontakt\n\nRing {{< phone >}} i dag.\n'
+    en_phone = '## Contact\n\nCall us today.\n'
+    assert [s for s, _ in _shortcode_findings(sv_phone, en_phone)] == ["error"]
+
+
+def test_a_button_whose_target_the_other_version_links_as_raw_html_is_a_warning():
+    sv = '## Tjänster\n\nVi har många tjänster.\n\n{{< localbutton link="/files/catalogue.pdf" text="Katalog" >}}\n'
+    en = ('## Services\n\nWe have many services.\n\n'
+          '<a href="/files/catalogue.pdf" class="button">Catalogue</a>\n')
+    found = _shortcode_findings(sv, en)
+    assert [s for s, _ in found] == ["warning"]
+    assert "its link target is at line 5 here" in found[0][1]
+    # no link to that target anywhere: the button is missing
+    other = en.replace("/files/catalogue.pdf", "/files/other.pdf")
+    assert [s for s, _ in _shortcode_findings(sv, other)] == ["error"]
+
+
+def test_a_wrapper_whose_text_is_merged_into_the_next_paragraph_is_a_warning():
+    sv = ("## Oslo\n\n{{< ingress >}}\nDatacentret är det största i Norge och drivs av vattenkraft.\n{{< /ingress >}}\n\n"
+          "Det samarbetar med flera parter för att göra det enklare att erbjuda tjänster.\n")
+    merged = ("## Oslo\n\nThe data centre is the largest in Norway and runs on hydropower. It works with several "
+              "parties to make it easier to offer services.\n")
+    dropped = "## Oslo\n\nIt works with several parties to make it easier to offer services.\n"
+    assert [s for s, _ in _shortcode_findings(sv, merged)] == ["warning"]
+    assert [s for s, _ in _shortcode_findings(sv, dropped)] == ["error"]

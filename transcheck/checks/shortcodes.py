@@ -6,11 +6,11 @@ import re
 import unicodedata
 from collections import Counter
 
-from ..align import Unit, aligned_units, block_inlines, unit_inlines
+from ..align import Unit, aligned_units, block_inlines, block_text, unit_inlines
 from ..findings import Severity
 from ..compare import BlockPair, Comparison, Side
-from ..model import Document, Paragraph, Shortcode, iter_blocks
-from ..scargs import TEXT_ARGS, data_args
+from ..model import Block, Document, Paragraph, Shortcode, iter_blocks
+from ..scargs import TEXT_ARGS, data_args, is_link_argument
 from ..wording import in_section
 
 def _label(sc: Shortcode) -> str:
@@ -58,16 +58,33 @@ def check_shortcodes(c: Comparison) -> None:
     loose_b = {p.section_b.index for p in c.block_pairs if isinstance(p.b, Paragraph) and p.a is None}
     for sc, pair in missing_a:
         if not _take_spare(c, sc, spare_b, c.a, c.b):
-            _missing_block(c, sc, c.a, c.b, pair.anchor_b, pair, _wrapper(sc) and pair.section_b.index in loose_b)
+            _missing_block(c, sc, c.a, c.b, pair.anchor_b, pair, pair.section_b.index in loose_b)
     for sc, pair in missing_b:
         if not _take_spare(c, sc, spare_a, c.b, c.a):
-            _missing_block(c, sc, c.b, c.a, pair.anchor_a, pair, _wrapper(sc) and pair.section_a.index in loose_a)
+            _missing_block(c, sc, c.b, c.a, pair.anchor_a, pair, pair.section_a.index in loose_a)
 
 
 def _wrapper(sc: Shortcode) -> bool:
-    """A container of nothing but paragraphs: a styling wrapper around text."""
+    """A container of nothing but paragraphs, with no argument but words for the reader (a
+    title): a styling wrapper around text (``{{< ingress >}}``, an accordion)."""
     return sc.body is not None and bool(sc.body.blocks) and all(isinstance(b, Paragraph) for b in sc.body.blocks) \
-        and not sc.body.sections
+        and not sc.body.sections and not data_args(sc) and not _link_arguments(sc)
+
+
+def _link_arguments(sc: Shortcode) -> list[tuple[str | None, str]]:
+    return [(k, v.strip()) for k, v in [(None, p) for p in sc.positional] + list(sc.named)
+            if v.strip() and is_link_argument(k, v)]
+
+
+_IMAGE = re.compile(r"\.(?:png|jpe?g|gif|svg|webp|avif|mp4|webm)$", re.I)
+
+
+def _button(sc: Shortcode) -> bool:
+    """A link with a label: no body, no picture; what it does a raw ``<a>`` can do too."""
+    links = _link_arguments(sc)
+    return sc.body is None and bool(links) and not any(
+        (k or "").lower() in ("image", "img", "src", "video") or _IMAGE.search(v) for k, v in links
+    )
 
 
 def _take_spare(c: Comparison, sc: Shortcode, spare: list[Shortcode], having: Side, lacking: Side) -> bool:
@@ -97,13 +114,24 @@ def _same_shortcode(a: Shortcode, b: Shortcode) -> bool:
 
 
 def _missing_block(c: Comparison, sc: Shortcode, having: Side, lacking: Side, anchor: int, pair: BlockPair,
-                   unwrapped: bool = False) -> None:
+                   loose_text_here: bool = False) -> None:
+    """Report ``sc`` (in ``having``) as missing from ``lacking``: an error when what it carries
+    is gone, a warning when only its looks are (a spacer, a styling wrapper around text, a
+    button whose target the other version links in another way)."""
     section = pair.section_b if lacking is c.b else pair.section_a
     where = in_section(section)
     # a shortcode with no arguments and nothing inside ({{< distance >}}, {{< divider >}}) is
     # layout: one spacer more or less is worth a look, not a failed build
     layout_only = not sc.positional and not sc.named and sc.body is None and not (sc.inner or "").strip()
-    also = "; the text may stand here as a plain paragraph (a styling wrapper)" if unwrapped else ""
+    if _wrapper(sc):
+        # {{< ingress >}}…{{< /ingress >}} styles text: a styling difference when its text is
+        # there unwrapped (a paragraph of its own, or merged into the next one)
+        having_section = pair.section_a if having is c.a else pair.section_b
+        text_here = loose_text_here or _text_kept(sc, having_section.blocks, section.blocks)
+        also = "; it styles text, which stands here as a plain paragraph" if text_here else ""
+    else:
+        elsewhere = _targets_elsewhere(c, sc, having, lacking) if _button(sc) else None
+        also = f"; its link target is at line {elsewhere} here, written another way" if elsewhere else ""
     c.report(
         "shortcode-mismatch",
         lacking,
@@ -111,8 +139,46 @@ def _missing_block(c: Comparison, sc: Shortcode, having: Side, lacking: Side, an
         f"shortcode {_label(sc)} ({having.name}:{sc.line}) has no counterpart{where} here{also}",
         [(having, sc.line)],
         key=f"missing|{sc.name}|{section.title}",
-        severity=Severity.WARNING if layout_only or unwrapped else None,
+        severity=Severity.WARNING if layout_only or also else None,
     )
+
+
+def _text_kept(wrapper: Shortcode, having: list[Block], lacking: list[Block]) -> bool:
+    """Is the wrapped text in the lacking section's paragraphs? Their length is nearer to the
+    having section's with the wrapper than without it (translations differ in length, a
+    missing paragraph takes its own length away)."""
+    def length(blocks: list[Block]) -> int:
+        return sum(len(block_text(b)) for b in blocks if isinstance(b, (Paragraph, Shortcode)))
+
+    here, there, wrapped = length(lacking), length(having), len(block_text(wrapper))
+    return here > 0 and abs(here - there) < abs(here - (there - wrapped))
+
+
+def _targets_elsewhere(c: Comparison, sc: Shortcode, having: Side, lacking: Side) -> int | None:
+    """The line of ``lacking`` that links the same target (or its counterpart page) as one
+    of ``sc``'s link arguments: a raw HTML button or a front-matter field standing in for
+    the shortcode."""
+    pages = c.settings.page_map
+    targets = [v for _, v in _link_arguments(sc)]
+    wanted = {_plain_target(t) for t in targets} - {""}
+    groups = {pages.resolve(t, having.path) for t in targets} - {None} if pages is not None else set()
+    if not wanted and not groups:
+        return None
+    for number, text in enumerate(lacking.doc.text.splitlines(), start=1):
+        for token in _PATHLIKE.findall(text):
+            if _plain_target(token) in wanted or (groups and pages is not None and pages.resolve(token, lacking.path) in groups):
+                return number
+    return None
+
+
+_PATHLIKE = re.compile(r"[\w@~.:/%+-]*/[\w@~.:/%+#?=&-]*")
+
+
+def _plain_target(target: str) -> str:
+    """A link target as it may be written anywhere: without fragment or query, surrounding
+    slashes and a ``.md`` suffix (``/services/x.md`` = ``/services/x/``)."""
+    path = target.strip().split("#", 1)[0].split("?", 1)[0].strip("/")
+    return path[:-3] if path.endswith(".md") else path
 
 
 _HEX_COLOUR = re.compile(r"#([0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})", re.I)
@@ -177,6 +243,8 @@ def _compare_arguments(c: Comparison, a: Shortcode, b: Shortcode) -> None:
             continue  # the same colour, flag or icon spelled another way
         if _translated_anchor(c, key, a, b, value_a, value_b):
             continue  # "prestanda" / "performance": each the slug of its own title
+        if _own_language(c.a, value_a) and _own_language(c.b, value_b):
+            continue  # language="nb" on the Norwegian page, "en" on the English one (or left to the default)
         name = f"argument {key}" if not key.startswith("#") else f"argument {key[1:]}"
         shown_a = f'"{value_a}"' if value_a is not None else "missing"
         shown_b = f'"{value_b}"' if value_b is not None else "missing"
@@ -187,8 +255,28 @@ def _compare_arguments(c: Comparison, a: Shortcode, b: Shortcode) -> None:
             f"{_label(a)} {name} is {shown_a} here but {shown_b} in {c.b.name}:{b.line}",
             [(c.b, b.line)],
             key=f"arg|{a.name}|{key}|{value_a}|{value_b}",
-            severity=Severity.WARNING if cosmetic(key, value_a, value_b) else None,
+            severity=Severity.WARNING if cosmetic(key, value_a, value_b) or _words(key, value_a, value_b) else None,
         )
+
+
+def _own_language(side: Side, value: str | None) -> bool:
+    """An argument that names its own page's language (``"nb"``, ``"nb-NO"``), or is absent."""
+    if value is None:
+        return True
+    language = (side.language or side.expected or "").lower()
+    text = value.strip().lower().replace("_", "-")
+    return bool(language) and (text == language or text.split("-")[0] == language.split("-")[0])
+
+
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+def _words(key: str, value_a: str | None, value_b: str | None) -> bool:
+    """A positional argument that is a plain word on both sides ("update" / "uppdatering"):
+    as likely a translated label as a changed keyword, so worth a look, not a failed build."""
+    return key.startswith("#") and value_a is not None and value_b is not None and all(
+        _WORD.fullmatch(v.strip()) for v in (value_a, value_b)
+    )
 
 
 # Arguments that change how a page looks, not what it says: an icon, colour or anchor
@@ -209,23 +297,34 @@ def cosmetic(key: str, value_a: str | None, value_b: str | None) -> bool:
     )
 
 
-def _inline_names(unit: Unit) -> tuple[Counter[str], dict[str, int]]:
+def _inline_names(unit: Unit) -> tuple[Counter[str], dict[str, int], set[str]]:
+    """Inline shortcodes of ``unit`` by name: counts, first lines, and the names that carry
+    something (no arguments, as ``{{< phone >}}`` that inserts a number, or data arguments)."""
     names: Counter[str] = Counter()
     lines: dict[str, int] = {}
+    carrying: set[str] = set()
     for inline in unit_inlines(unit):
         for sc in inline.shortcodes:
             if sc.name in ("ref", "relref"):
                 continue  # link targets: compared as links
             names[sc.name] += 1
             lines.setdefault(sc.name, sc.line)
-    return names, lines
+            if not _styles_text(sc):
+                carrying.add(sc.name)
+    return names, lines, carrying
+
+
+def _styles_text(sc: Shortcode) -> bool:
+    """``{{< inline "Del II" >}}``: arguments that are all words for the reader."""
+    arguments = [(None, v) for v in sc.positional] + list(sc.named)
+    return bool(arguments) and not data_args(sc) and not any(is_link_argument(k, v) for k, v in arguments)
 
 
 def _compare_inline(c: Comparison, pair: BlockPair) -> None:
     assert pair.a is not None and pair.b is not None
     for unit_a, unit_b in aligned_units(pair.a, pair.b):
-        names_a, lines_a = _inline_names(unit_a)
-        names_b, lines_b = _inline_names(unit_b)
+        names_a, lines_a, carrying_a = _inline_names(unit_a)
+        names_b, lines_b, carrying_b = _inline_names(unit_b)
         for name in sorted(set(names_a) | set(names_b)):
             if names_a[name] == names_b[name]:
                 continue
@@ -238,6 +337,8 @@ def _compare_inline(c: Comparison, pair: BlockPair) -> None:
                 f"{names_b[name]} in {c.b.name}:{line_b}",
                 [(c.b, line_b)],
                 key=f"inline|{name}|{names_a[name]}|{names_b[name]}",
+                # {{< inline "Del II" >}} styles a word or two: worth a look, not a failed build
+                severity=None if name in carrying_a | carrying_b else Severity.WARNING,
             )
 
 
