@@ -69,6 +69,10 @@ _HREF = re.compile(r"""<a\s[^<>]*?href\s*=\s*["']?([^"'\s>]+)""", re.I)
 _IMG_SRC = re.compile(r"""<img\s[^<>]*?src\s*=\s*["']?([^"'\s>]+)""", re.I)
 _ITEM_START = re.compile(r"[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?")
 _CONTAINER_LINE = re.compile(r"^[ \t]*(?:[-*+>]|\d{1,9}[.)])(?:[ \t]|$)", re.M)
+# What mistune's inline parser reacts to (its rules' first characters, the url plugin's
+# "http"); text without any of it is one text token. Case-blind, to be safe.
+_INLINE_SYNTAX = re.compile(r"[\\`*_!\[\]<>~&\ue000-\ue002]|https?:", re.I)
+_LINE_BREAK = re.compile(r" *\n\s*")  # mistune's soft and hard line breaks, as it reads them
 MAX_SHORTCODE_DEPTH = 16  # real pages nest a few deep; a limit keeps hostile input linear
 
 
@@ -426,17 +430,44 @@ class BodyParser:
                 Problem(line, "too-deep", f"indentation deeper than {MAX_INDENT} columns is read as {MAX_INDENT}")
             )
             source = _DEEP_INDENT.sub(" " * MAX_INDENT, source)
-        state = _State()
-        state.env = self.env
         if not source.endswith("\n"):
             source += "\n"
-        state.process(source)
-        try:
-            _MARKDOWN.block.parse(state)
-        except RecursionError:
-            self.problems.append(Problem(self.first_line, "too-deep", "Markdown nested too deeply to parse"))
-            return []
-        items = self._convert(state.tokens, top=True)
+        items: list[Item] = []
+        problems_before = len(self.problems)
+        # A huge body is parsed a piece at a time (pieces end before a top-level heading,
+        # where Markdown starts afresh), converting and dropping each piece's tokens:
+        # mistune's tokens for a whole 20 MiB page took most of a gigabyte.
+        pieces = chunks(source)
+        # mistune files reference definitions as its block parser meets them, and the
+        # inline parser looks them up: with definitions on the page, every piece is
+        # parsed before any is converted, as a whole page is
+        keep_tokens = len(pieces) > 1 and "]:" in source
+        parsed: list[Token] = []
+        index = 0
+        while index < len(pieces):
+            line_base, piece = pieces[index]
+            index += 1
+            state = _State()
+            state.env = self.env
+            state.line_base = line_base
+            state.process(piece)
+            try:
+                _MARKDOWN.block.parse(state)
+            except RecursionError:
+                del self.problems[problems_before:]
+                self.problems.append(Problem(self.first_line, "too-deep", "Markdown nested too deeply to parse"))
+                return []
+            if index < len(pieces) and state.tokens and state.tokens[-1]["type"] in ("block_code", "block_html"):
+                # code or raw HTML ran to the end of the piece: it may go on in the next one
+                pieces[index] = (line_base, piece + pieces[index][1])
+                continue
+            pieces[index - 1] = (line_base, "")
+            if keep_tokens:
+                parsed.extend(state.tokens)
+            else:
+                items.extend(self._convert(state.tokens, top=True))
+        if keep_tokens:
+            items = self._convert(parsed, top=True)
         if self.depth > 0 and len(items) == 1:  # the whole inside of a shortcode container
             items = [_dialogue_line(items[0], require_speech=False) or items[0]]
         return items
@@ -647,6 +678,11 @@ class BodyParser:
         container that starts inside the text carries its parsed body.
         """
         inline = Inline()
+        if _INLINE_SYNTAX.search(text) is None:
+            # Nothing for the inline parser to find (most list items, table cells and
+            # headings): its whole answer is the text, each line break with the spaces
+            # around it read as one "\n"
+            return _LINE_BREAK.sub("\n", text.strip(" \r\n\t\f")), inline
         matches = list(_INLINE_PLACEHOLDER.finditer(text))
         here = {int(m.group(1)): m for m in matches}
         for index, match in here.items():
@@ -971,6 +1007,75 @@ def _dedent_after_first_line(text: str) -> str:
     if cut == 0:
         return text
     return first + "\n" + "\n".join(line[cut:] if line[:cut].strip() == "" else line.lstrip(" ") for line in lines)
+
+
+CHUNK_CHARS = 256 * 1024  # a body longer than this is parsed in pieces of about this size
+_ATX_AT_MARGIN = re.compile(r"#{1,6}(?:[ \t]|$)")
+# HTML blocks that a blank line does not end (CommonMark's kinds 1–5): opener, closer
+_RAW_HTML_OPENERS = (
+    (re.compile(r"<(?:script|pre|style|textarea)(?:[\s>]|$)", re.I), re.compile(r"</(?:script|pre|style|textarea)>", re.I)),
+    (re.compile(r"<!--"), re.compile(r"-->")),
+    (re.compile(r"<\?"), re.compile(r"\?>")),
+    (re.compile(r"<![A-Za-z]"), re.compile(r">")),
+    (re.compile(r"<!\[CDATA\["), re.compile(r"\]\]>")),
+)
+
+
+def chunks(source: str, size: int | None = None) -> list[tuple[int, str]]:
+    """``source`` cut into (0-based first line, text) pieces that parse as the whole does.
+
+    A piece ends only before a heading at the left margin that follows a blank line
+    outside fenced code and outside an HTML block a blank line does not end: there
+    every list, quote, paragraph and indented code block has ended, so Markdown
+    starts afresh. (Where this guess is wrong, fenced code or raw HTML runs to the
+    end of a piece, and the parser joins it to the next.) Short texts are one piece.
+    """
+    size = CHUNK_CHARS if size is None else size
+    if len(source) <= size:
+        return [(0, source)]
+    pieces: list[tuple[int, str]] = []
+    piece_start = piece_line = 0
+    offset = 0
+    fence = ""
+    closer: re.Pattern[str] | None = None
+    blank_before = True
+    for number, line in enumerate(source.split("\n")):
+        if (
+            not fence
+            and closer is None
+            and blank_before
+            and offset - piece_start >= size
+            and _ATX_AT_MARGIN.match(line)
+        ):
+            pieces.append((piece_line, source[piece_start:offset]))
+            piece_start, piece_line = offset, number
+        offset += len(line) + 1
+        stripped = line.strip()
+        blank_before = not stripped
+        if closer is not None:
+            if closer.search(line):
+                closer = None
+            continue
+        match = _FENCE.match(line)
+        if fence:
+            if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence) \
+                    and not stripped[len(match.group(1)):].strip():
+                fence = ""
+            continue
+        if match:
+            fence = match.group(1)
+            continue
+        body = line.lstrip(" \t>")
+        if body.startswith("<"):
+            for opener, end in _RAW_HTML_OPENERS:
+                found = opener.match(body)
+                if found:
+                    if not end.search(body, found.end()):
+                        closer = end
+                    break
+    if piece_start < len(source):
+        pieces.append((piece_line, source[piece_start:]))
+    return pieces
 
 
 _REFERENCE = re.compile(r"^ {0,3}\[([^\]\n]+)\]:[ \t]*<?([^\s>]+)>?(?:[ \t]+[\"'(](.*)[\"')])?[ \t]*$", re.M)

@@ -47,7 +47,7 @@ class FrontMatter:
         return [entry.key for entry in self.entries]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Link:
     url: str
     text: str
@@ -55,7 +55,7 @@ class Link:
     kind: str = "link"  # link, image, image-reference, autolink, bare, html, reference, shortcode
 
 
-@dataclass
+@dataclass(slots=True)
 class Shortcode:
     """A shortcode: Hugo's ``{{< name args >}}`` / ``{{% name args %}}``, or Zola's
     ``{{ name(key=value) }}`` / ``{% name(key=value) %}`` … ``{% end %}`` (``syntax``).
@@ -109,7 +109,7 @@ def tag_label(syntax: str, delimiter: str, name: str, closing: bool = False) -> 
     return f"{{{{{delimiter} {'/' if closing else ''}{name} {close}}}}}"
 
 
-@dataclass
+@dataclass(slots=True)
 class Inline:
     """What a block's inline text holds, beyond plain words."""
 
@@ -118,7 +118,7 @@ class Inline:
     shortcodes: list[Shortcode] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class Paragraph:
     line: int
     text: str
@@ -127,7 +127,7 @@ class Paragraph:
     type = "paragraph"
 
 
-@dataclass
+@dataclass(slots=True)
 class ListItem:
     line: int
     text: str
@@ -142,7 +142,7 @@ class ListItem:
         return [b for b in self.blocks if isinstance(b, ListBlock)]
 
 
-@dataclass
+@dataclass(slots=True)
 class ListBlock:
     line: int
     ordered: bool
@@ -153,7 +153,7 @@ class ListBlock:
     type = "list"
 
 
-@dataclass
+@dataclass(slots=True)
 class CodeBlock:
     line: int
     code: str
@@ -163,7 +163,7 @@ class CodeBlock:
     type = "code"
 
 
-@dataclass
+@dataclass(slots=True)
 class TableBlock:
     line: int
     header: list[str]
@@ -184,7 +184,7 @@ class TableBlock:
         return (len(self.rows), len(self.header))
 
 
-@dataclass
+@dataclass(slots=True)
 class BlockQuote:
     line: int
     blocks: list[Block]
@@ -192,7 +192,7 @@ class BlockQuote:
     type = "blockquote"
 
 
-@dataclass
+@dataclass(slots=True)
 class HtmlBlock:
     """Raw HTML as written (``html``) and what a reader sees of it (``text``).
 
@@ -209,13 +209,13 @@ class HtmlBlock:
     type = "html"
 
 
-@dataclass
+@dataclass(slots=True)
 class ThematicBreak:
     line: int
     type = "hr"
 
 
-@dataclass
+@dataclass(slots=True)
 class Heading:
     """A heading before it becomes a section (also used for bold pseudo-headings)."""
 
@@ -233,7 +233,7 @@ Block = Union[
 ]
 
 
-@dataclass
+@dataclass(slots=True)
 class Section:
     """A heading and everything under it up to the next heading of its level or higher.
 
@@ -261,7 +261,7 @@ class Body:
     sections: list[Section] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Problem:
     """Something wrong in the input that is not fatal (e.g. an orphan closing shortcode)."""
 
