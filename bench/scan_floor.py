@@ -1,101 +1,153 @@
-"""Scan time against the parse floor, measured in one run on the same files.
+"""Scan time against the parse floor, measured in the same run, interleaved.
 
 floor  = read each Markdown file + parse its front matter (PyYAML with libyaml/tomllib) + mistune parse
 parse  = transcheck's own model (shortcodes, lines, sections) for the same files
-scan   = `transcheck scan` (pair finding, alignment, every rule) with -j 1 and -j 2
+scan   = `transcheck scan --no-cache -j N` (pair finding, alignment, every rule)
 
-cache  = the same scan twice with the scan cache: the second run only reads and hashes files
+Every measure is the CPU time of a fresh process around the work only (imports and
+start-up excluded), so the ratio does not move with the load of a shared machine as wall
+time does. Rounds are interleaved (floor, then each tree's parse and scan, then the next
+round) and the table gives medians, and the median of the per-round ratios.
 
-Usage: python bench/scan_floor.py [SITE ...]   (default: the real sites in ../shared/corpus)
+``--tree DIR`` (repeatable) measures the transcheck of another checkout in the same rounds:
+before and after a change, side by side (`git worktree add /tmp/base HEAD~3`).
+
+``--cache`` adds the scan cache's row: a cold scan, then warm ones (the second run only
+reads and hashes files).
+
+Usage: python bench/scan_floor.py [--rounds 5] [--jobs 1 2] [--tree DIR ...] [--cache] [SITE ...]
+       (default sites: the real ones in ../shared/corpus)
 """
 
 from __future__ import annotations
 
-import re
+import argparse
+import contextlib
+import io
+import os
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import tomllib
 from pathlib import Path
 
-import mistune
-import yaml
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from benchenv import ENV  # noqa: E402
-from transcheck.config import Config  # noqa: E402
-from transcheck.frontmatter import split_front_matter
-from transcheck.parse import parse_file
-from transcheck.site import iter_markdown
-
-# The floor reads YAML as fast as PyYAML can (libyaml, as transcheck and python-frontmatter
-# do when it is there): a slower floor would flatter the ratio.
-FAST_YAML = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+CORPUS = ROOT.parent / "shared" / "corpus"
 
 
-def floor(files: list[Path]) -> float:
-    markdown = mistune.create_markdown(renderer=None, plugins=["table", "url", "strikethrough"])
-    start = time.perf_counter()
-    for path in files:
-        text = path.read_text(encoding="utf-8-sig").replace("\r\n", "\n")
-        split = split_front_matter(text, str(path))
-        if split.format == "yaml":
-            yaml.load(split.text, Loader=FAST_YAML)
-        elif split.format == "toml":
-            tomllib.loads(split.text)
-        markdown("\n".join(text.split("\n")[split.body_line - 1 :]))
-    return time.perf_counter() - start
+def _child(kind: str, site: str, extra: list[str]) -> None:
+    """Run one measure in this (fresh) process and print its CPU seconds."""
+    sys.path.insert(0, os.getcwd())
+    from transcheck.config import Config
+    from transcheck.site import iter_markdown
+
+    files = list(iter_markdown([Path(site)], Config(), []))
+    if kind == "floor":
+        import tomllib
+
+        import mistune
+        import yaml
+
+        from transcheck.frontmatter import split_front_matter
+
+        # libyaml, as transcheck and python-frontmatter use when it is there: a slower
+        # floor would flatter the ratio
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        markdown = mistune.create_markdown(renderer=None, plugins=["table", "url", "strikethrough"])
+        started = time.process_time()
+        for path in files:
+            text = path.read_text(encoding="utf-8-sig").replace("\r\n", "\n")
+            split = split_front_matter(text, str(path))
+            if split.format == "yaml":
+                yaml.load(split.text, Loader=loader)
+            elif split.format == "toml":
+                tomllib.loads(split.text)
+            markdown("\n".join(text.split("\n")[split.body_line - 1 :]))
+    elif kind == "parse":
+        from transcheck.parse import parse_file
+
+        started = time.process_time()
+        for path in files:
+            parse_file(path)
+    else:
+        import transcheck.engine  # noqa: F401  (imports are start-up, not the scan)
+        import transcheck.scan  # noqa: F401
+        from transcheck.cli import main
+
+        started = time.process_time()
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+            try:
+                main(["scan", site, "--no-progress", "--color", "never", *extra], standalone_mode=False)
+            except SystemExit:
+                pass
+        if "-j" in extra and extra[extra.index("-j") + 1] != "1":
+            # the workers' time is the scan's too
+            import resource
+
+            children = resource.getrusage(resource.RUSAGE_CHILDREN)
+            print(f"{time.process_time() - started + children.ru_utime + children.ru_stime:.4f}")
+            return
+    print(f"{time.process_time() - started:.4f}")
 
 
-def best(function, repeat: int = 3) -> float:  # type: ignore[no-untyped-def]
-    return min(function() for _ in range(repeat))
+def measure(kind: str, site: Path, tree: Path, extra: list[str] | None = None) -> float:
+    sys.path.insert(0, str(HERE))
+    from benchenv import ENV
 
-
-def scan_seconds(site: Path, jobs: int, cache: str | None = None) -> tuple[float, float, int]:
-    """`transcheck scan` in a fresh process (warm caches would flatter a second run in
-    this one): (seconds it reports for the scan, wall seconds with start-up, pairs).
-    Without ``cache`` the scan cache is off: every pair is checked."""
-    command = [sys.executable, "-m", "transcheck", "scan", str(site), "-j", str(jobs), "--no-progress", "--color", "never"]
-    command += ["--cache-dir", cache] if cache else ["--no-cache"]
-    started = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, text=True, env=ENV)
-    wall = time.perf_counter() - started
-    match = re.search(r"(\d+) pairs? checked in ([\d.]+)s", done.stdout)
-    if not match:
-        raise SystemExit(f"unexpected scan output: {done.stdout[-300:]} {done.stderr[-300:]}")
-    return float(match.group(2)), wall, int(match.group(1))
+    env = dict(ENV, PYTHONPATH=str(tree))
+    command = [sys.executable, str(HERE / "scan_floor.py"), "--child", kind, str(site), *(extra or [])]
+    done = subprocess.run(command, capture_output=True, text=True, env=env, cwd=tree, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"{kind} failed in {tree}: {done.stderr[-500:]}")
+    return float(done.stdout.split()[-1])
 
 
 def main() -> None:
-    sites = [Path(p) for p in sys.argv[1:]] or [
+    parser = argparse.ArgumentParser()
+    parser.add_argument("sites", nargs="*")
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--jobs", type=int, nargs="+", default=[1])
+    parser.add_argument("--tree", action="append", default=[], help="another checkout to measure in the same rounds")
+    parser.add_argument("--cache", action="store_true", help="also a cold and warm scan with the cache")
+    parser.add_argument("--child", default=None, help=argparse.SUPPRESS)
+    args, extra = parser.parse_known_args()
+    if args.child:
+        _child(args.child, args.sites[0], extra)
+        return
+    sites = [Path(p) for p in args.sites] or [
         CORPUS / "safespring-web-beta", CORPUS / "trafiklab.se", CORPUS / "opentelemetry.io"
     ]
+    trees = [Path(t).resolve() for t in args.tree] + [ROOT]
     for site in sites:
-        files = list(iter_markdown([site], Config(), []))
-        floor_s = best(lambda: floor(files))
-
-        def parse_all() -> float:
-            start = time.perf_counter()
-            for path in files:
-                parse_file(path)
-            return time.perf_counter() - start
-
-        parse_s = best(parse_all)
-        print(f"{site.name}: {len(files)} files")
-        print(f"  floor (read + front matter + mistune)  {floor_s:6.2f} s")
-        print(f"  transcheck parse (model)               {parse_s:6.2f} s   {parse_s / floor_s:4.1f}× floor")
-        for jobs in (1, 2):
-            runs = [scan_seconds(site, jobs) for _ in range(2)]
-            seconds, wall, pairs = min(runs)
-            print(f"  scan -j {jobs}  {seconds:6.2f} s   {seconds / floor_s:4.1f}× floor   {pairs / seconds:6.0f} pairs/s"
-                  f"   ({wall:.2f} s with start-up, {pairs} pairs)")
-        with tempfile.TemporaryDirectory() as cache:
-            cold = scan_seconds(site, 1, cache)
-            warm = min(scan_seconds(site, 1, cache) for _ in range(3))
-        print(f"  scan -j 1 with the cache: cold {cold[0]:6.2f} s, warm {warm[0]:6.2f} s   "
-              f"warm/cold {warm[0] / cold[0]:4.2f}   ({warm[1]:.2f} s warm with start-up)")
+        floors: list[float] = []
+        parses: dict[Path, list[float]] = {tree: [] for tree in trees}
+        scans: dict[tuple[Path, int], list[float]] = {(tree, jobs): [] for tree in trees for jobs in args.jobs}
+        for _ in range(args.rounds):
+            floors.append(measure("floor", site, ROOT))
+            for tree in trees:
+                parses[tree].append(measure("parse", site, tree))
+                for jobs in args.jobs:
+                    scans[(tree, jobs)].append(measure("scan", site, tree, ["--no-cache", "-j", str(jobs)]))
+        floor = statistics.median(floors)
+        print(f"{site.name}: floor (read + front matter + mistune) median {floor:.2f} s CPU "
+              f"({', '.join(f'{f:.2f}' for f in floors)})")
+        for tree in trees:
+            name = "this tree" if tree == ROOT else str(tree)
+            ratios = [p / f for p, f in zip(parses[tree], floors)]
+            print(f"  [{name}] parse  {statistics.median(parses[tree]):6.2f} s   "
+                  f"{statistics.median(ratios):4.2f}× floor (median of per-round ratios)")
+            for jobs in args.jobs:
+                runs = scans[(tree, jobs)]
+                ratios = [s / f for s, f in zip(runs, floors)]
+                print(f"  [{name}] scan -j {jobs}  {statistics.median(runs):6.2f} s CPU   "
+                      f"{statistics.median(ratios):4.2f}× floor   ({', '.join(f'{r:.2f}' for r in runs)})")
+        if args.cache:
+            with tempfile.TemporaryDirectory() as cache:
+                cold = measure("scan", site, ROOT, ["--cache-dir", cache, "-j", "1"])
+                warm = statistics.median(measure("scan", site, ROOT, ["--cache-dir", cache, "-j", "1"]) for _ in range(3))
+            print(f"  scan -j 1 with the cache: cold {cold:6.2f} s, warm {warm:6.2f} s   warm/cold {warm / cold:4.2f}")
 
 
 if __name__ == "__main__":
