@@ -241,3 +241,21 @@ def test_long_ratio_is_exact_up_to_its_limit_and_close_beyond():
     assert align_module._ratio(many, many) == 1.0
     assert 0.99 < align_module._ratio(many, many + ["list"]) < 1.0
     assert align_module._ratio(many, ["code"] * 20_000) == 0.0
+
+
+def test_block_inlines_walks_lists_quotes_and_shortcodes_in_reading_order() -> None:
+    from transcheck.align import block_inlines
+    from transcheck.model import Inline, walk_nodes
+    from transcheck.parse import parse_text
+
+    doc = parse_text(
+        "- first [a](https://a.example)\n  > quoted [b](https://b.example)\n"
+        "- second\n  - nested [c](https://c.example)\n\n"
+        "{{< note >}}\nInside [d](https://d.example).\n{{< /note >}}\n"
+    )
+    urls = [link.url for block in doc.body.blocks for inline in block_inlines(block) for link in inline.links]
+    assert urls == [f"https://{name}.example" for name in "abcd"]
+    for block in doc.body.blocks:
+        walked = [n.inline for n in walk_nodes([block]) if isinstance(getattr(n, "inline", None), Inline)]
+        assert [id(i) for i in block_inlines(block)] == [id(i) for i in walked]
+        assert block_inlines(block) is block_inlines(block)  # remembered, not walked again

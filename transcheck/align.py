@@ -323,9 +323,42 @@ def block_text(block: Block) -> str:
     return "\n".join(parts)
 
 
+_INLINES: dict[int, tuple[Block, list[Inline]]] = {}
+_INLINES_KEPT = 4_000  # blocks, as _FEATURES
+
+
 def block_inlines(block: Block) -> list[Inline]:
-    """Inline content of a block and everything nested in it."""
-    return [node.inline for node in walk_nodes([block]) if isinstance(getattr(node, "inline", None), Inline)]  # type: ignore[union-attr]
+    """Inline content of a block and everything nested in it (read-only: the list is shared).
+
+    Remembered by identity, the block kept alive with it so ids stay unique: tokens,
+    shortcode and code checks each asked for it, and a source page's once per translation.
+    """
+    known = _INLINES.get(id(block))
+    if known is not None and known[0] is block:
+        return known[1]
+    if len(_INLINES) >= _INLINES_KEPT:
+        _INLINES.clear()
+    inlines = _collect_inlines(block)
+    _INLINES[id(block)] = (block, inlines)
+    return inlines
+
+
+def _collect_inlines(block: Block) -> list[Inline]:
+    """The inlines of :func:`walk_nodes` order, without its generator (a hot path)."""
+    found: list[Inline] = []
+    stack: list[Any] = [block]
+    while stack:
+        node = stack.pop()
+        inline = getattr(node, "inline", None)
+        if isinstance(inline, Inline):  # a shortcode's ``inline`` is a flag
+            found.append(inline)
+        if isinstance(node, ListBlock):
+            stack.extend(reversed(node.items))
+        elif isinstance(node, (ListItem, BlockQuote)):
+            stack.extend(reversed(node.blocks))
+        elif isinstance(node, Shortcode) and node.body is not None:
+            stack.extend(reversed(node.body.blocks))
+    return found
 
 
 def _inline_tokens(inline: Inline) -> set[str]:

@@ -93,6 +93,13 @@ def split_sentences(text: str, language: str | None = None) -> list[Sentence]:
     ``language`` is accepted for the callers' sake; the abbreviation lists are shared by
     sv, nb/no, da and en (pages quote each other's abbreviations). Linear in the text."""
     del language  # one rule set serves every supported language; see the module docstring
+    return list(_split(text))
+
+
+@lru_cache(maxsize=2048)
+def _split(text: str) -> tuple[Sentence, ...]:
+    """Remembered (sentences are frozen): a source page's units are split once, not once
+    per translation."""
     sentences: list[Sentence] = []
     start = 0
     lines = _LineCounter(text)
@@ -103,7 +110,7 @@ def split_sentences(text: str, language: str | None = None) -> list[Sentence]:
         _add(sentences, text, start, cut, lines)
         start = match.end()
     _add(sentences, text, start, len(text), lines)
-    return sentences
+    return tuple(sentences)
 
 
 class _LineCounter:
