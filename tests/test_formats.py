@@ -57,8 +57,12 @@ def paths_in(fmt: str, output: str) -> set[str]:
         return {f.text.split(":", 1)[0] for f in suite.iter("failure")}
     if fmt == "gitlab":
         return {issue["location"]["path"] for issue in json.loads(output)}
-    assert fmt == "html"
-    return set(re.findall(r'<li class="sev-\w+" data-severity="\w+"><a href="#f\d+">([^<]+):\d+</a>', output))
+    assert fmt == "html"  # a pair's findings name their side; the files without a view their path
+    paths = set(re.findall(r'<span class="where">([^<]+):\d+</span>', output))
+    pairs = r'<summary><span class="pa">([^<]+)</span> ↔ <span class="pb">([^<]+)</span>.*?</summary>(.*?)</details>'
+    for a, b, body in re.findall(pairs, output, re.S):
+        paths |= {a if side == "a" else b for side in re.findall(r'<div class="finding [^>]*data-s="([ab])"', body)}
+    return paths
 
 
 def test_every_format_shows_the_same_relative_paths(tmp_path, monkeypatch):

@@ -443,7 +443,8 @@ def scan(paths: tuple[str, ...], config_path: str | None, fmt: str, output: str 
     bar = _Progress(progress and sys.stderr.isatty())
     try:
         cache = None if no_cache else (cache_dir or "")
-        result = run_scan(roots, config, options, jobs or default_jobs(), changed_since, bar, cache)
+        views = _html_views() if fmt == "html" else None  # drawn by the workers, from the same comparisons
+        result = run_scan(roots, config, options, jobs or default_jobs(), changed_since, bar, cache, views)
     except (subprocess_error(), OSError) as error:
         bar.close()
         reason = "git is not installed" if isinstance(error, FileNotFoundError) else str(error).strip()
@@ -485,7 +486,7 @@ def scan(paths: tuple[str, ...], config_path: str | None, fmt: str, output: str 
     if fmt in MACHINE_FORMATS:
         text = render_machine(fmt, findings, style, sorted(result.languages.items()), result.pairs, threshold, True)
     elif fmt == "html":
-        text = _scan_html(result, findings, options, style)
+        text = _scan_html(result, findings, options, style, views)
     else:
         text = format_text(style.findings(findings), len(result.languages), coloured, quiet)
         if not quiet:
@@ -502,40 +503,48 @@ def subprocess_error() -> type[Exception]:
     return subprocess.CalledProcessError
 
 
-def _scan_html(result: "object", findings: list, options: "object", style: "object" = None) -> str:
-    """Re-align each pair in this process for the report; findings as the scan reported them."""
-    from .engine import compare_paths
-    from .formats.html import PairView, render_report
+def _html_views() -> "object":
+    from .formats.html import ViewCollector
 
-    by_path: dict[str, list] = {}
-    for finding in findings:
-        by_path.setdefault(finding.path, []).append(finding)
-    views = []
-    claimed: set[str] = set()
-    for translation, source in result.pairs:  # type: ignore[attr-defined]
-        comparison, _ = compare_paths(translation, source, options, (result.languages.get(translation), result.languages.get(source)))  # type: ignore[attr-defined]
-        if comparison is None:
-            continue
-        mine = [f for f in by_path.get(translation, [])]
-        if source not in claimed:
-            mine += [f for f in by_path.get(source, []) if any(r.path == translation for r in f.related) or not f.related]
-            claimed.add(source)
-        else:
-            mine += [f for f in by_path.get(source, []) if any(r.path == translation for r in f.related)]
-        views.append(PairView(comparison, sorted(mine, key=lambda f: f.sort_key())))
-    # what no view shows (orphans, files that could not be parsed) is listed on its own
-    shown = {id(f) for view in views for f in view.findings}
-    others = [f for f in findings if id(f) not in shown]
-    return render_report(views, f"transcheck: {len(views)} pairs", style, others)  # type: ignore[arg-type]
+    return ViewCollector()
+
+
+def _scan_html(result: "object", findings: list, options: "object", style: "object", views: "object") -> str:
+    """The site report from the scan's own results: the views the workers drew, the findings as
+    reported; the dashboard's paths relative to the site's root (or --root)."""
+    from collections import Counter
+    from pathlib import Path
+
+    from .formats.html import render_site
+    from .formats.paths import PathStyle
+    from .status import GitError, discover
+
+    roots = [str(layout.root) for layout in result.layouts] or [str(result.layout.root)]  # type: ignore[attr-defined]
+    base = os.path.commonpath(roots) if len(roots) > 1 else roots[0]
+    shown = PathStyle(style.root or base, fallback=base)  # type: ignore[attr-defined]
+    source = result.layout.default_language  # type: ignore[attr-defined]
+    missing: Counter[str] = Counter()
+    for _path, language, absent in result.missing:  # type: ignore[attr-defined]
+        if source is None or language == source:
+            missing.update(lang for lang in absent if lang != language)
+    git = False
+    if "stale-translation" in options.enabled():  # type: ignore[attr-defined]
+        try:
+            discover(Path(base))
+            git = True
+        except GitError:
+            pass
+    return render_site(result.pairs, result.languages, findings, views, style, shown, missing, git,  # type: ignore[attr-defined, arg-type]
+                       os.path.basename(base.rstrip(os.sep)))
 
 
 @main.command()
 @click.argument("path", required=False, default=".", type=click.Path(exists=False))
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
               help="Use this config file (otherwise found by walking up from PATH).")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github", "junit", "gitlab"]),
-              default="text", show_default=True, help="Output format; the CI formats list the pages behind as "
-              "stale-translation and missing pages as orphan findings.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "html", "sarif", "github", "junit", "gitlab"]),
+              default="text", show_default=True, help="Output format; html is the site dashboard (sortable table); "
+              "the CI formats list the pages behind as stale-translation and missing pages as orphan findings.")
 @click.option("--marker", "markers", multiple=True, metavar="KEY",
               help="Front-matter key holding the source commit a translation follows (repeatable; dots reach "
                    "into tables). Default: default_lang_commit, l10n.sourceCommit.")
@@ -583,6 +592,10 @@ def status(path: str, config_path: str | None, fmt: str, markers: tuple[str, ...
         text = status_text(report, style, show_all or target.is_file())  # one page: its status, whatever it is
     elif fmt == "json":
         text = status_json(report, style)
+    elif fmt == "html":
+        from .formats.status import status_html
+
+        text = status_html(report, PathStyle(root_dir or str(plan.layout.root), fallback=str(plan.layout.root)))
     else:
         from .findings import Severity, sort_findings
 

@@ -3,7 +3,9 @@ with output in a deterministic order. The only module (with the CLI) that walks 
 
 from __future__ import annotations
 
+import base64
 import fnmatch
+import zlib
 from contextlib import nullcontext
 import os
 import subprocess
@@ -16,7 +18,7 @@ from typing import Callable
 
 from .compare import Settings
 from .config import Config
-from .engine import FileInfo, Options, PairResult, check_group, internal_error
+from .engine import FileInfo, Options, PairResult, _load, check_group, compare_paths, internal_error
 from .findings import Finding, sort_findings
 from .rules import rule
 from .cache import CACHE_DIR_NAME, PairCache, file_digest, finding_from_json, finding_to_json, pair_key, settings_digest
@@ -39,6 +41,8 @@ class ScanResult:
     looked_in: list[str] = field(default_factory=list)
     orphans: int = 0
     pairs_per_site: list[int] = field(default_factory=list)
+    # pages without a version in some language: (path, its language, the languages missing)
+    missing: list[tuple[str, str, tuple[str, ...]]] = field(default_factory=list)
 
     def pairing_lines(self, cwd: Path | None = None) -> list[str]:
         """One line per site: how it was paired (config, languages, source, pairs)."""
@@ -101,7 +105,8 @@ def changed_files(reference: str, cwd: Path) -> set[Path]:
     return {(top / name).resolve() for name in names}
 
 
-Job = tuple[str, str, list[tuple[str, str]], Options, int]  # source, its language, translations, options, site
+Job = tuple[str, str, list[tuple[str, str]], Options, int]
+Detail = Callable[[PairResult, "str | None"], None]  # source, its language, translations, options, site
 
 
 @dataclass(frozen=True)
@@ -111,6 +116,7 @@ class _SiteContext:
     page_map: PageMap | None
     settings_digest: str
     cache_dir: str | None
+    render: bool = False  # also draw each pair's side-by-side view for the HTML report
 
 
 _SITES: list[_SiteContext] = []
@@ -127,25 +133,57 @@ def _known(language: str) -> str | None:
     return None if language in ("", "und") else language
 
 
-def _check_group(job: Job) -> list[PairResult]:
+Checked = tuple[PairResult, "str | None"]  # a pair's result and its side-by-side view (HTML), if drawn
+
+
+def _check_group(job: Job) -> list[Checked]:
     source, language, translations, options, site = job
     context = _SITES[site] if 0 <= site < len(_SITES) else None
     if context is not None and context.page_map is not None:
         options = replace(options, settings=replace(options.settings, page_map=context.page_map))
+    render = context is not None and context.render
     try:
         if context is not None and context.cache_dir:
             return _cached_group(source, language, list(translations), options, context)
-        return check_group(source, language, list(translations), options)
+        if render:
+            return _rendered_group(source, language, list(translations), options)
+        return [(result, None) for result in check_group(source, language, list(translations), options)]
     except Exception as error:  # noqa: BLE001 - one group must not end the scan (or a worker pool)
         return [
-            PairResult([FileInfo(path, lang), FileInfo(source, language)], [internal_error(path, error, "checking the pair", source)])
+            (PairResult([FileInfo(path, lang), FileInfo(source, language)], [internal_error(path, error, "checking the pair", source)]), None)
             for path, lang in translations
         ]
 
 
+def _rendered_group(source: str, language: str, translations: list[tuple[str, str]], options: Options) -> list[Checked]:
+    """As engine.check_group (the source parsed once), keeping each comparison long enough to
+    draw the pair's view from it: the HTML report never aligns a pair a second time."""
+    loaded = {source: _load(source, options.max_bytes)}
+    done: list[Checked] = []
+    for path, lang in translations:
+        comparison, result = compare_paths(path, source, options, (lang, language), loaded, given_by="site")
+        done.append((result, _draw(comparison)))
+    return done
+
+
+def _draw(comparison: object) -> str | None:
+    """A pair's view (html.pair_fragment); None when a file could not be compared."""
+    if comparison is None:
+        return None
+    from .formats.html import failed_fragment, pair_fragment
+
+    try:
+        return pair_fragment(comparison)  # type: ignore[arg-type]
+    except Exception as error:  # noqa: BLE001 - a view that cannot be drawn must not end the scan
+        return failed_fragment(error)
+
+
 def _cached_group(source: str, language: str, translations: list[tuple[str, str]], options: Options,
-                  context: _SiteContext) -> list[PairResult]:
-    """Pairs whose files, settings and code are unchanged come from the cache; the rest are checked."""
+                  context: _SiteContext) -> list[Checked]:
+    """Pairs whose files, settings and code are unchanged come from the cache; the rest are checked.
+
+    For the HTML report a pair's view is cached with its findings; an entry without one (left by
+    a scan in another format) has its pair compared again to draw it."""
     store = PairCache(Path(context.cache_dir or ""))
     source_digest = file_digest(source)
     keys: list[str | None] = []
@@ -154,26 +192,42 @@ def _cached_group(source: str, language: str, translations: list[tuple[str, str]
         usable = source_digest is not None and digest is not None
         keys.append(pair_key(path, source, (lang, language), (digest or "", source_digest or ""), context.settings_digest)
                     if usable else None)
-    results: list[PairResult | None] = []
+    results: list[Checked | None] = []
     for key in keys:
         entry = store.get(key) if key else None
-        results.append(_result_from(entry) if entry else None)
+        result = _result_from(entry) if entry else None
+        view = _view_from(entry) if entry and context.render else None
+        results.append((result, view) if result is not None and (view is not None or not context.render) else None)
     missing = [i for i, result in enumerate(results) if result is None]
     if missing:
-        checked = check_group(source, language, [translations[i] for i in missing], options)
-        for index, result in zip(missing, checked):
-            results[index] = result
+        wanted = [translations[i] for i in missing]
+        if context.render:
+            checked = _rendered_group(source, language, wanted, options)
+        else:
+            checked = [(result, None) for result in check_group(source, language, wanted, options)]
+        for index, (result, view) in zip(missing, checked):
+            results[index] = (result, view)
             key = keys[index]
             if key and not result.io_error and not any(f.rule == "internal-error" for f in result.findings):
-                store.put(key, _result_to(result))
+                store.put(key, _result_to(result, view))
     return [r for r in results if r is not None]
 
 
-def _result_to(result: PairResult) -> dict[str, object]:
-    return {
+def _result_to(result: PairResult, view: str | None = None) -> dict[str, object]:
+    entry: dict[str, object] = {
         "files": [[f.path, f.language, f.language_source] for f in result.files],
         "findings": [finding_to_json(f) for f in result.findings],
     }
+    if view is not None:  # compressed (fast): a view is some 20 KB of markup
+        entry["view"] = base64.b64encode(zlib.compress(view.encode("utf-8"), 1)).decode("ascii")
+    return entry
+
+
+def _view_from(entry: dict[str, object]) -> str | None:
+    try:
+        return zlib.decompress(base64.b64decode(str(entry["view"]))).decode("utf-8")
+    except (KeyError, ValueError, zlib.error):
+        return None
 
 
 def _result_from(entry: dict[str, object]) -> PairResult | None:
@@ -185,11 +239,13 @@ def _result_from(entry: dict[str, object]) -> PairResult | None:
     return PairResult(files, found, False)
 
 
-def _collect(group: list[PairResult], findings: list[Finding]) -> bool:
-    """Add a group's findings; True when a file of it could not be read at all."""
-    for result in group:
+def _collect(group: list[Checked], findings: list[Finding], detail: Detail | None) -> bool:
+    """Add a group's findings (and hand its views on); True when a file of it could not be read at all."""
+    for result, view in group:
         findings.extend(result.findings)
-    return any(result.io_error for result in group)
+        if detail is not None:
+            detail(result, view)
+    return any(result.io_error for result, _ in group)
 
 
 def _jobs(pairs: list[tuple[Page, Page]], options: Options, layouts: list[SiteLayout]) -> list[Job]:
@@ -213,11 +269,15 @@ def scan(
     changed_since: str | None = None,
     progress: Callable[[int, int], None] | None = None,
     cache: str | None = None,
+    detail: Detail | None = None,
 ) -> ScanResult:
     """Check every pair of the sites the paths belong to.
 
     ``cache``: None for no cache, "" for the default folder (``.transcheck_cache`` beside
-    transcheck's config, else at the site's root), or a folder."""
+    transcheck's config, else at the site's root), or a folder. ``detail``: called in this
+    process, in a deterministic order, with each pair's result and its side-by-side view
+    (html.pair_fragment, drawn by the worker that compared the pair; None when a file of
+    the pair could not be compared)."""
     started = time.perf_counter()
     plan: PairPlan = plan_pairs(paths, config)
     pairs = plan.pairs
@@ -232,7 +292,7 @@ def scan(
     work = _jobs(pairs, options, plan.layouts)
     sites = [
         _SiteContext(layout.page_map, settings_digest(options, layout.page_map) + stale_salt(layout.root, options.enabled()),
-                     str(cache_dir) if cache_dir else None)
+                     str(cache_dir) if cache_dir else None, detail is not None)
         for layout in plan.layouts
     ]
     _set_sites(sites)
@@ -245,7 +305,7 @@ def scan(
     with context.Pool(jobs, _set_sites, (sites,)) if parallel else nullcontext() as pool:
         for group in pool.imap(_check_group, work, chunksize=2) if pool else map(_check_group, work):
             done += len(group)
-            io_error = _collect(group, findings) or io_error
+            io_error = _collect(group, findings, detail) or io_error
             if progress:
                 progress(done, len(pairs))
     del work
@@ -271,6 +331,7 @@ def scan(
         looked_in=plan.looked_in,
         orphans=len(orphans),
         pairs_per_site=[sum(1 for a, _ in pairs if _within(a.path, layout.root)) for layout in plan.layouts],
+        missing=[(str(page.path), page.language, tuple(languages)) for page, languages in orphans],
     )
 
 

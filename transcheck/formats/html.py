@@ -2,18 +2,30 @@
 aligned section by section, every finding at the place it concerns.
 
 No fonts, scripts or styles from the network; every piece of page text is escaped.
+
+A pair's side-by-side view is a *fragment* that depends on the two parsed pages only, not on
+the findings: ``scan`` renders it in the worker that compared the pair (no second alignment),
+and the cache can keep it. The findings are listed with each pair and the page's script moves
+each one to its place (the element at or before its line, on its side) when the pair is
+opened. The fragments are embedded lazily: as ``<template>`` elements for a small report, as
+one gzip stream (decompressed by the browser's own ``DecompressionStream``) for a large one,
+so a site of hundreds of pairs stays a few megabytes and opens at once.
 """
 
 from __future__ import annotations
 
+import base64
 import html
+import zlib
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Iterable
 
 from ..align import SectionInfo
 from ..compare import Comparison
 from ..findings import Finding, Severity
 from ..wording import plural
+from . import dashboard as dash
 from .paths import PathStyle
 from ..model import (
     Block,
@@ -28,6 +40,9 @@ from ..model import (
 )
 
 _MAX_TEXT = 400
+# fragments up to this many characters in all are embedded as plain <template>s (readable,
+# searchable with grep); past it the report switches to one compressed stream
+PLAIN_LIMIT = 1_000_000
 
 
 def _e(text: object) -> str:
@@ -39,29 +54,6 @@ def _short(text: str, width: int = _MAX_TEXT) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-@dataclass
-class _Column:
-    """One side's rendered elements: (line, html) in order, and which finding goes where."""
-
-    side: str  # "a" or "b"
-    path: str
-    anchors: list[int] = field(default_factory=list)  # lines that have an element
-
-    def element_for(self, line: int) -> int | None:
-        best = None
-        for anchor in self.anchors:
-            if anchor <= line:
-                best = anchor
-        return best
-
-
-@dataclass
-class PairView:
-    comparison: Comparison
-    findings: list[Finding]
-    index: int = 0
-
-
 def _label(sc: Shortcode) -> str:
     args = [f'"{_short(v, 40)}"' for v in sc.positional] + [f'{k}="{_short(v, 40)}"' for k, v in sc.named]
     if sc.syntax == "zola":
@@ -71,120 +63,73 @@ def _label(sc: Shortcode) -> str:
     return f"{{{{{sc.delimiter} {sc.name}{(' ' + ' '.join(args)) if args else ''} {close}}}}}"
 
 
-class _Renderer:
-    def __init__(self, view: PairView, number: Counter[str], style: PathStyle) -> None:
-        self.view = view
-        self.c = view.comparison
-        self.style = style
-        self.ids = number  # shared finding counter across pairs
-        self.placed: dict[tuple[str, int], list[str]] = {}  # (side, anchor line) → finding html
-        self.related: dict[tuple[str, int], list[str]] = {}
+# -- the fragment: both pages, aligned, without findings ------------------------------------------
+#
+# Each element starts with its line number (<span class="ln">); the findings about it go at
+# its end (before a list item's nested blocks, a shortcode's inner blocks; after a heading; in
+# the value cell of a front-matter entry), where the page's script puts them. Nothing else is
+# marked, to keep the fragments small: the script knows the side from the column.
 
-    # -- findings placement ------------------------------------------------------------
 
-    def place(self, columns: dict[str, _Column]) -> list[tuple[Finding, str]]:
-        listed: list[tuple[Finding, str]] = []
-        for finding in self.view.findings:
-            self.ids["n"] += 1
-            ident = f"f{self.ids['n']}"
-            side = "a" if finding.path == self.c.a.path else "b" if finding.path == self.c.b.path else "a"
-            anchor = columns[side].element_for(finding.line) or 0
-            shown = self.style.finding(finding)
-            severity = finding.severity.label
-            self.placed.setdefault((side, anchor), []).append(
-                f'<div class="finding sev-{severity}" id="{ident}" data-severity="{severity}" tabindex="-1">'
-                f'<span class="badge">{_e(finding.code)} {_e(finding.rule)}</span> '
-                f'<span class="where">line {finding.line}</span> {_e(shown.message)}</div>'
-            )
-            for related in finding.related:
-                other = "a" if related.path == self.c.a.path else "b"
-                other_anchor = columns[other].element_for(related.line) or 0
-                self.related.setdefault((other, other_anchor), []).append(
-                    f'<a class="related sev-{severity}" data-severity="{severity}" href="#{ident}">'
-                    f'↔ {_e(finding.code)} {_e(finding.rule)} (line {related.line} here)</a>'
-                )
-            listed.append((shown, ident))
-        return listed
+def _ln(line: int) -> str:
+    return f'<span class="ln">{line}</span>'
 
-    def notes(self, side: str, line: int) -> str:
-        return "".join(self.placed.get((side, line), [])) + "".join(self.related.get((side, line), []))
 
-    # -- blocks ---------------------------------------------------------------------------
+def _blocks(blocks: list[Block]) -> str:
+    return "".join(_block(block) for block in blocks)
 
-    def blocks(self, blocks: list[Block], side: str, column: _Column, depth: int = 0) -> str:
-        out: list[str] = []
-        for block in blocks:
-            out.append(self.block(block, side, column, depth))
-        return "".join(out)
 
-    def _line(self, line: int, side: str, column: _Column) -> str:
-        column.anchors.append(line)
-        return f'<span class="ln" id="{self.view.index}-{side}-{line}">{line}</span>'
+def _block(block: Block) -> str:
+    line = block.line
+    if isinstance(block, Paragraph):
+        body = f"<p>{_e(_short(block.text))}</p>"
+    elif isinstance(block, ListBlock):
+        tag = "ol" if block.ordered else "ul"
+        items = []
+        for item in block.items:
+            nested = _blocks(item.blocks) if item.blocks else ""
+            items.append(f"<li>{_ln(item.line)}{_e(_short(item.text, 200))}{nested}</li>")
+        start = f' start="{block.start}"' if block.ordered and block.start != 1 else ""
+        return f'<div class="block list">{_ln(line)}<{tag}{start}>{"".join(items)}</{tag}></div>'
+    elif isinstance(block, CodeBlock):
+        body = f"<pre><code>{_e(block.code[:2000])}</code></pre>"
+    elif isinstance(block, TableBlock):
+        rows = "".join("<tr>" + "".join(f"<td>{_e(_short(c, 80))}</td>" for c in row) + "</tr>" for row in block.rows[:50])
+        head = "".join(f"<th>{_e(_short(h, 80))}</th>" for h in block.header)
+        body = f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+    elif isinstance(block, BlockQuote):
+        body = f"<blockquote>{_blocks(block.blocks)}</blockquote>"
+    elif isinstance(block, HtmlBlock):
+        body = f'<pre class="html">{_e(_short(block.html, 300))}</pre>'
+    elif isinstance(block, ThematicBreak):
+        body = "<hr>"
+    elif isinstance(block, Shortcode):
+        inner = _blocks(block.body.blocks) if block.body is not None else ""
+        return (f'<div class="block shortcode">{_ln(line)}<code class="sc">{_e(_label(block))}</code>'
+                f'<div class="inner">{inner}</div></div>')
+    else:
+        body = ""
+    return f'<div class="block {block.type}">{_ln(line)}{body}</div>'
 
-    def block(self, block: Block, side: str, column: _Column, depth: int) -> str:
-        line = self._line(block.line, side, column)
-        notes = lambda: self.notes(side, block.line)  # noqa: E731 - read after children placed
-        if isinstance(block, Paragraph):
-            body = f'<p>{_e(_short(block.text))}</p>'
-        elif isinstance(block, ListBlock):
-            tag = "ol" if block.ordered else "ul"
-            items = []
-            for item in block.items:
-                item_line = self._line(item.line, side, column)
-                nested = self.blocks(item.blocks, side, column, depth + 1) if item.blocks else ""
-                items.append(f"<li>{item_line}{_e(_short(item.text, 200))}{self.notes(side, item.line)}{nested}</li>")
-            start = f' start="{block.start}"' if block.ordered and block.start != 1 else ""
-            return f'<div class="block list">{line}<{tag}{start}>{"".join(items)}</{tag}>{notes()}</div>'
-        elif isinstance(block, CodeBlock):
-            body = f'<pre><code>{_e(block.code[:2000])}</code></pre>'
-        elif isinstance(block, TableBlock):
-            rows = "".join("<tr>" + "".join(f"<td>{_e(_short(c, 80))}</td>" for c in row) + "</tr>" for row in block.rows[:50])
-            head = "".join(f"<th>{_e(_short(h, 80))}</th>" for h in block.header)
-            body = f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
-        elif isinstance(block, BlockQuote):
-            body = f"<blockquote>{self.blocks(block.blocks, side, column, depth + 1)}</blockquote>"
-        elif isinstance(block, HtmlBlock):
-            body = f'<pre class="html">{_e(_short(block.html, 300))}</pre>'
-        elif isinstance(block, ThematicBreak):
-            body = "<hr>"
-        elif isinstance(block, Shortcode):
-            inner = ""
-            if block.body is not None:
-                inner = self.blocks(block.body.blocks, side, column, depth + 1)
-            return (
-                f'<div class="block shortcode">{line}<code class="sc">{_e(_label(block))}</code>'
-                f'{notes()}<div class="inner">{inner}</div></div>'
-            )
-        else:
-            body = ""
-        return f'<div class="block {block.type}">{line}{body}{notes()}</div>'
 
-    # -- the pair ---------------------------------------------------------------------------
+def _section_cell(info: SectionInfo | None) -> str:
+    if info is None:
+        return '<div class="cell gap">no counterpart here</div>'
+    heading = ""
+    if info.section is not None:
+        marker = "bold line" if info.style == "bold" else "#" * info.level
+        heading = f'<h3>{_ln(info.line)}<span class="lvl">{_e(marker)}</span> {_e(info.title)}</h3>'
+    return f'<div class="cell">{heading}{_blocks(info.blocks)}</div>'
 
-    def section_cell(self, info: SectionInfo | None, side: str, column: _Column) -> str:
-        if info is None:
-            return '<div class="cell gap">no counterpart here</div>'
-        parts = []
-        if info.section is not None:
-            marker = "bold line" if info.style == "bold" else "#" * info.level
-            parts.append(
-                f'<h3>{self._line(info.line, side, column)}<span class="lvl">{_e(marker)}</span> {_e(info.title)}</h3>'
-                f"{self.notes(side, info.line)}"
-            )
-        parts.append(self.blocks(info.blocks, side, column))
-        return f'<div class="cell">{"".join(parts)}</div>'
 
-    def front_matter(self, side: str, column: _Column) -> str:
-        doc = (self.c.a if side == "a" else self.c.b).doc
-        rows = []
-        for entry in doc.front_matter.entries:
-            rows.append(
-                f"<tr><td>{self._line(entry.line, side, column)}</td><th>{_e(entry.key)}</th>"
-                f"<td>{_e(_short(entry.raw, 120))}{self.notes(side, entry.line)}</td></tr>"
-            )
-        column.anchors.append(0)
-        table = f'<table class="fm">{"".join(rows)}</table>' if rows else '<p class="muted">no front matter</p>'
-        return f'<div class="cell">{table}{self.notes(side, 0)}</div>'
+def _front_matter_cell(comparison: Comparison, side: str) -> str:
+    doc = (comparison.a if side == "a" else comparison.b).doc
+    rows = "".join(
+        f"<tr><td>{_ln(entry.line)}</td><th>{_e(entry.key)}</th><td>{_e(_short(entry.raw, 120))}</td></tr>"
+        for entry in doc.front_matter.entries
+    )
+    table = f'<table class="fm">{rows}</table>' if rows else '<p class="muted">no front matter</p>'
+    return f'<div class="cell">{table}</div>'
 
 
 def _rows(c: Comparison) -> list[tuple[SectionInfo | None, SectionInfo | None]]:
@@ -203,28 +148,130 @@ def _rows(c: Comparison) -> list[tuple[SectionInfo | None, SectionInfo | None]]:
     return [(a, b) for _, _, a, b in keyed]
 
 
-def _pair_html(view: PairView, counter: Counter[str], style: PathStyle) -> tuple[str, list[tuple[Finding, str]]]:
-    renderer = _Renderer(view, counter, style)
-    columns = {"a": _Column("a", view.comparison.a.path), "b": _Column("b", view.comparison.b.path)}
-    rows = _rows(view.comparison)
-    # first pass: collect the anchor lines of both columns, so findings can be placed
-    for side in ("a", "b"):
-        renderer.front_matter(side, columns[side])
-        for a, b in rows:
-            renderer.section_cell(a if side == "a" else b, side, columns[side])
-    for column in columns.values():
-        column.anchors = sorted(set(column.anchors))
-    listed = renderer.place(columns)
-    body = [
-        f'<div class="row head"><div class="cell"><strong>{_e(style(view.comparison.a.path))}</strong> '
-        f'<span class="muted">{_e(view.comparison.a.language or "")}</span></div>'
-        f'<div class="cell"><strong>{_e(style(view.comparison.b.path))}</strong> '
-        f'<span class="muted">{_e(view.comparison.b.language or "")}</span></div></div>',
-        f'<div class="row">{renderer.front_matter("a", columns["a"])}{renderer.front_matter("b", columns["b"])}</div>',
-    ]
-    for a, b in rows:
-        body.append(f'<div class="row">{renderer.section_cell(a, "a", columns["a"])}{renderer.section_cell(b, "b", columns["b"])}</div>')
-    return f'<div class="grid" role="table">{"".join(body)}</div>', listed
+def pair_fragment(comparison: Comparison) -> str:
+    """The side-by-side rows of a pair (translation left, source right): what the page's script
+    puts in the pair's grid. Depends on the two documents only, so it is rendered where the
+    comparison exists and can be cached with the pair."""
+    body = [f'<div class="row">{_front_matter_cell(comparison, "a")}{_front_matter_cell(comparison, "b")}</div>']
+    for a, b in _rows(comparison):
+        body.append(f'<div class="row">{_section_cell(a)}{_section_cell(b)}</div>')
+    return "".join(body)
+
+
+def failed_fragment(error: BaseException) -> str:
+    """What a pair shows when its view could not be drawn (its findings are still listed)."""
+    detail = " ".join(str(error).split())[:200]
+    return (f'<div class="row"><div class="cell gap">the side-by-side view could not be drawn: '
+            f'{_e(type(error).__name__)} {_e(detail)} (a bug; please report it)</div><div class="cell gap"></div></div>')
+
+
+# -- the fragments, embedded ----------------------------------------------------------------------
+
+
+class DetailStore:
+    """The pairs' fragments in the order they arrive, compressed as they come: memory holds the
+    compressed stream (and the plain text only while it is small)."""
+
+    def __init__(self, plain_limit: int | None = None) -> None:
+        self._zip = zlib.compressobj(6, zlib.DEFLATED, 31)  # gzip wrapper, mtime 0: deterministic
+        self._chunks: list[bytes] = []
+        self._offsets: list[int] = [0]
+        self._plain: list[str] | None = []
+        self._plain_size = 0
+        self._limit = PLAIN_LIMIT if plain_limit is None else plain_limit
+
+    def add(self, fragment: str) -> int:
+        """Store a fragment; its index in the store."""
+        data = fragment.encode("utf-8")
+        self._chunks.append(self._zip.compress(data))
+        self._offsets.append(self._offsets[-1] + len(data))
+        if self._plain is not None:
+            self._plain_size += len(fragment)
+            if self._plain_size > self._limit:
+                self._plain = None
+            else:
+                self._plain.append(fragment)
+        return len(self._offsets) - 2
+
+    def __len__(self) -> int:
+        return len(self._offsets) - 1
+
+    @property
+    def packed(self) -> bool:
+        return self._plain is None
+
+    def embed(self) -> str:
+        """The fragments as the page holds them (once: the compressed stream is given away)."""
+        if self._plain is not None:
+            return "".join(f'<template id="d-{i}">{fragment}</template>' for i, fragment in enumerate(self._plain))
+        self._chunks.append(self._zip.flush())
+        data = b"".join(self._chunks)
+        self._chunks = []
+        offsets = ",".join(str(o) for o in self._offsets)
+        return (f'<script type="application/octet-stream" id="details-gz" data-offsets="{offsets}">'
+                f'{base64.b64encode(data).decode("ascii")}</script>')
+
+
+# -- the report -----------------------------------------------------------------------------------
+
+
+@dataclass
+class PairView:
+    comparison: Comparison
+    findings: list[Finding]
+    index: int = 0
+
+
+@dataclass
+class PairEntry:
+    """A pair as the report lists it: its files (raw paths), languages, findings and the index
+    of its fragment in the store (None: no side-by-side view)."""
+
+    translation: str
+    source: str
+    languages: tuple[str, str]
+    findings: list[Finding]
+    detail: int | None
+
+
+def _finding_html(shown: Finding, ident: str, side: str) -> str:
+    severity = shown.severity.label
+    return (
+        f'<div class="finding sev-{severity}" id="{ident}" data-severity="{severity}" data-s="{side}" '
+        f'data-l="{shown.line}"><span class="badge">{_e(shown.code)} {_e(shown.rule)}</span> '
+        f'<span class="where">line {shown.line}</span> {_e(shown.message)}</div>'
+    )
+
+
+def _pair_block(number: int, entry: PairEntry, style: PathStyle, counter: Counter[str],
+                listed: list[tuple[Finding, str]], open_: bool) -> str:
+    """The pair's <details>: its name, its findings (moved into the grid by the script)."""
+    notes: list[str] = []
+    related: list[str] = []
+    for finding in entry.findings:
+        counter["n"] += 1
+        ident = f"f{counter['n']}"
+        side = "a" if finding.path == entry.translation else "b" if finding.path == entry.source else "a"
+        shown = style.finding(finding)
+        notes.append(_finding_html(shown, ident, side))
+        severity = finding.severity.label
+        for location in finding.related:
+            other = "a" if location.path == entry.translation else "b"
+            related.append(
+                f'<a class="related sev-{severity}" data-severity="{severity}" data-s="{other}" data-l="{location.line}" '
+                f'href="#{ident}">↔ {_e(finding.code)} {_e(finding.rule)} (line {location.line} here)</a>'
+            )
+        listed.append((shown, ident))
+    counts = Counter(f.severity for f in entry.findings)
+    summary = " · ".join(f"{counts[s]} {s.label}{'' if counts[s] == 1 else 's'}"
+                         for s in (Severity.ERROR, Severity.WARNING, Severity.INFO) if counts[s])
+    detail = f' data-d="{entry.detail}"' if entry.detail is not None else ""
+    return (
+        f'<details class="pair" id="pair-{number}"{detail} data-la="{_e(entry.languages[0])}" '
+        f'data-lb="{_e(entry.languages[1])}"{" open" if open_ else ""}><summary><span class="pa">{_e(style(entry.translation))}'
+        f'</span> ↔ <span class="pb">{_e(style(entry.source))}</span> <span class="muted">{summary or "no findings"}</span>'
+        f'</summary><div class="pending">{"".join(notes)}{"".join(related)}</div></details>'
+    )
 
 
 def _others_html(others: list[Finding], counter: Counter[str], style: PathStyle) -> tuple[str, list[tuple[Finding, str]]]:
@@ -252,66 +299,149 @@ def _others_html(others: list[Finding], counter: Counter[str], style: PathStyle)
     )
 
 
+def render_page(
+    entries: Iterable[PairEntry],
+    store: DetailStore,
+    title: str = "transcheck report",
+    style: PathStyle | None = None,
+    others: list[Finding] | None = None,
+    board: dash.Dashboard | None = None,
+) -> str:
+    """The report: totals, the dashboard (a site), every pair collapsed with its findings, and
+    the fragments of ``store`` for the script to open them with."""
+    style = style or PathStyle()
+    entries = list(entries)
+    counter: Counter[str] = Counter()
+    listed: list[tuple[Finding, str]] = []
+    open_all = len(entries) <= 3  # a check report: opened at once; a site: on demand
+    sections = [_pair_block(number, entry, style, counter, listed, open_all) for number, entry in enumerate(entries, 1)]
+    others_html, others_listed = _others_html(others or [], counter, style)
+    listed.extend(others_listed)
+    if others_html:
+        sections.append(others_html)
+    by_severity = Counter(f.severity.label for f, _ in listed)
+    if board is not None:
+        board.rules = dash.rule_counts(f for f, _ in listed)
+        overview = dash.render_dashboard(board)
+    else:
+        overview = dash.rules_html(dash.rule_counts(f for f, _ in listed))
+    filters = "".join(
+        f'<label><input type="checkbox" class="filter" value="{s}" checked> {s} ({by_severity.get(s, 0)})</label>'
+        for s in ("error", "warning", "info")
+    )
+    page = _PAGE.format(
+        title=_e(title),
+        css=_CSS + dash.CSS,
+        js=_JS + dash.JS + _READY_JS,
+        errors=plural(by_severity.get("error", 0), "error"),
+        warnings=plural(by_severity.get("warning", 0), "warning"),
+        infos=plural(by_severity.get("info", 0), "info"),
+        filters=filters,
+        overview=overview,
+        findings="" if listed else "<li>No findings.</li>",
+        pairs="".join(sections),
+        details=_DETAILS,
+    )
+    before, after = page.rsplit(_DETAILS, 1)
+    if store.packed:
+        # the page around the (ASCII) stream as ASCII too, non-ASCII text as character
+        # references: Python then holds the whole report at one byte a character, not two
+        before, after = (part.encode("ascii", "xmlcharrefreplace").decode("ascii") for part in (before, after))
+    return before + store.embed() + after
+
+
 def render_report(
     views: list[PairView],
     title: str = "transcheck report",
     style: PathStyle | None = None,
     others: list[Finding] | None = None,
 ) -> str:
-    """The report of ``views``; ``others`` are findings of files no view shows (orphans,
-    parse errors). Findings come as checked: paths are shown by ``style`` here."""
-    style = style or PathStyle()
-    counter: Counter[str] = Counter()
-    sections: list[str] = []
-    index_rows: list[tuple[int, str]] = []
-    all_listed: list[tuple[Finding, str]] = []
-    for number, view in enumerate(views, start=1):
-        view.index = number
-        grid, listed = _pair_html(view, counter, style)
-        all_listed.extend(listed)
-        counts = Counter(f.severity for f in view.findings)
-        summary = " · ".join(f"{counts[s]} {s.label}{'' if counts[s] == 1 else 's'}" for s in (Severity.ERROR, Severity.WARNING, Severity.INFO) if counts[s])
-        name = f"{_e(style(view.comparison.a.path))} ↔ {_e(style(view.comparison.b.path))}"
-        open_attr = " open" if len(views) <= 3 or view.findings else ""
-        sections.append(
-            f'<details class="pair" id="pair-{number}"{open_attr}><summary>{name} '
-            f'<span class="muted">{summary or "no findings"}</span></summary>{grid}</details>'
-        )
-        index_rows.append((len(view.findings), f'<li><a href="#pair-{number}">{name}</a> <span class="muted">{summary or "no findings"}</span></li>'))
-    others_html, others_listed = _others_html(others or [], counter, style)
-    all_listed.extend(others_listed)
-    if others_html:
-        sections.append(others_html)
-    by_severity = Counter(f.severity.label for f, _ in all_listed)
-    by_rule = Counter(f"{f.code} {f.rule}" for f, _ in all_listed)
-    rule_rows = "".join(f"<tr><td>{_e(rule)}</td><td>{count}</td></tr>" for rule, count in sorted(by_rule.items()))
-    finding_links = "".join(
-        f'<li class="sev-{f.severity.label}" data-severity="{f.severity.label}"><a href="#{ident}">'
-        f"{_e(f.path)}:{f.line}</a> {_e(f.code)} {_e(f.rule)}: {_e(_short(f.message, 160))}</li>"
-        for f, ident in all_listed
-    )
-    pair_index = ""
-    if len(views) > 1:
-        ordered = [row for _, row in sorted(index_rows, key=lambda r: -r[0])]
-        pair_index = f'<details open><summary>Pairs, most findings first ({len(views)})</summary><ol class="index">{"".join(ordered)}</ol></details>'
-    filters = "".join(
-        f'<label><input type="checkbox" class="filter" value="{s}" checked> {s} ({by_severity.get(s, 0)})</label>'
-        for s in ("error", "warning", "info")
-    )
-    return _PAGE.format(
-        title=_e(title),
-        css=_CSS,
-        js=_JS,
-        errors=plural(by_severity.get("error", 0), "error"),
-        warnings=plural(by_severity.get("warning", 0), "warning"),
-        infos=plural(by_severity.get("info", 0), "info"),
-        filters=filters,
-        rules=rule_rows or '<tr><td colspan="2">no findings</td></tr>',
-        findings=finding_links or "<li>No findings.</li>",
-        index=pair_index,
-        pairs="".join(sections),
-    )
+    """The report of ``views`` (compared pairs); ``others`` are findings of files no view shows
+    (orphans, parse errors). Findings come as checked: paths are shown by ``style`` here."""
+    store = DetailStore()
+    entries = []
+    for view in views:
+        c = view.comparison
+        entries.append(PairEntry(c.a.path, c.b.path, (c.a.language or "", c.b.language or ""), view.findings,
+                                 store.add(pair_fragment(c))))
+    return render_page(entries, store, title, style, others)
 
+
+class ViewCollector:
+    """Receives each pair's view from `scan` (its ``detail`` callback) as the workers finish."""
+
+    def __init__(self, plain_limit: int | None = None) -> None:
+        self.store = DetailStore(plain_limit)
+        self.views: dict[tuple[str, str], tuple[int | None, tuple[str, str]]] = {}
+
+    def __call__(self, result: object, view: str | None) -> None:
+        files = result.files  # type: ignore[attr-defined]
+        index = self.store.add(view) if view is not None else None
+        self.views[(files[0].path, files[1].path)] = (index, (files[0].language or "", files[1].language or ""))
+
+
+def render_site(
+    pairs: list[tuple[str, str]],
+    languages: dict[str, str],
+    findings: list[Finding],
+    collector: ViewCollector,
+    style: PathStyle,
+    site_style: PathStyle,
+    missing: Counter[str] | None = None,
+    git: bool = False,
+    site_name: str = "",
+) -> str:
+    """The report of a scan: the dashboard, then every pair with a view. A pair's findings are
+    those of its translation, and those of its source that name the translation (or, for the
+    first pair of a source, that name no file); the rest are listed on their own, among them
+    the pages without a translation (counted as missing, not as the drift of a pair).
+
+    Findings show paths as every output does (``style``); the dashboard's table relative to
+    the site's root (``site_style``)."""
+    by_path: dict[str, list[Finding]] = {}
+    for finding in findings:
+        by_path.setdefault(finding.path, []).append(finding)
+    entries: list[PairEntry] = []
+    rows: list[dash.Row] = []
+    claimed: set[str] = set()
+    shown: set[int] = set()
+    for translation, source in pairs:
+        index, langs = collector.views.get((translation, source), (None, ("", "")))
+        mine = list(by_path.get(translation, []))
+        first = index is not None and source not in claimed
+        mine += [f for f in by_path.get(source, [])
+                 if any(r.path == translation for r in f.related) or (first and not f.related and f.rule != "orphan")]
+        if index is not None:
+            claimed.add(source)
+        mine.sort(key=Finding.sort_key)
+        language = languages.get(translation) or langs[0]
+        number = None
+        if index is not None:
+            entries.append(PairEntry(translation, source, (langs[0] or language, langs[1] or languages.get(source, "")),
+                                     mine, index))
+            number = len(entries)
+            shown.update(id(f) for f in mine)
+        rows.append(dash.scan_row(number, language, site_style(translation), site_style(source), mine))
+    others = [f for f in findings if id(f) not in shown]
+    board = dash.Dashboard(dash.SCAN_COLUMNS, rows, dash.SCAN_STATES, missing=missing or Counter())
+    if git:
+        board.labels = {dash.CLEAN: "up to date, no errors or warnings"}
+    where = f" of {site_name}" if site_name else ""
+    board.caption = (f"{len(pairs)} pairs; paths relative to the root{where}. Drifted: the pair has findings of "
+                     f"that severity" + ("; behind: git says the source changed since the translation was updated"
+                                         if git else "; a pair is behind its source only in a git repository"))
+    return render_page(entries, collector.store, f"transcheck: {len(entries)} pairs", style, others, board)
+
+
+def render_status_page(board: dash.Dashboard, title: str, notes: list[str]) -> str:
+    """`status --format html`: the dashboard alone (status compares no pages)."""
+    listed = "".join(f"<li>{_e(note)}</li>" for note in notes)
+    return _STATUS_PAGE.format(title=_e(title), css=_CSS + dash.CSS, js=dash.JS + _READY_JS,
+                               notes=f'<ul class="notes">{listed}</ul>' if listed else "",
+                               overview=dash.render_dashboard(board))
+
+
+_DETAILS = "<!--transcheck:details-->"  # where the fragments go (page text is escaped: it never has this)
 
 _PAGE = """<!doctype html>
 <html lang="en">
@@ -327,15 +457,39 @@ _PAGE = """<!doctype html>
 <h1>{title}</h1>
 <p class="totals"><span class="sev-error">{errors}</span> · <span class="sev-warning">{warnings}</span> · <span class="sev-info">{infos}</span></p>
 <fieldset class="filters"><legend>Show</legend>{filters}</fieldset>
-<p class="muted">Keys: <kbd>n</kbd> next finding, <kbd>p</kbd> previous.</p>
-<details><summary>Findings per rule</summary><table class="rules">{rules}</table></details>
-<details><summary>All findings</summary><ol class="findings">{findings}</ol></details>
-{index}
+<p class="muted">Keys: <kbd>n</kbd> next finding, <kbd>p</kbd> previous. A pair's side-by-side view opens with it.</p>
+{overview}
+<details id="all-findings"><summary>All findings</summary><ol class="findings">{findings}</ol></details>
 </header>
 <main>{pairs}</main>
+{details}
 <script>{js}</script>
 </body>
 </html>
+"""
+
+_STATUS_PAGE = """<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
+<title>{title}</title>
+<style>{css}</style>
+</head>
+<body>
+<header><h1>{title}</h1>{notes}</header>
+{overview}
+<script>{js}</script>
+</body>
+</html>
+"""
+
+# last: the page is usable (the table sorted and filtered as the address asked); the time since
+# navigation began, for the benchmark
+_READY_JS = """
+document.body.setAttribute("data-ready", "1");
+document.body.setAttribute("data-ready-ms", String(Math.round(performance.now())));
 """
 
 _CSS = """
@@ -355,6 +509,8 @@ h1 { margin:0 0 .3rem; font-size:1.4rem; }
 .filters label { margin-right:1rem; }
 details.pair { border:1px solid var(--line); margin:1rem 0; }
 details.pair > summary { padding:.5rem; cursor:pointer; font-weight:600; }
+/* hundreds of collapsed pairs: the browser lays out only those on screen */
+main > details.pair { content-visibility:auto; contain-intrinsic-size:auto 2.6rem; }
 .grid { display:grid; grid-template-columns:1fr 1fr; }
 .row { display:contents; }
 .cell { border-top:1px solid var(--line); padding:.4rem .6rem; background:var(--cell); overflow-wrap:anywhere; min-width:0; }
@@ -377,6 +533,8 @@ table.fm { width:100%; font-size:13px; } table.fm th { white-space:nowrap; overf
 .finding .where { color:var(--muted); font-size:12px; }
 .finding:focus, .finding.current { outline:3px solid var(--fg); }
 a.related { display:block; font-size:13px; margin:.15rem 0; }
+.pending { padding:0 .6rem; } .pending > a.related { display:none; }
+.notes { color:var(--muted); }
 a { color:inherit; }
 .hidden { display:none !important; }
 kbd { border:1px solid var(--line); border-radius:3px; padding:0 .3em; font-size:12px; }
@@ -386,6 +544,7 @@ kbd { border:1px solid var(--line); border-radius:3px; padding:0 .3em; font-size
   .finding { break-inside:avoid; }
 }
 """
+
 
 _JS = """
 (function () {
@@ -406,6 +565,161 @@ _JS = """
     boxes.forEach(function (box) { box.checked = wanted.indexOf(box.value) >= 0; });
   }
   apply();
+
+  // -- the pairs' side-by-side views, built when a pair is opened --------------------------
+  var packed = document.getElementById("details-gz");
+  var unpacked = null, unpacking = null;
+  function unpack() {
+    if (!unpacking) {
+      var text = atob(packed.textContent.trim());
+      var bytes = new Uint8Array(text.length);
+      for (var i = 0; i < text.length; i += 1) { bytes[i] = text.charCodeAt(i); }
+      var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+      unpacking = new Response(stream).arrayBuffer().then(function (buffer) {
+        unpacked = new Uint8Array(buffer);
+        document.body.setAttribute("data-details", "1");
+      });
+    }
+    return unpacking;
+  }
+  var offsets = packed ? packed.getAttribute("data-offsets").split(",").map(Number) : [];
+  var decoder = new TextDecoder();
+  function fragment(index) {
+    var template = document.getElementById("d-" + index);
+    if (template) { return template.innerHTML; }
+    return decoder.decode(unpacked.subarray(offsets[index], offsets[index + 1]));
+  }
+  function side(el) {
+    var cell = el.closest(".cell");
+    return cell && cell.previousElementSibling ? "b" : "a";
+  }
+  function head(pair) {
+    var row = document.createElement("div");
+    row.className = "row head";
+    [["pa", "la"], ["pb", "lb"]].forEach(function (names) {
+      var cell = document.createElement("div");
+      cell.className = "cell";
+      var strong = document.createElement("strong");
+      strong.textContent = pair.querySelector("summary ." + names[0]).textContent;
+      var lang = document.createElement("span");
+      lang.className = "muted";
+      lang.textContent = pair.getAttribute("data-" + names[1]);
+      cell.appendChild(strong);
+      cell.appendChild(document.createTextNode(" "));
+      cell.appendChild(lang);
+      row.appendChild(cell);
+    });
+    return row;
+  }
+  function build(pair) {
+    var number = pair.id.slice(5);
+    var grid = document.createElement("div");
+    grid.className = "grid";
+    grid.setAttribute("role", "table");
+    grid.innerHTML = fragment(+pair.getAttribute("data-d"));
+    grid.insertBefore(head(pair), grid.firstChild);
+    grid.querySelectorAll(".ln").forEach(function (ln) {
+      ln.id = number + "-" + side(ln) + "-" + ln.textContent;
+    });
+    // anchors per side: [line, element whose end the notes go to]; line 0 is the front matter
+    var anchors = { a: [], b: [] };
+    var first = grid.children[1];
+    if (first) {
+      Array.prototype.forEach.call(first.children, function (cell) { anchors[side(cell)].push([0, cell]); });
+    }
+    grid.querySelectorAll(".ln").forEach(function (ln) { anchors[side(ln)].push([+ln.textContent, ln]); });
+    function at(where, line) {
+      var best = null;
+      anchors[where].forEach(function (entry) {
+        if (entry[0] <= line && (!best || entry[0] >= best[0])) { best = entry; }
+      });
+      return best && best[1];
+    }
+    // a note goes at the end of the element the line number starts: after a heading, into the
+    // value of a front-matter entry, before a list item's (or shortcode's) inner blocks
+    // (where is computed once per anchor, so several notes keep their order)
+    function where(anchor) {
+      if (!anchor.classList.contains("ln")) { return [anchor, null]; }
+      var box = anchor.parentNode;
+      if (box.tagName === "H3") { return [box.parentNode, box.nextSibling]; }
+      if (box.tagName === "TD") { return [box.parentNode.lastElementChild, null]; }
+      var inner = null;
+      for (var child = box.firstElementChild; child; child = child.nextElementSibling) {
+        if (child.tagName === "DIV") { inner = child; break; }
+      }
+      return [box, inner];
+    }
+    var pending = pair.querySelector(".pending");
+    var places = new Map();
+    Array.prototype.slice.call(pending.children).forEach(function (note) {
+      var anchor = at(note.getAttribute("data-s"), +note.getAttribute("data-l"));
+      if (!anchor) { return; }
+      if (!places.has(anchor)) { places.set(anchor, where(anchor)); }
+      var place = places.get(anchor);
+      place[0].insertBefore(note, place[1]);
+    });
+    pair.appendChild(grid);
+    pair.setAttribute("data-built", "1");
+  }
+  function ready(pair) { return pair.hasAttribute("data-built") || !pair.hasAttribute("data-d"); }
+  // calls then() once the pair's view is built (at once unless the stream is still unpacking)
+  function open(pair, then) {
+    pair.open = true;
+    if (ready(pair)) { if (then) { then(); } return; }
+    if (!packed || unpacked) { build(pair); if (then) { then(); } return; }
+    unpack().then(function () { if (!ready(pair)) { build(pair); } if (then) { then(); } });
+  }
+  document.querySelectorAll("details.pair[data-d]").forEach(function (pair) {
+    pair.addEventListener("toggle", function () { if (pair.open) { open(pair); } });
+    if (pair.open) { open(pair); }
+  });
+  function reveal(id) {
+    var target = id && document.getElementById(id);
+    if (!target) { return; }
+    var pair = target.closest("details.pair");
+    if (!pair) { return; }
+    open(pair, function () { target.tabIndex = -1; target.scrollIntoView({ block: "center" }); target.focus(); });
+  }
+  function follow() {
+    var id = decodeURIComponent(location.hash.replace(/^#/, ""));
+    if (id && id.indexOf("=") < 0) { reveal(id); }
+  }
+  window.addEventListener("hashchange", follow);
+  follow();
+  window.addEventListener("beforeprint", function () {
+    if (!packed || unpacked) { document.querySelectorAll("details.pair[data-d]").forEach(function (pair) { open(pair); }); }
+  });
+
+  // -- the list of all findings, built when first opened (the findings are in the page once) --
+  var all = document.getElementById("all-findings");
+  if (all) {
+    all.addEventListener("toggle", function () {
+      var list = all.querySelector("ol");
+      if (!all.open || list.children.length) { return; }
+      var found = Array.prototype.slice.call(document.querySelectorAll("main .finding"));
+      found.sort(function (x, y) { return +x.id.slice(1) - +y.id.slice(1); });
+      found.forEach(function (el) {
+        var item = document.createElement("li");
+        var severity = el.getAttribute("data-severity");
+        item.className = "sev-" + severity;
+        item.setAttribute("data-severity", severity);
+        if (el.classList.contains("hidden")) { item.classList.add("hidden"); }
+        var link = document.createElement("a");
+        link.href = "#" + el.id;
+        var pair = el.closest("details.pair");
+        var name = pair && el.hasAttribute("data-s") ? pair.querySelector("summary .p" + el.getAttribute("data-s")) : null;
+        var where = el.querySelector(".where");
+        link.textContent = name ? name.textContent + ":" + el.getAttribute("data-l") : (where ? where.textContent : el.id);
+        item.appendChild(link);
+        var badge = el.querySelector(".badge");
+        var text = el.textContent.slice((badge ? badge.textContent : "").length + (where ? where.textContent.length + 2 : 0));
+        item.appendChild(document.createTextNode(" " + (badge ? badge.textContent : "") + ": " + text.trim().slice(0, 200)));
+        list.appendChild(item);
+      });
+    });
+  }
+
+  // -- n / p: the next and previous finding -------------------------------------------------
   var current = -1;
   function visible() {
     return Array.prototype.slice.call(document.querySelectorAll(".finding")).filter(function (el) {
@@ -417,18 +731,18 @@ _JS = """
     if (!list.length) { return; }
     current = (current + step + list.length) % list.length;
     var target = list[current];
-    var parent = target.closest("details");
-    if (parent) { parent.open = true; }
     document.querySelectorAll(".finding.current").forEach(function (el) { el.classList.remove("current"); });
     target.classList.add("current");
-    target.focus();
-    target.scrollIntoView({ block: "center" });
+    var pair = target.closest("details.pair");
+    function show() { target.tabIndex = -1; target.focus(); target.scrollIntoView({ block: "center" }); }
+    if (pair) { open(pair, show); } else { show(); }
   }
   document.addEventListener("keydown", function (event) {
     if (event.target && /INPUT|TEXTAREA/.test(event.target.tagName)) { return; }
     if (event.key === "n") { go(1); }
     if (event.key === "p") { go(-1); }
   });
-  document.body.setAttribute("data-ready", "1");
+  // unpack in the background once the page is up, so the first pair opens at once
+  if (packed) { setTimeout(function () { unpack(); }, 0); }
 }());
 """

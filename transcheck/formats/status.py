@@ -135,3 +135,42 @@ def status_findings(report: SiteStatus) -> list[Finding]:
                                     f"this page ({found.language}) has no version in {found.source_language}",
                                     key=f"no-source|{found.source_language}"))
     return findings
+
+
+STATUS_COLUMNS = (
+    "language", "translation", "source", "state", "commits behind", "oldest change", "sections changed",
+)
+
+
+def status_html(report: SiteStatus, style: PathStyle, title: str = "transcheck status") -> str:
+    """The site dashboard of `status`: per language up to date / behind / missing (/ without
+    source), and every page as a row of a table that sorts and filters. ``style`` shows paths
+    (relative to the site's root). Status compares no pages, so there is no side-by-side view
+    and no findings per rule: `scan --format html` has those."""
+    from . import dashboard as dash
+    from .html import render_status_page
+
+    columns = tuple(dash.Column(name.replace(" ", "-"), name, name == "commits behind") for name in STATUS_COLUMNS)
+    rows = []
+    for found in report.pairs:
+        sections = "; ".join(
+            f"{visible(change_phrase(change, found.source_language))} \u2192 {visible(update_phrase(change, found.language))}"
+            for change in found.changes
+        )
+        if found.whole_file:
+            sections = "the whole page (new or renamed since)" + ("; " + sections if sections else "")
+        cells = (
+            found.language,
+            style(found.translation) if found.translation else "",
+            style(found.source) if found.source else "",
+            dash.LABELS[found.state],
+            len(found.commits) if found.state == BEHIND else "",
+            format_date(found.oldest) if found.state == BEHIND else "",
+            sections,
+        )
+        rows.append(dash.Row(found.language, found.state, cells))
+    board = dash.Dashboard(columns, rows, dash.STATUS_STATES)
+    translated = sum(s.translated for s in report.languages)
+    board.caption = (f"{len(report.languages)} languages, {translated} translated pages; paths relative to the "
+                     f"site's root; state at commit {report.head[:10]}")
+    return render_status_page(board, title, [visible(note) for note in report.notes])
