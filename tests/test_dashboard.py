@@ -176,3 +176,66 @@ def test_status_html_is_the_dashboard_of_up_to_date_behind_and_missing(tmp_path:
     assert "content/sv/b.md" in behind and "<td>1</td>" in behind and "Two" in behind
     assert str(tmp_path) not in page
     assert "Findings per rule" not in page  # status checks no rules
+
+
+# -- in a browser -------------------------------------------------------------------------------
+
+from test_html_report import ARTIFACTS, browser, needs_browser  # noqa: E402
+
+
+def _rows(dom: str) -> list[tuple[str, str, int]]:
+    """(translation, hidden?, errors) of the table's rows in the order the page shows them."""
+    body = dom[dom.index('<table class="pairs"'):]
+    body = body[: body.index("</table>")]
+    rows = []
+    for attributes, cells in re.findall(r"<tr ([^>]*)>(.*?)</tr>", body):
+        texts = re.findall(r"<td>(?:<a [^>]*>)?([^<]*)", cells)
+        rows.append((texts[2], "hidden" in attributes, int(texts[5])))
+    return rows
+
+
+@needs_browser
+def test_dashboard_in_a_browser_sorts_filters_and_opens_a_pair(site: Path, tmp_path: Path):
+    out = tmp_path / "site.html"
+    result = CliRunner().invoke(main, ["scan", str(site), "--format", "html", "-o", str(out), "--no-progress", "--no-cache"])
+    assert result.exit_code == 1, result.output
+    # the table as the address asks: sorted by errors, descending; only Swedish pages
+    dom = browser(out.as_uri() + "#sort=-errors&q=content/sv", tmp_path, "--dump-dom")
+    assert 'data-ready="1"' in dom.stdout, dom.stderr[-2000:]
+    assert "Uncaught" not in dom.stderr
+    assert 'data-sorted="-errors"' in dom.stdout and 'data-shown="3"' in dom.stdout
+    rows = _rows(dom.stdout)
+    shown = [(path, errors) for path, hidden, errors in rows if not hidden]
+    assert [path for path, _ in shown][:1] == ["content/sv/b.md"] and len(shown) == 3
+    assert [e for _, e in shown] == sorted((e for _, e in shown), reverse=True)
+    assert [path for path, hidden, _ in rows if hidden] == ["content/nb/a.md"]
+    # a pair opened from its link: its view built, its finding moved to its place
+    dom = browser(out.as_uri() + "#pair-3", tmp_path, "--dump-dom").stdout
+    pair = dom[dom.index('id="pair-3"'):]
+    pair = pair[: pair.index("</details>")]
+    assert 'data-built="1"' in pair and "open" in pair[:200]
+    grid = pair[pair.index('class="grid"'):]
+    start = grid.index('id="3-a-7"')
+    assert start < grid.index("TC101 missing-section") < grid.index('class="cell gap"')
+    assert grid.index('id="3-b-9"') < grid.index("(line 9 here)")  # the related link on the source side
+    assert '<div class="pending"></div>' in pair  # every finding found its place
+    closed = dom[dom.index('id="pair-1"'):]
+    assert 'data-built' not in closed[: closed.index("</details>")]  # the others wait to be opened
+    ARTIFACTS.mkdir(exist_ok=True)
+    shot = ARTIFACTS / "dashboard-site.png"
+    browser(out.as_uri() + "#sort=-errors&q=content/sv&pair-3", tmp_path, f"--screenshot={shot}", "--window-size=1300,2000")
+    assert shot.is_file() and shot.stat().st_size > 10_000
+
+
+@needs_browser
+def test_compressed_views_open_in_a_browser(site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(report_html, "PLAIN_LIMIT", 0)
+    out = tmp_path / "packed.html"
+    result = CliRunner().invoke(main, ["scan", str(site), "--format", "html", "-o", str(out), "--no-progress", "--no-cache"])
+    assert result.exit_code == 1, result.output
+    assert "details-gz" in out.read_text()
+    dom = browser(out.as_uri() + "#pair-3", tmp_path, "--dump-dom", "--virtual-time-budget=5000")
+    assert 'data-details="1"' in dom.stdout, dom.stderr[-2000:]
+    pair = dom.stdout[dom.stdout.index('id="pair-3"'):]
+    pair = pair[: pair.index("</details>")]
+    assert 'data-built="1"' in pair and "Vi är fem ingenjörer" in pair and "TC101 missing-section" in pair

@@ -680,9 +680,11 @@ _JS = """
     if (!pair) { return; }
     open(pair, function () { target.tabIndex = -1; target.scrollIntoView({ block: "center" }); target.focus(); });
   }
+  // "#pair-3", "#f12", "#3-a-40"; with the table's "sort=" and "q=" joined by "&"
   function follow() {
-    var id = decodeURIComponent(location.hash.replace(/^#/, ""));
-    if (id && id.indexOf("=") < 0) { reveal(id); }
+    decodeURIComponent(location.hash.replace(/^#/, "")).split("&").forEach(function (part) {
+      if (part && part.indexOf("=") < 0) { reveal(part); }
+    });
   }
   window.addEventListener("hashchange", follow);
   follow();
