@@ -174,3 +174,57 @@ def test_a_url_in_code_is_not_a_comment():
     sv = "## Kod\n\n```sh\ncurl http://example.org/a\n```\n"
     en = "## Code\n\n```sh\ncurl http://example.org/b\n```\n"
     assert [f.rule for f in findings(sv, en)] == ["code-mismatch"]
+
+
+def _severities(sv: str, en: str, rule: str) -> list[tuple[str, str]]:
+    from transcheck.engine import check_texts
+
+    return [(f.severity.label, f.message) for f in check_texts(sv, en, "p.sv.md", "p.en.md") if f.rule == rule]
+
+
+_LIST_SV = ("## Data\n\nVi delar data om trafiken.\n\n- TrainMessage: meddelanden om tåg\n- TrainStation: stationer\n"
+            "- WeatherStation: väderstationer\n\nLäs mer nedan.\n")
+
+
+def test_a_list_written_as_a_table_of_the_same_names_is_a_warning():
+    table = ("## Data\n\nWe share traffic data.\n\n| Type | What |\n|---|---|\n| TrainMessage | train messages |\n"
+             "| TrainStation | stations |\n| WeatherStation | weather stations |\n\nRead more below.\n")
+    found = _severities(_LIST_SV, table, "bullet-count")
+    assert [s for s, _ in found] == ["warning"] and "a table stands in its place (line 5)" in found[0][1]
+    assert [s for s, _ in _severities(_LIST_SV, table, "table-shape")] == ["warning"]
+
+
+def test_a_list_written_as_prose_is_a_warning_and_a_deleted_list_an_error():
+    sv = ("## Tjänster\n\nVi erbjuder detta.\n\n- lagring för stora mängder\n- beräkning i molnet\n- säkerhetskopior varje natt\n"
+          "\n## Pris\n\nDet kostar.\n")
+    prose = ("## Services\n\nWe offer this.\n\nStorage for large amounts, computing in the cloud and backups "
+             "every night.\n\n## Price\n\nIt costs.\n")
+    deleted = "## Services\n\nWe offer this.\n\n## Price\n\nIt costs.\n"
+    assert [s for s, _ in _severities(sv, prose, "bullet-count")] == ["warning"]
+    assert [s for s, _ in _severities(sv, deleted, "bullet-count")] == ["error"]
+
+
+def test_a_table_whose_rows_ran_together_stays_an_error_and_says_so():
+    sv = ("## Pris\n\nSå här kostar det.\n\n| Tjänst | Pris |\n|---|---|\n| Lagring | 10 |\n| Beräkning | 20 |\n")
+    broken = ("## Price\n\nThis is what it costs.\n\n| Service | Price | |---|---| | Storage | 10 | | Compute\n"
+              "| 20 |\n")
+    found = _severities(sv, broken, "table-shape")
+    assert [s for s, _ in found] == ["error"]
+    assert "the text at line 5 looks like it with its rows run together" in found[0][1]
+
+
+def test_a_list_replaced_by_unrelated_text_with_other_names_stays_an_error():
+    other = ("## Data\n\nWe share traffic data.\n\nThe Kafka stream from Stockholm and Uppsala carries GTFS "
+             "feeds for SL and UL, updated hourly.\n\nRead more below.\n")
+    assert [s for s, _ in _severities(_LIST_SV, other, "bullet-count")] == ["error"]
+
+
+def test_a_card_grid_standing_in_for_a_list_is_a_warning_on_both_sides():
+    sv = ("## Områden\n\nVi arbetar med två saker.\n\n{{< card-grid >}}\n{{< card-item title=\"Infrastruktur\" >}}\n"
+          "Vi levererar lagring och servrar för forskning.\n{{< /card-item >}}\n{{< card-item title=\"Plattform\" >}}\n"
+          "Vi levererar verktyg för analys av data.\n{{< /card-item >}}\n{{< /card-grid >}}\n")
+    en = ("## Areas\n\nWe work on two things.\n\n1. Infrastructure: we deliver storage and servers for research.\n"
+          "2. Platform: we deliver tools for analysing data.\n")
+    assert [s for s, _ in _severities(sv, en, "bullet-count")] == ["warning"]
+    found = _severities(sv, en, "shortcode-mismatch")
+    assert [s for s, _ in found] == ["warning"] and "a list without counterpart stands in its place" in found[0][1]

@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .align import SectionAlignment, SectionInfo, align_blocks, align_sections
+from .align import SectionAlignment, SectionInfo, align_blocks, align_sections, block_text, block_tokens
 from .findings import Finding, Location, Severity
 from .pagemap import PageMap
-from .model import Block, BlockQuote, CodeBlock, Document, ListBlock, Shortcode, TableBlock
+from .model import Block, BlockQuote, CodeBlock, Document, ListBlock, Paragraph, Shortcode, TableBlock
 from .rules import rule as rule_by_name
 
 
@@ -85,6 +85,25 @@ class Comparison:
         )
 
     @cached_property
+    def _stand_ins(self) -> dict[int, Block]:
+        found: dict[int, Block] = {}
+        for run in _unmatched_runs(self.block_pairs):
+            for pair in run:
+                block = pair.a if pair.a is not None else pair.b
+                assert block is not None
+                instead = _rewritten_as(block, run, lacking_is_a=pair.a is None)
+                if instead is not None:
+                    found[id(block)] = instead
+        return found
+
+    def stand_in(self, pair: BlockPair) -> Block | None:
+        """For a block without counterpart: the other version's block without counterpart
+        that stands in its place with about as much text (the same content in another form,
+        a list written as prose or a card grid), else None."""
+        block = pair.a if pair.a is not None else pair.b
+        return self._stand_ins.get(id(block)) if block is not None else None
+
+    @cached_property
     def unmatched(self) -> set[int]:
         return _unmatched(self.block_pairs)
 
@@ -110,6 +129,68 @@ class Comparison:
                     if inner[0] or inner[1]:
                         work.append((inner[0], inner[1], a.line, b.line))
         return result
+
+
+def _unmatched_runs(pairs: list[BlockPair]) -> list[list[BlockPair]]:
+    """Block pairs without counterpart, in runs that stand between the same two aligned
+    blocks of one section pair (``block_pairs`` keeps each aligned sequence together)."""
+    runs: list[list[BlockPair]] = []
+    current: list[BlockPair] = []
+    for pair in pairs:
+        lonely = pair.a is None or pair.b is None
+        if current and (not lonely or pair.section_a is not current[0].section_a
+                        or pair.section_b is not current[0].section_b):
+            runs.append(current)
+            current = []
+        if lonely:
+            current.append(pair)
+    if current:
+        runs.append(current)
+    return runs
+
+
+def _rewritten_as(block: Block, run: list[BlockPair], lacking_is_a: bool) -> Block | None:
+    """The block of the lacking version that stands in ``block``'s place with no
+    counterpart of its own and about as much text: the same content in another form (a list
+    written as prose or a table), not a deletion."""
+    size = len(block_text(block))
+    wanted = {t for t in block_tokens(block).strong if not t.startswith(("sc:", "arg:#"))}  # content, not markup
+    best: Block | None = None
+    for other in run:
+        candidate = other.a if lacking_is_a else other.b
+        if candidate is None or not _holds_text(candidate):
+            continue
+        ratio = len(block_text(candidate)) / max(1, size)
+        if not 0.4 <= ratio <= 2.5:
+            continue
+        # names, numbers and links the block has must be there too, if it has some
+        if len(wanted) >= 2 and len(wanted & block_tokens(candidate).strong) < 0.3 * len(wanted):
+            continue
+        if best is None or candidate.line < best.line:
+            best = candidate
+    return best
+
+
+def _holds_text(block: Block) -> bool:
+    """Prose, a list, a table, a quote, HTML, or a shortcode around such blocks (not a
+    container of icon shortcodes, not code)."""
+    if isinstance(block, Shortcode):
+        return block.body is not None and any(_holds_text(inner) for inner in block.body.blocks)
+    return not isinstance(block, CodeBlock)
+
+
+_FORMS = {"Paragraph": "prose", "ListBlock": "a list", "TableBlock": "a table", "HtmlBlock": "HTML",
+          "Shortcode": "a shortcode", "BlockQuote": "a quote"}
+
+
+def form_of(block: Block) -> str:
+    """What a block is, in words for a message ("prose", "a table")."""
+    return _FORMS.get(type(block).__name__, "other text")
+
+
+def table_as_text(block: Block) -> bool:
+    """A paragraph that is a table whose rows ran together: it will not render as one."""
+    return isinstance(block, Paragraph) and block.text.count("|") >= 6
 
 
 def _unmatched(pairs: list[BlockPair]) -> set[int]:

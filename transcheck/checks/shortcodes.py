@@ -8,7 +8,7 @@ from collections import Counter
 
 from ..align import Unit, aligned_units, block_inlines, block_text, unit_inlines
 from ..findings import Severity
-from ..compare import BlockPair, Comparison, Side
+from ..compare import BlockPair, Comparison, Side, form_of
 from ..model import Block, Document, Paragraph, Shortcode, iter_blocks
 from ..scargs import TEXT_ARGS, data_args, is_link_argument
 from ..wording import in_section
@@ -131,7 +131,13 @@ def _missing_block(c: Comparison, sc: Shortcode, having: Side, lacking: Side, an
         also = "; it styles text, which stands here as a plain paragraph" if text_here else ""
     else:
         elsewhere = _targets_elsewhere(c, sc, having, lacking) if _button(sc) else None
-        also = f"; its link target is at line {elsewhere} here, written another way" if elsewhere else ""
+        instead = c.stand_in(pair) if sc.body is not None else None
+        if elsewhere:
+            also = f"; its link target is at line {elsewhere} here, written another way"
+        elif instead is not None:
+            also = f"; {form_of(instead)} without counterpart stands in its place (line {instead.line})"
+        else:
+            also = ""
     c.report(
         "shortcode-mismatch",
         lacking,

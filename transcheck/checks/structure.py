@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from ..align import EXACT_CELLS, SectionInfo, align_items, align_sequences, bounded_ratio
 from ..findings import Severity
-from ..compare import BlockPair, Comparison, Side
+from ..compare import BlockPair, Comparison, Side, form_of, table_as_text
 from ..model import Block, CodeBlock, ListBlock, ListItem, Paragraph, TableBlock, walk_nodes
 from ..wording import in_section, named, plural, section_phrase
 
@@ -170,11 +170,13 @@ def check_blocks(c: Comparison) -> None:
             _compare_lists(c, a, b)
         elif isinstance(a, TableBlock) and isinstance(b, TableBlock):
             _compare_tables(c, a, b)
-        elif a is None or b is None:
+    for pair in c.block_pairs:
+        if pair.a is None or pair.b is None:
             _unmatched_block(c, pair)
     _paragraph_counts(c)
     _code_blocks(c)
     _inline_code(c)
+
 
 
 def _unmatched_block(c: Comparison, pair: BlockPair) -> None:
@@ -183,7 +185,18 @@ def _unmatched_block(c: Comparison, pair: BlockPair) -> None:
     else:
         assert pair.b is not None
         block, having, lacking, anchor, section = pair.b, c.b, c.a, pair.anchor_a, pair.section_a
+    if not isinstance(block, (ListBlock, TableBlock)):
+        return
     where = in_section(section)
+    # the other version has unmatched text of about the same size in this place: the
+    # content is rewritten in another form (or replaced) - worth a look, not a failed build
+    instead = c.stand_in(pair)
+    also, severity = "", None
+    if isinstance(block, TableBlock) and instead is not None and table_as_text(instead):
+        also = f"; the text at line {instead.line} looks like it with its rows run together, which does not render as a table"
+    elif instead is not None:
+        also = f"; {form_of(instead)} stands in its place (line {instead.line})"
+        severity = Severity.WARNING
     if isinstance(block, ListBlock):
         kind = "numbered list" if block.ordered else "list"
         c.report(
@@ -191,20 +204,22 @@ def _unmatched_block(c: Comparison, pair: BlockPair) -> None:
             lacking,
             anchor,
             f"{kind} of {plural(len(block.items), 'item')} ({having.name}:{block.line}"
-            f"{_starting(block)}) has no counterpart{where} here",
+            f"{_starting(block)}) has no counterpart{where} here{also}",
             [(having, block.line)],
             key=f"list|{section.title}|{len(block.items)}",
+            severity=severity,
         )
-    elif isinstance(block, TableBlock):
+    else:
         rows, cols = block.shape
         c.report(
             "table-shape",
             lacking,
             anchor,
             f"table of {plural(rows, 'row')} × {plural(cols, 'column')} ({having.name}:{block.line}) "
-            f"has no counterpart{where} here",
+            f"has no counterpart{where} here{also}",
             [(having, block.line)],
             key=f"table|{section.title}|{rows}x{cols}",
+            severity=severity,
         )
 
 
