@@ -195,13 +195,13 @@ def test_looks_are_warnings_and_content_is_an_error():
     assert found('{{< card icon="fas fa-x" >}}', '{{< card icon="fa-solid fa-x" >}}') == []
 
 
-def test_a_missing_layout_shortcode_is_a_warning_and_a_missing_figure_an_error():
+def test_a_missing_layout_shortcode_is_info_and_a_missing_figure_an_error():
     from transcheck.engine import check_texts
 
     sv = "## Om\n\nText om oss här.\n"
     spacer = "## About\n\nText about us here.\n\n{{< distance >}}\n"
     figure = '## About\n\nText about us here.\n\n{{< figure src="/img/a.png" >}}\n'
-    assert [(f.rule, f.severity.label) for f in check_texts(sv, spacer, "p.sv.md", "p.en.md")] == [("shortcode-mismatch", "warning")]
+    assert [(f.rule, f.severity.label) for f in check_texts(sv, spacer, "p.sv.md", "p.en.md")] == [("shortcode-mismatch", "info")]
     assert ("shortcode-mismatch", "error") in [(f.rule, f.severity.label) for f in check_texts(sv, figure, "p.sv.md", "p.en.md")]
 
 

@@ -228,3 +228,14 @@ def test_a_card_grid_standing_in_for_a_list_is_a_warning_on_both_sides():
     assert [s for s, _ in _severities(sv, en, "bullet-count")] == ["warning"]
     found = _severities(sv, en, "shortcode-mismatch")
     assert [s for s, _ in found] == ["warning"] and "a list without counterpart stands in its place" in found[0][1]
+
+
+def test_inline_code_written_as_quoted_text_on_the_other_side_is_info():
+    from transcheck.engine import check_texts
+
+    sv = '## Inställningar\n\nÄndra filen "settings.yml" och starta om.\n'
+    en = "## Settings\n\nChange the file `settings.yml` and restart.\n"
+    found = [(f.severity.label, f.message) for f in check_texts(sv, en, "p.sv.md", "p.en.md") if f.rule == "code-mismatch"]
+    assert [s for s, _ in found] == ["info"] and "written as plain text" in found[0][1]
+    gone = "## Inställningar\n\nÄndra filen och starta om.\n"
+    assert [f.severity.label for f in check_texts(gone, en, "p.sv.md", "p.en.md") if f.rule == "code-mismatch"] == ["warning"]

@@ -215,6 +215,9 @@ def test_national_number_of_another_country_is_the_same_number():
         ("under 80-talets början", "in the early 1980s", True),
         ("i 70'erne", "in the 1970s", True),
         ("på 90-talet", "in the 1980s", False),
+        ("i början av 90-talet", "in the early nineties", True),
+        ("på nittiotalet", "in the 1990s", True),
+        ("i början av 90-talet", "in the early eighties", False),
     ],
 )
 def test_decades_written_as_words_of_the_language(sv, en, quiet):
@@ -269,3 +272,13 @@ def test_a_numbered_list_stays_a_list():
 
     for text in ("1. Install it\n2. Run it\n", "12. Kapitel tolv\n", "3. Mars är en planet? nej.\n- x\n"):
         assert isinstance(doc(text).body.blocks[0], ListBlock), text
+
+
+def test_a_short_number_written_in_a_code_span_of_the_aligned_section_is_there():
+    from transcheck.engine import check_texts
+
+    sv = "## Ändringar\n\nFörut: *<crd>9</crd> <crd>18</crd>*\n\nNu: *<crd>1.8E-5</crd>*\n"
+    en = "## Changes\n\nBefore: `<crd>9</crd> <crd>18</crd>`\n\nNow: `<crd>1.8E-5</crd>`\n"
+    assert "number-mismatch" not in [f.rule for f in check_texts(sv, en, "p.sv.md", "p.en.md")]
+    changed = en.replace("<crd>18</crd>", "<crd>19</crd>")
+    assert "number-mismatch" in [f.rule for f in check_texts(sv, changed, "p.sv.md", "p.en.md")]

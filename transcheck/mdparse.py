@@ -65,8 +65,9 @@ _DEEP_INDENT = re.compile(r"^[ \t]{%d,}" % (MAX_INDENT + 1), re.M)
 _HEADING_ID = re.compile(r"\s*\{#([^}\s]+)\}\s*$")
 _FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)")
-_HREF = re.compile(r"""<a\s[^<>]*?href\s*=\s*["']?([^"'\s>]+)""", re.I)
-_IMG_SRC = re.compile(r"""<img\s[^<>]*?src\s*=\s*["']?([^"'\s>]+)""", re.I)
+# the value may be a Hugo call with quotes of its own: href="{{% relref "/x.md" %}}"
+_HREF = re.compile(r"""<a\s[^<>]*?href\s*=\s*["']?(\{\{[<%].*?[%>]\}\}|[^"'\s>]+)""", re.I)
+_IMG_SRC = re.compile(r"""<img\s[^<>]*?src\s*=\s*["']?(\{\{[<%].*?[%>]\}\}|[^"'\s>]+)""", re.I)
 _ITEM_START = re.compile(r"[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?")
 _CONTAINER_LINE = re.compile(r"^[ \t]*(?:[-*+>]|\d{1,9}[.)])(?:[ \t]|$)", re.M)
 # What mistune's inline parser reacts to (its rules' first characters, the url plugin's

@@ -121,7 +121,7 @@ def _missing_block(c: Comparison, sc: Shortcode, having: Side, lacking: Side, an
     section = pair.section_b if lacking is c.b else pair.section_a
     where = in_section(section)
     # a shortcode with no arguments and nothing inside ({{< distance >}}, {{< divider >}}) is
-    # layout: one spacer more or less is worth a look, not a failed build
+    # layout: one spacer more or less is not a difference an editor must act on
     layout_only = not sc.positional and not sc.named and sc.body is None and not (sc.inner or "").strip()
     if _wrapper(sc):
         # {{< ingress >}}…{{< /ingress >}} styles text: a styling difference when its text is
@@ -145,7 +145,8 @@ def _missing_block(c: Comparison, sc: Shortcode, having: Side, lacking: Side, an
         f"shortcode {_label(sc)} ({having.name}:{sc.line}) has no counterpart{where} here{also}",
         [(having, sc.line)],
         key=f"missing|{sc.name}|{section.title}",
-        severity=Severity.WARNING if layout_only or also else None,
+        # a spacer is looks only: shown, never counted against the page
+        severity=Severity.INFO if layout_only else Severity.WARNING if also else None,
     )
 
 

@@ -8,7 +8,7 @@ from collections import Counter
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from ..align import EXACT_CELLS, SectionInfo, align_items, align_sequences, bounded_ratio
+from ..align import EXACT_CELLS, SectionInfo, align_items, align_sequences, block_text, bounded_ratio
 from ..findings import Severity
 from ..compare import BlockPair, Comparison, Side, form_of, table_as_text
 from ..model import Block, CodeBlock, ListBlock, ListItem, Paragraph, TableBlock, walk_nodes
@@ -493,9 +493,13 @@ def _inline_code(c: Comparison) -> None:
             (spans_b, count_a, c.b, c.a, sa),
         ):
             lonely: dict[str, int] = {}
+            plain = "\n".join(block_text(b) for b in other_section.blocks)
+            as_text = True
             for code, line in spans:
                 if code not in theirs:
                     lonely.setdefault(code, line)
+                    # written there as plain or quoted text ("settings.yml"): the same words
+                    as_text = as_text and len(code.strip()) >= 3 and code.strip() in plain
             if not lonely:
                 continue
             names = list(lonely)
@@ -503,13 +507,15 @@ def _inline_code(c: Comparison) -> None:
             more = f" and {len(names) - 3} more" if len(names) > 3 else ""
             where = section_phrase(other_section, before_first="its text before the first heading")
             spans_word = "inline code span" if len(names) == 1 else f"{len(names)} inline code spans"
+            found = "written as plain text" if as_text else "not found"
             c.report(
                 "code-mismatch",
                 side,
                 lonely[names[0]],
-                f"{spans_word} {shown}{more} not found in {other.name} ({where}, line {other_section.line})",
+                f"{spans_word} {shown}{more} {found} in {other.name} ({where}, line {other_section.line})",
                 [(other, other_section.line)],
                 key="inline|" + "|".join(sorted(names)),
+                severity=Severity.INFO if as_text else None,
             )
 
 

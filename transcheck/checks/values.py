@@ -554,8 +554,9 @@ def _numbers(
     left_a = [f for f in left_a if not f.value.word]
     left_b = [f for f in left_b if not f.value.word]
     # numbers in code are not compared as numbers; one written as code in the other version is there
-    left_a = [f for f in left_a if not _in_code(f.text, c.b.doc.text)]
-    left_b = [f for f in left_b if not _in_code(f.text, c.a.doc.text)]
+    code_b, code_a = _section_code(sb), _section_code(sa)
+    left_a = [f for f in left_a if not _in_code(f.text, c.b.doc.text) and not _in_code(f.text, code_b, short=True)]
+    left_b = [f for f in left_b if not _in_code(f.text, c.a.doc.text) and not _in_code(f.text, code_a, short=True)]
     if whole is not None:
         left_a = _numbers_moved(c, sb, left_a, whole[1], from_a=True)
         left_b = _numbers_moved(c, sa, left_b, whole[0], from_a=False)
@@ -771,10 +772,18 @@ def _compare_targets(
     _report_leftovers(c, rule, sa, sb, left_a, left_b, describe, noun, severity_of=severity, whole=whole)
 
 
-def _in_code(number: str, other_text: str) -> bool:
-    """Does the other version write this number (of four digits or more) inside a code span?"""
+def _section_code(info: SectionInfo) -> str:
+    """The inline code spans of a section, each in backticks, one per line."""
+    if info.section is None and not info.blocks:
+        return ""
+    return "\n".join(f"`{code}`" for _, _, spans in _text_units(info, set()) for code in spans)
+
+
+def _in_code(number: str, other_text: str, short: bool = False) -> bool:
+    """Does the other version write this number inside a code span? Anywhere in the page for
+    numbers of four digits or more; ``short``: any number, in the aligned section's code."""
     digits = number.strip()
-    if len(re.sub(r"\D", "", digits)) < 4 or "`" not in other_text:
+    if (len(re.sub(r"\D", "", digits)) < 4 and not short) or "`" not in other_text:
         return False
     return re.search(r"`[^`\n]*(?<![\d.,])" + re.escape(digits) + r"(?![\d.,]\d)[^`\n]*`", other_text) is not None
 

@@ -182,13 +182,31 @@ _COMPOUND_HEADS = frozenset(head[:2] for head in _COMPOUND.pattern.split(")")[0]
 _COUNTED_WORDS = frozenset(set(NUMBER_WORDS) - AMBIGUOUS_NUMBER_WORDS) | frozenset(w for w, v in ORDINAL_WORDS.items() if v)
 
 
+# Decades written as words: "the nineties", "nittiotalet", "nittitallet" = "90-talet" = 1990.
+_DECADE_TENS = {
+    "twent": 20, "thirt": 30, "fort": 40, "fift": 50, "sixt": 60, "sevent": 70, "eight": 80, "ninet": 90,
+    "tjugo": 20, "trettio": 30, "fyrtio": 40, "femtio": 50, "sextio": 60, "sjuttio": 70, "åttio": 80, "nittio": 90,
+    "tjue": 20, "tretti": 30, "førti": 40, "femti": 50, "seksti": 60, "sytti": 70, "åtti": 80, "nitti": 90,
+}
+_DECADE_WORD = re.compile(
+    r"\b(" + "|".join(sorted(_DECADE_TENS, key=len, reverse=True)) + r")(?:ies\b|-?tal(?:l)?(?:ets?)?\b)", re.I
+)
+
+
 def find_number_words(text: str) -> list[Number]:
-    """Number and ordinal words ("fem", "two", "tredje"); idiomatic ones are left out."""
+    """Number and ordinal words ("fem", "two", "tredje"), decades in words ("the
+    nineties"); idiomatic ones are left out."""
     lowered = text.lower()
+    decades = [
+        Number(m.start(), m.end(), m.group(0), frozenset({Decimal(1900 + _DECADE_TENS[m.group(1).lower()])}), word=True)
+        for m in _DECADE_WORD.finditer(text)
+    ] if ("ies" in lowered or "tal" in lowered) else []
     if _COUNTED_WORDS.isdisjoint(_WORD_AT.findall(lowered)) and not _COMPOUND_ANYWHERE.search(lowered):
-        return []  # most text: no number word at all (checked in C)
-    found: list[Number] = []
+        return decades  # most text: no number word at all (checked in C)
+    found: list[Number] = decades
     for match in _WORD_AT.finditer(text):
+        if any(d.start <= match.start() < d.end for d in decades):
+            continue
         word = match.group(0).lower()
         if word in NUMBER_WORDS and word not in AMBIGUOUS_NUMBER_WORDS:
             value = NUMBER_WORDS[word]
