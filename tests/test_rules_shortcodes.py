@@ -310,3 +310,9 @@ def test_a_wrapper_whose_text_is_merged_into_the_next_paragraph_is_a_warning():
     dropped = "## Oslo\n\nIt works with several parties to make it easier to offer services.\n"
     assert [s for s, _ in _shortcode_findings(sv, merged)] == ["warning"]
     assert [s for s, _ in _shortcode_findings(sv, dropped)] == ["error"]
+
+
+def test_an_argument_less_shortcode_is_a_warning_unless_it_is_a_spacer():
+    sv = "## Om\n\nText om oss här.\n"
+    assert [s for s, _ in _shortcode_findings(sv, "## About\n\nText about us here.\n\n{{< button-row >}}\n")] == ["warning"]
+    assert [s for s, _ in _shortcode_findings(sv, "## About\n\nText about us here.\n\n{{< divider >}}\n")] == ["info"]

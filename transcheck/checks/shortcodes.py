@@ -64,6 +64,9 @@ def check_shortcodes(c: Comparison) -> None:
             _missing_block(c, sc, c.b, c.a, pair.anchor_a, pair, pair.section_a.index in loose_a)
 
 
+_SPACER = re.compile(r"(?:^|[-_])(?:distance|divider|spacer|space|gap|separator|clear|br|hr|vspace|line-?break)(?:$|[-_])", re.I)
+
+
 def _wrapper(sc: Shortcode) -> bool:
     """A container of nothing but paragraphs, with no argument but words for the reader (a
     title): a styling wrapper around text (``{{< ingress >}}``, an accordion)."""
@@ -120,9 +123,10 @@ def _missing_block(c: Comparison, sc: Shortcode, having: Side, lacking: Side, an
     button whose target the other version links in another way)."""
     section = pair.section_b if lacking is c.b else pair.section_a
     where = in_section(section)
-    # a shortcode with no arguments and nothing inside ({{< distance >}}, {{< divider >}}) is
-    # layout: one spacer more or less is not a difference an editor must act on
+    # a shortcode with no arguments and nothing inside ({{< button-row >}}) may be layout: a
+    # warning; a spacer ({{< distance >}}, {{< divider >}}) more or less is nothing to act on
     layout_only = not sc.positional and not sc.named and sc.body is None and not (sc.inner or "").strip()
+    spacer = layout_only and bool(_SPACER.search(sc.name))
     if _wrapper(sc):
         # {{< ingress >}}…{{< /ingress >}} styles text: a styling difference when its text is
         # there unwrapped (a paragraph of its own, or merged into the next one)
@@ -146,7 +150,7 @@ def _missing_block(c: Comparison, sc: Shortcode, having: Side, lacking: Side, an
         [(having, sc.line)],
         key=f"missing|{sc.name}|{section.title}",
         # a spacer is looks only: shown, never counted against the page
-        severity=Severity.INFO if layout_only else Severity.WARNING if also else None,
+        severity=Severity.INFO if spacer else Severity.WARNING if layout_only or also else None,
     )
 
 
