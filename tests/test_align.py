@@ -259,3 +259,22 @@ def test_block_inlines_walks_lists_quotes_and_shortcodes_in_reading_order() -> N
         walked = [n.inline for n in walk_nodes([block]) if isinstance(getattr(n, "inline", None), Inline)]
         assert [id(i) for i in block_inlines(block)] == [id(i) for i in walked]
         assert block_inlines(block) is block_inlines(block)  # remembered, not walked again
+
+
+def test_headings_whose_levels_swap_keep_their_own_partners():
+    """'### Svar' over '#### Plats' here, '#### Platser' and '### Plats' there: the sections
+    of one level pair by position first; the swap puts each with its true partner."""
+    from transcheck.engine import check_texts
+
+    sv = ("## Resultat\n\n### Struktur\n\n| Namn | Typ |\n|---|---|\n| StatusCode | Integer |\n| Message | String |\n\n"
+          "### Svarsdata\n\n| Namn | Typ |\n|---|---|\n| Sites | List |\n\n"
+          "#### Site\n\n| Namn | Typ |\n|---|---|\n| Name | String |\n| SiteId | Integer |\n| Type | String |\n| X | String |\n\n"
+          "## Support\n\nSkriv till oss.\n")
+    en = ("## Results\n\n### Structure\n\n| Name | Type |\n|---|---|\n| StatusCode | Integer |\n| Message | String |\n\n"
+          "#### Sites\n\n| Name | Type |\n|---|---|\n| Sites | List |\n\n"
+          "### Site\n\n| Name | Type |\n|---|---|\n| Name | String |\n| SiteId | Integer |\n| Type | String |\n| X | String |\n\n"
+          "## Support\n\nWrite to us.\n")
+    found = check_texts(sv, en, "p.sv.md", "p.en.md")
+    assert "table-shape" not in [f.rule for f in found]
+    levels = sorted((f.line, f.rule) for f in found if f.rule == "heading-level")
+    assert levels == [(10, "heading-level"), (16, "heading-level")]

@@ -725,7 +725,51 @@ def align_sections(doc_a: Document, doc_b: Document) -> SectionAlignment:
                 gone_b.add(kids_b[j].index)
     only_a = [k for k in only_a if k.index not in gone_a]
     only_b = [k for k in only_b if k.index not in gone_b]
+    if moved:
+        pairs, moved = _uncross(pairs, moved)
     return SectionAlignment(a, b, pairs, moved, only_a, only_b)
+
+
+SWAP_REACH = 3  # sections apart, in either version, for a moved pair to swap partners with a pair
+SWAP_GAIN = 0.2
+
+
+def _uncross(
+    pairs: list[tuple[SectionInfo, SectionInfo]], moved: list[tuple[SectionInfo, SectionInfo]]
+) -> tuple[list[tuple[SectionInfo, SectionInfo]], list[tuple[SectionInfo, SectionInfo]]]:
+    """Swap partners where a level change crossed them.
+
+    Sections are aligned within their parents first, so when one version writes a heading
+    one level deeper ("### Data" over "#### Site" here, "#### Sites" and "### Site" there),
+    the sections of one level pair up by position and the right partners end up "moved".
+    A moved pair (x, y) and a nearby pair (p, q) that both fit much better as (x, q) and
+    (p, y) are swapped; then what keeps the order is a pair and the rest is moved.
+    """
+    swapped = False
+    for k, (mx, my) in enumerate(moved):
+        best: tuple[float, int] | None = None
+        for i, (px, py) in enumerate(pairs):
+            if px.section is None or py.section is None:
+                continue
+            if abs(px.index - mx.index) > SWAP_REACH and abs(py.index - my.index) > SWAP_REACH:
+                continue
+            cross_a, cross_b = section_similarity(px, my), section_similarity(mx, py)
+            if min(cross_a, cross_b) < SECTION_THRESHOLD:
+                continue
+            gain = cross_a + cross_b - section_similarity(px, py) - section_similarity(mx, my)
+            if gain > SWAP_GAIN and (best is None or gain > best[0]):
+                best = (gain, i)
+        if best is not None:
+            px, py = pairs[best[1]]
+            pairs[best[1]] = (px, my)
+            moved[k] = (mx, py)
+            swapped = True
+    if not swapped:
+        return pairs, moved
+    every = sorted(pairs + moved, key=lambda pair: pair[0].index)
+    keep = set(_longest_increasing([(x.index, y.index) for x, y in every]))
+    return ([(x, y) for x, y in every if (x.index, y.index) in keep],
+            [(x, y) for x, y in every if (x.index, y.index) not in keep])
 
 
 MOVED_CANDIDATES = 50  # per leftover section, when too many leftovers to score every pair
