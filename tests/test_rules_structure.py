@@ -239,3 +239,20 @@ def test_inline_code_written_as_quoted_text_on_the_other_side_is_info():
     assert [s for s, _ in found] == ["info"] and "written as plain text" in found[0][1]
     gone = "## Inställningar\n\nÄndra filen och starta om.\n"
     assert [f.severity.label for f in check_texts(gone, en, "p.sv.md", "p.en.md") if f.rule == "code-mismatch"] == ["warning"]
+
+
+def test_sub_sections_whose_text_stands_in_the_parent_without_headings_are_a_warning():
+    en = ("## Four myths\n\nWe looked at four common myths about the cloud.\n\n"
+          "### Myth 1: Encryption solves everything\n\nEncryption helps, but the keys must stay with the customer "
+          "and the provider must not be able to read them.\n\n"
+          "### Myth 2: Local clouds are expensive\n\nCompared over five years, a local cloud costs about the same as "
+          "a global one once transfer fees are counted.\n\n## Contact\n\nWrite to us.\n")
+    merged = ("## Fyra myter\n\nVi tittade på fyra vanliga myter om molnet.\n\n"
+              "- Myt 1, kryptering löser allt: kryptering hjälper, men nycklarna måste stanna hos kunden och "
+              "leverantören får inte kunna läsa dem.\n"
+              "- Myt 2, lokala moln är dyra: över fem år kostar ett lokalt moln ungefär lika mycket som ett globalt "
+              "när överföringsavgifterna räknas in.\n\n## Kontakt\n\nSkriv till oss.\n")
+    dropped = "## Fyra myter\n\nVi tittade på fyra vanliga myter om molnet.\n\n## Kontakt\n\nSkriv till oss.\n"
+    found = _severities(merged, en, "missing-section")
+    assert [s for s, _ in found] == ["warning", "warning"] and "what it holds stands in" in found[0][1]
+    assert [s for s, _ in _severities(dropped, en, "missing-section")] == ["error", "error"]

@@ -77,7 +77,7 @@ def _missing(
         before = following[info.index]
         anchor = before.line if before is not None else lacking_doc_end
         where = f"; it belongs before {named(before.title, 40)}" if before is not None else "; it belongs at the end"
-        holder = _holder_of_content(info, lacking_infos)
+        holder = _holder_of_content(info, lacking_infos) or _parent_holding_text(info, only, having_all, partner)
         if holder is not None:
             # the heading is missing, not what it holds: restructured (merged into another
             # section, or a heading level dropped), worth a look but no failed build
@@ -111,6 +111,41 @@ def _holder_of_content(info: SectionInfo, others: list[SectionInfo]) -> SectionI
     if len(wanted) < 3:
         return None
     return next((other for other in others if wanted <= other.tokens.strong), None)
+
+
+def _parent_holding_text(
+    info: SectionInfo, only: list[SectionInfo], having_all: list[SectionInfo], partner: dict[int, SectionInfo]
+) -> SectionInfo | None:
+    """The counterpart of ``info``'s parent when its text is about as long as the parent's
+    and every missing sub-section's text together, and far from the parent's alone: the
+    sub-sections' text stands there without their headings (a timeline, a list, prose)."""
+    if info.parent is None:
+        return None  # the text before the first heading holds too many things to weigh
+    parent = info.parent
+    holder = partner.get(parent)
+    if holder is None:
+        return None
+    missing = {x.index for x in only}
+    subtree: dict[int, int] = {}
+    for x in reversed(having_all):  # children come after their parent: one sweep from the end
+        subtree[x.index] = subtree.get(x.index, 0) + x.length
+        if x.parent is not None:
+            subtree[x.parent] = subtree.get(x.parent, 0) + subtree[x.index]
+    gone = sum(subtree[x.index] for x in having_all if x.index in missing and x.parent == parent)
+    own = having_all[parent].length
+    here = holder.length
+    if gone < 0.3 * own or gone < 40:
+        return None  # too little text gone to tell from the ordinary length of a translation
+    if abs(here - (own + gone)) >= abs(here - own):
+        return None
+    # names, numbers and links of the missing text must be there too, where it has any
+    wanted: set[str] = set()
+    for x in having_all:
+        if x.index in missing and x.parent == parent:
+            wanted |= x.tokens.strong
+    if len(wanted) >= 2 and len(wanted & (holder.tokens.strong | holder.tokens.weak)) < 0.7 * len(wanted):
+        return None
+    return holder
 
 
 def _next_partners(infos: list[SectionInfo], partner: dict[int, SectionInfo]) -> list[SectionInfo | None]:
