@@ -730,6 +730,17 @@ def align_sections(doc_a: Document, doc_b: Document) -> SectionAlignment:
     return SectionAlignment(a, b, pairs, moved, only_a, only_b)
 
 
+def _titles_agree(*pairs_of_sections: SectionInfo) -> bool:
+    """Do the headings of at least one new pair share a name ("Site" / "Site", "XSD")?
+    Without that, the text alone is too little to overrule the outline."""
+    infos = list(pairs_of_sections)
+    for x, y in zip(infos[::2], infos[1::2]):
+        score = similarity(x.title_tokens, y.title_tokens)
+        if score is not None and score >= 0.5:
+            return True
+    return False
+
+
 SWAP_REACH = 3  # sections apart, in either version, for a moved pair to swap partners with a pair
 SWAP_GAIN = 0.2
 
@@ -754,7 +765,7 @@ def _uncross(
             if abs(px.index - mx.index) > SWAP_REACH and abs(py.index - my.index) > SWAP_REACH:
                 continue
             cross_a, cross_b = section_similarity(px, my), section_similarity(mx, py)
-            if min(cross_a, cross_b) < SECTION_THRESHOLD:
+            if min(cross_a, cross_b) < SECTION_THRESHOLD or not _titles_agree(px, my, mx, py):
                 continue
             gain = cross_a + cross_b - section_similarity(px, py) - section_similarity(mx, my)
             if gain > SWAP_GAIN and (best is None or gain > best[0]):
