@@ -617,7 +617,7 @@ class BodyParser:
             self._check_folded(blocks, item_line)
             text_parts = [b.text for b in blocks if isinstance(b, Paragraph)]
             first = blocks[0] if blocks else None
-            item_inline = first.inline if isinstance(first, Paragraph) else Inline()
+            item_inline = first.inline if isinstance(first, Paragraph) else NO_INLINE
             if first is not None:
                 item_line = first.line
             rest = blocks[1:] if isinstance(first, Paragraph) else blocks
@@ -668,7 +668,7 @@ class BodyParser:
                         cells.append(plain.strip())
                         _merge(inline, cell_inline)
                     rows.append(cells)
-        return TableBlock(line, header, rows, row_line, inline)
+        return TableBlock(line, header, rows, row_line, _shared_if_empty(inline))
 
     # -- inline ---------------------------------------------------------------
 
@@ -683,7 +683,7 @@ class BodyParser:
             # Nothing for the inline parser to find (most list items, table cells and
             # headings): its whole answer is the text, each line break with the spaces
             # around it read as one "\n"
-            return _LINE_BREAK.sub("\n", text.strip(" \r\n\t\f")), inline
+            return _LINE_BREAK.sub("\n", text.strip(" \r\n\t\f")), NO_INLINE
         matches = list(_INLINE_PLACEHOLDER.finditer(text))
         here = {int(m.group(1)): m for m in matches}
         for index, match in here.items():
@@ -708,7 +708,7 @@ class BodyParser:
         inline.code.extend(walker.code)
         # an inline shortcode's arguments are data, not words of the text
         plain = _INLINE_PLACEHOLDER.sub("", "".join(walker.text))
-        return plain, inline
+        return plain, _shared_if_empty(inline)
 
 
     # -- shortcode containers -------------------------------------------------
@@ -983,6 +983,8 @@ def _date_line(item: Item) -> Paragraph | None:
 def _join_paragraphs(first: Paragraph, second: Paragraph) -> None:
     first.text = f"{first.text}\n{second.text}"
     first.end_line = max(first.end_line, second.end_line)
+    if first.inline is NO_INLINE:
+        first.inline = Inline()
     _merge(first.inline, second.inline)
 
 
@@ -1010,7 +1012,7 @@ def _dedent_after_first_line(text: str) -> str:
     return first + "\n" + "\n".join(line[cut:] if line[:cut].strip() == "" else line.lstrip(" ") for line in lines)
 
 
-CHUNK_CHARS = 256 * 1024  # a body longer than this is parsed in pieces of about this size
+CHUNK_CHARS = 64 * 1024  # a body longer than this is parsed in pieces of about this size
 _ATX_AT_MARGIN = re.compile(r"#{1,6}(?:[ \t]|$)")
 # HTML blocks that a blank line does not end (CommonMark's kinds 1–5): opener, closer
 _RAW_HTML_OPENERS = (
@@ -1089,6 +1091,17 @@ def collect_references(text: str) -> dict[str, dict[str, str]]:
         key = " ".join(match.group(1).lower().split())
         refs.setdefault(key, {"url": match.group(2), **({"title": match.group(3)} if match.group(3) else {})})
     return refs
+
+
+# One empty Inline shared by every block without links, code or inline shortcodes (most
+# list items, cells and headings): three empty lists each were a third of a large page's
+# model. Inlines are read-only once parsed; the parser never adds to this one (_merge's
+# callers merge into their own).
+NO_INLINE = Inline()
+
+
+def _shared_if_empty(inline: Inline) -> Inline:
+    return NO_INLINE if not (inline.links or inline.code or inline.shortcodes) else inline
 
 
 def _merge(into: Inline, other: Inline) -> None:
