@@ -18,7 +18,7 @@ import base64
 import html
 import zlib
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Iterable
 
 from ..align import SectionInfo
@@ -200,16 +200,19 @@ class DetailStore:
     def packed(self) -> bool:
         return self._plain is None
 
-    def embed(self) -> str:
-        """The fragments as the page holds them (once: the compressed stream is given away)."""
+    def embed(self) -> list[str]:
+        """The fragments as the page holds them, in parts (joined once with the rest of the
+        page: a report of megabytes is not copied more than it must be). Once only: the
+        compressed stream is given away."""
         if self._plain is not None:
-            return "".join(f'<template id="d-{i}">{fragment}</template>' for i, fragment in enumerate(self._plain))
+            return [f'<template id="d-{i}">{fragment}</template>' for i, fragment in enumerate(self._plain)]
         self._chunks.append(self._zip.flush())
         data = b"".join(self._chunks)
         self._chunks = []
         offsets = ",".join(str(o) for o in self._offsets)
-        return (f'<script type="application/octet-stream" id="details-gz" data-offsets="{offsets}">'
-                f'{base64.b64encode(data).decode("ascii")}</script>')
+        encoded = base64.b64encode(data).decode("ascii")
+        del data
+        return [f'<script type="application/octet-stream" id="details-gz" data-offsets="{offsets}">', encoded, "</script>"]
 
 
 # -- the report -----------------------------------------------------------------------------------
@@ -347,7 +350,7 @@ def render_page(
         # the page around the (ASCII) stream as ASCII too, non-ASCII text as character
         # references: Python then holds the whole report at one byte a character, not two
         before, after = (part.encode("ascii", "xmlcharrefreplace").decode("ascii") for part in (before, after))
-    return before + store.embed() + after
+    return "".join([before, *store.embed(), after])
 
 
 def render_report(
@@ -675,6 +678,15 @@ _JS = """
   });
   function reveal(id) {
     var target = id && document.getElementById(id);
+    var line = /^(\\d+)-[ab]-\\d+$/.exec(id);
+    if (!target && line && document.getElementById("pair-" + line[1])) {
+      // a line of a pair whose view is not built yet: build it, then go there
+      open(document.getElementById("pair-" + line[1]), function () {
+        var built = document.getElementById(id);
+        if (built) { built.scrollIntoView({ block: "center" }); }
+      });
+      return;
+    }
     if (!target) { return; }
     var pair = target.closest("details.pair");
     if (!pair) { return; }
