@@ -12,3 +12,71 @@ def test_remembered_sentences_are_a_fresh_list_each_time() -> None:
     again = split_sentences(text, "sv")
     assert [s.text for s in again] == ["Vi driver Ceph.", "Vi har 40 kunder!", "Är det bra?"]
     assert again is not first
+
+
+def _tokens_word_by_word(text: str, heading: bool) -> tuple[frozenset[str], frozenset[str]]:
+    """neutral._tokens as it was written before plain words were skipped in the regex."""
+    from transcheck.neutral import _GROUPING, _HAS_DIGIT, _SENTENCE_START, _WORD
+    from transcheck.values.numbers import AMBIGUOUS_NUMBER_WORDS, NUMBER_WORDS
+
+    strong: set[str] = set()
+    weak: set[str] = set()
+    for match in _WORD.finditer(text):
+        word = match.group(0)
+        first = word[0]
+        if first.isdigit():
+            strong.add("#" + _GROUPING.sub("", word))
+            continue
+        if first.islower():
+            if word in NUMBER_WORDS and word not in AMBIGUOUS_NUMBER_WORDS:
+                strong.add(f"#{NUMBER_WORDS[word]}")
+            elif word.isalpha() and word.islower():
+                pass
+            elif len(word) > 1 and (word[1:] != word[1:].lower() or _HAS_DIGIT.search(word)):
+                strong.add(word.rstrip("'’"))
+            continue
+        word = word.rstrip("'’")
+        lowered = word.lower()
+        if lowered in NUMBER_WORDS and lowered not in AMBIGUOUS_NUMBER_WORDS:
+            strong.add(f"#{NUMBER_WORDS[lowered]}")
+            continue
+        if len(word) < 2:
+            continue
+        tail = word[1:]
+        if tail != tail.lower() or _HAS_DIGIT.search(word):
+            if len(word) > 2 and word[-1] == "s" and word[:-1].isupper():
+                word = word[:-1]
+            strong.add(word)
+        else:
+            before = text[max(0, match.start() - 8) : match.start()]
+            starts = heading or _SENTENCE_START.search(before)
+            (weak if starts else strong).add(word)
+    return frozenset(strong), frozenset(weak)
+
+
+_PIECES = [
+    "vi", "driver", "Ceph", "och", "Kubernetes", "iPhone", "vCPU", "två", "tre", "Tre", "tenant", "three", "en",
+    "APIs", "don't", "don’t", "ab_cd", "_x", "3abc", "45 000", "1.5", "2019", "ÅÄÖ", "å", "Øl", "ÿes", "x²", "½",
+    "東京", "Ωmega", "ß", "straße", " ", " ", "  ", ". ", "! ", "\n", "- ", "(", "**", "#", "'", "’", ",", ":", "\u00a0",
+]
+
+
+def test_tokens_skipping_plain_words_in_the_regex_equal_the_word_by_word_reading() -> None:
+    import random
+
+    from transcheck.neutral import _tokens
+
+    rng = random.Random(15)
+    for _ in range(4000):
+        text = "".join(rng.choice(_PIECES) for _ in range(rng.randint(0, 30)))
+        for heading in (False, True):
+            assert _tokens.__wrapped__(text, heading) == _tokens_word_by_word(text, heading), text
+
+
+def test_tokens_of_a_long_plain_tail_stay_linear() -> None:
+    """Every match attempt succeeds where it starts: a long run of plain words after the
+    last token is read once, not once per position (a generous bound, not a timing)."""
+    from transcheck.neutral import _tokens
+
+    text = "Ceph " + "ord " * 200_000
+    assert _tokens.__wrapped__(text, False) == (frozenset(), frozenset({"Ceph"})) == _tokens_word_by_word(text, False)
