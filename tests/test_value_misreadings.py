@@ -218,6 +218,8 @@ def test_national_number_of_another_country_is_the_same_number():
         ("i början av 90-talet", "in the early nineties", True),
         ("på nittiotalet", "in the 1990s", True),
         ("i början av 90-talet", "in the early eighties", False),
+        ("på 1800-talet", "in the 19th century", True),
+        ("på 1800-talet", "in the 18th century", False),
     ],
 )
 def test_decades_written_as_words_of_the_language(sv, en, quiet):
@@ -282,3 +284,13 @@ def test_a_short_number_written_in_a_code_span_of_the_aligned_section_is_there()
     assert "number-mismatch" not in [f.rule for f in check_texts(sv, en, "p.sv.md", "p.en.md")]
     changed = en.replace("<crd>18</crd>", "<crd>19</crd>")
     assert "number-mismatch" in [f.rule for f in check_texts(sv, changed, "p.sv.md", "p.en.md")]
+
+
+@pytest.mark.parametrize("nb, en, quiet", [("passerte hundre kunder", "passed 100 customers", True),
+                                           ("passerte hundre kunder", "passed 200 customers", False)])
+def test_round_numbers_written_out(nb, en, quiet):
+    from transcheck.engine import check_texts
+
+    found = [f.rule for f in check_texts(f"## A\n\nPlattformen {nb} i fjor.\n", f"## A\n\nThe platform {en} last year.\n",
+                                         "p.nb.md", "p.en.md")]
+    assert ("number-mismatch" not in found) is quiet, found

@@ -37,6 +37,11 @@ for _value, _words in enumerate(
 ):
     for _word in _words.split():
         NUMBER_WORDS.setdefault(_word, _value)
+# round numbers written out ("passerte hundre" = "passed the 100 mark")
+for _word, _value in (("twenty", 20), ("tjugo", 20), ("tjue", 20), ("thirty", 30), ("trettio", 30), ("tretti", 30),
+                      ("fifty", 50), ("femtio", 50), ("femti", 50), ("hundred", 100), ("hundra", 100),
+                      ("hundre", 100), ("thousand", 1000), ("tusen", 1000)):
+    NUMBER_WORDS.setdefault(_word, _value)
 # also ordinary words ("en" is the Swedish article, "to" the English preposition)
 AMBIGUOUS_NUMBER_WORDS = frozenset({"en", "ett", "ein", "én", "to", "ni", "null", "sex", "one"})
 
@@ -158,6 +163,9 @@ def find_numbers(text: str) -> list[Number]:
             # "90-talet", "80-tallet", "70'erne": a decade; "1990s" in English
             short = int(match.group("body"))
             values = values | frozenset({Decimal(1900 + short)} | ({Decimal(2000 + short)} if short < 30 else set()))
+        elif decade and len(match.group("body")) == 4 and match.group("body").endswith("00"):
+            # "1800-talet" is the 19th century
+            values = values | frozenset({Decimal(int(match.group("body")) // 100 + 1)})
         if "." in match.group("body") and _CITATION.search(text, max(0, start - 16), start):
             # "Artikel 52.1" = "Article 52(1)": a citation's article number is what both keep
             values = values | frozenset({Decimal(match.group("body").split(".")[0])})
