@@ -189,3 +189,21 @@ def test_a_raw_html_link_to_a_relref_is_read_whole():
     other = en.replace("/services/x.md", "/services/y.md")
     found = [f.message for f in check_texts(sv, other, "p.sv.md", "p.en.md") if f.rule == "link-mismatch"]
     assert found and "{{%" in found[0] and "/services/x.md" in found[0]
+
+
+@pytest.mark.parametrize(
+    "sv_image, en_image, severity",
+    [
+        ("/img/key-points-1.svg", "/img/key-points-3.svg", "warning"),  # one copy per language
+        ("/img/social_33.jpg", "/img/social_33-2.gif", "warning"),
+        ("/img/card_21.svg", "/img/card_22.svg", "error"),  # two pictures of a numbered library
+        ("/img/team.jpg", "/img/office.jpg", "error"),
+    ],
+)
+def test_numbered_copies_of_one_picture_are_a_warning(sv_image, en_image, severity):
+    from transcheck.engine import check_texts
+
+    sv = f"## Om oss\n\n![Bild]({sv_image})\n\nVi är ett team.\n"
+    en = f"## About us\n\n![Picture]({en_image})\n\nWe are a team.\n"
+    found = [f.severity.label for f in check_texts(sv, en, "p.sv.md", "p.en.md") if f.rule == "image-mismatch"]
+    assert found == [severity]

@@ -767,7 +767,7 @@ def _compare_targets(
         return _quote(found.value.url)
 
     def severity(x: Target, y: Target) -> Severity | None:
-        return Severity.WARNING if translated_slug(x.url, y.url) else None
+        return Severity.WARNING if translated_slug(x.url, y.url) or numbered_copy(x.url, y.url) else None
 
     _report_leftovers(c, rule, sa, sb, left_a, left_b, describe, noun, severity_of=severity, whole=whole)
 
@@ -798,6 +798,27 @@ def _written_out(url: str, other_text: str) -> bool:
         digits = re.sub(r"\D", "", address)
         return len(digits) >= 6 and digits in re.sub(r"\D", "", other_text)
     return len(address) > 3 and address.lower() in other_text.lower()
+
+
+_FILE = re.compile(r"^(?P<stem>.+)\.(?P<ext>[a-z0-9]+)$", re.I)
+_COPY_NUMBER = re.compile(r"[-_]\d$")
+
+
+def numbered_copy(a: str, b: str) -> bool:
+    """Two files of one folder and name that differ only in a one-digit number at the end
+    ("key-points-1.svg" / "key-points-3.svg", "social_33.jpg" / "social_33-2.gif"): a
+    site's copies of one picture, often one per language - worth a look, not a failed build."""
+    ma, mb = _FILE.match(a.strip().split("?")[0].lstrip("/")), _FILE.match(b.strip().split("?")[0].lstrip("/"))
+    if not (ma and mb) or a.strip() == b.strip():
+        return False
+
+    def names(stem: str) -> set[str]:
+        return {stem, _COPY_NUMBER.sub("", stem)}
+
+    stem_a, stem_b = ma.group("stem"), mb.group("stem")
+    if stem_a == stem_b:
+        return False  # only the format differs: another file
+    return bool(names(stem_a) & names(stem_b))
 
 
 def translated_slug(a: str, b: str) -> bool:
@@ -839,5 +860,5 @@ def _front_matter_links(c: Comparison, key_a: Callable[[str], str], key_b: Calla
             f"{entries_a[key].key} is {_quote(value_a)} here but {_quote(value_b)} in {c.b.name}:{entries_b[key].line}",
             [(c.b, entries_b[key].line)],
             key=f"fm|{key}|{value_a}|{value_b}",
-            severity=Severity.WARNING if translated_slug(value_a, value_b) else None,
+            severity=Severity.WARNING if translated_slug(value_a, value_b) or numbered_copy(value_a, value_b) else None,
         )
