@@ -71,7 +71,11 @@ def _wrapper(sc: Shortcode) -> bool:
     """A container of nothing but paragraphs, with no argument but words for the reader (a
     title): a styling wrapper around text (``{{< ingress >}}``, an accordion)."""
     return sc.body is not None and bool(sc.body.blocks) and all(isinstance(b, Paragraph) for b in sc.body.blocks) \
-        and not sc.body.sections and not data_args(sc) and not _link_arguments(sc)
+        and not sc.body.sections and not data_args(sc) and not _link_arguments(sc) and not _DATA_BODY.search(sc.name)
+
+
+# containers whose body is data for a renderer, not text to style ({{< chart >}} timeline …)
+_DATA_BODY = re.compile(r"chart|mermaid|diagram|graph|plot|math|katex|latex|highlight|code|csv|json|table", re.I)
 
 
 def _link_arguments(sc: Shortcode) -> list[tuple[str | None, str]]:
@@ -131,8 +135,14 @@ def _missing_block(c: Comparison, sc: Shortcode, having: Side, lacking: Side, an
         # {{< ingress >}}…{{< /ingress >}} styles text: a styling difference when its text is
         # there unwrapped (a paragraph of its own, or merged into the next one)
         having_section = pair.section_a if having is c.a else pair.section_b
-        text_here = loose_text_here or _text_kept(sc, having_section.blocks, section.blocks)
-        also = "; it styles text, which stands here as a plain paragraph" if text_here else ""
+        if loose_text_here or _text_kept(sc, having_section.blocks, section.blocks):
+            also = "; it styles text, which stands here as a plain paragraph"
+        elif any(isinstance(b, Paragraph) for b in section.blocks):
+            # a styled paragraph fewer, like any paragraph fewer, is worth a look; which text
+            # is gone the sentence rules say
+            also = "; it styles text, and this part has other text but may lack that paragraph"
+        else:
+            also = ""
     else:
         elsewhere = _targets_elsewhere(c, sc, having, lacking) if _button(sc) else None
         instead = c.stand_in(pair) if sc.body is not None else None
