@@ -256,3 +256,16 @@ def test_sub_sections_whose_text_stands_in_the_parent_without_headings_are_a_war
     found = _severities(merged, en, "missing-section")
     assert [s for s, _ in found] == ["warning", "warning"] and "what it holds stands in" in found[0][1]
     assert [s for s, _ in _severities(dropped, en, "missing-section")] == ["error", "error"]
+
+
+def test_a_whole_sentence_in_bold_is_emphasis_not_a_heading():
+    from conftest import doc
+    from transcheck.model import Paragraph
+
+    d = doc("## Keys\n\nText.\n\n**Once again: the keypair holds only the public key, so sharing it is safe.**\n\nMore text.\n")
+    assert [s.title for s in d.iter_sections()] == ["Keys"]
+    assert len(next(d.iter_sections()).blocks) == 3
+    assert all(isinstance(b, Paragraph) for b in next(d.iter_sections()).blocks)
+    # a short bold label still opens a part of its own
+    label = doc("## Keys\n\n**Requirements:**\n\nText.\n")
+    assert [(s.title, s.style) for s in label.iter_sections()] == [("Keys", "atx"), ("Requirements:", "bold")]

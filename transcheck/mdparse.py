@@ -996,7 +996,10 @@ def _bold_heading(text: str) -> str | None:
     match = re.fullmatch(r"(\*\*|__)(?!\s)(.+?)(?<!\s)\1", stripped)
     if not match or "**" in match.group(2) or "__" in match.group(2):
         return None
-    return match.group(2)
+    inner = match.group(2)
+    if inner.rstrip().endswith(".") and not inner.rstrip().endswith("..") and len(inner.split()) >= 6:
+        return None  # a whole sentence in bold is emphasis, not a heading
+    return inner
 
 
 def _dedent_after_first_line(text: str) -> str:
