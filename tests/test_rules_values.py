@@ -207,3 +207,14 @@ def test_numbered_copies_of_one_picture_are_a_warning(sv_image, en_image, severi
     en = f"## About us\n\n![Picture]({en_image})\n\nWe are a team.\n"
     found = [f.severity.label for f in check_texts(sv, en, "p.sv.md", "p.en.md") if f.rule == "image-mismatch"]
     assert found == [severity]
+
+
+def test_a_price_list_in_each_market_s_currency_is_one_info():
+    from transcheck.engine import check_texts
+
+    sv = "## Priser\n\n- Lagring: 490 kr\n- Beräkning: 900 kr\n- Säkerhetskopior: 120 kr\n"
+    en = "## Prices\n\n- Storage: €44\n- Compute: €81\n- Backups: €11\n"
+    found = [(f.rule, f.severity.label) for f in check_texts(sv, en, "p.sv.md", "p.en.md") if f.rule == "salary-mismatch"]
+    assert found == [("salary-mismatch", "info")]
+    same_currency = en.replace("€44", "490 kr").replace("€81", "900 kr").replace("€11", "130 kr")
+    assert [f.severity.label for f in check_texts(sv, same_currency, "p.sv.md", "p.en.md") if f.rule == "salary-mismatch"] == ["error"]

@@ -246,9 +246,15 @@ def _slug_of_text(value: str, texts: list[str]) -> bool:
 
 
 def _translated_anchor(c: Comparison, key: str, a: Shortcode, b: Shortcode, value_a: str | None, value_b: str | None) -> bool:
-    """An id argument that on each side is a slug of that side's (translated) text."""
+    """An id argument that on each side is a slug of that side's (translated) text, or that
+    each page links under its own name (``#sakerhet`` here, ``#security`` there) and neither
+    under the other's: a localised anchor, consistent within each page."""
     if key.lower() not in _ANCHOR_KEYS or value_a is None or value_b is None:
         return False
+    id_a, id_b = value_a.strip(), value_b.strip()
+    if f"#{id_a}" in c.a.doc.text and f"#{id_b}" in c.b.doc.text \
+            and f"#{id_b}" not in c.a.doc.text and f"#{id_a}" not in c.b.doc.text:
+        return True
     texts_a = [v for k, v in a.named if k.lower() in TEXT_ARGS] + [info.title for info in c.sections.a]
     texts_b = [v for k, v in b.named if k.lower() in TEXT_ARGS] + [info.title for info in c.sections.b]
     return _slug_of_text(value_a, texts_a) and _slug_of_text(value_b, texts_b)

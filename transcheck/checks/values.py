@@ -324,7 +324,7 @@ def _local_currencies(c: Comparison, a: list[Found[Money]], b: list[Found[Money]
         f"({len(a)} and {len(b)} amounts): prices in each market's currency are not compared one by one",
         [(c.b, b[0].line)],
         key="currencies",
-        severity=Severity.WARNING,
+        severity=Severity.INFO,  # each market's own currency is a correct translation: nothing to fix
     )
     return True
 
