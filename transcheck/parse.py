@@ -43,10 +43,12 @@ def _parse_text(text: str, path: str) -> Document:
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     split = split_front_matter(text, path)
     front_matter = parse_front_matter(split, path)
-    lines = text.split("\n")
-    body_text = "\n".join(lines[split.body_line - 1 :])
+    # the body from its first line, without a list of every line (a large page has a million)
+    parts = text.split("\n", split.body_line - 1) if split.body_line > 1 else [text]
+    body_text = parts[-1] if len(parts) == max(split.body_line, 1) else ""
+    del parts
     items, problems = parse_blocks(body_text, split.body_line)
-    line_count = len(lines) - (1 if text.endswith("\n") else 0)
+    line_count = text.count("\n") + 1 - (1 if text.endswith("\n") else 0)
     return Document(
         path=path,
         front_matter=front_matter,
