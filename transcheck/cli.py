@@ -254,7 +254,8 @@ def _emit(text: str, output: str | None, colour: bool = False) -> None:
         return
     try:
         with open(output, "w", encoding="utf-8") as handle:
-            handle.write(text + "\n")
+            handle.write(text)  # not text + "\n": an HTML report of megabytes is not copied again
+            handle.write("\n")
     except (OSError, UnicodeError) as error:
         from .formats.paths import visible
 

@@ -174,7 +174,7 @@ class DetailStore:
 
     def __init__(self, plain_limit: int | None = None) -> None:
         self._zip = zlib.compressobj(6, zlib.DEFLATED, 31)  # gzip wrapper, mtime 0: deterministic
-        self._chunks: list[bytes] = []
+        self._packed = bytearray()  # one buffer, not a list of pieces joined at the end
         self._offsets: list[int] = [0]
         self._plain: list[str] | None = []
         self._plain_size = 0
@@ -183,7 +183,7 @@ class DetailStore:
     def add(self, fragment: str) -> int:
         """Store a fragment; its index in the store."""
         data = fragment.encode("utf-8")
-        self._chunks.append(self._zip.compress(data))
+        self._packed += self._zip.compress(data)
         self._offsets.append(self._offsets[-1] + len(data))
         if self._plain is not None:
             self._plain_size += len(fragment)
@@ -206,12 +206,12 @@ class DetailStore:
         compressed stream is given away."""
         if self._plain is not None:
             return [f'<template id="d-{i}">{fragment}</template>' for i, fragment in enumerate(self._plain)]
-        self._chunks.append(self._zip.flush())
-        data = b"".join(self._chunks)
-        self._chunks = []
+        self._packed += self._zip.flush()
         offsets = ",".join(str(o) for o in self._offsets)
-        encoded = base64.b64encode(data).decode("ascii")
-        del data
+        raw = base64.b64encode(self._packed)
+        self._packed = bytearray()
+        encoded = raw.decode("ascii")
+        del raw
         return [f'<script type="application/octet-stream" id="details-gz" data-offsets="{offsets}">', encoded, "</script>"]
 
 
@@ -346,6 +346,7 @@ def render_page(
         details=_DETAILS,
     )
     before, after = page.rsplit(_DETAILS, 1)
+    del page, sections  # what the views are joined with is all that is kept
     if store.packed:
         # the page around the (ASCII) stream as ASCII too, non-ASCII text as character
         # references: Python then holds the whole report at one byte a character, not two
