@@ -1,4 +1,4 @@
-"""sentence-missing and clause-drift: mutations of a faithful pair are found once, at the
+"""sentence-missing, clause-drift and sentence-replaced: mutations of a faithful pair are found once, at the
 right line; faithful rewrites (sentences merged or split, a paragraph split) stay quiet."""
 
 import pytest
@@ -50,7 +50,7 @@ You have experience with Linux and like to understand how things work in depth. 
 We offer flexible working hours, a wellness allowance and the option of working remotely. The office is close to the underground in Solna. We look forward to your application by the end of March!
 """
 
-RULES = ("sentence-missing", "clause-drift")
+RULES = ("sentence-missing", "clause-drift", "sentence-replaced")
 
 
 def check(sv: str, en: str, select: tuple[str, ...] = RULES):
@@ -129,6 +129,87 @@ def test_an_extreme_difference_is_a_warning() -> None:
         "alerting rules for every storage cluster, a log pipeline and a status page for all customers.",
     )
     assert found(SV, en) == [("clause-drift", "sv", 14, "warning", [14])]
+
+
+ABOUT_SV = """---
+title: "Om oss"
+---
+## Om oss
+
+Vi driver molnet i Stockholm sedan 2012. Alla våra servrar står i Sverige och drivs med grön el. Kunderna får support dygnet runt på svenska.
+"""
+ABOUT_EN = """---
+title: "About us"
+---
+## About us
+
+We have run the cloud in Stockholm since 2012. All our servers stand in Sweden and run on green power. Customers get support around the clock in Swedish.
+"""
+
+
+def about(sv: str, en: str):
+    return [(f.rule, f.path.split("/")[1], f.line, f.severity.label, [r.line for r in f.related])
+            for f in check_texts(sv, en, "content/sv/about.md", "content/en/about.md", Options(select=RULES))]
+
+
+def test_the_faithful_about_page_is_quiet() -> None:
+    assert about(ABOUT_SV, ABOUT_EN) == []
+
+
+def test_a_sentence_replaced_by_one_about_something_else_is_one_finding() -> None:
+    en = replaced(ABOUT_EN, "All our servers stand in Sweden and run on green power.", "Our office cat is called Misse and likes the window.")
+    findings = check_texts(ABOUT_SV, en, "content/sv/about.md", "content/en/about.md", Options(select=RULES))
+    assert [(f.rule, f.path, f.line, f.severity.label) for f in findings] == [
+        ("sentence-replaced", "content/sv/about.md", 6, "warning")
+    ]
+    assert [(r.path, r.line) for r in findings[0].related] == [("content/en/about.md", 6)]
+    assert '"Alla våra servrar' in findings[0].message and '"Our office cat' in findings[0].message
+    assert '"Misse"' in findings[0].message
+
+
+def test_a_replaced_sentence_on_its_own_line_is_reported_at_that_line() -> None:
+    sv = replaced(ABOUT_SV, "2012. Alla", "2012.\nAlla")
+    en = replaced(ABOUT_EN, "2012. All our servers stand in Sweden and run on green power.", "2012.\nOur office cat is called Misse and likes the window.")
+    assert about(sv, en) == [("sentence-replaced", "sv", 7, "warning", [7])]
+
+
+def test_a_sentence_replaced_in_the_job_posting() -> None:
+    en = replaced(
+        EN,
+        "The team is on call one week at a time, and we make sure nobody handles an incident alone.",
+        "Our office dog Bamse sleeps under the desk next to the coffee machine most afternoons.",
+    )
+    assert found(SV, en) == [("sentence-replaced", "sv", 8, "warning", [8])]
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        # a country, its adjective and an acronym written out: the same sentence
+        ("All our servers stand in Sweden and run on green power.", "Every server we own is located in Swedish data centres, powered by renewables."),
+        ("Customers get support around the clock in Swedish.", "Help is at hand day and night, in the language of Sweden."),
+        # a sentence freely reworded, with no word in common and no name
+        ("All our servers stand in Sweden and run on green power.", "Each machine we operate is kept in the country and fed by clean power."),
+    ],
+)
+def test_free_translations_are_not_replaced_sentences(old: str, new: str) -> None:
+    assert about(ABOUT_SV, replaced(ABOUT_EN, old, new)) == []
+
+
+def test_an_acronym_written_out_is_no_new_name() -> None:
+    sv = replaced(ABOUT_SV, "Alla våra servrar står i Sverige och drivs med grön el.", "Ingen av våra servrar står i USA eller styrs av dess lagar.")
+    en = replaced(ABOUT_EN, "All our servers stand in Sweden and run on green power.", "None of our servers are in the United States or governed by its laws.")
+    assert about(sv, en) == []
+
+
+def test_a_paragraph_of_other_content_throughout_is_not_one_replaced_sentence() -> None:
+    """Every sentence differs: two paragraphs paired by position, not one sentence replaced."""
+    en = replaced(
+        ABOUT_EN,
+        "We have run the cloud in Stockholm since 2012. All our servers stand in Sweden and run on green power. Customers get support around the clock in Swedish.",
+        "Our office cat is called Misse and likes the window. Lunch is served at noon by Kalle in the Gamla kitchen. Parking is free for visitors after Friday evenings.",
+    )
+    assert [f for f in about(ABOUT_SV, en) if f[0] == "sentence-replaced"] == []
 
 
 @pytest.mark.parametrize(

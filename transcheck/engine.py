@@ -59,7 +59,7 @@ _CHECK_RULES: dict[Check, str] = {
     language_checks.check_language_mismatch: "language-mismatch",
     language_checks.check_untranslated: "untranslated",
     language_checks.check_detected: "language-detected",
-    sentence_checks.check_sentences: "sentence-missing, clause-drift",
+    sentence_checks.check_sentences: "sentence-missing, clause-drift, sentence-replaced",
     stale_checks.check_stale: "stale-translation",
     problem_checks.check_content_skipped: "content-skipped",
 }

@@ -138,6 +138,12 @@ _RULES: tuple[Rule, ...] = (
          "A clause added or dropped in a sentence both versions have: its length ratio is far outside "
          "the page's own distribution (and at least 1.7 times and 25 characters off). Information by "
          "default, a warning when the difference is extreme."),
+    Rule("TC509", "sentence-replaced", W, "An aligned sentence says something else than its counterpart.",
+         "A sentence replaced by one about another subject, at about the same length. Reported only on "
+         "strong evidence: the two sentences share no name, number, loan word or word stem, one of them "
+         "names something (a name, a number) that the other version's whole paragraph lacks, and the "
+         "paragraph's other sentences are shown to translate each other. With the optional semantic "
+         "backend (`--semantic`), their meanings must also be far apart."),
     Rule("TC601", "orphan", W, "A page has no version in one of the site's languages.",
          "Reported by scan for each page whose translation is missing; configure "
          "[orphans] ignore = [\"blog/**\"] for sections that are not translated."),

@@ -263,6 +263,11 @@ def cognates(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+def fold(text: str) -> str:
+    """Letters folded as :func:`cognates` folds them (å→a, ö→o, c→k, w→v): "Sweden" → "svede"."""
+    return text.translate(_FOLD)
+
+
 _STEM_WORD = re.compile(r"[^\W\d_]{4,}")
 # Frequent four-letter beginnings of function words: they say nothing about which sentence is which.
 _COMMON_STEMS = frozenset(

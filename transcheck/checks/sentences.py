@@ -20,8 +20,8 @@ from ..findings import Severity
 from ..model import Block, HtmlBlock, ListBlock, ListItem, Paragraph, Shortcode, walk_nodes
 from ..langtags import family
 from ..sentences import (
-    Bead, LengthModel, Sentence, align_sentences, anchors, calibrated, cognates, evidence, length_model, shorten,
-    split_sentences,
+    Bead, LengthModel, Sentence, align_sentences, anchors, calibrated, cognates, evidence, fold, length_model, shorten,
+    split_sentences, stems,
 )
 from .language import _unit_text
 
@@ -95,6 +95,9 @@ def check_sentences(c: Comparison) -> None:
     page = _Page(c)
     for unit in aligned:
         if _report_missing(c, unit, model, page):
+            reported.add(id(unit.unit_a))
+    for unit in aligned:
+        if id(unit.unit_a) not in reported and _report_replaced(c, unit, page):
             reported.add(id(unit.unit_a))
     _report_drift(c, [unit for unit in aligned if id(unit.unit_a) not in reported], model)
 
@@ -191,6 +194,8 @@ class _Page:
         self.c = c
         self.searches = 0
         self._lonely: tuple[list[Paragraph], list[Paragraph]] | None = None
+        self._prefixes: dict[bool, frozenset[str]] = {}
+        self._words: dict[bool, frozenset[str]] = {}
 
     def lonely(self, in_b: bool) -> list[Paragraph]:
         if self._lonely is None:
@@ -200,6 +205,20 @@ class _Page:
                 [p.b for p in pairs if p.a is None and isinstance(p.b, Paragraph)],
             )
         return self._lonely[1 if in_b else 0]
+
+    def words(self, in_b: bool) -> frozenset[str]:
+        """Every word of one version's text as written, headings too."""
+        if in_b not in self._words:
+            texts = [info.title for info in (self.c.sections.b if in_b else self.c.sections.a) if getattr(info, "title", None)]
+            texts += [node.text for node in walk_nodes(self.blocks(in_b)) if isinstance(node, (Paragraph, ListItem, HtmlBlock))]
+            self._words[in_b] = frozenset(re.findall(r"[^\W\d_]{2,}", " ".join(texts)))
+        return self._words[in_b]
+
+    def prefixes(self, in_b: bool) -> frozenset[str]:
+        """Four-letter folded beginnings of every word of one version's text."""
+        if in_b not in self._prefixes:
+            self._prefixes[in_b] = frozenset(fold(word.casefold())[:_PAGE_PREFIX] for word in self.words(in_b))
+        return self._prefixes[in_b]
 
     def blocks(self, in_b: bool) -> list[Block]:
         return [block for info in (self.c.sections.b if in_b else self.c.sections.a) for block in info.blocks]
@@ -297,6 +316,134 @@ def _missing_finding(c: Comparison, unit: _Aligned, here_is_a: bool, sentence: S
         [(has, line_has)],
         key=f"missing|{' '.join(sentence.text.split())[:80]}",
     )
+
+
+# --- sentence-replaced ---------------------------------------------------------------------------
+
+# A 1–1 sentence pair that shares nothing (no name, number, loan word or word stem) while
+# one of the two carries a name or number that the whole other unit lacks, in a unit whose
+# other sentences are shown to translate each other: a sentence about something else.
+MIN_REPLACED_WORDS = 6
+_NAME_PREFIX = 3  # "Sverige" / "Sweden", "mars" / "March": exonyms share their first letters
+_PAGE_PREFIX = 4  # ... and a name the other version uses anywhere on the page is no new subject
+
+
+def _folded_prefixes(text: str) -> frozenset[str]:
+    return frozenset(fold(word)[:_NAME_PREFIX] for word in re.findall(r"[^\W\d_]{2,}", text.casefold()))
+
+
+_AFTER_START = re.compile(r"(?:^|[:;“”\"'«»(\[–—-]\s*)$")  # a capital here may just start a clause
+_CAPITALISED_RUN = re.compile(r"\b[A-ZÅÄÖÆØ][\w'’-]*(?:\s+[A-ZÅÄÖÆØ][\w'’-]*)+")
+
+
+def _strong_names(sentence: str) -> set[str]:
+    """Names and numbers that say what a sentence is about: numbers from 13 on (smaller ones
+    are often written in words), and capitalised words of four letters or more inside the
+    sentence, not acronyms ("EU", "USA", "CEO": translated by other letters), not after a
+    colon, a quote or a dash (where a capital only starts a clause), and not in a run of
+    capitalised words ("United States" / "USA", "Access Rights": title-case terms)."""
+    in_runs = {word for run in _CAPITALISED_RUN.findall(sentence) for word in run.split()}
+    found = set()
+    for token in anchors(sentence):
+        if token.startswith("#"):
+            digits = token[1:]
+            if not digits.isdigit() or int(digits) >= 13:
+                found.add(token)
+            continue
+        word = re.split(r"[^\w]", token)[0]
+        if len(word) < 4 or word.isupper() or not word[0].isupper() or word in in_runs:
+            continue
+        at = sentence.find(word)
+        if at <= 0 or _AFTER_START.search(sentence[:at]):
+            continue
+        found.add(word)
+    return found
+
+
+def _foreign(sentence: str, other_unit: str) -> set[str]:
+    """Strong names and numbers of ``sentence`` that the other unit has in no form: not as
+    a number, not as a word beginning alike ("Sverige" / "Sweden")."""
+    there = anchors(other_unit)
+    prefixes = _folded_prefixes(other_unit)
+    found = set()
+    for token in _strong_names(sentence):
+        if token.startswith("#"):
+            if token not in there:
+                found.add(token)
+        elif fold(token.casefold())[:_NAME_PREFIX] not in prefixes:
+            found.add(token)
+    return found
+
+
+def _new_on_page(name: str, page: _Page, in_b: bool) -> bool:
+    """A number, or a name whose beginning no word of the other version's page has, and
+    that its own page never writes in lower case ("Managers" in a title-case phrase)."""
+    if name.startswith("#"):
+        return True
+    return name.lower() not in page.words(in_b) and fold(name.casefold())[:_PAGE_PREFIX] not in page.prefixes(not in_b)
+
+
+def _shares_anything(a: str, b: str) -> bool:
+    return bool(
+        anchors(a) & anchors(b) or cognates(a) & cognates(b) or stems(a) & stems(b)
+        or {fold(t.casefold())[:_NAME_PREFIX] for t in anchors(a) if not t.startswith("#")} & _folded_prefixes(b)
+        or {fold(t.casefold())[:_NAME_PREFIX] for t in anchors(b) if not t.startswith("#")} & _folded_prefixes(a)
+    )
+
+
+def _rest_translated(unit: _Aligned, leave_out: Bead) -> bool:
+    """Every other 1–1 sentence pair of the unit (at least one) shares a name, number or word
+    stem: the unit is a translation with one sentence that differs, not two texts that stand
+    in the same place."""
+    others = [bead for bead in unit.beads if bead is not leave_out and len(bead.a) == 1 and len(bead.b) == 1]
+    return bool(others) and all(_shares_anything(unit.a[bead.a[0]].text, unit.b[bead.b[0]].text) for bead in others)
+
+
+def _names(tokens: set[str]) -> str:
+    shown = sorted(token.lstrip("#") for token in tokens)[:3]
+    return ", ".join(f'"{token}"' for token in shown)
+
+
+def _report_replaced(c: Comparison, unit: _Aligned, page: _Page) -> bool:
+    """At most one sentence-replaced per unit pair, and only in a unit whose other
+    sentences are shown to be translated (else the units were paired by position)."""
+    if len(unit.a) < 2 or len(unit.b) < 2:
+        return False
+    found: list[tuple[Bead, set[str]]] = []
+    text_a = " ".join(s.text for s in unit.a)
+    text_b = " ".join(s.text for s in unit.b)
+    for bead in unit.beads:
+        if len(bead.a) != 1 or len(bead.b) != 1:
+            continue
+        a, b = unit.a[bead.a[0]], unit.b[bead.b[0]]
+        if min(_words(a.text), _words(b.text)) < MIN_REPLACED_WORDS or not (_prose(a.text) and _prose(b.text)):
+            continue
+        if _shares_anything(a.text, b.text):
+            continue  # a name, number or word stem in common: the same sentence, in other words
+        foreign = {name for name in _foreign(a.text, text_b) if _new_on_page(name, page, False)}
+        foreign |= {name for name in _foreign(b.text, text_a) if _new_on_page(name, page, True)}
+        if not foreign:
+            continue  # nothing names what the other version lacks: it may be a free translation
+        if not _rest_translated(unit, bead):
+            continue  # nothing shows that the rest translates: two texts that stand in one place
+        found.append((bead, foreign))
+    if len(found) != 1:
+        return False  # cannot happen (the rest is translated), kept for safety
+    bead, foreign = found[0]
+    a, b = unit.a[bead.a[0]], unit.b[bead.b[0]]
+    line_a = unit.unit_a.line + a.line_offset
+    line_b = unit.unit_b.line + b.line_offset
+    c.report(
+        "sentence-replaced",
+        c.a,
+        line_a,
+        f"sentence says something else than its counterpart: {shorten(a.text)} (line {line_a}) and "
+        f"{shorten(b.text)} ({c.b.name}:{line_b}) share no name, number or word, and {_names(foreign)} "
+        f"{'is' if len(foreign) == 1 else 'are'} in one paragraph only",
+        [(c.b, line_b)],
+        key=f"replaced|{' '.join(a.text.split())[:80]}",
+    )
+    return True
 
 
 # --- clause-drift ---------------------------------------------------------------------------------
