@@ -1,5 +1,7 @@
 """language-conflict, language-code, language-mismatch, language-detected, untranslated."""
 
+import pytest
+
 from transcheck.detect import candidates_for, detect, judge
 from transcheck.engine import Options, check_texts
 from transcheck.compare import Settings
@@ -146,3 +148,14 @@ def test_a_page_that_says_it_is_an_untranslated_fallback_gets_no_language_findin
         assert not found & {"untranslated", "language-detected"}, (flag, found)
     plain = "---\ntitle: News\n---\n" + body
     assert "untranslated" in {f.rule for f in check_texts(plain, en, "p.sv.md", "p.en.md")}
+
+
+@pytest.mark.parametrize("title, reported", [("Hosted Server vs IaaS", False), ("Kubernetes via Rancher", False),
+                                             ("Hosted servers for everyone", True)])
+def test_a_title_of_names_joined_by_vs_is_not_untranslated(title, reported):
+    from transcheck.engine import check_texts
+
+    sv = f'---\ntitle: "{title}"\n---\n\nVi jämför två sätt att driva servrar i molnet.\n'
+    en = f'---\ntitle: "{title}"\n---\n\nWe compare two ways to run servers in the cloud.\n'
+    found = [f.rule for f in check_texts(sv, en, "p.sv.md", "p.en.md") if f.rule == "untranslated"]
+    assert (found == ["untranslated"]) is reported, found

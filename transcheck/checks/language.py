@@ -271,9 +271,16 @@ def _quote(text: str) -> str:
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
+# lower-case words that every language around here writes alike ("Hosted Server vs IaaS")
+_SHARED_WORDS = frozenset({"vs", "via", "etc", "ca", "aka"})
+
+
 def translatable(text: str) -> bool:
     """Text with at least one ordinary (lower-case) word; names, codes and numbers are not."""
-    return any(word.islower() and len(word) >= 2 for word in _WORD.findall(_without_code_or_urls(text)))
+    return any(
+        word.islower() and len(word) >= 2 and word not in _SHARED_WORDS
+        for word in _WORD.findall(_without_code_or_urls(text))
+    )
 
 
 def _report_untranslated(c: Comparison, side: Side, unit: Block | ListItem, how: str, related: tuple[Side, int] | None = None) -> None:
