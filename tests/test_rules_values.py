@@ -218,3 +218,30 @@ def test_a_price_list_in_each_market_s_currency_is_one_info():
     assert found == [("salary-mismatch", "info")]
     same_currency = en.replace("€44", "490 kr").replace("€81", "900 kr").replace("€11", "130 kr")
     assert [f.severity.label for f in check_texts(sv, same_currency, "p.sv.md", "p.en.md") if f.rule == "salary-mismatch"] == ["error"]
+
+
+def test_a_link_that_continues_a_shortcode_value_is_read_whole():
+    from transcheck.engine import check_texts
+
+    sv = '## Bidra\n\n- [Bra första ärende](<{{% param _issue %}}%22good+first+issue%22>)\n'
+    en = '## Contribute\n\n- [Good first issue](<{{% param _issue %}}%22good%20first%20issue%22>)\n'
+    assert "link-mismatch" not in [f.rule for f in check_texts(sv, en, "p.sv.md", "p.en.md")]
+    other = en.replace("good%20first%20issue", "help%20wanted")
+    found = [f.message for f in check_texts(sv, other, "p.sv.md", "p.en.md") if f.rule == "link-mismatch"]
+    assert found and "{{% param _issue %}}" in found[0] and "\ue000" not in found[0]
+
+
+@pytest.mark.parametrize(
+    "sv_url, en_url, severity",
+    [
+        ("https://github.com/org/repo/blob/main/docs/guide.md", "https://github.com/org/repo/blob/25f0275/docs/guide.md", "warning"),
+        ("https://github.com/org/repo/tree/v1.2/src", "https://github.com/org/repo/tree/v1.3/src", "warning"),
+        ("https://github.com/org/repo/blob/main/docs/guide.md", "https://github.com/org/repo/blob/main/docs/other.md", "error"),
+    ],
+)
+def test_the_same_repository_file_at_another_revision_is_a_warning(sv_url, en_url, severity):
+    from transcheck.engine import check_texts
+
+    sv = f"## Källor\n\nLäs [guiden]({sv_url}).\n"
+    en = f"## Sources\n\nRead [the guide]({en_url}).\n"
+    assert [f.severity.label for f in check_texts(sv, en, "p.sv.md", "p.en.md") if f.rule == "link-mismatch"] == [severity]

@@ -783,7 +783,8 @@ class _InlineWalker:
 
     def _link(self, token: Token) -> None:
         attrs = token.get("attrs") or {}
-        url = _as_written(attrs.get("url", ""), self.source)
+        # mistune percent-encodes the destination, our shortcode placeholders too
+        url = _as_written(attrs.get("url", ""), self.source).replace("%EE%80%80", INLINE_OPEN).replace("%EE%80%81", INLINE_CLOSE)
         label = _plain(token.get("children", []))
         # mistune marks a link or image resolved through a reference definition
         # with "ref": its URL is written elsewhere, so it is placed by its label.

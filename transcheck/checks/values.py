@@ -767,7 +767,8 @@ def _compare_targets(
         return _quote(found.value.url)
 
     def severity(x: Target, y: Target) -> Severity | None:
-        return Severity.WARNING if translated_slug(x.url, y.url) or numbered_copy(x.url, y.url) else None
+        return Severity.WARNING if translated_slug(x.url, y.url) or numbered_copy(x.url, y.url) \
+            or other_revision(x.url, y.url) else None
 
     _report_leftovers(c, rule, sa, sb, left_a, left_b, describe, noun, severity_of=severity, whole=whole)
 
@@ -798,6 +799,17 @@ def _written_out(url: str, other_text: str) -> bool:
         digits = re.sub(r"\D", "", address)
         return len(digits) >= 6 and digits in re.sub(r"\D", "", other_text)
     return len(address) > 3 and address.lower() in other_text.lower()
+
+
+_REVISION = re.compile(r"^(?P<repo>https?://[^/]+/[^/]+/[^/]+/(?:-/)?(?:blob|tree|raw|blame|src))/(?P<ref>[^/]+)(?P<path>/.*)?$")
+
+
+def other_revision(a: str, b: str) -> bool:
+    """The same file of one repository at another branch or commit
+    (``…/blob/main/guide.md`` / ``…/blob/25f0275/guide.md``): a pinned link, worth a look."""
+    ma, mb = _REVISION.match(a.strip()), _REVISION.match(b.strip())
+    return bool(ma and mb) and ma.group("repo") == mb.group("repo") and (ma.group("path") or "") == (mb.group("path") or "") \
+        and ma.group("ref") != mb.group("ref")
 
 
 _FILE = re.compile(r"^(?P<stem>.+)\.(?P<ext>[a-z0-9]+)$", re.I)

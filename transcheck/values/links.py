@@ -107,7 +107,12 @@ def normalise(url: str, rules: LinkRules, side: str = "a") -> str:
     if len(host_parts) > 2 and _is_language(host_parts[0], rules):
         host_parts[0] = "{lang}"
     netloc = ".".join(host_parts) + (f":{port}" if port else "")
-    segments = [s for s in unquote(parts.path).split("/")]
+    plain_path = unquote(parts.path)
+    if "{{" in plain_path:
+        # the address continues a shortcode's value ({{% param _issue %}}%22good+first+issue%22):
+        # most often a query, where "+" is a space
+        plain_path = plain_path.replace("+", " ")
+    segments = [s for s in plain_path.split("/")]
     segments = ["{lang}" if _is_language(s, rules) else s for s in segments]
     path = "/".join(segments)
     path = re.sub(r"/index\.html?$", "/", path)
