@@ -354,3 +354,16 @@ def test_long_dialogue_line_alone_in_a_quotation_is_a_paragraph():
     assert isinstance(inside, Paragraph) and inside.line == 2
     assert isinstance(block_quote.blocks[0], Paragraph)
     assert isinstance(short_quote.blocks[0], ListBlock)
+
+
+def test_a_table_row_with_more_or_fewer_cells_than_the_header_keeps_the_table():
+    """GFM (Hugo's goldmark) cuts extra cells and pads missing ones; the table stays a table."""
+    from conftest import doc
+    from transcheck.model import TableBlock
+
+    d = doc("| A | B |\n|---|---|\n| 1 | 2 | 3 |\n| 4 |\n")
+    table = d.body.blocks[0]
+    assert isinstance(table, TableBlock)
+    assert table.rows == [["1", "2"], ["4", ""]]
+    broken = doc("| A | B | C |\n|---|---|\n| 1 | 2 |\n")  # header and delimiter disagree: no table in GFM either
+    assert not isinstance(broken.body.blocks[0], TableBlock)

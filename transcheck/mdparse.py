@@ -142,7 +142,29 @@ class _Parser(BlockParser):
         return result
 
 
+def _gfm_table_rows() -> None:
+    """A body row with more or fewer cells than the header: GFM (and so Hugo's goldmark)
+    cuts the extra cells and pads the missing ones; mistune turns the whole table into a
+    paragraph. Make mistune's row reader do what the site renders."""
+    from mistune.plugins import table as table_plugin
+
+    split = getattr(table_plugin, "_split_table_cells", None)
+    if split is None or not hasattr(table_plugin, "_process_row"):
+        return  # another mistune: leave it as it is
+
+    def process_row(text: str, aligns: list[str | None]) -> dict[str, object]:
+        cells = (list(split(text)) + [""] * len(aligns))[: len(aligns)]
+        children = [
+            {"type": "table_cell", "text": cell.strip(), "attrs": {"align": aligns[i], "head": False}}
+            for i, cell in enumerate(cells)
+        ]
+        return {"type": "table_row", "children": children}
+
+    table_plugin._process_row = process_row  # type: ignore[attr-defined]
+
+
 def _make_markdown() -> mistune.Markdown:
+    _gfm_table_rows()
     plugins = [import_plugin(name) for name in ("table", "url", "strikethrough")]
     return mistune.Markdown(renderer=None, block=_Parser(), plugins=plugins)
 
