@@ -212,3 +212,16 @@ def test_configured_rewrites_make_language_specific_urls_equal():
 def test_ref_target():
     assert ref_target('{{< relref "/blog/x.md#part" >}}') == "ref:blog/x"
     assert ref_target("https://example.com") is None
+
+
+def test_dates_as_chinese_japanese_and_korean_write_them():
+    from transcheck.engine import check_texts
+    from transcheck.values.dates import find_dates
+
+    assert [d.normalised() for d in find_dates("2026年3月19日、プロジェクトは")] == ["2026-03-19"]
+    assert [d.normalised() for d in find_dates("2026년 3월 19일")] == ["2026-03-19"]
+    ja = "## お知らせ\n\n2026年3月19日、プロジェクトは変更をマージしました。\n"
+    en = "## News\n\nOn March 19, 2026, the project merged the change.\n"
+    assert [f.rule for f in check_texts(ja, en, "p.ja.md", "p.en.md") if f.rule in ("date-mismatch", "number-mismatch")] == []
+    changed = en.replace("March 19", "March 20")
+    assert "date-mismatch" in [f.rule for f in check_texts(ja, changed, "p.ja.md", "p.en.md")]

@@ -1,6 +1,6 @@
 """Dates in sv, nb, da and en text: ISO, "16 februari 2026", "February 16, 2026",
 "16 Feb 2026", "16. februar 2026", "30e juni 2025", "1:a maj", "16/2 2026", "16.2.2026",
-with or without a year."""
+with or without a year; and "2026年3月19日" as Chinese, Japanese and Korean write them."""
 
 from __future__ import annotations
 
@@ -43,10 +43,12 @@ _PATTERNS = [
     re.compile(r"(?<![\w/.])(?P<day>[0-3]?\d)/(?P<month>[01]?\d)(?:\s+|-|/)(?P<year>(?:19|20)\d\d)(?![\w/])"),
     # 16.2.2026 (nb, da)
     re.compile(r"(?<![\w.])(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:19|20)\d\d)(?![\w])"),
+    # 2026年3月19日 (ja, zh), 2026년 3월 19일 (ko), with or without the year
+    re.compile(r"(?<!\d)(?:(?P<year>(?:19|20)\d\d)\s?[年년]\s?)?(?P<month>[01]?\d)\s?[月월]\s?(?P<day>[0-3]?\d)\s?[日号일]"),
 ]
 
 
-_NUMERIC_PATTERNS = [_PATTERNS[0], _PATTERNS[3], _PATTERNS[4]]
+_NUMERIC_PATTERNS = [_PATTERNS[0], _PATTERNS[3], _PATTERNS[4], _PATTERNS[5]]
 _MONTH_NAMES = frozenset(_MONTHS)
 _LETTERS = re.compile(r"[^\W\d_]+")
 

@@ -15,7 +15,9 @@ from decimal import Decimal, InvalidOperation
 # space, thin space, dot, comma, apostrophe.
 _SPACES = " \u00a0\u202f\u2009"
 _NUMBER = re.compile(
-    r"""(?<![\w.,])                      # not glued to a word or another number
+    r"""(?<![.,])(?<!(?![\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef])\w)
+                                     # not glued to a word or another number (Chinese,
+                                     # Japanese and Korean write numbers right after a word)
     (?P<sign>[-+−])?
     (?P<body>
         \d{1,3}(?:[ \u00a0\u202f\u2009.,’']\d{3})+(?:[.,]\d+)?   # grouped thousands
