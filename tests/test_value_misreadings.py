@@ -219,6 +219,7 @@ def test_national_number_of_another_country_is_the_same_number():
         ("på nittiotalet", "in the 1990s", True),
         ("i början av 90-talet", "in the early eighties", False),
         ("på 1800-talet", "in the 19th century", True),
+        ("på 1980- och 90-talen", "in the 1980s and 1990s", True),
         ("på 1800-talet", "in the 18th century", False),
     ],
 )

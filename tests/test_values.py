@@ -225,3 +225,21 @@ def test_dates_as_chinese_japanese_and_korean_write_them():
     assert [f.rule for f in check_texts(ja, en, "p.ja.md", "p.en.md") if f.rule in ("date-mismatch", "number-mismatch")] == []
     changed = en.replace("March 19", "March 20")
     assert "date-mismatch" in [f.rule for f in check_texts(ja, changed, "p.ja.md", "p.en.md")]
+
+
+@pytest.mark.parametrize(
+    "text, dates",
+    [
+        ("Andra februari kommer EU-kommissionen överens", ["????-02-02"]),
+        ("Den andre februar blir kommisjonen enig", ["????-02-02"]),
+        ("Den andra februari 2016 beslutade kommissionen", ["2016-02-02"]),
+        ("the second of June", ["????-06-02"]),
+        ("the second may be wrong", []),
+        ("the first march of the army", []),
+        ("Den andra gången i mars", []),
+    ],
+)
+def test_days_written_as_ordinal_words(text, dates):
+    from transcheck.values.dates import find_dates
+
+    assert [d.normalised() for d in find_dates(text)] == dates

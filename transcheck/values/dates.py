@@ -29,6 +29,21 @@ for _number, _names in enumerate(
         _MONTHS[_name] = _number
 
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+# days written as ordinal words: "andra februari", "den andre februar", "the second of May"
+_DAY_WORDS: dict[str, int] = {}
+for _number, _names in enumerate(
+    [
+        "first första förste første", "second andra andre", "third tredje", "fourth fjärde fjerde",
+        "fifth femte", "sixth sjätte sjette", "seventh sjunde sjuende syvende", "eighth åttonde åttende ottende",
+        "ninth nionde niende", "tenth tionde tiende", "eleventh elfte ellevte", "twelfth tolfte",
+    ],
+    start=1,
+):
+    for _name in _names.split():
+        _DAY_WORDS[_name] = _number
+_DAY_WORD = r"(?P<dayword>" + "|".join(sorted(_DAY_WORDS, key=len, reverse=True)) + r")"
+# with a day in words only full month names: "the second may be" is no date
+_FULL_MONTH = r"(?P<month>" + "|".join(sorted((m for m in _MONTHS if len(m) > 3 or m in ("maj", "mai")), key=len, reverse=True)) + r")"
 # ordinal days: "1st", "16:e", "30e", "1:a", "2a" (sv, nb), "16." (nb, da)
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|:?e|:?a|\.)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
@@ -43,12 +58,14 @@ _PATTERNS = [
     re.compile(r"(?<![\w/.])(?P<day>[0-3]?\d)/(?P<month>[01]?\d)(?:\s+|-|/)(?P<year>(?:19|20)\d\d)(?![\w/])"),
     # 16.2.2026 (nb, da)
     re.compile(r"(?<![\w.])(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:19|20)\d\d)(?![\w])"),
+    # andra februari 2016, den andre februar, the second of May
+    re.compile(rf"(?<![\w]){_DAY_WORD}\s+(?:of\s+)?{_FULL_MONTH}(?:,?\s+{_YEAR})?(?![\w])", re.I),
     # 2026年3月19日 (ja, zh), 2026년 3월 19일 (ko), with or without the year
     re.compile(r"(?<!\d)(?:(?P<year>(?:19|20)\d\d)\s?[年년]\s?)?(?P<month>[01]?\d)\s?[月월]\s?(?P<day>[0-3]?\d)\s?[日号일]"),
 ]
 
 
-_NUMERIC_PATTERNS = [_PATTERNS[0], _PATTERNS[3], _PATTERNS[4], _PATTERNS[5]]
+_NUMERIC_PATTERNS = [_PATTERNS[0], _PATTERNS[3], _PATTERNS[4], _PATTERNS[6]]
 _MONTH_NAMES = frozenset(_MONTHS)
 _LETTERS = re.compile(r"[^\W\d_]+")
 
@@ -86,7 +103,10 @@ def find_dates(text: str) -> list[DateValue]:
                 continue
             month_text = match.group("month").lower().rstrip(".")
             month = int(month_text) if month_text.isdigit() else _MONTHS.get(month_text, 0)
-            day = int(match.group("day"))
+            groups = match.groupdict()
+            if groups.get("dayword") and match.group("month") == "march":
+                continue  # "the first march of the army": English writes the month with a capital
+            day = _DAY_WORDS[groups["dayword"].lower()] if groups.get("dayword") else int(match.group("day"))
             year = int(match.group("year")) if match.group("year") else None
             if not (1 <= month <= 12 and 1 <= day <= 31):
                 continue

@@ -183,7 +183,7 @@ _CITATION_PART = re.compile(r"(?:\(\d+\)|\([a-z]\))*")  # between "52" and "(1)"
 
 
 # A two-digit decade in Swedish, Norwegian or Danish ("90-talet", "80-tallet", "70'erne").
-_DECADE = re.compile(r"[-‑–]?(?:tal(?:l)?(?:ets?)?|'?erne)\b", re.I)
+_DECADE = re.compile(r"[-‑–]?(?:tal(?:l)?(?:ets?|en(?:e|s)?)?|'?erne)\b", re.I)
 
 
 _WORD_AT = re.compile(r"[^\W\d_]+")
