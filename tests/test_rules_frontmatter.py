@@ -1,5 +1,7 @@
 """duplicate-key, frontmatter-missing-key, frontmatter-mismatch: reports and stays quiet."""
 
+import pytest
+
 from conftest import findings, rules_of
 
 EN = """
@@ -81,3 +83,22 @@ def test_malformed_front_matter_is_a_parse_error_and_nothing_else():
     found = findings(sv, EN)
     assert [(f.rule, f.path) for f in found] == [("parse-error", "a.md")]
     assert "malformed YAML front matter" in found[0].message
+
+
+@pytest.mark.parametrize(
+    "key, sv_value, en_value, severity",
+    [
+        ("date", "2024-09-22", "2024-09-20", "warning"),  # a translation dated when it was written
+        ("cardorder", '"3"', '"1"', "warning"),  # its place in a listing
+        ("weight", "10", "20", "warning"),
+        ("draft", "false", "true", "error"),  # published in one language only
+        ("price", '"490"', '"590"', "error"),
+    ],
+)
+def test_dates_and_listing_order_in_front_matter_are_warnings(key, sv_value, en_value, severity):
+    from transcheck.engine import check_texts
+
+    sv = f"---\ntitle: Sidan\n{key}: {sv_value}\n---\n\nText på svenska om tjänsten.\n"
+    en = f"---\ntitle: The page\n{key}: {en_value}\n---\n\nText in English about the service.\n"
+    found = [f.severity.label for f in check_texts(sv, en, "p.sv.md", "p.en.md") if f.rule == "frontmatter-mismatch"]
+    assert found == [severity]

@@ -245,3 +245,15 @@ def test_the_same_repository_file_at_another_revision_is_a_warning(sv_url, en_ur
     sv = f"## Källor\n\nLäs [guiden]({sv_url}).\n"
     en = f"## Sources\n\nRead [the guide]({en_url}).\n"
     assert [f.severity.label for f in check_texts(sv, en, "p.sv.md", "p.en.md") if f.rule == "link-mismatch"] == [severity]
+
+
+def test_a_changed_mailto_address_shown_as_text_is_one_contact_finding():
+    from transcheck.engine import check_texts
+
+    sv = "## Kontakt\n\nSkriv till [hello@example.se](mailto:hello@example.se).\n"
+    en = "## Contact\n\nWrite to [anna@example.se](mailto:anna@example.se).\n"
+    assert sorted(f.rule for f in check_texts(sv, en, "p.sv.md", "p.en.md")) == ["contact-mismatch"]
+    # behind a label the address is only in the link: the link rule reports it
+    sv_label = "## Kontakt\n\n[Skriv till oss](mailto:hello@example.se).\n"
+    en_label = "## Contact\n\n[Write to us](mailto:anna@example.se).\n"
+    assert "link-mismatch" in [f.rule for f in check_texts(sv_label, en_label, "p.sv.md", "p.en.md")]

@@ -7,6 +7,7 @@ import re
 from typing import Any, Iterator
 
 from ..compare import Comparison, Side
+from ..findings import Severity
 from ..model import FrontMatterEntry
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$")
@@ -252,7 +253,20 @@ def check_values(c: Comparison) -> None:
                 f"{_show(value_b, entry_b, path == key)} in {c.b.name}:{entry_b.line}",
                 [(c.b, entry_b.line)],
                 key=f"{path}|{normalise(value_a)}|{normalise(value_b)}",
+                severity=Severity.WARNING if _metadata(leaf, value_a, value_b) else None,
             )
+
+
+# keys that order or place a page: a different order in one language is worth a look
+_ORDER_KEY = re.compile(r"(?:weight|order|position|priority|sort|rank)$", re.I)
+
+
+def _metadata(leaf: str, value_a: Any, value_b: Any) -> bool:
+    """A date (a translation is often written and dated later than its source) or a
+    page's place in a listing: real, but not what a reader of the page sees as wrong."""
+    if _ORDER_KEY.search(leaf):
+        return True
+    return all(isinstance(v, (_dt.date, _dt.datetime)) or (isinstance(v, str) and _DATE.match(v.strip())) for v in (value_a, value_b))
 
 
 def _show(value: Any, entry: FrontMatterEntry, top: bool) -> str:

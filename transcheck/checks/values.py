@@ -758,6 +758,9 @@ def _compare_targets(
     # an address linked in one version and written as plain text in the other is there
     left_a = [f for f in left_a if not _written_out(f.value.url, c.b.doc.text)]
     left_b = [f for f in left_b if not _written_out(f.value.url, c.a.doc.text)]
+    # a mailto: whose address the page also shows is compared by contact-mismatch: one finding, not two
+    left_a = [f for f in left_a if not _address_shown(f.value.url, c.a.doc.text)]
+    left_b = [f for f in left_b if not _address_shown(f.value.url, c.b.doc.text)]
     if not left_a and not left_b:
         return
     rule = "image-mismatch" if image else "link-mismatch"
@@ -787,6 +790,16 @@ def _in_code(number: str, other_text: str, short: bool = False) -> bool:
     if (len(re.sub(r"\D", "", digits)) < 4 and not short) or "`" not in other_text:
         return False
     return re.search(r"`[^`\n]*(?<![\d.,])" + re.escape(digits) + r"(?![\d.,]\d)[^`\n]*`", other_text) is not None
+
+
+def _address_shown(url: str, own_text: str) -> bool:
+    """A mailto: link whose address also stands in its page as text ([a@b.se](mailto:a@b.se))."""
+    scheme, colon, address = url.strip().partition(":")
+    if not colon or scheme.lower() != "mailto":
+        return False
+    address = address.split("?")[0].strip().lower()
+    text = own_text.lower()
+    return len(address) > 3 and text.count(address) > text.count("mailto:" + address)
 
 
 def _written_out(url: str, other_text: str) -> bool:
