@@ -295,3 +295,10 @@ def test_round_numbers_written_out(nb, en, quiet):
     found = [f.rule for f in check_texts(f"## A\n\nPlattformen {nb} i fjor.\n", f"## A\n\nThe platform {en} last year.\n",
                                          "p.nb.md", "p.en.md")]
     assert ("number-mismatch" not in found) is quiet, found
+
+
+@pytest.mark.parametrize("text, numbers", [("from 9:00 - 17:25. Then", []), ("for example 17.50.", ["17.50"]), ("at 17.50 today", [])])
+def test_clock_times_before_a_full_stop(text, numbers):
+    from transcheck.checks.values import unit_values
+
+    assert [found for kind, _, _, found in unit_values(text, (), "en") if kind == "numbers"] == numbers

@@ -30,7 +30,9 @@ V = TypeVar("V")
 
 _URL_IN_TEXT = re.compile(r"(?:https?://|www\.)\S+")
 _AROUND_THE_CLOCK = re.compile(r"\b24\s?[/x×]\s?7\b|\b24/365\b")
-_TIME = re.compile(r"(?<![\d.:])(?:[01]?\d|2[0-3])[:.][0-5]\d(?![\d:]|\.\d)")  # a full stop may end the sentence
+# 17:25 (a full stop after it may end the sentence) or 17.25 (then not before a full stop:
+# "for example 17.50." is a decimal number as likely as a time)
+_TIME = re.compile(r"(?<![\d.:])(?:[01]?\d|2[0-3])(?::[0-5]\d(?![\d:]|\.\d)|\.[0-5]\d(?![\d.:]))")
 _HOUR = r"(?:[01]?\d|2[0-4])(?:[:.][0-5]\d)?"
 # "kl. 8", "klockan 8–17", "kl 08.00-17.00", "8am–5pm", "8 a.m.", "8–17 CET": clock times
 # that are neither numbers nor (read as "080017 00") phone numbers
