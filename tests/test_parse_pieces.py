@@ -142,3 +142,15 @@ def test_plain_inline_text_reads_as_mistune_reads_it(monkeypatch: pytest.MonkeyP
         quick = parser.inline(text, 3)
         monkeypatch.setattr(mdparse, "_INLINE_SYNTAX", re.compile(""))
         assert quick == parser.inline(text, 3), text
+
+
+def test_the_glued_fence_precheck_never_misses_a_line_the_repair_would_take() -> None:
+    """unglue_fences skips its walk over every line when no fence mark follows text."""
+    rng = random.Random(14)
+    pieces = ["a", " ", "\t", "\n", "`", "~", "```", "~~~", "x`", "\xa0", "``"]
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+        if any(mdparse._GLUED_FENCE.match(line) for line in text.split("\n")):
+            assert mdparse._may_have_glued_fence(text), text
+    assert not mdparse._may_have_glued_fence("Text\n\n```bash\nls\n```\n")
+    assert mdparse.unglue_fences("Intro\nRun this:```bash\nls\n```\n")[1] == [(1, "```bash")]

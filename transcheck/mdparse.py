@@ -1171,6 +1171,20 @@ def parse_blocks(text: str, first_line: int) -> tuple[list[Item], list[Problem]]
 
 
 _GLUED_FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<text>[^`~\s][^`]*?\S)[ \t]*(?P<fence>`{3,}|~{3,})(?P<info>[\w+.-]*)[ \t]*$")
+_FENCE_MARK = re.compile(r"`{3,}|~{3,}")
+
+
+def _may_have_glued_fence(text: str) -> bool:
+    """Is some fence mark preceded on its line by text? (Every glued fence is.)"""
+    for mark in _FENCE_MARK.finditer(text):
+        if mark.end() - mark.start() > 3:
+            return True  # its first mark may be the end of the text ("a\xa0`" then "```")
+        at = mark.start()
+        while at > 0 and text[at - 1] in " \t":
+            at -= 1
+        if at > 0 and not text[at - 1].isspace():
+            return True
+    return False
 
 
 def unglue_fences(text: str) -> tuple[str, list[tuple[int, str]]]:
@@ -1185,6 +1199,8 @@ def unglue_fences(text: str) -> tuple[str, list[tuple[int, str]]]:
     """
     if "``" not in text and "~~" not in text:
         return text, []
+    if not _may_have_glued_fence(text):
+        return text, []  # no line of the text could be one (a large page: no walk over every line)
     lines = text.split("\n")
     repaired: list[tuple[int, str]] = []
     open_fence = ""
