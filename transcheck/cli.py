@@ -29,6 +29,23 @@ def _error(message: str) -> None:
     click.echo(f"transcheck: error: {visible(message)}", err=True)
 
 
+def _enable_semantic(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    """--semantic: the embedding backend for the sentence rules, or one line and exit 2."""
+    if value:
+        from . import semantic
+
+        try:
+            semantic.enable()
+        except semantic.SemanticUnavailable as error:
+            _error(str(error))
+            ctx.exit(EXIT_USAGE)
+
+
+_semantic_option = click.option(
+    "--semantic", is_flag=True, expose_value=False, callback=_enable_semantic,
+    help="Compare sentences by meaning too (sentence-replaced); needs pip install 'transcheck[semantic]'.")
+
+
 class _Guarded(click.Group):
     """The last line of defence: an exception nobody foresaw is one line and exit 2, never a traceback."""
 
@@ -163,6 +180,7 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
               help="Compare #fragments of site-internal links too (by default they follow translated headings).")
 @click.option("--max-file-size", type=int, default=DEFAULT_MAX_BYTES, show_default=True,
               help="Refuse files larger than this many bytes.")
+@_semantic_option
 @_report_options
 def check(file_a: str, file_b: str, fmt: str, fail_on: str | None, config_path: str | None, lang: tuple[str, str] | None,
           select: tuple[str, ...], ignore: tuple[str, ...], colour: str, output: str | None,
@@ -410,6 +428,7 @@ class _Progress:
               help="Check every pair again instead of reusing the findings of unchanged pairs.")
 @click.option("--cache-dir", type=click.Path(file_okay=False), default=None, envvar="TRANSCHECK_CACHE_DIR",
               help="Where the cache lives (default: .transcheck_cache beside transcheck's config, else at the site's root).")
+@_semantic_option
 @_report_options
 def scan(paths: tuple[str, ...], config_path: str | None, fmt: str, output: str | None, fail_on: str | None,
          select: tuple[str, ...], ignore: tuple[str, ...], jobs: int | None, baseline_path: str | None,

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import re
 import statistics
+from difflib import SequenceMatcher
 from dataclasses import dataclass, field
 from typing import Iterator
 
 from ..align import aligned_units
 from ..compare import Comparison
 from ..detect import same_language
+from .. import semantic
 from ..findings import Severity
 from ..model import Block, HtmlBlock, ListBlock, ListItem, Paragraph, Shortcode, walk_nodes
 from ..langtags import family
@@ -96,9 +98,7 @@ def check_sentences(c: Comparison) -> None:
     for unit in aligned:
         if _report_missing(c, unit, model, page):
             reported.add(id(unit.unit_a))
-    for unit in aligned:
-        if id(unit.unit_a) not in reported and _report_replaced(c, unit, page):
-            reported.add(id(unit.unit_a))
+    reported |= _replaced_units(c, [unit for unit in aligned if id(unit.unit_a) not in reported], page)
     _report_drift(c, [unit for unit in aligned if id(unit.unit_a) not in reported], model)
 
 
@@ -325,6 +325,14 @@ def _missing_finding(c: Comparison, unit: _Aligned, here_is_a: bool, sentence: S
 # other sentences are shown to translate each other: a sentence about something else.
 MIN_REPLACED_WORDS = 6
 _NAME_PREFIX = 3  # "Sverige" / "Sweden", "mars" / "March": exonyms share their first letters
+# With the semantic backend (transcheck/semantic.py), cosine of the two sentences' meanings,
+# measured by bench/sentence_semantic.py on safespring's aligned one-sentence units: no faithful
+# pair of 900 (sv/en, sv/nb, en/nb) is under 0.80, and 8–41 % of pairs with another sentence
+# of the same page are; 1 % of faithful pairs are under 0.86.
+SEMANTIC_REPLACED = 0.80
+SEMANTIC_FAITHFUL = 0.86
+MAX_SEMANTIC_PAIRS = 40  # per page: the embedding costs about 0.04–0.2 s a sentence on two cores
+SPELT_ALIKE = 0.55  # difflib's ratio of two folded words that are one name in two languages
 _PAGE_PREFIX = 4  # ... and a name the other version uses anywhere on the page is no new subject
 
 
@@ -383,6 +391,16 @@ def _new_on_page(name: str, page: _Page, in_b: bool) -> bool:
     return name.lower() not in page.words(in_b) and fold(name.casefold())[:_PAGE_PREFIX] not in page.prefixes(not in_b)
 
 
+def _spelt_alike(name: str, sentence: str) -> bool:
+    """A word of the counterpart sentence spelt much like the name: the same name in that
+    language ("English" / "inglés", "Recursos" / "Resources")."""
+    folded = fold(name.casefold())
+    return any(
+        SequenceMatcher(None, folded, fold(word.casefold())).ratio() >= SPELT_ALIKE
+        for word in re.findall(r"[^\W\d_]{4,}", sentence)
+    )
+
+
 def _shares_anything(a: str, b: str) -> bool:
     return bool(
         anchors(a) & anchors(b) or cognates(a) & cognates(b) or stems(a) & stems(b)
@@ -404,12 +422,23 @@ def _names(tokens: set[str]) -> str:
     return ", ".join(f'"{token}"' for token in shown)
 
 
-def _report_replaced(c: Comparison, unit: _Aligned, page: _Page) -> bool:
-    """At most one sentence-replaced per unit pair, and only in a unit whose other
-    sentences are shown to be translated (else the units were paired by position)."""
+@dataclass
+class _Replaced:
+    unit: _Aligned
+    bead: Bead
+    a: Sentence
+    b: Sentence
+    foreign: set[str]  # names and numbers one side only has (the lexical evidence)
+    similarity: float | None = None  # cosine of the two meanings (semantic backend)
+
+
+def _replaced_candidates(unit: _Aligned, page: _Page, semantic: bool) -> list[_Replaced]:
+    """1–1 sentence pairs of a unit (of two sentences a side at least, its other sentences
+    shown to be translated) that may say something else: sharing nothing and naming what
+    the other version lacks, or, for the semantic backend, sharing no name or number."""
     if len(unit.a) < 2 or len(unit.b) < 2:
-        return False
-    found: list[tuple[Bead, set[str]]] = []
+        return []
+    found: list[_Replaced] = []
     text_a = " ".join(s.text for s in unit.a)
     text_b = " ".join(s.text for s in unit.b)
     for bead in unit.beads:
@@ -419,31 +448,69 @@ def _report_replaced(c: Comparison, unit: _Aligned, page: _Page) -> bool:
         if min(_words(a.text), _words(b.text)) < MIN_REPLACED_WORDS or not (_prose(a.text) and _prose(b.text)):
             continue
         if _shares_anything(a.text, b.text):
-            continue  # a name, number or word stem in common: the same sentence, in other words
-        foreign = {name for name in _foreign(a.text, text_b) if _new_on_page(name, page, False)}
-        foreign |= {name for name in _foreign(b.text, text_a) if _new_on_page(name, page, True)}
-        if not foreign:
-            continue  # nothing names what the other version lacks: it may be a free translation
+            if not semantic or anchors(a.text) & anchors(b.text):
+                continue  # a name, number or word stem in common: the same sentence, in other words
+            foreign: set[str] = set()
+        else:
+            foreign = {name for name in _foreign(a.text, text_b) if _new_on_page(name, page, False) and not _spelt_alike(name, b.text)}
+            foreign |= {name for name in _foreign(b.text, text_a) if _new_on_page(name, page, True) and not _spelt_alike(name, a.text)}
+            if not foreign and not semantic:
+                continue  # nothing names what the other version lacks: it may be a free translation
         if not _rest_translated(unit, bead):
             continue  # nothing shows that the rest translates: two texts that stand in one place
-        found.append((bead, foreign))
-    if len(found) != 1:
-        return False  # cannot happen (the rest is translated), kept for safety
-    bead, foreign = found[0]
-    a, b = unit.a[bead.a[0]], unit.b[bead.b[0]]
+        found.append(_Replaced(unit, bead, a, b, foreign))
+    return found
+
+
+def _replaced_units(c: Comparison, units: list[_Aligned], page: _Page) -> set[int]:
+    """sentence-replaced, at most one per unit pair; the ids of the units reported."""
+    use_semantic = semantic.enabled()
+    candidates = [found for unit in units for found in _replaced_candidates(unit, page, use_semantic)]
+    if use_semantic and candidates:
+        # the fewest words in common first: those are the likeliest, and the cost stays bounded
+        candidates.sort(key=lambda r: (not r.foreign, len(stems(r.a.text) & stems(r.b.text))))
+        candidates = candidates[:MAX_SEMANTIC_PAIRS]
+        for found, value in zip(candidates, semantic.similarities([(r.a.text, r.b.text) for r in candidates])):
+            found.similarity = value
+    by_unit: dict[int, list[_Replaced]] = {}
+    for found in candidates:
+        if _is_replaced(found):
+            by_unit.setdefault(id(found.unit.unit_a), []).append(found)
+    for found_in_unit in by_unit.values():
+        if len(found_in_unit) == 1:  # several: not one sentence replaced in a translation
+            _replaced_finding(c, found_in_unit[0])
+    return {key for key, value in by_unit.items() if len(value) == 1}
+
+
+def _is_replaced(found: _Replaced) -> bool:
+    """Strong evidence: lexical alone without the backend; with it, meanings far apart, or
+    the lexical evidence and meanings not close."""
+    if found.similarity is None:
+        return bool(found.foreign) and not semantic.enabled()
+    if found.similarity < SEMANTIC_REPLACED:
+        return True
+    return bool(found.foreign) and found.similarity < SEMANTIC_FAITHFUL
+
+
+def _replaced_finding(c: Comparison, found: _Replaced) -> None:
+    unit, a, b = found.unit, found.a, found.b
     line_a = unit.unit_a.line + a.line_offset
     line_b = unit.unit_b.line + b.line_offset
+    why = []
+    if found.foreign:
+        why.append(f"they share no name, number or word, and {_names(found.foreign)} "
+                   f"{'is' if len(found.foreign) == 1 else 'are'} in one paragraph only")
+    if found.similarity is not None:
+        why.append(f"their meanings are {found.similarity:.2f} alike (a translation: {SEMANTIC_FAITHFUL:.2f} or more)")
     c.report(
         "sentence-replaced",
         c.a,
         line_a,
         f"sentence says something else than its counterpart: {shorten(a.text)} (line {line_a}) and "
-        f"{shorten(b.text)} ({c.b.name}:{line_b}) share no name, number or word, and {_names(foreign)} "
-        f"{'is' if len(foreign) == 1 else 'are'} in one paragraph only",
+        f"{shorten(b.text)} ({c.b.name}:{line_b}): " + "; ".join(why),
         [(c.b, line_b)],
         key=f"replaced|{' '.join(a.text.split())[:80]}",
     )
-    return True
 
 
 # --- clause-drift ---------------------------------------------------------------------------------
