@@ -302,3 +302,13 @@ def test_clock_times_before_a_full_stop(text, numbers):
     from transcheck.checks.values import unit_values
 
     assert [found for kind, _, _, found in unit_values(text, (), "en") if kind == "numbers"] == numbers
+
+
+def test_a_date_with_its_day_in_words_matches_the_digits_of_the_other_version():
+    from transcheck.engine import check_texts
+
+    sv = "## Tidslinje\n\nAndra februari kommer kommissionen överens med USA.\n"
+    en = "## Timeline\n\nOn February 2, the Commission agrees with the U.S.\n"
+    assert [f.rule for f in check_texts(sv, en, "p.sv.md", "p.en.md") if f.rule in ("date-mismatch", "number-mismatch")] == []
+    later = en.replace("February 2", "February 3")
+    assert "date-mismatch" in [f.rule for f in check_texts(sv, later, "p.sv.md", "p.en.md")]

@@ -21,7 +21,7 @@ from ..langs import ISO_639_1
 from ..lines import LineIndex
 from ..scargs import TEXT_ARGS, is_link_argument
 from ..values.contacts import Contact, find_contacts
-from ..values.dates import DateValue, find_dates
+from ..values.dates import DateValue, find_dates, find_word_dates
 from ..values.links import IDENTIFIER_IN_TEXT, LinkRules, is_identifier, is_url_like, normalise
 from ..values.money import Money, currencies_agree, find_money
 from ..values.numbers import Number, find_number_words, find_numbers
@@ -139,7 +139,11 @@ def unit_values(text: str, code: tuple[str, ...], language: str | None) -> tuple
     """
     lines = LineIndex(text)
     if not _MAY_HOLD_VALUES.search(text):
-        return tuple(("numbers", n, lines.newlines_before(n.start), n.text) for n in find_number_words(text))
+        # no digit: number words, and dates whose day is a word ("andra februari")
+        dates = find_word_dates(text)
+        rest = _masked(text, [(d.start, d.end) for d in dates]) if dates else text
+        return tuple([("dates", d, lines.newlines_before(d.start), d.text) for d in dates]
+                     + [("numbers", n, lines.newlines_before(n.start), n.text) for n in find_number_words(rest)])
     found: list[tuple[str, Any, int, str]] = []
     spans = [(m.start(), m.end()) for m in _URL_IN_TEXT.finditer(text)]
     for snippet in code:  # code is compared by code-mismatch, not as numbers

@@ -113,3 +113,14 @@ def find_dates(text: str) -> list[DateValue]:
             found.append(DateValue(match.start(), match.end(), match.group(0), year, month, day))
             taken[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
     return sorted(found, key=lambda d: d.start)
+
+
+_DAY_WORD_HINT = re.compile(_DAY_WORD, re.I)
+
+
+def find_word_dates(text: str) -> list[DateValue]:
+    """Dates whose day is a word, in a text without digits (a quick test first: most text
+    has no ordinal word)."""
+    if not _DAY_WORD_HINT.search(text):
+        return []
+    return find_dates(text)
