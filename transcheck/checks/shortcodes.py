@@ -145,9 +145,12 @@ def _missing_block(c: Comparison, sc: Shortcode, having: Side, lacking: Side, an
             also = ""
     else:
         elsewhere = _targets_elsewhere(c, sc, having, lacking) if _button(sc) else None
+        contacts = _contacts_elsewhere(sc, lacking) if not elsewhere else None
         instead = c.stand_in(pair) if sc.body is not None else None
         if elsewhere:
             also = f"; its link target is at line {elsewhere} here, written another way"
+        elif contacts:
+            also = f"; the e-mail address and phone number it gives stand at line {contacts} here"
         elif instead is not None:
             also = f"; {form_of(instead)} without counterpart stands in its place (line {instead.line})"
         else:
@@ -190,6 +193,29 @@ def _targets_elsewhere(c: Comparison, sc: Shortcode, having: Side, lacking: Side
             if _plain_target(token) in wanted or (groups and pages is not None and pages.resolve(token, lacking.path) in groups):
                 return number
     return None
+
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_PHONE = re.compile(r"\+?\d[\d ()-]{6,}\d")
+
+
+def _contacts_elsewhere(sc: Shortcode, lacking: Side) -> int | None:
+    """A contact card whose e-mail addresses and phone numbers all stand somewhere in the
+    other version (a sidebar in its front matter, a contact block): the first such line."""
+    text = block_text(sc) + " " + " ".join(v for _, v in _link_arguments(sc))
+    emails = {m.lower() for m in _EMAIL.findall(text)}
+    phones = {re.sub(r"\D", "", m)[-8:] for m in _PHONE.findall(text) if len(re.sub(r"\D", "", m)) >= 8}
+    if not emails and not phones:
+        return None
+    lines = lacking.doc.text.splitlines()
+    first: int | None = None
+    for wanted, found_in in [(e, lambda line, e=e: e in line.lower()) for e in sorted(emails)] + \
+            [(p, lambda line, p=p: p in re.sub(r"\D", "", line)) for p in sorted(phones)]:
+        where = next((n for n, line in enumerate(lines, start=1) if found_in(line)), None)
+        if where is None:
+            return None
+        first = where if first is None else min(first, where)
+    return first
 
 
 _PATHLIKE = re.compile(r"[\w@~.:/%+-]*/[\w@~.:/%+#?=&-]*")
