@@ -269,3 +269,17 @@ def test_a_whole_sentence_in_bold_is_emphasis_not_a_heading():
     # a short bold label still opens a part of its own
     label = doc("## Keys\n\n**Requirements:**\n\nText.\n")
     assert [(s.title, s.style) for s in label.iter_sections()] == [("Keys", "atx"), ("Requirements:", "bold")]
+
+
+def test_a_line_that_is_one_labelled_styling_shortcode_is_a_heading_like_a_bold_line():
+    from conftest import doc
+
+    d = doc('## A\n\nText.\n\n{{< inline "Supplementary recommendations" >}} 13\n\n- one\n- two\n')
+    assert [(s.title, s.style) for s in d.iter_sections()] == [("A", "atx"), ("Supplementary recommendations 13", "bold")]
+    for text in ('## A\n\n{{< inline "Del II" >}} handlar om lagen.\n', '## A\n\n{{< inline "Call us" >}} [+46](tel:+46)\n'):
+        assert [s.title for s in doc(text).iter_sections()] == ["A"]
+    sv = "## Ansvar\n\nText.\n\n### Kompletterande rekommendationer 13\n\n- kontrollera leverantörerna\n- granska avtalen\n"
+    en = ('## Responsibility\n\nText.\n\n{{< inline "Supplementary recommendations" >}} 13\n\n'
+          "- check the providers\n- review the contracts\n")
+    found = _severities(sv, en, "missing-section") + _severities(sv, en, "bullet-count")
+    assert found == []

@@ -547,6 +547,9 @@ class BodyParser:
             if bold is not None:
                 title, _ = self.inline(bold, line)
                 return Heading(line, title.strip(), 0, "bold", inline=inline)
+            label = _label_heading(text, plain, inline) if kind == "paragraph" and top else None
+            if label is not None:
+                return Heading(line, label, 0, "bold", inline=inline)
             return Paragraph(line, plain.strip(), line + text.rstrip("\n").count("\n"), inline)
         if kind == "list":
             return self._list(token, line)
@@ -1009,6 +1012,21 @@ def _join_paragraphs(first: Paragraph, second: Paragraph) -> None:
     if first.inline is NO_INLINE:
         first.inline = Inline()
     _merge(first.inline, second.inline)
+
+
+def _label_heading(text: str, plain: str, inline: Inline) -> str | None:
+    """A line that is one styling shortcode with a label (``{{< inline "Next steps" >}}``),
+    maybe a footnote number after it, standing alone: a heading the way a bold line is."""
+    if "\n" in text.strip() or len(inline.shortcodes) != 1 or inline.links or inline.code:
+        return None
+    only = inline.shortcodes[0]
+    if only.named or len(only.positional) != 1 or not text.lstrip().startswith(INLINE_OPEN):
+        return None
+    label = only.positional[0].strip()
+    rest = plain.strip()
+    if not label or len(label) > 120 or (rest and not rest.isdigit()) or len(label.split()) < 2:
+        return None
+    return f"{label} {rest}" if rest else label  # the footnote number stays with its heading
 
 
 def _bold_heading(text: str) -> str | None:
