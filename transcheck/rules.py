@@ -44,7 +44,9 @@ _RULES: tuple[Rule, ...] = (
          "Reported in the file that lacks the section, at the place where it belongs, with the "
          "section's title, level and line in the other file. Sections are aligned by structure "
          "and language-neutral content (ids, numbers, links, code, names), never by translated "
-         "heading text, so one missing section gives exactly one finding."),
+         "heading text, so one missing section gives exactly one finding. A heading whose content "
+         "stands in the other version anyway (all its names and numbers in one section there, or "
+         "its text merged into its parent without sub-headings) is a warning."),
     Rule("TC102", "heading-level", W, "Aligned headings have different levels (or one is a bold line).",
          "`## Pay` in one version and `### Lön` in the other, or a bold-only line used as a "
          "heading where the other version has a real heading."),
@@ -53,18 +55,30 @@ _RULES: tuple[Rule, ...] = (
     Rule("TC104", "bullet-count", E, "Aligned lists have a different number of items.",
          "Compares the items of aligned lists, nested lists too, and names the item that has no "
          "counterpart where it can be told. A list present in one version and absent in the "
-         "aligned section of the other is reported too."),
+         "aligned section of the other is reported too; where the other version has text of about "
+         "the same size without counterpart in that place (the list written as prose, a table, a "
+         "card grid) it is a warning that names it."),
     Rule("TC105", "list-kind", W, "An ordered list in one version is a bullet list in the other.", ""),
     Rule("TC106", "paragraph-count", I, "Aligned sections have a different number of paragraphs.",
          "Translators merge and split paragraphs, so this is information, not an error."),
-    Rule("TC107", "table-shape", E, "Aligned tables have different numbers of rows or columns.", ""),
+    Rule("TC107", "table-shape", E, "Aligned tables have different numbers of rows or columns.",
+         "Tables are read as GFM and Hugo render them (a row with extra cells keeps the table). A "
+         "table without counterpart is a warning where the other version writes it as a list or "
+         "prose, and an error that says so where its rows ran together into a paragraph that does "
+         "not render as a table."),
     Rule("TC108", "code-mismatch", W, "Code blocks or inline code differ between aligned places.",
          "Code is not translated: a fenced block or an inline `code` span must be the same in both "
-         "versions. Whitespace at line ends is ignored."),
+         "versions. Whitespace at line ends is ignored. An inline span the other version writes "
+         "as plain or quoted text is information."),
     Rule("TC201", "shortcode-mismatch", E, "Shortcodes differ between aligned places.",
          "A shortcode missing or extra, a different shortcode in the same place, or a non-text "
          "argument (URL, path, id, colour, icon, number) with another value. Text arguments "
-         "such as title=, text=, description= are expected to be translated."),
+         "such as title=, text=, description= are expected to be translated. Looks are warnings, "
+         "content stays an error: a styling wrapper ({{< ingress >}}) whose text stands unwrapped, "
+         "a button whose target the other version links another way, a contact card whose address "
+         "and phone stand elsewhere, an argument that is a plain word (\"update\"/\"uppdatering\"), "
+         "icons, colours and ids; an argument naming each page's own language (language=\"sv\") is "
+         "quiet and a spacer ({{< distance >}}) is information."),
     Rule("TC202", "shortcode-unclosed", E, "A shortcode is never closed, closed twice, or malformed.",
          "A closing tag without an opening tag, an opening tag whose counterpart in the other "
          "version is closed (or that is closed elsewhere in the same page), a tag that never "
@@ -76,21 +90,27 @@ _RULES: tuple[Rule, ...] = (
          "as local) are not compared, nor a key whose value says nothing (\"\", false, 0, [], {}). "
          "A language or lang key in one version while the other declares no language is reported."),
     Rule("TC302", "frontmatter-mismatch", E, "A front-matter value that must be the same differs.",
-         "Dates, booleans such as draft, numbers, URLs, paths and images must be equal across "
-         "languages; translated text is expected to differ and is not compared."),
+         "Booleans such as draft, numbers, URLs, paths and images must be equal across languages; "
+         "translated text is expected to differ and is not compared. Dates and a page's place in "
+         "a listing (weight, cardorder …) differing are a warning: a translation is often dated "
+         "when it was written."),
     Rule("TC401", "salary-mismatch", E, "Money amounts or ranges differ in amount, currency or period.",
          "Amounts are read by value in every common spelling: €50,000, 50 000 €, 50k EUR, 50 tkr, "
          "50 000:-, ranges with -, –, to, till, från … till, between … and, mellan … och, and "
          "periods (per år, annually, /mån, monthly, timlön, /h). \"€50,000 - €80,000 annually\" "
          "equals \"50 000–80 000 euro per år\"; an amount present in one version only is a "
-         "mismatch too. A currency or period written in one version only is not compared."),
+         "mismatch too. A currency or period written in one version only is not compared. A page "
+         "that prices everything in its market's currency (kr here, € there) gets one information "
+         "finding instead."),
     Rule("TC402", "number-mismatch", E, "Other numbers in aligned sections differ.",
          "Counts, percentages, years, versions and sizes are compared by value (1 000,5 = "
-         "1,000.5; \"fem\" = 5 = \"five\"; 1st = 1:a). A number whose grouping is ambiguous "
-         "matches every reading; a number written as a word is never reported alone."),
+         "1,000.5; \"fem\" = 5 = \"five\"; 1st = 1:a; \"90-talet\" = \"the nineties\" = 1990s; "
+         "\"1800-talet\" = 19th century). A number whose grouping is ambiguous matches every reading; a "
+         "number written as a word is never reported alone; clock times, footnote markers and "
+         "numbers the other version writes inside code are not compared."),
     Rule("TC403", "date-mismatch", E, "Dates in aligned sections differ.",
-         "ISO dates, \"16 februari 2026\", \"February 16, 2026\", \"16 Feb 2026\", \"16/2 2026\" "
-         "and \"16.2.2026\" in sv, nb, da and en are compared by value. The same day with a year "
+         "ISO dates, \"16 februari 2026\", \"February 16, 2026\", \"16 Feb 2026\", \"16/2 2026\", "
+         "\"16.2.2026\", \"andra februari\" and 2026年2月16日 are compared by value. The same day with a year "
          "in one version and without in the other is a warning. Front-matter dates are "
          "compared by frontmatter-mismatch."),
     Rule("TC404", "link-mismatch", E, "Link targets of aligned sections differ.",
@@ -100,10 +120,13 @@ _RULES: tuple[Rule, ...] = (
          "?lang=sv) do not matter; ref/relref to the same content file are equal; in-page "
          "anchors are equal when they point at aligned headings. Configured rewrites make "
          "language-specific URLs equal. Site-internal paths that differ only in words (a "
-         "translated slug such as /kontakt/ and /contact/) are a warning."),
+         "translated slug such as /kontakt/ and /contact/) are a warning, as is one repository "
+         "file at another branch or commit. A mailto: whose address the page shows is compared "
+         "by contact-mismatch."),
     Rule("TC405", "image-mismatch", E, "Images of aligned sections differ.",
          "Markdown images, <img src>, image arguments of shortcodes (src=, image=) and "
-         "image-valued front-matter fields, compared like links."),
+         "image-valued front-matter fields, compared like links. Numbered copies of one picture "
+         "(key-points-1.svg / key-points-3.svg, often one per language) are a warning."),
     Rule("TC406", "contact-mismatch", E, "E-mail addresses or phone numbers differ.",
          "Phone numbers are compared in international form: +46 8 123 45 67 = 08-123 45 67 "
          "(in a Swedish page) = +46812345 67."),
