@@ -155,6 +155,26 @@ def test_scan_state_and_a_dashboard_without_rows():
     assert "<sv>" not in escaped and "&lt;sv&gt;" in escaped
 
 
+def test_in_a_git_repository_the_scan_dashboard_shows_the_pages_behind(tmp_path: Path):
+    repo = GitSite(tmp_path / "repo")
+    repo.write("content/en/a.md", "---\ntitle: A\n---\n\n## One\n\nThe first text of the page.\n")
+    repo.write("content/sv/a.md", "---\ntitle: A\n---\n\n## Ett\n\nSidans första text.\n")
+    repo.write("content/en/b.md", "---\ntitle: B\n---\n\n## Two\n\nThe second text of the page.\n")
+    repo.write("content/sv/b.md", "---\ntitle: B\n---\n\n## Två\n\nSidans andra text.\n")
+    repo.commit("first")
+    repo.write("content/en/b.md", "---\ntitle: B\n---\n\n## Two\n\nThe second text of the page, longer now.\n")
+    repo.commit("source changed")
+    page = scan(repo.root, "html")
+    assert bars(page) == {"sv": {"behind": 1, "clean": 1}}
+    assert "up to date, no errors or warnings" in page
+    states = {re.findall(r"<td>(?:<a [^>]*>)?([^<]*)", cells)[2]: state
+              for state, cells in re.findall(r'<tr data-state="([a-z-]+)">(.*?)</tr>', page)}
+    assert states == {"content/sv/a.md": "clean", "content/sv/b.md": "behind"}
+    # outside a repository nobody is behind, and nobody is called up to date
+    plain = scan(write(tmp_path / "plain", SITE), "html")
+    assert "up to date, no errors or warnings" not in plain and 'data-state="behind"' not in plain
+
+
 def test_status_html_is_the_dashboard_of_up_to_date_behind_and_missing(tmp_path: Path):
     repo = GitSite(tmp_path / "repo")
     repo.write("content/en/a.md", "---\ntitle: A\n---\n\n## One\n\nFirst text.\n")
