@@ -261,3 +261,10 @@ def test_compressed_views_open_in_a_browser(site: Path, tmp_path: Path, monkeypa
     pair = pair[: pair.index("</details>")]
     assert 'data-built="1"' in pair and "Vi är fem ingenjörer" in pair and "TC101 missing-section" in pair
     assert 'id="3-a-7"' in pair and 'data-built' not in dom.stdout[dom.stdout.index('id="pair-1"'):dom.stdout.index('id="pair-2"')]
+    # the list of all findings, built when opened: one link per finding, in order
+    dom = browser(out.as_uri() + "#all-findings", tmp_path, "--dump-dom", "--virtual-time-budget=3000").stdout
+    listed = dom[dom.index('id="all-findings"'):]
+    links = re.findall(r'<a href="#f(\d+)">([^<]+)</a>', listed[: listed.index("</details>")])
+    assert [int(n) for n, _ in links] == list(range(1, 7))
+    assert {name for _, name in links} == {"content/en/b.md:1", "content/en/c.md:1", "content/en/d.md:1",
+                                           "content/nb/a.md:7", "content/sv/b.md:7", "content/sv/d.md:7"}

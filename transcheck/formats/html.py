@@ -690,7 +690,11 @@ _JS = """
     }
     if (!target) { return; }
     var pair = target.closest("details.pair");
-    if (!pair) { return; }
+    if (!pair) {
+      if (target.tagName === "DETAILS") { target.open = true; }  // e.g. #all-findings
+      target.scrollIntoView();
+      return;
+    }
     open(pair, function () { target.tabIndex = -1; target.scrollIntoView({ block: "center" }); target.focus(); });
   }
   // "#pair-3", "#f12", "#3-a-40"; with the table's "sort=" and "q=" joined by "&"
