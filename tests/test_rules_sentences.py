@@ -190,6 +190,9 @@ def test_a_sentence_replaced_in_the_job_posting() -> None:
         ("Customers get support around the clock in Swedish.", "Help is at hand day and night, in the language of Sweden."),
         # a sentence freely reworded, with no word in common and no name
         ("All our servers stand in Sweden and run on green power.", "Each machine we operate is kept in the country and fed by clean power."),
+        # a term in title case is no name ("Clean Energy"), nor a capital after a colon
+        ("All our servers stand in Sweden and run on green power.", "Each machine we operate is kept in the country and fed by Clean Energy."),
+        ("All our servers stand in Sweden and run on green power.", "In short: Each machine we operate is kept in the country, fed by clean power."),
     ],
 )
 def test_free_translations_are_not_replaced_sentences(old: str, new: str) -> None:

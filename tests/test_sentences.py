@@ -141,3 +141,10 @@ def test_splitting_a_huge_paragraph_is_linear() -> None:
     sentences = split_sentences(text)
     assert time.perf_counter() - start < 20  # generous: must not hang
     assert len(sentences) == 50_000 and sentences[-1].line_offset == 49_999
+
+
+def test_fold_writes_loan_words_alike() -> None:
+    from transcheck.sentences import fold
+
+    assert fold("sverige")[:3] == fold("sweden")[:3] == "sve"
+    assert fold("kärnfrågor") == "karnfragor" and fold("cloud") == "kloud"

@@ -331,7 +331,7 @@ _NAME_PREFIX = 3  # "Sverige" / "Sweden", "mars" / "March": exonyms share their 
 # of the same page are; 1 % of faithful pairs are under 0.86.
 SEMANTIC_REPLACED = 0.80
 SEMANTIC_FAITHFUL = 0.86
-MAX_SEMANTIC_PAIRS = 40  # per page: the embedding costs about 0.04–0.2 s a sentence on two cores
+MAX_SEMANTIC_PAIRS = 16  # per page: the embedding costs 0.04–0.4 s a sentence on two busy cores
 SPELT_ALIKE = 0.55  # difflib's ratio of two folded words that are one name in two languages
 _PAGE_PREFIX = 4  # ... and a name the other version uses anywhere on the page is no new subject
 
@@ -435,7 +435,8 @@ class _Replaced:
 def _replaced_candidates(unit: _Aligned, page: _Page, semantic: bool) -> list[_Replaced]:
     """1–1 sentence pairs of a unit (of two sentences a side at least, its other sentences
     shown to be translated) that may say something else: sharing nothing and naming what
-    the other version lacks, or, for the semantic backend, sharing no name or number."""
+    the other version lacks, or, for the semantic backend, sharing no name, number or loan
+    word (the pairs worth embedding: a page has a handful)."""
     if len(unit.a) < 2 or len(unit.b) < 2:
         return []
     found: list[_Replaced] = []
@@ -448,8 +449,8 @@ def _replaced_candidates(unit: _Aligned, page: _Page, semantic: bool) -> list[_R
         if min(_words(a.text), _words(b.text)) < MIN_REPLACED_WORDS or not (_prose(a.text) and _prose(b.text)):
             continue
         if _shares_anything(a.text, b.text):
-            if not semantic or anchors(a.text) & anchors(b.text):
-                continue  # a name, number or word stem in common: the same sentence, in other words
+            if not semantic or anchors(a.text) & anchors(b.text) or cognates(a.text) & cognates(b.text):
+                continue  # a name, number or loan word in common: the same sentence, in other words
             foreign: set[str] = set()
         else:
             foreign = {name for name in _foreign(a.text, text_b) if _new_on_page(name, page, False) and not _spelt_alike(name, b.text)}
