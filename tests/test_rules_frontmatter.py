@@ -102,3 +102,14 @@ def test_dates_and_listing_order_in_front_matter_are_warnings(key, sv_value, en_
     en = f"---\ntitle: The page\n{key}: {en_value}\n---\n\nText in English about the service.\n"
     found = [f.severity.label for f in check_texts(sv, en, "p.sv.md", "p.en.md") if f.rule == "frontmatter-mismatch"]
     assert found == [severity]
+
+
+def test_a_key_whose_name_was_translated_but_holds_the_same_value_is_info():
+    from transcheck.engine import check_texts
+
+    sv = '---\ntitle: Kakor\ndokumentbild: "card_22.jpg"\n---\n\nText om kakor.\n'
+    nb = '---\ntitle: Informasjonskapsler\ndokumentbilde: "card_22.jpg"\n---\n\nTekst om informasjonskapsler.\n'
+    found = [(f.severity.label, f.path) for f in check_texts(sv, nb, "p.sv.md", "p.nb.md") if f.rule == "frontmatter-missing-key"]
+    assert found == [("info", "p.nb.md"), ("info", "p.sv.md")]
+    other = nb.replace("card_22.jpg", "card_23.jpg")
+    assert {f.severity.label for f in check_texts(sv, other, "p.sv.md", "p.nb.md") if f.rule == "frontmatter-missing-key"} == {"warning"}

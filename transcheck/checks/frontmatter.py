@@ -97,16 +97,32 @@ def check_missing_keys(c: Comparison) -> None:
             if _ignored(c, key) or empty_value(mine[key].value):
                 continue
             entry = mine[key]
+            renamed = _same_value_under_other_key(entry, theirs, set(mine))
+            also = f"; its value stands under '{renamed.key}' (line {renamed.line}) here" if renamed else ""
             c.report(
                 "frontmatter-missing-key",
                 lacking,
-                _anchor(lacking),
+                renamed.line if renamed else _anchor(lacking),
                 f"front matter has no '{entry.key}' here; {having.name}:{entry.line} has "
-                f"{entry.key}: {_short(entry.raw)}",
+                f"{entry.key}: {_short(entry.raw)}{also}",
                 [(having, entry.line)],
                 key=f"{entry.key}",
+                # the key's name was translated ('dokumentbild' / 'dokumentbilde'): the theme reads
+                # one of them, so worth knowing, but the value is there
+                severity=Severity.INFO if renamed else None,
             )
     _missing_language_key(c, keys_a, keys_b)
+
+
+def _same_value_under_other_key(
+    entry: FrontMatterEntry, theirs: dict[str, FrontMatterEntry], mine: set[str]
+) -> FrontMatterEntry | None:
+    """A key of the other version, absent here, holding the same distinctive value."""
+    value = entry.value
+    if not isinstance(value, str) or len(value.strip()) < 6:
+        return None
+    return next((e for k, e in theirs.items() if k not in mine and isinstance(e.value, str)
+                 and e.value.strip() == value.strip()), None)
 
 
 def _anchor(side: Side) -> int:
