@@ -159,3 +159,14 @@ def test_a_title_of_names_joined_by_vs_is_not_untranslated(title, reported):
     en = f'---\ntitle: "{title}"\n---\n\nWe compare two ways to run servers in the cloud.\n'
     found = [f.rule for f in check_texts(sv, en, "p.sv.md", "p.en.md") if f.rule == "untranslated"]
     assert (found == ["untranslated"]) is reported, found
+
+
+def test_a_quotation_kept_in_its_own_words_is_not_untranslated():
+    from transcheck.engine import check_texts
+
+    quote = "> We fixed the race in the scheduler and the nodes now boot in order.\n"
+    sv = f"## Erfarenheter\n\nUtvecklarna skrev så här i ärendet:\n\n{quote}\nDet löste problemet.\n"
+    en = f"## Experience\n\nThe developers wrote this in the issue:\n\n{quote}\nThat solved the problem.\n"
+    assert "untranslated" not in [f.rule for f in check_texts(sv, en, "p.sv.md", "p.en.md")]
+    plain = sv.replace("> We fixed", "We fixed")
+    assert "untranslated" in [f.rule for f in check_texts(plain, en.replace("> We fixed", "We fixed"), "p.sv.md", "p.en.md")]

@@ -10,7 +10,7 @@ from ..compare import Comparison, Side
 from ..findings import Severity
 from ..detect import candidates_for, detector_code, judge, language_name, letters, same_language
 from ..langtags import TagVerdict, family, verdict
-from ..model import Block, FrontMatterEntry, HtmlBlock, ListItem, Paragraph, Shortcode, walk_nodes
+from ..model import Block, BlockQuote, Document, FrontMatterEntry, HtmlBlock, ListItem, Paragraph, Shortcode, walk_nodes
 from ..scargs import TEXT_ARGS
 from ..wording import line_range, plural, said_by
 
@@ -322,9 +322,10 @@ def check_untranslated(c: Comparison) -> None:
     # right in both. Between them only longer identical text counts.
     min_words = 6 if _neighbours(c) else 2
     by_section: dict[int, list[tuple[Block | ListItem, Block | ListItem]]] = {}
+    quoted = _quoted(c.a.doc)
     for pair in c.block_pairs:
-        if pair.a is None or pair.b is None:
-            continue
+        if pair.a is None or pair.b is None or id(pair.a) in quoted:
+            continue  # a quotation is often kept in the words it was said in
         if isinstance(pair.a, Shortcode) and isinstance(pair.b, Shortcode):
             _shortcode_text(c, pair.a, pair.b)
             continue
@@ -339,6 +340,15 @@ def check_untranslated(c: Comparison) -> None:
         partner = {x.index: y.index for x, y in c.sections.pairs + c.sections.moved}
         c.marks.add(("untranslated", side.path, section_index if side is c.a else partner.get(section_index, -1)))
     _front_matter_text(c)
+
+
+def _quoted(doc: Document) -> set[int]:
+    """ids of the blocks inside block quotes (``> …``)."""
+    inside: set[int] = set()
+    for node in walk_nodes(list(doc.body.blocks) + [b for s in doc.iter_sections() for b in s.blocks]):
+        if isinstance(node, BlockQuote):
+            inside.update(id(n) for n in walk_nodes(list(node.blocks)))
+    return inside
 
 
 def _identical(c: Comparison, units: list[tuple[Block | ListItem, Block | ListItem]]) -> Side:
