@@ -7,6 +7,7 @@ CPU time is the measure because the machine is shared: wall time moves with the 
 
 Usage: python bench/stress.py [--sizes 1000 10000 100000] [--big-sizes 2 20] [--cases list ...]
        python bench/stress.py --profile big --sizes 20   (cProfile of one case, top 25)
+       python bench/stress.py --phases big --big-sizes 20  (CPU of the parse and of each check)
 
 Cases (N is the number of items, sections or paragraphs; for ``big``, MiB):
   list        one list of N items against N+1 (one item added in the middle)
@@ -133,6 +134,40 @@ def child(case: str, n: int, profile: bool) -> None:
         print(stream.getvalue(), file=sys.stderr)
 
 
+def phases(case: str, n: int) -> None:
+    """Where one check's CPU goes: parsing both pages, then each rule check (and the
+    resident memory after parsing and at the end)."""
+    from transcheck import engine
+    from transcheck.parse import parse_text
+
+    sv_text, en_text = pages(case, n)
+    cpu = time.process_time()
+    doc_a, doc_b = parse_text(sv_text, "page.sv.md"), parse_text(en_text, "page.en.md")
+    parsed = time.process_time() - cpu
+    after_parse = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+    spent: dict[str, float] = {}
+
+    def timed(check):  # type: ignore[no-untyped-def]
+        def run_check(comparison):  # type: ignore[no-untyped-def]
+            started = time.process_time()
+            try:
+                return check(comparison)
+            finally:
+                name = f"{check.__module__.rsplit('.', 1)[-1]}.{check.__name__}"
+                spent[name] = spent.get(name, 0.0) + time.process_time() - started
+
+        return run_check
+
+    engine.CHECKS = [timed(check) for check in engine.CHECKS]
+    cpu = time.process_time()
+    engine.compare_documents(doc_a, doc_b, engine.Options())
+    compared = time.process_time() - cpu
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+    print(f"parse {parsed:.2f} s (peak {after_parse} MiB so far); compare {compared:.2f} s (peak {peak} MiB)")
+    for name, seconds in sorted(spent.items(), key=lambda item: -item[1])[:8]:
+        print(f"  {name:36s} {seconds:7.2f} s")
+
+
 def run(case: str, n: int, timeout: float) -> tuple[float, float, int, str] | None:
     """(CPU seconds, wall seconds, peak MiB, findings summary) from a fresh process; None on time-out."""
     command = [sys.executable, __file__, "--child", case, str(n)]
@@ -151,6 +186,7 @@ def main() -> None:
     parser.add_argument("--cases", nargs="+", default=list(CASES))
     parser.add_argument("--timeout", type=float, default=600.0, help="seconds per run")
     parser.add_argument("--profile", default=None, help="profile one case (at the first size)")
+    parser.add_argument("--phases", default=None, help="CPU of parsing and of each check, one case (at the first size)")
     parser.add_argument("--child", nargs=2, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -158,6 +194,9 @@ def main() -> None:
         return
     if args.profile:
         child(args.profile, args.sizes[0], profile=True)
+        return
+    if args.phases:
+        phases(args.phases, (args.big_sizes if args.phases == "big" else args.sizes)[0])
         return
     print("| case | N | CPU s | × previous | wall s | peak MiB | findings |")
     print("|---|---:|---:|---:|---:|---:|---|")
