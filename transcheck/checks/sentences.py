@@ -401,9 +401,23 @@ def _spelt_alike(name: str, sentence: str) -> bool:
     )
 
 
+_PLAIN_WORD = re.compile(r"\w{4,}")
+# what _strong_names may find: a capitalised word of four letters after another word, or a number
+_MAY_NAME = re.compile(r"\w\W+[A-ZÅÄÖÆØ]\w{3}|\d\d")
+
+
+def _plain_words(text: str) -> frozenset[str]:
+    """Words of four characters or more as written (lower case): one regular-expression pass,
+    enough to see that most pairs of a translation share a name, number or loan word."""
+    return frozenset(_PLAIN_WORD.findall(text.lower()))
+
+
 def _shares_anything(a: str, b: str) -> bool:
+    """A word stem, loan word, name or number in common (the cheapest test first: most pairs
+    of a translation share a stem)."""
     return bool(
-        anchors(a) & anchors(b) or cognates(a) & cognates(b) or stems(a) & stems(b)
+        _plain_words(a) & _plain_words(b)
+        or stems(a) & stems(b) or cognates(a) & cognates(b) or anchors(a) & anchors(b)
         or {fold(t.casefold())[:_NAME_PREFIX] for t in anchors(a) if not t.startswith("#")} & _folded_prefixes(b)
         or {fold(t.casefold())[:_NAME_PREFIX] for t in anchors(b) if not t.startswith("#")} & _folded_prefixes(a)
     )
@@ -446,6 +460,10 @@ def _replaced_candidates(unit: _Aligned, page: _Page, semantic: bool) -> list[_R
         if len(bead.a) != 1 or len(bead.b) != 1:
             continue
         a, b = unit.a[bead.a[0]], unit.b[bead.b[0]]
+        if _plain_words(a.text) & _plain_words(b.text):
+            continue  # a word in common (a name, a number, a loan word): the cheapest test first
+        if not semantic and not (_MAY_NAME.search(a.text) or _MAY_NAME.search(b.text)):
+            continue  # neither names anything: the lexical evidence cannot tell
         if min(_words(a.text), _words(b.text)) < MIN_REPLACED_WORDS or not (_prose(a.text) and _prose(b.text)):
             continue
         if _shares_anything(a.text, b.text):
