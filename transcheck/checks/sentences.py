@@ -331,6 +331,7 @@ _NAME_PREFIX = 3  # "Sverige" / "Sweden", "mars" / "March": exonyms share their 
 # of the same page are; 1 % of faithful pairs are under 0.86.
 SEMANTIC_REPLACED = 0.80
 SEMANTIC_FAITHFUL = 0.86
+SEMANTIC_REST = 0.84  # the unit's other pairs at least this alike (0.3 % of faithful pairs are under)
 MAX_SEMANTIC_PAIRS = 16  # per page: the embedding costs 0.04–0.4 s a sentence on two busy cores
 SPELT_ALIKE = 0.55  # difflib's ratio of two folded words that are one name in two languages
 _PAGE_PREFIX = 4  # ... and a name the other version uses anywhere on the page is no new subject
@@ -491,14 +492,39 @@ def _replaced_units(c: Comparison, units: list[_Aligned], page: _Page) -> set[in
         candidates = candidates[:MAX_SEMANTIC_PAIRS]
         for found, value in zip(candidates, semantic.similarities([(r.a.text, r.b.text) for r in candidates])):
             found.similarity = value
+    flagged = [found for found in candidates if _is_replaced(found)]
+    if use_semantic and flagged:
+        flagged = _confirmed(flagged)
     by_unit: dict[int, list[_Replaced]] = {}
-    for found in candidates:
-        if _is_replaced(found):
-            by_unit.setdefault(id(found.unit.unit_a), []).append(found)
+    for found in flagged:
+        by_unit.setdefault(id(found.unit.unit_a), []).append(found)
     for found_in_unit in by_unit.values():
         if len(found_in_unit) == 1:  # several: not one sentence replaced in a translation
             _replaced_finding(c, found_in_unit[0])
     return {key for key, value in by_unit.items() if len(value) == 1}
+
+
+def _confirmed(flagged: list[_Replaced]) -> list[_Replaced]:
+    """The flagged pairs whose unit is shown by meaning to be a translation: its other 1–1
+    pairs alike (a paragraph paired with another by position is not), and neither sentence
+    alike a neighbour of its counterpart (the sentence alignment off by one, as where one
+    version splits a paragraph that the other keeps whole). One batch for all."""
+    asked: list[tuple[str, str]] = []
+    spans: list[tuple[int, int, int]] = []  # per flagged pair: where its rest and its neighbours start and end
+    for found in flagged:
+        unit, (i,), (j,) = found.unit, found.bead.a, found.bead.b
+        start = len(asked)
+        asked += [(unit.a[bead.a[0]].text, unit.b[bead.b[0]].text) for bead in unit.beads
+                  if bead is not found.bead and len(bead.a) == 1 and len(bead.b) == 1]
+        middle = len(asked)
+        asked += [(found.a.text, unit.b[k].text) for k in (j - 1, j + 1) if 0 <= k < len(unit.b)]
+        asked += [(unit.a[k].text, found.b.text) for k in (i - 1, i + 1) if 0 <= k < len(unit.a)]
+        spans.append((start, middle, len(asked)))
+    values = semantic.similarities(asked)
+    return [
+        found for found, (start, middle, end) in zip(flagged, spans)
+        if min(values[start:middle], default=0.0) >= SEMANTIC_REST and max(values[middle:end], default=0.0) < SEMANTIC_FAITHFUL
+    ]
 
 
 def _is_replaced(found: _Replaced) -> bool:
