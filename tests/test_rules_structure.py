@@ -283,3 +283,22 @@ def test_a_line_that_is_one_labelled_styling_shortcode_is_a_heading_like_a_bold_
           "- check the providers\n- review the contracts\n")
     found = _severities(sv, en, "missing-section") + _severities(sv, en, "bullet-count")
     assert found == []
+
+
+def test_a_heading_over_nothing_but_aligned_sub_sections_is_a_warning_and_its_other_sub_sections_are_reported():
+    en = ("## Format\n\nJSON.\n\n## Request\n\n### Parameters\n\n| Name | Type |\n|---|---|\n| Key | String |\n| maxNo | Integer |\n\n"
+          "### Example call\n\n```\nGET https://api.example.org/nearby?key=KEY\n```\n\n## Response\n\nA list of stops.\n")
+    sv = ("## Format\n\nJSON.\n\n## Parametrar\n\n| Namn | Typ |\n|---|---|\n| Key | String |\n| maxNo | Integer |\n\n"
+          "## Svar\n\nEn lista med hållplatser.\n")
+    found = sorted((s, m.split(" (")[0]) for s, m in _severities(sv, en, "missing-section"))
+    assert found == [("error", '"Example call"'), ("warning", '"Request"')]
+
+
+def test_sections_of_a_page_whose_other_version_has_no_headings_but_the_same_text_are_a_warning():
+    nb = ("Kubernetes på Safespring kjører i Sverige.\n\n## Krav\n\nOpenShift og Rancher kjører i våre datasentre, "
+          "ISO 27001 sertifisert.\n\n## Drift\n\nVi tar backup med Velero og overvåker med Prometheus.\n")
+    en = ("Kubernetes on Safespring runs in Sweden. OpenShift and Rancher run in our data centres, ISO 27001 "
+          "certified. We take backups with Velero and monitor with Prometheus.\n")
+    assert [s for s, _ in _severities(nb, en, "missing-section")] == ["warning", "warning"]
+    other = "Kubernetes on Safespring runs in Sweden. We sell storage by the terabyte and bill by the hour.\n"
+    assert [s for s, _ in _severities(nb, other, "missing-section")] == ["error", "error"]

@@ -11,7 +11,7 @@ from functools import lru_cache
 from ..align import EXACT_CELLS, SectionInfo, align_items, align_sequences, block_text, bounded_ratio
 from ..findings import Severity
 from ..compare import BlockPair, Comparison, Side, form_of, table_as_text
-from ..model import Block, CodeBlock, ListBlock, ListItem, Paragraph, TableBlock, walk_nodes
+from ..model import Block, CodeBlock, ListBlock, ListItem, Paragraph, Shortcode, TableBlock, walk_nodes
 from ..wording import in_section, named, plural, section_phrase
 
 
@@ -70,14 +70,30 @@ def _missing(
     lacking_doc_end = lacking.doc.line_count
     following = _next_partners(having_all, partner) if only else []
     lacking_infos = c.sections.a if lacking is c.a else c.sections.b
+    heading_only = {info.index for info in only if _only_a_heading(info, having_all, partner)}
     for info in only:
-        if info.parent is not None and info.parent in missing_indexes:
+        if info.parent is not None and info.parent in missing_indexes and info.parent not in heading_only:
             continue  # its parent is reported; the sub-sections go with it
         # it belongs before the counterpart of the next aligned section
         before = following[info.index]
         anchor = before.line if before is not None else lacking_doc_end
         where = f"; it belongs before {named(before.title, 40)}" if before is not None else "; it belongs at the end"
-        holder = _holder_of_content(info, lacking_infos) or _parent_holding_text(info, only, having_all, partner)
+        if info.index in heading_only:
+            # a heading over nothing of its own whose sub-sections all have counterparts
+            # ("## Request" over "### Parameters"): the outline differs, the content does not
+            c.report(
+                "missing-section",
+                lacking,
+                anchor,
+                f"{named(info.title)} ({having.name}:{info.line}, {_heading_words(info)}) has no heading "
+                f"here, but its text is all in sections under it, which have their counterparts here{where}",
+                [(having, info.line)],
+                key=f"{having.language}|{info.title}",
+                severity=Severity.WARNING,
+            )
+            continue
+        holder = _holder_of_content(info, lacking_infos) or _parent_holding_text(info, only, having_all, partner) \
+            or _headingless_text(info, lacking_infos, having_all)
         if holder is not None:
             # the heading is missing, not what it holds: restructured (merged into another
             # section, or a heading level dropped), worth a look but no failed build
@@ -102,6 +118,31 @@ def _missing(
             [(having, info.line)],
             key=f"{having.language}|{info.title}",
         )
+
+
+def _only_a_heading(info: SectionInfo, having_all: list[SectionInfo], partner: dict[int, SectionInfo]) -> bool:
+    """A section with no text of its own (a title over sub-sections), at least one of
+    whose sub-sections has a counterpart: only the outline differs there (sub-sections
+    without counterpart are reported on their own)."""
+    if any(not isinstance(b, Shortcode) or b.body is not None for b in info.blocks):
+        return False  # text, lists, tables or a container of its own: more than a heading
+    return any(x.parent == info.index and x.index in partner for x in having_all)
+
+
+def _headingless_text(info: SectionInfo, lacking_infos: list[SectionInfo], having_all: list[SectionInfo]) -> SectionInfo | None:
+    """The other version has no headings at all, and about as much text as this one: its
+    text holds what this section says, without the outline."""
+    if len(lacking_infos) != 1:
+        return None
+    text = lacking_infos[0]
+    here, there = text.length, sum(x.length for x in having_all)
+    if not there or not 0.6 <= here / there <= 1.6:
+        return None
+    # names, numbers, links and code of the section must be there too
+    wanted = info.tokens.strong
+    if len(wanted) < 2 or len(wanted & (text.tokens.strong | text.tokens.weak)) < 0.7 * len(wanted):
+        return None  # no evidence, or evidence against
+    return text
 
 
 def _holder_of_content(info: SectionInfo, others: list[SectionInfo]) -> SectionInfo | None:
