@@ -113,3 +113,17 @@ def test_a_key_whose_name_was_translated_but_holds_the_same_value_is_info():
     assert found == [("info", "p.nb.md"), ("info", "p.sv.md")]
     other = nb.replace("card_22.jpg", "card_23.jpg")
     assert {f.severity.label for f in check_texts(sv, other, "p.sv.md", "p.nb.md") if f.rule == "frontmatter-missing-key"} == {"warning"}
+
+
+def test_three_or_more_missing_keys_are_one_finding():
+    from transcheck.engine import check_texts
+
+    sv = ('---\ntitle: Lagring\nsidebarphone: "+46855107370"\nsidebarmail: "hello@example.se"\n'
+          'sidebarimage: "anna.webp"\nsidebarname: "Anna"\n---\n\nText om lagring.\n')
+    en = "---\ntitle: Storage\n---\n\nText about storage.\n"
+    found = [f for f in check_texts(sv, en, "p.sv.md", "p.en.md") if f.rule == "frontmatter-missing-key"]
+    assert len(found) == 1
+    assert found[0].message.startswith("front matter has no 'sidebarphone', 'sidebarmail', 'sidebarimage', 'sidebarname' here")
+    assert "these 4 keys (lines 3–6)" in found[0].message
+    two = "\n".join(line for line in sv.splitlines() if not line.startswith(("sidebarimage", "sidebarname"))) + "\n"
+    assert len([f for f in check_texts(two, en, "p.sv.md", "p.en.md") if f.rule == "frontmatter-missing-key"]) == 2

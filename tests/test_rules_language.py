@@ -170,3 +170,11 @@ def test_a_quotation_kept_in_its_own_words_is_not_untranslated():
     assert "untranslated" not in [f.rule for f in check_texts(sv, en, "p.sv.md", "p.en.md")]
     plain = sv.replace("> We fixed", "We fixed")
     assert "untranslated" in [f.rule for f in check_texts(plain, en.replace("> We fixed", "We fixed"), "p.sv.md", "p.en.md")]
+
+
+def test_a_label_repeated_in_many_sections_is_untranslated_once():
+    from transcheck.engine import check_texts
+
+    sv = "".join(f"## Del {i}\n\nText om del {i} på svenska här.\n\nLink to the article\n\n" for i in range(1, 5))
+    en = "".join(f"## Part {i}\n\nText about part {i} in English here.\n\nLink to the article\n\n" for i in range(1, 5))
+    assert [f.rule for f in check_texts(sv, en, "p.sv.md", "p.en.md")].count("untranslated") == 1

@@ -8,6 +8,7 @@ from typing import Any, Iterator
 
 from ..compare import Comparison, Side
 from ..findings import Severity
+from ..wording import line_range
 from ..model import FrontMatterEntry
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$")
@@ -93,25 +94,55 @@ def empty_value(value: Any) -> bool:
 def check_missing_keys(c: Comparison) -> None:
     keys_a, keys_b = _effective(c.a), _effective(c.b)
     for having, lacking, mine, theirs in ((c.a, c.b, keys_a, keys_b), (c.b, c.a, keys_b, keys_a)):
+        gone: list[FrontMatterEntry] = []
         for key in sorted(set(mine) - set(theirs), key=lambda k: mine[k].line):
             if _ignored(c, key) or empty_value(mine[key].value):
                 continue
             entry = mine[key]
             renamed = _same_value_under_other_key(entry, theirs, set(mine))
-            also = f"; its value stands under '{renamed.key}' (line {renamed.line}) here" if renamed else ""
+            if not renamed:
+                gone.append(entry)
+                continue
             c.report(
                 "frontmatter-missing-key",
                 lacking,
-                renamed.line if renamed else _anchor(lacking),
+                renamed.line,
                 f"front matter has no '{entry.key}' here; {having.name}:{entry.line} has "
-                f"{entry.key}: {_short(entry.raw)}{also}",
+                f"{entry.key}: {_short(entry.raw)}; its value stands under '{renamed.key}' (line {renamed.line}) here",
                 [(having, entry.line)],
                 key=f"{entry.key}",
                 # the key's name was translated ('dokumentbild' / 'dokumentbilde'): the theme reads
                 # one of them, so worth knowing, but the value is there
-                severity=Severity.INFO if renamed else None,
+                severity=Severity.INFO,
             )
+        _report_missing_keys(c, having, lacking, gone)
     _missing_language_key(c, keys_a, keys_b)
+
+
+def _report_missing_keys(c: Comparison, having: Side, lacking: Side, gone: list[FrontMatterEntry]) -> None:
+    """One finding per missing key; three or more (a sidebar's six fields) as one finding."""
+    if len(gone) < 3:
+        for entry in gone:
+            c.report(
+                "frontmatter-missing-key",
+                lacking,
+                _anchor(lacking),
+                f"front matter has no '{entry.key}' here; {having.name}:{entry.line} has "
+                f"{entry.key}: {_short(entry.raw)}",
+                [(having, entry.line)],
+                key=f"{entry.key}",
+            )
+        return
+    names = ", ".join(f"'{e.key}'" for e in gone[:4]) + (f" and {len(gone) - 4} more" if len(gone) > 4 else "")
+    c.report(
+        "frontmatter-missing-key",
+        lacking,
+        _anchor(lacking),
+        f"front matter has no {names} here; {having.name} has these {len(gone)} keys "
+        f"({line_range(gone[0].line, gone[-1].line)})",
+        [(having, gone[0].line)],
+        key="keys|" + "|".join(sorted(e.key for e in gone)),
+    )
 
 
 def _same_value_under_other_key(

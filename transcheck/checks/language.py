@@ -335,7 +335,12 @@ def check_untranslated(c: Comparison) -> None:
             text_a, text_b = _unit_text(unit_a), _unit_text(unit_b)
             if _normal(text_a) == _normal(text_b) and translatable(text_a) and len(text_a.split()) >= min_words:
                 by_section.setdefault(pair.section_a.index, []).append((unit_a, unit_b))
+    seen: set[str] = set()  # a label repeated down the page ("Link to article") is told once
     for section_index, units in by_section.items():
+        units = [u for u in units if _normal(_unit_text(u[0])) not in seen]
+        seen.update(_normal(_unit_text(u[0])) for u in units)
+        if not units:
+            continue
         side = _identical(c, units)
         partner = {x.index: y.index for x, y in c.sections.pairs + c.sections.moved}
         c.marks.add(("untranslated", side.path, section_index if side is c.a else partner.get(section_index, -1)))
