@@ -332,6 +332,9 @@ _NAME_PREFIX = 3  # "Sverige" / "Sweden", "mars" / "March": exonyms share their 
 SEMANTIC_REPLACED = 0.80
 SEMANTIC_FAITHFUL = 0.86
 SEMANTIC_REST = 0.84  # the unit's other pairs at least this alike (0.3 % of faithful pairs are under)
+# a sentence this alike a neighbour of its counterpart has its counterpart there (p5 of faithful
+# pairs 0.87–0.91; two sentences of one page are at most 0.87–0.89 alike in 95 % of cases)
+SEMANTIC_NEIGHBOUR = 0.88
 MAX_SEMANTIC_PAIRS = 16  # per page: the embedding costs 0.04–0.4 s a sentence on two busy cores
 SPELT_ALIKE = 0.55  # difflib's ratio of two folded words that are one name in two languages
 _PAGE_PREFIX = 4  # ... and a name the other version uses anywhere on the page is no new subject
@@ -523,7 +526,7 @@ def _confirmed(flagged: list[_Replaced]) -> list[_Replaced]:
     values = semantic.similarities(asked)
     return [
         found for found, (start, middle, end) in zip(flagged, spans)
-        if min(values[start:middle], default=0.0) >= SEMANTIC_REST and max(values[middle:end], default=0.0) < SEMANTIC_FAITHFUL
+        if min(values[start:middle], default=0.0) >= SEMANTIC_REST and max(values[middle:end], default=0.0) < SEMANTIC_NEIGHBOUR
     ]
 
 
