@@ -8,7 +8,7 @@ from collections import Counter
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from ..align import EXACT_CELLS, SectionInfo, align_items, align_sequences, block_text, bounded_ratio
+from ..align import EXACT_CELLS, SectionInfo, align_items, align_sequences, block_text, bounded_ratio, section_similarity
 from ..findings import Severity
 from ..compare import BlockPair, Comparison, Side, form_of, table_as_text
 from ..model import Block, CodeBlock, ListBlock, ListItem, Paragraph, Shortcode, TableBlock, walk_nodes
@@ -86,7 +86,7 @@ def _missing(
                 lacking,
                 anchor,
                 f"{named(info.title)} ({having.name}:{info.line}, {_heading_words(info)}) has no heading "
-                f"here, but its text is all in sections under it, which have their counterparts here{where}",
+                f"here; it has no text of its own, and the sections under it are compared on their own{where}",
                 [(having, info.line)],
                 key=f"{having.language}|{info.title}",
                 severity=Severity.WARNING,
@@ -126,7 +126,9 @@ def _only_a_heading(info: SectionInfo, having_all: list[SectionInfo], partner: d
     without counterpart are reported on their own)."""
     if any(not isinstance(b, Shortcode) or b.body is not None for b in info.blocks):
         return False  # text, lists, tables or a container of its own: more than a heading
-    return any(x.parent == info.index and x.index in partner for x in having_all)
+    # a sub-section paired only for want of a better partner proves nothing
+    return any(x.parent == info.index and x.index in partner and section_similarity(x, partner[x.index]) >= 0.5
+               for x in having_all)
 
 
 def _headingless_text(info: SectionInfo, lacking_infos: list[SectionInfo], having_all: list[SectionInfo]) -> SectionInfo | None:
