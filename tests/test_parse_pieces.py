@@ -154,3 +154,28 @@ def test_the_glued_fence_precheck_never_misses_a_line_the_repair_would_take() ->
             assert mdparse._may_have_glued_fence(text), text
     assert not mdparse._may_have_glued_fence("Text\n\n```bash\nls\n```\n")
     assert mdparse.unglue_fences("Intro\nRun this:```bash\nls\n```\n")[1] == [(1, "```bash")]
+
+
+def test_a_piece_left_open_sends_the_rest_to_one_parse(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Code the piece-finder took for closed (an indented "fence", then a real one) is
+    joined with everything after it at once: one extra parse, not one per piece after it."""
+    page = "# Top\n\n    ```\n    indented code\n\n```\nreal fence\n\n" + "".join(
+        f"# In the fence {i}\n\nstill code\n\n" for i in range(40)
+    ) + "```\n\n# After\n\ntext\n"
+    monkeypatch.setattr(mdparse, "CHUNK_CHARS", 1)
+    pieces = len(mdparse.chunks(page + "\n"))
+    calls = 0
+    parse = mdparse._MARKDOWN.block.parse
+
+    def counting(state, rules=None):  # type: ignore[no-untyped-def]
+        nonlocal calls
+        calls += 1
+        return parse(state, rules)
+
+    monkeypatch.setattr(mdparse._MARKDOWN.block, "parse", counting)
+    in_pieces = parse_text(page, "page.md")
+    top_level = calls
+    monkeypatch.setattr(mdparse, "CHUNK_CHARS", 10**9)
+    whole = parse_text(page, "page.md")
+    assert repr(in_pieces.body) == repr(whole.body)
+    assert pieces > 40 and top_level <= 4  # the pieces before the fence, then the rest once

@@ -481,8 +481,10 @@ class BodyParser:
                 self.problems.append(Problem(self.first_line, "too-deep", "Markdown nested too deeply to parse"))
                 return []
             if index < len(pieces) and state.tokens and state.tokens[-1]["type"] in ("block_code", "block_html"):
-                # code or raw HTML ran to the end of the piece: it may go on in the next one
-                pieces[index] = (line_base, piece + pieces[index][1])
+                # code or raw HTML ran to the end of the piece and may go on in the next: the
+                # rest of the body is parsed whole (piece by piece could parse it again and again)
+                pieces[index - 1 :] = [(line_base, "".join(text for _, text in pieces[index - 1 :]))]
+                index -= 1
                 continue
             pieces[index - 1] = (line_base, "")
             if keep_tokens:
