@@ -387,7 +387,7 @@ def _neutral_args(shortcode: Shortcode) -> set[str]:
     return {"arg:" + v for v in values if "/" in v or v.startswith("#") or v.isdigit()}
 
 
-@dataclass
+@dataclass(slots=True)
 class SectionInfo:
     """One entry of a document's flattened section list (index 0 is the preamble)."""
 
@@ -885,7 +885,7 @@ def _within(infos: list[SectionInfo], indexes: list[int], ancestor: int, end: in
 # --- blocks ------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class _Features:
     """What block similarity needs, computed once per block rather than once per pair."""
 
@@ -979,7 +979,7 @@ def _align_by_features(a: list[Any], b: list[Any], fa: list[Any], fb: list[Any],
     return [(a[i] if i is not None else None, b[j] if j is not None else None) for i, j in raw]
 
 
-@dataclass
+@dataclass(slots=True)
 class _ItemFeatures:
     tokens: Tokens
     length: int

@@ -25,7 +25,7 @@ from .values.numbers import AMBIGUOUS_NUMBER_WORDS, NUMBER_WORDS
 _NONE: frozenset[str] = frozenset()
 
 
-@dataclass
+@dataclass(slots=True)
 class Tokens:
     """Frozen sets, shared between the texts that have them (a large page has hundreds
     of thousands): ``tokens.strong |= more`` binds a new set, never changes a shared one."""
