@@ -129,7 +129,7 @@ def cold(path_a: str, path_b: str) -> None:
         for _ in range(3):
             start = time.perf_counter()
             subprocess.run(
-                [sys.executable, "-m", "transcheck", "check", *extra, "--no-config", path_a, path_b],
+                [sys.executable, "-m", "transcheck", "check", *extra, path_a, path_b],
                 capture_output=True, env={**os.environ, "PYTHONHASHSEED": "0"}, check=False,
             )
             times.append(time.perf_counter() - start)
