@@ -166,7 +166,9 @@ _RULES: tuple[Rule, ...] = (
          "strong evidence: the two sentences share no name, number, loan word or word stem, one of them "
          "names something (a name, a number) that the other version's whole paragraph lacks, and the "
          "paragraph's other sentences are shown to translate each other. With the optional semantic "
-         "backend (`--semantic`), their meanings must also be far apart."),
+         "backend (`--semantic`), the meanings decide: a pair less than 0.80 alike is reported even "
+         "when it names nothing, the lexical evidence needs them under 0.86, and the paragraph's "
+         "other pairs must be alike."),
     Rule("TC601", "orphan", W, "A page has no version in one of the site's languages.",
          "Reported by scan for each page whose translation is missing; configure "
          "[orphans] ignore = [\"blog/**\"] for sections that are not translated."),
