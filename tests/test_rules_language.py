@@ -142,7 +142,7 @@ def test_a_page_that_says_it_is_an_untranslated_fallback_gets_no_language_findin
 
     body = "## Nyheter\n\nThe new API replaces the old departures endpoint from March onwards.\n"
     en = "---\ntitle: News\n---\n" + body.replace("Nyheter", "News")
-    for flag in ("generated_fallback_page: true", "untranslated: true", "translated: false"):
+    for flag in ("generated_fallback_page: true", "untranslated: true", "translated: false", "is_fallback_source_page: true"):
         sv = f"---\ntitle: News\n{flag}\n---\n" + body
         found = {f.rule for f in check_texts(sv, en, "p.sv.md", "p.en.md")}
         assert not found & {"untranslated", "language-detected"}, (flag, found)

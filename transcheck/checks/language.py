@@ -297,7 +297,7 @@ def _report_untranslated(c: Comparison, side: Side, unit: Block | ListItem, how:
 
 # Front-matter flags by which a page says it is an untranslated copy of another language's
 # page, published on purpose until a translation exists.
-_FALLBACK_FLAGS = frozenset({"generated_fallback_page", "fallback_page", "untranslated", "is_fallback"})
+_FALLBACK_FLAGS = frozenset({"generated_fallback_page", "fallback_page", "untranslated", "is_fallback", "is_fallback_source_page"})
 
 
 def declared_untranslated(side: Side) -> bool:
