@@ -242,14 +242,14 @@ def test_a_shortcode_on_its_own_line_inside_raw_html_is_a_block_too():
     assert "shortcode-mismatch" not in [f.rule for f in check_texts(sv, en, "p.sv.md", "p.en.md")]
 
 
-def test_a_styling_wrapper_around_text_the_other_version_has_plain_is_a_warning():
+def test_a_styling_wrapper_around_text_the_other_version_has_plain_is_info():
     from transcheck.engine import check_texts
 
     sv = "{{< ingress >}}\nVi bygger molnet i Sverige.\n{{< /ingress >}}\n\n## Om\n\nText.\n"
     plain = "We build the cloud in Sweden.\n\n## About\n\nText.\n"
     nothing = "## About\n\nText.\n"
     assert [(f.rule, f.severity.label) for f in check_texts(sv, plain, "p.sv.md", "p.en.md")
-            if f.rule == "shortcode-mismatch"] == [("shortcode-mismatch", "warning")]
+            if f.rule == "shortcode-mismatch"] == [("shortcode-mismatch", "info")]
     assert ("shortcode-mismatch", "error") in [(f.rule, f.severity.label) for f in check_texts(sv, nothing, "p.sv.md", "p.en.md")]
 
 
@@ -303,13 +303,13 @@ def test_a_button_whose_target_the_other_version_links_as_raw_html_is_a_warning(
     assert [s for s, _ in _shortcode_findings(sv, other)] == ["error"]
 
 
-def test_a_wrapper_whose_text_is_merged_into_the_next_paragraph_is_a_warning():
+def test_a_wrapper_whose_text_is_merged_into_the_next_paragraph_is_info():
     sv = ("## Oslo\n\n{{< ingress >}}\nDatacentret är det största i Norge och drivs av vattenkraft.\n{{< /ingress >}}\n\n"
           "Det samarbetar med flera parter för att göra det enklare att erbjuda tjänster.\n")
     merged = ("## Oslo\n\nThe data centre is the largest in Norway and runs on hydropower. It works with several "
               "parties to make it easier to offer services.\n")
     dropped = "## Oslo\n\nIt works with several parties to make it easier to offer services.\n"
-    assert [(s, "plain paragraph" in m) for s, m in _shortcode_findings(sv, merged)] == [("warning", True)]
+    assert [(s, "plain paragraph" in m) for s, m in _shortcode_findings(sv, merged)] == [("info", True)]
     assert [(s, "may lack that paragraph" in m) for s, m in _shortcode_findings(sv, dropped)] == [("warning", True)]
     # nothing left of the part's text: the wrapper and its text are missing
     assert [s for s, _ in _shortcode_findings(sv, "## Oslo\n\n- a list\n")] == ["error"]

@@ -96,6 +96,16 @@ class Comparison:
                     found[id(block)] = instead
         return found
 
+    def same_content(self, pair: BlockPair) -> bool:
+        """Does the stand-in hold most of the block's names, numbers and links (three at
+        least)? Then the content is there in another form for sure: nothing to act on."""
+        block = pair.a if pair.a is not None else pair.b
+        instead = self.stand_in(pair)
+        if block is None or instead is None:
+            return False
+        wanted = {t for t in block_tokens(block).strong if not t.startswith(("sc:", "arg:#"))}
+        return len(wanted) >= 3 and len(wanted & block_tokens(instead).strong) >= 0.6 * len(wanted)
+
     def stand_in(self, pair: BlockPair) -> Block | None:
         """For a block without counterpart: the other version's block without counterpart
         that stands in its place with about as much text (the same content in another form,

@@ -131,12 +131,14 @@ def _missing_block(c: Comparison, sc: Shortcode, having: Side, lacking: Side, an
     # warning; a spacer ({{< distance >}}, {{< divider >}}) more or less is nothing to act on
     layout_only = not sc.positional and not sc.named and sc.body is None and not (sc.inner or "").strip()
     spacer = layout_only and bool(_SPACER.search(sc.name))
+    styled_only = False  # the same text, only without the styling: nothing to act on
     if _wrapper(sc):
         # {{< ingress >}}…{{< /ingress >}} styles text: a styling difference when its text is
         # there unwrapped (a paragraph of its own, or merged into the next one)
         having_section = pair.section_a if having is c.a else pair.section_b
         if loose_text_here or _text_kept(sc, having_section.blocks, section.blocks):
             also = "; it styles text, which stands here as a plain paragraph"
+            styled_only = True
         elif any(isinstance(b, Paragraph) for b in section.blocks):
             # a styled paragraph fewer, like any paragraph fewer, is worth a look; which text
             # is gone the sentence rules say
@@ -153,6 +155,7 @@ def _missing_block(c: Comparison, sc: Shortcode, having: Side, lacking: Side, an
             also = f"; the e-mail address and phone number it gives stand at line {contacts} here"
         elif instead is not None:
             also = f"; {form_of(instead)} without counterpart stands in its place (line {instead.line})"
+            styled_only = c.same_content(pair)
         else:
             also = ""
     c.report(
@@ -163,7 +166,7 @@ def _missing_block(c: Comparison, sc: Shortcode, having: Side, lacking: Side, an
         [(having, sc.line)],
         key=f"missing|{sc.name}|{section.title}",
         # a spacer is looks only: shown, never counted against the page
-        severity=Severity.INFO if spacer else Severity.WARNING if layout_only or also else None,
+        severity=Severity.INFO if spacer or styled_only else Severity.WARNING if layout_only or also else None,
     )
 
 

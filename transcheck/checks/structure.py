@@ -274,7 +274,7 @@ def _unmatched_block(c: Comparison, pair: BlockPair) -> None:
         also = f"; the text at line {instead.line} looks like it with its rows run together, which does not render as a table"
     elif instead is not None:
         also = f"; {form_of(instead)} stands in its place (line {instead.line})"
-        severity = Severity.WARNING
+        severity = Severity.INFO if c.same_content(pair) else Severity.WARNING
     if isinstance(block, ListBlock):
         kind = "numbered list" if block.ordered else "list"
         c.report(
