@@ -278,3 +278,20 @@ def test_headings_whose_levels_swap_keep_their_own_partners():
     assert "table-shape" not in [f.rule for f in found]
     levels = sorted((f.line, f.rule) for f in found if f.rule == "heading-level")
     assert levels == [(10, "heading-level"), (16, "heading-level")]
+
+
+def test_a_weak_move_between_unrelated_parents_is_two_sections_of_their_own():
+    """'The court's ruling' under Part I and 'This paper has three parts' under Background
+    look alike only in shape (a lead-in and a list): not one section that moved."""
+    from transcheck.align import align_sections
+    from transcheck.parse import parse_text
+
+    sv = ("## Bakgrund\n\nDomstolen dömde i juli 2020.\n\n## Del I\n\nReglerna för överföring skärptes.\n\n"
+          "### Domstolens beslut\n\nDomstolen sade att:\n\n- skyddet i USA räcker inte\n- avtalen måste prövas\n- tillsynen ska agera\n")
+    en = ("## Background\n\nThe court ruled in July 2020.\n\n### This paper has three parts\n\nWe go through:\n\n"
+          "- the rules\n- the cloud\n- the road ahead\n\n## Part I\n\nThe rules for transfers were tightened. The court said "
+          "that protection in the US is not enough, that contracts must be reviewed and that supervisors must act.\n")
+    alignment = align_sections(parse_text(sv), parse_text(en))
+    assert alignment.moved == []
+    assert [x.title for x in alignment.only_a] == ["Domstolens beslut"]
+    assert [y.title for y in alignment.only_b] == ["This paper has three parts"]

@@ -727,7 +727,32 @@ def align_sections(doc_a: Document, doc_b: Document) -> SectionAlignment:
     only_b = [k for k in only_b if k.index not in gone_b]
     if moved:
         pairs, moved = _uncross(pairs, moved)
+        moved, only_a, only_b = _drop_weak_moves(moved, pairs, only_a, only_b)
     return SectionAlignment(a, b, pairs, moved, only_a, only_b)
+
+
+def _drop_weak_moves(
+    moved: list[tuple[SectionInfo, SectionInfo]],
+    pairs: list[tuple[SectionInfo, SectionInfo]],
+    only_a: list[SectionInfo],
+    only_b: list[SectionInfo],
+) -> tuple[list[tuple[SectionInfo, SectionInfo]], list[SectionInfo], list[SectionInfo]]:
+    """A 'moved' pair that only a weak likeness holds together, from under two parents that
+    are not each other's counterparts, with headings that share no name: two sections of
+    their own ("This paper has three parts" under Background, "The court's ruling" under
+    Part I), each reported as such rather than compared with the other."""
+    partner = {x.index: y.index for x, y in pairs + moved}
+    keep: list[tuple[SectionInfo, SectionInfo]] = []
+    for x, y in moved:
+        parents_agree = x.parent is None and y.parent is None or (x.parent is not None and partner.get(x.parent) == y.parent)
+        if parents_agree or section_similarity(x, y) >= MOVED_THRESHOLD or _titles_agree(x, y):
+            keep.append((x, y))
+            continue
+        only_a.append(x)
+        only_b.append(y)
+    if len(keep) == len(moved):
+        return moved, only_a, only_b
+    return keep, sorted(only_a, key=lambda i: i.index), sorted(only_b, key=lambda i: i.index)
 
 
 def _titles_agree(*pairs_of_sections: SectionInfo) -> bool:
