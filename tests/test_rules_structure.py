@@ -306,3 +306,12 @@ def test_sections_of_a_page_whose_other_version_has_no_headings_but_the_same_tex
     assert [s for s, _ in _severities(nb, en, "missing-section")] == ["warning", "warning"]
     other = "Kubernetes on Safespring runs in Sweden. We sell storage by the terabyte and bill by the hour.\n"
     assert [s for s, _ in _severities(nb, other, "missing-section")] == ["error", "error"]
+
+
+def test_an_inline_code_span_inside_a_longer_word_is_not_written_as_text():
+    from transcheck.engine import check_texts
+
+    sv = "## Installera\n\nKör `pip install tools` först.\n"
+    en = "## Install\n\nRun `pip install tool` first.\n"
+    found = [(f.severity.label, f.message) for f in check_texts(sv, en, "p.sv.md", "p.en.md") if f.rule == "code-mismatch"]
+    assert found and all(s == "warning" and "not found" in m for s, m in found)

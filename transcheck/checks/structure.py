@@ -577,7 +577,7 @@ def _inline_code(c: Comparison) -> None:
                 if code not in theirs:
                     lonely.setdefault(code, line)
                     # written there as plain or quoted text ("settings.yml"): the same words
-                    as_text = as_text and len(code.strip()) >= 3 and code.strip() in plain
+                    as_text = as_text and len(code.strip()) >= 3 and _written_in(code.strip(), plain)
             if not lonely:
                 continue
             names = list(lonely)
@@ -595,6 +595,12 @@ def _inline_code(c: Comparison) -> None:
                 key="inline|" + "|".join(sorted(names)),
                 severity=Severity.INFO if as_text else None,
             )
+
+
+def _written_in(code: str, text: str) -> bool:
+    """``code`` stands in ``text`` as a whole ("settings.yml" in quotes), not as part of a
+    longer word ("pip install tool" inside "pip install tools")."""
+    return re.search(r"(?<![\w.-])" + re.escape(code) + r"(?![\w-])", text) is not None
 
 
 def _short_code(code: str, width: int = 40) -> str:

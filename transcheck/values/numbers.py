@@ -41,8 +41,10 @@ for _value, _words in enumerate(
         NUMBER_WORDS.setdefault(_word, _value)
 # round numbers written out ("passerte hundre" = "passed the 100 mark")
 for _word, _value in (("twenty", 20), ("tjugo", 20), ("tjue", 20), ("thirty", 30), ("trettio", 30), ("tretti", 30),
-                      ("fifty", 50), ("femtio", 50), ("femti", 50), ("hundred", 100), ("hundra", 100),
-                      ("hundre", 100), ("thousand", 1000), ("tusen", 1000)):
+                      ("forty", 40), ("fyrtio", 40), ("førti", 40), ("fifty", 50), ("femtio", 50), ("femti", 50),
+                      ("sixty", 60), ("sextio", 60), ("seksti", 60), ("seventy", 70), ("sjuttio", 70), ("sytti", 70),
+                      ("eighty", 80), ("åttio", 80), ("åtti", 80), ("ninety", 90), ("nittio", 90), ("nitti", 90),
+                      ("hundred", 100), ("hundra", 100), ("hundre", 100), ("thousand", 1000), ("tusen", 1000)):
     NUMBER_WORDS.setdefault(_word, _value)
 # also ordinary words ("en" is the Swedish article, "to" the English preposition)
 AMBIGUOUS_NUMBER_WORDS = frozenset({"en", "ett", "ein", "én", "to", "ni", "null", "sex", "one"})
