@@ -74,7 +74,7 @@ def test_deleting_one_section_or_item_gives_exactly_that_finding(pair):
     alignment = align_sections(doc_a, doc_b)
     lines = text_a.replace("\r\n", "\n").split("\n")
     tried = 0
-    for sa, sb in alignment.pairs:
+    for sa, _ in alignment.pairs:
         if sa.section is None or sa.container is not None:
             continue
         mutated = "\n".join(lines[: sa.line - 1] + lines[sa.end_line :])

@@ -66,7 +66,7 @@ def paths_in(fmt: str, output: str) -> set[str]:
 
 
 def test_every_format_shows_the_same_relative_paths(tmp_path, monkeypatch):
-    site = small_site(tmp_path / "site")
+    small_site(tmp_path / "site")
     monkeypatch.chdir(tmp_path)
     expected = {"site/content/en/a.md", "site/content/sv/only.md", "site/content/sv/bad.md"}
     statuses = set()

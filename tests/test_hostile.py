@@ -104,7 +104,7 @@ def test_nothing_is_written_to_the_files_checked(tmp_path):
     site = tmp_path / "site"
     shutil.copytree(SAMPLES, site / "content")
     (site / "hugo.toml").write_text('defaultContentLanguage = "en"\n[languages.en]\n[languages.sv]\n')
-    for folder, dirs, files in os.walk(site):
+    for folder, _dirs, files in os.walk(site):
         for name in files:
             os.chmod(os.path.join(folder, name), stat.S_IRUSR | stat.S_IRGRP)
         os.chmod(folder, stat.S_IRUSR | stat.S_IXUSR)
@@ -118,7 +118,7 @@ def test_nothing_is_written_to_the_files_checked(tmp_path):
         assert runner.invoke(main, ["fix", "--lang-tags", broken[0]]).exit_code == 1  # --diff only
         assert _digest(site) == before
     finally:
-        for folder, dirs, files in os.walk(site):
+        for folder, _dirs, _files in os.walk(site):
             os.chmod(folder, stat.S_IRWXU)
 
 

@@ -3,7 +3,6 @@ ranges, shortcode labels, and where a file's language was learnt."""
 
 import json
 import re
-from pathlib import Path
 
 from click.testing import CliRunner
 

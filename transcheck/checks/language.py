@@ -44,7 +44,7 @@ def check_language_fields(c: Comparison) -> None:
                 fix = f" (the page is {language_name(judged.suggestion)}: {judged.suggestion})" if judged.suggestion else ""
                 c.report("language-code", side, entry.line, f"{entry.key}: {judged.problem}{fix}", key=f"{entry.key}|{entry.raw}")
         valid = [(entry, judged) for entry, judged in entries if judged.tag]
-        for index, (entry, judged) in enumerate(valid[1:], start=1):
+        for entry, judged in valid[1:]:
             first, first_verdict = valid[0]
             if family(first_verdict.tag) != family(judged.tag):
                 c.report(

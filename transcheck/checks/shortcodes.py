@@ -212,8 +212,8 @@ def _contacts_elsewhere(sc: Shortcode, lacking: Side) -> int | None:
         return None
     lines = lacking.doc.text.splitlines()
     first: int | None = None
-    for wanted, found_in in [(e, lambda line, e=e: e in line.lower()) for e in sorted(emails)] + \
-            [(p, lambda line, p=p: p in re.sub(r"\D", "", line)) for p in sorted(phones)]:
+    for found_in in [lambda line, e=e: e in line.lower() for e in sorted(emails)] + \
+            [lambda line, p=p: p in re.sub(r"\D", "", line) for p in sorted(phones)]:
         where = next((n for n, line in enumerate(lines, start=1) if found_in(line)), None)
         if where is None:
             return None

@@ -496,7 +496,8 @@ def align_code(code_a: list[CodeBlock], code_b: list[CodeBlock]) -> list[tuple[i
     done_a = done_b = 0
     for anchor in SequenceMatcher(None, texts_a, texts_b, autojunk=False).get_matching_blocks():
         gap_a, gap_b = texts_a[done_a : anchor.a], texts_b[done_b : anchor.b]
-        for i, j in align_sequences(len(gap_a), len(gap_b), lambda i, j: code_similarity(gap_a[i], gap_b[j]), CODE_THRESHOLD):
+        score = lambda i, j, x=gap_a, y=gap_b: code_similarity(x[i], y[j])  # noqa: E731
+        for i, j in align_sequences(len(gap_a), len(gap_b), score, CODE_THRESHOLD):
             pairs.append((None if i is None else done_a + i, None if j is None else done_b + j))
         pairs.extend((anchor.a + k, anchor.b + k) for k in range(anchor.size))
         done_a, done_b = anchor.a + anchor.size, anchor.b + anchor.size
