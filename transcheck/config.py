@@ -57,7 +57,7 @@ _SCHEMA: dict[str, type | tuple[type, ...]] = {
     "language-aliases": dict, "front-matter": dict, "orphans": dict, "follow-symlinks": bool,
     "max-file-size": int,
 }
-_SUBKEYS = {
+_SUBKEYS: dict[str, dict[str, type]] = {
     "layout": {"dirs": dict, "renames": list},
     "links": {"rewrites": list, "compare-fragments": bool},
     "front-matter": {"equal": list, "translated": list, "local": list},
@@ -155,10 +155,11 @@ def parse_config(data: dict[str, Any], name: str, prefix: str = "") -> Config:
             raise ConfigError(name, f"unknown key {full!r} (known: {', '.join(sorted(_SCHEMA))})")
         _check_type(value, _SCHEMA[key], full, name)
         if key in _SUBKEYS:
+            known = _SUBKEYS[key]
             for sub, sub_value in value.items():
-                if sub not in _SUBKEYS[key]:
-                    raise ConfigError(name, f"unknown key {full}.{sub!r} (known: {', '.join(sorted(_SUBKEYS[key]))})")
-                _check_type(sub_value, _SUBKEYS[key][sub], f"{full}.{sub}", name)
+                if sub not in known:
+                    raise ConfigError(name, f"unknown key {full}.{sub!r} (known: {', '.join(sorted(known))})")
+                _check_type(sub_value, known[sub], f"{full}.{sub}", name)
     if "languages" in data:
         config.languages = _strings(data["languages"], prefix + "languages", name)
     config.source = data.get("source")

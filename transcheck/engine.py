@@ -295,7 +295,7 @@ def compare_paths(
         except Exception as error:  # noqa: BLE001 - e.g. building the comparison itself
             findings = [internal_error(path_a, error, "comparing the two versions", path_b)]
         for info, doc in zip(files, docs):
-            if info.language is None:
+            if info.language is None and doc is not None:
                 info.language, info.language_source = declared(doc.front_matter), "front matter"
     findings = sort_findings(findings + _finish(errors, options))
     return comparison, PairResult(files, findings, io_error)

@@ -270,9 +270,9 @@ def _yaml_entries(text: str, offset: int, path: str) -> list[FrontMatterEntry]:
         mark = error.problem_mark or error.context_mark
         # libyaml marks "end of input" one line past the front matter: keep it inside
         last = offset + text.rstrip("\n").count("\n") + 1
-        line = min(_line_of(text, min(mark.index, len(text)), offset), last) if mark else None
+        where = min(_line_of(text, min(mark.index, len(text)), offset), last) if mark else None
         problem = error.problem or error.context or "syntax error"
-        raise InputError(path, f"malformed YAML front matter: {problem}", line) from None
+        raise InputError(path, f"malformed YAML front matter: {problem}", where) from None
     except yaml.YAMLError as error:
         raise InputError(path, f"malformed YAML front matter: {error}", offset + 1) from None
     except RecursionError:

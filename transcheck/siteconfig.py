@@ -340,8 +340,8 @@ def _permalinks(data: dict[str, Any]) -> dict[str, dict[str, tuple[str, str]]]:
     def read(table: Any) -> dict[str, tuple[str, str]]:
         if not isinstance(table, dict):
             return {}
-        pages = table.get("page") if isinstance(table.get("page"), dict) else {}
-        sections = table.get("section") if isinstance(table.get("section"), dict) else {}
+        pages: dict[str, Any] = table["page"] if isinstance(table.get("page"), dict) else {}
+        sections: dict[str, Any] = table["section"] if isinstance(table.get("section"), dict) else {}
         flat = {k: v for k, v in table.items() if isinstance(v, str)}
         found: dict[str, tuple[str, str]] = {}
         for name in set(pages) | set(sections) | set(flat):

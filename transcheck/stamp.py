@@ -214,7 +214,7 @@ def _yaml_entry(parts: list[str], commit: str) -> str:
 
 def _plain_yaml_key(part: str) -> bool:
     try:
-        return yaml.safe_load(f"{part}: 0") == {part: 0}
+        return bool(yaml.safe_load(f"{part}: 0") == {part: 0})
     except yaml.YAMLError:
         return False
 

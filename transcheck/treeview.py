@@ -231,9 +231,9 @@ def _shortcode_label(sc: Shortcode) -> str:
     if sc.syntax == "zola":
         args = ", ".join(f"{k}={_zola_value(_short(v, 30))}" for k, v in sc.named)
         return f"{{% {sc.name}({args}) %}}" if sc.delimiter == "%" else f"{{{{ {sc.name}({args}) }}}}"
-    args = [f'"{_short(v, 30)}"' for v in sc.positional]
-    args += [f'{k}="{_short(v, 30)}"' for k, v in sc.named]
-    inner = (" " + " ".join(args)) if args else ""
+    shown = [f'"{_short(v, 30)}"' for v in sc.positional]
+    shown += [f'{k}="{_short(v, 30)}"' for k, v in sc.named]
+    inner = (" " + " ".join(shown)) if shown else ""
     end = (" /" if sc.self_closing else " ") + (">" if sc.delimiter == "<" else "%")
     return f"{{{{{sc.delimiter} {sc.name}{inner}{end}}}}}"
 

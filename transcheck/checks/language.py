@@ -10,7 +10,7 @@ from ..compare import Comparison, Side
 from ..findings import Severity
 from ..detect import candidates_for, detector_code, judge, language_name, letters, same_language
 from ..langtags import TagVerdict, family, verdict
-from ..model import Block, BlockQuote, Document, FrontMatterEntry, HtmlBlock, ListItem, Paragraph, Shortcode, walk_nodes
+from ..model import Block, BlockQuote, Document, FrontMatterEntry, HtmlBlock, ListItem, Node, Paragraph, Shortcode, walk_nodes
 from ..scargs import TEXT_ARGS
 from ..wording import line_range, plural, said_by
 
@@ -350,7 +350,8 @@ def check_untranslated(c: Comparison) -> None:
 def _quoted(doc: Document) -> set[int]:
     """ids of the blocks inside block quotes (``> …``)."""
     inside: set[int] = set()
-    for node in walk_nodes(list(doc.body.blocks) + [b for s in doc.iter_sections() for b in s.blocks]):
+    blocks: list[Node] = [*doc.body.blocks, *(b for s in doc.iter_sections() for b in s.blocks)]
+    for node in walk_nodes(blocks):
         if isinstance(node, BlockQuote):
             inside.update(id(n) for n in walk_nodes(list(node.blocks)))
     return inside

@@ -212,9 +212,10 @@ def _contacts_elsewhere(sc: Shortcode, lacking: Side) -> int | None:
         return None
     lines = lacking.doc.text.splitlines()
     first: int | None = None
-    for found_in in [lambda line, e=e: e in line.lower() for e in sorted(emails)] + \
-            [lambda line, p=p: p in re.sub(r"\D", "", line) for p in sorted(phones)]:
-        where = next((n for n, line in enumerate(lines, start=1) if found_in(line)), None)
+    digits = [re.sub(r"\D", "", line) for line in lines]
+    wanted = [(e, False) for e in sorted(emails)] + [(p, True) for p in sorted(phones)]
+    for value, is_phone in wanted:
+        where = next((n for n, line in enumerate(digits if is_phone else [x.lower() for x in lines], start=1) if value in line), None)
         if where is None:
             return None
         first = where if first is None else min(first, where)

@@ -827,7 +827,9 @@ def other_revision(a: str, b: str) -> bool:
     """The same file of one repository at another branch or commit
     (``…/blob/main/guide.md`` / ``…/blob/25f0275/guide.md``): a pinned link, worth a look."""
     ma, mb = _REVISION.match(a.strip()), _REVISION.match(b.strip())
-    return bool(ma and mb) and ma.group("repo") == mb.group("repo") and (ma.group("path") or "") == (mb.group("path") or "") \
+    if ma is None or mb is None:
+        return False
+    return ma.group("repo") == mb.group("repo") and (ma.group("path") or "") == (mb.group("path") or "") \
         and ma.group("ref") != mb.group("ref")
 
 
