@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 import click
 
@@ -18,6 +18,12 @@ from .parse import parse_file
 from .rules import RULES, resolve
 from .source import DEFAULT_MAX_BYTES, InputError
 from .treeview import tree_json, tree_text
+
+if TYPE_CHECKING:
+    from .engine import Options
+    from .formats.html import ViewCollector
+    from .formats.paths import PathStyle
+    from .scan import ScanResult
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -257,7 +263,7 @@ def _write_or_show(page: object, result: object, mode: str, path: str, done: str
     return EXIT_OK
 
 
-def _crashed(findings: list) -> bool:
+def _crashed(findings: list[Finding]) -> bool:
     """transcheck itself failed somewhere (exit 2, never 1: 1 means the translations drifted)."""
     from .engine import INTERNAL_ERROR
 
@@ -506,6 +512,7 @@ def scan(paths: tuple[str, ...], config_path: str | None, fmt: str, output: str 
     if fmt in MACHINE_FORMATS:
         text = render_machine(fmt, findings, style, sorted(result.languages.items()), result.pairs, threshold, True)
     elif fmt == "html":
+        assert views is not None  # made above for html
         text = _scan_html(result, findings, options, style, views)
     else:
         text = format_text(style.findings(findings), len(result.languages), coloured, quiet)
@@ -523,13 +530,13 @@ def subprocess_error() -> type[Exception]:
     return subprocess.CalledProcessError
 
 
-def _html_views() -> "object":
+def _html_views() -> ViewCollector:
     from .formats.html import ViewCollector
 
     return ViewCollector()
 
 
-def _scan_html(result: "object", findings: list, options: "object", style: "object", views: "object") -> str:
+def _scan_html(result: ScanResult, findings: list[Finding], options: Options, style: PathStyle, views: ViewCollector) -> str:
     """The site report from the scan's own results: the views the workers drew, the findings as
     reported; the dashboard's paths relative to the site's root (or --root)."""
     from collections import Counter
@@ -539,22 +546,22 @@ def _scan_html(result: "object", findings: list, options: "object", style: "obje
     from .formats.paths import PathStyle
     from .status import GitError, discover
 
-    roots = [str(layout.root) for layout in result.layouts] or [str(result.layout.root)]  # type: ignore[attr-defined]
+    roots = [str(layout.root) for layout in result.layouts] or [str(result.layout.root)]
     base = os.path.commonpath(roots) if len(roots) > 1 else roots[0]
-    shown = PathStyle(style.root or base, fallback=base)  # type: ignore[attr-defined]
-    source = result.layout.default_language  # type: ignore[attr-defined]
+    shown = PathStyle(style.root or base, fallback=base)
+    source = result.layout.default_language
     missing: Counter[str] = Counter()
-    for _path, language, absent in result.missing:  # type: ignore[attr-defined]
+    for _path, language, absent in result.missing:
         if source is None or language == source:
             missing.update(lang for lang in absent if lang != language)
     git = False
-    if "stale-translation" in options.enabled():  # type: ignore[attr-defined]
+    if "stale-translation" in options.enabled():
         try:
             discover(Path(base))
             git = True
         except GitError:
             pass
-    return render_site(result.pairs, result.languages, findings, views, style, shown, missing, git,  # type: ignore[attr-defined, arg-type]
+    return render_site(result.pairs, result.languages, findings, views, style, shown, missing, git,
                        os.path.basename(base.rstrip(os.sep)))
 
 

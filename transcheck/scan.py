@@ -105,7 +105,7 @@ def changed_files(reference: str, cwd: Path) -> set[Path]:
     return {(top / name).resolve() for name in names}
 
 
-Job = tuple[str, str, list[tuple[str, str]], Options, int]
+Job = tuple[str, str | None, list[tuple[str, str | None]], Options, int]
 Detail = Callable[[PairResult, "str | None"], None]  # source, its language, translations, options, site
 
 
@@ -155,7 +155,7 @@ def _check_group(job: Job) -> list[Checked]:
         ]
 
 
-def _rendered_group(source: str, language: str, translations: list[tuple[str, str]], options: Options) -> list[Checked]:
+def _rendered_group(source: str, language: str | None, translations: list[tuple[str, str | None]], options: Options) -> list[Checked]:
     """As engine.check_group (the source parsed once), keeping each comparison long enough to
     draw the pair's view from it: the HTML report never aligns a pair a second time."""
     loaded = {source: _load(source, options.max_bytes)}
@@ -178,7 +178,7 @@ def _draw(comparison: object) -> str | None:
         return failed_fragment(error)
 
 
-def _cached_group(source: str, language: str, translations: list[tuple[str, str]], options: Options,
+def _cached_group(source: str, language: str | None, translations: list[tuple[str, str | None]], options: Options,
                   context: _SiteContext) -> list[Checked]:
     """Pairs whose files, settings and code are unchanged come from the cache; the rest are checked.
 
@@ -232,8 +232,8 @@ def _view_from(entry: dict[str, object]) -> str | None:
 
 def _result_from(entry: dict[str, object]) -> PairResult | None:
     try:
-        files = [FileInfo(path, language, how) for path, language, how in entry["files"]]  # type: ignore[misc, union-attr]
-        found = [finding_from_json(dict(f)) for f in entry["findings"]]  # type: ignore[union-attr]
+        files = [FileInfo(path, language, how) for path, language, how in entry["files"]]  # type: ignore[attr-defined]
+        found = [finding_from_json(dict(f)) for f in entry["findings"]]  # type: ignore[attr-defined]
     except (KeyError, TypeError, ValueError):
         return None  # an entry of another shape: checked again
     return PairResult(files, found, False)
@@ -350,7 +350,7 @@ def _relative(path: str, root: Path) -> str:
         return Path(path).as_posix()
 
 
-def _orphan_findings(orphans: list, layout: SiteLayout, config: Config, options: Options) -> list[Finding]:
+def _orphan_findings(orphans: list[tuple[Page, list[str]]], layout: SiteLayout, config: Config, options: Options) -> list[Finding]:
     if not config.orphans or "orphan" not in options.enabled():
         return []
     meta = rule("orphan")
@@ -388,7 +388,7 @@ def _per_path_ignores(findings: list[Finding], config: Config, root: Path) -> li
 
 def _config_notes(layout: SiteLayout) -> list[str]:
     """Mistakes in the site's own config that change what Hugo does."""
-    notes = []
+    notes: list[str] = []
     if layout.config_file and layout.config_file.endswith(".toml"):
         import tomllib
 
