@@ -321,3 +321,16 @@ def test_tens_written_out(sv, en, quiet):
 
     found = [f.rule for f in check_texts(f"## A\n\nVi har {sv} i dag.\n", f"## A\n\nWe have {en} today.\n", "p.sv.md", "p.en.md")]
     assert ("number-mismatch" not in found) is quiet, found
+
+
+@pytest.mark.parametrize("nb, en", [("i sak C-311/181, ofte kalt", "on case C-311/18,1. The case"),
+                                    ("i sak C-311/18[^1], ofte kalt", "on case C-311/18,1. The case")])
+def test_a_footnote_mark_glued_to_an_eu_case_number(nb, en):
+    from transcheck.engine import check_texts
+
+    found = [f.rule for f in check_texts(f"## A\n\nDomstolen dømte {nb} Schrems II.\n", f"## A\n\nThe court ruled {en} Schrems II.\n",
+                                         "p.nb.md", "p.en.md")]
+    assert "number-mismatch" not in found
+    other = [f.rule for f in check_texts("## A\n\nDomstolen dømte i sak C-311/19 i fjor.\n", "## A\n\nThe court ruled on case C-311/18 last year.\n",
+                                         "p.nb.md", "p.en.md")]
+    assert "number-mismatch" in other
