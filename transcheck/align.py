@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
-from typing import Any, Callable, Hashable, Sequence
+from typing import Any, Callable, Hashable, Iterable, Sequence
 
 from .model import (
     Block,
@@ -32,7 +32,6 @@ from .model import (
     Shortcode,
     TableBlock,
     ThematicBreak,
-    walk_nodes,
 )
 from .neutral import Tokens, frozen, similarity, tokens_of
 from .scargs import is_data_argument
@@ -656,10 +655,10 @@ def align_sections(doc_a: Document, doc_b: Document) -> SectionAlignment:
     work: list[tuple[int | None, int | None]] = [(None, None)]
     while work:
         parent_a, parent_b = work.pop()
-        found, left_a, left_b = _align_with_slots(children_a.get(parent_a, []), children_b.get(parent_b, []))
+        found, rest_a, rest_b = _align_with_slots(children_a.get(parent_a, []), children_b.get(parent_b, []))
         pairs.extend(found)
-        only_a.extend(left_a)
-        only_b.extend(left_b)
+        only_a.extend(rest_a)
+        only_b.extend(rest_b)
         work.extend((x.index, y.index) for x, y in found)
     # The sub-sections of an unmatched section were never visited: they are leftovers too.
     # Leftovers of one parent may belong under another (a heading that changed level).
@@ -820,7 +819,7 @@ def _moved_candidates(only_a: list[SectionInfo], only_b: list[SectionInfo]) -> l
     (at most MOVED_CANDIDATES of them, nearest first), so time stays linear.
     """
     if len(only_a) * len(only_b) <= EXACT_CELLS or min(len(only_a), len(only_b)) <= SMALL_SIDE:
-        pool = ((x, y) for x in only_a for y in only_b)
+        pool: Iterable[tuple[SectionInfo, SectionInfo]] = ((x, y) for x in only_a for y in only_b)
     else:
         pool = _sharing_pairs(only_a, only_b)
     scored = ((section_similarity(x, y), x.index, y.index) for x, y in pool)

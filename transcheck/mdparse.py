@@ -160,7 +160,7 @@ def _gfm_table_rows() -> None:
         ]
         return {"type": "table_row", "children": children}
 
-    table_plugin._process_row = process_row  # type: ignore[attr-defined]
+    table_plugin._process_row = process_row
 
 
 def _make_markdown() -> mistune.Markdown:

@@ -79,7 +79,7 @@ def _is_boundary(text: str, match: re.Match[str]) -> bool:
         return False  # an initial (capital letter and a dot): "J. Smith"
     if _SHORT_DOTTED.match(token):
         return False
-    if _NUMBERED.match(token):
+    if token_match is not None and _NUMBERED.match(token):
         start = token_match.start(1)
         line_start = text.rfind("\n", 0, start) + 1
         if not text[line_start:start].strip():
