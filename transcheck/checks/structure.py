@@ -78,45 +78,30 @@ def _missing(
         before = following[info.index]
         anchor = before.line if before is not None else lacking_doc_end
         where = f"; it belongs before {named(before.title, 40)}" if before is not None else "; it belongs at the end"
+        what = f"{named(info.title)} ({having.name}:{info.line}, {_heading_words(info)})"
+        holder = None if info.index in heading_only else (
+            _holder_of_content(info, lacking_infos) or _parent_holding_text(info, only, having_all, partner)
+            or _headingless_text(info, lacking_infos, having_all))
         if info.index in heading_only:
-            # a heading over nothing of its own whose sub-sections all have counterparts
-            # ("## Request" over "### Parameters"): the outline differs, the content does not
-            c.report(
-                "missing-section",
-                lacking,
-                anchor,
-                f"{named(info.title)} ({having.name}:{info.line}, {_heading_words(info)}) has no heading "
-                f"here; it has no text of its own, and the sections under it are compared on their own{where}",
-                [(having, info.line)],
-                key=f"{having.language}|{info.title}",
-                severity=Severity.WARNING,
-            )
-            continue
-        holder = _holder_of_content(info, lacking_infos) or _parent_holding_text(info, only, having_all, partner) \
-            or _headingless_text(info, lacking_infos, having_all)
-        if holder is not None:
+            # a heading over nothing of its own whose sub-sections have counterparts ("## Request"
+            # over "### Parameters"): the outline differs, the content does not
+            line, message = anchor, f"{what} has no heading here; it has no text of its own, and the sections under it are compared on their own{where}"
+        elif holder is not None:
             # the heading is missing, not what it holds: restructured (merged into another
             # section, or a heading level dropped), worth a look but no failed build
-            c.report(
-                "missing-section",
-                lacking,
-                holder.line,
-                f"{named(info.title)} ({having.name}:{info.line}, {_heading_words(info)}) has no heading "
-                f"here, but what it holds stands in {named(holder.title or 'the text before the first heading', 40)} "
-                f"(line {holder.line})",
-                [(having, info.line)],
-                key=f"{having.language}|{info.title}",
-                severity=Severity.WARNING,
-            )
-            continue
+            line = holder.line
+            message = (f"{what} has no heading here, but what it holds stands in "
+                       f"{named(holder.title or 'the text before the first heading', 40)} (line {holder.line})")
+        else:
+            line, message = anchor, f"{what} has no counterpart here{where}"
         c.report(
             "missing-section",
             lacking,
-            anchor,
-            f"{named(info.title)} ({having.name}:{info.line}, {_heading_words(info)}) "
-            f"has no counterpart here{where}",
+            line,
+            message,
             [(having, info.line)],
             key=f"{having.language}|{info.title}",
+            severity=Severity.WARNING if info.index in heading_only or holder is not None else None,
         )
 
 
