@@ -8,7 +8,7 @@ front matter included.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Iterator, Union
+from typing import Any, Iterator, Sequence, Union
 
 
 @dataclass(frozen=True)
@@ -325,7 +325,7 @@ def iter_blocks(blocks: list[Block]) -> Iterator[Block]:
 Node = Union[Block, ListItem]
 
 
-def walk_nodes(nodes: list[Node], skip: set[int] | None = None) -> Iterator[Node]:
+def walk_nodes(nodes: Sequence[Node], skip: set[int] | None = None) -> Iterator[Node]:
     """Blocks and list items under ``nodes`` in reading order: into lists, items, quotes and
     a shortcode's own blocks (not its sub-sections, which are sections of their own).
     Nodes whose id is in ``skip`` are left out with everything under them."""

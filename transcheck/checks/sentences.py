@@ -139,7 +139,7 @@ def _split_units(c: Comparison) -> Iterator[_Split]:
                 continue
             if len(sentences_a) > MAX_SENTENCES or len(sentences_b) > MAX_SENTENCES:
                 continue
-            yield unit_a, unit_b, sentences_a, sentences_b, pair.section_a.blocks, pair.section_b.blocks  # type: ignore[misc]
+            yield unit_a, unit_b, sentences_a, sentences_b, pair.section_a.blocks, pair.section_b.blocks
 
 
 def _page_model(split: list[_Split], model: LengthModel) -> LengthModel:
