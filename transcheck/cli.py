@@ -21,6 +21,7 @@ from .treeview import tree_json, tree_text
 
 if TYPE_CHECKING:
     from .engine import Options
+    from .fix import ReadFile
     from .formats.html import ViewCollector
     from .formats.paths import PathStyle
     from .scan import ScanResult
@@ -243,6 +244,17 @@ def check(file_a: str, file_b: str, fmt: str, fail_on: str | None, config_path: 
             exit_zero, threshold)
 
 
+def _page_to_rewrite(path: str) -> ReadFile | None:
+    """The page fix or stamp would rewrite; None (and one error line) when it cannot be read."""
+    from .fix import read_for_fix
+
+    try:
+        return read_for_fix(path)
+    except InputError as error:
+        _error(str(error))
+        return None
+
+
 def _write_or_show(page: object, result: object, mode: str, path: str, done: str) -> int:
     """``--write``: write the result safely and say ``done``; ``--diff``: show the diff.
     The exit status this file asks for (2 when a write was refused)."""
@@ -336,7 +348,7 @@ def fix(files: tuple[str, ...], lang_tags: bool, mode: str, lang: str | None,
     other key; everything else stays byte for byte. With --diff (the default) nothing
     is written and the exit status is 1 when something would change; a refusal is 2.
     """
-    from .fix import expected_for_fix, fix_text, read_for_fix
+    from .fix import expected_for_fix, fix_text
 
     status = EXIT_OK
     for path in files:
@@ -345,10 +357,8 @@ def fix(files: tuple[str, ...], lang_tags: bool, mode: str, lang: str | None,
             _error(f"{path}: cannot tell which language it is in; {expected.need}")
             status = EXIT_USAGE
             continue
-        try:
-            page = read_for_fix(path)
-        except InputError as error:
-            _error(str(error))
+        page = _page_to_rewrite(path)
+        if page is None:
             status = EXIT_USAGE
             continue
         result = fix_text(page.text, path, expected.code, dict(aliases))
@@ -653,7 +663,6 @@ def stamp(files: tuple[str, ...], mode: str, key: str, config_path: str | None) 
     """
     from pathlib import Path
 
-    from .fix import read_for_fix
     from .formats.paths import PathStyle, visible
     from .site import find_site_root, plan_pairs
     from .stamp import source_commit, stamp_text
@@ -707,10 +716,8 @@ def stamp(files: tuple[str, ...], mode: str, key: str, config_path: str | None) 
             _error(f"{path}: not stamped: {error}")
             status = EXIT_USAGE
             continue
-        try:
-            page = read_for_fix(path)
-        except InputError as error:
-            _error(str(error))
+        page = _page_to_rewrite(path)
+        if page is None:
             status = EXIT_USAGE
             continue
         result = stamp_text(page.text, path, key, commit)

@@ -445,9 +445,8 @@ def render_status_page(board: dash.Dashboard, title: str, notes: list[str]) -> s
                                overview=dash.render_dashboard(board))
 
 
-_DETAILS = "<!--transcheck:details-->"  # where the fragments go (page text is escaped: it never has this)
-
-_PAGE = """<!doctype html>
+# nothing from the network: styles and the script are inline, images data: URLs
+_HEAD = """<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -456,7 +455,11 @@ _PAGE = """<!doctype html>
 <title>{title}</title>
 <style>{css}</style>
 </head>
-<body>
+"""
+
+_DETAILS = "<!--transcheck:details-->"  # where the fragments go (page text is escaped: it never has this)
+
+_PAGE = _HEAD + """<body>
 <header>
 <h1>{title}</h1>
 <p class="totals"><span class="sev-error">{errors}</span> · <span class="sev-warning">{warnings}</span> · <span class="sev-info">{infos}</span></p>
@@ -472,16 +475,7 @@ _PAGE = """<!doctype html>
 </html>
 """
 
-_STATUS_PAGE = """<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
-<title>{title}</title>
-<style>{css}</style>
-</head>
-<body>
+_STATUS_PAGE = _HEAD + """<body>
 <header><h1>{title}</h1>{notes}</header>
 {overview}
 <script>{js}</script>
