@@ -20,6 +20,7 @@ import statistics
 import sys
 import time
 from pathlib import Path
+from typing import Iterator
 
 from transcheck.align import aligned_units
 from transcheck.checks.sentences import unit_text
@@ -42,10 +43,9 @@ def pairs(lang_a: str, lang_b: str, only: str = "") -> list[tuple[str, str]]:
     return found
 
 
-def sizes(lang_a: str, lang_b: str, only: str = "") -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    one_sentence: list[tuple[int, int]] = []
-    units: list[tuple[int, int]] = []
-    seen: set[tuple[str, str]] = set()  # boilerplate repeated over pages counts once
+def aligned_prose(lang_a: str, lang_b: str, only: str = "") -> Iterator[tuple[str, str, str]]:
+    """(page, text here, text there) of every aligned paragraph and list item of the corpus
+    pairs of two languages: what the sentence benchmarks measure."""
     for path_a, path_b in pairs(lang_a, lang_b, only):
         comparison, _ = compare_paths(path_a, path_b, languages=(lang_a, lang_b))
         if comparison is None:
@@ -54,17 +54,23 @@ def sizes(lang_a: str, lang_b: str, only: str = "") -> tuple[list[tuple[int, int
             if pair.a is None or pair.b is None:
                 continue
             for unit_a, unit_b in aligned_units(pair.a, pair.b):
-                if not isinstance(unit_a, (Paragraph, ListItem)) or type(unit_a) is not type(unit_b):
-                    continue
-                text_a, text_b = unit_text(unit_a), unit_text(unit_b)
-                key = (" ".join(text_a.split()), " ".join(text_b.split()))
-                if key in seen or key[0] == key[1] or len(key[0]) < 20 or len(key[1]) < 20:
-                    continue
-                seen.add(key)
-                sa, sb = split_sentences(text_a, lang_a), split_sentences(text_b, lang_b)
-                units.append((sum(s.size for s in sa), sum(s.size for s in sb)))
-                if len(sa) == 1 and len(sb) == 1:
-                    one_sentence.append((sa[0].size, sb[0].size))
+                if isinstance(unit_a, (Paragraph, ListItem)) and type(unit_a) is type(unit_b):
+                    yield path_a, unit_text(unit_a), unit_text(unit_b)
+
+
+def sizes(lang_a: str, lang_b: str, only: str = "") -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    one_sentence: list[tuple[int, int]] = []
+    units: list[tuple[int, int]] = []
+    seen: set[tuple[str, str]] = set()  # boilerplate repeated over pages counts once
+    for _, text_a, text_b in aligned_prose(lang_a, lang_b, only):
+        key = (" ".join(text_a.split()), " ".join(text_b.split()))
+        if key in seen or key[0] == key[1] or len(key[0]) < 20 or len(key[1]) < 20:
+            continue
+        seen.add(key)
+        sa, sb = split_sentences(text_a, lang_a), split_sentences(text_b, lang_b)
+        units.append((sum(s.size for s in sa), sum(s.size for s in sb)))
+        if len(sa) == 1 and len(sb) == 1:
+            one_sentence.append((sa[0].size, sb[0].size))
     return one_sentence, units
 
 

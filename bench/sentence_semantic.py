@@ -24,12 +24,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from sentence_ratio import CORPUS, pairs  # noqa: E402
+from sentence_ratio import CORPUS, aligned_prose  # noqa: E402
 
-from transcheck.align import aligned_units  # noqa: E402
-from transcheck.checks.sentences import unit_text  # noqa: E402
-from transcheck.engine import compare_paths  # noqa: E402
-from transcheck.model import ListItem, Paragraph  # noqa: E402
 from transcheck.sentences import split_sentences  # noqa: E402
 
 THRESHOLDS = (0.75, 0.78, 0.80, 0.82, 0.84, 0.86)
@@ -40,25 +36,15 @@ def sentence_pairs(lang_a: str, lang_b: str) -> list[tuple[str, str, str]]:
     lengths within 1:1.5 (faithful), at least five words."""
     found: list[tuple[str, str, str]] = []
     seen: set[str] = set()
-    for path_a, path_b in pairs(lang_a, lang_b, "safespring"):
-        comparison, _ = compare_paths(path_a, path_b, languages=(lang_a, lang_b))
-        if comparison is None:
+    for page, text_a, text_b in aligned_prose(lang_a, lang_b, "safespring"):
+        sa, sb = split_sentences(text_a, lang_a), split_sentences(text_b, lang_b)
+        if len(sa) != 1 or len(sb) != 1 or sa[0].text == sb[0].text or sa[0].text in seen:
             continue
-        for pair in comparison.block_pairs:
-            if pair.a is None or pair.b is None:
-                continue
-            for unit_a, unit_b in aligned_units(pair.a, pair.b):
-                if not isinstance(unit_a, (Paragraph, ListItem)) or type(unit_a) is not type(unit_b):
-                    continue
-                sa = split_sentences(unit_text(unit_a), lang_a)
-                sb = split_sentences(unit_text(unit_b), lang_b)
-                if len(sa) != 1 or len(sb) != 1 or sa[0].text == sb[0].text or sa[0].text in seen:
-                    continue
-                a, b = sa[0].text, sb[0].text
-                if len(a.split()) < 5 or not 1 / 1.5 <= len(b) / len(a) <= 1.5:
-                    continue
-                seen.add(a)
-                found.append((path_a, a, b))
+        a, b = sa[0].text, sb[0].text
+        if len(a.split()) < 5 or not 1 / 1.5 <= len(b) / len(a) <= 1.5:
+            continue
+        seen.add(a)
+        found.append((page, a, b))
     return found
 
 
