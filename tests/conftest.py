@@ -83,6 +83,16 @@ class GitSite:
         return str(self.root / name)
 
 
+@pytest.fixture
+def fresh_git_memory():
+    """status remembers git answers per process: each git test starts and ends without them."""
+    from transcheck import status
+
+    status.reset_memory()
+    yield
+    status.reset_memory()
+
+
 def rules_of(found) -> list[tuple[str, str, int]]:
     return [(f.rule, f.path, f.line) for f in found]
 

@@ -120,11 +120,7 @@ def test_what_cannot_be_edited_safely_is_refused_and_left_as_it_is(text: str):
 Repo = GitSite
 
 
-@pytest.fixture(autouse=True)
-def _fresh_memory():
-    st.reset_memory()
-    yield
-    st.reset_memory()
+pytestmark = pytest.mark.usefixtures("fresh_git_memory")
 
 
 @pytest.fixture

@@ -55,11 +55,7 @@ HUGO = 'defaultContentLanguage = "en"\n[languages.en]\ncontentDir = "content/en"
 Repo = GitSite
 
 
-@pytest.fixture(autouse=True)
-def _fresh_memory():
-    st.reset_memory()
-    yield
-    st.reset_memory()
+pytestmark = pytest.mark.usefixtures("fresh_git_memory")
 
 
 @pytest.fixture
