@@ -32,6 +32,22 @@ def page(link_lines: str, title: str) -> str:
     return f"---\ntitle: {title}\n---\n## {title}\n\n{link_lines}\n"
 
 
+def _intro_rules(tmp_path, monkeypatch, sv_link: str, en_link: str) -> list[tuple[list[str], list[str], str]]:
+    """(command, rules found on intro.md, output) for scan and for check of a one-link page pair."""
+    write(tmp_path, HUGO)
+    write(tmp_path, {
+        "content/sv/docs/intro.md": page(f"Läs [mer]({sv_link}) här.", "Intro"),
+        "content/en/docs/intro.md": page(f"Read [more]({en_link}) here.", "Intro"),
+    })
+    monkeypatch.chdir(tmp_path)
+    runs = []
+    for args in (["scan", "content/en/docs/intro.md"], ["check", "content/en/docs/intro.md", "content/sv/docs/intro.md"]):
+        result = CliRunner().invoke(main, [*args, "--format", "json"])
+        rules = [f["rule"] for f in json.loads(result.stdout)["findings"] if f["path"].endswith("intro.md")]
+        runs.append((args, rules, result.stdout))
+    return runs
+
+
 @pytest.mark.parametrize(
     "sv_link, en_link",
     [
@@ -44,16 +60,8 @@ def page(link_lines: str, title: str) -> str:
     ],
 )
 def test_links_to_the_two_versions_of_one_page_are_equal(tmp_path, monkeypatch, sv_link, en_link):
-    write(tmp_path, HUGO)
-    write(tmp_path, {
-        "content/sv/docs/intro.md": page(f"Läs [mer]({sv_link}) här.", "Intro"),
-        "content/en/docs/intro.md": page(f"Read [more]({en_link}) here.", "Intro"),
-    })
-    monkeypatch.chdir(tmp_path)
-    for args in (["scan", "content/en/docs/intro.md"], ["check", "content/en/docs/intro.md", "content/sv/docs/intro.md"]):
-        result = CliRunner().invoke(main, [*args, "--format", "json"])
-        rules = [f["rule"] for f in json.loads(result.stdout)["findings"] if f["path"].endswith("intro.md")]
-        assert "link-mismatch" not in rules, (args, result.stdout)
+    for args, rules, output in _intro_rules(tmp_path, monkeypatch, sv_link, en_link):
+        assert "link-mismatch" not in rules, (args, output)
 
 
 @pytest.mark.parametrize(
@@ -65,16 +73,8 @@ def test_links_to_the_two_versions_of_one_page_are_equal(tmp_path, monkeypatch, 
     ],
 )
 def test_links_to_different_pages_are_reported(tmp_path, monkeypatch, sv_link, en_link):
-    write(tmp_path, HUGO)
-    write(tmp_path, {
-        "content/sv/docs/intro.md": page(f"Läs [mer]({sv_link}) här.", "Intro"),
-        "content/en/docs/intro.md": page(f"Read [more]({en_link}) here.", "Intro"),
-    })
-    monkeypatch.chdir(tmp_path)
-    for args in (["scan", "content/en/docs/intro.md"], ["check", "content/en/docs/intro.md", "content/sv/docs/intro.md"]):
-        result = CliRunner().invoke(main, [*args, "--format", "json"])
-        rules = [f["rule"] for f in json.loads(result.stdout)["findings"]]
-        assert "link-mismatch" in rules, (args, result.stdout)
+    for args, rules, output in _intro_rules(tmp_path, monkeypatch, sv_link, en_link):
+        assert "link-mismatch" in rules, (args, output)
 
 
 def test_zola_internal_links(tmp_path, monkeypatch):
