@@ -12,7 +12,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from transcheck.engine import check_paths
+from transcheck.checking.engine import check_paths
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 

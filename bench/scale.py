@@ -22,8 +22,8 @@ from benchenv import ENV  # noqa: E402
 from generate_site import generate  # noqa: E402
 from scan_floor import floor  # noqa: E402
 
-from transcheck.config import Config  # noqa: E402
-from transcheck.site import iter_markdown  # noqa: E402
+from transcheck.site.config import Config  # noqa: E402
+from transcheck.site.layout import iter_markdown  # noqa: E402
 
 
 def timed(command: list[str], cwd: Path | None = None) -> tuple[float, int, str]:

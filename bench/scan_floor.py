@@ -40,8 +40,8 @@ CORPUS = ROOT.parent / "shared" / "corpus"
 def _child(kind: str, site: str, extra: list[str]) -> None:
     """Run one measure in this (fresh) process and print its CPU seconds."""
     sys.path.insert(0, os.getcwd())
-    from transcheck.config import Config
-    from transcheck.site import iter_markdown
+    from transcheck.site.config import Config
+    from transcheck.site.layout import iter_markdown
 
     files = list(iter_markdown([Path(site)], Config(), []))
     if kind == "floor":
@@ -50,7 +50,7 @@ def _child(kind: str, site: str, extra: list[str]) -> None:
         import mistune
         import yaml
 
-        from transcheck.frontmatter import split_front_matter
+        from transcheck.document.frontmatter import split_front_matter
 
         # libyaml, as transcheck and python-frontmatter use when it is there: a slower
         # floor would flatter the ratio
@@ -66,14 +66,14 @@ def _child(kind: str, site: str, extra: list[str]) -> None:
                 tomllib.loads(split.text)
             markdown("\n".join(text.split("\n")[split.body_line - 1 :]))
     elif kind == "parse":
-        from transcheck.parse import parse_file
+        from transcheck.document.read import parse_file
 
         started = time.process_time()
         for path in files:
             parse_file(path)
     else:
-        import transcheck.engine  # noqa: F401  (imports are start-up, not the scan)
-        import transcheck.scan  # noqa: F401
+        import transcheck.checking.engine  # noqa: F401  (imports are start-up, not the scan)
+        import transcheck.site.scan  # noqa: F401
         from transcheck.cli import main
 
         started = time.process_time()

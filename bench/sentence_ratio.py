@@ -22,11 +22,11 @@ import time
 from pathlib import Path
 from typing import Iterator
 
-from transcheck.align import aligned_units
-from transcheck.checks.sentences import unit_text
-from transcheck.engine import compare_paths
-from transcheck.model import ListItem, Paragraph
-from transcheck.sentences import split_sentences
+from transcheck.align.alignment import aligned_units
+from transcheck.rules.sentences import unit_text
+from transcheck.checking.engine import compare_paths
+from transcheck.document.model import ListItem, Paragraph
+from transcheck.align.sentences import split_sentences
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 
@@ -88,7 +88,7 @@ def describe(name: str, data: list[tuple[int, int]]) -> None:
 
 def cost(lang_a: str, lang_b: str) -> None:
     """CPU time of the sentence check against the whole check of every pair (all rules)."""
-    from transcheck import engine
+    from transcheck.checking import engine
 
     spent = [0.0]
     original = engine.sentence_checks.check_sentences

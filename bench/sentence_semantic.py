@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from sentence_ratio import CORPUS, aligned_prose  # noqa: E402
 
-from transcheck.sentences import split_sentences  # noqa: E402
+from transcheck.align.sentences import split_sentences  # noqa: E402
 
 THRESHOLDS = (0.75, 0.78, 0.80, 0.82, 0.84, 0.86)
 
@@ -54,7 +54,7 @@ def share(values: list[float], threshold: float, below: bool) -> str:
 
 
 def quality(lang_a: str, lang_b: str, limit: int) -> None:
-    from transcheck import semantic
+    from transcheck.align import semantic
 
     rng = random.Random(2026)
     found = sentence_pairs(lang_a, lang_b)
@@ -93,7 +93,7 @@ def quality(lang_a: str, lang_b: str, limit: int) -> None:
 
 
 def speed() -> None:
-    from transcheck import semantic
+    from transcheck.align import semantic
 
     start = time.perf_counter()
     semantic._model()

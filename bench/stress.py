@@ -104,7 +104,7 @@ def _small_page() -> str:
 
 def child(case: str, n: int, profile: bool) -> None:
     """Check one generated pair in this process and print seconds, peak MiB and findings."""
-    from transcheck.engine import Options, check_paths
+    from transcheck.checking.engine import Options, check_paths
 
     with tempfile.TemporaryDirectory() as folder:
         sv_text, en_text = pages(case, n)
@@ -137,8 +137,8 @@ def child(case: str, n: int, profile: bool) -> None:
 def phases(case: str, n: int) -> None:
     """Where one check's CPU goes: parsing both pages, then each rule check (and the
     resident memory after parsing and at the end)."""
-    from transcheck import engine
-    from transcheck.parse import parse_text
+    from transcheck.checking import engine
+    from transcheck.document.read import parse_text
 
     sv_text, en_text = pages(case, n)
     cpu = time.process_time()

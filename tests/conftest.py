@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from transcheck.model import Document
-from transcheck.parse import parse_text
+from transcheck.document.model import Document
+from transcheck.document.read import parse_text
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
@@ -23,7 +23,7 @@ def doc(text: str, path: str = "page.md") -> Document:
 
 def findings(a: str, b: str, **options):
     """Check two dedented texts; returns the findings (paths a.md and b.md)."""
-    from transcheck.engine import Options, check_texts
+    from transcheck.checking.engine import Options, check_texts
 
     text_a = textwrap.dedent(a).lstrip("\n")
     text_b = textwrap.dedent(b).lstrip("\n")
@@ -86,7 +86,7 @@ class GitSite:
 @pytest.fixture
 def fresh_git_memory():
     """status remembers git answers per process: each git test starts and ends without them."""
-    from transcheck import status
+    from transcheck.history import status
 
     status.reset_memory()
     yield

@@ -1,4 +1,4 @@
-from transcheck.align import align_sequences
+from transcheck.align.alignment import align_sequences
 from conftest import findings, rules_of
 
 EN = """
@@ -120,8 +120,8 @@ from difflib import SequenceMatcher
 
 import pytest
 
-import transcheck.align as align_module
-from transcheck.align import align_items, align_sections
+import transcheck.align.alignment as align_module
+from transcheck.align.alignment import align_items, align_sections
 from conftest import doc
 
 
@@ -244,9 +244,9 @@ def test_long_ratio_is_exact_up_to_its_limit_and_close_beyond():
 
 
 def test_block_inlines_walks_lists_quotes_and_shortcodes_in_reading_order() -> None:
-    from transcheck.align import block_inlines
-    from transcheck.model import Inline, walk_nodes
-    from transcheck.parse import parse_text
+    from transcheck.align.alignment import block_inlines
+    from transcheck.document.model import Inline, walk_nodes
+    from transcheck.document.read import parse_text
 
     doc = parse_text(
         "- first [a](https://a.example)\n  > quoted [b](https://b.example)\n"
@@ -264,7 +264,7 @@ def test_block_inlines_walks_lists_quotes_and_shortcodes_in_reading_order() -> N
 def test_headings_whose_levels_swap_keep_their_own_partners():
     """'### Svar' over '#### Plats' here, '#### Platser' and '### Plats' there: the sections
     of one level pair by position first; the swap puts each with its true partner."""
-    from transcheck.engine import check_texts
+    from transcheck.checking.engine import check_texts
 
     sv = ("## Resultat\n\n### Struktur\n\n| Namn | Typ |\n|---|---|\n| StatusCode | Integer |\n| Message | String |\n\n"
           "### Svarsdata\n\n| Namn | Typ |\n|---|---|\n| Sites | List |\n\n"
@@ -283,8 +283,8 @@ def test_headings_whose_levels_swap_keep_their_own_partners():
 def test_a_weak_move_between_unrelated_parents_is_two_sections_of_their_own():
     """'The court's ruling' under Part I and 'This paper has three parts' under Background
     look alike only in shape (a lead-in and a list): not one section that moved."""
-    from transcheck.align import align_sections
-    from transcheck.parse import parse_text
+    from transcheck.align.alignment import align_sections
+    from transcheck.document.read import parse_text
 
     sv = ("## Bakgrund\n\nDomstolen dömde i juli 2020.\n\n## Del I\n\nReglerna för överföring skärptes.\n\n"
           "### Domstolens beslut\n\nDomstolen sade att:\n\n- skyddet i USA räcker inte\n- avtalen måste prövas\n- tillsynen ska agera\n")

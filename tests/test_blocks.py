@@ -1,4 +1,4 @@
-from transcheck.model import (
+from transcheck.document.model import (
     BlockQuote,
     CodeBlock,
     HtmlBlock,
@@ -359,7 +359,7 @@ def test_long_dialogue_line_alone_in_a_quotation_is_a_paragraph():
 def test_a_table_row_with_more_or_fewer_cells_than_the_header_keeps_the_table():
     """GFM (Hugo's goldmark) cuts extra cells and pads missing ones; the table stays a table."""
     from conftest import doc
-    from transcheck.model import TableBlock
+    from transcheck.document.model import TableBlock
 
     d = doc("| A | B |\n|---|---|\n| 1 | 2 | 3 |\n| 4 |\n")
     table = d.body.blocks[0]

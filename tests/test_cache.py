@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from transcheck import scan as scan_module
-from transcheck.cache import PairCache
+from transcheck.site import scan as scan_module
+from transcheck.site.cache import PairCache
 from transcheck.cli import main
 
 EN = "---\ntitle: About\n---\n## About us\n\n- One\n- Two\n\nCall +46 8 123 45 67.\n"

@@ -3,8 +3,8 @@
 import re
 
 
-from transcheck.model import CodeBlock, ListBlock, Paragraph, Shortcode, iter_blocks
-from transcheck.parse import parse_file
+from transcheck.document.model import CodeBlock, ListBlock, Paragraph, Shortcode, iter_blocks
+from transcheck.document.read import parse_file
 from conftest import CORPUS, needs_corpus
 
 pytestmark = needs_corpus

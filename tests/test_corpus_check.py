@@ -5,10 +5,10 @@ from collections import Counter
 
 import pytest
 
-from transcheck.align import align_sections
-from transcheck.engine import check_paths, check_texts
-from transcheck.model import ListBlock
-from transcheck.parse import parse_text
+from transcheck.align.alignment import align_sections
+from transcheck.checking.engine import check_paths, check_texts
+from transcheck.document.model import ListBlock
+from transcheck.document.read import parse_text
 from conftest import CORPUS, needs_corpus
 
 pytestmark = needs_corpus
@@ -31,7 +31,7 @@ def test_seed_pair_reports_the_draft_mismatch_and_no_body_finding():
     rules = [(f.rule, f.path.rsplit("/", 1)[-1], f.line) for f in result.findings]
     assert ("frontmatter-mismatch", "posting.sv.md", 5) in rules
     draft = next(f for f in result.findings if f.rule == "frontmatter-mismatch")
-    # the Python API names the other file as it was given; outputs show it relative (formats/paths.py)
+    # the Python API names the other file as it was given; outputs show it relative (report/paths.py)
     assert f"draft is false here but true in {CORPUS / 'seed' / 'posting.en.md'}:4" == draft.message
     body = [f for f in result.findings if not f.rule.startswith(("frontmatter", "duplicate", "language"))]
     assert body == []

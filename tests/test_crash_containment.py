@@ -1,15 +1,16 @@
 """An exception inside a check never ends the run: the pair gets an internal-error finding,
 every other check and pair still runs, and the exit status is 2 (1 means drift)."""
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from transcheck import engine
-from transcheck.checks import values as value_checks
+from transcheck.checking import engine
+from transcheck.rules import values as value_checks
 from transcheck.cli import main
-from transcheck.engine import check_texts
+from transcheck.checking.engine import check_texts
 
 SV = "---\ntitle: Om\n---\n## Om oss\n\n- Ett\n- Två\n- Tre\n\nSe [sidan](https://a.example/x).\n"
 EN = "---\ntitle: About\n---\n## About us\n\n- One\n- Two\n\nSee [the page](https://a.example/y).\n"
@@ -20,12 +21,9 @@ def broken_link_check(monkeypatch):
     def explode(comparison):
         raise ValueError("Port could not be cast to integer value as 'abc'")
 
-    checks = tuple(explode if c is value_checks.check_links else c for c in engine.CHECKS)
-    rules = dict(engine._CHECK_RULES)
-    rules[explode] = rules[value_checks.check_links]
     explode.__name__ = "check_links"
+    checks = tuple(replace(c, run=explode) if c.run is value_checks.check_links else c for c in engine.CHECKS)
     monkeypatch.setattr(engine, "CHECKS", checks)
-    monkeypatch.setattr(engine, "_CHECK_RULES", rules)
 
 
 def test_a_failing_check_becomes_a_finding_and_the_other_checks_still_run(broken_link_check):
@@ -66,7 +64,7 @@ def test_scan_goes_on_after_a_crash_and_exits_2(broken_link_check, tmp_path):
 
 
 def test_a_parser_crash_is_contained(monkeypatch, tmp_path):
-    import transcheck.engine as e
+    import transcheck.checking.engine as e
 
     def explode(path, max_bytes=0):
         raise KeyError("boom")
@@ -133,7 +131,7 @@ def test_changed_since_without_git_is_one_line(tmp_path, monkeypatch):
 
 
 def test_an_unforeseen_exception_is_one_line_and_exit_2(monkeypatch, tmp_path):
-    import transcheck.scan as scan_module
+    import transcheck.site.scan as scan_module
 
     def explode(*args, **kwargs):
         raise LookupError("nobody saw this coming")

@@ -16,8 +16,8 @@ from click.testing import CliRunner
 
 from conftest import GitSite, write
 from transcheck.cli import main
-from transcheck.formats import html as report_html
-from transcheck.formats.dashboard import Column, Dashboard, Row, render_dashboard, scan_state
+from transcheck.report import html as report_html
+from transcheck.report.dashboard import Column, Dashboard, Row, render_dashboard, scan_state
 from transcheck.findings import Finding, Severity
 
 HUGO = ('defaultContentLanguage = "en"\n[languages.en]\ncontentDir = "content/en"\n'
@@ -109,7 +109,7 @@ def test_the_report_is_the_same_with_workers_and_from_a_warm_cache(site: Path, t
 
 
 def test_a_pair_view_is_drawn_once_by_the_scan_not_again_for_the_report(site: Path, monkeypatch: pytest.MonkeyPatch):
-    import transcheck.engine as engine
+    import transcheck.checking.engine as engine
 
     calls = Counter()
     original = engine.compare_documents

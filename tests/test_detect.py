@@ -7,7 +7,7 @@ from collections import Counter
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from transcheck.detect import _factory, candidates_for, detect, favours, judge, log_likelihoods, ngrams
+from transcheck.languages.detect import _factory, candidates_for, detect, favours, judge, log_likelihoods, ngrams
 
 CANDIDATES = candidates_for("sv", "en")
 # Letters of the candidate languages, capitals, punctuation, digits, spaces, a combining

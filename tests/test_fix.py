@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from transcheck.cli import main
-from transcheck.fix import fix_text
+from transcheck.site.fix import fix_text
 
 SEED_LIKE = (
     "---\r\n"
@@ -91,7 +91,7 @@ def test_write_is_atomic_and_keeps_permissions(tmp_path):
 
 # --- edits are spans, never lines (issue 14, items 1 and 2) ----------------------
 
-from transcheck.parse import parse_text
+from transcheck.document.read import parse_text
 
 
 def values(text):
@@ -189,7 +189,7 @@ def test_plain_code_that_yaml_would_misread_is_quoted():
 
 # --- which language (issue 14, item 3) --------------------------------------------
 
-from transcheck.fix import expected_for_fix
+from transcheck.site.fix import expected_for_fix
 
 
 @pytest.mark.parametrize(

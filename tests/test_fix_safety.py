@@ -16,9 +16,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from transcheck.cli import main
-from transcheck.fix import WriteRefused, fix_text, read_for_fix, write_safely
-from transcheck.langs import LANGUAGE_KEYS
-from transcheck.parse import parse_text
+from transcheck.site.fix import WriteRefused, fix_text, read_for_fix, write_safely
+from transcheck.languages.declared import LANGUAGE_KEYS
+from transcheck.document.read import parse_text
 
 PAGE = '---\ntitle: "Jobb"\nlanguage: "en"\ndraft: false\n---\n# Rubrik\n'
 FIXED = PAGE.replace('"en"', '"sv"')

@@ -15,7 +15,7 @@ from click.testing import CliRunner
 
 from transcheck.cli import main
 from transcheck.findings import Finding, Location, Severity
-from transcheck.formats.paths import PathStyle, visible
+from transcheck.report.paths import PathStyle, visible
 from conftest import SAMPLES, SHARED, write
 
 SV = "---\ntitle: Om oss\n---\n## Om oss\n\n- Ett\n- Två\n"

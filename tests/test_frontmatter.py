@@ -2,7 +2,7 @@ import datetime
 
 import pytest
 
-from transcheck.source import InputError
+from transcheck.document.source import InputError
 from conftest import doc
 
 
@@ -164,7 +164,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from transcheck.cli import main
-from transcheck.parse import parse_text
+from transcheck.document.read import parse_text
 
 
 def test_toml_hash_and_brackets_inside_strings_do_not_move_later_keys():

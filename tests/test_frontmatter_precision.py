@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from transcheck.checks.frontmatter import empty_value, per_language
-from transcheck.compare import Settings
+from transcheck.rules.frontmatter import empty_value, per_language
+from transcheck.pair.comparison import Settings
 from conftest import findings, rules_of
 
 

@@ -3,9 +3,9 @@
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from transcheck.engine import check_texts
-from transcheck.parse import parse_text
-from transcheck.source import InputError
+from transcheck.checking.engine import check_texts
+from transcheck.document.read import parse_text
+from transcheck.document.source import InputError
 
 WORDS = st.sampled_from(["Ceph", "moln", "cloud", "50 000 €", "€50,000", "16 februari 2026", "**fet**", "`kod`",
                          "[länk](https://x.example/a)", "{{< icon x >}}", "två", "5", "- ", "> ", "#", "|", "\\"])
@@ -49,7 +49,7 @@ def test_parsing_never_raises_and_lines_stay_in_the_file(text):
 @SETTINGS
 @given(PAGE)
 def test_parsing_is_deterministic(text):
-    from transcheck.treeview import tree_json
+    from transcheck.report.treeview import tree_json
 
     try:
         first, second = parse_text(text, "x.md"), parse_text(text, "x.md")

@@ -12,9 +12,9 @@ import pytest
 from click.testing import CliRunner
 
 from transcheck.cli import main
-from transcheck.engine import check_paths, check_texts
-from transcheck.parse import parse_bytes, parse_text
-from transcheck.source import InputError
+from transcheck.checking.engine import check_paths, check_texts
+from transcheck.document.read import parse_bytes, parse_text
+from transcheck.document.source import InputError
 from conftest import SAMPLES
 
 HOSTILE = {
@@ -191,7 +191,7 @@ def test_adversarial_text_is_checked_to_the_end(name):
 def test_value_matching_compares_only_values_that_can_be_equal():
     from decimal import Decimal
 
-    from transcheck.checks.values import Found, match_values
+    from transcheck.rules.values import Found, match_values
     from transcheck.values.numbers import Number
 
     calls = 0

@@ -7,7 +7,7 @@ import re
 from click.testing import CliRunner
 
 from transcheck.cli import main
-from transcheck.engine import check_texts
+from transcheck.checking.engine import check_texts
 from transcheck.wording import in_section, line_range, named, plural, said_by, section_phrase
 from conftest import findings
 

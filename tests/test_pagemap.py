@@ -6,9 +6,9 @@ import pytest
 from click.testing import CliRunner
 
 from transcheck.cli import main
-from transcheck.config import Config
-from transcheck.pagemap import content_url
-from transcheck.site import plan_pairs
+from transcheck.site.config import Config
+from transcheck.values.pagemap import content_url
+from transcheck.site.layout import plan_pairs
 from conftest import write
 
 

@@ -2,7 +2,7 @@
 
 import time
 
-from transcheck.model import HtmlBlock, Paragraph, Shortcode, walk_nodes
+from transcheck.document.model import HtmlBlock, Paragraph, Shortcode, walk_nodes
 from conftest import doc
 
 

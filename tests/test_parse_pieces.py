@@ -8,8 +8,8 @@ import re
 
 import pytest
 
-from transcheck import mdparse
-from transcheck.parse import parse_text
+from transcheck.document import markdown as mdparse
+from transcheck.document.read import parse_text
 
 PAGE = """---
 title: Sida

@@ -1,7 +1,7 @@
 """content-skipped: what the parser could not read is said, never silently left out;
 and the text of raw HTML blocks goes through the language rules."""
 
-from transcheck.engine import check_texts
+from transcheck.checking.engine import check_texts
 
 SV = "## Om oss\n\nVi bygger moln i Sverige och erbjuder tjänster till offentlig sektor.\n"
 EN = "## About us\n\nWe build clouds in Sweden and offer services to the public sector.\n"
@@ -54,7 +54,7 @@ def test_values_inside_raw_html_are_compared():
 
 
 def test_a_glued_fence_is_reported_and_read_as_meant():
-    from transcheck.mdparse import unglue_fences
+    from transcheck.document.markdown import unglue_fences
 
     sv = "## Installera\n\nKör följande kommando:```bash\nmake install\n```\n\n## Nästa steg\n\nKlart.\n"
     en = "## Install\n\nRun the following command:\n\n```bash\nmake install\n```\n\n## Next steps\n\nDone.\n"
@@ -69,7 +69,7 @@ def test_a_glued_fence_is_reported_and_read_as_meant():
 
 
 def test_backticks_inside_a_line_are_no_glued_fence():
-    from transcheck.mdparse import unglue_fences
+    from transcheck.document.markdown import unglue_fences
 
     for text in ("Use ```x``` here.\n", "Text:```bash\nno closing fence follows\n", "```\ncode:```sh\n```\n"):
         assert unglue_fences(text)[1] == [], text
@@ -85,7 +85,7 @@ def test_a_fence_outdented_from_its_list_item_is_reported_once_and_read_as_meant
 
 
 def test_a_fence_after_a_list_that_is_not_indented_into_it_is_left_alone():
-    from transcheck.mdparse import indent_list_fences
+    from transcheck.document.markdown import indent_list_fences
 
     for text in ("1. item\n\n```\ncode at column 1\n```\n", "- a\n```\n   x\n```\n", "Text\n```\n   x\n   ```\n"):
         assert indent_list_fences(text)[1] == [], text

@@ -96,7 +96,7 @@ def test_malformed_front_matter_is_a_parse_error_and_nothing_else():
     ],
 )
 def test_dates_and_listing_order_in_front_matter_are_warnings(key, sv_value, en_value, severity):
-    from transcheck.engine import check_texts
+    from transcheck.checking.engine import check_texts
 
     sv = f"---\ntitle: Sidan\n{key}: {sv_value}\n---\n\nText på svenska om tjänsten.\n"
     en = f"---\ntitle: The page\n{key}: {en_value}\n---\n\nText in English about the service.\n"
@@ -105,7 +105,7 @@ def test_dates_and_listing_order_in_front_matter_are_warnings(key, sv_value, en_
 
 
 def test_a_key_whose_name_was_translated_but_holds_the_same_value_is_info():
-    from transcheck.engine import check_texts
+    from transcheck.checking.engine import check_texts
 
     sv = '---\ntitle: Kakor\ndokumentbild: "card_22.jpg"\n---\n\nText om kakor.\n'
     nb = '---\ntitle: Informasjonskapsler\ndokumentbilde: "card_22.jpg"\n---\n\nTekst om informasjonskapsler.\n'
@@ -116,7 +116,7 @@ def test_a_key_whose_name_was_translated_but_holds_the_same_value_is_info():
 
 
 def test_three_or_more_missing_keys_are_one_finding():
-    from transcheck.engine import check_texts
+    from transcheck.checking.engine import check_texts
 
     sv = ('---\ntitle: Lagring\nsidebarphone: "+46855107370"\nsidebarmail: "hello@example.se"\n'
           'sidebarimage: "anna.webp"\nsidebarname: "Anna"\n---\n\nText om lagring.\n')

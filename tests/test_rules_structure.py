@@ -177,7 +177,7 @@ def test_a_url_in_code_is_not_a_comment():
 
 
 def _severities(sv: str, en: str, rule: str) -> list[tuple[str, str]]:
-    from transcheck.engine import check_texts
+    from transcheck.checking.engine import check_texts
 
     return [(f.severity.label, f.message) for f in check_texts(sv, en, "p.sv.md", "p.en.md") if f.rule == rule]
 
@@ -235,7 +235,7 @@ def test_a_card_grid_standing_in_for_a_list_is_a_warning_on_both_sides():
 
 
 def test_inline_code_written_as_quoted_text_on_the_other_side_is_info():
-    from transcheck.engine import check_texts
+    from transcheck.checking.engine import check_texts
 
     sv = '## Inställningar\n\nÄndra filen "settings.yml" och starta om.\n'
     en = "## Settings\n\nChange the file `settings.yml` and restart.\n"
@@ -264,7 +264,7 @@ def test_sub_sections_whose_text_stands_in_the_parent_without_headings_are_a_war
 
 def test_a_whole_sentence_in_bold_is_emphasis_not_a_heading():
     from conftest import doc
-    from transcheck.model import Paragraph
+    from transcheck.document.model import Paragraph
 
     d = doc("## Keys\n\nText.\n\n**Once again: the keypair holds only the public key, so sharing it is safe.**\n\nMore text.\n")
     assert [s.title for s in d.iter_sections()] == ["Keys"]
@@ -309,7 +309,7 @@ def test_sections_of_a_page_whose_other_version_has_no_headings_but_the_same_tex
 
 
 def test_an_inline_code_span_inside_a_longer_word_is_not_written_as_text():
-    from transcheck.engine import check_texts
+    from transcheck.checking.engine import check_texts
 
     sv = "## Installera\n\nKör `pip install tools` först.\n"
     en = "## Install\n\nRun `pip install tool` first.\n"

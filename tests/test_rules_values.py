@@ -3,7 +3,7 @@ on constructed pages and on mutations of the real seed posting."""
 
 import pytest
 
-from transcheck.engine import check_texts
+from transcheck.checking.engine import check_texts
 from conftest import CORPUS, findings, needs_corpus, rules_of
 
 EN = """
@@ -171,7 +171,7 @@ def test_national_number_in_an_english_page_equals_the_swedish_one():
 
 
 def test_an_email_linked_in_one_version_and_written_out_in_the_other_is_no_mismatch():
-    from transcheck.engine import check_texts
+    from transcheck.checking.engine import check_texts
 
     sv = "## Kontakt\n\nSkriv till gdpr@example.org om du har frågor.\n"
     en = "## Contact\n\nWrite to [gdpr@example.org](mailto:gdpr@example.org) with questions.\n"
@@ -181,7 +181,7 @@ def test_an_email_linked_in_one_version_and_written_out_in_the_other_is_no_misma
 
 
 def test_a_raw_html_link_to_a_relref_is_read_whole():
-    from transcheck.engine import check_texts
+    from transcheck.checking.engine import check_texts
 
     sv = '## A\n\n<a href="{{% relref "/services/x.md" %}}">Läs mer</a>\n'
     en = '## A\n\n<a href="{{% relref "/services/x.md" %}}">Read more</a>\n'
@@ -201,7 +201,7 @@ def test_a_raw_html_link_to_a_relref_is_read_whole():
     ],
 )
 def test_numbered_copies_of_one_picture_are_a_warning(sv_image, en_image, severity):
-    from transcheck.engine import check_texts
+    from transcheck.checking.engine import check_texts
 
     sv = f"## Om oss\n\n![Bild]({sv_image})\n\nVi är ett team.\n"
     en = f"## About us\n\n![Picture]({en_image})\n\nWe are a team.\n"
@@ -210,7 +210,7 @@ def test_numbered_copies_of_one_picture_are_a_warning(sv_image, en_image, severi
 
 
 def test_a_price_list_in_each_market_s_currency_is_one_info():
-    from transcheck.engine import check_texts
+    from transcheck.checking.engine import check_texts
 
     sv = "## Priser\n\n- Lagring: 490 kr\n- Beräkning: 900 kr\n- Säkerhetskopior: 120 kr\n"
     en = "## Prices\n\n- Storage: €44\n- Compute: €81\n- Backups: €11\n"
@@ -221,7 +221,7 @@ def test_a_price_list_in_each_market_s_currency_is_one_info():
 
 
 def test_a_link_that_continues_a_shortcode_value_is_read_whole():
-    from transcheck.engine import check_texts
+    from transcheck.checking.engine import check_texts
 
     sv = '## Bidra\n\n- [Bra första ärende](<{{% param _issue %}}%22good+first+issue%22>)\n'
     en = '## Contribute\n\n- [Good first issue](<{{% param _issue %}}%22good%20first%20issue%22>)\n'
@@ -240,7 +240,7 @@ def test_a_link_that_continues_a_shortcode_value_is_read_whole():
     ],
 )
 def test_the_same_repository_file_at_another_revision_is_a_warning(sv_url, en_url, severity):
-    from transcheck.engine import check_texts
+    from transcheck.checking.engine import check_texts
 
     sv = f"## Källor\n\nLäs [guiden]({sv_url}).\n"
     en = f"## Sources\n\nRead [the guide]({en_url}).\n"
@@ -248,7 +248,7 @@ def test_the_same_repository_file_at_another_revision_is_a_warning(sv_url, en_ur
 
 
 def test_a_changed_mailto_address_shown_as_text_is_one_contact_finding():
-    from transcheck.engine import check_texts
+    from transcheck.checking.engine import check_texts
 
     sv = "## Kontakt\n\nSkriv till [hello@example.se](mailto:hello@example.se).\n"
     en = "## Contact\n\nWrite to [anna@example.se](mailto:anna@example.se).\n"

@@ -8,8 +8,8 @@ import pytest
 from click.testing import CliRunner
 
 from transcheck.cli import main
-from transcheck.config import Config, ConfigError, load_config
-from transcheck.site import plan_pairs
+from transcheck.site.config import Config, ConfigError, load_config
+from transcheck.site.layout import plan_pairs
 from conftest import SHARED, write
 
 SV = "---\ntitle: Om oss\n---\n## Om oss\n\n- Ett\n- Två\n"

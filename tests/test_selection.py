@@ -3,9 +3,9 @@ selected cost nothing (no language detection, no value extraction)."""
 
 import pytest
 
-from transcheck import detect
-from transcheck.checks import values as value_checks
-from transcheck.engine import Options, check_paths
+from transcheck.languages import detect
+from transcheck.rules import values as value_checks
+from transcheck.checking.engine import Options, check_paths
 from conftest import SAMPLES
 
 BROKEN = (str(SAMPLES / "broken" / "posting.sv.md"), str(SAMPLES / "broken" / "posting.en.md"))

@@ -1,8 +1,8 @@
-"""Sentence splitting and the monotonic sentence aligner (transcheck.sentences)."""
+"""Sentence splitting and the monotonic sentence aligner (transcheck.align.sentences)."""
 
 import pytest
 
-from transcheck.sentences import (
+from transcheck.align.sentences import (
     Bead, LengthModel, align_sentences, calibrated, cognates, evidence, length_model, shorten, split_sentences,
 )
 
@@ -144,7 +144,7 @@ def test_splitting_a_huge_paragraph_is_linear() -> None:
 
 
 def test_fold_writes_loan_words_alike() -> None:
-    from transcheck.sentences import fold
+    from transcheck.align.sentences import fold
 
     assert fold("sverige")[:3] == fold("sweden")[:3] == "sve"
     assert fold("kärnfrågor") == "karnfragor" and fold("cloud") == "kloud"

@@ -1,7 +1,7 @@
 import pytest
 
-from transcheck.model import CodeBlock, Paragraph, Shortcode
-from transcheck.shortcodes import find_tags, pair_tags
+from transcheck.document.model import CodeBlock, Paragraph, Shortcode
+from transcheck.document.shortcodes import find_tags, pair_tags
 from conftest import doc
 
 

@@ -9,8 +9,8 @@ import pytest
 from click.testing import CliRunner
 
 from transcheck.cli import main
-from transcheck.config import Config
-from transcheck.site import plan_pairs
+from transcheck.site.config import Config
+from transcheck.site.layout import plan_pairs
 from conftest import CORPUS, needs_corpus, write
 
 EN = "---\ntitle: About\n---\n## About us\n\n- One\n- Two\n"
@@ -191,23 +191,23 @@ def test_opentelemetry_pairs_every_translation_with_its_english_source():
     ],
 )
 def test_link_fields_read_fast_as_the_parser_reads_them(front, expected):
-    from transcheck.site import _simple_fields
+    from transcheck.site.layout import _simple_fields
 
     assert _simple_fields(front) == expected
 
 
 @pytest.mark.parametrize("front", ["url: &u /x/\n", "slug: |\n  x\n", "url: /a/\nurl: /b/\n", "aliases: [*a]\n"])
 def test_link_fields_the_fast_reader_leaves_to_the_parser(front):
-    from transcheck.site import _simple_fields
+    from transcheck.site.layout import _simple_fields
 
     assert _simple_fields(front) is None
 
 
 @needs_corpus
 def test_fast_link_fields_equal_the_parser_on_every_corpus_page():
-    from transcheck.frontmatter import parse_front_matter, split_front_matter
-    from transcheck.site import _ADDRESS_KEYS, _FIELDS, _PERMALINK_FIELDS, _PERMALINK_KEYS, _simple_fields
-    from transcheck.source import InputError, read_source
+    from transcheck.document.frontmatter import parse_front_matter, split_front_matter
+    from transcheck.site.layout import _ADDRESS_KEYS, _FIELDS, _PERMALINK_FIELDS, _PERMALINK_KEYS, _simple_fields
+    from transcheck.document.source import InputError, read_source
 
     for keys, names in ((_ADDRESS_KEYS, _FIELDS), (_PERMALINK_KEYS, _PERMALINK_FIELDS)):
         compared = 0

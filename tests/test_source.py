@@ -2,8 +2,8 @@ import codecs
 
 import pytest
 
-from transcheck.parse import parse_bytes, parse_file
-from transcheck.source import InputError
+from transcheck.document.read import parse_bytes, parse_file
+from transcheck.document.source import InputError
 
 LF = "---\ntitle: x\n---\n## A\n\n- one\n- two\n\n## B\n\nText\n"
 

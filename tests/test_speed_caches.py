@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from transcheck.sentences import split_sentences
+from transcheck.align.sentences import split_sentences
 
 
 def test_remembered_sentences_are_a_fresh_list_each_time() -> None:
@@ -16,7 +16,7 @@ def test_remembered_sentences_are_a_fresh_list_each_time() -> None:
 
 def _tokens_word_by_word(text: str, heading: bool) -> tuple[frozenset[str], frozenset[str]]:
     """neutral._tokens as it was written before plain words were skipped in the regex."""
-    from transcheck.neutral import _GROUPING, _HAS_DIGIT, _SENTENCE_START, _WORD
+    from transcheck.align.neutral import _GROUPING, _HAS_DIGIT, _SENTENCE_START, _WORD
     from transcheck.values.numbers import AMBIGUOUS_NUMBER_WORDS, NUMBER_WORDS
 
     strong: set[str] = set()
@@ -64,7 +64,7 @@ _PIECES = [
 def test_tokens_skipping_plain_words_in_the_regex_equal_the_word_by_word_reading() -> None:
     import random
 
-    from transcheck.neutral import _tokens
+    from transcheck.align.neutral import _tokens
 
     rng = random.Random(15)
     for _ in range(4000):
@@ -76,7 +76,7 @@ def test_tokens_skipping_plain_words_in_the_regex_equal_the_word_by_word_reading
 def test_tokens_of_a_long_plain_tail_stay_linear() -> None:
     """Every match attempt succeeds where it starts: a long run of plain words after the
     last token is read once, not once per position (a generous bound, not a timing)."""
-    from transcheck.neutral import _tokens
+    from transcheck.align.neutral import _tokens
 
     text = "Ceph " + "ord " * 200_000
     assert _tokens.__wrapped__(text, False) == (frozenset(), frozenset({"Ceph"})) == _tokens_word_by_word(text, False)

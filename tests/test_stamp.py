@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from transcheck import status as st
+from transcheck.history import status as st
 from transcheck.cli import main
-from transcheck.stamp import stamp_text
+from transcheck.site.stamp import stamp_text
 from conftest import GitSite
 
 needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")

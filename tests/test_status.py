@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from transcheck import status as st
+from transcheck.history import status as st
 from transcheck.cli import main
-from transcheck.engine import Options, check_paths
+from transcheck.checking.engine import Options, check_paths
 from conftest import GitSite
 
 needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")

@@ -17,7 +17,7 @@ N = 3000
 _CHECK = textwrap.dedent(
     """
     import json, sys
-    from transcheck.engine import check_texts
+    from transcheck.checking.engine import check_texts
     a, b = json.load(sys.stdin)
     found = check_texts(a, b, "a.md", "b.md")
     print(json.dumps([(f.rule, f.path, f.line, f.message) for f in found]))

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from transcheck.checks.values import clock_spans, unit_values
-from transcheck.engine import check_texts
+from transcheck.rules.values import clock_spans, unit_values
+from transcheck.checking.engine import check_texts
 from transcheck.values.dates import find_dates
 from transcheck.values.links import is_identifier
 from transcheck.values.numbers import find_numbers
@@ -224,7 +224,7 @@ def test_national_number_of_another_country_is_the_same_number():
     ],
 )
 def test_decades_written_as_words_of_the_language(sv, en, quiet):
-    from transcheck.engine import check_texts
+    from transcheck.checking.engine import check_texts
 
     found = [f.rule for f in check_texts(f"## A\n\nDet hände {sv} i Sverige.\n", f"## A\n\nIt happened {en} in Sweden.\n",
                                          "p.sv.md", "p.en.md")]
@@ -239,7 +239,7 @@ def test_decades_written_as_words_of_the_language(sv, en, quiet):
     ],
 )
 def test_legal_citations_in_either_style(sv, en, quiet):
-    from transcheck.engine import check_texts
+    from transcheck.checking.engine import check_texts
 
     found = [f.rule for f in check_texts(f"## A\n\nDet gäller {sv} i förordningen.\n",
                                          f"## A\n\nThis applies {en} of the regulation.\n", "p.sv.md", "p.en.md")]
@@ -247,7 +247,7 @@ def test_legal_citations_in_either_style(sv, en, quiet):
 
 
 def test_inline_html_tags_separate_numbers():
-    from transcheck.engine import check_texts
+    from transcheck.checking.engine import check_texts
 
     sv = "## A\n\nKoordinater *<crd>17973032</crd><crd>59360501</crd>* för hållplatsen.\n"
     en = "## A\n\nCoordinates `17973032` `59360501` of the stop.\n"
@@ -263,7 +263,7 @@ def test_a_decade_without_the_article():
 @pytest.mark.parametrize("line", ["13. desember 2022 kunngjorde kommisjonen en avgjørelse.", "7. december 2022, Safespring AB"])
 def test_a_sentence_opened_by_a_date_is_no_numbered_list(line):
     from conftest import doc
-    from transcheck.model import Paragraph
+    from transcheck.document.model import Paragraph
 
     blocks = doc(line + "\n").body.blocks
     assert len(blocks) == 1 and isinstance(blocks[0], Paragraph) and blocks[0].text == line
@@ -271,14 +271,14 @@ def test_a_sentence_opened_by_a_date_is_no_numbered_list(line):
 
 def test_a_numbered_list_stays_a_list():
     from conftest import doc
-    from transcheck.model import ListBlock
+    from transcheck.document.model import ListBlock
 
     for text in ("1. Install it\n2. Run it\n", "12. Kapitel tolv\n", "3. Mars är en planet? nej.\n- x\n"):
         assert isinstance(doc(text).body.blocks[0], ListBlock), text
 
 
 def test_a_short_number_written_in_a_code_span_of_the_aligned_section_is_there():
-    from transcheck.engine import check_texts
+    from transcheck.checking.engine import check_texts
 
     sv = "## Ändringar\n\nFörut: *<crd>9</crd> <crd>18</crd>*\n\nNu: *<crd>1.8E-5</crd>*\n"
     en = "## Changes\n\nBefore: `<crd>9</crd> <crd>18</crd>`\n\nNow: `<crd>1.8E-5</crd>`\n"
@@ -290,7 +290,7 @@ def test_a_short_number_written_in_a_code_span_of_the_aligned_section_is_there()
 @pytest.mark.parametrize("nb, en, quiet", [("passerte hundre kunder", "passed 100 customers", True),
                                            ("passerte hundre kunder", "passed 200 customers", False)])
 def test_round_numbers_written_out(nb, en, quiet):
-    from transcheck.engine import check_texts
+    from transcheck.checking.engine import check_texts
 
     found = [f.rule for f in check_texts(f"## A\n\nPlattformen {nb} i fjor.\n", f"## A\n\nThe platform {en} last year.\n",
                                          "p.nb.md", "p.en.md")]
@@ -299,13 +299,13 @@ def test_round_numbers_written_out(nb, en, quiet):
 
 @pytest.mark.parametrize("text, numbers", [("from 9:00 - 17:25. Then", []), ("for example 17.50.", ["17.50"]), ("at 17.50 today", [])])
 def test_clock_times_before_a_full_stop(text, numbers):
-    from transcheck.checks.values import unit_values
+    from transcheck.rules.values import unit_values
 
     assert [found for kind, _, _, found in unit_values(text, (), "en") if kind == "numbers"] == numbers
 
 
 def test_a_date_with_its_day_in_words_matches_the_digits_of_the_other_version():
-    from transcheck.engine import check_texts
+    from transcheck.checking.engine import check_texts
 
     sv = "## Tidslinje\n\nAndra februari kommer kommissionen överens med USA.\n"
     en = "## Timeline\n\nOn February 2, the Commission agrees with the U.S.\n"
@@ -317,7 +317,7 @@ def test_a_date_with_its_day_in_words_matches_the_digits_of_the_other_version():
 @pytest.mark.parametrize("sv, en, quiet", [("fyrtio anställda", "40 employees", True), ("40 anställda", "forty employees", True),
                                            ("fyrtio anställda", "50 employees", False)])
 def test_tens_written_out(sv, en, quiet):
-    from transcheck.engine import check_texts
+    from transcheck.checking.engine import check_texts
 
     found = [f.rule for f in check_texts(f"## A\n\nVi har {sv} i dag.\n", f"## A\n\nWe have {en} today.\n", "p.sv.md", "p.en.md")]
     assert ("number-mismatch" not in found) is quiet, found
@@ -326,7 +326,7 @@ def test_tens_written_out(sv, en, quiet):
 @pytest.mark.parametrize("nb, en", [("i sak C-311/181, ofte kalt", "on case C-311/18,1. The case"),
                                     ("i sak C-311/18[^1], ofte kalt", "on case C-311/18,1. The case")])
 def test_a_footnote_mark_glued_to_an_eu_case_number(nb, en):
-    from transcheck.engine import check_texts
+    from transcheck.checking.engine import check_texts
 
     found = [f.rule for f in check_texts(f"## A\n\nDomstolen dømte {nb} Schrems II.\n", f"## A\n\nThe court ruled {en} Schrems II.\n",
                                          "p.nb.md", "p.en.md")]

@@ -215,7 +215,7 @@ def test_ref_target():
 
 
 def test_dates_as_chinese_japanese_and_korean_write_them():
-    from transcheck.engine import check_texts
+    from transcheck.checking.engine import check_texts
     from transcheck.values.dates import find_dates
 
     assert [d.normalised() for d in find_dates("2026年3月19日、プロジェクトは")] == ["2026-03-19"]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from transcheck.engine import check_texts
+from transcheck.checking.engine import check_texts
 from transcheck.findings import Severity
 
 VALUE_RULES = {"number-mismatch", "date-mismatch", "contact-mismatch", "link-mismatch", "salary-mismatch", "image-mismatch"}
@@ -137,8 +137,8 @@ def test_value_in_a_block_without_counterpart_of_the_aligned_section_is_left_to_
 def test_targets_written_alike_are_equal_whatever_the_page_map_says():
     """Two pages of a site resolve a relative "card.jpg" to two addresses; written alike in
     both versions, it is the same file (the theme finds it), never a mismatch."""
-    from transcheck.compare import Settings
-    from transcheck.engine import Options
+    from transcheck.pair.comparison import Settings
+    from transcheck.checking.engine import Options
 
     class Map:  # every page resolves every relative target to its own folder
         def resolve(self, text, page):

@@ -2,8 +2,8 @@
 
 import pytest
 
-from transcheck.model import CodeBlock, ListBlock, Paragraph, Shortcode
-from transcheck.shortcodes import find_tags, pair_tags
+from transcheck.document.model import CodeBlock, ListBlock, Paragraph, Shortcode
+from transcheck.document.shortcodes import find_tags, pair_tags
 from conftest import doc, findings, rules_of
 
 

@@ -9,28 +9,28 @@ import click
 
 import os
 
-from . import __version__
-from .config import Config
-from .engine import compare_paths
-from .findings import Finding, Severity
-from .formats.text import format_text
-from .parse import parse_file
-from .rules import RULES, resolve
-from .source import DEFAULT_MAX_BYTES, InputError
-from .treeview import tree_json, tree_text
+from transcheck import __version__
+from transcheck.site.config import Config
+from transcheck.checking.engine import compare_paths
+from transcheck.findings import Finding, Severity
+from transcheck.report.text import format_text
+from transcheck.document.read import parse_file
+from transcheck.rules import RULES, resolve
+from transcheck.document.source import DEFAULT_MAX_BYTES, InputError
+from transcheck.report.treeview import tree_json, tree_text
 
 if TYPE_CHECKING:
-    from .engine import Options
-    from .fix import ReadFile
-    from .formats.html import ViewCollector
-    from .formats.paths import PathStyle
-    from .scan import ScanResult
+    from transcheck.checking.engine import Options
+    from transcheck.site.fix import ReadFile
+    from transcheck.report.html import ViewCollector
+    from transcheck.report.paths import PathStyle
+    from transcheck.site.scan import ScanResult
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 
 def _error(message: str) -> None:
-    from .formats.paths import visible
+    from transcheck.report.paths import visible
 
     # messages quote file names and page text: never a terminal sequence, never a crash on a bad name
     click.echo(f"transcheck: error: {visible(message)}", err=True)
@@ -39,7 +39,7 @@ def _error(message: str) -> None:
 def _enable_semantic(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
     """--semantic: the embedding backend for the sentence rules, or one line and exit 2."""
     if value:
-        from . import semantic
+        from transcheck.align import semantic
 
         try:
             semantic.enable()
@@ -108,7 +108,7 @@ def tree(files: tuple[str, ...], fmt: str, max_file_size: int) -> None:
 
 def _visible_lines(text: str) -> str:
     """Terminal text built from page text: control characters escaped, line breaks kept."""
-    from .formats.paths import visible
+    from transcheck.report.paths import visible
 
     return "\n".join(visible(line) for line in text.split("\n"))
 
@@ -145,7 +145,7 @@ def _report_options(function: Callable[..., Any]) -> Callable[..., Any]:
 def _finish(text: str, output: str | None, fmt: str, findings: list[Finding], statistics: bool, colour: bool,
             failed: bool, exit_zero: bool, threshold: Severity) -> None:
     """Write the report (statistics after text findings, else on standard error) and exit."""
-    from .formats.output import statistics_text
+    from transcheck.report.output import statistics_text
 
     if statistics and (counts := statistics_text(findings)):
         if fmt == "text":
@@ -200,7 +200,7 @@ def check(file_a: str, file_b: str, fmt: str, fail_on: str | None, config_path: 
     """
     from dataclasses import replace
 
-    from .scan import options_from
+    from transcheck.site.scan import options_from
 
     select, ignore = _split(select), _split(ignore)
     _check_selectors(select, "--select")
@@ -214,7 +214,7 @@ def check(file_a: str, file_b: str, fmt: str, fail_on: str | None, config_path: 
     )
     from pathlib import Path as _Path
 
-    from .site import page_map_for
+    from transcheck.site.layout import page_map_for
 
     # links are compared by the page they lead to when the files belong to a site
     settings = replace(settings, page_map=page_map_for(_Path(file_a), _Path(file_b), config))
@@ -222,14 +222,14 @@ def check(file_a: str, file_b: str, fmt: str, fail_on: str | None, config_path: 
     fail_on = fail_on or config.fail_on
     languages = (lang[0], lang[1]) if lang else (None, None)
     comparison, result = compare_paths(file_a, file_b, options, languages)
-    from .formats.output import MACHINE_FORMATS, render_machine
-    from .formats.paths import PathStyle
+    from transcheck.report.output import MACHINE_FORMATS, render_machine
+    from transcheck.report.paths import PathStyle
 
     style = PathStyle(root_dir)
     threshold = Severity.parse(fail_on)
     coloured = fmt == "text" and _use_colour(colour, None if output else sys.stdout)
     if fmt == "html":
-        from .formats.html import PairView, render_report
+        from transcheck.report.html import PairView, render_report
 
         # a file that cannot be parsed has no side-by-side view: its findings are listed
         views = [PairView(comparison, result.findings)] if comparison is not None else []
@@ -246,7 +246,7 @@ def check(file_a: str, file_b: str, fmt: str, fail_on: str | None, config_path: 
 
 def _page_to_rewrite(path: str) -> ReadFile | None:
     """The page fix or stamp would rewrite; None (and one error line) when it cannot be read."""
-    from .fix import read_for_fix
+    from transcheck.site.fix import read_for_fix
 
     try:
         return read_for_fix(path)
@@ -258,7 +258,7 @@ def _page_to_rewrite(path: str) -> ReadFile | None:
 def _write_or_show(page: object, result: object, mode: str, path: str, done: str) -> int:
     """``--write``: write the result safely and say ``done``; ``--diff``: show the diff.
     The exit status this file asks for (2 when a write was refused)."""
-    from .fix import WriteRefused, write_safely
+    from transcheck.site.fix import WriteRefused, write_safely
 
     if mode != "write":
         click.echo(result.diff(), nl=False)  # type: ignore[attr-defined]
@@ -277,7 +277,7 @@ def _write_or_show(page: object, result: object, mode: str, path: str, done: str
 
 def _crashed(findings: list[Finding]) -> bool:
     """transcheck itself failed somewhere (exit 2, never 1: 1 means the translations drifted)."""
-    from .engine import INTERNAL_ERROR
+    from transcheck.checking.engine import INTERNAL_ERROR
 
     return any(f.rule == INTERNAL_ERROR for f in findings)
 
@@ -293,7 +293,7 @@ def _emit(text: str, output: str | None, colour: bool = False) -> None:
             handle.write(text)  # not text + "\n": an HTML report of megabytes is not copied again
             handle.write("\n")
     except (OSError, UnicodeError) as error:
-        from .formats.paths import visible
+        from transcheck.report.paths import visible
 
         reason = error.strerror if isinstance(error, OSError) else None
         _error(f"{visible(output)}: cannot write the report: {reason or error}")
@@ -348,7 +348,7 @@ def fix(files: tuple[str, ...], lang_tags: bool, mode: str, lang: str | None,
     other key; everything else stays byte for byte. With --diff (the default) nothing
     is written and the exit status is 1 when something would change; a refusal is 2.
     """
-    from .fix import expected_for_fix, fix_text
+    from transcheck.site.fix import expected_for_fix, fix_text
 
     status = EXIT_OK
     for path in files:
@@ -379,7 +379,7 @@ def fix(files: tuple[str, ...], lang_tags: bool, mode: str, lang: str | None,
 def _load_config(config_path: str | None, start: str) -> Config:
     from pathlib import Path
 
-    from .config import Config, ConfigError, find_config, load_config
+    from transcheck.site.config import Config, ConfigError, find_config, load_config
 
     try:
         if config_path:
@@ -459,8 +459,9 @@ def scan(paths: tuple[str, ...], config_path: str | None, fmt: str, output: str 
     """
     from pathlib import Path
 
-    from .baseline import BaselineError, only_new, read_baseline, write_baseline
-    from .scan import default_jobs, options_from, scan as run_scan
+    from transcheck.site.baseline import BaselineError, only_new, read_baseline, write_baseline
+    from transcheck.report.html import draw_pair
+    from transcheck.site.scan import default_jobs, options_from, scan as run_scan
 
     roots = [Path(p) for p in (paths or (".",))]
     config = _load_config(config_path, str(roots[0]))
@@ -480,7 +481,8 @@ def scan(paths: tuple[str, ...], config_path: str | None, fmt: str, output: str 
     try:
         cache = None if no_cache else (cache_dir or "")
         views = _html_views() if fmt == "html" else None  # drawn by the workers, from the same comparisons
-        result = run_scan(roots, config, options, jobs or default_jobs(), changed_since, bar, cache, views)
+        result = run_scan(roots, config, options, jobs or default_jobs(), changed_since, bar, cache, views,
+                          draw_pair if views is not None else None)
     except (subprocess_error(), OSError) as error:
         bar.close()
         reason = "git is not installed" if isinstance(error, FileNotFoundError) else str(error).strip()
@@ -513,8 +515,8 @@ def scan(paths: tuple[str, ...], config_path: str | None, fmt: str, output: str 
             sys.exit(EXIT_USAGE)
     if baseline is not None:
         findings = only_new(findings, baseline, root)
-    from .formats.output import MACHINE_FORMATS, render_machine
-    from .formats.paths import PathStyle
+    from transcheck.report.output import MACHINE_FORMATS, render_machine
+    from transcheck.report.paths import PathStyle
 
     # paths outside the working directory (or --root) are shown relative to the site
     style = PathStyle(root_dir, fallback=root)
@@ -527,7 +529,7 @@ def scan(paths: tuple[str, ...], config_path: str | None, fmt: str, output: str 
     else:
         text = format_text(style.findings(findings), len(result.languages), coloured, quiet)
         if not quiet:
-            from .wording import plural
+            from transcheck.wording import plural
 
             text += f"\n{plural(len(result.pairs), 'pair')} checked in {result.seconds:.2f}s."
     _finish(text, output, fmt, findings, statistics, coloured, result.io_error or _crashed(result.findings),
@@ -541,7 +543,7 @@ def subprocess_error() -> type[Exception]:
 
 
 def _html_views() -> ViewCollector:
-    from .formats.html import ViewCollector
+    from transcheck.report.html import ViewCollector
 
     return ViewCollector()
 
@@ -552,9 +554,10 @@ def _scan_html(result: ScanResult, findings: list[Finding], options: Options, st
     from collections import Counter
     from pathlib import Path
 
-    from .formats.html import render_site
-    from .formats.paths import PathStyle
-    from .status import GitError, discover
+    from transcheck.rules.stale import STALE_TRANSLATION
+    from transcheck.report.html import render_site
+    from transcheck.report.paths import PathStyle
+    from transcheck.history.status import GitError, discover
 
     roots = [str(layout.root) for layout in result.layouts] or [str(result.layout.root)]
     base = os.path.commonpath(roots) if len(roots) > 1 else roots[0]
@@ -565,7 +568,7 @@ def _scan_html(result: ScanResult, findings: list[Finding], options: Options, st
         if source is None or language == source:
             missing.update(lang for lang in absent if lang != language)
     git = False
-    if "stale-translation" in options.enabled():
+    if STALE_TRANSLATION.name in options.enabled():
         try:
             discover(Path(base))
             git = True
@@ -597,11 +600,11 @@ def status(path: str, config_path: str | None, fmt: str, markers: tuple[str, ...
     l10n.sourceCommit), else with its last commit; per language, the pages translated."""
     from pathlib import Path
 
-    from .formats.output import render_machine
-    from .formats.paths import PathStyle
-    from .formats.status import status_findings, status_json, status_text
-    from .site import plan_pairs
-    from .status import DEFAULT_MARKER_KEYS, GitError, site_status
+    from transcheck.report.output import render_machine
+    from transcheck.report.paths import PathStyle
+    from transcheck.report.status import status_findings, status_json, status_text
+    from transcheck.site.layout import plan_pairs
+    from transcheck.history.status import DEFAULT_MARKER_KEYS, GitError, site_status
 
     config = _load_config(config_path, path)
     plan = plan_pairs([Path(path)], config)
@@ -630,11 +633,11 @@ def status(path: str, config_path: str | None, fmt: str, markers: tuple[str, ...
     elif fmt == "json":
         text = status_json(report, style)
     elif fmt == "html":
-        from .formats.status import status_html
+        from transcheck.report.status import status_html
 
         text = status_html(report, PathStyle(root_dir or str(plan.layout.root), fallback=str(plan.layout.root)))
     else:
-        from .findings import Severity, sort_findings
+        from transcheck.findings import Severity, sort_findings
 
         files = sorted({(p.translation or p.source or "", p.language) for p in report.pairs})
         pairs = [(p.translation, p.source) for p in report.pairs if p.translation and p.source]
@@ -663,10 +666,10 @@ def stamp(files: tuple[str, ...], mode: str, key: str, config_path: str | None) 
     """
     from pathlib import Path
 
-    from .formats.paths import PathStyle, visible
-    from .site import find_site_root, plan_pairs
-    from .stamp import source_commit, stamp_text
-    from .status import GitError
+    from transcheck.report.paths import PathStyle, visible
+    from transcheck.site.layout import find_site_root, plan_pairs
+    from transcheck.site.stamp import source_commit, stamp_text
+    from transcheck.history.status import GitError
 
     if not key.strip() or any(not part.strip() for part in key.split(".")):
         _error(f"--key {key!r}: a key is one or more non-empty names joined by dots")

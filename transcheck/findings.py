@@ -23,6 +23,21 @@ class Severity(IntEnum):
             raise ValueError(f"unknown severity {text!r} (use error, warning or info)") from None
 
 
+@dataclass(frozen=True)
+class Rule:
+    """What a rule is to everyone outside its module: code, name, default severity and its
+    documentation. Names and codes are interface (configs, suppressions and baselines name
+    them); a renamed rule keeps its old name in ``aliases``. Each rule is defined in its
+    module under ``transcheck/rules/``; ``transcheck.rules`` lists them all."""
+
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+    doc: str
+    aliases: tuple[str, ...] = ()
+
+
 @dataclass(frozen=True, order=True)
 class Location:
     path: str

@@ -28,7 +28,7 @@ class LinkRules:
     rewrites: tuple[tuple[str, str], ...] = ()  # (text in A's links, text in B's links)
     ignore_fragments: bool = True  # "/jobs/#ansok" vs "/jobs/#apply": site anchors are translated
     language_codes: frozenset[str] = field(default_factory=frozenset)
-    # the site's pages by address (transcheck.pagemap.PageMap) and the two pages' files:
+    # the site's pages by address (transcheck.values.pagemap.PageMap) and the two pages' files:
     # a link is then compared by the page it leads to, whatever its language's slug
     page_map: Any = None
     page_a: str = ""

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from decimal import Decimal
 
-from .numbers import Number, find_numbers, format_decimal
+from transcheck.values.numbers import Number, find_numbers, format_decimal
 
 # currency words and symbols → ISO code; "kr" is any Scandinavian krona
 _CURRENCIES: list[tuple[str, str]] = [

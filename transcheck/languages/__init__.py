@@ -1,0 +1,1 @@
+"""Layer 2, languages: tag spelling, the language a page declares or its path implies, and detection."""

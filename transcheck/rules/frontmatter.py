@@ -1,0 +1,366 @@
+"""Front-matter rules: duplicate-key, frontmatter-missing-key, frontmatter-mismatch."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from typing import Any, Iterator
+
+from transcheck.pair.comparison import Check, Comparison, Side
+from transcheck.findings import Rule, Severity
+from transcheck.rules.language import UNTRANSLATED
+from transcheck.wording import line_range
+from transcheck.document.model import FrontMatterEntry
+
+# --- the rules of this module: code, name, default severity, summary, documentation ---
+
+FRONTMATTER_MISSING_KEY = Rule("TC301", "frontmatter-missing-key", Severity.WARNING, "A front-matter key of one version is missing in the other.",
+         "Keys are compared as Hugo reads them: case-insensitively. Keys that are naturally "
+         "per-translation (language fields, ai, slug, url, aliases, lastmod, translationKey, "
+         "default_lang_commit, drifted_from_default, l10n, cSpell:ignore, and keys configured "
+         "as local) are not compared, nor a key whose value says nothing (\"\", false, 0, [], {}). "
+         "A language or lang key in one version while the other declares no language is reported.")
+
+FRONTMATTER_MISMATCH = Rule("TC302", "frontmatter-mismatch", Severity.ERROR, "A front-matter value that must be the same differs.",
+         "Booleans such as draft, numbers, URLs, paths and images must be equal across languages; "
+         "translated text is expected to differ and is not compared. Dates and a page's place in "
+         "a listing (weight, cardorder …) differing are a warning: a translation is often dated "
+         "when it was written.")
+
+DUPLICATE_KEY = Rule("TC303", "duplicate-key", Severity.ERROR, "A front-matter key is written twice.",
+         "YAML keeps only the last of two equal keys and Hugo reads keys case-insensitively, so "
+         "`language` and `Language` in one front matter are one key written twice: only one "
+         "value survives.")
+
+RULES: tuple[Rule, ...] = (FRONTMATTER_MISSING_KEY, FRONTMATTER_MISMATCH, DUPLICATE_KEY,)
+
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$")
+_URL = re.compile(r"^(?:[a-z][a-z0-9+.-]*://|mailto:|tel:)\S+$", re.I)
+_PATH = re.compile(r"^(?:/|\./|\.\./)\S*$|^[\w./-]+\.(?:jpe?g|png|gif|svg|webp|avif|pdf|mp4|webm|md|html?|ico)$", re.I)
+_NUMBER = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
+
+
+def _short(value: str, width: int = 60) -> str:
+    return value if len(value) <= width else value[: width - 1] + "…"
+
+
+def check_duplicate_keys(c: Comparison) -> None:
+    for side in (c.a, c.b):
+        seen: dict[str, FrontMatterEntry] = {}
+        for entry in side.doc.front_matter.entries:
+            folded = entry.key.lower()
+            first = seen.get(folded)
+            if first is None:
+                seen[folded] = entry
+                continue
+            if normalise(first.value) == normalise(entry.value):
+                continue  # the same value twice loses nothing
+            if folded in c.settings.language_keys:
+                continue  # two language fields that disagree: language-conflict says it
+            if first.key == entry.key:
+                message = (
+                    f"key '{entry.key}' is written twice (lines {first.line} and {entry.line}); "
+                    f"only one value survives: {_short(first.raw, 30)} or {_short(entry.raw, 30)}"
+                )
+            else:
+                message = (
+                    f"key '{entry.key}' repeats '{first.key}' (line {first.line}): Hugo reads keys "
+                    f"case-insensitively, so only one of {_short(first.raw, 30)} and "
+                    f"{_short(entry.raw, 30)} is used"
+                )
+            c.report(DUPLICATE_KEY, side, entry.line, message, [(side, first.line)], key=f"{first.key}|{entry.key}")
+
+
+def _effective(side: Side) -> dict[str, FrontMatterEntry]:
+    """Key (lower-cased, as Hugo reads it) → the entry Hugo would use (the last one)."""
+    result: dict[str, FrontMatterEntry] = {}
+    for entry in side.doc.front_matter.entries:
+        result[entry.key.lower()] = entry
+    return result
+
+
+# Keys that belong to one language version by design: a translation records which
+# source commit it follows (opentelemetry.io's default_lang_commit, drifted_from_default),
+# its l10n state, and translationKey only links versions; a spell checker's word list
+# (``cSpell:ignore``) is the words of that language. Never "missing", never compared.
+PER_LANGUAGE_KEYS = frozenset({"default_lang_commit", "drifted_from_default", "l10n", "translationkey", "spell:ignore"})
+PER_LANGUAGE_PREFIXES = ("l10n.", "l10n_", "cspell:", "cspell.")
+# The keys that say a page's language: one side with such a key and the other with none is
+# a finding (a page that states its language while its version does not).
+_LANGUAGE_KEYS_REPORTED = ("language", "lang")
+
+
+def per_language(key: str) -> bool:
+    """A front-matter key that belongs to one language version by design."""
+    return key in PER_LANGUAGE_KEYS or key.startswith(PER_LANGUAGE_PREFIXES)
+
+
+def _ignored(c: Comparison, key: str) -> bool:
+    settings = c.settings
+    return key in settings.local_keys or key in settings.language_keys or per_language(key)
+
+
+def empty_value(value: Any) -> bool:
+    """A value that says nothing: "", false, 0, [], {}, null. A key holding it on one side
+    only loses nothing (Hugo reads a missing key as the same)."""
+    if value is None or value is False:
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return value == 0
+    if isinstance(value, (list, dict, tuple)):
+        return len(value) == 0
+    return False
+
+
+def check_missing_keys(c: Comparison) -> None:
+    keys_a, keys_b = _effective(c.a), _effective(c.b)
+    for having, lacking, mine, theirs in ((c.a, c.b, keys_a, keys_b), (c.b, c.a, keys_b, keys_a)):
+        gone: list[FrontMatterEntry] = []
+        for key in sorted(set(mine) - set(theirs), key=lambda k: mine[k].line):
+            if _ignored(c, key) or empty_value(mine[key].value):
+                continue
+            entry = mine[key]
+            renamed = _same_value_under_other_key(entry, theirs, set(mine))
+            if not renamed:
+                gone.append(entry)
+                continue
+            c.report(
+                FRONTMATTER_MISSING_KEY,
+                lacking,
+                renamed.line,
+                f"front matter has no '{entry.key}' here; {having.name}:{entry.line} has "
+                f"{entry.key}: {_short(entry.raw)}; its value stands under '{renamed.key}' (line {renamed.line}) here",
+                [(having, entry.line)],
+                key=f"{entry.key}",
+                # the key's name was translated ('dokumentbild' / 'dokumentbilde'): the theme reads
+                # one of them, so worth knowing, but the value is there
+                severity=Severity.INFO,
+            )
+        _report_missing_keys(c, having, lacking, gone)
+    _missing_language_key(c, keys_a, keys_b)
+
+
+def _report_missing_keys(c: Comparison, having: Side, lacking: Side, gone: list[FrontMatterEntry]) -> None:
+    """One finding per missing key; three or more (a sidebar's six fields) as one finding."""
+    if len(gone) < 3:
+        for entry in gone:
+            c.report(
+                FRONTMATTER_MISSING_KEY,
+                lacking,
+                _anchor(lacking),
+                f"front matter has no '{entry.key}' here; {having.name}:{entry.line} has "
+                f"{entry.key}: {_short(entry.raw)}",
+                [(having, entry.line)],
+                key=f"{entry.key}",
+            )
+        return
+    names = ", ".join(f"'{e.key}'" for e in gone[:4]) + (f" and {len(gone) - 4} more" if len(gone) > 4 else "")
+    c.report(
+        FRONTMATTER_MISSING_KEY,
+        lacking,
+        _anchor(lacking),
+        f"front matter has no {names} here; {having.name} has these {len(gone)} keys "
+        f"({line_range(gone[0].line, gone[-1].line)})",
+        [(having, gone[0].line)],
+        key="keys|" + "|".join(sorted(e.key for e in gone)),
+    )
+
+
+def _same_value_under_other_key(
+    entry: FrontMatterEntry, theirs: dict[str, FrontMatterEntry], mine: set[str]
+) -> FrontMatterEntry | None:
+    """A key of the other version, absent here, holding the same distinctive value."""
+    value = entry.value
+    if not isinstance(value, str) or len(value.strip()) < 6:
+        return None
+    return next((e for k, e in theirs.items() if k not in mine and isinstance(e.value, str)
+                 and e.value.strip() == value.strip()), None)
+
+
+def _anchor(side: Side) -> int:
+    fm = side.doc.front_matter
+    return fm.end_line if fm.end_line else 1
+
+
+def _missing_language_key(c: Comparison, keys_a: dict[str, FrontMatterEntry], keys_b: dict[str, FrontMatterEntry]) -> None:
+    """One version says its language (``language:``/``lang:``), the other says nothing."""
+    declared_a = [keys_a[k] for k in _LANGUAGE_KEYS_REPORTED if k in keys_a]
+    declared_b = [keys_b[k] for k in _LANGUAGE_KEYS_REPORTED if k in keys_b]
+    other_a = any(k in keys_a for k in c.settings.language_keys)
+    other_b = any(k in keys_b for k in c.settings.language_keys)
+    for declared, lacking, having, lacking_has_any in ((declared_a, c.b, c.a, other_b), (declared_b, c.a, c.b, other_a)):
+        if not declared or lacking_has_any or empty_value(declared[0].value):
+            continue
+        entry = declared[0]
+        c.report(
+            FRONTMATTER_MISSING_KEY,
+            lacking,
+            _anchor(lacking),
+            f"front matter says no language here; {having.name}:{entry.line} has {entry.key}: {_short(entry.raw)}",
+            [(having, entry.line)],
+            key=f"language|{entry.key}",
+        )
+
+
+def comparable(value: Any, key: str, c: Comparison) -> bool:
+    """Is this a value that translation must not change?"""
+    if key in c.settings.text_keys:
+        return False
+    if key in c.settings.equal_keys:
+        return True
+    if isinstance(value, bool) or isinstance(value, (int, float)) or isinstance(value, (_dt.date, _dt.time)):
+        return True
+    if isinstance(value, str):
+        text = value.strip()
+        return bool(_DATE.match(text) or _NUMBER.match(text))
+    return False
+
+
+def is_link_value(value: Any) -> bool:
+    """URL and path values are links: link-mismatch / image-mismatch compare them."""
+    return isinstance(value, str) and bool(_URL.match(value.strip()) or _PATH.match(value.strip()))
+
+
+def normalise(value: Any) -> Any:
+    """Equal meaning, equal form: dates as ISO text, numbers as numbers, URLs without trailing slash."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, _dt.datetime):
+        return value.isoformat()
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    if isinstance(value, (int, float)):
+        return float(value)
+    if isinstance(value, str):
+        text = value.strip()
+        if _NUMBER.match(text):
+            return float(text)
+        if _DATE.match(text):
+            return text.replace(" ", "T")
+        if _URL.match(text) or _PATH.match(text):
+            return text.rstrip("/") or "/"
+        return text
+    return value
+
+
+def _leaves(value: Any, path: str) -> Iterator[tuple[str, Any]]:
+    """Scalar leaves of nested maps (``params.color``); lists are compared whole."""
+    if isinstance(value, dict):
+        for key in sorted(value, key=str):
+            yield from _leaves(value[key], f"{path}.{key}")
+    else:
+        yield path, value
+
+
+def _list_comparable(value: list[Any], key: str, c: Comparison) -> bool:
+    return bool(value) and all(not isinstance(v, (dict, list)) and comparable(v, key, c) for v in value)
+
+
+def check_translated_keys(c: Comparison) -> None:
+    """Keys the config names as translated (``[front-matter] translated``) with the same
+    text in both versions: untranslated, reported as the body text is (rules/language.py
+    does the keys it knows, such as title and description, itself)."""
+    from transcheck.rules.language import TRANSLATABLE_KEYS, _neighbours, _normal, translatable
+    from transcheck.languages.detect import same_language
+
+    wanted = [k for k in c.settings.text_keys if k not in TRANSLATABLE_KEYS and not per_language(k)]
+    if not wanted or same_language(c.a.language, c.b.language):
+        return
+    keys_a, keys_b = _effective(c.a), _effective(c.b)
+    min_words = 6 if _neighbours(c) else 2  # sv, nb and da share many short phrases
+    for key in wanted:
+        entry_a, entry_b = keys_a.get(key), keys_b.get(key)
+        if entry_a is None or entry_b is None:
+            continue
+        value_a, value_b = entry_a.value, entry_b.value
+        if not (isinstance(value_a, str) and isinstance(value_b, str)):
+            continue
+        if _normal(value_a) != _normal(value_b) or not translatable(value_a) or len(value_a.split()) < min_words:
+            continue
+        c.report(
+            UNTRANSLATED,
+            c.a,
+            entry_a.line,
+            f'{entry_a.key}: "{_short(" ".join(value_a.split()))}" is identical in {c.b.name}:{entry_b.line}',
+            [(c.b, entry_b.line)],
+            key=f"fm|{key}|{_normal(value_a)[:60]}",
+        )
+
+
+def check_values(c: Comparison) -> None:
+    keys_a, keys_b = _effective(c.a), _effective(c.b)
+    for key in sorted(set(keys_a) & set(keys_b), key=lambda k: keys_a[k].line):
+        if _ignored(c, key):
+            continue
+        entry_a, entry_b = keys_a[key], keys_b[key]
+        leaves_b = dict(_leaves(entry_b.value, key))
+        for path, value_a in _leaves(entry_a.value, key):
+            if path not in leaves_b:
+                continue
+            value_b = leaves_b[path]
+            leaf = path.rsplit(".", 1)[-1]
+            if isinstance(value_a, list) or isinstance(value_b, list):
+                if not (isinstance(value_a, list) and isinstance(value_b, list)):
+                    continue
+                if not (_list_comparable(value_a, leaf, c) and _list_comparable(value_b, leaf, c)):
+                    continue
+                if [normalise(v) for v in value_a] == [normalise(v) for v in value_b]:
+                    continue
+            else:
+                if not (comparable(value_a, leaf, c) and comparable(value_b, leaf, c)):
+                    continue
+                if normalise(value_a) == normalise(value_b) or _same_day(value_a, value_b):
+                    continue
+            shown = path if path != key else entry_a.key
+            c.report(
+                FRONTMATTER_MISMATCH,
+                c.a,
+                entry_a.line,
+                f"{shown} is {_show(value_a, entry_a, path == key)} here but "
+                f"{_show(value_b, entry_b, path == key)} in {c.b.name}:{entry_b.line}",
+                [(c.b, entry_b.line)],
+                key=f"{path}|{normalise(value_a)}|{normalise(value_b)}",
+                severity=Severity.WARNING if _metadata(leaf, value_a, value_b) else None,
+            )
+
+
+# keys that order or place a page: a different order in one language is worth a look
+_ORDER_KEY = re.compile(r"(?:weight|order|position|priority|sort|rank)$", re.I)
+
+
+def _metadata(leaf: str, value_a: Any, value_b: Any) -> bool:
+    """A date (a translation is often written and dated later than its source) or a
+    page's place in a listing: real, but not what a reader of the page sees as wrong."""
+    if _ORDER_KEY.search(leaf):
+        return True
+    return all(isinstance(v, (_dt.date, _dt.datetime)) or (isinstance(v, str) and _DATE.match(v.strip())) for v in (value_a, value_b))
+
+
+def _show(value: Any, entry: FrontMatterEntry, top: bool) -> str:
+    if top and entry.raw:
+        return _short(entry.raw)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return _short(str(value))
+
+
+def _same_day(a: Any, b: Any) -> bool:
+    """'2026-02-16' and '2026-02-16T00:00:00' name the same day: not a mismatch."""
+    texts = [normalise(v) for v in (a, b)]
+    if not all(isinstance(t, str) and _DATE.match(t) for t in texts):
+        return False
+    short, long = sorted(texts, key=len)
+    return len(short) == 10 and long.startswith(short) and long[10:].lstrip("T").startswith("00:00")
+
+
+# --- what the engine runs: each check with the rules it reports --------------------------------
+
+CHECKS: tuple[Check, ...] = (
+    Check(check_duplicate_keys, (DUPLICATE_KEY,)),
+    Check(check_missing_keys, (FRONTMATTER_MISSING_KEY,), needs_front_matter=True),
+    Check(check_values, (FRONTMATTER_MISMATCH,), needs_front_matter=True),
+    Check(check_translated_keys, (UNTRANSLATED,), needs_front_matter=True),
+)

@@ -1,0 +1,505 @@
+"""Language rules: language-conflict, language-code, language-mismatch, language-detected,
+untranslated."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from transcheck.align.alignment import SectionInfo, aligned_units, unit_inlines
+from transcheck.pair.comparison import Check, Comparison, Side
+from transcheck.findings import Rule, Severity
+from transcheck.languages.detect import candidates_for, detector_code, judge, language_name, letters, same_language
+from transcheck.languages.tags import TagVerdict, family, verdict
+from transcheck.document.model import Block, BlockQuote, Document, FrontMatterEntry, HtmlBlock, ListItem, Node, Paragraph, Shortcode, walk_nodes
+from transcheck.document.shortcode_args import TEXT_ARGS
+from transcheck.wording import line_range, plural, said_by
+
+# --- the rules of this module: code, name, default severity, summary, documentation ---
+
+LANGUAGE_CONFLICT = Rule("TC501", "language-conflict", Severity.ERROR, "Two language fields of one file disagree.",
+         "language, Language, lang, languageCode, locale, hreflang … are compared as language "
+         "tags, case-insensitively: En and en agree, sv and En do not. nb, nn and no all count "
+         "as Norwegian.")
+
+LANGUAGE_CODE = Rule("TC502", "language-code", Severity.WARNING, "A language field holds no valid code, or almost certainly the wrong one.",
+         "Not a BCP 47 tag (\"Nei\", \"Svenska\"), a country code (dk, jp), a code that is valid "
+         "but a likely slip (se is Northern Sami on a Swedish page), en-UK for en-GB, or a YAML "
+         "boolean where a code was meant (language: no is read as false). House conventions "
+         "are declared as aliases (Se = \"sv\") and are then quiet.")
+
+LANGUAGE_MISMATCH = Rule("TC503", "language-mismatch", Severity.ERROR, "A file declares another language than expected, or both declare the same.",
+         "The expected language comes from --lang, the file name (x.sv.md), a path segment "
+         "(content/sv/) or config.")
+
+LANGUAGE_DETECTED = Rule("TC504", "language-detected", Severity.ERROR, "The text is not in the declared or expected language.",
+         "An error for a whole document, a warning for a block. langdetect is restricted to the "
+         "pair's languages and their neighbours (sv, no, da, en) and seeded, so results are "
+         "deterministic; short blocks are judged together per section; headings, code, URLs "
+         "and names are not judged. Text in the other version's language is untranslated.")
+
+UNTRANSLATED = Rule("TC505", "untranslated", Severity.WARNING, "Text is identical in both versions or in the other version's language.",
+         "Paragraphs, list items, translatable front-matter fields (title, intro, description, "
+         "sidebarlinkname …) and shortcode text arguments (title=, text=). Proper names, "
+         "product names, numbers and code alone are not flagged.")
+
+RULES: tuple[Rule, ...] = (LANGUAGE_CONFLICT, LANGUAGE_CODE, LANGUAGE_MISMATCH, LANGUAGE_DETECTED, UNTRANSLATED,)
+
+
+MIN_BLOCK_LETTERS = 80  # a block judged alone
+MIN_SECTION_LETTERS = 120  # small blocks are judged together per section
+MIN_DOCUMENT_LETTERS = 200
+
+TRANSLATABLE_KEYS = frozenset(
+    """title linktitle subtitle intro description summary lead excerpt metatitle metadescription
+    seotitle seodescription sidebarlinkname sidebarlinkname2 sidebarlinkname3 sidebartext buttontext
+    alt caption cta heading""".split()
+)
+
+
+def _language_entries(c: Comparison, side: Side) -> list[tuple[FrontMatterEntry, TagVerdict]]:
+    aliases = dict(c.settings.language_aliases)
+    text_language = side.expected or side.language
+    return [
+        (entry, verdict(entry.value, entry.raw, aliases, text_language))
+        for entry in side.doc.front_matter.entries
+        if entry.key.lower() in c.settings.language_keys and entry.key.lower() != "languagename"
+    ]
+
+
+def check_language_fields(c: Comparison) -> None:
+    """language-code for values that are no (right) code, language-conflict within a file."""
+    for side in (c.a, c.b):
+        entries = _language_entries(c, side)
+        for entry, judged in entries:
+            if judged.problem:
+                fix = f" (the page is {language_name(judged.suggestion)}: {judged.suggestion})" if judged.suggestion else ""
+                c.report(LANGUAGE_CODE, side, entry.line, f"{entry.key}: {judged.problem}{fix}", key=f"{entry.key}|{entry.raw}")
+        valid = [(entry, judged) for entry, judged in entries if judged.tag]
+        for entry, judged in valid[1:]:
+            first, first_verdict = valid[0]
+            if family(first_verdict.tag) != family(judged.tag):
+                c.report(
+                    LANGUAGE_CONFLICT,
+                    side,
+                    entry.line,
+                    f"{entry.key}: {entry.raw} (line {entry.line}) says {language_name(judged.tag)} but "
+                    f"{first.key}: {first.raw} (line {first.line}) says {language_name(first_verdict.tag)}",
+                    [(side, first.line)],
+                    key=f"{first.key}|{first.raw}|{entry.key}|{entry.raw}",
+                )
+
+
+def declared_tag(c: Comparison, side: Side) -> tuple[FrontMatterEntry, str] | None:
+    for entry, judged in _language_entries(c, side):
+        if judged.tag:
+            return entry, judged.tag
+    return None
+
+
+def check_language_mismatch(c: Comparison) -> None:
+    """The declared language against the expected one; both versions declaring the same."""
+    declared = {}
+    for side in (c.a, c.b):
+        found = declared_tag(c, side)
+        declared[id(side)] = found
+        if found is None or not side.expected:
+            continue
+        entry, tag = found
+        if not same_language(tag, side.expected):
+            c.report(
+                LANGUAGE_MISMATCH,
+                side,
+                entry.line,
+                f"{entry.key}: {entry.raw} declares {language_name(tag)}, but the {said_by(side.expected_from)} says "
+                f"{language_name(side.expected)} ({side.expected})",
+                key=f"{entry.key}|{tag}|{side.expected}",
+            )
+    found_a, found_b = declared[id(c.a)], declared[id(c.b)]
+    if found_a and found_b and same_language(found_a[1], found_b[1]):
+        if not (c.a.expected or c.b.expected):  # otherwise the file that is wrong was named above
+            c.report(
+                LANGUAGE_MISMATCH,
+                c.a,
+                found_a[0].line,
+                f"both versions declare {language_name(found_a[1])}: {found_a[0].key}: {found_a[0].raw} here and "
+                f"{found_b[0].key}: {found_b[0].raw} in {c.b.name}:{found_b[0].line}",
+                [(c.b, found_b[0].line)],
+                key=f"same|{found_a[1]}",
+            )
+
+
+# --- detection -------------------------------------------------------------------------------
+
+# An address starts a word and its first part holds no "@" (possessive): a long word is
+# then tried once, not from every character with backtracking (quadratic before).
+_CODE_OR_URL = re.compile(r"`[^`]*`|https?://\S+|(?<!\S)[^\s@]++@\S+")
+
+
+def _without_code_or_urls(text: str) -> str:
+    if "`" in text or "@" in text or "://" in text:  # most text has none: skip the regex
+        return _CODE_OR_URL.sub(" ", text)
+    return text
+
+
+def _unit_text(unit: Block | ListItem) -> str:
+    if isinstance(unit, Paragraph):
+        text = unit.text
+    elif isinstance(unit, ListItem):
+        text = unit.text
+    elif isinstance(unit, HtmlBlock):
+        text = unit.text  # what a reader sees of a raw <div>/<p>/<details>
+    else:
+        return ""
+    codes = [code for inline in unit_inlines(unit) for code in inline.code if code]
+    if codes:
+        text = _blank_out(text, codes)
+    return _without_code_or_urls(text)
+
+
+def _blank_out(text: str, snippets: list[str]) -> str:
+    """Each snippet (code spans, in reading order) replaced by a space where it stands,
+    in one pass over the text (a str.replace per snippet is quadratic with thousands)."""
+    parts: list[str] = []
+    cursor = 0
+    for snippet in snippets:
+        index = text.find(snippet, cursor)
+        if index < 0:
+            continue
+        parts.append(text[cursor:index])
+        parts.append(" ")
+        cursor = index + len(snippet)
+    parts.append(text[cursor:])
+    return "".join(parts)
+
+
+def _prose_units(blocks: list[Block]) -> list[Block | ListItem]:
+    """Paragraphs and list items in reading order (also in quotes and shortcodes)."""
+    # Raw HTML is not judged by detection: it is most often tables of product names and
+    # codes ("Windows Server 2016 Datacenter"), which read as English in any page. Its text
+    # is still compared for being identical in both versions (check_untranslated).
+    return [node for node in walk_nodes(list(blocks)) if isinstance(node, (Paragraph, ListItem))]
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def check_detected(c: Comparison) -> None:
+    """language-detected: a document (error) or block (warning) not in its language.
+
+    Every paragraph and list item long enough is judged (short ones together per
+    section). When most of the text is in another language the document is
+    reported once; otherwise each section with such blocks once. Text in the
+    *other* version's language is reported as untranslated instead.
+    """
+    candidates = candidates_for(c.a.language, c.b.language)
+    for side, infos in ((c.a, c.sections.a), (c.b, c.sections.b)):
+        expected = side.expected or side.language
+        if not expected or declared_untranslated(side):
+            continue
+        flagged_by_section: list[tuple[SectionInfo, list[tuple[Block | ListItem, str, float]]]] = []
+        total_letters = 0
+        for info in infos:
+            pending: list[tuple[Block | ListItem, str]] = []
+            pending_letters = 0
+            flagged: list[tuple[Block | ListItem, str, float]] = []
+            for unit in _prose_units(info.blocks):
+                text = _unit_text(unit)
+                size = letters(text)
+                total_letters += size
+                if size >= MIN_BLOCK_LETTERS:
+                    flagged.extend(_judge_block([(unit, text)], expected, candidates))
+                else:
+                    pending.append((unit, text))
+                    pending_letters += size
+            if pending_letters >= MIN_SECTION_LETTERS:
+                flagged.extend(_judge_block(pending, expected, candidates))
+            flagged_by_section.append((info, flagged))
+        if _whole_document(c, side, flagged_by_section, total_letters, expected):
+            continue
+        for info, flagged in flagged_by_section:
+            _report_blocks(c, side, info, flagged, expected)
+
+
+def _whole_document(
+    c: Comparison,
+    side: Side,
+    flagged_by_section: list[tuple[SectionInfo, list[tuple[Block | ListItem, str, float]]]],
+    total_letters: int,
+    expected: str,
+) -> bool:
+    """Most of the page in one other language: one error for the document."""
+    if total_letters < MIN_DOCUMENT_LETTERS:
+        return False
+    by_language: dict[str, int] = {}
+    for _, flagged in flagged_by_section:
+        for unit, language, _ in flagged:
+            by_language[language] = by_language.get(language, 0) + letters(_unit_text(unit))
+    if not by_language:
+        return False
+    language = max(sorted(by_language), key=lambda code: by_language[code])
+    share = by_language[language] / total_letters
+    if share < 0.6:
+        return False
+    c.report(
+        LANGUAGE_DETECTED,
+        side,
+        side.doc.body_start_line,
+        f"the text is in {language_name(language)} ({share:.0%} of it), not in {language_name(expected)} "
+        f"as the {said_by(side.expected_from)} says",
+        key=f"doc|{language}",
+    )
+    return True
+
+
+def _report_blocks(c: Comparison, side: Side, info: SectionInfo, flagged: list[tuple[Block | ListItem, str, float]], expected: str) -> None:
+    """One finding per section: blocks in the other version's language are untranslated,
+    blocks in a third language are language-detected."""
+    other = c.other(side)
+    in_other = [f for f in flagged if same_language(f[1], other.expected or other.language)]
+    flagged = [f for f in flagged if f not in in_other]
+    if in_other and (side.path, info.index) not in _untranslated_sections(c):
+        unit, language, probability = in_other[0]
+        # no related location here, so the message names no path (outputs rewrite only the paths
+        # of a finding's locations, relative to where transcheck runs)
+        how = f"is written in {language_name(language)} ({probability:.0%}), the language of the other version"
+        if len(in_other) > 1:
+            how += f" (and {plural(len(in_other) - 1, 'more block', 'more blocks')} of this section)"
+        _report_untranslated(c, side, unit, how)
+    if not flagged:
+        return
+    unit, language, probability = flagged[0]
+    what = "this text is" if len(flagged) == 1 else f"{len(flagged)} blocks of this section are"
+    c.report(
+        LANGUAGE_DETECTED,
+        side,
+        unit.line,
+        f"{what} in {language_name(language)} ({probability:.0%}), not {language_name(expected)}: "
+        f"{_quote(_unit_text(unit))}",
+        key=f"block|{language}|{info.title}",
+        severity=Severity.WARNING,
+    )
+
+
+def _judge_block(
+    units: list[tuple[Block | ListItem, str]], expected: str, candidates: tuple[str, ...]
+) -> list[tuple[Block | ListItem, str, float]]:
+    """The units (as one text; each given with its text) when confidently not in ``expected``."""
+    found = judge("\n".join(text for _, text in units), expected, candidates, threshold=0.95)
+    if not found:
+        return []
+    language, probability = found
+    return [(unit, language, probability) for unit, _ in units]
+
+
+def _quote(text: str) -> str:
+    text = " ".join(text.split())
+    return '"' + (text if len(text) <= 60 else text[:59] + "…") + '"'
+
+
+# --- untranslated ------------------------------------------------------------------------------
+
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+# lower-case words that every language around here writes alike ("Hosted Server vs IaaS")
+_SHARED_WORDS = frozenset({"vs", "via", "etc", "ca", "aka"})
+
+
+def translatable(text: str) -> bool:
+    """Text with at least one ordinary (lower-case) word; names, codes and numbers are not."""
+    return any(
+        word.islower() and len(word) >= 2 and word not in _SHARED_WORDS
+        for word in _WORD.findall(_without_code_or_urls(text))
+    )
+
+
+def _report_untranslated(c: Comparison, side: Side, unit: Block | ListItem, how: str, related: tuple[Side, int] | None = None) -> None:
+    kind = "list item" if isinstance(unit, ListItem) else "HTML block" if isinstance(unit, HtmlBlock) else "paragraph"
+    c.report(
+        UNTRANSLATED,
+        side,
+        unit.line,
+        f"{kind} {_quote(_unit_text(unit))} {how}",
+        [related] if related else None,
+        key=f"{kind}|{_normal(_unit_text(unit))[:80]}",
+    )
+
+
+# Front-matter flags by which a page says it is an untranslated copy of another language's
+# page, published on purpose until a translation exists.
+_FALLBACK_FLAGS = frozenset({"generated_fallback_page", "fallback_page", "untranslated", "is_fallback", "is_fallback_source_page"})
+
+
+def declared_untranslated(side: Side) -> bool:
+    """Does the page's front matter say it is not translated (``generated_fallback_page: true``,
+    ``untranslated: true``, ``translated: false``)?"""
+    for entry in side.doc.front_matter.entries:
+        key = entry.key.lower()
+        if key in _FALLBACK_FLAGS and entry.value is True:
+            return True
+        if key == "translated" and entry.value is False:
+            return True
+    return False
+
+
+@dataclass(frozen=True)
+class IdenticalText:
+    """Paragraphs or list items with the same text in both versions, in one aligned section:
+    told once, in the file whose language the text is not (``here``)."""
+
+    units: list[tuple[Block | ListItem, Block | ListItem]]  # (in A, in B)
+    here: Side
+    there: Side
+    section: int  # the section's index in ``here``
+
+
+def identical_text(c: Comparison) -> list[IdenticalText]:
+    """Every aligned section's identical text, a label repeated down the page ("Link to
+    article") once. Shared through :meth:`Comparison.fact`: language-detected leaves these
+    sections to untranslated."""
+    if same_language(c.a.language, c.b.language):
+        return []  # two versions in one language are not a translation
+    if declared_untranslated(c.a) or declared_untranslated(c.b):
+        return []  # the page says it is a copy of the other version (a fallback): nothing to tell
+    # Swedish, Norwegian and Danish share many words: "Se demo", "Terraform-moduler" are
+    # right in both. Between them only longer identical text counts.
+    min_words = 6 if _neighbours(c) else 2
+    by_section: dict[int, list[tuple[Block | ListItem, Block | ListItem]]] = {}
+    quoted = _quoted(c.a.doc)
+    for pair in c.block_pairs:
+        if pair.a is None or pair.b is None or id(pair.a) in quoted:
+            continue  # a quotation is often kept in the words it was said in
+        if isinstance(pair.a, Shortcode) and isinstance(pair.b, Shortcode):
+            continue  # their text arguments: see _shortcode_text
+        for unit_a, unit_b in aligned_units(pair.a, pair.b):
+            if not isinstance(unit_a, (Paragraph, ListItem, HtmlBlock)) or type(unit_a) is not type(unit_b):
+                continue
+            text_a, text_b = _unit_text(unit_a), _unit_text(unit_b)
+            if _normal(text_a) == _normal(text_b) and translatable(text_a) and len(text_a.split()) >= min_words:
+                by_section.setdefault(pair.section_a.index, []).append((unit_a, unit_b))
+    found: list[IdenticalText] = []
+    seen: set[str] = set()
+    partner = {x.index: y.index for x, y in c.sections.pairs + c.sections.moved}
+    for section_index, units in by_section.items():
+        units = [u for u in units if _normal(_unit_text(u[0])) not in seen]
+        seen.update(_normal(_unit_text(u[0])) for u in units)
+        if not units:
+            continue
+        here, there = _whose_text(c, units)
+        found.append(IdenticalText(units, here, there, section_index if here is c.a else partner.get(section_index, -1)))
+    return found
+
+
+def _untranslated_sections(c: Comparison) -> set[tuple[str, int]]:
+    return {(found.here.path, found.section) for found in c.fact(identical_text)}
+
+
+def check_untranslated(c: Comparison) -> None:
+    """Identical paragraphs, list items, front-matter text and shortcode text in both versions."""
+    if same_language(c.a.language, c.b.language) or declared_untranslated(c.a) or declared_untranslated(c.b):
+        return
+    quoted = _quoted(c.a.doc)
+    for pair in c.block_pairs:
+        if isinstance(pair.a, Shortcode) and isinstance(pair.b, Shortcode) and id(pair.a) not in quoted:
+            _shortcode_text(c, pair.a, pair.b)
+    for found in c.fact(identical_text):
+        _report_identical(c, found)
+    _front_matter_text(c)
+
+
+def _quoted(doc: Document) -> set[int]:
+    """ids of the blocks inside block quotes (``> …``)."""
+    inside: set[int] = set()
+    blocks: list[Node] = [*doc.body.blocks, *(b for s in doc.iter_sections() for b in s.blocks)]
+    for node in walk_nodes(blocks):
+        if isinstance(node, BlockQuote):
+            inside.update(id(n) for n in walk_nodes(list(node.blocks)))
+    return inside
+
+
+def _whose_text(c: Comparison, units: list[tuple[Block | ListItem, Block | ListItem]]) -> tuple[Side, Side]:
+    """(the side where the identical text is wrong, the other side): A unless the text is
+    confidently in A's language and not in B's."""
+    text = "\n".join(_unit_text(a) for a, _ in units)
+    if letters(text) >= MIN_BLOCK_LETTERS and c.a.language and c.b.language:
+        candidates = candidates_for(c.a.language, c.b.language)
+        in_a = judge(text, c.a.language, candidates, threshold=0.9) is None
+        if in_a and judge(text, c.b.language, candidates, threshold=0.9) is not None:
+            return c.b, c.a  # it is A's language: B is wrong
+    return c.a, c.b
+
+
+def _report_identical(c: Comparison, found: IdenticalText) -> None:
+    """Identical text in one aligned section: one finding, in the file whose language it is not."""
+    here, there, units = found.here, found.there, found.units
+    index_here = 0 if here is c.a else 1
+    first = units[0][index_here]
+    other = units[0][1 - index_here]
+    if len(units) == 1:
+        _report_untranslated(c, here, first, f"is identical in {there.name}:{other.line}", (there, other.line))
+        return
+    lines_there = [unit[1 - index_here].line for unit in units]
+    c.report(
+        UNTRANSLATED,
+        here,
+        first.line,
+        f"{len(units)} paragraphs or list items are identical in {there.name} "
+        f"({line_range(min(lines_there), max(lines_there))}), the first {_quote(_unit_text(first))}",
+        [(there, other.line)],
+        key=f"many|{_normal(_unit_text(first))[:80]}",
+    )
+
+
+def _neighbours(c: Comparison) -> bool:
+    codes = {detector_code(c.a.language), detector_code(c.b.language)}
+    return codes <= {"sv", "no", "da"}
+
+
+def _front_matter_text(c: Comparison) -> None:
+    entries_b = {e.key.lower(): e for e in c.b.doc.front_matter.entries}
+    for entry in c.a.doc.front_matter.entries:
+        key = entry.key.lower()
+        other = entries_b.get(key)
+        if other is None or key not in TRANSLATABLE_KEYS or key in c.settings.equal_keys:
+            continue
+        if isinstance(entry.value, str) and isinstance(other.value, str):
+            if _neighbours(c) and len(entry.value.split()) < 6:
+                continue
+            if _normal(entry.value) == _normal(other.value) and translatable(entry.value):
+                c.report(
+                    UNTRANSLATED,
+                    c.a,
+                    entry.line,
+                    f"{entry.key}: {_quote(entry.value)} is identical in {c.b.name}:{other.line}",
+                    [(c.b, other.line)],
+                    key=f"fm|{key}|{_normal(entry.value)[:60]}",
+                )
+
+
+def _shortcode_text(c: Comparison, a: Shortcode, b: Shortcode) -> None:
+    args_b = {k.lower(): v for k, v in b.named}
+    for key, value in a.named:
+        if key.lower() not in TEXT_ARGS or key.lower() not in args_b:
+            continue
+        if _normal(value) == _normal(args_b[key.lower()]) and translatable(value) and len(value.split()) >= (6 if _neighbours(c) else 2):
+            c.report(
+                UNTRANSLATED,
+                c.a,
+                a.line,
+                f"{a.label()} {key}={_quote(value)} "
+                f"is identical in {c.b.name}:{b.line}",
+                [(c.b, b.line)],
+                key=f"sc|{a.name}|{key}|{_normal(value)[:60]}",
+            )
+
+
+# --- what the engine runs: each check with the rules it reports --------------------------------
+
+CHECKS: tuple[Check, ...] = (
+    Check(check_language_fields, (LANGUAGE_CONFLICT, LANGUAGE_CODE,)),
+    Check(check_language_mismatch, (LANGUAGE_MISMATCH,)),
+    Check(check_untranslated, (UNTRANSLATED,)),
+    Check(check_detected, (LANGUAGE_DETECTED,)),
+)

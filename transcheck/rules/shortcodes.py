@@ -1,0 +1,470 @@
+"""Shortcode rules: shortcode-mismatch and shortcode-unclosed."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+
+from transcheck.align.alignment import Unit, aligned_units, block_inlines, block_text, unit_inlines
+from transcheck.findings import Rule, Severity
+from transcheck.pair.comparison import BlockPair, Check, Comparison, Side, form_of
+from transcheck.document.model import Block, Document, Paragraph, Shortcode, iter_blocks
+from transcheck.document.shortcode_args import TEXT_ARGS, data_args, is_link_argument
+from transcheck.wording import in_section
+
+# --- the rules of this module: code, name, default severity, summary, documentation ---
+
+SHORTCODE_MISMATCH = Rule("TC201", "shortcode-mismatch", Severity.ERROR, "Shortcodes differ between aligned places.",
+         "A shortcode missing or extra, a different shortcode in the same place, or a non-text "
+         "argument (URL, path, id, colour, icon, number) with another value. Text arguments "
+         "such as title=, text=, description= are expected to be translated. Looks are warnings, "
+         "content stays an error: a styling wrapper ({{< ingress >}}) whose text stands unwrapped, "
+         "a button whose target the other version links another way, a contact card whose address "
+         "and phone stand elsewhere, an argument that is a plain word (\"update\"/\"uppdatering\"), "
+         "icons, colours and ids; an argument naming each page's own language (language=\"sv\") is "
+         "quiet and a spacer ({{< distance >}}) is information.")
+
+SHORTCODE_UNCLOSED = Rule("TC202", "shortcode-unclosed", Severity.ERROR, "A shortcode is never closed, closed twice, or malformed.",
+         "A closing tag without an opening tag, an opening tag whose counterpart in the other "
+         "version is closed (or that is closed elsewhere in the same page), a tag that never "
+         "ends, or a pair that opens and closes at different nesting levels.")
+
+RULES: tuple[Rule, ...] = (SHORTCODE_MISMATCH, SHORTCODE_UNCLOSED,)
+
+
+def _label(sc: Shortcode) -> str:
+    return sc.label()
+
+
+def check_shortcodes(c: Comparison) -> None:
+    missing_a: list[tuple[Shortcode, BlockPair]] = []  # in A, without counterpart in B
+    missing_b: list[tuple[Shortcode, BlockPair]] = []
+    for pair in c.block_pairs:
+        a, b = pair.a, pair.b
+        if isinstance(a, Shortcode) and isinstance(b, Shortcode):
+            _compare_arguments(c, a, b)
+        elif isinstance(a, Shortcode) and b is None:
+            missing_a.append((a, pair))
+        elif isinstance(b, Shortcode) and a is None:
+            missing_b.append((b, pair))
+        elif a is not None and b is not None and a.type == b.type:
+            _compare_inline(c, pair)
+    # The same shortcode without counterpart on both sides stands on the other side of a
+    # heading ({{< ingress >}} before the first heading here, after it there): moved, not missing.
+    for sc_a, pair_a in list(missing_a):
+        partner = next((m for m in missing_b if _same_shortcode(sc_a, m[0])), None)
+        if partner is None:
+            continue
+        missing_a.remove((sc_a, pair_a))
+        missing_b.remove(partner)
+        c.report(
+            SHORTCODE_MISMATCH,
+            c.a,
+            sc_a.line,
+            f"shortcode {_label(sc_a)} stands in another section here than in {c.b.name}:{partner[0].line}",
+            [(c.b, partner[0].line)],
+            key=f"moved|{sc_a.name}",
+            severity=Severity.INFO,
+        )
+    # Still without counterpart: one the other version has in a part that aligned with nothing
+    # (an extra sub-heading, a section of its own) stands elsewhere, it is not missing.
+    matched = {id(x) for pair in c.block_pairs for x in (pair.a, pair.b) if isinstance(x, Shortcode)}
+    spare_a = [sc for sc in all_shortcodes(c.a.doc) if id(sc) not in matched and not sc.inline]
+    spare_b = [sc for sc in all_shortcodes(c.b.doc) if id(sc) not in matched and not sc.inline]
+    # paragraphs without counterpart, per section: where a version writes as a plain paragraph
+    # what the other wraps in a styling shortcode ({{< ingress >}}…{{< /ingress >}})
+    loose_a = {p.section_a.index for p in c.block_pairs if isinstance(p.a, Paragraph) and p.b is None}
+    loose_b = {p.section_b.index for p in c.block_pairs if isinstance(p.b, Paragraph) and p.a is None}
+    for sc, pair in missing_a:
+        if not _take_spare(c, sc, spare_b, c.a, c.b):
+            _missing_block(c, sc, c.a, c.b, pair.anchor_b, pair, pair.section_b.index in loose_b)
+    for sc, pair in missing_b:
+        if not _take_spare(c, sc, spare_a, c.b, c.a):
+            _missing_block(c, sc, c.b, c.a, pair.anchor_a, pair, pair.section_a.index in loose_a)
+
+
+_SPACER = re.compile(r"(?:^|[-_])(?:distance|divider|spacer|space|gap|separator|clear|br|hr|vspace|line-?break)(?:$|[-_])", re.I)
+
+
+def _wrapper(sc: Shortcode) -> bool:
+    """A container of nothing but paragraphs, with no argument but words for the reader (a
+    title): a styling wrapper around text (``{{< ingress >}}``, an accordion)."""
+    return sc.body is not None and bool(sc.body.blocks) and all(isinstance(b, Paragraph) for b in sc.body.blocks) \
+        and not sc.body.sections and not data_args(sc) and not _link_arguments(sc) and not _DATA_BODY.search(sc.name)
+
+
+# containers whose body is data for a renderer, not text to style ({{< chart >}} timeline …)
+_DATA_BODY = re.compile(r"chart|mermaid|diagram|graph|plot|math|katex|latex|highlight|code|csv|json|table", re.I)
+
+
+def _link_arguments(sc: Shortcode) -> list[tuple[str | None, str]]:
+    return [(k, v.strip()) for k, v in [(None, p) for p in sc.positional] + list(sc.named)
+            if v.strip() and is_link_argument(k, v)]
+
+
+_IMAGE = re.compile(r"\.(?:png|jpe?g|gif|svg|webp|avif|mp4|webm)$", re.I)
+
+
+def _button(sc: Shortcode) -> bool:
+    """A link with a label: no body, no picture; what it does a raw ``<a>`` can do too."""
+    links = _link_arguments(sc)
+    return sc.body is None and bool(links) and not any(
+        (k or "").lower() in ("image", "img", "src", "video") or _IMAGE.search(v) for k, v in links
+    )
+
+
+def _take_spare(c: Comparison, sc: Shortcode, spare: list[Shortcode], having: Side, lacking: Side) -> bool:
+    """Report ``sc`` as moved (info) when ``spare`` holds its counterpart; False otherwise."""
+    other = next((x for x in spare if x is not sc and _same_shortcode(sc, x)), None)
+    if other is None:
+        return False
+    spare.remove(other)
+    c.report(
+        SHORTCODE_MISMATCH,
+        lacking,
+        other.line,
+        f"shortcode {_label(other)} stands in a part here that has no counterpart in {having.name}, "
+        f"where it is at line {sc.line}",
+        [(having, sc.line)],
+        key=f"moved|{sc.name}|{sc.line}",
+        severity=Severity.INFO,
+    )
+    return True
+
+
+def _same_shortcode(a: Shortcode, b: Shortcode) -> bool:
+    """Counterparts by name and non-text arguments (text arguments are translated)."""
+    return a.name == b.name and a.syntax == b.syntax and {k: token(v) for k, v in data_args(a).items()} == {
+        k: token(v) for k, v in data_args(b).items()
+    }
+
+
+def _missing_block(c: Comparison, sc: Shortcode, having: Side, lacking: Side, anchor: int, pair: BlockPair,
+                   loose_text_here: bool = False) -> None:
+    """Report ``sc`` (in ``having``) as missing from ``lacking``: an error when what it carries
+    is gone, a warning when only its looks are (a spacer, a styling wrapper around text, a
+    button whose target the other version links in another way)."""
+    section = pair.section_b if lacking is c.b else pair.section_a
+    where = in_section(section)
+    # a shortcode with no arguments and nothing inside ({{< button-row >}}) may be layout: a
+    # warning; a spacer ({{< distance >}}, {{< divider >}}) more or less is nothing to act on
+    layout_only = not sc.positional and not sc.named and sc.body is None and not (sc.inner or "").strip()
+    spacer = layout_only and bool(_SPACER.search(sc.name))
+    styled_only = False  # the same text, only without the styling: nothing to act on
+    if _wrapper(sc):
+        # {{< ingress >}}…{{< /ingress >}} styles text: a styling difference when its text is
+        # there unwrapped (a paragraph of its own, or merged into the next one)
+        having_section = pair.section_a if having is c.a else pair.section_b
+        if loose_text_here or _text_kept(sc, having_section.blocks, section.blocks):
+            also = "; it styles text, which stands here as a plain paragraph"
+            styled_only = True
+        elif any(isinstance(b, Paragraph) for b in section.blocks):
+            # a styled paragraph fewer, like any paragraph fewer, is worth a look; which text
+            # is gone the sentence rules say
+            also = "; it styles text, and this part has other text but may lack that paragraph"
+        else:
+            also = ""
+    else:
+        elsewhere = _targets_elsewhere(c, sc, having, lacking) if _button(sc) else None
+        contacts = _contacts_elsewhere(sc, lacking) if not elsewhere else None
+        instead = c.stand_in(pair) if sc.body is not None else None
+        if elsewhere:
+            also = f"; its link target is at line {elsewhere} here, written another way"
+        elif contacts:
+            also = f"; the e-mail address and phone number it gives stand at line {contacts} here"
+        elif instead is not None:
+            also = f"; {form_of(instead)} without counterpart stands in its place (line {instead.line})"
+            styled_only = c.same_content(pair)
+        else:
+            also = ""
+    c.report(
+        SHORTCODE_MISMATCH,
+        lacking,
+        anchor,
+        f"shortcode {_label(sc)} ({having.name}:{sc.line}) has no counterpart{where} here{also}",
+        [(having, sc.line)],
+        key=f"missing|{sc.name}|{section.title}",
+        # a spacer is looks only: shown, never counted against the page
+        severity=Severity.INFO if spacer or styled_only else Severity.WARNING if layout_only or also else None,
+    )
+
+
+def _text_kept(wrapper: Shortcode, having: list[Block], lacking: list[Block]) -> bool:
+    """Is the wrapped text in the lacking section's paragraphs? Their length is nearer to the
+    having section's with the wrapper than without it (translations differ in length, a
+    missing paragraph takes its own length away)."""
+    def length(blocks: list[Block]) -> int:
+        return sum(len(block_text(b)) for b in blocks if isinstance(b, (Paragraph, Shortcode)))
+
+    here, there, wrapped = length(lacking), length(having), len(block_text(wrapper))
+    return here > 0 and abs(here - there) < abs(here - (there - wrapped))
+
+
+def _targets_elsewhere(c: Comparison, sc: Shortcode, having: Side, lacking: Side) -> int | None:
+    """The line of ``lacking`` that links the same target (or its counterpart page) as one
+    of ``sc``'s link arguments: a raw HTML button or a front-matter field standing in for
+    the shortcode."""
+    pages = c.settings.page_map
+    targets = [v for _, v in _link_arguments(sc)]
+    wanted = {_plain_target(t) for t in targets} - {""}
+    groups = {pages.resolve(t, having.path) for t in targets} - {None} if pages is not None else set()
+    if not wanted and not groups:
+        return None
+    for number, text in enumerate(lacking.doc.text.splitlines(), start=1):
+        for token in _PATHLIKE.findall(text):
+            if _plain_target(token) in wanted or (groups and pages is not None and pages.resolve(token, lacking.path) in groups):
+                return number
+    return None
+
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_PHONE = re.compile(r"\+?\d[\d ()-]{6,}\d")
+
+
+def _contacts_elsewhere(sc: Shortcode, lacking: Side) -> int | None:
+    """A contact card whose e-mail addresses and phone numbers all stand somewhere in the
+    other version (a sidebar in its front matter, a contact block): the first such line."""
+    text = block_text(sc) + " " + " ".join(v for _, v in _link_arguments(sc))
+    emails = {m.lower() for m in _EMAIL.findall(text)}
+    phones = {re.sub(r"\D", "", m)[-8:] for m in _PHONE.findall(text) if len(re.sub(r"\D", "", m)) >= 8}
+    if not emails and not phones:
+        return None
+    lines = lacking.doc.text.splitlines()
+    first: int | None = None
+    digits = [re.sub(r"\D", "", line) for line in lines]
+    wanted = [(e, False) for e in sorted(emails)] + [(p, True) for p in sorted(phones)]
+    for value, is_phone in wanted:
+        where = next((n for n, line in enumerate(digits if is_phone else [x.lower() for x in lines], start=1) if value in line), None)
+        if where is None:
+            return None
+        first = where if first is None else min(first, where)
+    return first
+
+
+_PATHLIKE = re.compile(r"[\w@~.:/%+-]*/[\w@~.:/%+#?=&-]*")
+
+
+def _plain_target(target: str) -> str:
+    """A link target as it may be written anywhere: without fragment or query, surrounding
+    slashes and a ``.md`` suffix (``/services/x.md`` = ``/services/x/``)."""
+    path = target.strip().split("#", 1)[0].split("?", 1)[0].strip("/")
+    return path[:-3] if path.endswith(".md") else path
+
+
+_HEX_COLOUR = re.compile(r"#([0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})", re.I)
+# Font Awesome's short style prefixes and their long names ("fas fa-x" = "fa-solid fa-x")
+_ICON_STYLES = {
+    "fas": "fa-solid", "far": "fa-regular", "fal": "fa-light", "fat": "fa-thin", "fad": "fa-duotone",
+    "fab": "fa-brands", "fak": "fa-kit", "fass": "fa-sharp fa-solid",
+}
+_ANCHOR_KEYS = frozenset({"id", "anchor", "slug"})
+_SLUG = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)*")
+
+
+def token(value: str) -> str:
+    """The comparable form of a cosmetic argument: hex colours and booleans ignore case
+    (``#32cd32`` = ``#32CD32``, ``#abc`` = ``#aabbcc``), icon classes their style spelling
+    and order (``fas fa-x`` = ``fa-solid fa-x``)."""
+    text = value.strip()
+    colour = _HEX_COLOUR.fullmatch(text)
+    if colour:
+        digits = colour.group(1).lower()
+        return "#" + ("".join(ch * 2 for ch in digits) if len(digits) in (3, 4) else digits)
+    if text.lower() in ("true", "false"):
+        return text.lower()
+    words = text.split()
+    if words and all(w.startswith("fa") for w in words):
+        expanded = " ".join(_ICON_STYLES.get(w, w) for w in words).split()
+        return " ".join(sorted(set(expanded)))
+    return text
+
+
+def slug_words(text: str) -> set[str]:
+    """The words of a text as they appear in a slug: lower case, no accents (ä → a)."""
+    plain = unicodedata.normalize("NFKD", text.lower()).encode("ascii", "ignore").decode()
+    return set(re.findall(r"[a-z0-9]+", plain))
+
+
+def _slug_of_text(value: str, texts: list[str]) -> bool:
+    """An anchor id made from one of ``texts`` (a heading, the shortcode's title): every
+    word of the id is a word of that text ("sakerhet" of "Lagring och säkerhet")."""
+    if not _SLUG.fullmatch(value.strip().lower()):
+        return False
+    wanted = set(re.split(r"[-_]", value.strip().lower()))
+    return any(wanted <= slug_words(text) for text in texts if text)
+
+
+def _translated_anchor(c: Comparison, key: str, a: Shortcode, b: Shortcode, value_a: str | None, value_b: str | None) -> bool:
+    """An id argument that on each side is a slug of that side's (translated) text, or that
+    each page links under its own name (``#sakerhet`` here, ``#security`` there) and neither
+    under the other's: a localised anchor, consistent within each page."""
+    if key.lower() not in _ANCHOR_KEYS or value_a is None or value_b is None:
+        return False
+    id_a, id_b = value_a.strip(), value_b.strip()
+    if f"#{id_a}" in c.a.doc.text and f"#{id_b}" in c.b.doc.text \
+            and f"#{id_b}" not in c.a.doc.text and f"#{id_a}" not in c.b.doc.text:
+        return True
+    texts_a = [v for k, v in a.named if k.lower() in TEXT_ARGS] + [info.title for info in c.sections.a]
+    texts_b = [v for k, v in b.named if k.lower() in TEXT_ARGS] + [info.title for info in c.sections.b]
+    return _slug_of_text(value_a, texts_a) and _slug_of_text(value_b, texts_b)
+
+
+def _compare_arguments(c: Comparison, a: Shortcode, b: Shortcode) -> None:
+    args_a, args_b = data_args(a), data_args(b)
+    for key in sorted(set(args_a) | set(args_b)):
+        value_a, value_b = args_a.get(key), args_b.get(key)
+        if value_a == value_b:
+            continue
+        if value_a is not None and value_b is not None and token(value_a) == token(value_b):
+            continue  # the same colour, flag or icon spelled another way
+        if _translated_anchor(c, key, a, b, value_a, value_b):
+            continue  # "prestanda" / "performance": each the slug of its own title
+        if _own_language(c.a, value_a) and _own_language(c.b, value_b):
+            continue  # language="nb" on the Norwegian page, "en" on the English one (or left to the default)
+        name = f"argument {key}" if not key.startswith("#") else f"argument {key[1:]}"
+        shown_a = f'"{value_a}"' if value_a is not None else "missing"
+        shown_b = f'"{value_b}"' if value_b is not None else "missing"
+        c.report(
+            SHORTCODE_MISMATCH,
+            c.a,
+            a.line,
+            f"{_label(a)} {name} is {shown_a} here but {shown_b} in {c.b.name}:{b.line}",
+            [(c.b, b.line)],
+            key=f"arg|{a.name}|{key}|{value_a}|{value_b}",
+            severity=Severity.WARNING if cosmetic(key, value_a, value_b) or _words(key, value_a, value_b) else None,
+        )
+
+
+def _own_language(side: Side, value: str | None) -> bool:
+    """An argument that names its own page's language (``"nb"``, ``"nb-NO"``), or is absent."""
+    if value is None:
+        return True
+    language = (side.language or side.expected or "").lower()
+    text = value.strip().lower().replace("_", "-")
+    return bool(language) and (text == language or text.split("-")[0] == language.split("-")[0])
+
+
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+def _words(key: str, value_a: str | None, value_b: str | None) -> bool:
+    """A positional argument that is a plain word on both sides ("update" / "uppdatering"):
+    as likely a translated label as a changed keyword, so worth a look, not a failed build."""
+    return key.startswith("#") and value_a is not None and value_b is not None and all(
+        _WORD.fullmatch(v.strip()) for v in (value_a, value_b)
+    )
+
+
+# Arguments that change how a page looks, not what it says: an icon, colour or anchor
+# chosen differently in one language is worth a look (warning), not a failed build.
+_COSMETIC_KEYS = frozenset({
+    "icon", "color", "colour", "class", "style", "background", "bg", "theme", "variant", "size", "width",
+    "height", "align", "position", "layout", "id", "anchor",
+})
+
+
+def cosmetic(key: str, value_a: str | None, value_b: str | None) -> bool:
+    """An argument of looks: by its name, or by its values (icon classes, hex colours)."""
+    if key.lower().lstrip("#") in _COSMETIC_KEYS:
+        return True
+    values = [v for v in (value_a, value_b) if v is not None]
+    return bool(values) and all(
+        _HEX_COLOUR.fullmatch(v.strip()) or (v.split() and all(w.startswith("fa") for w in v.split())) for v in values
+    )
+
+
+def _inline_names(unit: Unit) -> tuple[Counter[str], dict[str, int], set[str]]:
+    """Inline shortcodes of ``unit`` by name: counts, first lines, and the names that carry
+    something (no arguments, as ``{{< phone >}}`` that inserts a number, or data arguments)."""
+    names: Counter[str] = Counter()
+    lines: dict[str, int] = {}
+    carrying: set[str] = set()
+    for inline in unit_inlines(unit):
+        for sc in inline.shortcodes:
+            if sc.name in ("ref", "relref"):
+                continue  # link targets: compared as links
+            names[sc.name] += 1
+            lines.setdefault(sc.name, sc.line)
+            if not _styles_text(sc):
+                carrying.add(sc.name)
+    return names, lines, carrying
+
+
+def _styles_text(sc: Shortcode) -> bool:
+    """``{{< inline "Del II" >}}``: arguments that are all words for the reader."""
+    arguments = [(None, v) for v in sc.positional] + list(sc.named)
+    return bool(arguments) and not data_args(sc) and not any(is_link_argument(k, v) for k, v in arguments)
+
+
+def _compare_inline(c: Comparison, pair: BlockPair) -> None:
+    assert pair.a is not None and pair.b is not None
+    for unit_a, unit_b in aligned_units(pair.a, pair.b):
+        names_a, lines_a, carrying_a = _inline_names(unit_a)
+        names_b, lines_b, carrying_b = _inline_names(unit_b)
+        for name in sorted(set(names_a) | set(names_b)):
+            if names_a[name] == names_b[name]:
+                continue
+            line_a, line_b = lines_a.get(name, unit_a.line), lines_b.get(name, unit_b.line)
+            c.report(
+                SHORTCODE_MISMATCH,
+                c.a,
+                line_a,
+                f"inline shortcode '{name}' appears {names_a[name]} time(s) here but "
+                f"{names_b[name]} in {c.b.name}:{line_b}",
+                [(c.b, line_b)],
+                key=f"inline|{name}|{names_a[name]}|{names_b[name]}",
+                # {{< inline "Del II" >}} styles a word or two: worth a look, not a failed build
+                severity=None if name in carrying_a | carrying_b else Severity.WARNING,
+            )
+
+
+# --- unclosed -----------------------------------------------------------------------
+
+_PROBLEM_KINDS = ("shortcode-orphan-close", "shortcode-syntax", "shortcode-nesting")
+
+
+def all_shortcodes(doc: Document) -> list[Shortcode]:
+    found: list[Shortcode] = []
+    blocks = list(iter_blocks(doc.body.blocks))
+    for section in doc.iter_sections():
+        blocks.extend(iter_blocks(section.blocks))
+    for block in blocks:
+        if isinstance(block, Shortcode):
+            found.append(block)
+        for inline in block_inlines(block):
+            found.extend(inline.shortcodes)
+    return found
+
+
+def check_unclosed(c: Comparison) -> None:
+    paired_a = {sc.name for sc in all_shortcodes(c.a.doc) if sc.paired}
+    paired_b = {sc.name for sc in all_shortcodes(c.b.doc) if sc.paired}
+    for side, paired_here, paired_there in ((c.a, paired_a, paired_b), (c.b, paired_b, paired_a)):
+        check_unclosed_in(c, side, paired_here | paired_there)
+
+
+def check_unclosed_in(c: Comparison, side: Side, paired_names: set[str]) -> None:
+    """Problems the parser found, and openers never closed whose name is closed elsewhere."""
+    for problem in side.doc.problems:
+        if problem.kind in _PROBLEM_KINDS:
+            c.report(SHORTCODE_UNCLOSED, side, problem.line, problem.message, key=problem.message)
+    for sc in all_shortcodes(side.doc):
+        if sc.paired or sc.self_closing or sc.name not in paired_names:
+            continue
+        c.report(
+            SHORTCODE_UNCLOSED,
+            side,
+            sc.line,
+            f"shortcode {_label(sc)} is never closed here, but '{sc.name}' is used with a closing "
+            f"tag elsewhere (add {sc.closing_label()})",
+            key=f"unclosed|{sc.name}",
+        )
+
+
+# --- what the engine runs: each check with the rules it reports --------------------------------
+
+CHECKS: tuple[Check, ...] = (
+    Check(check_shortcodes, (SHORTCODE_MISMATCH,)),
+    Check(check_unclosed, (SHORTCODE_UNCLOSED,)),
+)

@@ -1,0 +1,58 @@
+"""The stale-translation rule: the source changed in git since the translation was brought up
+to date; reported per changed source section, at its counterpart in the translation.
+
+Silent outside a git repository or without git: history is extra knowledge, never a failure.
+The history is read once per repository and HEAD (see :mod:`transcheck.history.status`)."""
+
+from __future__ import annotations
+
+from transcheck.findings import Rule, Severity
+
+from pathlib import Path
+
+from transcheck.history import status as st
+from transcheck.pair.comparison import Check, Comparison
+
+# --- the rules of this module: code, name, default severity, summary, documentation ---
+
+STALE_TRANSLATION = Rule("TC701", "stale-translation", Severity.WARNING, "The source changed in git since the translation was brought up to date.",
+         "Inside a git repository: the source commits since the translation's marker "
+         "(default_lang_commit, l10n.sourceCommit) or, without one, since the last commit that "
+         "touched the translation, and the source's uncommitted changes. Reported per changed "
+         "source section at its counterpart in the translation, with the lines added and removed, "
+         "the number of commits and the date of the oldest. A source changed and changed back is "
+         "up to date. Silent outside a git repository or without git; `transcheck status` lists "
+         "every page.")
+
+RULES: tuple[Rule, ...] = (STALE_TRANSLATION,)
+
+
+
+def check_stale(c: Comparison) -> None:
+    if not (Path(c.a.path).is_file() and Path(c.b.path).is_file()):
+        return  # texts checked in memory (the Python API) have no history
+    try:
+        located = st.locate_pair(Path(c.a.path), Path(c.b.path))
+    except st.GitError:
+        return  # no repository, no git: nothing to say
+    if located is None:
+        return
+    front = st.front_matter_dict(c.a.doc.front_matter.entries)
+    found = st.pair_status(located, Path(c.a.path), Path(c.b.path), front, c.a.language or "", c.b.language or "")
+    if found.state != st.BEHIND:
+        return
+    try:
+        hunks = st.source_hunks(located.history, found.synced_at or located.history.head, located.source)
+    except st.GitError:
+        return
+    found = st.with_changes(found, hunks, c.sections,
+                            c.b.doc.front_matter.end_line, c.a.doc.front_matter.end_line)
+    for line, source_line, message, key in st.stale_messages(found, c.b.name):
+        c.report(STALE_TRANSLATION, c.a, line, message, [(c.b, source_line)], key=key)
+
+
+# --- what the engine runs: each check with the rules it reports --------------------------------
+
+CHECKS: tuple[Check, ...] = (
+    Check(check_stale, (STALE_TRANSLATION,)),
+)

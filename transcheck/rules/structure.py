@@ -1,0 +1,644 @@
+"""Structure rules: sections, headings, lists, paragraphs, tables, code."""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from collections import Counter
+from difflib import SequenceMatcher
+from functools import lru_cache
+
+from transcheck.align.alignment import EXACT_CELLS, SectionInfo, align_items, align_sequences, block_text, bounded_ratio, section_similarity
+from transcheck.findings import Rule, Severity
+from transcheck.pair.comparison import BlockPair, Check, Comparison, Side, form_of, table_as_text
+from transcheck.document.model import Block, CodeBlock, ListBlock, ListItem, Paragraph, Shortcode, TableBlock, walk_nodes
+from transcheck.wording import in_section, named, plural, section_phrase
+
+# --- the rules of this module: code, name, default severity, summary, documentation ---
+
+MISSING_SECTION = Rule("TC101", "missing-section", Severity.ERROR, "A section of one version has no counterpart in the other.",
+         "Reported in the file that lacks the section, at the place where it belongs, with the "
+         "section's title, level and line in the other file. Sections are aligned by structure "
+         "and language-neutral content (ids, numbers, links, code, names), never by translated "
+         "heading text, so one missing section gives exactly one finding. A heading whose content "
+         "stands in the other version anyway (all its names and numbers in one section there, or "
+         "its text merged into its parent without sub-headings) is a warning.")
+
+HEADING_LEVEL = Rule("TC102", "heading-level", Severity.WARNING, "Aligned headings have different levels (or one is a bold line).",
+         "`## Pay` in one version and `### Lön` in the other, or a bold-only line used as a "
+         "heading where the other version has a real heading.")
+
+SECTION_ORDER = Rule("TC103", "section-order", Severity.WARNING, "Aligned sections stand in a different order.",
+         "The section exists in both versions but was moved: reported once, on the moved section.")
+
+BULLET_COUNT = Rule("TC104", "bullet-count", Severity.ERROR, "Aligned lists have a different number of items.",
+         "Compares the items of aligned lists, nested lists too, and names the item that has no "
+         "counterpart where it can be told. A list present in one version and absent in the "
+         "aligned section of the other is reported too; where the other version has text of about "
+         "the same size without counterpart in that place (the list written as prose, a table, a "
+         "card grid) it is a warning that names it.")
+
+LIST_KIND = Rule("TC105", "list-kind", Severity.WARNING, "An ordered list in one version is a bullet list in the other.", "")
+
+PARAGRAPH_COUNT = Rule("TC106", "paragraph-count", Severity.INFO, "Aligned sections have a different number of paragraphs.",
+         "Translators merge and split paragraphs, so this is information, not an error.")
+
+TABLE_SHAPE = Rule("TC107", "table-shape", Severity.ERROR, "Aligned tables have different numbers of rows or columns.",
+         "Tables are read as GFM and Hugo render them (a row with extra cells keeps the table). A "
+         "table without counterpart is a warning where the other version writes it as a list or "
+         "prose, and an error that says so where its rows ran together into a paragraph that does "
+         "not render as a table.")
+
+CODE_MISMATCH = Rule("TC108", "code-mismatch", Severity.WARNING, "Code blocks or inline code differ between aligned places.",
+         "Code is not translated: a fenced block or an inline `code` span must be the same in both "
+         "versions. Whitespace at line ends is ignored. An inline span the other version writes "
+         "as plain or quoted text is information.")
+
+RULES: tuple[Rule, ...] = (MISSING_SECTION, HEADING_LEVEL, SECTION_ORDER, BULLET_COUNT, LIST_KIND, PARAGRAPH_COUNT, TABLE_SHAPE, CODE_MISMATCH,)
+
+
+
+def _quote(text: str, width: int = 60) -> str:
+    text = " ".join(text.split())
+    return '"' + (text if len(text) <= width else text[: width - 1] + "…") + '"'
+
+
+def _quote_or(text: str, width: int, empty: str) -> str:
+    """The text quoted, or words for what an empty quote would hide (``""`` reads as a slip)."""
+    return _quote(text, width) if text.strip() else empty
+
+
+def _heading_words(info: SectionInfo) -> str:
+    if info.style == "bold":
+        return "a bold line"
+    return f"a level-{info.level} heading"
+
+
+def check_sections(c: Comparison) -> None:
+    alignment = c.sections
+    partner_a = alignment.partner_of_a()
+    partner_b = alignment.partner_of_b()
+    _missing(c, c.b, alignment.only_a, alignment.a, partner_a, c.a)
+    _missing(c, c.a, alignment.only_b, alignment.b, partner_b, c.b)
+    for sa, sb in alignment.pairs + alignment.moved:
+        if sa.section is None:
+            continue
+        _heading_level(c, sa, sb, partner_a)
+    moved = {(x.index, y.index) for x, y in alignment.moved}
+    for sa, sb in alignment.moved:
+        if sa.parent is not None and partner_a.get(sa.parent) is not None:
+            parent_b = partner_a[sa.parent]
+            if (sa.parent, parent_b.index) in moved and sb.parent == parent_b.index:
+                continue  # it moved with its parent, which is reported
+        c.report(
+            SECTION_ORDER,
+            c.a,
+            sa.line,
+            f"{section_phrase(sa, 60)} stands in another place than its counterpart "
+            f"{named(sb.title)} ({c.b.name}:{sb.line})",
+            [(c.b, sb.line)],
+            key=f"{sa.title}|{sb.title}",
+        )
+
+
+def _missing(
+    c: Comparison,
+    lacking: Side,
+    only: list[SectionInfo],
+    having_all: list[SectionInfo],
+    partner: dict[int, SectionInfo],
+    having: Side,
+) -> None:
+    missing_indexes = {info.index for info in only}
+    lacking_doc_end = lacking.doc.line_count
+    following = _next_partners(having_all, partner) if only else []
+    lacking_infos = c.sections.a if lacking is c.a else c.sections.b
+    heading_only = {info.index for info in only if _only_a_heading(info, having_all, partner)}
+    for info in only:
+        if info.parent is not None and info.parent in missing_indexes and info.parent not in heading_only:
+            continue  # its parent is reported; the sub-sections go with it
+        # it belongs before the counterpart of the next aligned section
+        before = following[info.index]
+        anchor = before.line if before is not None else lacking_doc_end
+        where = f"; it belongs before {named(before.title, 40)}" if before is not None else "; it belongs at the end"
+        what = f"{named(info.title)} ({having.name}:{info.line}, {_heading_words(info)})"
+        holder = None if info.index in heading_only else (
+            _holder_of_content(info, lacking_infos) or _parent_holding_text(info, only, having_all, partner)
+            or _headingless_text(info, lacking_infos, having_all))
+        if info.index in heading_only:
+            # a heading over nothing of its own whose sub-sections have counterparts ("## Request"
+            # over "### Parameters"): the outline differs, the content does not
+            line, message = anchor, f"{what} has no heading here; it has no text of its own, and the sections under it are compared on their own{where}"
+        elif holder is not None:
+            # the heading is missing, not what it holds: restructured (merged into another
+            # section, or a heading level dropped), worth a look but no failed build
+            line = holder.line
+            message = (f"{what} has no heading here, but what it holds stands in "
+                       f"{named(holder.title or 'the text before the first heading', 40)} (line {holder.line})")
+        else:
+            line, message = anchor, f"{what} has no counterpart here{where}"
+        c.report(
+            MISSING_SECTION,
+            lacking,
+            line,
+            message,
+            [(having, info.line)],
+            key=f"{having.language}|{info.title}",
+            severity=Severity.WARNING if info.index in heading_only or holder is not None else None,
+        )
+
+
+def _only_a_heading(info: SectionInfo, having_all: list[SectionInfo], partner: dict[int, SectionInfo]) -> bool:
+    """A section with no text of its own (a title over sub-sections), at least one of
+    whose sub-sections has a counterpart: only the outline differs there (sub-sections
+    without counterpart are reported on their own)."""
+    if any(not isinstance(b, Shortcode) or b.body is not None for b in info.blocks):
+        return False  # text, lists, tables or a container of its own: more than a heading
+    # a sub-section paired only for want of a better partner proves nothing
+    return any(x.parent == info.index and x.index in partner and section_similarity(x, partner[x.index]) >= 0.5
+               for x in having_all)
+
+
+def _headingless_text(info: SectionInfo, lacking_infos: list[SectionInfo], having_all: list[SectionInfo]) -> SectionInfo | None:
+    """The other version has no headings at all, and about as much text as this one: its
+    text holds what this section says, without the outline."""
+    if len(lacking_infos) != 1:
+        return None
+    text = lacking_infos[0]
+    here, there = text.length, sum(x.length for x in having_all)
+    if not there or not 0.6 <= here / there <= 1.6:
+        return None
+    # names, numbers, links and code of the section must be there too
+    wanted = info.tokens.strong
+    if len(wanted) < 2 or len(wanted & (text.tokens.strong | text.tokens.weak)) < 0.7 * len(wanted):
+        return None  # no evidence, or evidence against
+    return text
+
+
+def _holder_of_content(info: SectionInfo, others: list[SectionInfo]) -> SectionInfo | None:
+    """The one section of the other version that holds every language-neutral token of
+    ``info`` (names, numbers, links, code; at least three): the content is there."""
+    wanted = info.tokens.strong
+    if len(wanted) < 3:
+        return None
+    return next((other for other in others if wanted <= other.tokens.strong), None)
+
+
+def _parent_holding_text(
+    info: SectionInfo, only: list[SectionInfo], having_all: list[SectionInfo], partner: dict[int, SectionInfo]
+) -> SectionInfo | None:
+    """The counterpart of ``info``'s parent when its text is about as long as the parent's
+    and every missing sub-section's text together, and far from the parent's alone: the
+    sub-sections' text stands there without their headings (a timeline, a list, prose)."""
+    if info.parent is None:
+        return None  # the text before the first heading holds too many things to weigh
+    parent = info.parent
+    holder = partner.get(parent)
+    if holder is None:
+        return None
+    missing = {x.index for x in only}
+    subtree: dict[int, int] = {}
+    for x in reversed(having_all):  # children come after their parent: one sweep from the end
+        subtree[x.index] = subtree.get(x.index, 0) + x.length
+        if x.parent is not None:
+            subtree[x.parent] = subtree.get(x.parent, 0) + subtree[x.index]
+    gone = sum(subtree[x.index] for x in having_all if x.index in missing and x.parent == parent)
+    own = having_all[parent].length
+    here = holder.length
+    if gone < 0.3 * own or gone < 40:
+        return None  # too little text gone to tell from the ordinary length of a translation
+    if abs(here - (own + gone)) >= abs(here - own):
+        return None
+    # names, numbers and links of the missing text must be there too, where it has any
+    wanted: set[str] = set()
+    for x in having_all:
+        if x.index in missing and x.parent == parent:
+            wanted |= x.tokens.strong
+    if len(wanted) >= 2 and len(wanted & (holder.tokens.strong | holder.tokens.weak)) < 0.7 * len(wanted):
+        return None
+    return holder
+
+
+def _next_partners(infos: list[SectionInfo], partner: dict[int, SectionInfo]) -> list[SectionInfo | None]:
+    """For each section, the counterpart of the first aligned section after it (one sweep
+    from the end, not a search per missing section)."""
+    following: list[SectionInfo | None] = [None] * len(infos)
+    current: SectionInfo | None = None
+    for info in reversed(infos):
+        following[info.index] = current
+        if info.index in partner:
+            current = partner[info.index]
+    return following
+
+
+def _heading_level(c: Comparison, sa: SectionInfo, sb: SectionInfo, partner_a: dict[int, SectionInfo]) -> None:
+    if sa.style == "bold" and sb.style == "bold":
+        return
+    if (sa.style == "bold") != (sb.style == "bold"):
+        c.report(
+            HEADING_LEVEL,
+            c.a,
+            sa.line,
+            f"{named(sa.title)} is {_heading_words(sa)} here but {_heading_words(sb)} in "
+            f"{c.b.name}:{sb.line} ({named(sb.title, 40)})",
+            [(c.b, sb.line)],
+            key=f"{sa.title}|{sb.title}",
+        )
+        return
+    delta = sa.level - sb.level
+    if delta == 0:
+        return
+    # a whole subtree shifted by the same amount is one change, reported at its top
+    if sa.parent is not None:
+        parent_b = partner_a.get(sa.parent)
+        parent_a = c.sections.a[sa.parent]
+        if parent_b is not None and parent_a.style != "bold" and parent_b.style != "bold":
+            if parent_a.level - parent_b.level == delta:
+                return
+    c.report(
+        HEADING_LEVEL,
+        c.a,
+        sa.line,
+        f"{named(sa.title)} is a level-{sa.level} heading here but level {sb.level} in "
+        f"{c.b.name}:{sb.line} ({named(sb.title, 40)})",
+        [(c.b, sb.line)],
+        key=f"{sa.title}|{sa.level}|{sb.level}",
+    )
+
+
+# --- blocks ----------------------------------------------------------------------
+
+
+def check_blocks(c: Comparison) -> None:
+    for pair in c.block_pairs:
+        a, b = pair.a, pair.b
+        if isinstance(a, ListBlock) and isinstance(b, ListBlock):
+            _compare_lists(c, a, b)
+        elif isinstance(a, TableBlock) and isinstance(b, TableBlock):
+            _compare_tables(c, a, b)
+    for pair in c.block_pairs:
+        if pair.a is None or pair.b is None:
+            _unmatched_block(c, pair)
+    _paragraph_counts(c)
+    _code_blocks(c)
+    _inline_code(c)
+
+
+
+def _unmatched_block(c: Comparison, pair: BlockPair) -> None:
+    if pair.a is not None:
+        block, having, lacking, anchor, section = pair.a, c.a, c.b, pair.anchor_b, pair.section_b
+    else:
+        assert pair.b is not None
+        block, having, lacking, anchor, section = pair.b, c.b, c.a, pair.anchor_a, pair.section_a
+    if not isinstance(block, (ListBlock, TableBlock)):
+        return
+    where = in_section(section)
+    # the other version has unmatched text of about the same size in this place: the
+    # content is rewritten in another form (or replaced) - worth a look, not a failed build
+    instead = c.stand_in(pair)
+    also, severity = "", None
+    if isinstance(block, TableBlock) and instead is not None and table_as_text(instead):
+        also = f"; the text at line {instead.line} looks like it with its rows run together, which does not render as a table"
+    elif instead is not None:
+        also = f"; {form_of(instead)} stands in its place (line {instead.line})"
+        severity = Severity.INFO if c.same_content(pair) else Severity.WARNING
+    if isinstance(block, ListBlock):
+        kind = "numbered list" if block.ordered else "list"
+        c.report(
+            BULLET_COUNT,
+            lacking,
+            anchor,
+            f"{kind} of {plural(len(block.items), 'item')} ({having.name}:{block.line}"
+            f"{_starting(block)}) has no counterpart{where} here{also}",
+            [(having, block.line)],
+            key=f"list|{section.title}|{len(block.items)}",
+            severity=severity,
+        )
+    else:
+        rows, cols = block.shape
+        c.report(
+            TABLE_SHAPE,
+            lacking,
+            anchor,
+            f"table of {plural(rows, 'row')} × {plural(cols, 'column')} ({having.name}:{block.line}) "
+            f"has no counterpart{where} here{also}",
+            [(having, block.line)],
+            key=f"table|{section.title}|{rows}x{cols}",
+            severity=severity,
+        )
+
+
+def _compare_lists(c: Comparison, a: ListBlock, b: ListBlock, depth: int = 0) -> None:
+    # iterative over nested levels: (list in A, list in B, nesting depth)
+    work = [(a, b, depth)]
+    while work:
+        la, lb, level = work.pop()
+        nested = " nested" if level else ""
+        if la.ordered != lb.ordered:
+            c.report(
+                LIST_KIND,
+                c.a,
+                la.line,
+                f"{'numbered' if la.ordered else 'bullet'}{nested} list here but "
+                f"{'numbered' if lb.ordered else 'bullet'} list in {c.b.name}:{lb.line}",
+                [(c.b, lb.line)],
+                key=f"{la.ordered}|{_first(la)}",
+            )
+        pairs = align_items(la.items, lb.items)
+        if len(la.items) != len(lb.items):
+            _report_item_count(c, la, lb, pairs, nested)
+        for ia, ib in pairs:
+            if ia is None or ib is None:
+                continue
+            subs_a, subs_b = ia.sublists, ib.sublists
+            for sa, sb in zip(subs_a, subs_b):
+                work.append((sa, sb, level + 1))
+            for extra in subs_a[len(subs_b) :]:
+                _report_lonely_sublist(c, extra, c.a, c.b, ib, nested_in=ia)
+            for extra in subs_b[len(subs_a) :]:
+                _report_lonely_sublist(c, extra, c.b, c.a, ia, nested_in=ib)
+
+
+def _starting(block: ListBlock) -> str:
+    """``, starting "First item"`` — nothing when the first item has no text of its own."""
+    first = block.items[0].text if block.items else ""
+    return f", starting {_quote(first, 40)}" if first.strip() else ""
+
+
+def _first(block: ListBlock) -> str:
+    return block.items[0].text[:40] if block.items else ""
+
+
+def _report_item_count(
+    c: Comparison,
+    la: ListBlock,
+    lb: ListBlock,
+    pairs: list[tuple[ListItem | None, ListItem | None]],
+    nested: str,
+) -> None:
+    only_a = [i for i, j in pairs if j is None and i is not None]
+    only_b = [j for i, j in pairs if i is None and j is not None]
+    # the fix goes in the file with fewer items; name what it lacks
+    if len(la.items) < len(lb.items):
+        lacking, having, l_list, h_list, extra = c.a, c.b, la, lb, only_b
+    else:
+        lacking, having, l_list, h_list, extra = c.b, c.a, lb, la, only_a
+    named = ""
+    if extra and len(extra) <= 3:
+        named = "; no counterpart for " + ", ".join(
+            f"{_quote(item.text, 40)} ({having.name}:{item.line})" for item in extra
+        )
+    c.report(
+        BULLET_COUNT,
+        lacking,
+        l_list.line,
+        f"{nested.strip() + ' ' if nested else ''}list has {plural(len(l_list.items), 'item')} here but "
+        f"{len(h_list.items)} in {having.name}:{h_list.line}{named}",
+        [(having, h_list.line)],
+        key=f"{len(l_list.items)}|{len(h_list.items)}|{_first(h_list)}",
+    )
+
+
+def _report_lonely_sublist(
+    c: Comparison, sub: ListBlock, having: Side, lacking: Side, lacking_item: ListItem, nested_in: ListItem
+) -> None:
+    c.report(
+        BULLET_COUNT,
+        lacking,
+        lacking_item.line,
+        f"nested list of {plural(len(sub.items), 'item')} under {_quote_or(nested_in.text, 40, 'an item without text')} "
+        f"({having.name}:{sub.line}) has no counterpart under this item",
+        [(having, sub.line)],
+        key=f"nested|{nested_in.text[:40]}|{len(sub.items)}",
+    )
+
+
+def _compare_tables(c: Comparison, a: TableBlock, b: TableBlock) -> None:
+    if a.shape == b.shape:
+        return
+    c.report(
+        TABLE_SHAPE,
+        c.a,
+        a.line,
+        f"table has {plural(a.shape[0], 'row')} × {plural(a.shape[1], 'column')} here but "
+        f"{b.shape[0]} × {b.shape[1]} in {c.b.name}:{b.line}",
+        [(c.b, b.line)],
+        key=f"{a.shape}|{b.shape}|{'|'.join(b.header)}",
+    )
+
+
+def _normal_code(code: str) -> str:
+    """Code as the reader sees it: without trailing blanks or indentation common to all lines
+    (a fence written at the margin inside a list item indents the code, not what it says)."""
+    lines = [line.rstrip() for line in code.strip("\n").split("\n")]
+    return textwrap.dedent("\n".join(lines))
+
+
+def _compare_code(c: Comparison, a: CodeBlock, b: CodeBlock) -> None:
+    if _normal_code(a.code) == _normal_code(b.code):
+        return
+    lines_a = _normal_code(a.code).split("\n")
+    lines_b = _normal_code(b.code).split("\n")
+    if _without_comments(lines_a) == _without_comments(lines_b):
+        return  # only the comments differ: translators translate them, the code is the same
+    offset = next((i for i, (x, y) in enumerate(zip(lines_a, lines_b))
+                   if x != y and not (_comment(x) and _comment(y)) and _without_comments([x]) != _without_comments([y])),
+                  min(len(lines_a), len(lines_b)))
+    first_a = lines_a[offset] if offset < len(lines_a) else "(end of block)"
+    first_b = lines_b[offset] if offset < len(lines_b) else "(end of block)"
+    fence_lines = 1 if a.fence else 0
+    c.report(
+        CODE_MISMATCH,
+        c.a,
+        a.line + fence_lines + offset,
+        f"code differs from {c.b.name}:{b.line + (1 if b.fence else 0) + offset}: "
+        f"{_quote_or(first_a, 50, 'an empty line')} here, {_quote_or(first_b, 50, 'an empty line')} there",
+        [(c.b, b.line + (1 if b.fence else 0) + offset)],
+        key=f"{first_a}|{first_b}",
+    )
+
+
+# A whole-line comment in the common languages of documentation ("# " and not "#include"),
+# and a comment after code that follows white space (so "http://x" is never cut).
+_COMMENT_LINE = re.compile(r"^\s*(?:#(?:\s|$)|//|--\s|;|/\*|\*|<!--|%\s|rem\s)", re.I)
+_TRAILING_COMMENT = re.compile(r"\s+(?:#\s|//\s?|--\s|<!--).*$")
+
+
+def _comment(line: str) -> bool:
+    return bool(_COMMENT_LINE.match(line))
+
+
+def _without_comments(lines: list[str]) -> list[str]:
+    """Code lines with comments left out: what must be equal in both versions."""
+    kept = []
+    for line in lines:
+        if _comment(line):
+            continue
+        kept.append(_TRAILING_COMMENT.sub("", line).rstrip())
+    return kept
+
+
+def deep_code_blocks(blocks: list[Block]) -> list[CodeBlock]:
+    """Code blocks of a section, also inside list items, quotes and shortcodes (not sub-sections)."""
+    return [node for node in walk_nodes(list(blocks)) if isinstance(node, CodeBlock)]
+
+
+CODE_THRESHOLD = 0.3  # code blocks less alike than this are not one block
+
+
+@lru_cache(maxsize=512)
+def code_similarity(text_a: str, text_b: str) -> float:
+    """Similarity of two code texts by lines and by characters (the better of the two).
+
+    Pairs that cannot reach CODE_THRESHOLD score 0 without the full diff: the
+    alignment treats every score at or below the threshold alike.
+    """
+    if text_a == text_b:
+        return 1.0
+    lines_a, lines_b = text_a.split("\n"), text_b.split("\n")
+    by_line = SequenceMatcher(None, lines_a, lines_b, autojunk=False)
+    # one long line with a small change scores 0 by lines: look at characters too
+    by_char = SequenceMatcher(None, text_a[:2000], text_b[:2000])
+    if by_line.real_quick_ratio() <= CODE_THRESHOLD and by_char.real_quick_ratio() <= CODE_THRESHOLD:
+        return 0.0
+    if by_line.quick_ratio() <= CODE_THRESHOLD and by_char.quick_ratio() <= CODE_THRESHOLD:
+        return 0.0
+    line_ratio = bounded_ratio(lines_a, lines_b)  # by_line.ratio(), linear on huge blocks
+    if line_ratio >= by_char.quick_ratio():
+        return line_ratio  # the character diff (the costly one) cannot score higher
+    return max(line_ratio, by_char.ratio())
+
+
+def align_code(code_a: list[CodeBlock], code_b: list[CodeBlock]) -> list[tuple[int | None, int | None]]:
+    """Code blocks paired in order: identical blocks anchor the alignment, and only
+    the blocks between two anchors are aligned by similarity (a diff per pair)."""
+    texts_a = [_normal_code(block.code) for block in code_a]
+    texts_b = [_normal_code(block.code) for block in code_b]
+    if len(texts_a) * len(texts_b) > EXACT_CELLS:
+        # difflib is quadratic on many equal blocks: the anchored alignment, keyed by the text
+        return align_sequences(
+            len(texts_a), len(texts_b), lambda i, j: code_similarity(texts_a[i], texts_b[j]), CODE_THRESHOLD, texts_a, texts_b
+        )
+    pairs: list[tuple[int | None, int | None]] = []
+    done_a = done_b = 0
+    for anchor in SequenceMatcher(None, texts_a, texts_b, autojunk=False).get_matching_blocks():
+        gap_a, gap_b = texts_a[done_a : anchor.a], texts_b[done_b : anchor.b]
+        score = lambda i, j, x=gap_a, y=gap_b: code_similarity(x[i], y[j])  # noqa: E731
+        for i, j in align_sequences(len(gap_a), len(gap_b), score, CODE_THRESHOLD):
+            pairs.append((None if i is None else done_a + i, None if j is None else done_b + j))
+        pairs.extend((anchor.a + k, anchor.b + k) for k in range(anchor.size))
+        done_a, done_b = anchor.a + anchor.size, anchor.b + anchor.size
+    return pairs
+
+
+def _code_blocks(c: Comparison) -> None:
+    """Code is not translated. Compared per aligned section, wherever it is nested."""
+    for sa, sb in c.sections.pairs + c.sections.moved:
+        code_a, code_b = deep_code_blocks(sa.blocks), deep_code_blocks(sb.blocks)
+        if not code_a and not code_b:
+            continue
+        for i, j in align_code(code_a, code_b):
+            if i is not None and j is not None:
+                _compare_code(c, code_a[i], code_b[j])
+                continue
+            if i is not None:
+                block, having, lacking, section = code_a[i], c.a, c.b, sb
+            else:
+                assert j is not None
+                block, having, lacking, section = code_b[j], c.b, c.a, sa
+            first = block.code.strip().split("\n", 1)[0]
+            where = in_section(section)
+            c.report(
+                CODE_MISMATCH,
+                lacking,
+                section.line,
+                f"code block {_quote(first, 40)} ({having.name}:{block.line}) has no counterpart{where} here",
+                [(having, block.line)],
+                key=f"code|{block.code.strip()}",
+            )
+
+
+def _paragraph_counts(c: Comparison) -> None:
+    for sa, sb in c.sections.pairs + c.sections.moved:
+        count_a = sum(isinstance(b, Paragraph) for b in sa.blocks)
+        count_b = sum(isinstance(b, Paragraph) for b in sb.blocks)
+        if count_a == count_b:
+            continue
+        c.report(
+            PARAGRAPH_COUNT,
+            c.a,
+            sa.line,
+            f"{section_phrase(sa)} has {plural(count_a, 'paragraph')} here but {count_b} in {c.b.name}:{sb.line}",
+            [(c.b, sb.line)],
+            key=f"{sa.title}|{count_a}|{count_b}",
+        )
+
+
+def _section_code_spans(blocks: list[Block]) -> list[tuple[str, int]]:
+    from transcheck.align.alignment import block_inlines
+
+    spans: list[tuple[str, int]] = []
+    for block in blocks:
+        for inline in block_inlines(block):
+            line = getattr(block, "line", 0)
+            spans.extend((code, line) for code in inline.code)
+    return spans
+
+
+def _inline_code(c: Comparison) -> None:
+    """Inline code is not translated: the spans of aligned sections must be the same."""
+    for sa, sb in c.sections.pairs + c.sections.moved:
+        spans_a = _section_code_spans(sa.blocks)
+        spans_b = _section_code_spans(sb.blocks)
+        count_a = Counter(code for code, _ in spans_a)
+        count_b = Counter(code for code, _ in spans_b)
+        if count_a.keys() == count_b.keys():
+            continue
+        for spans, theirs, side, other, other_section in (
+            (spans_a, count_b, c.a, c.b, sb),
+            (spans_b, count_a, c.b, c.a, sa),
+        ):
+            lonely: dict[str, int] = {}
+            plain = "\n".join(block_text(b) for b in other_section.blocks)
+            as_text = True
+            for code, line in spans:
+                if code not in theirs:
+                    lonely.setdefault(code, line)
+                    # written there as plain or quoted text ("settings.yml"): the same words
+                    as_text = as_text and len(code.strip()) >= 3 and _written_in(code.strip(), plain)
+            if not lonely:
+                continue
+            names = list(lonely)
+            shown = ", ".join(f"`{_short_code(code)}`" for code in names[:3])
+            more = f" and {len(names) - 3} more" if len(names) > 3 else ""
+            where = section_phrase(other_section, before_first="its text before the first heading")
+            spans_word = "inline code span" if len(names) == 1 else f"{len(names)} inline code spans"
+            found = "written as plain text" if as_text else "not found"
+            c.report(
+                CODE_MISMATCH,
+                side,
+                lonely[names[0]],
+                f"{spans_word} {shown}{more} {found} in {other.name} ({where}, line {other_section.line})",
+                [(other, other_section.line)],
+                key="inline|" + "|".join(sorted(names)),
+                severity=Severity.INFO if as_text else None,
+            )
+
+
+def _written_in(code: str, text: str) -> bool:
+    """``code`` stands in ``text`` as a whole ("settings.yml" in quotes), not as part of a
+    longer word ("pip install tool" inside "pip install tools")."""
+    return re.search(r"(?<![\w.-])" + re.escape(code) + r"(?![\w-])", text) is not None
+
+
+def _short_code(code: str, width: int = 40) -> str:
+    return code if len(code) <= width else code[: width - 1] + "…"
+
+
+# --- what the engine runs: each check with the rules it reports --------------------------------
+
+CHECKS: tuple[Check, ...] = (
+    Check(check_sections, (MISSING_SECTION, HEADING_LEVEL, SECTION_ORDER,)),
+    Check(check_blocks, (BULLET_COUNT, LIST_KIND, PARAGRAPH_COUNT, TABLE_SHAPE, CODE_MISMATCH,)),
+)

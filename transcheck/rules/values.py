@@ -1,0 +1,955 @@
+"""Value rules: salary, number, date, contact, link and image mismatches.
+
+Values are compared per aligned section (translators merge and split
+paragraphs, so a paragraph is too small a unit), by meaning: each side's
+values are matched with equal ones first; what is left over is paired in
+order ("X here ≠ Y there") or reported as having no counterpart.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Callable, Generic, Hashable, Iterable, TypeVar
+
+from transcheck.align.alignment import SectionInfo
+from transcheck.pair.comparison import Check, Comparison, Side
+from transcheck.findings import Rule, Severity
+from transcheck.document.model import Block, BlockQuote, HtmlBlock, Inline, ListBlock, Paragraph, Shortcode, TableBlock, walk_nodes
+from transcheck.languages.declared import ISO_639_1
+from transcheck.document.lines import LineIndex
+from transcheck.document.shortcode_args import TEXT_ARGS, is_link_argument
+from transcheck.values.contacts import Contact, find_contacts
+from transcheck.values.dates import DateValue, find_dates, find_word_dates
+from transcheck.values.links import IDENTIFIER_IN_TEXT, LinkRules, is_identifier, is_url_like, normalise
+from transcheck.values.money import Money, currencies_agree, find_money
+from transcheck.values.numbers import Number, find_number_words, find_numbers
+
+# --- the rules of this module: code, name, default severity, summary, documentation ---
+
+SALARY_MISMATCH = Rule("TC401", "salary-mismatch", Severity.ERROR, "Money amounts or ranges differ in amount, currency or period.",
+         "Amounts are read by value in every common spelling: €50,000, 50 000 €, 50k EUR, 50 tkr, "
+         "50 000:-, ranges with -, –, to, till, från … till, between … and, mellan … och, and "
+         "periods (per år, annually, /mån, monthly, timlön, /h). \"€50,000 - €80,000 annually\" "
+         "equals \"50 000–80 000 euro per år\"; an amount present in one version only is a "
+         "mismatch too. A currency or period written in one version only is not compared. A page "
+         "that prices everything in its market's currency (kr here, € there) gets one information "
+         "finding instead.")
+
+NUMBER_MISMATCH = Rule("TC402", "number-mismatch", Severity.ERROR, "Other numbers in aligned sections differ.",
+         "Counts, percentages, years, versions and sizes are compared by value (1 000,5 = "
+         "1,000.5; \"fem\" = 5 = \"five\"; 1st = 1:a; \"90-talet\" = \"the nineties\" = 1990s; "
+         "\"1800-talet\" = 19th century). A number whose grouping is ambiguous matches every reading; a "
+         "number written as a word is never reported alone; clock times, footnote markers and "
+         "numbers the other version writes inside code are not compared.")
+
+DATE_MISMATCH = Rule("TC403", "date-mismatch", Severity.ERROR, "Dates in aligned sections differ.",
+         "ISO dates, \"16 februari 2026\", \"February 16, 2026\", \"16 Feb 2026\", \"16/2 2026\", "
+         "\"16.2.2026\", \"andra februari\" and 2026年2月16日 are compared by value. The same day with a year "
+         "in one version and without in the other is a warning. Front-matter dates are "
+         "compared by frontmatter-mismatch.")
+
+LINK_MISMATCH = Rule("TC404", "link-mismatch", Severity.ERROR, "Link targets of aligned sections differ.",
+         "Markdown links, autolinks, bare URLs, <a href>, URL arguments of shortcodes (link=, "
+         "url=, href=) and URL-valued front-matter fields. Scheme and host case, default ports, "
+         "trailing slashes and language codes in paths, subdomains and queries (/en/, sv-SE, "
+         "?lang=sv) do not matter; ref/relref to the same content file are equal; in-page "
+         "anchors are equal when they point at aligned headings. Configured rewrites make "
+         "language-specific URLs equal. Site-internal paths that differ only in words (a "
+         "translated slug such as /kontakt/ and /contact/) are a warning, as is one repository "
+         "file at another branch or commit. A mailto: whose address the page shows is compared "
+         "by contact-mismatch.")
+
+IMAGE_MISMATCH = Rule("TC405", "image-mismatch", Severity.ERROR, "Images of aligned sections differ.",
+         "Markdown images, <img src>, image arguments of shortcodes (src=, image=) and "
+         "image-valued front-matter fields, compared like links. Numbered copies of one picture "
+         "(key-points-1.svg / key-points-3.svg, often one per language) are a warning.")
+
+CONTACT_MISMATCH = Rule("TC406", "contact-mismatch", Severity.ERROR, "E-mail addresses or phone numbers differ.",
+         "Phone numbers are compared in international form: +46 8 123 45 67 = 08-123 45 67 "
+         "(in a Swedish page) = +46812345 67.")
+
+RULES: tuple[Rule, ...] = (SALARY_MISMATCH, NUMBER_MISMATCH, DATE_MISMATCH, LINK_MISMATCH, IMAGE_MISMATCH, CONTACT_MISMATCH,)
+
+
+V = TypeVar("V")
+
+_URL_IN_TEXT = re.compile(r"(?:https?://|www\.)\S+")
+_AROUND_THE_CLOCK = re.compile(r"\b24\s?[/x×]\s?7\b|\b24/365\b")
+# 17:25 (a full stop after it may end the sentence) or 17.25 (then not before a full stop:
+# "for example 17.50." is a decimal number as likely as a time)
+_TIME = re.compile(r"(?<![\d.:])(?:[01]?\d|2[0-3])(?::[0-5]\d(?![\d:]|\.\d)|\.[0-5]\d(?![\d.:]))")
+_HOUR = r"(?:[01]?\d|2[0-4])(?:[:.][0-5]\d)?"
+# "kl. 8", "klockan 8–17", "kl 08.00-17.00", "8am–5pm", "8 a.m.", "8–17 CET": clock times
+# that are neither numbers nor (read as "080017 00") phone numbers
+_CLOCK = re.compile(
+    rf"(?<![\w.:])(?:kl\.?|klockan|klokka|klokken)\s*{_HOUR}(?:\s*[-–—]\s*{_HOUR})?(?![\d])"
+    rf"|(?<![\w.:]){_HOUR}\s?(?:am|pm|a\.m\.|p\.m\.)(?:\s*[-–—]\s*{_HOUR}\s?(?:am|pm|a\.m\.|p\.m\.))?(?!\w)"
+    rf"|(?<![\w.:,]){_HOUR}\s?[-–—]\s?{_HOUR}(?=\s?(?:h|uhr|CES?T|UTC|GMT|hrs?)\b)",
+    re.I,
+)
+# A footnote marker ("[^1]", rendered "text^1"): a label, not a number
+_FOOTNOTE = re.compile(r"\[\^[^\]\s]{1,40}\]|(?<=\S)\^[\w-]{1,40}")
+_CASE_FOOTNOTE = re.compile(r"(?<![\w-])[CT]-\d{1,4}/\d{2}(,?\d{1,2})(?=[.,;:)\s]|$)")
+_IMAGE_EXT = re.compile(r"\.(?:png|jpe?g|gif|svg|webp|avif|ico|bmp|tiff?)(?:[?#].*)?$", re.I)
+_IMAGE_KEYS = ("image", "img", "bild", "photo", "logo", "picture", "thumbnail", "socialmedia", "cover", "banner", "src")
+
+
+@dataclass(frozen=True)
+class Found(Generic[V]):
+    value: V
+    line: int
+    text: str
+
+
+@dataclass
+class SectionValues:
+    money: list[Found[Money]]
+    numbers: list[Found[Number]]
+    dates: list[Found[DateValue]]
+    contacts: list[Found[Contact]]
+
+
+# --- collecting text -------------------------------------------------------------------
+
+
+def _text_units(info: SectionInfo, skip: set[int]) -> list[tuple[str, int, list[str]]]:
+    """(text, first line, inline code spans) of everything a reader reads in the section,
+    leaving out blocks and items that ``skip`` names (they have no counterpart)."""
+    units: list[tuple[str, int, list[str]]] = []
+    if info.section is not None:
+        units.append((info.title, info.line, list(info.section.inline.code)))
+    stack: list[Block] = list(reversed(info.blocks))
+    while stack:
+        block = stack.pop()
+        if id(block) in skip:
+            continue
+        if isinstance(block, Paragraph):
+            units.append((block.text, block.line, list(block.inline.code)))
+        elif isinstance(block, ListBlock):
+            nested: list[Block] = []
+            for item in block.items:
+                if id(item) in skip:
+                    continue
+                units.append((item.text, item.line, list(item.inline.code)))
+                nested.extend(item.blocks)
+            stack.extend(reversed(nested))
+        elif isinstance(block, TableBlock):
+            units.append((" | ".join(block.header), block.line, []))
+            for offset, row in enumerate(block.rows):
+                units.append((" | ".join(row), block.row_line(offset), list(block.inline.code)))
+        elif isinstance(block, BlockQuote):
+            stack.extend(reversed(block.blocks))
+        elif isinstance(block, Shortcode):
+            words = [v for k, v in block.named if k.lower() in TEXT_ARGS]
+            words += [v for v in block.positional if not is_link_argument(None, v) and " " in v]
+            if words:
+                units.append((" · ".join(words), block.line, []))
+            if block.body is not None:
+                stack.extend(reversed(block.body.blocks))
+            if block.inner:
+                units.append((block.inner, block.line, []))
+        elif isinstance(block, HtmlBlock) and block.text.strip():
+            # what a reader sees of a raw <div>/<p>/<details>: "3 PB in 2023" is a value there too
+            units.append((block.text, block.line, []))
+    return units
+
+
+def _masked(text: str, spans: list[tuple[int, int]]) -> str:
+    chars = list(text)
+    for start, end in spans:
+        for index in range(start, min(end, len(chars))):
+            if chars[index] != "\n":
+                chars[index] = " "
+    return "".join(chars)
+
+
+def collect(info: SectionInfo, language: str | None, skip: set[int] | None = None) -> SectionValues:
+    values = SectionValues([], [], [], [])
+    lists: dict[str, list] = {"money": values.money, "dates": values.dates, "contacts": values.contacts, "numbers": values.numbers}  # type: ignore[type-arg]
+    for text, line, code in _text_units(info, skip or set()):
+        for kind, value, newlines, found_text in unit_values(text, tuple(code), language):
+            lists[kind].append(Found(value, line + newlines, found_text))
+    values.numbers.sort(key=lambda f: (f.line, f.value.start))
+    return values
+
+
+_MAY_HOLD_VALUES = re.compile(r"[\d@]")  # money, dates and contacts all need a digit or an @
+
+
+@lru_cache(maxsize=2048)
+def unit_values(text: str, code: tuple[str, ...], language: str | None) -> tuple[tuple[str, Any, int, str], ...]:
+    """(kind, value, lines after the unit's first, text) of each value in one text unit.
+
+    Pure and remembered: a source page compared with two translations, and the
+    same sentence repeated across a site, are read once.
+    """
+    lines = LineIndex(text)
+    if not _MAY_HOLD_VALUES.search(text):
+        # no digit: number words, and dates whose day is a word ("andra februari")
+        dates = find_word_dates(text)
+        rest = _masked(text, [(d.start, d.end) for d in dates]) if dates else text
+        return tuple([("dates", d, lines.newlines_before(d.start), d.text) for d in dates]
+                     + [("numbers", n, lines.newlines_before(n.start), n.text) for n in find_number_words(rest)])
+    found: list[tuple[str, Any, int, str]] = []
+    spans = [(m.start(), m.end()) for m in _URL_IN_TEXT.finditer(text)]
+    for snippet in code:  # code is compared by code-mismatch, not as numbers
+        index = text.find(snippet)
+        if index >= 0:
+            spans.append((index, index + len(snippet)))
+    spans.extend((m.start(), m.end()) for m in _FOOTNOTE.finditer(text))
+    if "/" in text:  # a footnote mark glued to an EU case number: "C-311/18,1." and "C-311/181"
+        spans.extend((m.start(1), m.end(1)) for m in _CASE_FOOTNOTE.finditer(text))
+    if ":" in text:  # "ECLI:EU:C:2019:123", "doi:10.1000/182": names, not numbers
+        spans.extend((m.start(), m.end()) for m in IDENTIFIER_IN_TEXT.finditer(text))
+    text = _masked(text, spans)
+
+    at = lines.newlines_before  # masking keeps every newline where it was
+
+    # contacts after clock times are masked: "08.00-17.00" read as a phone is "+468001700"
+    clock = clock_spans(text)
+    contacts = find_contacts(_masked(text, clock), language)
+    found.extend(("contacts", contact, at(contact.start), contact.text) for contact in contacts)
+    text = _masked(text, [(c.start, c.end) for c in contacts])
+    money = find_money(text)
+    found.extend(("money", m, at(m.start), m.text) for m in money)
+    text = _masked(text, [(m.start, m.end) for m in money])
+    dates = find_dates(text)
+    found.extend(("dates", d, at(d.start), d.text) for d in dates)
+    around_the_clock = [(m.start(), m.end()) for m in _AROUND_THE_CLOCK.finditer(text)]  # "24/7" = "dygnet runt"
+    text = _masked(text, [(d.start, d.end) for d in dates] + clock + around_the_clock)
+    found.extend(("numbers", n, at(n.start), n.text) for n in find_numbers(text) + find_number_words(text))
+    return tuple(found)
+
+
+def clock_spans(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` gives a time of day: "08.00", "kl. 8–17", "8am–5pm", "8–17 CET"."""
+    if ":" not in text and "." not in text and not re.search(r"kl|am\b|pm\b|a\.m|p\.m|\d\s?[-–—]\s?\d", text, re.I):
+        return []
+    spans = [(m.start(), m.end()) for m in _CLOCK.finditer(text)]
+    spans += [(m.start(), m.end()) for m in _TIME.finditer(text)]
+    return spans
+
+
+# --- matching ------------------------------------------------------------------------
+
+
+def match_values(
+    a: list[Found[V]],
+    b: list[Found[V]],
+    same: Callable[[V, V], bool],
+    keys: Callable[[V], Iterable[Hashable]],
+) -> tuple[list[Found[V]], list[Found[V]]]:
+    """Remove equal values; return what is left on each side, in order.
+
+    Each side counts a value once: saying the same price, date or address twice
+    in one version and once in the other is not a mismatch. A value of ``a`` takes
+    the first value of ``b`` still free that is ``same``. ``keys`` must give two
+    values that are ``same`` a key in common: only values sharing a key are
+    compared, so a page with thousands of values is not compared all with all.
+    """
+    a, b = _distinct(a, same, keys), _distinct(b, same, keys)
+    by_key = _index(b, keys)
+    taken = [False] * len(b)
+    left_a: list[Found[V]] = []
+    for item in a:
+        for index in sorted({i for key in keys(item.value) for i in by_key.get(key, ())}):
+            if not taken[index] and same(item.value, b[index].value):
+                taken[index] = True
+                break
+        else:
+            left_a.append(item)
+    return left_a, [item for index, item in enumerate(b) if not taken[index]]
+
+
+def _index(items: list[Found[V]], keys: Callable[[V], Iterable[Hashable]]) -> dict[Hashable, list[int]]:
+    by_key: dict[Hashable, list[int]] = {}
+    for index, item in enumerate(items):
+        for key in keys(item.value):
+            by_key.setdefault(key, []).append(index)
+    return by_key
+
+
+def _distinct(items: list[Found[V]], same: Callable[[V, V], bool], keys: Callable[[V], Iterable[Hashable]]) -> list[Found[V]]:
+    kept: list[Found[V]] = []
+    by_key: dict[Hashable, list[int]] = {}
+    for item in items:
+        item_keys = list(keys(item.value))
+        if any(same(item.value, kept[i].value) for key in item_keys for i in by_key.get(key, ())):
+            continue
+        for key in item_keys:
+            by_key.setdefault(key, []).append(len(kept))
+        kept.append(item)
+    return kept
+
+
+def _where(info: SectionInfo) -> str:
+    from transcheck.wording import section_phrase
+
+    return section_phrase(info)
+
+
+def _quote(text: str) -> str:
+    text = " ".join(text.split())
+    return '"' + (text if len(text) <= 60 else text[:59] + "…") + '"'
+
+
+Place = tuple[int, SectionInfo]  # a line and the section it is in
+Locate = Callable[[Any], "list[Place]"]  # every place a value stands in a whole file
+
+
+@dataclass
+class Elsewhere:
+    """Where each value of one whole file stands: a value missing from an aligned section
+    but present elsewhere in the file was moved by a rewrite, not lost."""
+
+    money: Locate
+    dates: Locate
+    contacts: Locate
+    numbers: Locate
+
+
+def _locator(found: list[tuple[Found[V], SectionInfo]], same: Callable[[V, V], bool], keys: Callable[[V], Iterable[Hashable]]) -> Locate:
+    by_key: dict[Hashable, list[int]] = {}
+    for index, (item, _) in enumerate(found):
+        for key in keys(item.value):
+            by_key.setdefault(key, []).append(index)
+
+    def locate(value: V) -> list[Place]:
+        indexes = sorted({i for key in keys(value) for i in by_key.get(key, ())})
+        return [(found[i][0].line, found[i][1]) for i in indexes if same(value, found[i][0].value)]
+
+    return locate
+
+
+def elsewhere(infos: list[SectionInfo], language: str | None) -> Elsewhere:
+    """Every value of a whole file (sections without counterpart too), to look values up in."""
+    everything = [(info, collect(info, language)) for info in infos]
+
+    def of(kind: str) -> list[tuple[Found[Any], SectionInfo]]:
+        return [(item, info) for info, values in everything for item in getattr(values, kind)]
+
+    return Elsewhere(
+        money=_locator(of("money"), lambda x, y: x.same(y), _money_keys),
+        dates=_locator(of("dates"), lambda x, y: x.same(y), lambda d: ((d.month, d.day),)),
+        contacts=_locator(of("contacts"), same_contact, contact_keys),
+        numbers=_locator(of("numbers"), lambda x, y: x.same(y), lambda n: n.values),
+    )
+
+
+def check_values(c: Comparison) -> None:
+    pairs = c.sections.pairs + c.sections.moved
+    skip = c.unmatched
+    collected = [(sa, sb, collect(sa, c.a.language, skip), collect(sb, c.b.language, skip)) for sa, sb in pairs]
+    all_a = [m for _, _, values, _ in collected for m in values.money]
+    all_b = [m for _, _, _, values in collected for m in values.money]
+    local_prices = _local_currencies(c, all_a, all_b)
+    whole_a, whole_b = elsewhere(c.sections.a, c.a.language), elsewhere(c.sections.b, c.b.language)
+    for sa, sb, values_a, values_b in collected:
+        if not local_prices:
+            _money(c, sa, sb, values_a.money, values_b.money, (whole_a.money, whole_b.money))
+        _dates(c, sa, sb, values_a.dates, values_b.dates, (whole_a.dates, whole_b.dates))
+        _contacts(c, sa, sb, values_a.contacts, values_b.contacts, (whole_a.contacts, whole_b.contacts))
+        _numbers(c, sa, sb, values_a.numbers, values_b.numbers, (whole_a.numbers, whole_b.numbers))
+
+
+def _main_currency(found: list[Found[Money]]) -> tuple[str | None, float]:
+    counts: dict[str, int] = {}
+    for item in found:
+        if item.value.currency:
+            counts[item.value.currency] = counts.get(item.value.currency, 0) + 1
+    if not counts:
+        return None, 0.0
+    best = max(sorted(counts), key=lambda code: counts[code])
+    return best, counts[best] / len(found)
+
+
+def _local_currencies(c: Comparison, a: list[Found[Money]], b: list[Found[Money]]) -> bool:
+    """A page that prices everything in its market's currency (kr here, € there): say so
+    once; its amounts cannot be compared one by one."""
+    main_a, share_a = _main_currency(a)
+    main_b, share_b = _main_currency(b)
+    if len(a) < 3 or len(b) < 3 or min(share_a, share_b) < 0.75 or currencies_agree(main_a, main_b):
+        return False
+    c.report(
+        SALARY_MISMATCH,
+        c.a,
+        a[0].line,
+        f"amounts are in {main_a} here but in {main_b} in {c.b.name}:{b[0].line} "
+        f"({len(a)} and {len(b)} amounts): prices in each market's currency are not compared one by one",
+        [(c.b, b[0].line)],
+        key="currencies",
+        severity=Severity.INFO,  # each market's own currency is a correct translation: nothing to fix
+    )
+    return True
+
+
+def _report_leftovers(
+    c: Comparison,
+    rule: Rule,
+    sa: SectionInfo,
+    sb: SectionInfo,
+    left_a: list[Found[V]],
+    left_b: list[Found[V]],
+    describe: Callable[[Found[V]], str],
+    noun: str,
+    pair_ok: Callable[[V, V], bool] = lambda x, y: True,
+    severity_of: Callable[[V, V], Severity | None] = lambda x, y: None,
+    report_lonely: Callable[[Found[V]], bool] = lambda f: True,
+    whole: tuple[Locate, Locate] | None = None,
+) -> None:
+    """Pair what is left in order (a changed value), then report the lonely ones.
+
+    With ``whole`` (where values stand in all of A and all of B), a value first looked up
+    in the whole other file: found there, it was moved by a rewrite (an ``info``, naming
+    the place), and it takes no part in pairing, so it cascades into no "X ≠ Y".
+    """
+    if whole is not None:
+        left_a = _moved(c, rule, sa, sb, left_a, whole[1], describe, noun, from_a=True)
+        left_b = _moved(c, rule, sb, sa, left_b, whole[0], describe, noun, from_a=False)
+    paired = [False] * len(left_b)
+    first_free = 0  # everything before it is paired: the usual scan starts there
+    lonely_a: list[Found[V]] = []
+    for item in left_a:
+        while first_free < len(left_b) and paired[first_free]:
+            first_free += 1
+        index = next((i for i in range(first_free, len(left_b)) if not paired[i] and pair_ok(item.value, left_b[i].value)), None)
+        if index is None:
+            lonely_a.append(item)
+            continue
+        paired[index] = True
+        partner = left_b[index]
+        c.report(
+            rule,
+            c.a,
+            item.line,
+            f"{noun} {describe(item)} ≠ {c.b.name}:{partner.line} {describe(partner)}",
+            [(c.b, partner.line)],
+            key=f"{noun}|{describe(item)}|{describe(partner)}",
+            severity=severity_of(item.value, partner.value),
+        )
+    rest_b = [item for index, item in enumerate(left_b) if not paired[index]]
+    for items, having, lacking, section in ((lonely_a, c.a, c.b, sb), (rest_b, c.b, c.a, sa)):
+        for item in items:
+            if not report_lonely(item):
+                continue
+            c.report(
+                rule,
+                lacking,
+                section.line,
+                f"{noun} {describe(item)} ({having.name}:{item.line}) has no counterpart in {_where(section)} here",
+                [(having, item.line)],
+                key=f"{noun}|lonely|{describe(item)}",
+            )
+
+
+def _moved(
+    c: Comparison,
+    rule: Rule,
+    mine: SectionInfo,
+    theirs: SectionInfo,
+    items: list[Found[V]],
+    locate: Locate,
+    describe: Callable[[Found[V]], str],
+    noun: str,
+    from_a: bool,
+) -> list[Found[V]]:
+    """Report the items the other file has elsewhere as moved (info); return the rest."""
+    having, lacking = (c.a, c.b) if from_a else (c.b, c.a)
+    rest: list[Found[V]] = []
+    for item in items:
+        places = locate(item.value)
+        if not places:
+            rest.append(item)
+            continue
+        if any(info.index == theirs.index for _, info in places):
+            continue  # in the aligned section, in a block without counterpart: the structure rule says so
+        line, info = places[0]
+        c.report(
+            rule,
+            having,
+            item.line,
+            f"moved: {noun} {describe(item)} is not in the aligned part of {lacking.name} ({_where(theirs)}); "
+            f"it stands in {_where(info)}, line {line} there",
+            [(lacking, line)],
+            key=f"{noun}|moved|{describe(item)}",
+            severity=Severity.INFO,
+        )
+    return rest
+
+
+def _money_keys(money: Money) -> Iterable[Hashable]:
+    return money.amounts[0] if money.amounts else ("no amount",)  # same amounts share the first's readings
+
+
+def _money(
+    c: Comparison, sa: SectionInfo, sb: SectionInfo, a: list[Found[Money]], b: list[Found[Money]], whole: tuple[Locate, Locate] | None = None
+) -> None:
+    left_a, left_b = match_values(a, b, lambda x, y: x.same(y), _money_keys)
+    if not left_a and not left_b:
+        return
+    def describe(found: Found[Money]) -> str:
+        return f"{_quote(found.text)} ({found.value.normalised()})"
+
+    noun = "salary" if any(f.value.salary for f in left_a + left_b) else "amount"
+    _report_leftovers(c, SALARY_MISMATCH, sa, sb, left_a, left_b, describe, noun, whole=whole)
+
+
+def _dates(
+    c: Comparison, sa: SectionInfo, sb: SectionInfo, a: list[Found[DateValue]], b: list[Found[DateValue]], whole: tuple[Locate, Locate] | None = None
+) -> None:
+    left_a, left_b = match_values(a, b, lambda x, y: x.same(y), lambda d: ((d.month, d.day),))
+    if not left_a and not left_b:
+        return
+
+    def severity(x: DateValue, y: DateValue) -> Severity | None:
+        # the same day, a year on one side only: possibly right, possibly not
+        return Severity.WARNING if x.same_day(y) and (x.year is None) != (y.year is None) else None
+
+    def describe(found: Found[DateValue]) -> str:
+        return f"{_quote(found.text)} ({found.value.normalised()})"
+
+    _report_leftovers(c, DATE_MISMATCH, sa, sb, left_a, left_b, describe, "date", severity_of=severity, whole=whole)
+
+
+def _contacts(
+    c: Comparison, sa: SectionInfo, sb: SectionInfo, a: list[Found[Contact]], b: list[Found[Contact]], whole: tuple[Locate, Locate] | None = None
+) -> None:
+    left_a, left_b = match_values(a, b, same_contact, contact_keys)
+    if not left_a and not left_b:
+        return
+
+    def describe(found: Found[Contact]) -> str:
+        shown = _quote(found.text)
+        return shown if found.value.kind == "email" else f"{shown} ({found.value.value})"
+
+    _report_leftovers(
+        c, CONTACT_MISMATCH, sa, sb, left_a, left_b, describe, "contact",
+        pair_ok=lambda x, y: x.kind == y.kind, whole=whole,
+    )
+
+
+def _numbers_moved(c: Comparison, theirs: SectionInfo, items: list[Found[Number]], locate: Locate, from_a: bool) -> list[Found[Number]]:
+    """Numbers the other file has in another section: one info for the section, the rest returned."""
+    having, lacking = (c.a, c.b) if from_a else (c.b, c.a)
+    moved: list[tuple[Found[Number], Place]] = []
+    rest: list[Found[Number]] = []
+    for item in items:
+        # a small number (0–12) stands somewhere in almost every page: finding it elsewhere
+        # proves nothing, so it is compared in its section as before ("3 data centres" → "4")
+        places = [] if _small(item.value) else locate(item.value)
+        if not places:
+            rest.append(item)
+        elif all(info.index != theirs.index for _, info in places):
+            moved.append((item, places[0]))  # (in the same section: a block without counterpart, said elsewhere)
+    if moved:
+        shown = ", ".join(f"{_quote(f.text)} (line {f.line}; {_where(info)}, line {line} there)" for f, (line, info) in moved[:4])
+        more = f" and {len(moved) - 4} more" if len(moved) > 4 else ""
+        noun = "number" if len(moved) == 1 else "numbers"
+        c.report(
+            NUMBER_MISMATCH,
+            having,
+            moved[0][0].line,
+            f"moved: {noun} not in the aligned part of {lacking.name} ({_where(theirs)}) but elsewhere in it: {shown}{more}",
+            [(lacking, moved[0][1][0])],
+            key="numbers|moved|" + "|".join(f.text for f, _ in moved),
+            severity=Severity.INFO,
+        )
+    return rest
+
+
+def _small(number: Number) -> bool:
+    return all(value == value.to_integral_value() and 0 <= value <= 12 for value in number.values)
+
+
+def contact_keys(contact: Contact) -> Iterable[Hashable]:
+    """An address itself; a phone number its last six digits (a national and an
+    international form of one number end alike in all but the national 0; every
+    phone has seven digits or more)."""
+    if contact.kind != "phone":
+        return (contact.value,)
+    return ("phone:" + "".join(ch for ch in contact.value if ch.isdigit())[-6:],)
+
+
+def same_contact(x: Contact, y: Contact) -> bool:
+    """Equal, or a national number (0…) that is the international one (+CC…) without a
+    country code we could not know (the page's language is unknown)."""
+    if x.value == y.value:
+        return True
+    if x.kind != "phone" or y.kind != "phone":
+        return False
+    national, international = sorted((x.value, y.value))  # "+" sorts before "0"
+    international, national = national, international
+    if international.startswith("+") and national.startswith("0") and international.endswith(national[1:]):
+        return True
+    # a national number written for another country ("08-55 10 73 70", a Swedish number,
+    # in a Norwegian page, read as +47): the same digits after the trunk 0 are one number
+    return any(_written_national(p) and _written_international(q) and q.value.endswith(_digits(p.text)[1:]) for p, q in ((x, y), (y, x)))
+
+
+def _digits(text: str) -> str:
+    return "".join(ch for ch in text if ch.isdigit())
+
+
+def _written_national(contact: Contact) -> bool:
+    text = contact.text.strip()
+    return text.startswith("0") and not text.startswith("00") and len(_digits(text)) >= 8
+
+
+def _written_international(contact: Contact) -> bool:
+    return contact.text.strip().startswith(("+", "00"))
+
+
+def _numbers(
+    c: Comparison, sa: SectionInfo, sb: SectionInfo, a: list[Found[Number]], b: list[Found[Number]], whole: tuple[Locate, Locate] | None = None
+) -> None:
+    """One finding per section: the numbers each side has that the other has not."""
+    left_a, left_b = match_values(a, b, lambda x, y: x.same(y), lambda n: n.values)
+    # a number written as a word may be idiom ("one of our", "en av våra"): never alone
+    left_a = [f for f in left_a if not f.value.word]
+    left_b = [f for f in left_b if not f.value.word]
+    # numbers in code are not compared as numbers; one written as code in the other version is there
+    code_b, code_a = _section_code(sb), _section_code(sa)
+    left_a = [f for f in left_a if not _in_code(f.text, c.b.doc.text) and not _in_code(f.text, code_b, short=True)]
+    left_b = [f for f in left_b if not _in_code(f.text, c.a.doc.text) and not _in_code(f.text, code_a, short=True)]
+    if whole is not None:
+        left_a = _numbers_moved(c, sb, left_a, whole[1], from_a=True)
+        left_b = _numbers_moved(c, sa, left_b, whole[0], from_a=False)
+    if not (left_a and left_b):
+        # Only one side has numbers left. A small whole number there is most often
+        # written in words on the other side ("2 days" = "ett par dagar"): stay quiet.
+        left_a = [f for f in left_a if not _small(f.value)]
+        left_b = [f for f in left_b if not _small(f.value)]
+    if not left_a and not left_b:
+        return
+
+    def listed(items: list[Found[Number]], side: Side) -> str:
+        if not items:
+            return f"none in {side.name}"
+        shown = ", ".join(f"{_quote(f.text)} (line {f.line})" for f in items[:4])
+        more = f" and {len(items) - 4} more" if len(items) > 4 else ""
+        return f"{shown}{more} in {side.name}"
+
+    line_a = left_a[0].line if left_a else sa.line
+    line_b = left_b[0].line if left_b else sb.line
+    noun = "number" if len(left_a) + len(left_b) == 1 else "numbers"
+    c.report(
+        NUMBER_MISMATCH,
+        c.a,
+        line_a,
+        f"{noun} without counterpart in {_where(sa)}: {listed(left_a, c.a)}; {listed(left_b, c.b)}",
+        [(c.b, line_b)],
+        key="numbers|" + "|".join(f.text for f in left_a) + "||" + "|".join(f.text for f in left_b),
+    )
+
+
+# --- links and images ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Target:
+    url: str
+    line: int
+    image: bool
+    where: str  # "link", "shortcode argument link=", "front matter key"
+
+
+def _targets(info: SectionInfo, skip: set[int]) -> list[Target]:
+    """Link and image targets of a section, leaving out blocks and items without counterpart."""
+    found: list[Target] = []
+    if info.section is not None:
+        found.extend(_inline_targets(info.section.inline))
+    for node in walk_nodes(list(info.blocks), skip):
+        inline = getattr(node, "inline", None)
+        if isinstance(inline, Inline):
+            found.extend(_inline_targets(inline))
+        if isinstance(node, Shortcode):
+            found.extend(_shortcode_targets(node))
+    return found
+
+
+def _inline_targets(inline: Inline) -> list[Target]:
+    found = [
+        Target(link.url, link.line, link.kind in ("image", "image-reference") or _looks_image(link.url), link.kind)
+        for link in inline.links
+        if not _footnote_or_identifier(link.url, link.text, link.kind)
+    ]
+    for sc in inline.shortcodes:
+        found.extend(_shortcode_targets(sc))
+    return found
+
+
+def _footnote_or_identifier(url: str, text: str, kind: str) -> bool:
+    """A footnote marker ("[^1]" read as a reference to "[^1]: ECLI:…") or a document
+    identifier ("urn:…", "doi:…"): neither is a link a reader follows."""
+    return (kind == "reference" and text.startswith("^")) or is_identifier(url)
+
+
+def _looks_image(url: str) -> bool:
+    return bool(_IMAGE_EXT.search(url.strip()))
+
+
+def _shortcode_targets(sc: Shortcode) -> list[Target]:
+    targets = []
+    for key, value in sc.named:
+        if not value.strip() or not is_link_argument(key, value):
+            continue
+        image = key.lower() in _IMAGE_KEYS or _looks_image(value)
+        targets.append(Target(value, sc.line, image, f"{sc.label()} {key}="))
+    return targets
+
+
+def _anchors(infos: list[SectionInfo]) -> dict[str, int]:
+    """In-page anchors → section index: explicit ids and Hugo's slugs of titles."""
+    anchors: dict[str, int] = {}
+    for info in infos:
+        if info.section is None:
+            continue
+        if info.id:
+            anchors.setdefault(info.id, info.index)
+        anchors.setdefault(slugify(info.title), info.index)
+    return anchors
+
+
+def slugify(title: str) -> str:
+    """Hugo's default anchor for a heading: lower case, punctuation dropped, spaces as dashes."""
+    text = re.sub(r"[^\w\s-]", "", title.lower(), flags=re.UNICODE)
+    return re.sub(r"\s+", "-", text.strip())
+
+
+def _link_rules(c: Comparison) -> LinkRules:
+    languages = tuple(code for code in (c.a.language, c.b.language) if code)
+    # languages unknown: any language code in a path may be the one that differs
+    codes = ISO_639_1 if len(languages) < 2 else frozenset()
+    return LinkRules(
+        languages=languages,
+        rewrites=c.settings.link_rewrites,
+        ignore_fragments=c.settings.ignore_fragments,
+        language_codes=codes,
+        page_map=c.settings.page_map,
+        page_a=c.a.path,
+        page_b=c.b.path,
+    )
+
+
+def check_links(c: Comparison) -> None:
+    rules = _link_rules(c)
+    anchors_a, anchors_b = _anchors(c.sections.a), _anchors(c.sections.b)
+    partner = {x.index: y.index for x, y in c.sections.pairs + c.sections.moved}
+
+    known: dict[tuple[str, str], str] = {}  # each link normalised once, not once per comparison
+
+    def key_a(url: str) -> str:
+        if url.startswith("#"):
+            index = anchors_a.get(url[1:])
+            return f"#section-{partner[index]}" if index is not None and index in partner else "#?"
+        if ("a", url) not in known:
+            known["a", url] = normalise(url, rules, "a")
+        return known["a", url]
+
+    def key_b(url: str) -> str:
+        if url.startswith("#"):
+            index = anchors_b.get(url[1:])
+            return f"#section-{index}" if index is not None else "#?"
+        if ("b", url) not in known:
+            known["b", url] = normalise(url, rules, "b")
+        return known["b", url]
+
+    place_a = _target_places(c.sections.a, key_a)
+    place_b = _target_places(c.sections.b, key_b)
+    for sa, sb in c.sections.pairs + c.sections.moved:
+        targets_a = [t for t in _targets(sa, c.unmatched) if t.url.strip()]
+        targets_b = [t for t in _targets(sb, c.unmatched) if t.url.strip()]
+        for image in (False, True):
+            a = [Found(t, t.line, t.url) for t in targets_a if t.image == image]
+            b = [Found(t, t.line, t.url) for t in targets_b if t.image == image]
+            whole = (
+                lambda t: [] if t.url.startswith("#") else place_a.get(key_b(t.url), []) + place_a.get("raw:" + t.url.strip(), []),
+                lambda t: [] if t.url.startswith("#") else place_b.get(key_a(t.url), []) + place_b.get("raw:" + t.url.strip(), []),
+            )
+            _compare_targets(c, sa, sb, a, b, key_a, key_b, image, whole)
+    _front_matter_links(c, key_a, key_b)
+
+
+def _target_places(infos: list[SectionInfo], key: Callable[[str], str]) -> dict[str, list[Place]]:
+    """Normalised (and written) target → where it stands in the whole file (anchors left out)."""
+    places: dict[str, list[Place]] = {}
+    for info in infos:
+        for target in _targets(info, set()):
+            if target.url.strip() and not target.url.startswith("#"):
+                places.setdefault(key(target.url), []).append((target.line, info))
+                places.setdefault("raw:" + target.url.strip(), []).append((target.line, info))
+    return places
+
+
+def _compare_targets(
+    c: Comparison,
+    sa: SectionInfo,
+    sb: SectionInfo,
+    a: list[Found[Target]],
+    b: list[Found[Target]],
+    key_a: Callable[[str], str],
+    key_b: Callable[[str], str],
+    image: bool,
+    whole: tuple[Locate, Locate] | None = None,
+) -> None:
+    sides = {id(found.value): key_a for found in a} | {id(found.value): key_b for found in b}
+
+    def key(target: Target) -> str:
+        return sides[id(target)](target.url)
+
+    def same(x: Target, y: Target) -> bool:
+        if x.url.strip() == y.url.strip():
+            return True  # written alike: the same target, however the page map places each page
+        kx, ky = key(x), key(y)
+        return kx == ky or "#?" in (kx, ky) and kx.startswith("#") and ky.startswith("#")
+
+    def keys(target: Target) -> tuple[str, ...]:
+        # in-page anchors share one key: an unresolved one ("#?") may match any of them
+        normal = key(target)
+        return ("#",) if normal.startswith("#") else (normal, "raw:" + target.url.strip())
+
+    left_a, left_b = match_values(a, b, same, keys)
+    # an address linked in one version and written as plain text in the other is there
+    left_a = [f for f in left_a if not _written_out(f.value.url, c.b.doc.text)]
+    left_b = [f for f in left_b if not _written_out(f.value.url, c.a.doc.text)]
+    # a mailto: whose address the page also shows is compared by contact-mismatch: one finding, not two
+    left_a = [f for f in left_a if not _address_shown(f.value.url, c.a.doc.text)]
+    left_b = [f for f in left_b if not _address_shown(f.value.url, c.b.doc.text)]
+    if not left_a and not left_b:
+        return
+    rule = IMAGE_MISMATCH if image else LINK_MISMATCH
+    noun = "image" if image else "link"
+
+    def describe(found: Found[Target]) -> str:
+        return _quote(found.value.url)
+
+    def severity(x: Target, y: Target) -> Severity | None:
+        return Severity.WARNING if translated_slug(x.url, y.url) or numbered_copy(x.url, y.url) \
+            or other_revision(x.url, y.url) else None
+
+    _report_leftovers(c, rule, sa, sb, left_a, left_b, describe, noun, severity_of=severity, whole=whole)
+
+
+def _section_code(info: SectionInfo) -> str:
+    """The inline code spans of a section, each in backticks, one per line."""
+    if info.section is None and not info.blocks:
+        return ""
+    return "\n".join(f"`{code}`" for _, _, spans in _text_units(info, set()) for code in spans)
+
+
+def _in_code(number: str, other_text: str, short: bool = False) -> bool:
+    """Does the other version write this number inside a code span? Anywhere in the page for
+    numbers of four digits or more; ``short``: any number, in the aligned section's code."""
+    digits = number.strip()
+    if (len(re.sub(r"\D", "", digits)) < 4 and not short) or "`" not in other_text:
+        return False
+    return re.search(r"`[^`\n]*(?<![\d.,])" + re.escape(digits) + r"(?![\d.,]\d)[^`\n]*`", other_text) is not None
+
+
+def _address_shown(url: str, own_text: str) -> bool:
+    """A mailto: link whose address also stands in its page as text ([a@b.se](mailto:a@b.se))."""
+    scheme, colon, address = url.strip().partition(":")
+    if not colon or scheme.lower() != "mailto":
+        return False
+    address = address.split("?")[0].strip().lower()
+    text = own_text.lower()
+    return len(address) > 3 and text.count(address) > text.count("mailto:" + address)
+
+
+def _written_out(url: str, other_text: str) -> bool:
+    """A mailto:/tel: link whose address the other version writes as plain text."""
+    scheme, colon, address = url.strip().partition(":")
+    if not colon or scheme.lower() not in ("mailto", "tel"):
+        return False
+    address = address.split("?")[0].strip()
+    if scheme.lower() == "tel":
+        digits = re.sub(r"\D", "", address)
+        return len(digits) >= 6 and digits in re.sub(r"\D", "", other_text)
+    return len(address) > 3 and address.lower() in other_text.lower()
+
+
+_REVISION = re.compile(r"^(?P<repo>https?://[^/]+/[^/]+/[^/]+/(?:-/)?(?:blob|tree|raw|blame|src))/(?P<ref>[^/]+)(?P<path>/.*)?$")
+
+
+def other_revision(a: str, b: str) -> bool:
+    """The same file of one repository at another branch or commit
+    (``…/blob/main/guide.md`` / ``…/blob/25f0275/guide.md``): a pinned link, worth a look."""
+    ma, mb = _REVISION.match(a.strip()), _REVISION.match(b.strip())
+    if ma is None or mb is None:
+        return False
+    return ma.group("repo") == mb.group("repo") and (ma.group("path") or "") == (mb.group("path") or "") \
+        and ma.group("ref") != mb.group("ref")
+
+
+_FILE = re.compile(r"^(?P<stem>.+)\.(?P<ext>[a-z0-9]+)$", re.I)
+_COPY_NUMBER = re.compile(r"[-_]\d$")
+
+
+def numbered_copy(a: str, b: str) -> bool:
+    """Two files of one folder and name that differ only in a one-digit number at the end
+    ("key-points-1.svg" / "key-points-3.svg", "social_33.jpg" / "social_33-2.gif"): a
+    site's copies of one picture, often one per language - worth a look, not a failed build."""
+    ma, mb = _FILE.match(a.strip().split("?")[0].lstrip("/")), _FILE.match(b.strip().split("?")[0].lstrip("/"))
+    if not (ma and mb) or a.strip() == b.strip():
+        return False
+
+    def names(stem: str) -> set[str]:
+        return {stem, _COPY_NUMBER.sub("", stem)}
+
+    stem_a, stem_b = ma.group("stem"), mb.group("stem")
+    if stem_a == stem_b:
+        return False  # only the format differs: another file
+    return bool(names(stem_a) & names(stem_b))
+
+
+def translated_slug(a: str, b: str) -> bool:
+    """Two site-internal paths of the same shape that differ only in words (/kontakt/ vs
+    /contact/): probably the same page under a translated slug, which only the site knows."""
+    if not (a.startswith("/") and b.startswith("/")) or a.startswith("//") or b.startswith("//"):
+        return False
+    segments_a = [s for s in a.split("#")[0].split("?")[0].strip("/").split("/")]
+    segments_b = [s for s in b.split("#")[0].split("?")[0].strip("/").split("/")]
+    if len(segments_a) != len(segments_b):
+        return False
+    for x, y in zip(segments_a, segments_b):
+        if x != y and not (re.fullmatch(r"[^\W\d_][\w-]*(?:\.md)?", x) and re.fullmatch(r"[^\W\d_][\w-]*(?:\.md)?", y)):
+            return False
+    return True
+
+
+def _front_matter_links(c: Comparison, key_a: Callable[[str], str], key_b: Callable[[str], str]) -> None:
+    entries_a = {e.key.lower(): e for e in c.a.doc.front_matter.entries}
+    entries_b = {e.key.lower(): e for e in c.b.doc.front_matter.entries}
+    for key in sorted(set(entries_a) & set(entries_b), key=lambda k: entries_a[k].line):
+        if key in c.settings.local_keys or key in c.settings.language_keys:
+            continue
+        value_a, value_b = entries_a[key].value, entries_b[key].value
+        if not (isinstance(value_a, str) and isinstance(value_b, str)):
+            continue
+        if not (is_url_like(value_a) and is_url_like(value_b)) and not (_looks_image(value_a) and _looks_image(value_b)):
+            continue
+        if value_a.strip() == value_b.strip():
+            continue  # written alike: "card.jpg" is the same file for both versions
+        ka, kb = key_a(value_a), key_b(value_b)
+        if ka == kb or ("#?" in (ka, kb) and ka.startswith("#") and kb.startswith("#")):
+            continue
+        image = any(word in key for word in _IMAGE_KEYS) or _looks_image(value_a) or _looks_image(value_b)
+        c.report(
+            IMAGE_MISMATCH if image else LINK_MISMATCH,
+            c.a,
+            entries_a[key].line,
+            f"{entries_a[key].key} is {_quote(value_a)} here but {_quote(value_b)} in {c.b.name}:{entries_b[key].line}",
+            [(c.b, entries_b[key].line)],
+            key=f"fm|{key}|{value_a}|{value_b}",
+            severity=Severity.WARNING if translated_slug(value_a, value_b) or numbered_copy(value_a, value_b) else None,
+        )
+
+
+# --- what the engine runs: each check with the rules it reports --------------------------------
+
+CHECKS: tuple[Check, ...] = (
+    Check(check_values, (SALARY_MISMATCH, NUMBER_MISMATCH, DATE_MISMATCH, CONTACT_MISMATCH,)),
+    Check(check_links, (LINK_MISMATCH, IMAGE_MISMATCH,)),
+)

@@ -1,0 +1,403 @@
+"""`transcheck scan`: every translation of a site checked against its source, in parallel,
+with output in a deterministic order. The only module (with the CLI) that walks folders."""
+
+from __future__ import annotations
+
+import base64
+import fnmatch
+import zlib
+from contextlib import nullcontext
+import os
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field, replace
+from multiprocessing import get_context
+from pathlib import Path
+from typing import Callable
+
+from transcheck.rules.orphan import ORPHAN
+from transcheck.rules.problems import INTERNAL_ERROR, PARSE_ERROR
+from transcheck.pair.comparison import Comparison, Settings
+from transcheck.site.config import Config
+from transcheck.checking.engine import FileInfo, Options, PairResult, _load, check_group, compare_paths, internal_error
+from transcheck.findings import Finding, sort_findings
+from transcheck.site.cache import CACHE_DIR_NAME, PairCache, file_digest, finding_from_json, finding_to_json, pair_key, settings_digest
+from transcheck.values.pagemap import PageMap
+from transcheck.site.layout import Page, PairPlan, SiteLayout, plan_pairs
+from transcheck.history.status import scan_salt as stale_salt
+
+
+@dataclass
+class ScanResult:
+    pairs: list[tuple[str, str]]
+    languages: dict[str, str]  # path → language
+    findings: list[Finding]
+    layout: SiteLayout
+    groups: int = 0
+    io_error: bool = False
+    seconds: float = 0.0
+    notes: list[str] = field(default_factory=list)
+    layouts: list[SiteLayout] = field(default_factory=list)
+    looked_in: list[str] = field(default_factory=list)
+    orphans: int = 0
+    pairs_per_site: list[int] = field(default_factory=list)
+    # pages without a version in some language: (path, its language, the languages missing)
+    missing: list[tuple[str, str, tuple[str, ...]]] = field(default_factory=list)
+
+    def pairing_lines(self, cwd: Path | None = None) -> list[str]:
+        """One line per site: how it was paired (config, languages, source, pairs)."""
+        return [describe_site(layout, count, cwd) for layout, count in zip(self.layouts, self.pairs_per_site)]
+
+
+def describe_site(layout: SiteLayout, pairs: int, cwd: Path | None = None) -> str:
+    """'site X (hugo: hugo.yaml): languages en, sv; source en; one content folder per language; 41 pairs'."""
+    base = (cwd or Path.cwd()).resolve()
+
+    def shown(path: str | Path) -> str:
+        try:
+            return Path(path).resolve().relative_to(base).as_posix() or "."
+        except ValueError:
+            return str(path)
+
+    if layout.kind:
+        files = ", ".join(shown(f) for f in layout.config_files) or "no readable config"
+        where = f"{layout.kind} site {shown(layout.root)} ({files})"
+    else:
+        where = f"folder {shown(layout.root)} (no Hugo or Zola config; transcheck's config and file names)"
+    languages = ", ".join(layout.languages) or "none configured"
+    how = f"; {layout.how}" if layout.how else ""
+    fallbacks = f"; {len(layout.fallbacks)} fallback mounts not paired" if layout.fallbacks else ""
+    counted = f"{pairs} pair" if pairs == 1 else f"{pairs} pairs"
+    source = layout.default_language or "none configured (each page against its first language in order; set source in transcheck.toml)"
+    return f"{where}: languages {languages}; source {source}{how}{fallbacks}; {counted}"
+
+
+def options_from(config: Config, select: tuple[str, ...] = (), ignore: tuple[str, ...] = (),
+                 severity: tuple[tuple[str, str], ...] = ()) -> Options:
+    """Defaults < config file < command line."""
+    defaults = Settings()
+    settings = Settings(
+        local_keys=defaults.local_keys + config.local_keys,
+        text_keys=config.translated_keys,
+        equal_keys=config.equal_keys,
+        language_aliases=tuple(config.language_aliases.items()),
+        link_rewrites=config.link_rewrites,
+        ignore_fragments=not config.compare_fragments,
+    )
+    return Options(
+        settings=settings,
+        select=select or config.select,
+        ignore=config.ignore + ignore,
+        severity=tuple(config.severity.items()) + severity,
+        max_bytes=config.max_file_size,
+    )
+
+
+def changed_files(reference: str, cwd: Path) -> set[Path]:
+    """Files changed since the merge base with ``reference``, committed or not."""
+    def git(*args: str) -> list[str]:
+        done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=True)
+        return [line for line in done.stdout.splitlines() if line]
+
+    top = Path(git("rev-parse", "--show-toplevel")[0])
+    base = git("merge-base", reference, "HEAD")[0]
+    names = set(git("diff", "--name-only", base)) | set(git("ls-files", "--others", "--exclude-standard"))
+    return {(top / name).resolve() for name in names}
+
+
+Job = tuple[str, str | None, list[tuple[str, str | None]], Options, int]
+Detail = Callable[[PairResult, "str | None"], None]  # source, its language, translations, options, site
+
+
+@dataclass(frozen=True)
+class _SiteContext:
+    """What every job of one site shares: set once per worker, not pickled with every job."""
+
+    page_map: PageMap | None
+    settings_digest: str
+    cache_dir: str | None
+    # draws each pair's side-by-side view for the HTML report (report.html.draw_pair), else None;
+    # passed in by the caller, so that this layer never imports the report layer
+    draw: Callable[[Comparison | None], str | None] | None = None
+
+
+_SITES: list[_SiteContext] = []
+
+
+def _set_sites(sites: list[_SiteContext]) -> None:
+    global _SITES
+    _SITES = sites
+
+
+def _known(language: str) -> str | None:
+    """A page's language for the checks: "und" (a file without suffix where nothing says the
+    default) is no language, so the language rules fall back to what the page declares."""
+    return None if language in ("", "und") else language
+
+
+Checked = tuple[PairResult, "str | None"]  # a pair's result and its side-by-side view (HTML), if drawn
+
+
+def _check_group(job: Job) -> list[Checked]:
+    source, language, translations, options, site = job
+    context = _SITES[site] if 0 <= site < len(_SITES) else None
+    if context is not None and context.page_map is not None:
+        options = replace(options, settings=replace(options.settings, page_map=context.page_map))
+    draw = context.draw if context is not None else None
+    try:
+        if context is not None and context.cache_dir:
+            return _cached_group(source, language, list(translations), options, context)
+        if draw is not None:
+            return _rendered_group(source, language, list(translations), options, draw)
+        return [(result, None) for result in check_group(source, language, list(translations), options)]
+    except Exception as error:  # noqa: BLE001 - one group must not end the scan (or a worker pool)
+        return [
+            (PairResult([FileInfo(path, lang), FileInfo(source, language)], [internal_error(path, error, "checking the pair", source)]), None)
+            for path, lang in translations
+        ]
+
+
+def _rendered_group(source: str, language: str | None, translations: list[tuple[str, str | None]], options: Options,
+                    draw: Callable[[Comparison | None], str | None]) -> list[Checked]:
+    """As engine.check_group (the source parsed once), keeping each comparison long enough to
+    draw the pair's view from it: the HTML report never aligns a pair a second time."""
+    loaded = {source: _load(source, options.max_bytes)}
+    done: list[Checked] = []
+    for path, lang in translations:
+        comparison, result = compare_paths(path, source, options, (lang, language), loaded, given_by="site")
+        done.append((result, draw(comparison)))
+    return done
+
+
+def _cached_group(source: str, language: str | None, translations: list[tuple[str, str | None]], options: Options,
+                  context: _SiteContext) -> list[Checked]:
+    """Pairs whose files, settings and code are unchanged come from the cache; the rest are checked.
+
+    For the HTML report a pair's view is cached with its findings; an entry without one (left by
+    a scan in another format) has its pair compared again to draw it."""
+    store = PairCache(Path(context.cache_dir or ""))
+    source_digest = file_digest(source)
+    keys: list[str | None] = []
+    for path, lang in translations:
+        digest = file_digest(path)
+        usable = source_digest is not None and digest is not None
+        keys.append(pair_key(path, source, (lang, language), (digest or "", source_digest or ""), context.settings_digest)
+                    if usable else None)
+    results: list[Checked | None] = []
+    for key in keys:
+        entry = store.get(key) if key else None
+        result = _result_from(entry) if entry else None
+        view = _view_from(entry) if entry and context.draw else None
+        results.append((result, view) if result is not None and (view is not None or not context.draw) else None)
+    missing = [i for i, result in enumerate(results) if result is None]
+    if missing:
+        wanted = [translations[i] for i in missing]
+        if context.draw is not None:
+            checked = _rendered_group(source, language, wanted, options, context.draw)
+        else:
+            checked = [(result, None) for result in check_group(source, language, wanted, options)]
+        for index, (result, view) in zip(missing, checked):
+            results[index] = (result, view)
+            key = keys[index]
+            if key and not result.io_error and not any(f.rule == INTERNAL_ERROR.name for f in result.findings):
+                store.put(key, _result_to(result, view))
+    return [r for r in results if r is not None]
+
+
+def _result_to(result: PairResult, view: str | None = None) -> dict[str, object]:
+    entry: dict[str, object] = {
+        "files": [[f.path, f.language, f.language_source] for f in result.files],
+        "findings": [finding_to_json(f) for f in result.findings],
+    }
+    if view is not None:  # compressed (fast): a view is some 20 KB of markup
+        entry["view"] = base64.b64encode(zlib.compress(view.encode("utf-8"), 1)).decode("ascii")
+    return entry
+
+
+def _view_from(entry: dict[str, object]) -> str | None:
+    try:
+        return zlib.decompress(base64.b64decode(str(entry["view"]))).decode("utf-8")
+    except (KeyError, ValueError, zlib.error):
+        return None
+
+
+def _result_from(entry: dict[str, object]) -> PairResult | None:
+    try:
+        files = [FileInfo(path, language, how) for path, language, how in entry["files"]]  # type: ignore[attr-defined]
+        found = [finding_from_json(dict(f)) for f in entry["findings"]]  # type: ignore[attr-defined]
+    except (KeyError, TypeError, ValueError):
+        return None  # an entry of another shape: checked again
+    return PairResult(files, found, False)
+
+
+def _collect(group: list[Checked], findings: list[Finding], detail: Detail | None) -> bool:
+    """Add a group's findings (and hand its views on); True when a file of it could not be read at all."""
+    for result, view in group:
+        findings.extend(result.findings)
+        if detail is not None:
+            detail(result, view)
+    return any(result.io_error for result, _ in group)
+
+
+def _jobs(pairs: list[tuple[Page, Page]], options: Options, layouts: list[SiteLayout]) -> list[Job]:
+    """One job per source page, so a source with several translations is parsed once."""
+    by_source: dict[str, Job] = {}
+    roots = [layout.root for layout in layouts]
+    for translation, source in pairs:
+        path = str(source.path)
+        if path not in by_source:
+            site = next((i for i, root in enumerate(roots) if _within(source.path, root)), -1)
+            by_source[path] = (path, _known(source.language), [], options, site)
+        by_source[path][2].append((str(translation.path), _known(translation.language)))
+    return list(by_source.values())
+
+
+def scan(
+    paths: list[Path],
+    config: Config,
+    options: Options,
+    jobs: int = 1,
+    changed_since: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    cache: str | None = None,
+    detail: Detail | None = None,
+    draw: Callable[[Comparison | None], str | None] | None = None,
+) -> ScanResult:
+    """Check every pair of the sites the paths belong to.
+
+    ``cache``: None for no cache, "" for the default folder (``.transcheck_cache`` beside
+    transcheck's config, else at the site's root), or a folder. ``detail``: called in this
+    process, in a deterministic order, with each pair's result and its side-by-side view
+    (``draw``, e.g. report.html.draw_pair, called by the worker that compared the pair; None
+    when a file of the pair could not be compared or no ``draw`` is given)."""
+    started = time.perf_counter()
+    plan: PairPlan = plan_pairs(paths, config)
+    pairs = plan.pairs
+    orphans = plan.orphans
+    if changed_since is not None:
+        changed = changed_files(changed_since, paths[0] if paths[0].is_dir() else paths[0].parent)
+        pairs = [(a, b) for a, b in pairs if a.path.resolve() in changed or b.path.resolve() in changed]
+        orphans = [(page, missing) for page, missing in orphans if page.path.resolve() in changed]
+    cache_dir = None
+    if cache is not None:
+        cache_dir = Path(cache) if cache else (Path(config.path).parent if config.path else plan.layout.root) / CACHE_DIR_NAME
+    work = _jobs(pairs, options, plan.layouts)
+    sites = [
+        _SiteContext(layout.page_map, settings_digest(options, layout.page_map) + stale_salt(layout.root, options.enabled()),
+                     str(cache_dir) if cache_dir else None, draw if detail is not None else None)
+        for layout in plan.layouts
+    ]
+    _set_sites(sites)
+    # Only the findings of each pair are kept (memory grows with findings, not with pages).
+    findings: list[Finding] = []
+    io_error = False
+    done = 0
+    parallel = jobs > 1 and len(work) > 1
+    context = get_context("fork" if sys.platform != "win32" else "spawn")
+    with context.Pool(jobs, _set_sites, (sites,)) if parallel else nullcontext() as pool:
+        for group in pool.imap(_check_group, work, chunksize=2) if pool else map(_check_group, work):
+            done += len(group)
+            io_error = _collect(group, findings, detail) or io_error
+            if progress:
+                progress(done, len(pairs))
+    del work
+    if cache_dir is not None:
+        PairCache(cache_dir).prune()
+    findings.extend(_orphan_findings(orphans, plan.layout, config, options))
+    parse_error = PARSE_ERROR
+    for path, line, message in plan.problems:
+        findings.append(Finding(path, line or 1, parse_error.name, parse_error.code, parse_error.severity, message))
+    findings = _per_path_ignores(findings, config, plan.layout.root)
+    languages = {str(page.path): page.language for pair in pairs for page in pair}
+    notes = _config_notes(plan.layout)
+    return ScanResult(
+        pairs=[(str(a.path), str(b.path)) for a, b in pairs],
+        languages=languages,
+        findings=sort_findings(findings),
+        layout=plan.layout,
+        groups=plan.groups,
+        io_error=io_error or bool(plan.problems),
+        seconds=time.perf_counter() - started,
+        notes=notes,
+        layouts=plan.layouts,
+        looked_in=plan.looked_in,
+        orphans=len(orphans),
+        pairs_per_site=[sum(1 for a, _ in pairs if _within(a.path, layout.root)) for layout in plan.layouts],
+        missing=[(str(page.path), page.language, tuple(languages)) for page, languages in orphans],
+    )
+
+
+def _within(path: Path, root: Path) -> bool:
+    try:
+        path.resolve().relative_to(root)
+        return True
+    except ValueError:
+        return False
+
+
+def _relative(path: str, root: Path) -> str:
+    try:
+        return Path(path).resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return Path(path).as_posix()
+
+
+def _orphan_findings(orphans: list[tuple[Page, list[str]]], layout: SiteLayout, config: Config, options: Options) -> list[Finding]:
+    if not config.orphans or ORPHAN.name not in options.enabled():
+        return []
+    meta = ORPHAN
+    found = []
+    for page, missing in orphans:
+        relative = _relative(str(page.path), layout.root)
+        if any(fnmatch.fnmatch(relative, pattern) or fnmatch.fnmatch(page.key, pattern) for pattern in config.orphan_ignore):
+            continue
+        names = ", ".join(missing)
+        finding = Finding(
+            str(page.path), 1, meta.name, meta.code, meta.severity,
+            f"this page ({page.language}) has no version in {names}", key=f"{page.key}|{names}",
+        )
+        found.append(finding.with_severity(options.severity_of(finding)))
+    return found
+
+
+def _per_path_ignores(findings: list[Finding], config: Config, root: Path) -> list[Finding]:
+    if not config.per_path_ignores:
+        return findings
+    kept = []
+    for finding in findings:
+        relative = _relative(finding.path, root)
+        ignored = False
+        for pattern, selectors in config.per_path_ignores.items():
+            if fnmatch.fnmatch(relative, pattern):
+                from transcheck.rules import resolve
+
+                if finding.rule in {r.name for s in selectors for r in resolve(s)}:
+                    ignored = True
+        if not ignored:
+            kept.append(finding)
+    return kept
+
+
+def _config_notes(layout: SiteLayout) -> list[str]:
+    """Mistakes in the site's own config that change what Hugo does."""
+    notes: list[str] = []
+    if layout.config_file and layout.config_file.endswith(".toml"):
+        import tomllib
+
+        try:
+            data = tomllib.loads(Path(layout.config_file).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return notes
+        for table, value in data.items():
+            if isinstance(value, dict) and "defaultContentLanguage" in value:
+                notes.append(
+                    f"{layout.config_file}: defaultContentLanguage stands inside [{table}], where Hugo "
+                    f"ignores it; the default language is therefore {layout.default_language!r}. "
+                    "Move it above the first [table] (or set source in transcheck's config)."
+                )
+    return notes
+
+
+def default_jobs() -> int:
+    return max(1, os.cpu_count() or 1)
