@@ -26,10 +26,10 @@ from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
+from transcheck.languages.tags import detector_code
+
 MIN_LETTERS = 40  # shorter text is not judged
 
-# langdetect names Norwegian "no"; Hugo sites say nb, nn or no
-_TO_DETECTOR = {"nb": "no", "nn": "no", "no": "no"}
 SCANDINAVIAN = ("sv", "no", "da")
 
 # Frequent function words; a text full of one list and none of another is not ambiguous.
@@ -40,13 +40,6 @@ _FUNCTION_WORDS: dict[str, frozenset[str]] = {
     "da": frozenset("og at det som er for med på af en et til ikke har vi du kan den om jeg de vores sig eller også fra".split()),
 }
 _WORDS = re.compile(r"[^\W\d_]+", re.UNICODE)
-
-
-def detector_code(tag: str | None) -> str | None:
-    if not tag:
-        return None
-    primary = tag.split("-")[0].split("_")[0].lower()
-    return _TO_DETECTOR.get(primary, primary)
 
 
 def same_language(a: str | None, b: str | None) -> bool:

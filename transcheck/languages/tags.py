@@ -6,13 +6,22 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from transcheck.languages.declared import ISO_639_1
-
+# ISO 639-1 codes: a path segment or file-name part is taken for a language only if it is one.
+ISO_639_1 = frozenset(
+    """aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv
+    cy da de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht
+    hu hy hz ia id ie ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la
+    lb lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn no nr nv ny oc oj
+    om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr ss st su sv
+    sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu""".split()
+)
 # three-letter codes that turn up on Nordic sites (ISO 639-2/3)
 KNOWN_639_3 = frozenset(
     "swe eng nor nob nno dan fin isl deu ger fra fre spa ita nld dut por pol rus ukr sme smj sma smn sms fao kal".split()
 )
 _TAG = re.compile(r"^[A-Za-z]{2,3}(?:[-_](?:[A-Za-z]{4}|[A-Za-z]{2}|\d{3}|[A-Za-z\d]{5,8}))*$")
+# a language, or a language and one region or script: how file names and paths write one
+_SIMPLE_TAG = re.compile(r"^([a-zA-Z]{2,3})(?:[-_]([a-zA-Z]{2}|\d{3}|[a-zA-Z]{4}))?$")
 # codes that are valid but, on a Nordic/English site, almost certainly a slip
 LIKELY_SLIPS = {
     "se": ("sv", "se is Northern Sami"),
@@ -26,6 +35,8 @@ LIKELY_SLIPS = {
     "sw": ("sv", "sw is Swahili"),
 }
 _REGION_SLIPS = {"UK": "GB"}
+# langdetect names Norwegian "no"; Hugo sites say nb, nn or no
+_TO_DETECTOR = {"nb": "no", "nn": "no", "no": "no"}
 # words people write where a code was meant
 _WORD_SLIPS = {
     "nei": ("no", "Nei is Norwegian for 'no', not a language code"),
@@ -45,17 +56,45 @@ class TagVerdict:
     suggestion: str | None = None
 
 
-def normalise(value: str) -> str:
+def canonical_tag(value: str) -> str:
+    """A tag spelt as BCP 47 spells it: 'SV_se' → 'sv-SE', 'zh_hans' → 'zh-Hans'. Only the spelling:
+    whether it is a language code at all is ``parse_tag``'s and ``verdict``'s question."""
     parts = re.split(r"[-_]", value.strip())
     out = [parts[0].lower()]
     for part in parts[1:]:
         if len(part) == 2:
-            out.append(_REGION_SLIPS.get(part.upper(), part.upper()))
+            out.append(part.upper())
         elif len(part) == 4:
             out.append(part.title())
         else:
             out.append(part.lower())
     return "-".join(out)
+
+
+def _region_fixed(tag: str) -> str:
+    """A canonical tag with a region code people get wrong put right: 'en-UK' → 'en-GB'."""
+    primary, *subtags = tag.split("-")
+    return "-".join([primary, *(_REGION_SLIPS.get(part, part) if len(part) == 2 else part for part in subtags)])
+
+
+def parse_tag(text: str) -> str | None:
+    """'sv', 'SV', 'sv-SE', 'sv_se' → 'sv' / 'sv-SE' (``canonical_tag``); anything that is no
+    language tag, or not a language plus one region or script, → None."""
+    match = _SIMPLE_TAG.match(text.strip())
+    if not match:
+        return None
+    if len(match.group(1)) == 2 and match.group(1).lower() not in ISO_639_1:
+        return None
+    return canonical_tag(text)
+
+
+def detector_code(tag: str | None) -> str | None:
+    """The code the language detector (langdetect) knows a tag's language by: 'sv-SE' → 'sv';
+    Norwegian (nb, nn, no) → 'no'."""
+    if not tag:
+        return None
+    primary = tag.split("-")[0].split("_")[0].lower()
+    return _TO_DETECTOR.get(primary, primary)
 
 
 def family(tag: str | None) -> str | None:
@@ -82,14 +121,14 @@ def verdict(value: Any, raw: str, aliases: dict[str, str], text_language: str | 
     text = value.strip()
     for alias, target in aliases.items():
         if text == alias or text.lower() == alias.lower():
-            return TagVerdict(normalise(target))
+            return TagVerdict(_region_fixed(canonical_tag(target)))
     lowered = text.lower()
     if lowered in _WORD_SLIPS:
         code, why = _WORD_SLIPS[lowered]
         return TagVerdict(None, f"\"{text}\" is not a language code: {why}", code if not text_language else text_language)
     if not _TAG.match(text):
         return TagVerdict(None, f"\"{text}\" is not a valid BCP 47 language tag", text_language)
-    tag = normalise(text)
+    tag = _region_fixed(canonical_tag(text))
     primary = tag.split("-")[0]
     if len(primary) == 2 and primary not in ISO_639_1:
         slip = LIKELY_SLIPS.get(primary)

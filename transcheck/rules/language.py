@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from transcheck.align.alignment import SectionInfo, aligned_units, unit_inlines
 from transcheck.pair.comparison import Check, Comparison, Side
 from transcheck.findings import Rule, Severity
-from transcheck.languages.detect import candidates_for, detector_code, judge, language_name, letters, same_language
-from transcheck.languages.tags import TagVerdict, family, verdict
+from transcheck.languages.detect import candidates_for, judge, language_name, letters, same_language
+from transcheck.languages.tags import TagVerdict, detector_code, family, verdict
 from transcheck.document.model import Block, BlockQuote, Document, FrontMatterEntry, HtmlBlock, ListItem, Node, Paragraph, Shortcode, walk_nodes
 from transcheck.document.shortcode_args import TEXT_ARGS
 from transcheck.wording import line_range, plural, said_by

@@ -26,8 +26,8 @@ from typing import Any
 import yaml
 
 from transcheck.document.frontmatter import Located, locate_entries, split_front_matter
-from transcheck.languages.declared import LANGUAGE_KEYS, from_file_name, from_path, normalise_tag
-from transcheck.languages.tags import family, verdict
+from transcheck.languages.declared import LANGUAGE_KEYS, from_file_name, from_path
+from transcheck.languages.tags import family, parse_tag, verdict
 from transcheck.document.model import FrontMatterEntry
 from transcheck.document.read import parse_text
 from transcheck.document.source import InputError, decode
@@ -91,7 +91,7 @@ def expected_for_fix(path: str, override: str | None = None) -> Expected:
     ``fix`` then writes nothing and says it needs ``--lang``.
     """
     if override:
-        return Expected(normalise_tag(override) or override, "--lang")
+        return Expected(parse_tag(override) or override, "--lang")
     code = from_file_name(path)
     if code:
         return Expected(code, "file name")
@@ -111,7 +111,7 @@ def _after_content_folder(path: str) -> str | None:
     parts = PurePath(path).parent.parts
     for index in range(len(parts) - 1, 0, -1):
         if parts[index - 1] == "content":
-            return normalise_tag(parts[index]) if re.fullmatch(r"[a-z]{2,3}(?:[-_][A-Za-z]{2})?", parts[index]) else None
+            return parse_tag(parts[index]) if re.fullmatch(r"[a-z]{2,3}(?:[-_][A-Za-z]{2})?", parts[index]) else None
     return None
 
 
@@ -131,7 +131,7 @@ def _from_site_config(path: str) -> str | None:
         language = page_of(Path(path), layout, Config()).language
     except (OSError, ValueError):
         return None
-    return normalise_tag(language) if language and language != "und" else None
+    return parse_tag(language) if language and language != "und" else None
 
 
 # --- the repair ------------------------------------------------------------------

@@ -129,10 +129,10 @@ def _safe_yaml(text: str, path: Path) -> Any:
 
 def language_code(code: Any) -> str:
     """A site's language key as a tag: 'pt-br' → 'pt-BR', 'zh-hans' → 'zh-Hans', 'SV' → 'sv'."""
-    from transcheck.languages.declared import normalise_tag
+    from transcheck.languages.tags import parse_tag
 
     text = _key(code)
-    return normalise_tag(text) or text
+    return parse_tag(text) or text
 
 
 def _key(key: Any) -> str:

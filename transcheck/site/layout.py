@@ -19,7 +19,7 @@ from typing import Iterator
 from transcheck.site import generators
 from transcheck.site.config import Config
 from transcheck.document.frontmatter import parse_front_matter, split_front_matter
-from transcheck.languages.declared import normalise_tag
+from transcheck.languages.tags import parse_tag
 from transcheck.values.pagemap import PageMap, build_page_map, content_url
 from transcheck.document.source import InputError, read_source
 
@@ -249,7 +249,7 @@ def _strip_suffix(relative: str, layout: SiteLayout) -> tuple[str, str | None]:
     # BCP 47 subtags too: page.zh-Hans.md, page.pt-BR.md, page.sr-Latn.md
     match = re.match(r"^(.*)\.([A-Za-z]{2,3}(?:[-_](?:[A-Za-z]{4}|[A-Za-z]{2}|\d{3}))?)(\.[a-z]+)$", relative)
     if match:
-        tag = normalise_tag(match.group(2))
+        tag = parse_tag(match.group(2))
         if tag and (not layout.languages or tag.split("-")[0] in [l.split("-")[0] for l in layout.languages]):
             return match.group(1) + match.group(3), tag
     return relative, None
