@@ -23,11 +23,12 @@ def doc(text: str, path: str = "page.md") -> Document:
 
 def findings(a: str, b: str, **options):
     """Check two dedented texts; returns the findings (paths a.md and b.md)."""
-    from transcheck.checking.engine import Options, check_texts
+    from transcheck.checking.engine import check_texts
+    from transcheck.pair.settings import Settings
 
     text_a = textwrap.dedent(a).lstrip("\n")
     text_b = textwrap.dedent(b).lstrip("\n")
-    return check_texts(text_a, text_b, "a.md", "b.md", Options(**options) if options else None)
+    return check_texts(text_a, text_b, "a.md", "b.md", Settings(**options) if options else None)
 
 
 def write(root: Path, files: dict[str, str]) -> Path:

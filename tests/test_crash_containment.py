@@ -8,6 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from transcheck.checking import engine
+from transcheck.pair.settings import Settings
 from transcheck.rules import values as value_checks
 from transcheck.cli import main
 from transcheck.checking.engine import check_texts
@@ -38,10 +39,10 @@ def test_a_failing_check_becomes_a_finding_and_the_other_checks_still_run(broken
 
 
 def test_internal_error_cannot_be_selected_away(broken_link_check):
-    findings = check_texts(SV, EN, "p.sv.md", "p.en.md", engine.Options(select=("link-mismatch", "bullet-count")))
+    findings = check_texts(SV, EN, "p.sv.md", "p.en.md", Settings(select=("link-mismatch", "bullet-count")))
     assert sorted({f.rule for f in findings}) == ["bullet-count", "internal-error"]
     # a check whose rules are all off does not run, so it cannot fail
-    quiet = check_texts(SV, EN, "p.sv.md", "p.en.md", engine.Options(select=("bullet-count",)))
+    quiet = check_texts(SV, EN, "p.sv.md", "p.en.md", Settings(select=("bullet-count",)))
     assert sorted({f.rule for f in quiet}) == ["bullet-count"]
 
 

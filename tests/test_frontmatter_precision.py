@@ -7,7 +7,6 @@ from __future__ import annotations
 import pytest
 
 from transcheck.rules.frontmatter import empty_value, per_language
-from transcheck.pair.comparison import Settings
 from conftest import findings, rules_of
 
 
@@ -80,13 +79,13 @@ def test_language_key_on_both_sides_is_quiet(a, b):
     assert [f for f in found if f.rule == "frontmatter-missing-key"] == []
 
 
-SETTINGS = Settings(text_keys=("cardtitle", "cardintro", "title"))
+SETTINGS = {"text_keys": ("cardtitle", "cardintro", "title")}
 
 
 def test_configured_translated_key_identical_is_untranslated():
     sv = page(SV + '\ncardtitle: "Secure cloud storage for research"')
     en = page(EN + '\ncardtitle: "Secure cloud storage for research"')
-    found = findings(sv, en, settings=SETTINGS)
+    found = findings(sv, en, **SETTINGS)
     assert rules_of(found) == [("untranslated", "a.md", 4)]
     assert found[0].message.startswith('cardtitle: "Secure cloud storage for research" is identical in b.md:4')
 
@@ -101,7 +100,7 @@ def test_configured_translated_key_identical_is_untranslated():
     ],
 )
 def test_configured_translated_key_translated_or_a_name_is_quiet(a, b):
-    found = findings(page(SV + f'\ncardtitle: "{a}"'), page(EN + f'\ncardtitle: "{b}"'), settings=SETTINGS)
+    found = findings(page(SV + f'\ncardtitle: "{a}"'), page(EN + f'\ncardtitle: "{b}"'), **SETTINGS)
     assert found == []
 
 
@@ -111,7 +110,7 @@ def test_unconfigured_key_is_not_checked_for_translation():
 
 
 def test_title_is_reported_once_by_the_language_rule():
-    found = findings(page('title: "Secure cloud storage"'), page('title: "Secure cloud storage"'), settings=SETTINGS)
+    found = findings(page('title: "Secure cloud storage"'), page('title: "Secure cloud storage"'), **SETTINGS)
     assert [f.rule for f in found] == ["untranslated"]
 
 

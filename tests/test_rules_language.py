@@ -3,8 +3,8 @@
 import pytest
 
 from transcheck.languages.detect import candidates_for, detect, judge
-from transcheck.checking.engine import Options, check_texts
-from transcheck.pair.comparison import Settings
+from transcheck.checking.engine import check_texts
+from transcheck.pair.settings import Settings
 from transcheck.languages.tags import verdict
 
 SV_TEXT = (
@@ -25,7 +25,7 @@ def page(language_lines: str, text: str, heading: str = "## Om oss") -> str:
     return f"---\n{language_lines}\n---\n{heading}\n\n{text}\n"
 
 
-def check(sv: str, en: str, options: Options | None = None):
+def check(sv: str, en: str, options: Settings | None = None):
     return check_texts(sv, en, "content/sv/page.md", "content/en/page.md", options)
 
 
@@ -59,7 +59,7 @@ def test_language_code_slips_and_booleans():
 
 
 def test_aliases_make_a_house_convention_quiet():
-    options = Options(settings=Settings(language_aliases=(("Se", "sv"),)))
+    options = Settings(language_aliases=(("Se", "sv"),))
     assert check(page('language: "Se"', SV_TEXT), page('language: "en"', EN_TEXT, "## About us"), options) == []
 
 

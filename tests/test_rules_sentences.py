@@ -4,7 +4,8 @@ right line; faithful rewrites (sentences merged or split, a paragraph split) sta
 import pytest
 
 from conftest import CORPUS, needs_corpus
-from transcheck.checking.engine import Options, check_paths, check_texts
+from transcheck.checking.engine import check_paths, check_texts
+from transcheck.pair.settings import Settings
 
 SV = """---
 title: "Driftingenjör"
@@ -54,7 +55,7 @@ RULES = ("sentence-missing", "clause-drift", "sentence-replaced")
 
 
 def check(sv: str, en: str, select: tuple[str, ...] = RULES):
-    return check_texts(sv, en, "content/sv/job.md", "content/en/job.md", Options(select=select))
+    return check_texts(sv, en, "content/sv/job.md", "content/en/job.md", Settings(select=select))
 
 
 def found(sv: str, en: str):
@@ -149,7 +150,7 @@ We have run the cloud in Stockholm since 2012. All our servers stand in Sweden a
 
 def about(sv: str, en: str):
     return [(f.rule, f.path.split("/")[1], f.line, f.severity.label, [r.line for r in f.related])
-            for f in check_texts(sv, en, "content/sv/about.md", "content/en/about.md", Options(select=RULES))]
+            for f in check_texts(sv, en, "content/sv/about.md", "content/en/about.md", Settings(select=RULES))]
 
 
 def test_the_faithful_about_page_is_quiet() -> None:
@@ -158,7 +159,7 @@ def test_the_faithful_about_page_is_quiet() -> None:
 
 def test_a_sentence_replaced_by_one_about_something_else_is_one_finding() -> None:
     en = replaced(ABOUT_EN, "All our servers stand in Sweden and run on green power.", "Our office cat is called Misse and likes the window.")
-    findings = check_texts(ABOUT_SV, en, "content/sv/about.md", "content/en/about.md", Options(select=RULES))
+    findings = check_texts(ABOUT_SV, en, "content/sv/about.md", "content/en/about.md", Settings(select=RULES))
     assert [(f.rule, f.path, f.line, f.severity.label) for f in findings] == [
         ("sentence-replaced", "content/sv/about.md", 6, "warning")
     ]
@@ -260,18 +261,18 @@ def test_a_sentence_moved_to_another_paragraph_of_the_section_is_not_missing() -
 
 
 def test_same_language_pages_are_not_checked() -> None:
-    assert check_texts(SV, replaced(SV, " Välkommen med din ansökan senast den sista mars!", ""), "a.sv.md", "b.sv.md", Options(select=RULES)) == []
+    assert check_texts(SV, replaced(SV, " Välkommen med din ansökan senast den sista mars!", ""), "a.sv.md", "b.sv.md", Settings(select=RULES)) == []
 
 
 def test_languages_written_without_spaces_are_not_checked() -> None:
     ja = EN.replace(". ", "。")
-    assert check_texts(ja, EN, "content/ja/job.md", "content/en/job.md", Options(select=RULES)) == []
+    assert check_texts(ja, EN, "content/ja/job.md", "content/en/job.md", Settings(select=RULES)) == []
 
 
 def test_an_uncalibrated_pair_uses_the_page_ratio() -> None:
     """German is about 1.3 times as long as English: the page's own ratio keeps it quiet."""
     de = EN.replace("a", "aa").replace("e", "ee")  # a stand-in language, 30 % longer throughout
-    assert check_texts(de, EN, "content/de/job.md", "content/en/job.md", Options(select=RULES)) == []
+    assert check_texts(de, EN, "content/de/job.md", "content/en/job.md", Settings(select=RULES)) == []
 
 
 def test_not_selected_costs_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -294,7 +295,7 @@ def test_a_unit_of_very_many_sentences_is_skipped() -> None:
 
 @needs_corpus
 def test_the_seed_pair_is_quiet() -> None:
-    result = check_paths(str(CORPUS / "seed" / "posting.sv.md"), str(CORPUS / "seed" / "posting.en.md"), Options(select=RULES))
+    result = check_paths(str(CORPUS / "seed" / "posting.sv.md"), str(CORPUS / "seed" / "posting.en.md"), Settings(select=RULES))
     assert result.findings == []
 
 
@@ -305,7 +306,7 @@ def test_faithful_corpus_pairs_have_no_warning(path: str) -> None:
     if not (base / "sv" / path).is_file():
         pytest.skip(f"{path} is not in this corpus")
     for other in ("en", "nb"):
-        result = check_paths(str(base / "sv" / path), str(base / other / path), Options(select=RULES))
+        result = check_paths(str(base / "sv" / path), str(base / other / path), Settings(select=RULES))
         assert [f for f in result.findings if f.severity.label != "info"] == []
 
 
@@ -347,7 +348,7 @@ def test_a_nameless_replacement_is_not_found_without_the_backend() -> None:
 def test_the_backend_finds_a_nameless_replacement_by_meaning(monkeypatch: pytest.MonkeyPatch) -> None:
     batches = fake_backend(monkeypatch, 0.74, (SERVERS_SV, NAMELESS))
     en = replaced(ABOUT_EN, "All our servers stand in Sweden and run on green power.", NAMELESS)
-    findings = check_texts(ABOUT_SV, en, "content/sv/about.md", "content/en/about.md", Options(select=RULES))
+    findings = check_texts(ABOUT_SV, en, "content/sv/about.md", "content/en/about.md", Settings(select=RULES))
     assert [(f.rule, f.line, [r.line for r in f.related]) for f in findings] == [("sentence-replaced", 6, [6])]
     assert "0.74 alike" in findings[0].message
     assert batches[0] == [(SERVERS_SV, NAMELESS)]  # only the pair that shares nothing is embedded first

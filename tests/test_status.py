@@ -11,7 +11,8 @@ from click.testing import CliRunner
 
 from transcheck.history import status as st
 from transcheck.cli import main
-from transcheck.checking.engine import Options, check_paths
+from transcheck.checking.engine import check_paths
+from transcheck.pair.settings import Settings
 from conftest import GitSite
 
 needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
@@ -68,7 +69,7 @@ def repo(tmp_path: Path) -> Repo:
 
 def stale(repo: Repo, name: str = "job.md") -> list:
     result = check_paths(repo.path(f"content/sv/{name}"), repo.path(f"content/en/{name}"),
-                         Options(select=("stale-translation",)), ("sv", "en"))
+                         Settings(select=("stale-translation",)), ("sv", "en"))
     return result.findings
 
 
@@ -311,7 +312,7 @@ def test_a_new_translation_not_yet_committed_is_being_written_now(repo: Repo):
 def test_the_rule_is_quiet_outside_a_repository(tmp_path: Path):
     (tmp_path / "sv.md").write_text(SV_JOB, encoding="utf-8")
     (tmp_path / "en.md").write_text(EN_JOB_CHANGED, encoding="utf-8")
-    result = check_paths(str(tmp_path / "sv.md"), str(tmp_path / "en.md"), Options(select=("stale-translation",)), ("sv", "en"))
+    result = check_paths(str(tmp_path / "sv.md"), str(tmp_path / "en.md"), Settings(select=("stale-translation",)), ("sv", "en"))
     assert result.findings == []
 
 

@@ -137,9 +137,7 @@ def test_value_in_a_block_without_counterpart_of_the_aligned_section_is_left_to_
 def test_targets_written_alike_are_equal_whatever_the_page_map_says():
     """Two pages of a site resolve a relative "card.jpg" to two addresses; written alike in
     both versions, it is the same file (the theme finds it), never a mismatch."""
-    from transcheck.pair.comparison import Settings
-    from transcheck.checking.engine import Options
-
+    from transcheck.pair.settings import Settings
     class Map:  # every page resolves every relative target to its own folder
         def resolve(self, text, page):
             return None
@@ -149,7 +147,7 @@ def test_targets_written_alike_are_equal_whatever_the_page_map_says():
 
     sv = "---\ncard: card.jpg\n---\n# Rubrik\n\n![bild](team.webp) och [sidan](https://example.com/x)\n"
     en = "---\ncard: card.jpg\n---\n# Title\n\n![image](team.webp) and [the page](https://example.com/x)\n"
-    options = Options(settings=Settings(page_map=Map()))
+    options = Settings(page_map=Map())
     found = check_texts(sv, en, "content/sv/page.md", "content/en/page.md", options)
     assert [f for f in found if f.rule in VALUE_RULES] == []
     found = check_texts(sv, en.replace("team.webp", "group.webp"), "content/sv/page.md", "content/en/page.md", options)

@@ -20,7 +20,7 @@ from transcheck.document.source import DEFAULT_MAX_BYTES, InputError
 from transcheck.report.treeview import tree_json, tree_text
 
 if TYPE_CHECKING:
-    from transcheck.checking.engine import Options
+    from transcheck.pair.settings import Settings
     from transcheck.site.fix import ReadFile
     from transcheck.report.html import ViewCollector
     from transcheck.report.paths import PathStyle
@@ -200,28 +200,27 @@ def check(file_a: str, file_b: str, fmt: str, fail_on: str | None, config_path: 
     """
     from dataclasses import replace
 
-    from transcheck.site.scan import options_from
+    from pathlib import Path as _Path
+
+    from transcheck.site.config import settings_from
+    from transcheck.site.layout import page_map_for
 
     select, ignore = _split(select), _split(ignore)
     _check_selectors(select, "--select")
     _check_selectors(ignore, "--ignore")
     config = _load_config(config_path, file_a)
-    options = options_from(config, select, ignore)
+    settings = settings_from(config, select, ignore)
     settings = replace(
-        options.settings,
-        link_rewrites=options.settings.link_rewrites + tuple(rewrites),
-        ignore_fragments=options.settings.ignore_fragments and not compare_fragments,
+        settings,
+        link_rewrites=settings.link_rewrites + tuple(rewrites),
+        compare_fragments=settings.compare_fragments or compare_fragments,
+        # links are compared by the page they lead to when the files belong to a site
+        page_map=page_map_for(_Path(file_a), _Path(file_b), config),
+        max_bytes=max_file_size,
     )
-    from pathlib import Path as _Path
-
-    from transcheck.site.layout import page_map_for
-
-    # links are compared by the page they lead to when the files belong to a site
-    settings = replace(settings, page_map=page_map_for(_Path(file_a), _Path(file_b), config))
-    options = replace(options, settings=settings, max_bytes=max_file_size)
     fail_on = fail_on or config.fail_on
     languages = (lang[0], lang[1]) if lang else (None, None)
-    comparison, result = compare_paths(file_a, file_b, options, languages)
+    comparison, result = compare_paths(file_a, file_b, settings, languages)
     from transcheck.report.output import MACHINE_FORMATS, render_machine
     from transcheck.report.paths import PathStyle
 
@@ -461,14 +460,15 @@ def scan(paths: tuple[str, ...], config_path: str | None, fmt: str, output: str 
 
     from transcheck.site.baseline import BaselineError, only_new, read_baseline, write_baseline
     from transcheck.report.html import draw_pair
-    from transcheck.site.scan import default_jobs, options_from, scan as run_scan
+    from transcheck.site.config import settings_from
+    from transcheck.site.scan import default_jobs, scan as run_scan
 
     roots = [Path(p) for p in (paths or (".",))]
     config = _load_config(config_path, str(roots[0]))
     select, ignore = _split(select), _split(ignore)
     _check_selectors(select, "--select")
     _check_selectors(ignore, "--ignore")
-    options = options_from(config, select, ignore)
+    settings = settings_from(config, select, ignore)
     threshold = Severity.parse(fail_on or config.fail_on)
     baseline = None
     if baseline_path:
@@ -481,7 +481,7 @@ def scan(paths: tuple[str, ...], config_path: str | None, fmt: str, output: str 
     try:
         cache = None if no_cache else (cache_dir or "")
         views = _html_views() if fmt == "html" else None  # drawn by the workers, from the same comparisons
-        result = run_scan(roots, config, options, jobs or default_jobs(), changed_since, bar, cache, views,
+        result = run_scan(roots, config, settings, jobs or default_jobs(), changed_since, bar, cache, views,
                           draw_pair if views is not None else None)
     except (subprocess_error(), OSError) as error:
         bar.close()
@@ -525,7 +525,7 @@ def scan(paths: tuple[str, ...], config_path: str | None, fmt: str, output: str 
         text = render_machine(fmt, findings, style, sorted(result.languages.items()), result.pairs, threshold, True)
     elif fmt == "html":
         assert views is not None  # made above for html
-        text = _scan_html(result, findings, options, style, views)
+        text = _scan_html(result, findings, settings, style, views)
     else:
         text = format_text(style.findings(findings), len(result.languages), coloured, quiet)
         if not quiet:
@@ -548,12 +548,13 @@ def _html_views() -> ViewCollector:
     return ViewCollector()
 
 
-def _scan_html(result: ScanResult, findings: list[Finding], options: Options, style: PathStyle, views: ViewCollector) -> str:
+def _scan_html(result: ScanResult, findings: list[Finding], settings: Settings, style: PathStyle, views: ViewCollector) -> str:
     """The site report from the scan's own results: the views the workers drew, the findings as
     reported; the dashboard's paths relative to the site's root (or --root)."""
     from collections import Counter
     from pathlib import Path
 
+    from transcheck.checking.decide import enabled_rules
     from transcheck.rules.stale import STALE_TRANSLATION
     from transcheck.report.html import render_site
     from transcheck.report.paths import PathStyle
@@ -568,7 +569,7 @@ def _scan_html(result: ScanResult, findings: list[Finding], options: Options, st
         if source is None or language == source:
             missing.update(lang for lang in absent if lang != language)
     git = False
-    if STALE_TRANSLATION.name in options.enabled():
+    if STALE_TRANSLATION.name in enabled_rules(settings):
         try:
             discover(Path(base))
             git = True

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from transcheck.rules.problems import INTERNAL_ERROR as INTERNAL_ERROR_RULE, PARSE_ERROR
-from transcheck.pair.comparison import Check, Comparison, Settings, Side
-from transcheck.findings import Finding, Location, Severity, sort_findings
+from transcheck.pair.comparison import Check, Comparison, Side
+from transcheck.pair.settings import Settings
+from transcheck.findings import Finding, Location, sort_findings
 from transcheck.languages.declared import declared, expected_language
 from transcheck.document.model import Document
 from transcheck.document.read import parse_file, parse_text
-from transcheck.findings import Rule
-from transcheck.rules import CHECKS, RULES, resolve
-from transcheck.document.source import DEFAULT_MAX_BYTES, InputError
-from transcheck.checking.suppress import apply as apply_suppressions
+from transcheck.rules import CHECKS
+from transcheck.document.source import InputError
+from transcheck.checking.decide import decide, enabled_rules
 from transcheck.checking.suppress import read_suppressions
 
 INTERNAL_ERROR = INTERNAL_ERROR_RULE.name
@@ -21,34 +21,6 @@ INTERNAL_ERROR = INTERNAL_ERROR_RULE.name
 
 def _needed(check: Check, enabled: set[str]) -> bool:
     return any(reported.name in enabled for reported in check.reports)
-
-
-@dataclass(frozen=True)
-class Options:
-    settings: Settings = field(default_factory=Settings)
-    select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-    severity: tuple[tuple[str, str], ...] = ()  # (rule selector, severity)
-    max_bytes: int = DEFAULT_MAX_BYTES
-
-    def enabled(self) -> set[str]:
-        names = {r.name for r in _all_rules()}
-        if self.select:
-            names = {r.name for s in self.select for r in resolve(s)}
-        for selector in self.ignore:
-            names -= {r.name for r in resolve(selector)}
-        return names
-
-    def severity_of(self, finding: Finding) -> Severity:
-        severity = finding.severity
-        for selector, value in self.severity:
-            if finding.rule in {r.name for r in resolve(selector)}:
-                severity = Severity.parse(value)
-        return severity
-
-
-def _all_rules() -> tuple[Rule, ...]:
-    return RULES
 
 
 @dataclass
@@ -82,25 +54,25 @@ def _load(path: str, max_bytes: int) -> tuple[Document | None, Finding | None, b
 def compare_documents(
     doc_a: Document,
     doc_b: Document,
-    options: Options | None = None,
+    settings: Settings | None = None,
     languages: tuple[str | None, str | None] = (None, None),
     sources: tuple[str, str] = ("", ""),
 ) -> tuple[Comparison, list[Finding]]:
     """The comparison (alignment included, for reports) and its findings, sorted."""
-    options = options or Options()
+    settings = settings or Settings()
     sides = []
     for doc, expected, source in ((doc_a, languages[0], sources[0]), (doc_b, languages[1], sources[1])):
         sides.append(
             Side(
                 doc,
                 doc.path,
-                expected or declared(doc.front_matter, dict(options.settings.language_aliases)),
+                expected or declared(doc.front_matter, dict(settings.language_aliases)),
                 expected,
                 source or ("path" if expected else ""),
             )
         )
-    comparison = Comparison(sides[0], sides[1], options.settings)
-    enabled = options.enabled()
+    comparison = Comparison(sides[0], sides[1], settings)
+    enabled = enabled_rules(settings)
     for check in CHECKS:
         if check.needs_front_matter and "invalid" in (doc_a.front_matter.format, doc_b.front_matter.format):
             continue
@@ -111,7 +83,7 @@ def compare_documents(
         except Exception as error:  # noqa: BLE001 - one failing check must not end the run
             comparison.findings.append(internal_error(doc_a.path, error, check.description, doc_b.path))
     try:
-        return comparison, _finish(comparison.findings, options, [doc_a, doc_b])
+        return comparison, _finish(comparison.findings, settings, [doc_a, doc_b])
     except Exception as error:  # noqa: BLE001 - e.g. a suppression directive nobody foresaw
         kept = [f for f in comparison.findings if f.rule == INTERNAL_ERROR]
         return comparison, sort_findings(kept + [internal_error(doc_a.path, error, "applying the settings", doc_b.path)])
@@ -132,7 +104,7 @@ def internal_error(path: str, error: BaseException, what: str, other: str = "") 
 def check_documents(
     doc_a: Document,
     doc_b: Document,
-    options: Options | None = None,
+    settings: Settings | None = None,
     languages: tuple[str | None, str | None] = (None, None),
     sources: tuple[str, str] = ("", ""),
 ) -> list[Finding]:
@@ -141,17 +113,13 @@ def check_documents(
     ``languages`` are the languages the files are expected to be in (from the
     command line, file names, paths or config) and ``sources`` say where from.
     """
-    return compare_documents(doc_a, doc_b, options, languages, sources)[1]
+    return compare_documents(doc_a, doc_b, settings, languages, sources)[1]
 
 
-def _finish(findings: list[Finding], options: Options, docs: list[Document] | None = None) -> list[Finding]:
-    """Settings applied in one place: suppression directives, rule selection, severities."""
-    enabled = options.enabled() | {INTERNAL_ERROR}  # a crash is never selected away
-    if docs:
-        by_path = {doc.path: read_suppressions(doc.text, doc) for doc in docs}
-        findings = apply_suppressions(findings, by_path, enabled)
-    kept = [f.with_severity(options.severity_of(f)) for f in findings if f.rule in enabled]
-    return sort_findings(kept)
+def _finish(findings: list[Finding], settings: Settings, docs: list[Document] | None = None) -> list[Finding]:
+    """The settings applied (checking.decide), with the pair's inline directives."""
+    suppressions = {doc.path: read_suppressions(doc.text, doc) for doc in docs} if docs else None
+    return decide(findings, settings, suppressions)
 
 
 def check_texts(
@@ -159,7 +127,7 @@ def check_texts(
     text_b: str,
     path_a: str = "a.md",
     path_b: str = "b.md",
-    options: Options | None = None,
+    settings: Settings | None = None,
     languages: tuple[str | None, str | None] = (None, None),
 ) -> list[Finding]:
     """The Python API for two texts: parse errors become parse-error findings.
@@ -175,27 +143,27 @@ def check_texts(
             errors.append(Finding(path, error.line or 1, meta.name, meta.code, meta.severity, error.message))
             docs.append(None)
     if docs[0] is None or docs[1] is None:
-        return _finish(errors, options or Options())
+        return _finish(errors, settings or Settings())
     found = [expected_language(path, lang) for lang, path in zip(languages, (path_a, path_b))]
-    return check_documents(docs[0], docs[1], options, (found[0][0], found[1][0]), (found[0][1], found[1][1]))
+    return check_documents(docs[0], docs[1], settings, (found[0][0], found[1][0]), (found[0][1], found[1][1]))
 
 
-def check_paths(path_a: str, path_b: str, options: Options | None = None, languages: tuple[str | None, str | None] = (None, None)) -> PairResult:
+def check_paths(path_a: str, path_b: str, settings: Settings | None = None, languages: tuple[str | None, str | None] = (None, None)) -> PairResult:
     """The Python API for two files."""
-    return compare_paths(path_a, path_b, options, languages)[1]
+    return compare_paths(path_a, path_b, settings, languages)[1]
 
 
 def check_group(
-    source: str, source_language: str | None, translations: list[tuple[str, str | None]], options: Options | None = None
+    source: str, source_language: str | None, translations: list[tuple[str, str | None]], settings: Settings | None = None
 ) -> list[PairResult]:
     """Each translation checked against one source, which is read and parsed once.
 
     Documents are not changed by the checks, so one parsed source serves every pair.
     """
-    options = options or Options()
-    loaded = {source: _load(source, options.max_bytes)}
+    settings = settings or Settings()
+    loaded = {source: _load(source, settings.max_bytes)}
     return [
-        compare_paths(path, source, options, (language, source_language), loaded, given_by="site")[1]
+        compare_paths(path, source, settings, (language, source_language), loaded, given_by="site")[1]
         for path, language in translations
     ]
 
@@ -203,7 +171,7 @@ def check_group(
 def compare_paths(
     path_a: str,
     path_b: str,
-    options: Options | None = None,
+    settings: Settings | None = None,
     languages: tuple[str | None, str | None] = (None, None),
     loaded: dict[str, tuple[Document | None, Finding | None, bool]] | None = None,
     given_by: str = "command line",
@@ -211,13 +179,13 @@ def compare_paths(
     """Like :func:`check_paths`, also returning the comparison (None when a file is unusable).
 
     ``loaded`` holds files already parsed (see :func:`check_group`)."""
-    options = options or Options()
+    settings = settings or Settings()
     files: list[FileInfo] = []
     docs: list[Document | None] = []
     errors: list[Finding] = []
     io_error = False
     for path, override in ((path_a, languages[0]), (path_b, languages[1])):
-        doc, error, unreadable = loaded[path] if loaded and path in loaded else _load(path, options.max_bytes)
+        doc, error, unreadable = loaded[path] if loaded and path in loaded else _load(path, settings.max_bytes)
         docs.append(doc)
         io_error = io_error or unreadable
         if error is not None:
@@ -231,7 +199,7 @@ def compare_paths(
     if docs[0] is not None and docs[1] is not None:
         try:
             comparison, findings = compare_documents(
-                docs[0], docs[1], options, (files[0].language, files[1].language),
+                docs[0], docs[1], settings, (files[0].language, files[1].language),
                 (files[0].language_source, files[1].language_source),
             )
         except Exception as error:  # noqa: BLE001 - e.g. building the comparison itself
@@ -239,11 +207,11 @@ def compare_paths(
         for info, doc in zip(files, docs):
             if info.language is None and doc is not None:
                 info.language, info.language_source = declared(doc.front_matter), "front matter"
-    findings = sort_findings(findings + _finish(errors, options))
+    findings = sort_findings(findings + _finish(errors, settings))
     return comparison, PairResult(files, findings, io_error)
 
 
 __all__ = [
-    "Options", "PairResult", "FileInfo", "check_paths", "check_group", "compare_paths", "check_texts", "check_documents",
+    "Settings", "PairResult", "FileInfo", "check_paths", "check_group", "compare_paths", "check_texts", "check_documents",
     "compare_documents", "Location",
 ]

@@ -16,7 +16,7 @@ from typing import Any, Callable, TypeVar
 
 from transcheck.align.alignment import SectionAlignment, SectionInfo, align_blocks, align_sections, block_text, block_tokens
 from transcheck.findings import Finding, Location, Rule, Severity
-from transcheck.values.pagemap import PageMap
+from transcheck.pair.settings import Settings
 from transcheck.document.model import Block, BlockQuote, CodeBlock, Document, ListBlock, Paragraph, Shortcode, TableBlock
 
 T = TypeVar("T")
@@ -248,26 +248,6 @@ def _children(block: Block) -> list[Block]:
 
 def _end(block: Block) -> int:
     return int(getattr(block, "end_line", 0) or block.line)
-
-
-@dataclass(frozen=True)
-class Settings:
-    """What rules may be told: defaults here, overridden by config and command line."""
-
-    local_keys: tuple[str, ...] = (
-        "ai", "slug", "url", "aliases", "lastmod", "translator", "translated", "machine_translated",
-        "transcheck-disable", "transcheck_disable",
-    )
-    language_keys: tuple[str, ...] = (
-        "language", "lang", "languagecode", "languagename", "locale", "hreflang", "inlanguage",
-    )
-    text_keys: tuple[str, ...] = ()  # front-matter keys always treated as translated text
-    equal_keys: tuple[str, ...] = ()  # front-matter keys that must always be equal
-    language_aliases: tuple[tuple[str, str], ...] = ()  # house spellings: ("Se", "sv")
-    link_rewrites: tuple[tuple[str, str], ...] = ()  # (in A's links, in B's links) that mean the same
-    ignore_fragments: bool = True  # "#ansok" vs "#apply" on the same page is not a mismatch
-    # the site's pages by address: links leading to two versions of one page are equal
-    page_map: PageMap | None = None
 
 
 @dataclass(frozen=True)

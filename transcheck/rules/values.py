@@ -725,7 +725,7 @@ def _link_rules(c: Comparison) -> LinkRules:
     return LinkRules(
         languages=languages,
         rewrites=c.settings.link_rewrites,
-        ignore_fragments=c.settings.ignore_fragments,
+        ignore_fragments=not c.settings.compare_fragments,
         language_codes=codes,
         page_map=c.settings.page_map,
         page_a=c.a.path,

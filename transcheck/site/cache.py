@@ -51,13 +51,10 @@ def file_digest(path: str) -> str | None:
         return None
 
 
-def settings_digest(options: Any, page_map: Any) -> str:
-    """What of the options and the site changes findings: everything but the page map object
+def settings_digest(settings: Any, page_map: Any) -> str:
+    """What of the settings and the site changes findings: everything but the page map object
     itself, which is represented by its addresses."""
-    settings = options.settings
     parts: dict[str, Any] = {f.name: getattr(settings, f.name) for f in fields(settings) if f.name != "page_map"}
-    parts["select"], parts["ignore"], parts["severity"] = options.select, options.ignore, options.severity
-    parts["max_bytes"] = options.max_bytes
     parts["semantic"] = semantic_enabled()  # the embedding backend finds other sentence-replaced
     if page_map is not None:
         parts["page_map"] = [sorted(page_map.urls.items()), sorted(page_map.page_urls.items()),

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from transcheck.findings import Severity
+from transcheck.pair.settings import DEFAULT_LOCAL_KEYS, Settings
 from transcheck.rules import resolve
 
 CONFIG_NAMES = ("transcheck.toml", ".transcheck.toml", "pyproject.toml")
@@ -210,3 +211,22 @@ def parse_config(data: dict[str, Any], name: str, prefix: str = "") -> Config:
     if config.source and config.languages and config.source not in config.languages:
         raise ConfigError(name, f"{prefix}source {config.source!r} is not one of languages {list(config.languages)}")
     return config
+
+
+def settings_from(config: Config, select: tuple[str, ...] = (), ignore: tuple[str, ...] = (),
+                  severity: tuple[tuple[str, str], ...] = ()) -> Settings:
+    """The run's one settings object: defaults < config file < command line (``select``
+    replaces the file's, ``ignore`` and ``severity`` add to them)."""
+    return Settings(
+        select=select or config.select,
+        ignore=config.ignore + ignore,
+        severity=tuple(config.severity.items()) + severity,
+        per_path_ignores=tuple(config.per_path_ignores.items()),
+        local_keys=DEFAULT_LOCAL_KEYS + config.local_keys,
+        text_keys=config.translated_keys,
+        equal_keys=config.equal_keys,
+        language_aliases=tuple(config.language_aliases.items()),
+        link_rewrites=config.link_rewrites,
+        compare_fragments=config.compare_fragments,
+        max_bytes=config.max_file_size,
+    )

@@ -18,9 +18,11 @@ from typing import Callable
 
 from transcheck.rules.orphan import ORPHAN
 from transcheck.rules.problems import INTERNAL_ERROR, PARSE_ERROR
-from transcheck.pair.comparison import Comparison, Settings
+from transcheck.checking.decide import enabled_rules, severity_of, without_per_path_ignores
+from transcheck.pair.comparison import Comparison
+from transcheck.pair.settings import Settings
 from transcheck.site.config import Config
-from transcheck.checking.engine import FileInfo, Options, PairResult, _load, check_group, compare_paths, internal_error
+from transcheck.checking.engine import FileInfo, PairResult, _load, check_group, compare_paths, internal_error
 from transcheck.findings import Finding, sort_findings
 from transcheck.site.cache import CACHE_DIR_NAME, PairCache, file_digest, finding_from_json, finding_to_json, pair_key, settings_digest
 from transcheck.values.pagemap import PageMap
@@ -73,27 +75,6 @@ def describe_site(layout: SiteLayout, pairs: int, cwd: Path | None = None) -> st
     return f"{where}: languages {languages}; source {source}{how}{fallbacks}; {counted}"
 
 
-def options_from(config: Config, select: tuple[str, ...] = (), ignore: tuple[str, ...] = (),
-                 severity: tuple[tuple[str, str], ...] = ()) -> Options:
-    """Defaults < config file < command line."""
-    defaults = Settings()
-    settings = Settings(
-        local_keys=defaults.local_keys + config.local_keys,
-        text_keys=config.translated_keys,
-        equal_keys=config.equal_keys,
-        language_aliases=tuple(config.language_aliases.items()),
-        link_rewrites=config.link_rewrites,
-        ignore_fragments=not config.compare_fragments,
-    )
-    return Options(
-        settings=settings,
-        select=select or config.select,
-        ignore=config.ignore + ignore,
-        severity=tuple(config.severity.items()) + severity,
-        max_bytes=config.max_file_size,
-    )
-
-
 def changed_files(reference: str, cwd: Path) -> set[Path]:
     """Files changed since the merge base with ``reference``, committed or not."""
     def git(*args: str) -> list[str]:
@@ -106,8 +87,8 @@ def changed_files(reference: str, cwd: Path) -> set[Path]:
     return {(top / name).resolve() for name in names}
 
 
-Job = tuple[str, str | None, list[tuple[str, str | None]], Options, int]
-Detail = Callable[[PairResult, "str | None"], None]  # source, its language, translations, options, site
+Job = tuple[str, str | None, list[tuple[str, str | None]], Settings, int]
+Detail = Callable[[PairResult, "str | None"], None]  # source, its language, translations, settings, site
 
 
 @dataclass(frozen=True)
@@ -140,17 +121,17 @@ Checked = tuple[PairResult, "str | None"]  # a pair's result and its side-by-sid
 
 
 def _check_group(job: Job) -> list[Checked]:
-    source, language, translations, options, site = job
+    source, language, translations, settings, site = job
     context = _SITES[site] if 0 <= site < len(_SITES) else None
     if context is not None and context.page_map is not None:
-        options = replace(options, settings=replace(options.settings, page_map=context.page_map))
+        settings = replace(settings, page_map=context.page_map)
     draw = context.draw if context is not None else None
     try:
         if context is not None and context.cache_dir:
-            return _cached_group(source, language, list(translations), options, context)
+            return _cached_group(source, language, list(translations), settings, context)
         if draw is not None:
-            return _rendered_group(source, language, list(translations), options, draw)
-        return [(result, None) for result in check_group(source, language, list(translations), options)]
+            return _rendered_group(source, language, list(translations), settings, draw)
+        return [(result, None) for result in check_group(source, language, list(translations), settings)]
     except Exception as error:  # noqa: BLE001 - one group must not end the scan (or a worker pool)
         return [
             (PairResult([FileInfo(path, lang), FileInfo(source, language)], [internal_error(path, error, "checking the pair", source)]), None)
@@ -158,19 +139,19 @@ def _check_group(job: Job) -> list[Checked]:
         ]
 
 
-def _rendered_group(source: str, language: str | None, translations: list[tuple[str, str | None]], options: Options,
+def _rendered_group(source: str, language: str | None, translations: list[tuple[str, str | None]], settings: Settings,
                     draw: Callable[[Comparison | None], str | None]) -> list[Checked]:
     """As engine.check_group (the source parsed once), keeping each comparison long enough to
     draw the pair's view from it: the HTML report never aligns a pair a second time."""
-    loaded = {source: _load(source, options.max_bytes)}
+    loaded = {source: _load(source, settings.max_bytes)}
     done: list[Checked] = []
     for path, lang in translations:
-        comparison, result = compare_paths(path, source, options, (lang, language), loaded, given_by="site")
+        comparison, result = compare_paths(path, source, settings, (lang, language), loaded, given_by="site")
         done.append((result, draw(comparison)))
     return done
 
 
-def _cached_group(source: str, language: str | None, translations: list[tuple[str, str | None]], options: Options,
+def _cached_group(source: str, language: str | None, translations: list[tuple[str, str | None]], settings: Settings,
                   context: _SiteContext) -> list[Checked]:
     """Pairs whose files, settings and code are unchanged come from the cache; the rest are checked.
 
@@ -194,9 +175,9 @@ def _cached_group(source: str, language: str | None, translations: list[tuple[st
     if missing:
         wanted = [translations[i] for i in missing]
         if context.draw is not None:
-            checked = _rendered_group(source, language, wanted, options, context.draw)
+            checked = _rendered_group(source, language, wanted, settings, context.draw)
         else:
-            checked = [(result, None) for result in check_group(source, language, wanted, options)]
+            checked = [(result, None) for result in check_group(source, language, wanted, settings)]
         for index, (result, view) in zip(missing, checked):
             results[index] = (result, view)
             key = keys[index]
@@ -240,7 +221,7 @@ def _collect(group: list[Checked], findings: list[Finding], detail: Detail | Non
     return any(result.io_error for result, _ in group)
 
 
-def _jobs(pairs: list[tuple[Page, Page]], options: Options, layouts: list[SiteLayout]) -> list[Job]:
+def _jobs(pairs: list[tuple[Page, Page]], settings: Settings, layouts: list[SiteLayout]) -> list[Job]:
     """One job per source page, so a source with several translations is parsed once."""
     by_source: dict[str, Job] = {}
     roots = [layout.root for layout in layouts]
@@ -248,7 +229,7 @@ def _jobs(pairs: list[tuple[Page, Page]], options: Options, layouts: list[SiteLa
         path = str(source.path)
         if path not in by_source:
             site = next((i for i, root in enumerate(roots) if _within(source.path, root)), -1)
-            by_source[path] = (path, _known(source.language), [], options, site)
+            by_source[path] = (path, _known(source.language), [], settings, site)
         by_source[path][2].append((str(translation.path), _known(translation.language)))
     return list(by_source.values())
 
@@ -256,7 +237,7 @@ def _jobs(pairs: list[tuple[Page, Page]], options: Options, layouts: list[SiteLa
 def scan(
     paths: list[Path],
     config: Config,
-    options: Options,
+    settings: Settings,
     jobs: int = 1,
     changed_since: str | None = None,
     progress: Callable[[int, int], None] | None = None,
@@ -282,9 +263,9 @@ def scan(
     cache_dir = None
     if cache is not None:
         cache_dir = Path(cache) if cache else (Path(config.path).parent if config.path else plan.layout.root) / CACHE_DIR_NAME
-    work = _jobs(pairs, options, plan.layouts)
+    work = _jobs(pairs, settings, plan.layouts)
     sites = [
-        _SiteContext(layout.page_map, settings_digest(options, layout.page_map) + stale_salt(layout.root, options.enabled()),
+        _SiteContext(layout.page_map, settings_digest(settings, layout.page_map) + stale_salt(layout.root, enabled_rules(settings)),
                      str(cache_dir) if cache_dir else None, draw if detail is not None else None)
         for layout in plan.layouts
     ]
@@ -304,11 +285,11 @@ def scan(
     del work
     if cache_dir is not None:
         PairCache(cache_dir).prune()
-    findings.extend(_orphan_findings(orphans, plan.layout, config, options))
+    findings.extend(_orphan_findings(orphans, plan.layout, config, settings))
     parse_error = PARSE_ERROR
     for path, line, message in plan.problems:
         findings.append(Finding(path, line or 1, parse_error.name, parse_error.code, parse_error.severity, message))
-    findings = _per_path_ignores(findings, config, plan.layout.root)
+    findings = without_per_path_ignores(findings, settings, plan.layout.root)
     languages = {str(page.path): page.language for pair in pairs for page in pair}
     notes = _config_notes(plan.layout)
     return ScanResult(
@@ -343,8 +324,8 @@ def _relative(path: str, root: Path) -> str:
         return Path(path).as_posix()
 
 
-def _orphan_findings(orphans: list[tuple[Page, list[str]]], layout: SiteLayout, config: Config, options: Options) -> list[Finding]:
-    if not config.orphans or ORPHAN.name not in options.enabled():
+def _orphan_findings(orphans: list[tuple[Page, list[str]]], layout: SiteLayout, config: Config, settings: Settings) -> list[Finding]:
+    if not config.orphans or ORPHAN.name not in enabled_rules(settings):
         return []
     meta = ORPHAN
     found = []
@@ -357,26 +338,8 @@ def _orphan_findings(orphans: list[tuple[Page, list[str]]], layout: SiteLayout, 
             str(page.path), 1, meta.name, meta.code, meta.severity,
             f"this page ({page.language}) has no version in {names}", key=f"{page.key}|{names}",
         )
-        found.append(finding.with_severity(options.severity_of(finding)))
+        found.append(finding.with_severity(severity_of(settings, finding)))
     return found
-
-
-def _per_path_ignores(findings: list[Finding], config: Config, root: Path) -> list[Finding]:
-    if not config.per_path_ignores:
-        return findings
-    kept = []
-    for finding in findings:
-        relative = _relative(finding.path, root)
-        ignored = False
-        for pattern, selectors in config.per_path_ignores.items():
-            if fnmatch.fnmatch(relative, pattern):
-                from transcheck.rules import resolve
-
-                if finding.rule in {r.name for s in selectors for r in resolve(s)}:
-                    ignored = True
-        if not ignored:
-            kept.append(finding)
-    return kept
 
 
 def _config_notes(layout: SiteLayout) -> list[str]:
