@@ -3,8 +3,9 @@
 import pytest
 
 from transcheck.align.sentences import (
-    Bead, LengthModel, align_sentences, calibrated, cognates, evidence, length_model, shorten, split_sentences,
+    Bead, LengthModel, align_sentences, calibrated, cognates, evidence, length_model, split_sentences,
 )
+from transcheck.wording import quote
 
 
 def texts(text: str, language: str | None = None) -> list[str]:
@@ -114,9 +115,9 @@ def test_cognates_fold_spelling_and_skip_function_words() -> None:
     assert evidence("Vi kör Ceph 3 gånger", "We run Ceph 3 times") >= 2
 
 
-def test_shorten() -> None:
-    assert shorten("a  b") == '"a b"'
-    long = shorten("x" * 100)
+def test_quote_for_messages() -> None:
+    assert quote("a  b") == '"a b"'
+    long = quote("x" * 100)
     assert len(long) == 62 and long.endswith('…"')
 
 

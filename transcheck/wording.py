@@ -17,9 +17,19 @@ def plural(count: int, singular: str, many: str | None = None) -> str:
     return f"{count} {singular if count == 1 else (many or singular + 's')}"
 
 
+def clip(text: str, width: int = 60) -> str:
+    """``text`` cut to ``width`` characters, the last of them an ellipsis, when it is longer."""
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def shorten(text: str, width: int = 60) -> str:
+    """``text`` on one line (white space collapsed), clipped to ``width``."""
+    return clip(" ".join(text.split()), width)
+
+
 def quote(text: str, width: int = 60) -> str:
-    text = " ".join(text.split())
-    return '"' + (text if len(text) <= width else text[: width - 1] + "…") + '"'
+    """``text`` shortened and in double quotes, as a message quotes page text."""
+    return '"' + shorten(text, width) + '"'
 
 
 def named(title: str, width: int = 60) -> str:

@@ -376,7 +376,3 @@ def _token_cost(part_a: list[frozenset[str]], part_b: list[frozenset[str]], all_
     return _ELSEWHERE_COST * min(elsewhere, _MAX_TOKEN_EFFECT) - _SHARED_BONUS * min(shared, _MAX_TOKEN_EFFECT)
 
 
-def shorten(text: str, limit: int = 60) -> str:
-    """A sentence quoted in a message: whitespace collapsed, cut with an ellipsis."""
-    text = " ".join(text.split())
-    return '"' + (text if len(text) <= limit else text[: limit - 1] + "…") + '"'

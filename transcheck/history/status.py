@@ -28,6 +28,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
+from transcheck.wording import quote
+
 DEFAULT_MARKER_KEYS: tuple[str, ...] = ("default_lang_commit", "l10n.sourceCommit")
 GIT_TIMEOUT = 300  # seconds: a huge history is slow, a hung git is a bug to report
 _HEX = re.compile(r"[0-9a-fA-F]{4,40}")
@@ -365,7 +367,7 @@ def change_phrase(change: SectionChange, source_language: str) -> str:
     elif change.kind == "preamble":
         what = "text before the first heading"
     else:
-        what = _quote(change.source_title) if change.source_title.strip() else "an untitled section"
+        what = quote(change.source_title, 50) if change.source_title.strip() else "an untitled section"
     return f"{source_language}: {what} changed (+{change.added} \u2212{change.removed} lines)"
 
 
@@ -377,13 +379,8 @@ def update_phrase(change: SectionChange, language: str) -> str:
         return f"update the front matter ({language} line {change.translation_line})"
     if change.translation_kind == "preamble":
         return f"update the text before the first heading ({language} line {change.translation_line})"
-    title = _quote(change.translation_title or "") if (change.translation_title or "").strip() else "an untitled section"
+    title = quote(change.translation_title or "", 50) if (change.translation_title or "").strip() else "an untitled section"
     return f"update {title} ({language} line {change.translation_line})"
-
-
-def _quote(text: str, width: int = 50) -> str:
-    text = " ".join(text.split())
-    return '"' + (text if len(text) <= width else text[: width - 1] + "\u2026") + '"'
 
 
 def behind_phrase(status: PairStatus) -> str:

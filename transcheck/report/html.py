@@ -25,7 +25,7 @@ from transcheck.rules.orphan import ORPHAN
 from transcheck.align.alignment import SectionInfo
 from transcheck.pair.comparison import Comparison
 from transcheck.findings import Finding, Severity
-from transcheck.wording import plural
+from transcheck.wording import plural, shorten
 from transcheck.report import dashboard as dash
 from transcheck.report.paths import PathStyle
 from transcheck.document.model import (
@@ -50,13 +50,8 @@ def _e(text: object) -> str:
     return html.escape(str(text), quote=True)
 
 
-def _short(text: str, width: int = _MAX_TEXT) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
 def _label(sc: Shortcode) -> str:
-    args = [f'"{_short(v, 40)}"' for v in sc.positional] + [f'{k}="{_short(v, 40)}"' for k, v in sc.named]
+    args = [f'"{shorten(v, 40)}"' for v in sc.positional] + [f'{k}="{shorten(v, 40)}"' for k, v in sc.named]
     if sc.syntax == "zola":
         call = f"{sc.name}({', '.join(args)})"
         return f"{{% {call} %}}" if sc.delimiter == "%" else f"{{{{ {call} }}}}"
@@ -83,25 +78,25 @@ def _blocks(blocks: list[Block]) -> str:
 def _block(block: Block) -> str:
     line = block.line
     if isinstance(block, Paragraph):
-        body = f"<p>{_e(_short(block.text))}</p>"
+        body = f"<p>{_e(shorten(block.text, _MAX_TEXT))}</p>"
     elif isinstance(block, ListBlock):
         tag = "ol" if block.ordered else "ul"
         items = []
         for item in block.items:
             nested = _blocks(item.blocks) if item.blocks else ""
-            items.append(f"<li>{_ln(item.line)}{_e(_short(item.text, 200))}{nested}</li>")
+            items.append(f"<li>{_ln(item.line)}{_e(shorten(item.text, 200))}{nested}</li>")
         start = f' start="{block.start}"' if block.ordered and block.start != 1 else ""
         return f'<div class="block list">{_ln(line)}<{tag}{start}>{"".join(items)}</{tag}></div>'
     elif isinstance(block, CodeBlock):
         body = f"<pre><code>{_e(block.code[:2000])}</code></pre>"
     elif isinstance(block, TableBlock):
-        rows = "".join("<tr>" + "".join(f"<td>{_e(_short(c, 80))}</td>" for c in row) + "</tr>" for row in block.rows[:50])
-        head = "".join(f"<th>{_e(_short(h, 80))}</th>" for h in block.header)
+        rows = "".join("<tr>" + "".join(f"<td>{_e(shorten(c, 80))}</td>" for c in row) + "</tr>" for row in block.rows[:50])
+        head = "".join(f"<th>{_e(shorten(h, 80))}</th>" for h in block.header)
         body = f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
     elif isinstance(block, BlockQuote):
         body = f"<blockquote>{_blocks(block.blocks)}</blockquote>"
     elif isinstance(block, HtmlBlock):
-        body = f'<pre class="html">{_e(_short(block.html, 300))}</pre>'
+        body = f'<pre class="html">{_e(shorten(block.html, 300))}</pre>'
     elif isinstance(block, ThematicBreak):
         body = "<hr>"
     elif isinstance(block, Shortcode):
@@ -126,7 +121,7 @@ def _section_cell(info: SectionInfo | None) -> str:
 def _front_matter_cell(comparison: Comparison, side: str) -> str:
     doc = (comparison.a if side == "a" else comparison.b).doc
     rows = "".join(
-        f"<tr><td>{_ln(entry.line)}</td><th>{_e(entry.key)}</th><td>{_e(_short(entry.raw, 120))}</td></tr>"
+        f"<tr><td>{_ln(entry.line)}</td><th>{_e(entry.key)}</th><td>{_e(shorten(entry.raw, 120))}</td></tr>"
         for entry in doc.front_matter.entries
     )
     table = f'<table class="fm">{rows}</table>' if rows else '<p class="muted">no front matter</p>'

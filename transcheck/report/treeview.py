@@ -7,6 +7,7 @@ import json
 import re
 from typing import Any
 
+from transcheck.wording import shorten
 from transcheck.document.model import (
     Block,
     BlockQuote,
@@ -151,11 +152,6 @@ def tree_json(doc: Document) -> str:
 # --- text outline -------------------------------------------------------------
 
 
-def _short(text: str, width: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
 def tree_text(doc: Document) -> str:
     width = len(str(max(doc.line_count, 1)))
     out: list[str] = [doc.path]
@@ -169,7 +165,7 @@ def tree_text(doc: Document) -> str:
         for entry in fm.entries:
             mark = "  [duplicate key]" if entry.duplicate else ""
             kind = f" ({entry.value_kind})" if entry.value_kind not in ("str",) else ""
-            emit(entry.line, 1, f"{entry.key}: {_short(entry.raw, 70)}{kind}{mark}")
+            emit(entry.line, 1, f"{entry.key}: {shorten(entry.raw, 70)}{kind}{mark}")
     out.append("body")
     _emit_body(doc.body, 1, emit)
     for problem in doc.problems:
@@ -196,14 +192,14 @@ def _emit_section(section: Section, depth: int, emit: Any) -> None:
 
 def _emit_block(block: Block, depth: int, emit: Any) -> None:
     if isinstance(block, Paragraph):
-        emit(block.line, depth, f'paragraph "{_short(block.text)}"')
+        emit(block.line, depth, f'paragraph "{shorten(block.text)}"')
         _emit_inline(block.inline, depth + 1, emit)
     elif isinstance(block, ListBlock):
         kind = f"ordered list from {block.start}" if block.ordered else "bullet list"
         emit(block.line, depth, f"{kind}, {len(block.items)} items")
         for index, item in enumerate(block.items):
             marker = f"{block.start + index}." if block.ordered else "-"
-            emit(item.line, depth + 1, f"{marker} {_short(item.text)}")
+            emit(item.line, depth + 1, f"{marker} {shorten(item.text)}")
             _emit_inline(item.inline, depth + 2, emit)
             for child in item.blocks:
                 _emit_block(child, depth + 2, emit)
@@ -219,7 +215,7 @@ def _emit_block(block: Block, depth: int, emit: Any) -> None:
         for child in block.blocks:
             _emit_block(child, depth + 1, emit)
     elif isinstance(block, HtmlBlock):
-        emit(block.line, depth, f"html {_short(block.html, 50)}")
+        emit(block.line, depth, f"html {shorten(block.html, 50)}")
         _emit_inline(block.inline, depth + 1, emit)
     elif isinstance(block, ThematicBreak):
         emit(block.line, depth, "---")
@@ -229,10 +225,10 @@ def _emit_block(block: Block, depth: int, emit: Any) -> None:
 
 def _shortcode_label(sc: Shortcode) -> str:
     if sc.syntax == "zola":
-        args = ", ".join(f"{k}={_zola_value(_short(v, 30))}" for k, v in sc.named)
+        args = ", ".join(f"{k}={_zola_value(shorten(v, 30))}" for k, v in sc.named)
         return f"{{% {sc.name}({args}) %}}" if sc.delimiter == "%" else f"{{{{ {sc.name}({args}) }}}}"
-    shown = [f'"{_short(v, 30)}"' for v in sc.positional]
-    shown += [f'{k}="{_short(v, 30)}"' for k, v in sc.named]
+    shown = [f'"{shorten(v, 30)}"' for v in sc.positional]
+    shown += [f'{k}="{shorten(v, 30)}"' for k, v in sc.named]
     inner = (" " + " ".join(shown)) if shown else ""
     end = (" /" if sc.self_closing else " ") + (">" if sc.delimiter == "<" else "%")
     return f"{{{{{sc.delimiter} {sc.name}{inner}{end}}}}}"
@@ -254,7 +250,7 @@ def _emit_shortcode(sc: Shortcode, depth: int, emit: Any) -> None:
 
 def _emit_inline(inline: Inline, depth: int, emit: Any) -> None:
     for link in inline.links:
-        label = f' "{_short(link.text, 30)}"' if link.text and link.text != link.url else ""
-        emit(link.line, depth, f"{link.kind} {_short(link.url, 70)}{label}")
+        label = f' "{shorten(link.text, 30)}"' if link.text and link.text != link.url else ""
+        emit(link.line, depth, f"{link.kind} {shorten(link.url, 70)}{label}")
     for sc in inline.shortcodes:
         emit(sc.line, depth, f"inline shortcode {_shortcode_label(sc)}")

@@ -9,7 +9,7 @@ from typing import Any, Iterator
 from transcheck.pair.comparison import Check, Comparison, Side
 from transcheck.findings import Rule, Severity
 from transcheck.rules.language import UNTRANSLATED
-from transcheck.wording import line_range
+from transcheck.wording import clip, line_range
 from transcheck.document.model import FrontMatterEntry
 
 # --- the rules of this module: code, name, default severity, summary, documentation ---
@@ -41,10 +41,6 @@ _PATH = re.compile(r"^(?:/|\./|\.\./)\S*$|^[\w./-]+\.(?:jpe?g|png|gif|svg|webp|a
 _NUMBER = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
 
 
-def _short(value: str, width: int = 60) -> str:
-    return value if len(value) <= width else value[: width - 1] + "…"
-
-
 def check_duplicate_keys(c: Comparison) -> None:
     for side in (c.a, c.b):
         seen: dict[str, FrontMatterEntry] = {}
@@ -54,20 +50,20 @@ def check_duplicate_keys(c: Comparison) -> None:
             if first is None:
                 seen[folded] = entry
                 continue
-            if normalise(first.value) == normalise(entry.value):
+            if comparable_value(first.value) == comparable_value(entry.value):
                 continue  # the same value twice loses nothing
             if folded in c.settings.language_keys:
                 continue  # two language fields that disagree: language-conflict says it
             if first.key == entry.key:
                 message = (
                     f"key '{entry.key}' is written twice (lines {first.line} and {entry.line}); "
-                    f"only one value survives: {_short(first.raw, 30)} or {_short(entry.raw, 30)}"
+                    f"only one value survives: {clip(first.raw, 30)} or {clip(entry.raw, 30)}"
                 )
             else:
                 message = (
                     f"key '{entry.key}' repeats '{first.key}' (line {first.line}): Hugo reads keys "
-                    f"case-insensitively, so only one of {_short(first.raw, 30)} and "
-                    f"{_short(entry.raw, 30)} is used"
+                    f"case-insensitively, so only one of {clip(first.raw, 30)} and "
+                    f"{clip(entry.raw, 30)} is used"
                 )
             c.report(DUPLICATE_KEY, side, entry.line, message, [(side, first.line)], key=f"{first.key}|{entry.key}")
 
@@ -132,7 +128,7 @@ def check_missing_keys(c: Comparison) -> None:
                 lacking,
                 renamed.line,
                 f"front matter has no '{entry.key}' here; {having.name}:{entry.line} has "
-                f"{entry.key}: {_short(entry.raw)}; its value stands under '{renamed.key}' (line {renamed.line}) here",
+                f"{entry.key}: {clip(entry.raw)}; its value stands under '{renamed.key}' (line {renamed.line}) here",
                 [(having, entry.line)],
                 key=f"{entry.key}",
                 # the key's name was translated ('dokumentbild' / 'dokumentbilde'): the theme reads
@@ -152,7 +148,7 @@ def _report_missing_keys(c: Comparison, having: Side, lacking: Side, gone: list[
                 lacking,
                 _anchor(lacking),
                 f"front matter has no '{entry.key}' here; {having.name}:{entry.line} has "
-                f"{entry.key}: {_short(entry.raw)}",
+                f"{entry.key}: {clip(entry.raw)}",
                 [(having, entry.line)],
                 key=f"{entry.key}",
             )
@@ -199,7 +195,7 @@ def _missing_language_key(c: Comparison, keys_a: dict[str, FrontMatterEntry], ke
             FRONTMATTER_MISSING_KEY,
             lacking,
             _anchor(lacking),
-            f"front matter says no language here; {having.name}:{entry.line} has {entry.key}: {_short(entry.raw)}",
+            f"front matter says no language here; {having.name}:{entry.line} has {entry.key}: {clip(entry.raw)}",
             [(having, entry.line)],
             key=f"language|{entry.key}",
         )
@@ -224,7 +220,7 @@ def is_link_value(value: Any) -> bool:
     return isinstance(value, str) and bool(_URL.match(value.strip()) or _PATH.match(value.strip()))
 
 
-def normalise(value: Any) -> Any:
+def comparable_value(value: Any) -> Any:
     """Equal meaning, equal form: dates as ISO text, numbers as numbers, URLs without trailing slash."""
     if isinstance(value, bool):
         return value
@@ -263,7 +259,7 @@ def check_translated_keys(c: Comparison) -> None:
     """Keys the config names as translated (``[front-matter] translated``) with the same
     text in both versions: untranslated, reported as the body text is (rules/language.py
     does the keys it knows, such as title and description, itself)."""
-    from transcheck.rules.language import TRANSLATABLE_KEYS, _neighbours, _normal, translatable
+    from transcheck.rules.language import TRANSLATABLE_KEYS, _neighbours, fold_for_comparison, translatable
     from transcheck.languages.detect import same_language
 
     wanted = [k for k in c.settings.text_keys if k not in TRANSLATABLE_KEYS and not per_language(k)]
@@ -278,19 +274,19 @@ def check_translated_keys(c: Comparison) -> None:
         value_a, value_b = entry_a.value, entry_b.value
         if not (isinstance(value_a, str) and isinstance(value_b, str)):
             continue
-        if _normal(value_a) != _normal(value_b) or not translatable(value_a) or len(value_a.split()) < min_words:
+        if fold_for_comparison(value_a) != fold_for_comparison(value_b) or not translatable(value_a) or len(value_a.split()) < min_words:
             continue
         c.report(
             UNTRANSLATED,
             c.a,
             entry_a.line,
-            f'{entry_a.key}: "{_short(" ".join(value_a.split()))}" is identical in {c.b.name}:{entry_b.line}',
+            f'{entry_a.key}: "{clip(" ".join(value_a.split()))}" is identical in {c.b.name}:{entry_b.line}',
             [(c.b, entry_b.line)],
-            key=f"fm|{key}|{_normal(value_a)[:60]}",
+            key=f"fm|{key}|{fold_for_comparison(value_a)[:60]}",
         )
 
 
-def check_values(c: Comparison) -> None:
+def check_front_matter_values(c: Comparison) -> None:
     keys_a, keys_b = _effective(c.a), _effective(c.b)
     for key in sorted(set(keys_a) & set(keys_b), key=lambda k: keys_a[k].line):
         if _ignored(c, key):
@@ -307,12 +303,12 @@ def check_values(c: Comparison) -> None:
                     continue
                 if not (_list_comparable(value_a, leaf, c) and _list_comparable(value_b, leaf, c)):
                     continue
-                if [normalise(v) for v in value_a] == [normalise(v) for v in value_b]:
+                if [comparable_value(v) for v in value_a] == [comparable_value(v) for v in value_b]:
                     continue
             else:
                 if not (comparable(value_a, leaf, c) and comparable(value_b, leaf, c)):
                     continue
-                if normalise(value_a) == normalise(value_b) or _same_day(value_a, value_b):
+                if comparable_value(value_a) == comparable_value(value_b) or _same_day(value_a, value_b):
                     continue
             shown = path if path != key else entry_a.key
             c.report(
@@ -322,7 +318,7 @@ def check_values(c: Comparison) -> None:
                 f"{shown} is {_show(value_a, entry_a, path == key)} here but "
                 f"{_show(value_b, entry_b, path == key)} in {c.b.name}:{entry_b.line}",
                 [(c.b, entry_b.line)],
-                key=f"{path}|{normalise(value_a)}|{normalise(value_b)}",
+                key=f"{path}|{comparable_value(value_a)}|{comparable_value(value_b)}",
                 severity=Severity.WARNING if _metadata(leaf, value_a, value_b) else None,
             )
 
@@ -341,15 +337,15 @@ def _metadata(leaf: str, value_a: Any, value_b: Any) -> bool:
 
 def _show(value: Any, entry: FrontMatterEntry, top: bool) -> str:
     if top and entry.raw:
-        return _short(entry.raw)
+        return clip(entry.raw)
     if isinstance(value, bool):
         return "true" if value else "false"
-    return _short(str(value))
+    return clip(str(value))
 
 
 def _same_day(a: Any, b: Any) -> bool:
     """'2026-02-16' and '2026-02-16T00:00:00' name the same day: not a mismatch."""
-    texts = [normalise(v) for v in (a, b)]
+    texts = [comparable_value(v) for v in (a, b)]
     if not all(isinstance(t, str) and _DATE.match(t) for t in texts):
         return False
     short, long = sorted(texts, key=len)
@@ -361,6 +357,6 @@ def _same_day(a: Any, b: Any) -> bool:
 CHECKS: tuple[Check, ...] = (
     Check(check_duplicate_keys, (DUPLICATE_KEY,)),
     Check(check_missing_keys, (FRONTMATTER_MISSING_KEY,), needs_front_matter=True),
-    Check(check_values, (FRONTMATTER_MISMATCH,), needs_front_matter=True),
+    Check(check_front_matter_values, (FRONTMATTER_MISMATCH,), needs_front_matter=True),
     Check(check_translated_keys, (UNTRANSLATED,), needs_front_matter=True),
 )

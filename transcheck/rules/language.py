@@ -13,7 +13,7 @@ from transcheck.languages.detect import candidates_for, judge, language_name, le
 from transcheck.languages.tags import TagVerdict, detector_code, family, verdict
 from transcheck.document.model import Block, BlockQuote, Document, FrontMatterEntry, HtmlBlock, ListItem, Node, Paragraph, Shortcode, walk_nodes
 from transcheck.document.shortcode_args import TEXT_ARGS
-from transcheck.wording import line_range, plural, said_by
+from transcheck.wording import line_range, plural, quote, said_by
 
 # --- the rules of this module: code, name, default severity, summary, documentation ---
 
@@ -181,7 +181,8 @@ def _prose_units(blocks: list[Block]) -> list[Block | ListItem]:
     return [node for node in walk_nodes(list(blocks)) if isinstance(node, (Paragraph, ListItem))]
 
 
-def _normal(text: str) -> str:
+def fold_for_comparison(text: str) -> str:
+    """Text as two versions are compared for being identical: white space collapsed, case folded."""
     return " ".join(text.split()).casefold()
 
 
@@ -276,7 +277,7 @@ def _report_blocks(c: Comparison, side: Side, info: SectionInfo, flagged: list[t
         side,
         unit.line,
         f"{what} in {language_name(language)} ({probability:.0%}), not {language_name(expected)}: "
-        f"{_quote(_unit_text(unit))}",
+        f"{quote(_unit_text(unit))}",
         key=f"block|{language}|{info.title}",
         severity=Severity.WARNING,
     )
@@ -291,11 +292,6 @@ def _judge_block(
         return []
     language, probability = found
     return [(unit, language, probability) for unit, _ in units]
-
-
-def _quote(text: str) -> str:
-    text = " ".join(text.split())
-    return '"' + (text if len(text) <= 60 else text[:59] + "…") + '"'
 
 
 # --- untranslated ------------------------------------------------------------------------------
@@ -321,9 +317,9 @@ def _report_untranslated(c: Comparison, side: Side, unit: Block | ListItem, how:
         UNTRANSLATED,
         side,
         unit.line,
-        f"{kind} {_quote(_unit_text(unit))} {how}",
+        f"{kind} {quote(_unit_text(unit))} {how}",
         [related] if related else None,
-        key=f"{kind}|{_normal(_unit_text(unit))[:80]}",
+        key=f"{kind}|{fold_for_comparison(_unit_text(unit))[:80]}",
     )
 
 
@@ -377,14 +373,14 @@ def identical_text(c: Comparison) -> list[IdenticalText]:
             if not isinstance(unit_a, (Paragraph, ListItem, HtmlBlock)) or type(unit_a) is not type(unit_b):
                 continue
             text_a, text_b = _unit_text(unit_a), _unit_text(unit_b)
-            if _normal(text_a) == _normal(text_b) and translatable(text_a) and len(text_a.split()) >= min_words:
+            if fold_for_comparison(text_a) == fold_for_comparison(text_b) and translatable(text_a) and len(text_a.split()) >= min_words:
                 by_section.setdefault(pair.section_a.index, []).append((unit_a, unit_b))
     found: list[IdenticalText] = []
     seen: set[str] = set()
     partner = {x.index: y.index for x, y in c.sections.pairs + c.sections.moved}
     for section_index, units in by_section.items():
-        units = [u for u in units if _normal(_unit_text(u[0])) not in seen]
-        seen.update(_normal(_unit_text(u[0])) for u in units)
+        units = [u for u in units if fold_for_comparison(_unit_text(u[0])) not in seen]
+        seen.update(fold_for_comparison(_unit_text(u[0])) for u in units)
         if not units:
             continue
         here, there = _whose_text(c, units)
@@ -446,9 +442,9 @@ def _report_identical(c: Comparison, found: IdenticalText) -> None:
         here,
         first.line,
         f"{len(units)} paragraphs or list items are identical in {there.name} "
-        f"({line_range(min(lines_there), max(lines_there))}), the first {_quote(_unit_text(first))}",
+        f"({line_range(min(lines_there), max(lines_there))}), the first {quote(_unit_text(first))}",
         [(there, other.line)],
-        key=f"many|{_normal(_unit_text(first))[:80]}",
+        key=f"many|{fold_for_comparison(_unit_text(first))[:80]}",
     )
 
 
@@ -467,14 +463,14 @@ def _front_matter_text(c: Comparison) -> None:
         if isinstance(entry.value, str) and isinstance(other.value, str):
             if _neighbours(c) and len(entry.value.split()) < 6:
                 continue
-            if _normal(entry.value) == _normal(other.value) and translatable(entry.value):
+            if fold_for_comparison(entry.value) == fold_for_comparison(other.value) and translatable(entry.value):
                 c.report(
                     UNTRANSLATED,
                     c.a,
                     entry.line,
-                    f"{entry.key}: {_quote(entry.value)} is identical in {c.b.name}:{other.line}",
+                    f"{entry.key}: {quote(entry.value)} is identical in {c.b.name}:{other.line}",
                     [(c.b, other.line)],
-                    key=f"fm|{key}|{_normal(entry.value)[:60]}",
+                    key=f"fm|{key}|{fold_for_comparison(entry.value)[:60]}",
                 )
 
 
@@ -483,15 +479,15 @@ def _shortcode_text(c: Comparison, a: Shortcode, b: Shortcode) -> None:
     for key, value in a.named:
         if key.lower() not in TEXT_ARGS or key.lower() not in args_b:
             continue
-        if _normal(value) == _normal(args_b[key.lower()]) and translatable(value) and len(value.split()) >= (6 if _neighbours(c) else 2):
+        if fold_for_comparison(value) == fold_for_comparison(args_b[key.lower()]) and translatable(value) and len(value.split()) >= (6 if _neighbours(c) else 2):
             c.report(
                 UNTRANSLATED,
                 c.a,
                 a.line,
-                f"{a.label()} {key}={_quote(value)} "
+                f"{a.label()} {key}={quote(value)} "
                 f"is identical in {c.b.name}:{b.line}",
                 [(c.b, b.line)],
-                key=f"sc|{a.name}|{key}|{_normal(value)[:60]}",
+                key=f"sc|{a.name}|{key}|{fold_for_comparison(value)[:60]}",
             )
 
 

@@ -22,10 +22,11 @@ from transcheck.findings import Rule, Severity
 from transcheck.document.model import Block, HtmlBlock, ListBlock, ListItem, Paragraph, Shortcode, walk_nodes
 from transcheck.languages.tags import family
 from transcheck.align.sentences import (
-    Bead, LengthModel, Sentence, align_sentences, anchors, calibrated, cognates, evidence, fold, length_model, shorten,
+    Bead, LengthModel, Sentence, align_sentences, anchors, calibrated, cognates, evidence, fold, length_model,
     split_sentences, stems,
 )
 from transcheck.rules.language import _unit_text
+from transcheck.wording import quote
 
 # --- the rules of this module: code, name, default severity, summary, documentation ---
 
@@ -333,12 +334,12 @@ def _missing_finding(c: Comparison, unit: _Aligned, here_is_a: bool, sentence: S
     line_has = unit_has.line + sentence.line_offset
     near = _neighbour(unit, bead_number, not here_is_a)
     line = unit_lacks.line + (near.line_offset if near else 0)
-    beside = f"; it belongs near {shorten(near.text, 50)} (line {line})" if near else ""
+    beside = f"; it belongs near {quote(near.text, 50)} (line {line})" if near else ""
     c.report(
         SENTENCE_MISSING,
         lacks,
         line,
-        f"{kind} lacks a sentence that {has.name}:{line_has} has: {shorten(sentence.text)}{beside}",
+        f"{kind} lacks a sentence that {has.name}:{line_has} has: {quote(sentence.text)}{beside}",
         [(has, line_has)],
         key=f"missing|{' '.join(sentence.text.split())[:80]}",
     )
@@ -582,8 +583,8 @@ def _replaced_finding(c: Comparison, found: _Replaced) -> None:
         SENTENCE_REPLACED,
         c.a,
         line_a,
-        f"sentence says something else than its counterpart: {shorten(a.text)} (line {line_a}) and "
-        f"{shorten(b.text)} ({c.b.name}:{line_b}): " + "; ".join(why),
+        f"sentence says something else than its counterpart: {quote(a.text)} (line {line_a}) and "
+        f"{quote(b.text)} ({c.b.name}:{line_b}): " + "; ".join(why),
         [(c.b, line_b)],
         key=f"replaced|{' '.join(a.text.split())[:80]}",
     )
@@ -651,7 +652,7 @@ def _drift_finding(c: Comparison, pair: _Pair, z: float, times: float, strong: b
         c.a,
         line_a,
         f"sentence is {times:.1f}× {longer} here than its counterpart, more than this page's translation "
-        f"varies: {shorten(pair.a.text)} (line {line_a}) and {shorten(pair.b.text)} ({c.b.name}:{line_b})",
+        f"varies: {quote(pair.a.text)} (line {line_a}) and {quote(pair.b.text)} ({c.b.name}:{line_b})",
         [(c.b, line_b)],
         key=f"drift|{' '.join(pair.a.text.split())[:80]}",
         severity=Severity.WARNING if strong else None,

@@ -33,10 +33,6 @@ SHORTCODE_UNCLOSED = Rule("TC202", "shortcode-unclosed", Severity.ERROR, "A shor
 RULES: tuple[Rule, ...] = (SHORTCODE_MISMATCH, SHORTCODE_UNCLOSED,)
 
 
-def _label(sc: Shortcode) -> str:
-    return sc.label()
-
-
 def check_shortcodes(c: Comparison) -> None:
     missing_a: list[tuple[Shortcode, BlockPair]] = []  # in A, without counterpart in B
     missing_b: list[tuple[Shortcode, BlockPair]] = []
@@ -62,7 +58,7 @@ def check_shortcodes(c: Comparison) -> None:
             SHORTCODE_MISMATCH,
             c.a,
             sc_a.line,
-            f"shortcode {_label(sc_a)} stands in another section here than in {c.b.name}:{partner[0].line}",
+            f"shortcode {sc_a.label()} stands in another section here than in {c.b.name}:{partner[0].line}",
             [(c.b, partner[0].line)],
             key=f"moved|{sc_a.name}",
             severity=Severity.INFO,
@@ -124,7 +120,7 @@ def _take_spare(c: Comparison, sc: Shortcode, spare: list[Shortcode], having: Si
         SHORTCODE_MISMATCH,
         lacking,
         other.line,
-        f"shortcode {_label(other)} stands in a part here that has no counterpart in {having.name}, "
+        f"shortcode {other.label()} stands in a part here that has no counterpart in {having.name}, "
         f"where it is at line {sc.line}",
         [(having, sc.line)],
         key=f"moved|{sc.name}|{sc.line}",
@@ -182,7 +178,7 @@ def _missing_block(c: Comparison, sc: Shortcode, having: Side, lacking: Side, an
         SHORTCODE_MISMATCH,
         lacking,
         anchor,
-        f"shortcode {_label(sc)} ({having.name}:{sc.line}) has no counterpart{where} here{also}",
+        f"shortcode {sc.label()} ({having.name}:{sc.line}) has no counterpart{where} here{also}",
         [(having, sc.line)],
         key=f"missing|{sc.name}|{section.title}",
         # a spacer is looks only: shown, never counted against the page
@@ -329,7 +325,7 @@ def _compare_arguments(c: Comparison, a: Shortcode, b: Shortcode) -> None:
             SHORTCODE_MISMATCH,
             c.a,
             a.line,
-            f"{_label(a)} {name} is {shown_a} here but {shown_b} in {c.b.name}:{b.line}",
+            f"{a.label()} {name} is {shown_a} here but {shown_b} in {c.b.name}:{b.line}",
             [(c.b, b.line)],
             key=f"arg|{a.name}|{key}|{value_a}|{value_b}",
             severity=Severity.WARNING if cosmetic(key, value_a, value_b) or _words(key, value_a, value_b) else None,
@@ -456,7 +452,7 @@ def check_unclosed_in(c: Comparison, side: Side, paired_names: set[str]) -> None
             SHORTCODE_UNCLOSED,
             side,
             sc.line,
-            f"shortcode {_label(sc)} is never closed here, but '{sc.name}' is used with a closing "
+            f"shortcode {sc.label()} is never closed here, but '{sc.name}' is used with a closing "
             f"tag elsewhere (add {sc.closing_label()})",
             key=f"unclosed|{sc.name}",
         )

@@ -12,7 +12,7 @@ from transcheck.align.alignment import EXACT_CELLS, SectionInfo, align_items, al
 from transcheck.findings import Rule, Severity
 from transcheck.pair.comparison import BlockPair, Check, Comparison, Side, form_of, table_as_text
 from transcheck.document.model import Block, CodeBlock, ListBlock, ListItem, Paragraph, Shortcode, TableBlock, walk_nodes
-from transcheck.wording import in_section, named, plural, section_phrase
+from transcheck.wording import clip, in_section, named, plural, quote, section_phrase
 
 # --- the rules of this module: code, name, default severity, summary, documentation ---
 
@@ -58,14 +58,9 @@ RULES: tuple[Rule, ...] = (MISSING_SECTION, HEADING_LEVEL, SECTION_ORDER, BULLET
 
 
 
-def _quote(text: str, width: int = 60) -> str:
-    text = " ".join(text.split())
-    return '"' + (text if len(text) <= width else text[: width - 1] + "…") + '"'
-
-
 def _quote_or(text: str, width: int, empty: str) -> str:
     """The text quoted, or words for what an empty quote would hide (``""`` reads as a slip)."""
-    return _quote(text, width) if text.strip() else empty
+    return quote(text, width) if text.strip() else empty
 
 
 def _heading_words(info: SectionInfo) -> str:
@@ -363,7 +358,7 @@ def _compare_lists(c: Comparison, a: ListBlock, b: ListBlock, depth: int = 0) ->
 def _starting(block: ListBlock) -> str:
     """``, starting "First item"`` — nothing when the first item has no text of its own."""
     first = block.items[0].text if block.items else ""
-    return f", starting {_quote(first, 40)}" if first.strip() else ""
+    return f", starting {quote(first, 40)}" if first.strip() else ""
 
 
 def _first(block: ListBlock) -> str:
@@ -387,7 +382,7 @@ def _report_item_count(
     named = ""
     if extra and len(extra) <= 3:
         named = "; no counterpart for " + ", ".join(
-            f"{_quote(item.text, 40)} ({having.name}:{item.line})" for item in extra
+            f"{quote(item.text, 40)} ({having.name}:{item.line})" for item in extra
         )
     c.report(
         BULLET_COUNT,
@@ -428,7 +423,7 @@ def _compare_tables(c: Comparison, a: TableBlock, b: TableBlock) -> None:
     )
 
 
-def _normal_code(code: str) -> str:
+def _code_as_read(code: str) -> str:
     """Code as the reader sees it: without trailing blanks or indentation common to all lines
     (a fence written at the margin inside a list item indents the code, not what it says)."""
     lines = [line.rstrip() for line in code.strip("\n").split("\n")]
@@ -436,10 +431,10 @@ def _normal_code(code: str) -> str:
 
 
 def _compare_code(c: Comparison, a: CodeBlock, b: CodeBlock) -> None:
-    if _normal_code(a.code) == _normal_code(b.code):
+    if _code_as_read(a.code) == _code_as_read(b.code):
         return
-    lines_a = _normal_code(a.code).split("\n")
-    lines_b = _normal_code(b.code).split("\n")
+    lines_a = _code_as_read(a.code).split("\n")
+    lines_b = _code_as_read(b.code).split("\n")
     if _without_comments(lines_a) == _without_comments(lines_b):
         return  # only the comments differ: translators translate them, the code is the same
     offset = next((i for i, (x, y) in enumerate(zip(lines_a, lines_b))
@@ -513,8 +508,8 @@ def code_similarity(text_a: str, text_b: str) -> float:
 def align_code(code_a: list[CodeBlock], code_b: list[CodeBlock]) -> list[tuple[int | None, int | None]]:
     """Code blocks paired in order: identical blocks anchor the alignment, and only
     the blocks between two anchors are aligned by similarity (a diff per pair)."""
-    texts_a = [_normal_code(block.code) for block in code_a]
-    texts_b = [_normal_code(block.code) for block in code_b]
+    texts_a = [_code_as_read(block.code) for block in code_a]
+    texts_b = [_code_as_read(block.code) for block in code_b]
     if len(texts_a) * len(texts_b) > EXACT_CELLS:
         # difflib is quadratic on many equal blocks: the anchored alignment, keyed by the text
         return align_sequences(
@@ -553,7 +548,7 @@ def _code_blocks(c: Comparison) -> None:
                 CODE_MISMATCH,
                 lacking,
                 section.line,
-                f"code block {_quote(first, 40)} ({having.name}:{block.line}) has no counterpart{where} here",
+                f"code block {quote(first, 40)} ({having.name}:{block.line}) has no counterpart{where} here",
                 [(having, block.line)],
                 key=f"code|{block.code.strip()}",
             )
@@ -610,7 +605,7 @@ def _inline_code(c: Comparison) -> None:
             if not lonely:
                 continue
             names = list(lonely)
-            shown = ", ".join(f"`{_short_code(code)}`" for code in names[:3])
+            shown = ", ".join(f"`{clip(code, 40)}`" for code in names[:3])
             more = f" and {len(names) - 3} more" if len(names) > 3 else ""
             where = section_phrase(other_section, before_first="its text before the first heading")
             spans_word = "inline code span" if len(names) == 1 else f"{len(names)} inline code spans"
@@ -630,10 +625,6 @@ def _written_in(code: str, text: str) -> bool:
     """``code`` stands in ``text`` as a whole ("settings.yml" in quotes), not as part of a
     longer word ("pip install tool" inside "pip install tools")."""
     return re.search(r"(?<![\w.-])" + re.escape(code) + r"(?![\w-])", text) is not None
-
-
-def _short_code(code: str, width: int = 40) -> str:
-    return code if len(code) <= width else code[: width - 1] + "…"
 
 
 # --- what the engine runs: each check with the rules it reports --------------------------------
