@@ -6,7 +6,6 @@ import re
 from pathlib import PurePath
 
 from transcheck.document.model import FrontMatter
-from transcheck.languages.tags import ISO_639_1 as ISO_639_1  # re-exported for rules/values.py, until it imports tags
 from transcheck.languages.tags import parse_tag, verdict
 
 LANGUAGE_KEYS = ("language", "lang", "languagecode", "locale", "hreflang", "inlanguage")

@@ -17,14 +17,15 @@ from transcheck.align.alignment import SectionInfo
 from transcheck.pair.comparison import Check, Comparison, Side
 from transcheck.findings import Rule, Severity
 from transcheck.document.model import Block, BlockQuote, HtmlBlock, Inline, ListBlock, Paragraph, Shortcode, TableBlock, walk_nodes
-from transcheck.languages.declared import ISO_639_1
+from transcheck.languages.tags import ISO_639_1
 from transcheck.document.lines import LineIndex
 from transcheck.document.shortcode_args import TEXT_ARGS, is_link_argument
 from transcheck.values.contacts import Contact, find_contacts
 from transcheck.values.dates import DateValue, find_dates, find_word_dates
-from transcheck.values.links import IDENTIFIER_IN_TEXT, LinkRules, is_identifier, is_url_like, normalise
+from transcheck.values.links import IDENTIFIER_IN_TEXT, LinkRules, comparable_url, is_identifier, is_url_like
 from transcheck.values.money import Money, currencies_agree, find_money
 from transcheck.values.numbers import Number, find_number_words, find_numbers
+from transcheck.wording import quote, section_phrase
 
 # --- the rules of this module: code, name, default severity, summary, documentation ---
 
@@ -285,14 +286,7 @@ def _distinct(items: list[Found[V]], same: Callable[[V, V], bool], keys: Callabl
 
 
 def _where(info: SectionInfo) -> str:
-    from transcheck.wording import section_phrase
-
     return section_phrase(info)
-
-
-def _quote(text: str) -> str:
-    text = " ".join(text.split())
-    return '"' + (text if len(text) <= 60 else text[:59] + "…") + '"'
 
 
 Place = tuple[int, SectionInfo]  # a line and the section it is in
@@ -490,7 +484,7 @@ def _money(
     if not left_a and not left_b:
         return
     def describe(found: Found[Money]) -> str:
-        return f"{_quote(found.text)} ({found.value.normalised()})"
+        return f"{quote(found.text)} ({found.value.normalised()})"
 
     noun = "salary" if any(f.value.salary for f in left_a + left_b) else "amount"
     _report_leftovers(c, SALARY_MISMATCH, sa, sb, left_a, left_b, describe, noun, whole=whole)
@@ -508,7 +502,7 @@ def _dates(
         return Severity.WARNING if x.same_day(y) and (x.year is None) != (y.year is None) else None
 
     def describe(found: Found[DateValue]) -> str:
-        return f"{_quote(found.text)} ({found.value.normalised()})"
+        return f"{quote(found.text)} ({found.value.normalised()})"
 
     _report_leftovers(c, DATE_MISMATCH, sa, sb, left_a, left_b, describe, "date", severity_of=severity, whole=whole)
 
@@ -521,7 +515,7 @@ def _contacts(
         return
 
     def describe(found: Found[Contact]) -> str:
-        shown = _quote(found.text)
+        shown = quote(found.text)
         return shown if found.value.kind == "email" else f"{shown} ({found.value.value})"
 
     _report_leftovers(
@@ -544,7 +538,7 @@ def _numbers_moved(c: Comparison, theirs: SectionInfo, items: list[Found[Number]
         elif all(info.index != theirs.index for _, info in places):
             moved.append((item, places[0]))  # (in the same section: a block without counterpart, said elsewhere)
     if moved:
-        shown = ", ".join(f"{_quote(f.text)} (line {f.line}; {_where(info)}, line {line} there)" for f, (line, info) in moved[:4])
+        shown = ", ".join(f"{quote(f.text)} (line {f.line}; {_where(info)}, line {line} there)" for f, (line, info) in moved[:4])
         more = f" and {len(moved) - 4} more" if len(moved) > 4 else ""
         noun = "number" if len(moved) == 1 else "numbers"
         c.report(
@@ -627,7 +621,7 @@ def _numbers(
     def listed(items: list[Found[Number]], side: Side) -> str:
         if not items:
             return f"none in {side.name}"
-        shown = ", ".join(f"{_quote(f.text)} (line {f.line})" for f in items[:4])
+        shown = ", ".join(f"{quote(f.text)} (line {f.line})" for f in items[:4])
         more = f" and {len(items) - 4} more" if len(items) > 4 else ""
         return f"{shown}{more} in {side.name}"
 
@@ -745,7 +739,7 @@ def check_links(c: Comparison) -> None:
             index = anchors_a.get(url[1:])
             return f"#section-{partner[index]}" if index is not None and index in partner else "#?"
         if ("a", url) not in known:
-            known["a", url] = normalise(url, rules, "a")
+            known["a", url] = comparable_url(url, rules, "a")
         return known["a", url]
 
     def key_b(url: str) -> str:
@@ -753,7 +747,7 @@ def check_links(c: Comparison) -> None:
             index = anchors_b.get(url[1:])
             return f"#section-{index}" if index is not None else "#?"
         if ("b", url) not in known:
-            known["b", url] = normalise(url, rules, "b")
+            known["b", url] = comparable_url(url, rules, "b")
         return known["b", url]
 
     place_a = _target_places(c.sections.a, key_a)
@@ -823,7 +817,7 @@ def _compare_targets(
     noun = "image" if image else "link"
 
     def describe(found: Found[Target]) -> str:
-        return _quote(found.value.url)
+        return quote(found.value.url)
 
     def severity(x: Target, y: Target) -> Severity | None:
         return Severity.WARNING if translated_slug(x.url, y.url) or numbered_copy(x.url, y.url) \
@@ -940,7 +934,7 @@ def _front_matter_links(c: Comparison, key_a: Callable[[str], str], key_b: Calla
             IMAGE_MISMATCH if image else LINK_MISMATCH,
             c.a,
             entries_a[key].line,
-            f"{entries_a[key].key} is {_quote(value_a)} here but {_quote(value_b)} in {c.b.name}:{entries_b[key].line}",
+            f"{entries_a[key].key} is {quote(value_a)} here but {quote(value_b)} in {c.b.name}:{entries_b[key].line}",
             [(c.b, entries_b[key].line)],
             key=f"fm|{key}|{value_a}|{value_b}",
             severity=Severity.WARNING if translated_slug(value_a, value_b) or numbered_copy(value_a, value_b) else None,

@@ -68,7 +68,7 @@ def is_url_like(value: str) -> bool:
     )
 
 
-def normalise(url: str, rules: LinkRules, side: str = "a") -> str:
+def comparable_url(url: str, rules: LinkRules, side: str = "a") -> str:
     """The comparable form of a link target. ``side`` says whose rewrites apply."""
     ref = ref_target(url)
     if ref is not None:
@@ -146,4 +146,4 @@ def _is_language(segment: str, rules: LinkRules) -> bool:
 
 
 def same_target(a: str, b: str, rules: LinkRules) -> bool:
-    return normalise(a, rules, "a") == normalise(b, rules, "b")
+    return comparable_url(a, rules, "a") == comparable_url(b, rules, "b")
