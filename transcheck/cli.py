@@ -301,32 +301,20 @@ def _emit(text: str, output: str | None, colour: bool = False) -> None:
 
 @main.command()
 @click.argument("rule_name", required=False)
-def rules(rule_name: str | None) -> None:
-    """List every rule with its code, name and default severity; with RULE, show its documentation."""
+@click.option("--markdown", is_flag=True, help="Print the rule table as Markdown (the README's table).")
+def rules(rule_name: str | None, markdown: bool) -> None:
+    """List every rule with its code, name and default severity; with RULE, show its
+    documentation: what it reports, an example, how to silence it."""
+    from transcheck.report.ruledocs import rule_text, rules_list, rules_markdown
+
     if rule_name:
         found = resolve(rule_name)
         if not found:
             _error(f"no rule is named or coded {rule_name!r}")
             sys.exit(EXIT_USAGE)
-        for index, item in enumerate(found):
-            if index:
-                click.echo("")
-            click.echo(f"{item.code} {item.name} ({item.severity.label})")
-            click.echo(f"  {item.summary}")
-            if item.doc:
-                click.echo("")
-                for line in _wrap(item.doc):
-                    click.echo(f"  {line}")
+        click.echo("\n\n".join(rule_text(item) for item in found))
         return
-    width = max(len(r.name) for r in RULES)
-    for item in RULES:
-        click.echo(f"{item.code}  {item.name:<{width}}  {item.severity.label:<7}  {item.summary}")
-
-
-def _wrap(text: str, width: int = 76) -> list[str]:
-    import textwrap
-
-    return textwrap.wrap(text, width)
+    click.echo(rules_markdown(RULES) if markdown else rules_list(RULES))
 
 
 @main.command()

@@ -24,6 +24,17 @@ class Severity(IntEnum):
 
 
 @dataclass(frozen=True)
+class Example:
+    """Two small versions of one page that the rule reports on: ``a`` is Swedish (p.sv.md),
+    ``b`` English (p.en.md); ``why`` says in an editor's words what differs. Shown by
+    ``transcheck rules NAME``; a test checks the rule really reports on it."""
+
+    a: str
+    b: str
+    why: str
+
+
+@dataclass(frozen=True)
 class Rule:
     """What a rule is to everyone outside its module: code, name, default severity and its
     documentation. Names and codes are interface (configs, suppressions and baselines name
@@ -36,6 +47,8 @@ class Rule:
     summary: str
     doc: str
     aliases: tuple[str, ...] = ()
+    example: Example | None = None
+    can_be_silenced: bool = True  # internal-error cannot: a crash must show
 
 
 @dataclass(frozen=True, order=True)

@@ -13,7 +13,6 @@ from transcheck.checking.suppress import Suppressions, apply as apply_suppressio
 from transcheck.findings import Finding, Severity, sort_findings
 from transcheck.pair.settings import Settings
 from transcheck.rules import RULES, resolve
-from transcheck.rules.problems import INTERNAL_ERROR
 
 
 def _named(selectors: tuple[str, ...]) -> set[str]:
@@ -37,8 +36,8 @@ def severity_of(settings: Settings, finding: Finding) -> Severity:
 
 def decide(findings: list[Finding], settings: Settings, suppressions: dict[str, Suppressions] | None = None) -> list[Finding]:
     """Inline directives, then rule selection, then severities; sorted and without duplicates.
-    An internal error is never selected away: a crash must show."""
-    enabled = enabled_rules(settings) | {INTERNAL_ERROR.name}
+    A rule that cannot be silenced (internal-error: a crash must show) is never selected away."""
+    enabled = enabled_rules(settings) | {r.name for r in RULES if not r.can_be_silenced}
     if suppressions:
         findings = apply_suppressions(findings, suppressions, enabled)
     return sort_findings([f.with_severity(severity_of(settings, f)) for f in findings if f.rule in enabled])

@@ -7,7 +7,7 @@ import re
 from typing import Any, Iterator
 
 from transcheck.pair.comparison import Check, Comparison, Side
-from transcheck.findings import Rule, Severity
+from transcheck.findings import Example, Rule, Severity
 from transcheck.rules.language import UNTRANSLATED
 from transcheck.wording import clip, line_range
 from transcheck.document.model import FrontMatterEntry
@@ -19,18 +19,36 @@ FRONTMATTER_MISSING_KEY = Rule("TC301", "frontmatter-missing-key", Severity.WARN
          "per-translation (language fields, ai, slug, url, aliases, lastmod, translationKey, "
          "default_lang_commit, drifted_from_default, l10n, cSpell:ignore, and keys configured "
          "as local) are not compared, nor a key whose value says nothing (\"\", false, 0, [], {}). "
-         "A language or lang key in one version while the other declares no language is reported.")
+         "A language or lang key in one version while the other declares no language is reported.",
+    example=Example(
+        "---\ntitle: \"Utvecklare i Umeå\"\ncategory: \"IT\"\n---\nVi söker en utvecklare som vill bygga tjänster för kommuner och regioner.\n",
+        "---\ntitle: \"Developer in Umeå\"\n---\nWe are looking for a developer who wants to build services for municipalities and regions.\n",
+        "The Swedish front matter has a category key that the English front matter lacks.",
+    ),
+)
 
 FRONTMATTER_MISMATCH = Rule("TC302", "frontmatter-mismatch", Severity.ERROR, "A front-matter value that must be the same differs.",
          "Booleans such as draft, numbers, URLs, paths and images must be equal across languages; "
          "translated text is expected to differ and is not compared. Dates and a page's place in "
          "a listing (weight, cardorder …) differing are a warning: a translation is often dated "
-         "when it was written.")
+         "when it was written.",
+    example=Example(
+        "---\ntitle: \"Utvecklare i Umeå\"\ndraft: false\n---\nVi söker en utvecklare som vill bygga tjänster för kommuner och regioner.\n",
+        "---\ntitle: \"Developer in Umeå\"\ndraft: true\n---\nWe are looking for a developer who wants to build services for municipalities and regions.\n",
+        "The English page is marked as a draft (draft: true) while the Swedish one is published.",
+    ),
+)
 
 DUPLICATE_KEY = Rule("TC303", "duplicate-key", Severity.ERROR, "A front-matter key is written twice.",
          "YAML keeps only the last of two equal keys and Hugo reads keys case-insensitively, so "
          "`language` and `Language` in one front matter are one key written twice: only one "
-         "value survives.")
+         "value survives.",
+    example=Example(
+        "---\ntitle: \"Utvecklare i Umeå\"\ncategory: \"IT\"\ncategory: \"Utveckling\"\n---\nVi söker en utvecklare som vill bygga tjänster för kommuner och regioner.\n",
+        "---\ntitle: \"Developer in Umeå\"\ncategory: \"IT\"\n---\nWe are looking for a developer who wants to build services for municipalities and regions.\n",
+        "The Swedish front matter writes the key category twice, so only the last value is kept.",
+    ),
+)
 
 RULES: tuple[Rule, ...] = (FRONTMATTER_MISSING_KEY, FRONTMATTER_MISMATCH, DUPLICATE_KEY,)
 

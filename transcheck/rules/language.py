@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from transcheck.align.alignment import SectionInfo, aligned_units, unit_inlines
 from transcheck.pair.comparison import Check, Comparison, Side
-from transcheck.findings import Rule, Severity
+from transcheck.findings import Example, Rule, Severity
 from transcheck.languages.detect import candidates_for, judge, language_name, letters, same_language
 from transcheck.languages.tags import TagVerdict, detector_code, family, verdict
 from transcheck.document.model import Block, BlockQuote, Document, FrontMatterEntry, HtmlBlock, ListItem, Node, Paragraph, Shortcode, walk_nodes
@@ -20,28 +20,58 @@ from transcheck.wording import line_range, plural, quote, said_by
 LANGUAGE_CONFLICT = Rule("TC501", "language-conflict", Severity.ERROR, "Two language fields of one file disagree.",
          "language, Language, lang, languageCode, locale, hreflang … are compared as language "
          "tags, case-insensitively: En and en agree, sv and En do not. nb, nn and no all count "
-         "as Norwegian.")
+         "as Norwegian.",
+    example=Example(
+        "---\ntitle: \"Utvecklare i Umeå\"\nlanguage: \"sv\"\nlang: \"en\"\n---\nVi söker en utvecklare som vill bygga tjänster för kommuner och regioner.\n",
+        "---\ntitle: \"Developer in Umeå\"\nlanguage: \"en\"\n---\nWe are looking for a developer who wants to build services for municipalities and regions.\n",
+        "The Swedish front matter declares two different languages: language is sv but lang is en.",
+    ),
+)
 
 LANGUAGE_CODE = Rule("TC502", "language-code", Severity.WARNING, "A language field holds no valid code, or almost certainly the wrong one.",
          "Not a BCP 47 tag (\"Nei\", \"Svenska\"), a country code (dk, jp), a code that is valid "
          "but a likely slip (se is Northern Sami on a Swedish page), en-UK for en-GB, or a YAML "
          "boolean where a code was meant (language: no is read as false). House conventions "
-         "are declared as aliases (Se = \"sv\") and are then quiet.")
+         "are declared as aliases (Se = \"sv\") and are then quiet.",
+    example=Example(
+        "---\ntitle: \"Utvecklare i Umeå\"\nlanguage: \"se\"\n---\nVi söker en utvecklare som vill bygga tjänster för kommuner och regioner.\n",
+        "---\ntitle: \"Developer in Umeå\"\nlanguage: \"en\"\n---\nWe are looking for a developer who wants to build services for municipalities and regions.\n",
+        "The Swedish page declares language \"se\" (Northern Sami) instead of \"sv\" (Swedish).",
+    ),
+)
 
 LANGUAGE_MISMATCH = Rule("TC503", "language-mismatch", Severity.ERROR, "A file declares another language than expected, or both declare the same.",
          "The expected language comes from --lang, the file name (x.sv.md), a path segment "
-         "(content/sv/) or config.")
+         "(content/sv/) or config.",
+    example=Example(
+        "---\ntitle: \"Utvecklare i Umeå\"\nlanguage: \"sv\"\n---\nVi söker en utvecklare som vill bygga tjänster för kommuner och regioner.\n",
+        "---\ntitle: \"Developer in Umeå\"\nlanguage: \"sv\"\n---\nWe are looking for a developer who wants to build services for municipalities and regions.\n",
+        "The English page declares its language as Swedish (sv), the same as the Swedish page.",
+    ),
+)
 
 LANGUAGE_DETECTED = Rule("TC504", "language-detected", Severity.ERROR, "The text is not in the declared or expected language.",
          "An error for a whole document, a warning for a block. langdetect is restricted to the "
          "pair's languages and their neighbours (sv, no, da, en) and seeded, so results are "
          "deterministic; short blocks are judged together per section; headings, code, URLs "
-         "and names are not judged. Text in the other version's language is untranslated.")
+         "and names are not judged. Text in the other version's language is untranslated.",
+    example=Example(
+        "## Om tjänsten\n\nVi söker en utvecklare som vill bygga tjänster för kommuner och regioner. Du arbetar nära våra användare.\n",
+        "## About the job\n\nVi leter etter en utvikler som ønsker å bygge tjenester for kommuner og regioner. Du jobber tett med brukerne våre.\n",
+        "The English page's text is written in Norwegian, not English.",
+    ),
+)
 
 UNTRANSLATED = Rule("TC505", "untranslated", Severity.WARNING, "Text is identical in both versions or in the other version's language.",
          "Paragraphs, list items, translatable front-matter fields (title, intro, description, "
          "sidebarlinkname …) and shortcode text arguments (title=, text=). Proper names, "
-         "product names, numbers and code alone are not flagged.")
+         "product names, numbers and code alone are not flagged.",
+    example=Example(
+        "## Om tjänsten\n\nVi söker en utvecklare som vill bygga tjänster för kommuner och regioner.\n\nDu arbetar nära våra användare i ett litet team.\n",
+        "## About the job\n\nWe are looking for a developer who wants to build services for municipalities and regions.\n\nDu arbetar nära våra användare i ett litet team.\n",
+        "The second English paragraph was left in Swedish, identical to the Swedish page.",
+    ),
+)
 
 RULES: tuple[Rule, ...] = (LANGUAGE_CONFLICT, LANGUAGE_CODE, LANGUAGE_MISMATCH, LANGUAGE_DETECTED, UNTRANSLATED,)
 

@@ -10,7 +10,7 @@ the author meant (so the rest is compared) and says where it is.
 
 from __future__ import annotations
 
-from transcheck.findings import Rule, Severity
+from transcheck.findings import Example, Rule, Severity
 
 from transcheck.pair.comparison import Check, Comparison, Side
 from transcheck.document.model import CONTENT_LOSS_KINDS, Problem
@@ -27,7 +27,8 @@ INTERNAL_ERROR = Rule("TC002", "internal-error", Severity.ERROR, "transcheck fai
          "A check or the parser raised an exception on this page. The message names the check, "
          "the rules it reports and the exception; every other check of the pair and every other "
          "pair are still checked, and the exit status is 2 (not 1, which means drift). It cannot "
-         "be selected away or suppressed. Please report it with the two files.")
+         "be selected away or suppressed. Please report it with the two files.",
+    can_be_silenced=False)
 
 CONTENT_SKIPPED = Rule("TC003", "content-skipped", Severity.WARNING, "Part of a page could not be read as Markdown and was not compared.",
          "An HTML comment that is never closed (`<!--` without `-->`) hides the rest of the page from "
@@ -35,7 +36,13 @@ CONTENT_SKIPPED = Rule("TC003", "content-skipped", Severity.WARNING, "Part of a 
          "read as plain text; a code fence glued to the end of a sentence (`Run:```bash`) opens no "
          "code block, so the page shows the code as text and the rest inside out (transcheck reads "
          "it as meant, so the rest of the page is still compared). The message names the line; "
-         "close the comment, flatten the nesting, or put the fence on a line of its own.")
+         "close the comment, flatten the nesting, or put the fence on a line of its own.",
+    example=Example(
+        "## Om tjänsten\n\nVi söker en utvecklare som vill bygga tjänster för kommuner och regioner.\n",
+        "## About the job\n\nWe are looking for a developer who wants to build services for municipalities and regions.\n<!-- TODO: translate the rest\n",
+        "The English page has an HTML comment that is never closed, so everything after it is hidden.",
+    ),
+)
 
 RULES: tuple[Rule, ...] = (PARSE_ERROR, INTERNAL_ERROR, CONTENT_SKIPPED,)
 

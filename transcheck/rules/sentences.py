@@ -18,7 +18,7 @@ from transcheck.align.alignment import aligned_units
 from transcheck.pair.comparison import Check, Comparison
 from transcheck.languages.detect import same_language
 from transcheck.align import semantic
-from transcheck.findings import Rule, Severity
+from transcheck.findings import Example, Rule, Severity
 from transcheck.document.model import Block, HtmlBlock, ListBlock, ListItem, Paragraph, Shortcode, walk_nodes
 from transcheck.languages.tags import family
 from transcheck.align.sentences import (
@@ -35,12 +35,24 @@ SENTENCE_MISSING = Rule("TC507", "sentence-missing", Severity.WARNING, "A senten
          "by a length ratio calibrated per language pair and shared numbers, names and code). Reported "
          "in the file that lacks the sentence only when the evidence is strong: the unit has at least "
          "two sentences, the sentence is long, its numbers and names are not on the other side, and "
-         "the unit is as much longer as the sentence. Two sentences merged into one stay quiet.")
+         "the unit is as much longer as the sentence. Two sentences merged into one stay quiet.",
+    example=Example(
+        "## Om tjänsten\n\nVi söker en utvecklare till vårt team i Umeå. Du bygger digitala tjänster i Python och React för kommuner och regioner. Varje höst åker hela företaget på en gemensam konferensresa till fjällen i Jämtland.\n",
+        "## About the job\n\nWe are looking for a developer for our team in Umeå. You build digital services in Python and React for municipalities and regions.\n",
+        "The English paragraph lacks the Swedish sentence about the company's yearly autumn trip to the mountains in Jämtland.",
+    ),
+)
 
 CLAUSE_DRIFT = Rule("TC508", "clause-drift", Severity.INFO, "An aligned sentence is far longer or shorter than its counterpart.",
          "A clause added or dropped in a sentence both versions have: its length ratio is far outside "
          "the page's own distribution (and at least 1.7 times and 25 characters off). Information by "
-         "default, a warning when the difference is extreme.")
+         "default, a warning when the difference is extreme.",
+    example=Example(
+        "## Om tjänsten\n\nVi söker en utvecklare till vårt team i Umeå. Du arbetar med Python och Django.\n",
+        "## About the job\n\nWe are looking for a developer for our team in Umeå. You work with Python and Django, and you also take part in the weekly meetings where designers and users test new features together.\n",
+        "The English second sentence adds a long clause about weekly test meetings with designers and users that the Swedish sentence lacks.",
+    ),
+)
 
 SENTENCE_REPLACED = Rule("TC509", "sentence-replaced", Severity.WARNING, "An aligned sentence says something else than its counterpart.",
          "A sentence replaced by one about another subject, at about the same length. Reported only on "
@@ -49,7 +61,13 @@ SENTENCE_REPLACED = Rule("TC509", "sentence-replaced", Severity.WARNING, "An ali
          "paragraph's other sentences are shown to translate each other. With the optional semantic "
          "backend (`--semantic`), the meanings decide: a pair less than 0.80 alike is reported even "
          "when it names nothing, the lexical evidence needs them under 0.86, and the paragraph's "
-         "other pairs must be alike.")
+         "other pairs must be alike.",
+    example=Example(
+        "## Om tjänsten\n\nVi söker en utvecklare till vårt team i Umeå. Du arbetar nära våra användare varje vecka. Du bygger digitala tjänster i Python och React.\n",
+        "## About the job\n\nWe are looking for a developer for our team in Umeå. Our head office is next to the central station in Stockholm. You build digital services in Python and React.\n",
+        "The second English sentence is about the head office in Stockholm, while the Swedish one says you work closely with users every week.",
+    ),
+)
 
 RULES: tuple[Rule, ...] = (SENTENCE_MISSING, CLAUSE_DRIFT, SENTENCE_REPLACED,)
 

@@ -7,7 +7,7 @@ import unicodedata
 from collections import Counter
 
 from transcheck.align.alignment import Unit, aligned_units, block_inlines, block_text, unit_inlines
-from transcheck.findings import Rule, Severity
+from transcheck.findings import Example, Rule, Severity
 from transcheck.pair.comparison import BlockPair, Check, Comparison, Side, form_of
 from transcheck.document.model import Block, Document, Paragraph, Shortcode, iter_blocks
 from transcheck.document.shortcode_args import TEXT_ARGS, data_args, is_link_argument
@@ -23,12 +23,24 @@ SHORTCODE_MISMATCH = Rule("TC201", "shortcode-mismatch", Severity.ERROR, "Shortc
          "a button whose target the other version links another way, a contact card whose address "
          "and phone stand elsewhere, an argument that is a plain word (\"update\"/\"uppdatering\"), "
          "icons, colours and ids; an argument naming each page's own language (language=\"sv\") is "
-         "quiet and a spacer ({{< distance >}}) is information.")
+         "quiet and a spacer ({{< distance >}}) is information.",
+    example=Example(
+        "## Se filmen\n\nHär berättar våra utvecklare om hur det är att arbeta hos oss.\n\n{{< youtube id=\"a1B2c3D4e5F\" >}}\n",
+        "## Watch the film\n\nHere our developers tell you what it is like to work with us.\n\n{{< youtube id=\"Z9y8X7w6V5u\" >}}\n",
+        "The embedded YouTube video is a different video (another id) in English than in Swedish.",
+    ),
+)
 
 SHORTCODE_UNCLOSED = Rule("TC202", "shortcode-unclosed", Severity.ERROR, "A shortcode is never closed, closed twice, or malformed.",
          "A closing tag without an opening tag, an opening tag whose counterpart in the other "
          "version is closed (or that is closed elsewhere in the same page), a tag that never "
-         "ends, or a pair that opens and closes at different nesting levels.")
+         "ends, or a pair that opens and closes at different nesting levels.",
+    example=Example(
+        "## Viktigt\n\n{{< note >}}Ansökningar som kommer in för sent behandlas inte.{{< /note >}}\n",
+        "## Important\n\n{{< note >}}Applications that arrive late will not be considered.{{< /note >}}{{< /note >}}\n",
+        "The English note shortcode is closed twice ({{< /note >}} appears two times).",
+    ),
+)
 
 RULES: tuple[Rule, ...] = (SHORTCODE_MISMATCH, SHORTCODE_UNCLOSED,)
 

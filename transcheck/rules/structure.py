@@ -9,7 +9,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from transcheck.align.alignment import EXACT_CELLS, SectionInfo, align_items, align_sequences, block_text, bounded_ratio, section_similarity
-from transcheck.findings import Rule, Severity
+from transcheck.findings import Example, Rule, Severity
 from transcheck.pair.comparison import BlockPair, Check, Comparison, Side, form_of, table_as_text
 from transcheck.document.model import Block, CodeBlock, ListBlock, ListItem, Paragraph, Shortcode, TableBlock, walk_nodes
 from transcheck.wording import clip, in_section, named, plural, quote, section_phrase
@@ -22,37 +22,85 @@ MISSING_SECTION = Rule("TC101", "missing-section", Severity.ERROR, "A section of
          "and language-neutral content (ids, numbers, links, code, names), never by translated "
          "heading text, so one missing section gives exactly one finding. A heading whose content "
          "stands in the other version anyway (all its names and numbers in one section there, or "
-         "its text merged into its parent without sub-headings) is a warning.")
+         "its text merged into its parent without sub-headings) is a warning.",
+    example=Example(
+        "## Om tjänsten\n\nVi söker en utvecklare som vill bygga tjänster för kommuner och regioner.\n\n## Vi erbjuder\n\n- Flexibla arbetstider\n- Friskvårdsbidrag\n",
+        "## About the job\n\nWe are looking for a developer who wants to build services for municipalities and regions.\n",
+        "The Swedish page has a section \"Vi erbjuder\" (what we offer) that the English page lacks entirely.",
+    ),
+)
 
 HEADING_LEVEL = Rule("TC102", "heading-level", Severity.WARNING, "Aligned headings have different levels (or one is a bold line).",
          "`## Pay` in one version and `### Lön` in the other, or a bold-only line used as a "
-         "heading where the other version has a real heading.")
+         "heading where the other version has a real heading.",
+    example=Example(
+        "## Om tjänsten\n\nVi söker en utvecklare som vill bygga tjänster för kommuner och regioner.\n\n## Vi erbjuder\n\n- Flexibla arbetstider\n- Friskvårdsbidrag\n",
+        "## About the job\n\nWe are looking for a developer who wants to build services for municipalities and regions.\n\n### We offer\n\n- Flexible working hours\n- Wellness allowance\n",
+        "\"We offer\" is a level-3 heading in English but a level-2 heading (\"Vi erbjuder\") in Swedish.",
+    ),
+)
 
 SECTION_ORDER = Rule("TC103", "section-order", Severity.WARNING, "Aligned sections stand in a different order.",
-         "The section exists in both versions but was moved: reported once, on the moved section.")
+         "The section exists in both versions but was moved: reported once, on the moved section.",
+    example=Example(
+        "## Om tjänsten\n\nVi söker en utvecklare som vill bygga tjänster för kommuner och regioner.\n\n## Vi erbjuder\n\n- Flexibla arbetstider\n- Friskvårdsbidrag\n",
+        "## We offer\n\n- Flexible working hours\n- Wellness allowance\n\n## About the job\n\nWe are looking for a developer who wants to build services for municipalities and regions.\n",
+        "The English page puts \"We offer\" before \"About the job\", the Swedish page after it.",
+    ),
+)
 
 BULLET_COUNT = Rule("TC104", "bullet-count", Severity.ERROR, "Aligned lists have a different number of items.",
          "Compares the items of aligned lists, nested lists too, and names the item that has no "
          "counterpart where it can be told. A list present in one version and absent in the "
          "aligned section of the other is reported too; where the other version has text of about "
          "the same size without counterpart in that place (the list written as prose, a table, a "
-         "card grid) it is a warning that names it.")
+         "card grid) it is a warning that names it.",
+    example=Example(
+        "## Vi erbjuder\n\n- Flexibla arbetstider\n- Friskvårdsbidrag\n- Tjänstepension\n",
+        "## We offer\n\n- Flexible working hours\n- Wellness allowance\n",
+        "The English list has two items, the Swedish three: the occupational pension was not translated.",
+    ),
+)
 
-LIST_KIND = Rule("TC105", "list-kind", Severity.WARNING, "An ordered list in one version is a bullet list in the other.", "")
+LIST_KIND = Rule("TC105", "list-kind", Severity.WARNING, "An ordered list in one version is a bullet list in the other.", "",
+    example=Example(
+        "## Så ansöker du\n\n1. Fyll i formuläret\n2. Bifoga ditt CV\n3. Skicka ansökan\n",
+        "## How to apply\n\n- Fill in the form\n- Attach your CV\n- Send the application\n",
+        "The Swedish application steps are a numbered list, the English ones a bullet list.",
+    ),
+)
 
 PARAGRAPH_COUNT = Rule("TC106", "paragraph-count", Severity.INFO, "Aligned sections have a different number of paragraphs.",
-         "Translators merge and split paragraphs, so this is information, not an error.")
+         "Translators merge and split paragraphs, so this is information, not an error.",
+    example=Example(
+        "## Om tjänsten\n\nVi söker en utvecklare som vill bygga tjänster för kommuner och regioner.\n\nDu arbetar nära våra användare och deltar i hela utvecklingsprocessen.\n",
+        "## About the job\n\nWe are looking for a developer who wants to build services for municipalities and regions. You work closely with our users and take part in the whole development process.\n",
+        "The Swedish section has two paragraphs, the English one merges them into one.",
+    ),
+)
 
 TABLE_SHAPE = Rule("TC107", "table-shape", Severity.ERROR, "Aligned tables have different numbers of rows or columns.",
          "Tables are read as GFM and Hugo render them (a row with extra cells keeps the table). A "
          "table without counterpart is a warning where the other version writes it as a list or "
          "prose, and an error that says so where its rows ran together into a paragraph that does "
-         "not render as a table.")
+         "not render as a table.",
+    example=Example(
+        "## Förmåner\n\n| Förmån | Ingår |\n|---|---|\n| Friskvårdsbidrag | Ja |\n| Tjänstepension | Ja |\n",
+        "## Benefits\n\n| Benefit | Included |\n|---|---|\n| Wellness allowance | Yes |\n",
+        "The Swedish benefits table has a row for the occupational pension that the English table lacks.",
+    ),
+)
 
 CODE_MISMATCH = Rule("TC108", "code-mismatch", Severity.WARNING, "Code blocks or inline code differ between aligned places.",
          "Code is not translated: a fenced block or an inline `code` span must be the same in both "
          "versions. Whitespace at line ends is ignored. An inline span the other version writes "
-         "as plain or quoted text is information.")
+         "as plain or quoted text is information.",
+    example=Example(
+        "## Installera\n\nInstallera klienten med följande kommando:\n\n```bash\npip install kommunapi\n```\n",
+        "## Install\n\nInstall the client with the following command:\n\n```bash\npip install kommun-api\n```\n",
+        "The install command differs: the Swedish code block says `kommunapi`, the English `kommun-api`.",
+    ),
+)
 
 RULES: tuple[Rule, ...] = (MISSING_SECTION, HEADING_LEVEL, SECTION_ORDER, BULLET_COUNT, LIST_KIND, PARAGRAPH_COUNT, TABLE_SHAPE, CODE_MISMATCH,)
 

@@ -15,7 +15,7 @@ from typing import Any, Callable, Generic, Hashable, Iterable, TypeVar
 
 from transcheck.align.alignment import SectionInfo
 from transcheck.pair.comparison import Check, Comparison, Side
-from transcheck.findings import Rule, Severity
+from transcheck.findings import Example, Rule, Severity
 from transcheck.document.model import Block, BlockQuote, HtmlBlock, Inline, ListBlock, Paragraph, Shortcode, TableBlock, walk_nodes
 from transcheck.languages.tags import ISO_639_1
 from transcheck.document.lines import LineIndex
@@ -36,20 +36,38 @@ SALARY_MISMATCH = Rule("TC401", "salary-mismatch", Severity.ERROR, "Money amount
          "equals \"50 000–80 000 euro per år\"; an amount present in one version only is a "
          "mismatch too. A currency or period written in one version only is not compared. A page "
          "that prices everything in its market's currency (kr here, € there) gets one information "
-         "finding instead.")
+         "finding instead.",
+    example=Example(
+        "## Lön\n\nLönen är 42 000 kr i månaden, plus övertidsersättning.\n",
+        "## Salary\n\nThe salary is SEK 45,000 per month, plus overtime pay.\n",
+        "The monthly salary is 42 000 kr in Swedish but SEK 45,000 in English.",
+    ),
+)
 
 NUMBER_MISMATCH = Rule("TC402", "number-mismatch", Severity.ERROR, "Other numbers in aligned sections differ.",
          "Counts, percentages, years, versions and sizes are compared by value (1 000,5 = "
          "1,000.5; \"fem\" = 5 = \"five\"; 1st = 1:a; \"90-talet\" = \"the nineties\" = 1990s; "
          "\"1800-talet\" = 19th century). A number whose grouping is ambiguous matches every reading; a "
          "number written as a word is never reported alone; clock times, footnote markers and "
-         "numbers the other version writes inside code are not compared.")
+         "numbers the other version writes inside code are not compared.",
+    example=Example(
+        "## Om oss\n\nVi är 25 medarbetare på kontoret i Umeå.\n",
+        "## About us\n\nWe are 35 employees at the office in Umeå.\n",
+        "The Swedish page says 25 employees, the English 35.",
+    ),
+)
 
 DATE_MISMATCH = Rule("TC403", "date-mismatch", Severity.ERROR, "Dates in aligned sections differ.",
          "ISO dates, \"16 februari 2026\", \"February 16, 2026\", \"16 Feb 2026\", \"16/2 2026\", "
          "\"16.2.2026\", \"andra februari\" and 2026年2月16日 are compared by value. The same day with a year "
          "in one version and without in the other is a warning. Front-matter dates are "
-         "compared by frontmatter-mismatch.")
+         "compared by frontmatter-mismatch.",
+    example=Example(
+        "## Ansökan\n\nSista ansökningsdag är 15 mars 2026.\n",
+        "## Application\n\nThe closing date for applications is 18 March 2026.\n",
+        "The closing date is 15 March in Swedish but 18 March in English.",
+    ),
+)
 
 LINK_MISMATCH = Rule("TC404", "link-mismatch", Severity.ERROR, "Link targets of aligned sections differ.",
          "Markdown links, autolinks, bare URLs, <a href>, URL arguments of shortcodes (link=, "
@@ -60,16 +78,34 @@ LINK_MISMATCH = Rule("TC404", "link-mismatch", Severity.ERROR, "Link targets of 
          "language-specific URLs equal. Site-internal paths that differ only in words (a "
          "translated slug such as /kontakt/ and /contact/) are a warning, as is one repository "
          "file at another branch or commit. A mailto: whose address the page shows is compared "
-         "by contact-mismatch.")
+         "by contact-mismatch.",
+    example=Example(
+        "## Ansökan\n\nLäs mer om oss på [vår webbplats](https://example.se/om-oss).\n",
+        "## Application\n\nRead more about us on [our website](https://example.org/about).\n",
+        "The link to the company website points to a different site in English than in Swedish.",
+    ),
+)
 
 IMAGE_MISMATCH = Rule("TC405", "image-mismatch", Severity.ERROR, "Images of aligned sections differ.",
          "Markdown images, <img src>, image arguments of shortcodes (src=, image=) and "
          "image-valued front-matter fields, compared like links. Numbered copies of one picture "
-         "(key-points-1.svg / key-points-3.svg, often one per language) are a warning.")
+         "(key-points-1.svg / key-points-3.svg, often one per language) are a warning.",
+    example=Example(
+        "## Vårt kontor\n\n![Kontoret i Umeå](/bilder/kontor-umea.jpg)\n",
+        "## Our office\n\n![The office in Umeå](/images/office-stockholm.jpg)\n",
+        "The office photo is a different image file in English than in Swedish.",
+    ),
+)
 
 CONTACT_MISMATCH = Rule("TC406", "contact-mismatch", Severity.ERROR, "E-mail addresses or phone numbers differ.",
          "Phone numbers are compared in international form: +46 8 123 45 67 = 08-123 45 67 "
-         "(in a Swedish page) = +46812345 67.")
+         "(in a Swedish page) = +46812345 67.",
+    example=Example(
+        "## Kontakt\n\nFrågor om tjänsten besvaras av Anna Berg, anna.berg@example.se.\n",
+        "## Contact\n\nQuestions about the job are answered by Anna Berg, anna.b@example.se.\n",
+        "Anna Berg's e-mail address differs between the versions.",
+    ),
+)
 
 RULES: tuple[Rule, ...] = (SALARY_MISMATCH, NUMBER_MISMATCH, DATE_MISMATCH, LINK_MISMATCH, IMAGE_MISMATCH, CONTACT_MISMATCH,)
 
