@@ -30,7 +30,11 @@ def test_broken_pair_shows_every_rule_and_exits_1():
                                           "stale-translation",  # git history, not the files: tests/test_status.py
                                           "content-skipped",  # broken Markdown: tests/test_rules_content_skipped.py
                                           "sentence-missing", "clause-drift", "sentence-replaced"}  # prose drift: tests/test_rules_sentences.py
-    assert rules == expected
+    # The sample shows the rules it was written for (its whole output is pinned in the README,
+    # tests/test_project.py); a rule added since is shown by its own cases under tests/cases/.
+    assert rules <= expected
+    assert [r for r in sorted(expected - rules) if not (REPO / "tests" / "cases" / r).is_dir()] == []
+    assert len(rules) >= 24
     for line in lines:
         path, line_no, col, rest = line.split(":", 3)
         assert int(line_no) >= 1 and col == "1"
@@ -121,4 +125,5 @@ def test_every_rule_has_documentation_and_tests():
     for item in RULES:
         assert item.summary
         assert item.doc or item.name in ("list-kind", "table-shape")
-        assert f'"{item.name}"' in tests_text, f"no test names {item.name}"
+        has_cases = (REPO / "tests" / "cases" / item.name).is_dir()
+        assert has_cases or f'"{item.name}"' in tests_text, f"no test names {item.name} and no tests/cases/{item.name}/"
