@@ -17,9 +17,11 @@ from transcheck.document.model import FrontMatterEntry
 FRONTMATTER_MISSING_KEY = Rule("TC301", "frontmatter-missing-key", Severity.WARNING, "A front-matter key of one version is missing in the other.",
          "Keys are compared as Hugo reads them: case-insensitively. Keys that are naturally "
          "per-translation (language fields, ai, slug, url, aliases, lastmod, translationKey, "
-         "default_lang_commit, drifted_from_default, l10n, cSpell:ignore, and keys configured "
-         "as local) are not compared, nor a key whose value says nothing (\"\", false, 0, [], {}). "
-         "A language or lang key in one version while the other declares no language is reported.",
+         "default_lang_commit, drifted_from_default, l10n and l10n.*, cSpell:ignore, and keys configured "
+         "in [front-matter] local) are not compared, nor a key whose value says nothing (\"\", false, "
+         "0, [], {}, null). A language or lang key in one version while the other declares no "
+         "language at all is reported. A key whose name was translated but holds the same value "
+         "(dokumentbild / dokumentbilde) is information.",
     example=Example(
         "---\ntitle: \"Utvecklare i Umeå\"\ncategory: \"IT\"\n---\nVi söker en utvecklare som vill bygga tjänster för kommuner och regioner.\n",
         "---\ntitle: \"Developer in Umeå\"\n---\nWe are looking for a developer who wants to build services for municipalities and regions.\n",
@@ -41,8 +43,9 @@ FRONTMATTER_MISMATCH = Rule("TC302", "frontmatter-mismatch", Severity.ERROR, "A 
 
 DUPLICATE_KEY = Rule("TC303", "duplicate-key", Severity.ERROR, "A front-matter key is written twice.",
          "YAML keeps only the last of two equal keys and Hugo reads keys case-insensitively, so "
-         "`language` and `Language` in one front matter are one key written twice: only one "
-         "value survives.",
+         "`category` and `Category` in one front matter are one key written twice: only one "
+         "value survives. It is reported only when the two values differ; two language fields "
+         "that disagree (`language` and `Language`) are language-conflict instead.",
     example=Example(
         "---\ntitle: \"Utvecklare i Umeå\"\ncategory: \"IT\"\ncategory: \"Utveckling\"\n---\nVi söker en utvecklare som vill bygga tjänster för kommuner och regioner.\n",
         "---\ntitle: \"Developer in Umeå\"\ncategory: \"IT\"\n---\nWe are looking for a developer who wants to build services for municipalities and regions.\n",

@@ -31,7 +31,7 @@ LANGUAGE_CONFLICT = Rule("TC501", "language-conflict", Severity.ERROR, "Two lang
 LANGUAGE_CODE = Rule("TC502", "language-code", Severity.WARNING, "A language field holds no valid code, or almost certainly the wrong one.",
          "Not a BCP 47 tag (\"Nei\", \"Svenska\"), a country code (dk, jp), a code that is valid "
          "but a likely slip (se is Northern Sami on a Swedish page), en-UK for en-GB, or a YAML "
-         "boolean where a code was meant (language: no is read as false). House conventions "
+         "boolean where a code was meant (an unquoted language: no is read as false). House conventions "
          "are declared as aliases (Se = \"sv\") and are then quiet.",
     example=Example(
         "---\ntitle: \"Utvecklare i Umeå\"\nlanguage: \"se\"\n---\nVi söker en utvecklare som vill bygga tjänster för kommuner och regioner.\n",
@@ -64,8 +64,11 @@ LANGUAGE_DETECTED = Rule("TC504", "language-detected", Severity.ERROR, "The text
 
 UNTRANSLATED = Rule("TC505", "untranslated", Severity.WARNING, "Text is identical in both versions or in the other version's language.",
          "Paragraphs, list items, translatable front-matter fields (title, intro, description, "
-         "sidebarlinkname …) and shortcode text arguments (title=, text=). Proper names, "
-         "product names, numbers and code alone are not flagged.",
+         "sidebarlinkname … and the keys that [front-matter] translated names) and shortcode text "
+         "arguments (title=, text=). Proper names, product names, numbers and code alone are not "
+         "flagged, nor quotations (> …) and names joined by vs or via. Nothing is reported for a "
+         "page whose front matter says it is an untranslated copy (generated_fallback_page: true, "
+         "is_fallback_source_page: true, untranslated: true, translated: false).",
     example=Example(
         "## Om tjänsten\n\nVi söker en utvecklare som vill bygga tjänster för kommuner och regioner.\n\nDu arbetar nära våra användare i ett litet team.\n",
         "## About the job\n\nWe are looking for a developer who wants to build services for municipalities and regions.\n\nDu arbetar nära våra användare i ett litet team.\n",

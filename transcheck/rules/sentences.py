@@ -58,7 +58,8 @@ SENTENCE_REPLACED = Rule("TC509", "sentence-replaced", Severity.WARNING, "An ali
          "A sentence replaced by one about another subject, at about the same length. Reported only on "
          "strong evidence: the two sentences share no name, number, loan word or word stem, one of them "
          "names something (a name, a number) that the other version's whole paragraph lacks, and the "
-         "paragraph's other sentences are shown to translate each other. With the optional semantic "
+         "paragraph's other sentences are shown to translate each other. A name counts only when "
+         "the other version's page never uses it. With the optional semantic "
          "backend (`--semantic`), the meanings decide: a pair less than 0.80 alike is reported even "
          "when it names nothing, the lexical evidence needs them under 0.86, and the paragraph's "
          "other pairs must be alike.",

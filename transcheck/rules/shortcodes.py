@@ -17,13 +17,20 @@ from transcheck.wording import in_section
 
 SHORTCODE_MISMATCH = Rule("TC201", "shortcode-mismatch", Severity.ERROR, "Shortcodes differ between aligned places.",
          "A shortcode missing or extra, a different shortcode in the same place, or a non-text "
-         "argument (URL, path, id, colour, icon, number) with another value. Text arguments "
-         "such as title=, text=, description= are expected to be translated. Looks are warnings, "
-         "content stays an error: a styling wrapper ({{< ingress >}}) whose text stands unwrapped, "
-         "a button whose target the other version links another way, a contact card whose address "
-         "and phone stand elsewhere, an argument that is a plain word (\"update\"/\"uppdatering\"), "
-         "icons, colours and ids; an argument naming each page's own language (language=\"sv\") is "
-         "quiet and a spacer ({{< distance >}}) is information.",
+         "argument (type, URL, path, id, colour, icon, number) with another value. Text arguments "
+         "such as title=, text=, description= are expected to be translated and may differ. "
+         "#32cd32 and #32CD32 are the same colour, fas fa-x and fa-solid fa-x the same icon, and an "
+         "id= that is on each side the slug of that side's title or of a heading (prestanda / "
+         "performance) is no mismatch. Looks are warnings, content stays an error: another icon, "
+         "colour, class, style or id, an argument that is a plain word (\"update\"/\"uppdatering\"), "
+         "a styling wrapper ({{< ingress >}}, an accordion of paragraphs) whose text stands unwrapped, "
+         "a button whose target the other version links another way, a contact card whose e-mail "
+         "address and phone stand elsewhere, a container in whose place the other version has the "
+         "same content in another form, or an inline styling shortcode counted differently. An "
+         "argument naming each page's own language (language=\"sv\") and an anchor id each page "
+         "links under its own name are quiet. A missing spacer ({{< distance >}}) is information, "
+         "and so is the same shortcode on the other side of a heading, or under a heading the other "
+         "version does not have: it is reported as moved.",
     example=Example(
         "## Se filmen\n\nHär berättar våra utvecklare om hur det är att arbeta hos oss.\n\n{{< youtube id=\"a1B2c3D4e5F\" >}}\n",
         "## Watch the film\n\nHere our developers tell you what it is like to work with us.\n\n{{< youtube id=\"Z9y8X7w6V5u\" >}}\n",

@@ -21,8 +21,9 @@ MISSING_SECTION = Rule("TC101", "missing-section", Severity.ERROR, "A section of
          "section's title, level and line in the other file. Sections are aligned by structure "
          "and language-neutral content (ids, numbers, links, code, names), never by translated "
          "heading text, so one missing section gives exactly one finding. A heading whose content "
-         "stands in the other version anyway (all its names and numbers in one section there, or "
-         "its text merged into its parent without sub-headings) is a warning.",
+         "stands in the other version anyway (one section there holds all its names, numbers, links "
+         "and code, or its parent there holds its text without sub-headings) is a warning: the section "
+         "was restructured, not lost. An empty heading (`# ` alone) starts no section.",
     example=Example(
         "## Om tjänsten\n\nVi söker en utvecklare som vill bygga tjänster för kommuner och regioner.\n\n## Vi erbjuder\n\n- Flexibla arbetstider\n- Friskvårdsbidrag\n",
         "## About the job\n\nWe are looking for a developer who wants to build services for municipalities and regions.\n",

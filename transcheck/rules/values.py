@@ -47,9 +47,9 @@ SALARY_MISMATCH = Rule("TC401", "salary-mismatch", Severity.ERROR, "Money amount
 NUMBER_MISMATCH = Rule("TC402", "number-mismatch", Severity.ERROR, "Other numbers in aligned sections differ.",
          "Counts, percentages, years, versions and sizes are compared by value (1 000,5 = "
          "1,000.5; \"fem\" = 5 = \"five\"; 1st = 1:a; \"90-talet\" = \"the nineties\" = 1990s; "
-         "\"1800-talet\" = 19th century). A number whose grouping is ambiguous matches every reading; a "
-         "number written as a word is never reported alone; clock times, footnote markers and "
-         "numbers the other version writes inside code are not compared.",
+         "\"1800-talet\" = 19th century; \"hundre\" = 100). A number whose grouping is ambiguous "
+         "matches every reading; a number written as a word is never reported alone; clock times, "
+         "footnote markers and numbers the other version writes inside code are not compared.",
     example=Example(
         "## Om oss\n\nVi är 25 medarbetare på kontoret i Umeå.\n",
         "## About us\n\nWe are 35 employees at the office in Umeå.\n",
