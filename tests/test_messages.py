@@ -121,3 +121,33 @@ def test_one_pair_checked_is_singular(tmp_path):
         (tmp_path / name).write_text(text, encoding="utf-8")
     output = CliRunner().invoke(main, ["scan", str(tmp_path), "--no-progress"]).stdout
     assert re.search(r"(?m)^1 pair checked in ", output), output
+
+
+def test_two_long_links_that_part_late_are_shown_where_they_differ():
+    from transcheck.wording import contrast
+
+    a = "https://learn.microsoft.com/en-us/dotnet/core/deploying/#publish-self-contained"
+    b = "https://learn.microsoft.com/en-us/dotnet/core/deploying/#publish-as-self-contained"
+    shown_a, shown_b = contrast(a, b)
+    assert shown_a != shown_b
+    assert "publish-self-contained" in shown_a and "publish-as-self-contained" in shown_b
+    assert shown_a.startswith('"…/deploying/')
+
+
+def test_short_or_early_parting_texts_are_quoted_as_usual():
+    from transcheck.wording import contrast, quote
+
+    assert contrast("https://a.example/x", "https://a.example/y") == ('"https://a.example/x"', '"https://a.example/y"')
+    a, b = "https://one.example/" + "x" * 80, "https://two.example/" + "x" * 80
+    assert contrast(a, b) == (quote(a), quote(b))
+
+
+def test_a_changed_long_link_names_both_versions_legibly():
+    from transcheck.checking.engine import check_texts
+
+    base = "https://docs.example.com/en-us/platform/guides/deploying/"
+    sv = f"## Drift\n\nSe [guiden]({base}#publish-self-contained) för detaljer.\n"
+    en = f"## Deploying\n\nSee [the guide]({base}#publish-as-self-contained) for details.\n"
+    found = [f for f in check_texts(sv, en, "p.sv.md", "p.en.md") if f.rule == "link-mismatch"]
+    assert len(found) == 1
+    assert "#publish-self-contained" in found[0].message and "#publish-as-self-contained" in found[0].message

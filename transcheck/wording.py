@@ -32,6 +32,23 @@ def quote(text: str, width: int = 60) -> str:
     return '"' + shorten(text, width) + '"'
 
 
+def contrast(a: str, b: str, width: int = 60) -> tuple[str, str]:
+    """Two different texts quoted so that the difference shows: when both would be clipped
+    alike (two long links that part late), both are shown from a little before the place
+    where they part, after an ellipsis."""
+    a, b = " ".join(a.split()), " ".join(b.split())
+    same = 0
+    while same < min(len(a), len(b)) and a[same] == b[same]:
+        same += 1
+    if a == b or max(len(a), len(b)) <= width or same < width - 10:
+        return quote(a, width), quote(b, width)
+    start = max(0, same - 20)
+    cut = a.rfind("/", 0, start + 1)  # start at a path segment where there is one nearby
+    if cut > start - 20 and cut > 0:
+        start = cut
+    return '"…' + clip(a[start:], width) + '"', '"…' + clip(b[start:], width) + '"'
+
+
 def named(title: str, width: int = 60) -> str:
     """A heading by its text, quoted; an empty heading (``## ``) is "an untitled section"."""
     return quote(title, width) if title.strip() else "an untitled section"

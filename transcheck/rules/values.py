@@ -25,7 +25,7 @@ from transcheck.values.dates import DateValue, find_dates, find_word_dates
 from transcheck.values.links import IDENTIFIER_IN_TEXT, LinkRules, comparable_url, is_identifier, is_url_like
 from transcheck.values.money import Money, currencies_agree, find_money
 from transcheck.values.numbers import Number, find_number_words, find_numbers
-from transcheck.wording import quote, section_phrase
+from transcheck.wording import contrast, quote, section_phrase
 
 # --- the rules of this module: code, name, default severity, summary, documentation ---
 
@@ -428,8 +428,12 @@ def _report_leftovers(
     severity_of: Callable[[V, V], Severity | None] = lambda x, y: None,
     report_lonely: Callable[[Found[V]], bool] = lambda f: True,
     whole: tuple[Locate, Locate] | None = None,
+    contrast: Callable[[Found[V], Found[V]], tuple[str, str]] | None = None,
 ) -> None:
     """Pair what is left in order (a changed value), then report the lonely ones.
+
+    ``contrast`` shows a changed value and its partner so that the difference is seen (two
+    long links are shown from shortly before where they part, not clipped alike).
 
     With ``whole`` (where values stand in all of A and all of B), a value first looked up
     in the whole other file: found there, it was moved by a rewrite (an ``info``, naming
@@ -450,11 +454,12 @@ def _report_leftovers(
             continue
         paired[index] = True
         partner = left_b[index]
+        shown_a, shown_b = contrast(item, partner) if contrast else (describe(item), describe(partner))
         c.report(
             rule,
             c.a,
             item.line,
-            f"{noun} {describe(item)} ≠ {c.b.name}:{partner.line} {describe(partner)}",
+            f"{noun} {shown_a} ≠ {c.b.name}:{partner.line} {shown_b}",
             [(c.b, partner.line)],
             key=f"{noun}|{describe(item)}|{describe(partner)}",
             severity=severity_of(item.value, partner.value),
@@ -859,7 +864,11 @@ def _compare_targets(
         return Severity.WARNING if translated_slug(x.url, y.url) or numbered_copy(x.url, y.url) \
             or other_revision(x.url, y.url) else None
 
-    _report_leftovers(c, rule, sa, sb, left_a, left_b, describe, noun, severity_of=severity, whole=whole)
+    def contrasted(x: Found[Target], y: Found[Target]) -> tuple[str, str]:
+        return contrast(x.value.url, y.value.url)
+
+    _report_leftovers(c, rule, sa, sb, left_a, left_b, describe, noun, severity_of=severity, whole=whole,
+                      contrast=contrasted)
 
 
 def _section_code(info: SectionInfo) -> str:
