@@ -589,7 +589,7 @@ def status(path: str, config_path: str | None, fmt: str, markers: tuple[str, ...
     l10n.sourceCommit), else with its last commit; per language, the pages translated."""
     from pathlib import Path
 
-    from transcheck.report.output import render_machine
+    from transcheck.report.output import MACHINE_FORMATS, render_machine
     from transcheck.report.paths import PathStyle
     from transcheck.report.status import status_findings, status_json, status_text
     from transcheck.site.layout import plan_pairs
@@ -628,6 +628,7 @@ def status(path: str, config_path: str | None, fmt: str, markers: tuple[str, ...
     else:
         from transcheck.findings import Severity, sort_findings
 
+        assert fmt in MACHINE_FORMATS  # click's choice lists these and the three above
         files = sorted({(p.translation or p.source or "", p.language) for p in report.pairs})
         pairs = [(p.translation, p.source) for p in report.pairs if p.translation and p.source]
         text = render_machine(fmt, sort_findings(status_findings(report)), style, files, pairs, Severity.ERROR, True)

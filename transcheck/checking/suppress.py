@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Literal
 
 from transcheck.rules.suppression import SUPPRESSION_INVALID, SUPPRESSION_UNUSED
 from transcheck.findings import Finding, Severity
@@ -25,9 +26,12 @@ _DIRECTIVE = re.compile(r"<!--\s*transcheck-(disable-next-line|disable|enable)\b
 _FRONT_MATTER_KEYS = ("transcheck-disable", "transcheck_disable")
 
 
+DirectiveKind = Literal["next-line", "range", "file"]
+
+
 @dataclass
 class Directive:
-    kind: str  # "next-line", "range", "file"
+    kind: DirectiveKind  # one line, a range up to transcheck-enable, or the whole file
     line: int  # where it is written
     rules: frozenset[str]
     first: int  # first line it covers

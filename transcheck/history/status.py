@@ -26,7 +26,7 @@ import subprocess
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, Literal, Sequence
 
 from transcheck.wording import quote
 
@@ -35,7 +35,13 @@ GIT_TIMEOUT = 300  # seconds: a huge history is slow, a hung git is a bug to rep
 _HEX = re.compile(r"[0-9a-fA-F]{4,40}")
 _HUNK = re.compile(r"^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@")
 
-UP_TO_DATE, BEHIND, MISSING, NO_SOURCE = "up-to-date", "behind", "missing", "no-source"
+State = Literal["up-to-date", "behind", "missing", "no-source"]
+UP_TO_DATE: State = "up-to-date"
+BEHIND: State = "behind"
+MISSING: State = "missing"
+NO_SOURCE: State = "no-source"
+# what changed in the source: a section, the text before the first heading, the front matter
+Part = Literal["section", "preamble", "front matter"]
 
 
 class GitError(Exception):
@@ -154,10 +160,10 @@ class SectionChange:
     source_line: int
     added: int
     removed: int
-    kind: str = "section"  # "section", "preamble" (text before the first heading), "front matter"
+    kind: Part = "section"
     translation_title: str | None = None
     translation_line: int | None = None
-    translation_kind: str = ""  # as kind, for the counterpart; "" when there is none
+    translation_kind: Part | Literal[""] = ""  # as kind, for the counterpart; "" when there is none
 
 
 @dataclass(frozen=True)
@@ -168,7 +174,7 @@ class PairStatus:
     source_language: str
     translation: str | None  # path as planned; None when missing
     source: str | None  # None when the translation has no source
-    state: str
+    state: State
     synced_at: str = ""  # the commit the translation was brought up to date with
     synced_by: str = ""  # "marker default_lang_commit", "last commit", "uncommitted edit", "never committed"
     marker: str = ""  # the marker value as written
@@ -287,7 +293,7 @@ def evaluate(
     marker: tuple[str, str] = ("", ""),
     translation_dirty: bool = False,
     source_dirty: bool = False,
-) -> tuple[str, str, str, tuple[str, ...], str]:
+) -> tuple[str, str, str, tuple[str, ...], State]:
     """(sync commit, how it was found, marker problem, source commits since, state) of one pair.
 
     ``translation`` and ``source`` are repository-relative paths; "dirty" means the working
@@ -625,7 +631,8 @@ def map_changes(hunks: Sequence[Hunk], alignment: Any, source_front_matter_end: 
 
     ``alignment`` is the translation (a) ↔ source (b) section alignment of a Comparison."""
     infos = sorted(alignment.b, key=lambda info: (info.line, info.index))
-    listed = [(info.title, info.line, "preamble" if info.section is None else "section") for info in infos]
+    listed: list[tuple[str, int, Part]] = [(info.title, info.line, "preamble" if info.section is None else "section")
+                                           for info in infos]
     partner = alignment.partner_of_b()
     changes = []
     for index, added, removed in sections_changed(hunks, listed, source_front_matter_end):

@@ -3,16 +3,17 @@ so every format shows the same paths (see :mod:`.paths`)."""
 
 from __future__ import annotations
 
-from typing import Any, Sequence
+from typing import Any, Literal, Sequence, assert_never, get_args
 
 from transcheck.findings import Finding, Severity
 from transcheck.report.paths import PathStyle
 
-MACHINE_FORMATS = ("json", "sarif", "github", "junit", "gitlab")
+MachineFormat = Literal["json", "sarif", "github", "junit", "gitlab"]
+MACHINE_FORMATS: tuple[MachineFormat, ...] = get_args(MachineFormat)
 
 
 def render_machine(
-    fmt: str,
+    fmt: MachineFormat,
     findings: list[Finding],
     style: PathStyle,
     files: Sequence[tuple[str, str | None]],
@@ -48,7 +49,7 @@ def render_machine(
         from transcheck.report.gitlab import format_gitlab
 
         return format_gitlab(shown)
-    raise ValueError(f"unknown format {fmt!r}")
+    assert_never(fmt)
 
 
 def statistics_text(findings: list[Finding]) -> str:

@@ -23,7 +23,7 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import yaml
 
@@ -36,12 +36,15 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 Problem = tuple[str, "int | None", str]  # (path, line, message)
 
 
+Generator = Literal["hugo", "zola", ""]  # the site generators whose configuration transcheck reads
+
+
 @dataclass
 class SiteConfig:
     """What a site's configuration says about its languages."""
 
     root: Path
-    kind: str = ""  # "hugo", "zola" or "" (no config found)
+    kind: Generator = ""  # "" when no config was found
     files: list[Path] = field(default_factory=list)
     default_language: str | None = None
     languages: list[str] = field(default_factory=list)

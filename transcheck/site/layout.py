@@ -38,7 +38,7 @@ class SiteLayout:
     languages: list[str] = field(default_factory=list)
     content_dirs: dict[str, list[Path]] = field(default_factory=dict)  # language → folders (absolute)
     config_file: str | None = None
-    kind: str = ""  # "hugo", "zola", "" (transcheck's own config or nothing)
+    kind: generators.Generator = ""  # "": transcheck's own config or nothing
     config_files: list[str] = field(default_factory=list)
     how: str = ""
     fallbacks: list[tuple[str, Path]] = field(default_factory=list)  # (language, folder shown in it)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Literal
 
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?![\w-])")
 _PHONE = re.compile(r"(?<![\w+])(?:\+|00)?\d[\d \u00a0\-()/.]{5,18}\d(?![\w])")
@@ -16,12 +17,15 @@ _PHONE = re.compile(r"(?<![\w+])(?:\+|00)?\d[\d \u00a0\-()/.]{5,18}\d(?![\w])")
 COUNTRY_CODES = {"sv": "46", "nb": "47", "nn": "47", "no": "47", "da": "45", "fi": "358", "is": "354"}
 
 
+ContactKind = Literal["email", "phone"]
+
+
 @dataclass(frozen=True)
 class Contact:
     start: int
     end: int
     text: str
-    kind: str  # "email" or "phone"
+    kind: ContactKind
     value: str  # lower-cased address, or +<country><number>
 
 
