@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import importlib
 import io
 import os
 import statistics
@@ -31,17 +32,27 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
 
 
+def _module(new: str, old: str) -> Any:
+    """A module by its name since the layered packages, or its flat name before them (a
+    --tree checkout from before the move is measured too)."""
+    try:
+        return importlib.import_module(new)
+    except ModuleNotFoundError:
+        return importlib.import_module(old)
+
+
 def _child(kind: str, site: str, extra: list[str]) -> None:
     """Run one measure in this (fresh) process and print its CPU seconds."""
     sys.path.insert(0, os.getcwd())
-    from transcheck.site.config import Config
-    from transcheck.site.layout import iter_markdown
+    Config = _module("transcheck.site.config", "transcheck.config").Config
+    iter_markdown = _module("transcheck.site.layout", "transcheck.site").iter_markdown
 
     files = list(iter_markdown([Path(site)], Config(), []))
     if kind == "floor":
@@ -50,7 +61,7 @@ def _child(kind: str, site: str, extra: list[str]) -> None:
         import mistune
         import yaml
 
-        from transcheck.document.frontmatter import split_front_matter
+        split_front_matter = _module("transcheck.document.frontmatter", "transcheck.frontmatter").split_front_matter
 
         # libyaml, as transcheck and python-frontmatter use when it is there: a slower
         # floor would flatter the ratio
@@ -66,14 +77,14 @@ def _child(kind: str, site: str, extra: list[str]) -> None:
                 tomllib.loads(split.text)
             markdown("\n".join(text.split("\n")[split.body_line - 1 :]))
     elif kind == "parse":
-        from transcheck.document.read import parse_file
+        parse_file = _module("transcheck.document.read", "transcheck.parse").parse_file
 
         started = time.process_time()
         for path in files:
             parse_file(path)
     else:
-        import transcheck.checking.engine  # noqa: F401  (imports are start-up, not the scan)
-        import transcheck.site.scan  # noqa: F401
+        _module("transcheck.checking.engine", "transcheck.engine")  # imports are start-up, not the scan
+        _module("transcheck.site.scan", "transcheck.scan")
         from transcheck.cli import main
 
         started = time.process_time()
