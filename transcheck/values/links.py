@@ -103,6 +103,10 @@ def comparable_url(url: str, rules: LinkRules, side: str = "a") -> str:
         return " ".join(text.split())
     if port and _DEFAULT_PORTS.get(scheme) == port:
         port = ""
+    if host.startswith("www.") and host.count(".") >= 2:
+        host = host[4:]  # www.example.com and example.com are one site
+    if scheme == "http" and host:
+        scheme = "https"  # a link moved to https is the same page, not drift
     host_parts = host.split(".")
     if len(host_parts) > 2 and _is_language(host_parts[0], rules):
         host_parts[0] = "{lang}"
@@ -122,6 +126,8 @@ def comparable_url(url: str, rules: LinkRules, side: str = "a") -> str:
     path = re.sub(r"/+", "/", path)
     if len(path) > 1:
         path = path.rstrip("/")
+    elif path == "/" and netloc:
+        path = ""  # "https://example.com/" is "https://example.com"
     query = sorted(
         (k, "{lang}" if _is_language(v, rules) else v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
     )
