@@ -295,3 +295,30 @@ def test_a_weak_move_between_unrelated_parents_is_two_sections_of_their_own():
     assert alignment.moved == []
     assert [x.title for x in alignment.only_a] == ["Domstolens beslut"]
     assert [y.title for y in alignment.only_b] == ["This paper has three parts"]
+
+
+def test_a_translated_heading_that_keeps_the_source_anchor_is_its_counterpart():
+    """Translators keep the source heading's anchor ({#code-reviews} for "Code reviews") so
+    links work in every language: that pairs the sections even when another section is
+    missing and the order of what is left would pair them otherwise."""
+    from transcheck.checking.engine import check_texts
+
+    en = ("## Onboarding\n\nWelcome aboard, read this first.\n\n## Triage\n\nWe sort new issues every week.\n\n"
+          "## Code reviews\n\nEvery change needs two approvals.\n\n### General\n\nBe kind and specific.\n")
+    zh = ("## 加入 {#onboarding}\n\n欢迎加入，请先阅读本文。\n\n## 代码审查 {#code-reviews}\n\n每个变更都需要两次批准。\n\n"
+          "### 通用原则 {#general}\n\n友善而具体。\n")
+    found = [(f.rule, f.message) for f in check_texts(zh, en, "p.zh.md", "p.en.md") if f.rule == "missing-section"]
+    assert len(found) == 1 and '"Triage"' in found[0][1], found
+
+
+def test_an_anchor_that_is_the_other_headings_slug_is_evidence_both_ways():
+    from transcheck.align.alignment import _same_anchor, flatten
+    from transcheck.document.read import parse_text
+
+    a = flatten(parse_text("## Granskning {#code-reviews}\n\nText.\n", "a.sv.md"))[1]
+    b = flatten(parse_text("## Code reviews\n\nText.\n", "b.en.md"))[1]
+    c = flatten(parse_text("## Something else\n\nText.\n", "c.en.md"))[1]
+    d = flatten(parse_text("## Code reviews\n\nText.\n", "d.en.md"))[1]
+    assert _same_anchor(a, b) and _same_anchor(b, a)
+    assert not _same_anchor(a, c)
+    assert not _same_anchor(b, d)  # two headings without ids: no evidence (same words are scored elsewhere)

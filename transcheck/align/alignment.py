@@ -34,6 +34,7 @@ from transcheck.document.model import (
     ThematicBreak,
 )
 from transcheck.align.neutral import Tokens, frozen, similarity, tokens_of
+from transcheck.document.sections import heading_anchor
 from transcheck.document.shortcode_args import is_data_argument
 
 SECTION_THRESHOLD = 0.45
@@ -557,9 +558,28 @@ def section_similarity(a: SectionInfo, b: SectionInfo) -> float:
     score = 0.75 * sum(v * w for v, w in evidence) / sum(w for _, w in evidence) + 0.25 * context
     if a.container != b.container:
         score *= 0.6  # inside an accordion in one version, on the page in the other: unlikely
-    if a.id and a.id == b.id:
+    if _same_anchor(a, b):
         score = max(score, 0.95)
     return score
+
+
+@lru_cache(maxsize=4096)
+def _anchor_of(title: str) -> str:
+    return heading_anchor(title)
+
+
+def _same_anchor(a: SectionInfo, b: SectionInfo) -> bool:
+    """One anchor for both headings: the same explicit ``{#id}``, or an explicit id that is
+    the other heading's Hugo anchor. Translators keep the source's anchor so that links
+    into the page work in every language (``## 代码审查 {#code-reviews}`` for "Code
+    reviews"); two headings without ids say nothing here."""
+    if a.id and b.id:
+        return a.id == b.id
+    if a.id and b.section is not None:
+        return a.id == _anchor_of(b.title)
+    if b.id and a.section is not None:
+        return b.id == _anchor_of(a.title)
+    return False
 
 
 @dataclass
@@ -826,17 +846,23 @@ def _moved_candidates(only_a: list[SectionInfo], only_b: list[SectionInfo]) -> l
     return sorted((t for t in scored if t[0] >= MOVED_THRESHOLD), key=lambda t: (-t[0], t[1], t[2]))
 
 
+def _anchor_token(info: SectionInfo) -> Hashable:
+    """The section's anchor (explicit id, else Hugo's anchor of its title): a section moved
+    with the anchor the source gives it is found however its heading was translated."""
+    return ("anchor", info.id or (_anchor_of(info.title) if info.section is not None else ""))
+
+
 def _sharing_pairs(only_a: list[SectionInfo], only_b: list[SectionInfo]) -> list[tuple[SectionInfo, SectionInfo]]:
     by_token: dict[Hashable, list[SectionInfo]] = {}
     for y in only_b:
         key = section_key(y)
-        for token in ([("key", key)] if key is not None else []) + sorted(y.tokens.strong)[:MOVED_CANDIDATES]:
+        for token in ([("key", key)] if key is not None else []) + [_anchor_token(y)] + sorted(y.tokens.strong)[:MOVED_CANDIDATES]:
             by_token.setdefault(token, []).append(y)
     found: list[tuple[SectionInfo, SectionInfo]] = []
     for x in only_a:
         key = section_key(x)
         near: dict[int, SectionInfo] = {}
-        for token in ([("key", key)] if key is not None else []) + sorted(x.tokens.strong)[:MOVED_CANDIDATES]:
+        for token in ([("key", key)] if key is not None else []) + [_anchor_token(x)] + sorted(x.tokens.strong)[:MOVED_CANDIDATES]:
             for y in by_token.get(token, ())[:MOVED_CANDIDATES]:
                 near.setdefault(y.index, y)
         closest = sorted(near.values(), key=lambda y: (abs(y.position - x.position), y.index))[:MOVED_CANDIDATES]

@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+import re
+
 from transcheck.document.model import Block, Body, Heading, Section
 
 DEFAULT_TOP_LEVEL = 2
+
+
+def heading_anchor(title: str) -> str:
+    """Hugo's default anchor of a heading without an explicit ``{#id}``: lower case,
+    punctuation dropped, spaces as dashes ("Code reviews" → "code-reviews")."""
+    text = re.sub(r"[^\w\s-]", "", title.lower(), flags=re.UNICODE)
+    return re.sub(r"\s+", "-", text.strip())
 
 
 def build_body(items: list[Block | Heading]) -> Body:

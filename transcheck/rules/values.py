@@ -19,6 +19,7 @@ from transcheck.findings import Example, Rule, Severity
 from transcheck.document.model import Block, BlockQuote, HtmlBlock, Inline, ListBlock, Paragraph, Shortcode, TableBlock, walk_nodes
 from transcheck.languages.tags import ISO_639_1
 from transcheck.document.lines import LineIndex
+from transcheck.document.sections import heading_anchor
 from transcheck.document.shortcode_args import TEXT_ARGS, is_link_argument
 from transcheck.values.contacts import Contact, find_contacts
 from transcheck.values.dates import DateValue, find_dates, find_word_dates
@@ -743,14 +744,8 @@ def _anchors(infos: list[SectionInfo]) -> dict[str, int]:
             continue
         if info.id:
             anchors.setdefault(info.id, info.index)
-        anchors.setdefault(slugify(info.title), info.index)
+        anchors.setdefault(heading_anchor(info.title), info.index)
     return anchors
-
-
-def slugify(title: str) -> str:
-    """Hugo's default anchor for a heading: lower case, punctuation dropped, spaces as dashes."""
-    text = re.sub(r"[^\w\s-]", "", title.lower(), flags=re.UNICODE)
-    return re.sub(r"\s+", "-", text.strip())
 
 
 def _link_rules(c: Comparison) -> LinkRules:
