@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from transcheck.document.lines import LineIndex
 from transcheck.languages.tags import family
 
 # --- splitting ------------------------------------------------------------------------------
@@ -102,7 +103,7 @@ def _split(text: str) -> tuple[Sentence, ...]:
     per translation."""
     sentences: list[Sentence] = []
     start = 0
-    lines = _LineCounter(text)
+    lines = LineIndex(text)
     for match in _CANDIDATE.finditer(text):
         if not _is_boundary(text, match):
             continue
@@ -113,27 +114,13 @@ def _split(text: str) -> tuple[Sentence, ...]:
     return tuple(sentences)
 
 
-class _LineCounter:
-    """Newlines before an offset, for offsets asked in increasing order (one pass in all)."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.offset = 0
-        self.count = 0
-
-    def before(self, offset: int) -> int:
-        self.count += self.text.count("\n", self.offset, offset)
-        self.offset = offset
-        return self.count
-
-
-def _add(sentences: list[Sentence], text: str, start: int, end: int, lines: _LineCounter) -> None:
+def _add(sentences: list[Sentence], text: str, start: int, end: int, lines: LineIndex) -> None:
     piece = text[start:end]
     stripped = piece.lstrip()
     if not stripped.strip():
         return
     offset = start + len(piece) - len(stripped)
-    sentences.append(Sentence(" ".join(stripped.split()), offset, lines.before(offset)))
+    sentences.append(Sentence(" ".join(stripped.split()), offset, lines.newlines_before(offset)))
 
 
 # --- length model ---------------------------------------------------------------------------------

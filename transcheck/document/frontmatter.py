@@ -15,7 +15,6 @@ Hugo do not, so they are never used.
 
 from __future__ import annotations
 
-import bisect
 import datetime as _dt
 import json
 import re
@@ -25,6 +24,7 @@ from typing import Any
 
 import yaml
 
+from transcheck.document.lines import LineIndex
 from transcheck.document.model import FrontMatter, FrontMatterEntry
 from transcheck.document.source import InputError
 
@@ -174,20 +174,6 @@ def locate_entries(split: Split, path: str) -> list[Located]:
     return []
 
 
-def _line_of(text: str, index: int, offset: int) -> int:
-    return text.count("\n", 0, index) + 1 + offset
-
-
-class _Lines:
-    """Line numbers of many offsets in one text, by bisection (a count per key would be
-    quadratic in a front matter of thousands of keys)."""
-
-    def __init__(self, text: str, offset: int) -> None:
-        self.breaks = [match.start() for match in re.finditer("\n", text)]
-        self.offset = offset
-
-    def __call__(self, index: int) -> int:
-        return bisect.bisect_left(self.breaks, index) + 1 + self.offset
 
 
 def _mark_duplicates(entries: list[FrontMatterEntry]) -> list[FrontMatterEntry]:
@@ -252,13 +238,13 @@ def _yaml_entries(text: str, offset: int, path: str) -> list[FrontMatterEntry]:
             raise InputError(
                 path,
                 "YAML front matter is not a mapping of keys to values",
-                _line_of(text, root.start_mark.index, offset),
+                LineIndex(text).line_of(root.start_mark.index, offset + 1),
             )
         _check_expanded_size(root, path, offset)
         entries = []
-        line_of = _Lines(text, offset)
+        lines = LineIndex(text)  # by bisection: a count per key is quadratic in thousands of keys
         for key, key_node, value_node in _yaml_pairs(root, loader):
-            line = line_of(key_node.start_mark.index)
+            line = lines.line_of(key_node.start_mark.index, offset + 1)
             try:
                 value = loader.construct_object(value_node, deep=True)
             except ValueError as error:  # not a MarkedYAMLError: an int of 5000 digits
@@ -270,7 +256,7 @@ def _yaml_entries(text: str, offset: int, path: str) -> list[FrontMatterEntry]:
         mark = error.problem_mark or error.context_mark
         # libyaml marks "end of input" one line past the front matter: keep it inside
         last = offset + text.rstrip("\n").count("\n") + 1
-        where = min(_line_of(text, min(mark.index, len(text)), offset), last) if mark else None
+        where = min(LineIndex(text).line_of(min(mark.index, len(text)), offset + 1), last) if mark else None
         problem = error.problem or error.context or "syntax error"
         raise InputError(path, f"malformed YAML front matter: {problem}", where) from None
     except yaml.YAMLError as error:
@@ -396,11 +382,11 @@ def _toml_entries(text: str, offset: int, path: str) -> list[FrontMatterEntry]:
     if _depth_exceeds(data):
         raise InputError(path, _too_deep("TOML"), offset + 1)
     found: dict[str, tuple[int, str]] = {}
-    line_of = _Lines(text, offset)
+    lines = LineIndex(text)
     for place in _toml_located(text):
         if place.key not in found:
             raw = text[place.value_start : place.value_end].strip()
-            found[place.key] = (line_of(place.key_start), raw)
+            found[place.key] = (lines.line_of(place.key_start, offset + 1), raw)
     entries = []
     for key, value in data.items():
         line, raw = found.get(key, (offset + 1, ""))
@@ -505,8 +491,8 @@ def _json_entries(text: str, path: str) -> list[FrontMatterEntry]:
         raise InputError(path, "JSON front matter is not an object", 1)
     if _depth_exceeds(pairs, MAX_DEPTH * 2):  # each object is a list of pair tuples here
         raise InputError(path, _too_deep("JSON"), 1)
-    line_of = _Lines(text, 0)
-    lines = [line_of(place.key_start) for place in _json_located(text)]
+    line_index = LineIndex(text)
+    lines = [line_index.line_of(place.key_start) for place in _json_located(text)]
     entries = []
     for index, (key, value) in enumerate(pairs):
         line = lines[index] if index < len(lines) else 1

@@ -20,3 +20,7 @@ class LineIndex:
     def newlines_before(self, offset: int) -> int:
         """How many newlines stand before ``offset`` (the 0-based line of that offset)."""
         return bisect_left(self.newlines, offset)
+
+    def line_of(self, offset: int, first_line: int = 1) -> int:
+        """The line ``offset`` stands on, the text's first line counting as ``first_line``."""
+        return first_line + bisect_left(self.newlines, offset)

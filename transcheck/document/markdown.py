@@ -59,7 +59,6 @@ _FILLER = "<!---->"  # keeps a replaced region's line count; an empty comment re
 _ONLY_PLACEHOLDERS = re.compile(r"\s*(?:(?:<!--tcsc:\d+-->|<!---->)\s*)+")
 _INLINE_PLACEHOLDER = re.compile(INLINE_OPEN + r"(\d+)" + INLINE_CLOSE)
 _TASK = re.compile(r"\[([ xX])\]\s+")
-_NEWLINE = re.compile("\n")
 MAX_INDENT = 160  # deeper indentation is cut: nothing real nests 80 lists deep
 _DEEP_INDENT = re.compile(r"^[ \t]{%d,}" % (MAX_INDENT + 1), re.M)
 _HEADING_ID = re.compile(r"\s*\{#([^}\s]+)\}\s*$")
@@ -85,16 +84,16 @@ class _State(BlockState):
         self.line_base = 0
         self.child_base = 0
         self.in_method = False
-        self._newlines: list[int] | None = None
+        self._lines: LineIndex | None = None
 
     def process(self, src: str) -> None:
         super().process(src)
-        self._newlines = None
+        self._lines = None
 
     def line_index(self, pos: int) -> int:
-        if self._newlines is None:
-            self._newlines = [m.start() for m in _NEWLINE.finditer(self.src)]
-        return bisect.bisect_left(self._newlines, pos)
+        if self._lines is None:
+            self._lines = LineIndex(self.src)
+        return self._lines.newlines_before(pos)
 
     def body_line(self, pos: int) -> int:
         return self.line_base + self.line_index(pos)
@@ -285,14 +284,14 @@ class BodyParser:
         self.depth = depth
         self._nesting = 0  # lists and quotes around the tokens being converted
         self._folded = False
-        self._newlines: list[int] | None = None
+        self._lines: LineIndex | None = None
 
     # -- placeholders --------------------------------------------------------
 
     def _line_of(self, offset: int) -> int:
-        if self._newlines is None:
-            self._newlines = [m.start() for m in _NEWLINE.finditer(self.text)]
-        return self.first_line + bisect.bisect_left(self._newlines, offset)
+        if self._lines is None:
+            self._lines = LineIndex(self.text)
+        return self._lines.line_of(offset, self.first_line)
 
     def _substitute(self) -> str:
         """The text with every shortcode replaced by a placeholder of the same line count.
@@ -752,23 +751,17 @@ class _InlineWalker:
         self.text: list[str] = []
         self.links: list[Link] = []
         self.code: list[str] = []
-        self._counted_to = 0
-        self._newlines = 0
+        self._lines: LineIndex | None = None
 
     def _line_of(self, needle: str) -> int:
         index = self.source.find(needle, self.cursor) if needle else -1
         if index < 0:
-            return self.line + self._newlines_before(self.cursor)
-        self.cursor = index + len(needle)
-        return self.line + self._newlines_before(index)
-
-    def _newlines_before(self, offset: int) -> int:
-        # the cursor only moves forward: count the newlines since the last answer
-        if offset < self._counted_to:
-            return self.source.count("\n", 0, offset)
-        self._newlines += self.source.count("\n", self._counted_to, offset)
-        self._counted_to = offset
-        return self._newlines
+            index = self.cursor
+        else:
+            self.cursor = index + len(needle)
+        if self._lines is None:
+            self._lines = LineIndex(self.source)
+        return self._lines.line_of(index, self.line)
 
     def walk(self, tokens: list[Token]) -> None:
         stack: list[Token | str] = list(reversed(tokens))
