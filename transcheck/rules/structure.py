@@ -12,7 +12,7 @@ from transcheck.align.alignment import EXACT_CELLS, SectionInfo, align_items, al
 from transcheck.findings import Example, Rule, Severity
 from transcheck.pair.comparison import BlockPair, Check, Comparison, Side, form_of, table_as_text
 from transcheck.document.model import Block, CodeBlock, ListBlock, ListItem, Paragraph, Shortcode, TableBlock, walk_nodes
-from transcheck.wording import clip, in_section, named, plural, quote, section_phrase
+from transcheck.wording import contrast, clip, in_section, named, plural, quote, section_phrase
 
 # --- the rules of this module: code, name, default severity, summary, documentation ---
 
@@ -110,6 +110,14 @@ RULES: tuple[Rule, ...] = (MISSING_SECTION, HEADING_LEVEL, SECTION_ORDER, BULLET
 def _quote_or(text: str, width: int, empty: str) -> str:
     """The text quoted, or words for what an empty quote would hide (``""`` reads as a slip)."""
     return quote(text, width) if text.strip() else empty
+
+
+def _lines_shown(here: str, there: str) -> str:
+    """Two differing lines of code, shown where they part when both are long."""
+    if here.strip() and there.strip():
+        shown_here, shown_there = contrast(here, there, 50)
+        return f"{shown_here} here, {shown_there} there"
+    return f"{_quote_or(here, 50, 'an empty line')} here, {_quote_or(there, 50, 'an empty line')} there"
 
 
 def _heading_words(info: SectionInfo) -> str:
@@ -479,14 +487,39 @@ def _code_as_read(code: str) -> str:
     return textwrap.dedent("\n".join(lines))
 
 
+# A placeholder the reader replaces (<my_new_branch>, <nome-do-arquivo>, <YOUR TOKEN>): its
+# words are translated with the page. Not an HTML tag: <a href="…"> has "=", </p> a slash, and
+# <div> or <title> are tags where the text closes them (</div>); <br> and <img> never close.
+_PLACEHOLDER = re.compile(r"<(?![/!?])([^<>\n=\"'/]{1,60})>")
+_VOID_TAGS = frozenset({"br", "hr", "img", "input", "meta", "link", "wbr", "source", "area", "base", "col"})
+
+
+def _fold_placeholders(text: str) -> str:
+    """``text`` with every placeholder written ``<…>``: code that differs only in them is the same."""
+    if "<" not in text:
+        return text
+    lower = text.lower()
+
+    def fold(match: re.Match[str]) -> str:
+        inner = match.group(1).strip()
+        name = inner.split()[0].lower() if inner else ""
+        if not name or name in _VOID_TAGS or f"</{name}" in lower:
+            return match.group(0)
+        return "<…>"
+
+    return _PLACEHOLDER.sub(fold, text)
+
+
 def _compare_code(c: Comparison, a: CodeBlock, b: CodeBlock) -> None:
     if _code_as_read(a.code) == _code_as_read(b.code):
         return
     lines_a = _code_as_read(a.code).split("\n")
     lines_b = _code_as_read(b.code).split("\n")
-    if _without_comments(lines_a) == _without_comments(lines_b):
-        return  # only the comments differ: translators translate them, the code is the same
-    offset = next((i for i, (x, y) in enumerate(zip(lines_a, lines_b))
+    folded_a = _fold_placeholders("\n".join(lines_a)).split("\n")
+    folded_b = _fold_placeholders("\n".join(lines_b)).split("\n")
+    if _without_comments(folded_a) == _without_comments(folded_b):
+        return  # only comments or placeholders differ: translators translate them, the code is the same
+    offset = next((i for i, (x, y) in enumerate(zip(folded_a, folded_b))
                    if x != y and not (_comment(x) and _comment(y)) and _without_comments([x]) != _without_comments([y])),
                   min(len(lines_a), len(lines_b)))
     first_a = lines_a[offset] if offset < len(lines_a) else "(end of block)"
@@ -496,8 +529,7 @@ def _compare_code(c: Comparison, a: CodeBlock, b: CodeBlock) -> None:
         CODE_MISMATCH,
         c.a,
         a.line + fence_lines + offset,
-        f"code differs from {c.b.name}:{b.line + (1 if b.fence else 0) + offset}: "
-        f"{_quote_or(first_a, 50, 'an empty line')} here, {_quote_or(first_b, 50, 'an empty line')} there",
+        f"code differs from {c.b.name}:{b.line + (1 if b.fence else 0) + offset}: {_lines_shown(first_a, first_b)}",
         [(c.b, b.line + (1 if b.fence else 0) + offset)],
         key=f"{first_a}|{first_b}",
     )
@@ -635,8 +667,8 @@ def _inline_code(c: Comparison) -> None:
     for sa, sb in c.sections.pairs + c.sections.moved:
         spans_a = _section_code_spans(sa.blocks)
         spans_b = _section_code_spans(sb.blocks)
-        count_a = Counter(code for code, _ in spans_a)
-        count_b = Counter(code for code, _ in spans_b)
+        count_a = Counter(_fold_placeholders(code) for code, _ in spans_a)
+        count_b = Counter(_fold_placeholders(code) for code, _ in spans_b)
         if count_a.keys() == count_b.keys():
             continue
         for spans, theirs, side, other, other_section in (
@@ -647,7 +679,7 @@ def _inline_code(c: Comparison) -> None:
             plain = "\n".join(block_text(b) for b in other_section.blocks)
             as_text = True
             for code, line in spans:
-                if code not in theirs:
+                if _fold_placeholders(code) not in theirs:
                     lonely.setdefault(code, line)
                     # written there as plain or quoted text ("settings.yml"): the same words
                     as_text = as_text and len(code.strip()) >= 3 and _written_in(code.strip(), plain)
