@@ -32,7 +32,8 @@ SCAN_STATES = (BEHIND, ERRORS, WARNINGS, CLEAN, MISSING)
 STATUS_STATES = (UP_TO_DATE, BEHIND, MISSING, NO_SOURCE)
 
 
-def _e(text: object) -> str:
+def escape(text: object) -> str:
+    """Any value as HTML text or attribute value (quotes escaped too): the reports' one escape."""
     return html.escape(str(text), quote=True)
 
 
@@ -115,7 +116,7 @@ def scan_row(number: int | None, language: str, translation: str, source: str, f
 def render_dashboard(board: Dashboard) -> str:
     parts = ['<section class="dashboard" id="dashboard">']
     if board.caption:
-        parts.append(f'<p class="muted">{_e(board.caption)}</p>')
+        parts.append(f'<p class="muted">{escape(board.caption)}</p>')
     parts.append(_bars_html(board))
     if board.rules is not None:
         parts.append(rules_html(board.rules))
@@ -133,18 +134,18 @@ def _bars_html(board: Dashboard) -> str:
     if not bars:
         return ""
     shown = [s for s in board.states if any(c[s] for c in bars.values())]
-    legend = "".join(f'<span class="key"><i class="st-{s}"></i>{_e(_label(board, s))}</span>' for s in shown)
+    legend = "".join(f'<span class="key"><i class="st-{s}"></i>{escape(_label(board, s))}</span>' for s in shown)
     rows = []
     for language, counts in bars.items():
         total = sum(counts[s] for s in board.states) or 1
         segments = "".join(
             f'<span class="seg st-{s}" style="width:{100 * counts[s] / total:.3f}%" '
-            f'title="{_e(language)}: {counts[s]} {_e(_label(board, s))}" data-state="{s}" data-count="{counts[s]}"></span>'
+            f'title="{escape(language)}: {counts[s]} {escape(_label(board, s))}" data-state="{s}" data-count="{counts[s]}"></span>'
             for s in board.states if counts[s]
         )
-        numbers = " · ".join(f"{counts[s]} {_e(_label(board, s))}" for s in board.states if counts[s])
+        numbers = " · ".join(f"{counts[s]} {escape(_label(board, s))}" for s in board.states if counts[s])
         rows.append(
-            f'<div class="bar-row" data-lang="{_e(language)}"><span class="bar-lang">{_e(language)}</span>'
+            f'<div class="bar-row" data-lang="{escape(language)}"><span class="bar-lang">{escape(language)}</span>'
             f'<span class="bar">{segments}</span><span class="bar-numbers muted">{numbers}</span></div>'
         )
     return f'<h2>Pages per language</h2><p class="legend">{legend}</p><div class="bars">{"".join(rows)}</div>'
@@ -161,21 +162,21 @@ def rules_html(rules: dict[str, Counter[str]]) -> str:
             f'<span class="seg sev-bg-{s}" style="width:{100 * counts[s] / widest:.3f}%" title="{counts[s]} {s}"></span>'
             for s in ("error", "warning", "info") if counts[s]
         )
-        rows.append(f'<div class="rule-row" data-rule="{_e(name)}" data-count="{total}"><span class="rule-name">{_e(name)}'
+        rows.append(f'<div class="rule-row" data-rule="{escape(name)}" data-count="{total}"><span class="rule-name">{escape(name)}'
                     f'</span><span class="bar rule-bar">{segments}</span><span class="rule-count">{total}</span></div>')
     return f'<h2>Findings per rule</h2><div class="rules-chart">{"".join(rows)}</div>'
 
 
 def _table_html(board: Dashboard) -> str:
     head = "".join(
-        f'<th data-key="{c.key}" data-type="{"n" if c.numeric else "t"}" tabindex="0" aria-sort="none">{_e(c.label)}</th>'
+        f'<th data-key="{c.key}" data-type="{"n" if c.numeric else "t"}" tabindex="0" aria-sort="none">{escape(c.label)}</th>'
         for c in board.columns
     )
     body = []
     for row in board.rows:
         cells = []
         for column, value in zip(board.columns, row.cells):
-            text = _e(value)
+            text = escape(value)
             if row.pair is not None and column.key == "translation":
                 text = f'<a href="#pair-{row.pair}">{text}</a>'
             cells.append(f"<td>{text}</td>")

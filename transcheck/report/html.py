@@ -15,7 +15,6 @@ so a site of hundreds of pairs stays a few megabytes and opens at once.
 from __future__ import annotations
 
 import base64
-import html
 import zlib
 from collections import Counter
 from dataclasses import dataclass
@@ -27,6 +26,7 @@ from transcheck.pair.comparison import Comparison
 from transcheck.findings import Finding, Severity
 from transcheck.wording import plural, shorten
 from transcheck.report import dashboard as dash
+from transcheck.report.dashboard import escape
 from transcheck.report.paths import PathStyle
 from transcheck.document.model import (
     Block,
@@ -44,10 +44,6 @@ _MAX_TEXT = 400
 # fragments up to this many characters in all are embedded as plain <template>s (readable,
 # searchable with grep); past it the report switches to one compressed stream
 PLAIN_LIMIT = 1_000_000
-
-
-def _e(text: object) -> str:
-    return html.escape(str(text), quote=True)
 
 
 def _label(sc: Shortcode) -> str:
@@ -78,30 +74,30 @@ def _blocks(blocks: list[Block]) -> str:
 def _block(block: Block) -> str:
     line = block.line
     if isinstance(block, Paragraph):
-        body = f"<p>{_e(shorten(block.text, _MAX_TEXT))}</p>"
+        body = f"<p>{escape(shorten(block.text, _MAX_TEXT))}</p>"
     elif isinstance(block, ListBlock):
         tag = "ol" if block.ordered else "ul"
         items = []
         for item in block.items:
             nested = _blocks(item.blocks) if item.blocks else ""
-            items.append(f"<li>{_ln(item.line)}{_e(shorten(item.text, 200))}{nested}</li>")
+            items.append(f"<li>{_ln(item.line)}{escape(shorten(item.text, 200))}{nested}</li>")
         start = f' start="{block.start}"' if block.ordered and block.start != 1 else ""
         return f'<div class="block list">{_ln(line)}<{tag}{start}>{"".join(items)}</{tag}></div>'
     elif isinstance(block, CodeBlock):
-        body = f"<pre><code>{_e(block.code[:2000])}</code></pre>"
+        body = f"<pre><code>{escape(block.code[:2000])}</code></pre>"
     elif isinstance(block, TableBlock):
-        rows = "".join("<tr>" + "".join(f"<td>{_e(shorten(c, 80))}</td>" for c in row) + "</tr>" for row in block.rows[:50])
-        head = "".join(f"<th>{_e(shorten(h, 80))}</th>" for h in block.header)
+        rows = "".join("<tr>" + "".join(f"<td>{escape(shorten(c, 80))}</td>" for c in row) + "</tr>" for row in block.rows[:50])
+        head = "".join(f"<th>{escape(shorten(h, 80))}</th>" for h in block.header)
         body = f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
     elif isinstance(block, BlockQuote):
         body = f"<blockquote>{_blocks(block.blocks)}</blockquote>"
     elif isinstance(block, HtmlBlock):
-        body = f'<pre class="html">{_e(shorten(block.html, 300))}</pre>'
+        body = f'<pre class="html">{escape(shorten(block.html, 300))}</pre>'
     elif isinstance(block, ThematicBreak):
         body = "<hr>"
     elif isinstance(block, Shortcode):
         inner = _blocks(block.body.blocks) if block.body is not None else ""
-        return (f'<div class="block shortcode">{_ln(line)}<code class="sc">{_e(_label(block))}</code>'
+        return (f'<div class="block shortcode">{_ln(line)}<code class="sc">{escape(_label(block))}</code>'
                 f'<div class="inner">{inner}</div></div>')
     else:
         body = ""
@@ -114,14 +110,14 @@ def _section_cell(info: SectionInfo | None) -> str:
     heading = ""
     if info.section is not None:
         marker = "bold line" if info.style == "bold" else "#" * info.level
-        heading = f'<h3>{_ln(info.line)}<span class="lvl">{_e(marker)}</span> {_e(info.title)}</h3>'
+        heading = f'<h3>{_ln(info.line)}<span class="lvl">{escape(marker)}</span> {escape(info.title)}</h3>'
     return f'<div class="cell">{heading}{_blocks(info.blocks)}</div>'
 
 
 def _front_matter_cell(comparison: Comparison, side: str) -> str:
     doc = (comparison.a if side == "a" else comparison.b).doc
     rows = "".join(
-        f"<tr><td>{_ln(entry.line)}</td><th>{_e(entry.key)}</th><td>{_e(shorten(entry.raw, 120))}</td></tr>"
+        f"<tr><td>{_ln(entry.line)}</td><th>{escape(entry.key)}</th><td>{escape(shorten(entry.raw, 120))}</td></tr>"
         for entry in doc.front_matter.entries
     )
     table = f'<table class="fm">{rows}</table>' if rows else '<p class="muted">no front matter</p>'
@@ -170,7 +166,7 @@ def failed_fragment(error: BaseException) -> str:
     """What a pair shows when its view could not be drawn (its findings are still listed)."""
     detail = " ".join(str(error).split())[:200]
     return (f'<div class="row"><div class="cell gap">the side-by-side view could not be drawn: '
-            f'{_e(type(error).__name__)} {_e(detail)} (a bug; please report it)</div><div class="cell gap"></div></div>')
+            f'{escape(type(error).__name__)} {escape(detail)} (a bug; please report it)</div><div class="cell gap"></div></div>')
 
 
 # -- the fragments, embedded ----------------------------------------------------------------------
@@ -249,8 +245,8 @@ def _finding_html(shown: Finding, ident: str, side: str) -> str:
     severity = shown.severity.label
     return (
         f'<div class="finding sev-{severity}" id="{ident}" data-severity="{severity}" data-s="{side}" '
-        f'data-l="{shown.line}"><span class="badge">{_e(shown.code)} {_e(shown.rule)}</span> '
-        f'<span class="where">line {shown.line}</span> {_e(shown.message)}</div>'
+        f'data-l="{shown.line}"><span class="badge">{escape(shown.code)} {escape(shown.rule)}</span> '
+        f'<span class="where">line {shown.line}</span> {escape(shown.message)}</div>'
     )
 
 
@@ -270,7 +266,7 @@ def _pair_block(number: int, entry: PairEntry, style: PathStyle, counter: Counte
             other = "a" if location.path == entry.translation else "b"
             related.append(
                 f'<a class="related sev-{severity}" data-severity="{severity}" data-s="{other}" data-l="{location.line}" '
-                f'href="#{ident}">↔ {_e(finding.code)} {_e(finding.rule)} (line {location.line} here)</a>'
+                f'href="#{ident}">↔ {escape(finding.code)} {escape(finding.rule)} (line {location.line} here)</a>'
             )
         listed.append((shown, ident))
     counts = Counter(f.severity for f in entry.findings)
@@ -278,9 +274,9 @@ def _pair_block(number: int, entry: PairEntry, style: PathStyle, counter: Counte
                          for s in (Severity.ERROR, Severity.WARNING, Severity.INFO) if counts[s])
     detail = f' data-d="{entry.detail}"' if entry.detail is not None else ""
     return (
-        f'<details class="pair" id="pair-{number}"{detail} data-la="{_e(entry.languages[0])}" '
-        f'data-lb="{_e(entry.languages[1])}"{" open" if open_ else ""}><summary><span class="pa">{_e(style(entry.translation))}'
-        f'</span> ↔ <span class="pb">{_e(style(entry.source))}</span> <span class="muted">{summary or "no findings"}</span>'
+        f'<details class="pair" id="pair-{number}"{detail} data-la="{escape(entry.languages[0])}" '
+        f'data-lb="{escape(entry.languages[1])}"{" open" if open_ else ""}><summary><span class="pa">{escape(style(entry.translation))}'
+        f'</span> ↔ <span class="pb">{escape(style(entry.source))}</span> <span class="muted">{summary or "no findings"}</span>'
         f'</summary><div class="pending">{"".join(notes)}{"".join(related)}</div></details>'
     )
 
@@ -296,8 +292,8 @@ def _others_html(others: list[Finding], counter: Counter[str], style: PathStyle)
         severity = finding.severity.label
         items.append(
             f'<li><div class="finding sev-{severity}" id="{ident}" data-severity="{severity}" tabindex="-1">'
-            f'<span class="badge">{_e(finding.code)} {_e(finding.rule)}</span> '
-            f'<span class="where">{_e(finding.path)}:{finding.line}</span> {_e(finding.message)}</div></li>'
+            f'<span class="badge">{escape(finding.code)} {escape(finding.rule)}</span> '
+            f'<span class="where">{escape(finding.path)}:{finding.line}</span> {escape(finding.message)}</div></li>'
         )
         listed.append((finding, ident))
     if not items:
@@ -341,7 +337,7 @@ def render_page(
         for s in ("error", "warning", "info")
     )
     page = _PAGE.format(
-        title=_e(title),
+        title=escape(title),
         css=_CSS + dash.CSS,
         js=_JS + dash.JS + _READY_JS,
         errors=plural(by_severity.get("error", 0), "error"),
@@ -447,8 +443,8 @@ def render_site(
 
 def render_status_page(board: dash.Dashboard, title: str, notes: list[str]) -> str:
     """`status --format html`: the dashboard alone (status compares no pages)."""
-    listed = "".join(f"<li>{_e(note)}</li>" for note in notes)
-    return _STATUS_PAGE.format(title=_e(title), css=_CSS + dash.CSS, js=dash.JS + _READY_JS,
+    listed = "".join(f"<li>{escape(note)}</li>" for note in notes)
+    return _STATUS_PAGE.format(title=escape(title), css=_CSS + dash.CSS, js=dash.JS + _READY_JS,
                                notes=f'<ul class="notes">{listed}</ul>' if listed else "",
                                overview=dash.render_dashboard(board))
 
