@@ -9,6 +9,7 @@ import re
 import pytest
 
 from transcheck.document import markdown as mdparse
+from transcheck.document import mistune_adapter
 from transcheck.document.read import parse_text
 
 PAGE = """---
@@ -165,14 +166,14 @@ def test_a_piece_left_open_sends_the_rest_to_one_parse(monkeypatch: pytest.Monke
     monkeypatch.setattr(mdparse, "CHUNK_CHARS", 1)
     pieces = len(mdparse.chunks(page + "\n"))
     calls = 0
-    parse = mdparse._MARKDOWN.block.parse
+    parse = mistune_adapter.MARKDOWN.block.parse
 
     def counting(state, rules=None):  # type: ignore[no-untyped-def]
         nonlocal calls
         calls += 1
         return parse(state, rules)
 
-    monkeypatch.setattr(mdparse._MARKDOWN.block, "parse", counting)
+    monkeypatch.setattr(mistune_adapter.MARKDOWN.block, "parse", counting)
     in_pieces = parse_text(page, "page.md")
     top_level = calls
     monkeypatch.setattr(mdparse, "CHUNK_CHARS", 10**9)

@@ -1,13 +1,14 @@
 """Markdown body → flat list of typed blocks with exact file lines.
 
-mistune 3 gives no positions, so this module teaches it two things:
+mistune 3 reads the Markdown (through :mod:`.mistune_adapter`, which stamps every token with
+its line); this module does the rest:
 
-* a block state that stamps every token with the line it starts on, and gives
-  every child state (list item, block quote) the file line it starts on;
 * Hugo shortcodes are cut out *before* mistune runs: a tag alone on its line
   becomes an HTML comment placeholder (a block of its own, which is what Hugo
   means by it), an inline tag becomes a private-use placeholder inside the
-  text. Line counts never change, so positions stay exact.
+  text. Line counts never change, so positions stay exact;
+* mistune's tokens become the typed model (headings, lists, tables, code, quotes,
+  shortcodes), with the repairs Hugo's renderer makes (fences, nesting limits).
 """
 
 from __future__ import annotations
@@ -17,11 +18,6 @@ import re
 from html import unescape
 from urllib.parse import unquote
 from typing import Any
-
-import mistune
-from mistune.block_parser import BlockParser
-from mistune.core import BlockState
-from mistune.plugins import import_plugin
 
 from transcheck.document.model import (
     Block,
@@ -41,10 +37,10 @@ from transcheck.document.model import (
     tag_label,
 )
 from transcheck.document.lines import LineIndex
+from transcheck.document.mistune_adapter import MAX_NESTING, Token, parse_block_tokens, parse_inline_tokens
 from transcheck.document.sections import build_body
 from transcheck.document.shortcodes import Tag, find_tags, pair_tags
 
-Token = dict[str, Any]
 Item = Block | Heading  # what the flat parse yields before sections exist
 
 INLINE_OPEN, INLINE_CLOSE, INLINE_FILL = "\ue000", "\ue001", "\ue002"
@@ -76,100 +72,6 @@ _LINE_BREAK = re.compile(r" *\n\s*")  # mistune's soft and hard line breaks, as 
 MAX_SHORTCODE_DEPTH = 16  # real pages nest a few deep; a limit keeps hostile input linear
 
 
-class _State(BlockState):
-    """A block state that knows on which body line (0-based) its text starts."""
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.line_base = 0
-        self.child_base = 0
-        self.in_method = False
-        self._lines: LineIndex | None = None
-
-    def process(self, src: str) -> None:
-        super().process(src)
-        self._lines = None
-
-    def line_index(self, pos: int) -> int:
-        if self._lines is None:
-            self._lines = LineIndex(self.src)
-        return self._lines.newlines_before(pos)
-
-    def body_line(self, pos: int) -> int:
-        return self.line_base + self.line_index(pos)
-
-    def append_token(self, token: Token) -> None:
-        if not self.in_method and "_line" not in token:
-            token["_line"] = self.body_line(self.cursor)
-        super().append_token(token)
-
-    def add_paragraph(self, text: str) -> None:
-        last = self.last_token()
-        if last and last["type"] == "paragraph":
-            last["text"] += text
-        else:
-            self.tokens.append({"type": "paragraph", "text": text, "_line": self.body_line(self.cursor)})
-
-    def child_state(self, src: str, lazy_line_starts: Any = None) -> "_State":
-        child = super().child_state(src, lazy_line_starts)
-        assert isinstance(child, _State)
-        child.line_base = self.line_base + self.child_base
-        # The list parser has consumed the next item's marker line before it
-        # builds this item: that line is where the next child starts.
-        self.child_base = max(self.line_index(self.cursor) - 1, self.child_base + 1)
-        return child
-
-
-class _Parser(BlockParser):
-    state_cls = _State
-
-    def parse_method(self, m: Any, state: BlockState) -> int | None:
-        assert isinstance(state, _State)
-        start = m.start()
-        saved = state.in_method, state.child_base
-        state.in_method = True
-        state.child_base = state.line_index(start)
-        before = len(state.tokens)
-        try:
-            result = super().parse_method(m, state)
-        finally:
-            state.in_method, state.child_base = saved
-        if len(state.tokens) >= before:
-            line = state.body_line(start)
-            for token in state.tokens[max(0, before - 1) :]:
-                token.setdefault("_line", line)
-        return result
-
-
-def _gfm_table_rows() -> None:
-    """A body row with more or fewer cells than the header: GFM (and so Hugo's goldmark)
-    cuts the extra cells and pads the missing ones; mistune turns the whole table into a
-    paragraph. Make mistune's row reader do what the site renders."""
-    from mistune.plugins import table as table_plugin
-
-    split = getattr(table_plugin, "_split_table_cells", None)
-    if split is None or not hasattr(table_plugin, "_process_row"):
-        return  # another mistune: leave it as it is
-
-    def process_row(text: str, aligns: list[str | None]) -> dict[str, object]:
-        cells = (list(split(text)) + [""] * len(aligns))[: len(aligns)]
-        children = [
-            {"type": "table_cell", "text": cell.strip(), "attrs": {"align": aligns[i], "head": False}}
-            for i, cell in enumerate(cells)
-        ]
-        return {"type": "table_row", "children": children}
-
-    table_plugin._process_row = process_row
-
-
-def _make_markdown() -> mistune.Markdown:
-    _gfm_table_rows()
-    plugins = [import_plugin(name) for name in ("table", "url", "strikethrough")]
-    return mistune.Markdown(renderer=None, block=_Parser(), plugins=plugins)
-
-
-_MARKDOWN = _make_markdown()
-_MAX_NESTING = int(getattr(_MARKDOWN.block, "max_nested_level", 20))
 
 
 def code_ranges(text: str) -> list[tuple[int, int]]:
@@ -469,17 +371,13 @@ class BodyParser:
         while index < len(pieces):
             line_base, piece = pieces[index]
             index += 1
-            state = _State()
-            state.env = self.env
-            state.line_base = line_base
-            state.process(piece)
             try:
-                _MARKDOWN.block.parse(state)
+                tokens = parse_block_tokens(piece, line_base, self.env)
             except RecursionError:
                 del self.problems[problems_before:]
                 self.problems.append(Problem(self.first_line, "too-deep", "Markdown nested too deeply to parse"))
                 return []
-            if index < len(pieces) and state.tokens and state.tokens[-1]["type"] in ("block_code", "block_html"):
+            if index < len(pieces) and tokens and tokens[-1]["type"] in ("block_code", "block_html"):
                 # code or raw HTML ran to the end of the piece and may go on in the next: the
                 # rest of the body is parsed whole (piece by piece could parse it again and again)
                 pieces[index - 1 :] = [(line_base, "".join(text for _, text in pieces[index - 1 :]))]
@@ -487,9 +385,9 @@ class BodyParser:
                 continue
             pieces[index - 1] = (line_base, "")
             if keep_tokens:
-                parsed.extend(state.tokens)
+                parsed.extend(tokens)
             else:
-                items.extend(self._convert(state.tokens, top=True))
+                items.extend(self._convert(tokens, top=True))
         if keep_tokens:
             items = self._convert(parsed, top=True)
         if self.depth > 0 and len(items) == 1:  # the whole inside of a shortcode container
@@ -605,7 +503,7 @@ class BodyParser:
 
     def _check_folded(self, blocks: list[Block], line: int) -> None:
         """At mistune's nesting limit inner lists and quotes stay text: say so, once."""
-        if self._folded or self._nesting < _MAX_NESTING - 1:
+        if self._folded or self._nesting < MAX_NESTING - 1:
             return
         for block in blocks:
             if isinstance(block, Paragraph) and _CONTAINER_LINE.search(block.text):
@@ -614,7 +512,7 @@ class BodyParser:
                     Problem(
                         block.line,
                         "too-deep",
-                        f"lists and quotes nested more than {_MAX_NESTING} deep: the inner ones are read as text",
+                        f"lists and quotes nested more than {MAX_NESTING} deep: the inner ones are read as text",
                     )
                 )
                 return
@@ -724,7 +622,7 @@ class BodyParser:
             inline.shortcodes.append(shortcode)
         source = text.replace("\n" + INLINE_FILL, "\n").replace(INLINE_FILL, "")
         try:
-            tokens = _MARKDOWN.inline(source.strip(" \r\n\t\f"), self.env)
+            tokens = parse_inline_tokens(source.strip(" \r\n\t\f"), self.env)
         except RecursionError:
             return self.restore(source), inline
         lead = len(source) - len(source.lstrip(" \r\n\t\f"))
