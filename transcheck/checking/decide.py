@@ -43,7 +43,8 @@ def decide(findings: list[Finding], settings: Settings, suppressions: dict[str, 
     return sort_findings([f.with_severity(severity_of(settings, f)) for f in findings if f.rule in enabled])
 
 
-def _relative(path: str, root: Path) -> str:
+def relative_to_root(path: str, root: Path) -> str:
+    """``path`` as a glob sees it: relative to the site's root when inside it, posix slashes."""
     try:
         return Path(path).resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
@@ -57,7 +58,7 @@ def without_per_path_ignores(findings: list[Finding], settings: Settings, root: 
         return findings
     kept = []
     for finding in findings:
-        relative = _relative(finding.path, root)
+        relative = relative_to_root(finding.path, root)
         if not any(fnmatch.fnmatch(relative, pattern) and finding.rule in _named(selectors)
                    for pattern, selectors in settings.per_path_ignores):
             kept.append(finding)

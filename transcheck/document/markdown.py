@@ -34,6 +34,7 @@ from transcheck.document.model import (
     Shortcode,
     TableBlock,
     ThematicBreak,
+    last_line,
     tag_label,
 )
 from transcheck.document.lines import LineIndex
@@ -467,7 +468,7 @@ class BodyParser:
             self._check_folded(blocks, line)
             if len(blocks) == 1:  # a quotation that is one dialogue line
                 blocks = [_dialogue_line(blocks[0], require_speech=False) or blocks[0]]
-            end = max([_end(b) for b in blocks], default=line)
+            end = max([last_line(b) for b in blocks], default=line)
             return BlockQuote(line, blocks, end)
         if kind == "block_html":
             raw = token.get("raw", "")
@@ -558,7 +559,7 @@ class BodyParser:
                     blocks=rest,
                     inline=item_inline,
                     task=task,
-                    end_line=max([_end(b) for b in blocks] + [item_line]),
+                    end_line=max([last_line(b) for b in blocks] + [item_line]),
                 )
             )
         end = max([item.end_line for item in items] + [line])
@@ -1052,10 +1053,6 @@ def _demote(item: Item) -> Block:
     if isinstance(item, Heading):
         return Paragraph(item.line, item.title, item.line, item.inline)
     return item
-
-
-def _end(block: Block) -> int:
-    return int(getattr(block, "end_line", 0) or block.line)
 
 
 def parse_blocks(text: str, first_line: int) -> tuple[list[Item], list[Problem]]:

@@ -303,6 +303,11 @@ def iter_body_sections(body: Body) -> Iterator[Section]:
         stack.extend(reversed(later))
 
 
+def last_line(block: Block) -> int:
+    """The block's last line (its first when it has no end line of its own)."""
+    return int(getattr(block, "end_line", 0) or block.line)
+
+
 def iter_blocks(blocks: list[Block]) -> Iterator[Block]:
     """Every block under ``blocks``, depth first, in document order (iterative)."""
     stack: list[Block] = list(reversed(blocks))

@@ -17,7 +17,7 @@ from typing import Any, Callable, TypeVar
 from transcheck.align.alignment import SectionAlignment, SectionInfo, align_blocks, align_sections, block_text, block_tokens
 from transcheck.findings import Finding, Location, Rule, Severity
 from transcheck.pair.settings import Settings
-from transcheck.document.model import Block, BlockQuote, CodeBlock, Document, ListBlock, Paragraph, Shortcode, TableBlock
+from transcheck.document.model import Block, BlockQuote, CodeBlock, Document, ListBlock, Paragraph, Shortcode, TableBlock, last_line
 
 T = TypeVar("T")
 
@@ -141,9 +141,9 @@ class Comparison:
                 for a, b in align_blocks(blocks_a, blocks_b):
                     result.append(BlockPair(a, b, sa, sb, anchor_a, anchor_b))
                     if a is not None:
-                        anchor_a = _end(a)
+                        anchor_a = last_line(a)
                     if b is not None:
-                        anchor_b = _end(b)
+                        anchor_b = last_line(b)
                     if a is None or b is None:
                         continue
                     inner = _children(a), _children(b)
@@ -244,10 +244,6 @@ def _children(block: Block) -> list[Block]:
     if isinstance(block, BlockQuote):
         return block.blocks
     return []
-
-
-def _end(block: Block) -> int:
-    return int(getattr(block, "end_line", 0) or block.line)
 
 
 @dataclass(frozen=True)

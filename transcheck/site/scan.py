@@ -18,7 +18,7 @@ from typing import Callable
 
 from transcheck.rules.orphan import ORPHAN
 from transcheck.rules.problems import INTERNAL_ERROR, PARSE_ERROR
-from transcheck.checking.decide import enabled_rules, severity_of, without_per_path_ignores
+from transcheck.checking.decide import enabled_rules, relative_to_root, severity_of, without_per_path_ignores
 from transcheck.pair.comparison import Comparison
 from transcheck.pair.settings import Settings
 from transcheck.site.config import Config
@@ -317,20 +317,13 @@ def _within(path: Path, root: Path) -> bool:
         return False
 
 
-def _relative(path: str, root: Path) -> str:
-    try:
-        return Path(path).resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return Path(path).as_posix()
-
-
 def _orphan_findings(orphans: list[tuple[Page, list[str]]], layout: SiteLayout, config: Config, settings: Settings) -> list[Finding]:
     if not config.orphans or ORPHAN.name not in enabled_rules(settings):
         return []
     meta = ORPHAN
     found = []
     for page, missing in orphans:
-        relative = _relative(str(page.path), layout.root)
+        relative = relative_to_root(str(page.path), layout.root)
         if any(fnmatch.fnmatch(relative, pattern) or fnmatch.fnmatch(page.key, pattern) for pattern in config.orphan_ignore):
             continue
         names = ", ".join(missing)
