@@ -74,8 +74,6 @@ def compare_documents(
     comparison = Comparison(sides[0], sides[1], settings)
     enabled = enabled_rules(settings)
     for check in CHECKS:
-        if check.needs_front_matter and "invalid" in (doc_a.front_matter.format, doc_b.front_matter.format):
-            continue
         if not _needed(check, enabled):
             continue  # a rule that is not selected costs nothing (no detection, no value extraction)
         try:

@@ -25,7 +25,7 @@ from typing import Any
 import yaml
 
 from transcheck.document.lines import LineIndex
-from transcheck.document.model import FrontMatter, FrontMatterEntry
+from transcheck.document.model import FrontMatter, FrontMatterEntry, FrontMatterFormat, ValueKind
 from transcheck.document.source import InputError
 
 MAX_YAML_NODES = 100_000  # expanded size; stops "billion laughs" alias bombs
@@ -68,7 +68,7 @@ _Loader.add_constructor("tag:yaml.org,2002:set", _set_as_list)
 class Split:
     """Where the front matter sits in the text (0-based line indexes)."""
 
-    format: str
+    format: FrontMatterFormat
     text: str  # the front matter's own text (without delimiters)
     first_line: int  # 1-based file line where ``text`` begins
     end_line: int  # 1-based line of the closing delimiter, 0 when none
@@ -108,7 +108,7 @@ def split_front_matter(text: str, path: str) -> Split:
     return Split("none", "", 1, 0, 1)
 
 
-def _split_fenced(lines: list[str], fmt: str, close: re.Pattern[str], path: str) -> Split:
+def _split_fenced(lines: list[str], fmt: FrontMatterFormat, close: re.Pattern[str], path: str) -> Split:
     for index in range(1, len(lines)):
         if close.match(lines[index]):
             return Split(fmt, "\n".join(lines[1:index]), 2, index + 1, index + 2)
@@ -188,7 +188,7 @@ def _mark_duplicates(entries: list[FrontMatterEntry]) -> list[FrontMatterEntry]:
     ]
 
 
-def value_kind(value: Any) -> str:
+def value_kind(value: Any) -> ValueKind:
     if value is None:
         return "null"
     if isinstance(value, bool):

@@ -34,6 +34,7 @@ from transcheck.document.model import (
     Shortcode,
     TableBlock,
     ThematicBreak,
+    LinkKind,
     last_line,
     tag_label,
 )
@@ -708,6 +709,7 @@ class _InlineWalker:
         # mistune marks a link or image resolved through a reference definition
         # with "ref": its URL is written elsewhere, so it is placed by its label.
         by_reference = "ref" in token or url not in self.source
+        kind: LinkKind
         if token["type"] == "image":
             kind = "image-reference" if by_reference else "image"
         elif label == url or label == url.replace("mailto:", ""):
@@ -719,8 +721,10 @@ class _InlineWalker:
         placeholder = _INLINE_PLACEHOLDER.search(url)
         if placeholder:
             shortcode = self.parser.tags[int(placeholder.group(1))]
-            if shortcode.name in ("ref", "relref"):
-                kind = shortcode.name
+            if shortcode.name == "ref":
+                kind = "ref"
+            elif shortcode.name == "relref":
+                kind = "relref"
         restored = self.parser.restore(url)
         line = self._line_of(_first_word(label)) if by_reference else self._line_of(url)
         self.links.append(Link(restored, self.parser.restore(label), line, kind))
@@ -764,7 +768,7 @@ def _images(tokens: list[Token]) -> list[Token]:
     return found
 
 
-def _html_urls(html: str) -> list[tuple[str, str]]:
+def _html_urls(html: str) -> list[tuple[LinkKind, str]]:
     return [("html", m.group(1)) for m in _HREF.finditer(html)] + [
         ("image", m.group(1)) for m in _IMG_SRC.finditer(html)
     ]
@@ -773,7 +777,8 @@ def _html_urls(html: str) -> list[tuple[str, str]]:
 def _html_links(html: str, line: int) -> list[Link]:
     links = []
     lines = LineIndex(html)
-    for kind, pattern in (("html", _HREF), ("image", _IMG_SRC)):
+    patterns: tuple[tuple[LinkKind, re.Pattern[str]], ...] = (("html", _HREF), ("image", _IMG_SRC))
+    for kind, pattern in patterns:
         for match in pattern.finditer(html):
             links.append(Link(match.group(1), "", line + lines.newlines_before(match.start(1)), kind))
     return sorted(links, key=lambda link: link.line)

@@ -8,7 +8,19 @@ front matter included.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Iterator, Sequence, Union
+from typing import Any, Iterator, Literal, Sequence, Union
+
+
+# How a front matter is written; "none" when the page has none.
+FrontMatterFormat = Literal["yaml", "toml", "json", "none"]
+# What a front-matter value is, as the site generator reads it.
+ValueKind = Literal["str", "bool", "int", "float", "date", "null", "list", "map"]
+# How a link target was written: [text](url), ![alt](src), ![alt][ref], <url>, a bare
+# address, an HTML href (src is "image"), [text][ref], a Hugo ref/relref shortcode.
+LinkKind = Literal["link", "image", "image-reference", "autolink", "bare", "html", "reference", "ref", "relref"]
+# Input problems that are not fatal; the first four lose content (see CONTENT_LOSS_KINDS).
+ProblemKind = Literal["too-deep", "unclosed-comment", "glued-fence", "outdented-fence",
+                      "shortcode-orphan-close", "shortcode-syntax"]
 
 
 @dataclass(frozen=True)
@@ -25,12 +37,12 @@ class FrontMatterEntry:
     line: int
     raw: str
     duplicate: bool = False
-    value_kind: str = "str"  # str, bool, int, float, date, null, list, map
+    value_kind: ValueKind = "str"
 
 
 @dataclass
 class FrontMatter:
-    format: str  # "yaml", "toml", "json" or "none"
+    format: FrontMatterFormat
     entries: list[FrontMatterEntry]
     start_line: int = 1
     end_line: int = 0  # line of the closing delimiter (0 when there is none)
@@ -52,7 +64,7 @@ class Link:
     url: str
     text: str
     line: int
-    kind: str = "link"  # link, image, image-reference, autolink, bare, html, reference, shortcode
+    kind: LinkKind = "link"
 
 
 @dataclass(slots=True)
@@ -266,12 +278,12 @@ class Problem:
     """Something wrong in the input that is not fatal (e.g. an orphan closing shortcode)."""
 
     line: int
-    kind: str
+    kind: ProblemKind
     message: str
 
 
 # Problem kinds after which some of the page is not compared (hidden, or read as text).
-CONTENT_LOSS_KINDS = frozenset({"too-deep", "unclosed-comment", "glued-fence", "outdented-fence"})
+CONTENT_LOSS_KINDS: frozenset[ProblemKind] = frozenset({"too-deep", "unclosed-comment", "glued-fence", "outdented-fence"})
 
 
 @dataclass

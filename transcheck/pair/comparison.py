@@ -251,11 +251,10 @@ class Check:
     """One check of a rule module: a function of a pair that reports the rules it names.
 
     The engine runs it only when one of ``reports`` is selected (so an unselected rule costs
-    nothing), and, with ``needs_front_matter``, only when both front matters could be read."""
+    nothing). A page whose front matter cannot be read is a parse-error: no check sees it."""
 
     run: Callable[[Comparison], None]
     reports: tuple[Rule, ...]
-    needs_front_matter: bool = False
 
     @property
     def description(self) -> str:

@@ -377,7 +377,7 @@ def _same_day(a: Any, b: Any) -> bool:
 
 CHECKS: tuple[Check, ...] = (
     Check(check_duplicate_keys, (DUPLICATE_KEY,)),
-    Check(check_missing_keys, (FRONTMATTER_MISSING_KEY,), needs_front_matter=True),
-    Check(check_front_matter_values, (FRONTMATTER_MISMATCH,), needs_front_matter=True),
-    Check(check_translated_keys, (UNTRANSLATED,), needs_front_matter=True),
+    Check(check_missing_keys, (FRONTMATTER_MISSING_KEY,)),
+    Check(check_front_matter_values, (FRONTMATTER_MISMATCH,)),
+    Check(check_translated_keys, (UNTRANSLATED,)),
 )

@@ -9,7 +9,7 @@ from collections import Counter
 from transcheck.align.alignment import Unit, aligned_units, block_inlines, block_text, unit_inlines
 from transcheck.findings import Example, Rule, Severity
 from transcheck.pair.comparison import BlockPair, Check, Comparison, Side, form_of
-from transcheck.document.model import Block, Document, Paragraph, Shortcode, iter_blocks
+from transcheck.document.model import Block, Document, Paragraph, ProblemKind, Shortcode, iter_blocks
 from transcheck.document.shortcode_args import TEXT_ARGS, data_args, is_link_argument
 from transcheck.wording import in_section
 
@@ -436,7 +436,7 @@ def _compare_inline(c: Comparison, pair: BlockPair) -> None:
 
 # --- unclosed -----------------------------------------------------------------------
 
-_PROBLEM_KINDS = ("shortcode-orphan-close", "shortcode-syntax", "shortcode-nesting")
+_PROBLEM_KINDS: tuple[ProblemKind, ...] = ("shortcode-orphan-close", "shortcode-syntax")
 
 
 def all_shortcodes(doc: Document) -> list[Shortcode]:
