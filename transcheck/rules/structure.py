@@ -490,24 +490,28 @@ def _code_as_read(code: str) -> str:
 # A placeholder the reader replaces (<my_new_branch>, <nome-do-arquivo>, <YOUR TOKEN>): its
 # words are translated with the page. Not an HTML tag: <a href="…"> has "=", </p> a slash, and
 # <div> or <title> are tags where the text closes them (</div>); <br> and <img> never close.
-_PLACEHOLDER = re.compile(r"<(?![/!?])([^<>\n=\"'/]{1,60})>")
+_PLACEHOLDER = re.compile(r"(?<!\{\{)<(?![/!?])([^<>=\"'/]{1,200})>")
+# {verb} {object}, { #some-id }: braces around words (never JSON, whose keys are quoted, nor
+# Hugo's {{ }} and Go templates)
+_BRACED = re.compile(r"(?<![{$])\{(?![{%<])\s*([#\w][\w .#-]{0,40}?)\s*\}(?!\})")
 _VOID_TAGS = frozenset({"br", "hr", "img", "input", "meta", "link", "wbr", "source", "area", "base", "col"})
 
 
 def _fold_placeholders(text: str) -> str:
     """``text`` with every placeholder written ``<…>``: code that differs only in them is the same."""
-    if "<" not in text:
+    if "<" not in text and "{" not in text:
         return text
     lower = text.lower()
 
     def fold(match: re.Match[str]) -> str:
         inner = match.group(1).strip()
         name = inner.split()[0].lower() if inner else ""
-        if not name or name in _VOID_TAGS or f"</{name}" in lower:
+        if not name or name in _VOID_TAGS or f"</{name}" in lower or inner.count("\n") > 3:
             return match.group(0)
         return "<…>"
 
-    return _PLACEHOLDER.sub(fold, text)
+    text = _PLACEHOLDER.sub(fold, text)
+    return _BRACED.sub("{…}", text) if "{" in text else text
 
 
 def _compare_code(c: Comparison, a: CodeBlock, b: CodeBlock) -> None:
@@ -519,6 +523,8 @@ def _compare_code(c: Comparison, a: CodeBlock, b: CodeBlock) -> None:
     folded_b = _fold_placeholders("\n".join(lines_b)).split("\n")
     if _without_comments(folded_a) == _without_comments(folded_b):
         return  # only comments or placeholders differ: translators translate them, the code is the same
+    if len(folded_a) != len(lines_a) or len(folded_b) != len(lines_b):
+        lines_a, lines_b = folded_a, folded_b  # a placeholder over several lines: count as folded
     offset = next((i for i, (x, y) in enumerate(zip(folded_a, folded_b))
                    if x != y and not (_comment(x) and _comment(y)) and _without_comments([x]) != _without_comments([y])),
                   min(len(lines_a), len(lines_b)))
