@@ -178,6 +178,18 @@ MORE = {
         "Meta was fined €1.3bn last year.",
         "salary-mismatch",
     ),
+    "footnote-marks-glued-to-words": (
+        "Både europeisk(14) och svensk(15) rätt gäller för 40 licenser.(16)",
+        "Both European14 and Swedish15 law apply to 40 licenses.16",
+        "Both European14 and Swedish15 law apply to 45 licenses.16",
+        "number-mismatch",
+    ),
+    "cjk-number-against-its-word": (
+        "Vi hade 1000 användare.",
+        "ユーザーは1000人でした。",
+        "ユーザーは2000人でした。",
+        "number-mismatch",
+    ),
     "trunk-zero-in-brackets": (
         "Ring 076-629 25 02 för mer information.",
         "Call +46 (0)76 629 25 02 for more information.",

@@ -129,6 +129,11 @@ _CLOCK = re.compile(
 )
 # A footnote marker ("[^1]", rendered "text^1"): a label, not a number
 _FOOTNOTE = re.compile(r"\[\^[^\]\s]{1,40}\]|(?<=\S)\^[\w-]{1,40}")
+# A footnote mark glued to the word it annotates: "European14", "licenses.16" (the mark
+# after a sentence's full stop), "europeisk(14)". Four letters at least before it, so
+# names with a number (mp3, B2B, k8s) are still read as they were; Latin letters only (CJK
+# text sets numbers right against its words: 約1000件).
+_GLUED_FOOTNOTE = re.compile(r"(?<=[A-Za-zÀ-ɏ]{4})\.?\(?\d{1,2}\)?(?=[\s,;:]|\.(?:\s|$)|$)")
 _CASE_FOOTNOTE = re.compile(r"(?<![\w-])[CT]-\d{1,4}/\d{2}(,?\d{1,2})(?=[.,;:)\s]|$)")
 _IMAGE_EXT = re.compile(r"\.(?:png|jpe?g|gif|svg|webp|avif|ico|bmp|tiff?)(?:[?#].*)?$", re.I)
 _IMAGE_KEYS = ("image", "img", "bild", "photo", "logo", "picture", "thumbnail", "socialmedia", "cover", "banner", "src")
@@ -237,6 +242,7 @@ def unit_values(text: str, code: tuple[str, ...], language: str | None) -> tuple
         if index >= 0:
             spans.append((index, index + len(snippet)))
     spans.extend((m.start(), m.end()) for m in _FOOTNOTE.finditer(text))
+    spans.extend((m.start(), m.end()) for m in _GLUED_FOOTNOTE.finditer(text))
     if "/" in text:  # a footnote mark glued to an EU case number: "C-311/18,1." and "C-311/181"
         spans.extend((m.start(1), m.end(1)) for m in _CASE_FOOTNOTE.finditer(text))
     if ":" in text:  # "ECLI:EU:C:2019:123", "doi:10.1000/182": names, not numbers
