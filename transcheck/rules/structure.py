@@ -94,8 +94,10 @@ TABLE_SHAPE = Rule("TC107", "table-shape", Severity.ERROR, "Aligned tables have 
 
 CODE_MISMATCH = Rule("TC108", "code-mismatch", Severity.WARNING, "Code blocks or inline code differ between aligned places.",
          "Code is not translated: a fenced block or an inline `code` span must be the same in both "
-         "versions. Whitespace at line ends is ignored. An inline span the other version writes "
-         "as plain or quoted text is information.",
+         "versions. Whitespace at line ends and common indentation are ignored, and so are comments "
+         "and placeholders a reader replaces, which translators translate (`<my_new_branch>` = "
+         "`<min_nya_gren>`, `{verb}` = `{verbo}`; an HTML tag the code closes is code). An inline "
+         "span the other version writes as plain or quoted text is information.",
     example=Example(
         "## Installera\n\nInstallera klienten med följande kommando:\n\n```bash\npip install kommunapi\n```\n",
         "## Install\n\nInstall the client with the following command:\n\n```bash\npip install kommun-api\n```\n",
