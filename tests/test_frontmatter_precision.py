@@ -49,13 +49,14 @@ def test_key_on_one_side_with_a_value_is_reported(extra):
     ],
 )
 def test_per_language_keys_are_never_missing(extra):
-    assert findings(page(SV + "\n" + extra), page(EN)) == []
-    assert findings(page(SV), page(EN + "\n" + extra)) == []
+    # (a page that says it drifted is told once by stale-translation: tests/test_declared_drift.py)
+    assert [f for f in findings(page(SV + "\n" + extra), page(EN)) if f.rule != "stale-translation"] == []
+    assert [f for f in findings(page(SV), page(EN + "\n" + extra)) if f.rule != "stale-translation"] == []
 
 
 def test_per_language_keys_are_never_compared():
     found = findings(page(SV + "\ndefault_lang_commit: 1\ndrifted_from_default: true"), page(EN + "\ndefault_lang_commit: 2\ndrifted_from_default: false"))
-    assert found == []
+    assert [f.rule for f in found] == ["stale-translation"]
 
 
 def test_other_keys_are_still_compared_and_missing():

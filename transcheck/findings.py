@@ -49,6 +49,9 @@ class Rule:
     aliases: tuple[str, ...] = ()
     example: Example | None = None
     can_be_silenced: bool = True  # internal-error cannot: a crash must show
+    # Reports a difference between the two versions (not a fault of one file): on a page that
+    # declares itself behind its source (drifted_from_default: true) its errors are warnings.
+    compares: bool = True
 
 
 @dataclass(frozen=True, order=True)

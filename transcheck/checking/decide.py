@@ -12,7 +12,7 @@ from pathlib import Path
 from transcheck.checking.suppress import Suppressions, apply as apply_suppressions
 from transcheck.findings import Finding, Severity, sort_findings
 from transcheck.pair.settings import Settings
-from transcheck.rules import RULES, resolve
+from transcheck.rules import BY_NAME, RULES, resolve
 
 
 def _named(selectors: tuple[str, ...]) -> set[str]:
@@ -34,13 +34,25 @@ def severity_of(settings: Settings, finding: Finding) -> Severity:
     return severity
 
 
-def decide(findings: list[Finding], settings: Settings, suppressions: dict[str, Suppressions] | None = None) -> list[Finding]:
+def decide(findings: list[Finding], settings: Settings, suppressions: dict[str, Suppressions] | None = None,
+           known_drift: bool = False) -> list[Finding]:
     """Inline directives, then rule selection, then severities; sorted and without duplicates.
-    A rule that cannot be silenced (internal-error: a crash must show) is never selected away."""
+    A rule that cannot be silenced (internal-error: a crash must show) is never selected away.
+    ``known_drift``: the pair's translation says it is behind its source, so its differences
+    are warnings (configured severities still win)."""
     enabled = enabled_rules(settings) | {r.name for r in RULES if not r.can_be_silenced}
     if suppressions:
         findings = apply_suppressions(findings, suppressions, enabled)
+    if known_drift:
+        findings = [_softened(f) for f in findings]
     return sort_findings([f.with_severity(severity_of(settings, f)) for f in findings if f.rule in enabled])
+
+
+def _softened(finding: Finding) -> Finding:
+    rule = BY_NAME.get(finding.rule)
+    if rule is not None and rule.compares and finding.severity is Severity.ERROR:
+        return finding.with_severity(Severity.WARNING)
+    return finding
 
 
 def relative_to_root(path: str, root: Path) -> str:

@@ -14,6 +14,7 @@ from transcheck.document.read import parse_file, parse_text
 from transcheck.rules import CHECKS
 from transcheck.document.source import InputError
 from transcheck.checking.decide import decide, enabled_rules
+from transcheck.history.status import declared_drift
 from transcheck.checking.suppress import read_suppressions
 
 INTERNAL_ERROR = INTERNAL_ERROR_RULE.name
@@ -115,9 +116,11 @@ def check_documents(
 
 
 def _finish(findings: list[Finding], settings: Settings, docs: list[Document] | None = None) -> list[Finding]:
-    """The settings applied (checking.decide), with the pair's inline directives."""
+    """The settings applied (checking.decide), with the pair's inline directives and whether
+    a page of the pair says it is behind its source."""
     suppressions = {doc.path: read_suppressions(doc.text, doc) for doc in docs} if docs else None
-    return decide(findings, settings, suppressions)
+    known_drift = any(declared_drift(doc.front_matter.entries) is not None for doc in docs or ())
+    return decide(findings, settings, suppressions, known_drift)
 
 
 def check_texts(

@@ -31,6 +31,17 @@ from typing import Any, Iterable, Literal, Sequence
 from transcheck.wording import quote
 
 DEFAULT_MARKER_KEYS: tuple[str, ...] = ("default_lang_commit", "l10n.sourceCommit")
+# A front-matter flag by which a site's own tooling says the page is behind its source
+# (opentelemetry.io's drifted_from_default: true).
+DRIFT_KEYS: tuple[str, ...] = ("drifted_from_default",)
+
+
+def declared_drift(entries: Sequence[Any]) -> Any | None:
+    """The front-matter entry by which a page says it drifted from its source, else None."""
+    for entry in entries:
+        if entry.key.lower() in DRIFT_KEYS and (entry.value is True or str(entry.value).lower() == "true"):
+            return entry
+    return None
 GIT_TIMEOUT = 300  # seconds: a huge history is slow, a hung git is a bug to report
 _HEX = re.compile(r"[0-9a-fA-F]{4,40}")
 _HUNK = re.compile(r"^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@")

@@ -51,6 +51,7 @@ DUPLICATE_KEY = Rule("TC303", "duplicate-key", Severity.ERROR, "A front-matter k
         "---\ntitle: \"Developer in Umeå\"\ncategory: \"IT\"\n---\nWe are looking for a developer who wants to build services for municipalities and regions.\n",
         "The Swedish front matter writes the key category twice, so only the last value is kept.",
     ),
+    compares=False,
 )
 
 RULES: tuple[Rule, ...] = (FRONTMATTER_MISSING_KEY, FRONTMATTER_MISMATCH, DUPLICATE_KEY,)

@@ -26,6 +26,7 @@ LANGUAGE_CONFLICT = Rule("TC501", "language-conflict", Severity.ERROR, "Two lang
         "---\ntitle: \"Developer in Umeå\"\nlanguage: \"en\"\n---\nWe are looking for a developer who wants to build services for municipalities and regions.\n",
         "The Swedish front matter declares two different languages: language is sv but lang is en.",
     ),
+    compares=False,
 )
 
 LANGUAGE_CODE = Rule("TC502", "language-code", Severity.WARNING, "A language field holds no valid code, or almost certainly the wrong one.",
@@ -38,6 +39,7 @@ LANGUAGE_CODE = Rule("TC502", "language-code", Severity.WARNING, "A language fie
         "---\ntitle: \"Developer in Umeå\"\nlanguage: \"en\"\n---\nWe are looking for a developer who wants to build services for municipalities and regions.\n",
         "The Swedish page declares language \"se\" (Northern Sami) instead of \"sv\" (Swedish).",
     ),
+    compares=False,
 )
 
 LANGUAGE_MISMATCH = Rule("TC503", "language-mismatch", Severity.ERROR, "A file declares another language than expected, or both declare the same.",
@@ -48,6 +50,7 @@ LANGUAGE_MISMATCH = Rule("TC503", "language-mismatch", Severity.ERROR, "A file d
         "---\ntitle: \"Developer in Umeå\"\nlanguage: \"sv\"\n---\nWe are looking for a developer who wants to build services for municipalities and regions.\n",
         "The English page declares its language as Swedish (sv), the same as the Swedish page.",
     ),
+    compares=False,
 )
 
 LANGUAGE_DETECTED = Rule("TC504", "language-detected", Severity.ERROR, "The text is not in the declared or expected language.",
@@ -60,6 +63,7 @@ LANGUAGE_DETECTED = Rule("TC504", "language-detected", Severity.ERROR, "The text
         "## About the job\n\nVi leter etter en utvikler som ønsker å bygge tjenester for kommuner og regioner. Du jobber tett med brukerne våre.\n",
         "The English page's text is written in Norwegian, not English.",
     ),
+    compares=False,
 )
 
 UNTRANSLATED = Rule("TC505", "untranslated", Severity.WARNING, "Text is identical in both versions or in the other version's language.",

@@ -21,14 +21,18 @@ from transcheck.wording import plural
 PARSE_ERROR = Rule("TC001", "parse-error", Severity.ERROR, "A file cannot be read or parsed.",
          "The file is missing, unreadable, not UTF-8/UTF-16 text, or its front matter is "
          "malformed. The message names the line where known. Checks that need the file are "
-         "skipped; the other file is still checked on its own.")
+         "skipped; the other file is still checked on its own.",
+    compares=False,
+)
 
 INTERNAL_ERROR = Rule("TC002", "internal-error", Severity.ERROR, "transcheck failed on this pair (a bug): the other checks still ran.",
          "A check or the parser raised an exception on this page. The message names the check, "
          "the rules it reports and the exception; every other check of the pair and every other "
          "pair are still checked, and the exit status is 2 (not 1, which means drift). It cannot "
          "be selected away or suppressed. Please report it with the two files.",
-    can_be_silenced=False)
+    can_be_silenced=False,
+    compares=False,
+)
 
 CONTENT_SKIPPED = Rule("TC003", "content-skipped", Severity.WARNING, "Part of a page could not be read as Markdown and was not compared.",
          "An HTML comment that is never closed (`<!--` without `-->`) hides the rest of the page from "
@@ -42,6 +46,7 @@ CONTENT_SKIPPED = Rule("TC003", "content-skipped", Severity.WARNING, "Part of a 
         "## About the job\n\nWe are looking for a developer who wants to build services for municipalities and regions.\n<!-- TODO: translate the rest\n",
         "The English page has an HTML comment that is never closed, so everything after it is hidden.",
     ),
+    compares=False,
 )
 
 RULES: tuple[Rule, ...] = (PARSE_ERROR, INTERNAL_ERROR, CONTENT_SKIPPED,)

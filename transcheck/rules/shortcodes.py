@@ -47,6 +47,7 @@ SHORTCODE_UNCLOSED = Rule("TC202", "shortcode-unclosed", Severity.ERROR, "A shor
         "## Important\n\n{{< note >}}Applications that arrive late will not be considered.{{< /note >}}{{< /note >}}\n",
         "The English note shortcode is closed twice ({{< /note >}} appears two times).",
     ),
+    compares=False,
 )
 
 RULES: tuple[Rule, ...] = (SHORTCODE_MISMATCH, SHORTCODE_UNCLOSED,)

@@ -1,15 +1,16 @@
 """The stale-translation rule: the source changed in git since the translation was brought up
-to date; reported per changed source section, at its counterpart in the translation.
+to date; reported per changed source section, at its counterpart in the translation. A page
+whose front matter says it drifted from its source is reported once, and its differences are
+warnings (checking.decide): the site already knows them.
 
 Silent outside a git repository or without git: history is extra knowledge, never a failure.
 The history is read once per repository and HEAD (see :mod:`transcheck.history.status`)."""
 
 from __future__ import annotations
 
-from transcheck.findings import Rule, Severity
-
 from pathlib import Path
 
+from transcheck.findings import Example, Rule, Severity
 from transcheck.history import status as st
 from transcheck.pair.comparison import Check, Comparison
 
@@ -22,7 +23,17 @@ STALE_TRANSLATION = Rule("TC701", "stale-translation", Severity.WARNING, "The so
          "source section at its counterpart in the translation, with the lines added and removed, "
          "the number of commits and the date of the oldest. A source changed and changed back is "
          "up to date. Silent outside a git repository or without git; `transcheck status` lists "
-         "every page.")
+         "every page. A page whose front matter says it drifted from its source "
+         "(`drifted_from_default: true`, as opentelemetry.io's tooling writes) is reported once, "
+         "and its differences from the source are warnings instead of errors: the site knows them "
+         "already, and they should not fail a build again (a `[severity]` setting still wins).",
+    example=Example(
+        "---\ntitle: \"Om oss\"\ndrifted_from_default: true\n---\n## Om oss\n\nVi bygger öppna tjänster för kommuner.\n",
+        "---\ntitle: \"About us\"\n---\n## About us\n\nWe build open services for municipalities.\n",
+        "The Swedish page says it is behind the English one; its differences are shown as warnings.",
+    ),
+    compares=False,
+)
 
 RULES: tuple[Rule, ...] = (STALE_TRANSLATION,)
 
@@ -51,8 +62,27 @@ def check_stale(c: Comparison) -> None:
         c.report(STALE_TRANSLATION, c.a, line, message, [(c.b, source_line)], key=key)
 
 
+def check_declared_drift(c: Comparison) -> None:
+    """A page that says it is behind its source (``drifted_from_default: true``): once."""
+    for side in (c.a, c.b):
+        entry = st.declared_drift(side.doc.front_matter.entries)
+        if entry is None:
+            continue
+        other = c.other(side)
+        c.report(
+            STALE_TRANSLATION,
+            side,
+            entry.line,
+            f"the page says it is behind its source ({entry.key}: true): its differences from "
+            f"{other.name} are reported as warnings, not errors, until it is brought up to date",
+            [(other, 1)],
+            key=f"declared|{entry.key}",
+        )
+
+
 # --- what the engine runs: each check with the rules it reports --------------------------------
 
 CHECKS: tuple[Check, ...] = (
     Check(check_stale, (STALE_TRANSLATION,)),
+    Check(check_declared_drift, (STALE_TRANSLATION,)),
 )

@@ -12,9 +12,13 @@ from transcheck.findings import Rule, Severity
 
 SUPPRESSION_INVALID = Rule("TC602", "suppression-invalid", Severity.WARNING, "A transcheck directive is malformed.",
          "A directive must name the rules it silences: <!-- transcheck-disable-next-line "
-         "bullet-count -->. A bare directive or one naming an unknown rule silences nothing.")
+         "bullet-count -->. A bare directive or one naming an unknown rule silences nothing.",
+    compares=False,
+)
 
 SUPPRESSION_UNUSED = Rule("TC603", "suppression-unused", Severity.INFO, "A transcheck directive silences nothing.",
-         "The finding it was written for is gone: remove the directive.")
+         "The finding it was written for is gone: remove the directive.",
+    compares=False,
+)
 
 RULES: tuple[Rule, ...] = (SUPPRESSION_INVALID, SUPPRESSION_UNUSED,)

@@ -23,9 +23,9 @@ from transcheck.site.fix import FixResult, _apply, _Edit, _front_matter_end, _re
 from transcheck.document.frontmatter import (Located, Split, _json_located, _Loader, locate_entries, parse_front_matter,
                           split_front_matter)
 from transcheck.document.source import InputError
-from transcheck.history.status import DEFAULT_MARKER_KEYS, front_matter_dict, marker_of
+from transcheck.history.status import DEFAULT_MARKER_KEYS, DRIFT_KEYS, front_matter_dict, marker_of
 
-DRIFT_KEY = "drifted_from_default"
+DRIFT_KEY = DRIFT_KEYS[0]
 
 
 def stamp_text(text: str, path: str, key: str, commit: str,

@@ -1,0 +1,37 @@
+"""A page that says it is behind its source (drifted_from_default: true): told once, and its
+differences from the source are warnings, not errors; faults of one file stay errors."""
+
+from __future__ import annotations
+
+from transcheck.checking.engine import check_texts
+from transcheck.findings import Severity
+from transcheck.pair.settings import Settings
+
+EN = "---\ntitle: About us\n---\n## About us\n\nWe build open services for municipalities.\n\n- Umeå\n- Luleå\n- Kiruna\n"
+SV = "---\ntitle: Om oss\n{flag}---\n## Om oss\n\nVi bygger öppna tjänster för kommuner.\n\n- Umeå\n- Luleå\n"
+
+
+def _found(flag: str, settings: Settings | None = None) -> dict[str, Severity]:
+    return {f.rule: f.severity for f in check_texts(SV.format(flag=flag), EN, "p.sv.md", "p.en.md", settings)}
+
+
+def test_a_missing_item_is_an_error_on_an_ordinary_page():
+    assert _found("")["bullet-count"] is Severity.ERROR
+    assert "stale-translation" not in _found("")
+
+
+def test_on_a_page_that_says_it_drifted_it_is_a_warning_and_the_drift_is_told_once():
+    found = _found("drifted_from_default: true\n")
+    assert found["bullet-count"] is Severity.WARNING
+    assert found["stale-translation"] is Severity.WARNING
+    assert _found("drifted_from_default: false\n")["bullet-count"] is Severity.ERROR
+
+
+def test_a_configured_severity_still_wins():
+    settings = Settings(severity=(("bullet-count", "error"),))
+    assert _found("drifted_from_default: true\n", settings)["bullet-count"] is Severity.ERROR
+
+
+def test_a_fault_of_one_file_stays_an_error():
+    found = _found("drifted_from_default: true\ncategory: a\ncategory: b\n")
+    assert found["duplicate-key"] is Severity.ERROR
