@@ -190,6 +190,12 @@ MORE = {
         "ユーザーは2000人でした。",
         "number-mismatch",
     ),
+    "minus-after-cjk-word": (
+        "Antalet sjönk med -6% jämfört med förra året.",
+        "前年から-6%減少しました。",
+        "前年から-7%減少しました。",
+        "number-mismatch",
+    ),
     "trunk-zero-in-brackets": (
         "Ring 076-629 25 02 för mer information.",
         "Call +46 (0)76 629 25 02 for more information.",

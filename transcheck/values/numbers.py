@@ -133,8 +133,12 @@ def _decimal(text: str) -> Decimal:
 _VALUE_END = frozenset("-–—%‰°)]’'\"”")
 
 
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+
+
 def _glued(before: str) -> bool:
-    return before.isalnum() or before in _VALUE_END
+    # Chinese, Japanese and Korean set a number right after a word: "昨年から-6%" is minus 6
+    return (before.isalnum() and not _CJK.match(before)) or before in _VALUE_END
 
 
 def _range_after_space(text: str, start: int) -> bool:
