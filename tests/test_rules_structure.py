@@ -315,3 +315,12 @@ def test_an_inline_code_span_inside_a_longer_word_is_not_written_as_text():
     en = "## Install\n\nRun `pip install tool` first.\n"
     found = [(f.severity.label, f.message) for f in check_texts(sv, en, "p.sv.md", "p.en.md") if f.rule == "code-mismatch"]
     assert found and all(s == "warning" and "not found" in m for s, m in found)
+
+
+def test_a_whole_cjk_sentence_in_bold_is_emphasis_not_a_heading():
+    from conftest import doc
+
+    d = doc("## 報告\n\n本文。\n\n**GitHub の公開 Issue として脆弱性を報告しないでください。**\n\n続き。\n")
+    assert [s.title for s in d.iter_sections()] == ["報告"]
+    label = doc("## 報告\n\n**要件**\n\n本文。\n")  # a short bold label without a full stop still is one
+    assert [(s.title, s.style) for s in label.iter_sections()] == [("報告", "atx"), ("要件", "bold")]

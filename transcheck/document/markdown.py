@@ -939,6 +939,8 @@ def _bold_heading(text: str) -> str | None:
     inner = match.group(2)
     if inner.rstrip().endswith(".") and not inner.rstrip().endswith("..") and len(inner.split()) >= 6:
         return None  # a whole sentence in bold is emphasis, not a heading
+    if inner.rstrip().endswith("。") and len(inner) >= 8:
+        return None  # the same in Chinese and Japanese, which put no spaces between words
     return inner
 
 
