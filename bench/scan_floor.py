@@ -15,10 +15,10 @@ before and after a change, side by side (`git worktree add /tmp/base HEAD~3`).
 ``--cache`` adds the scan cache's row: a cold scan, then warm ones (the second run only
 reads and hashes files).
 
-``--select RULES`` adds issue 15's row "rules that are not selected cost nothing": a scan
+``--only RULES`` adds issue 15's row "rules that are not selected cost nothing": a scan
 with only RULES selected against one with all rules, in the same rounds.
 
-Usage: python bench/scan_floor.py [--rounds 5] [--jobs 1 2] [--tree DIR ...] [--cache] [--select RULES] [SITE ...]
+Usage: python bench/scan_floor.py [--rounds 5] [--jobs 1 2] [--tree DIR ...] [--cache] [--only RULES] [SITE ...]
        (default sites: the real ones in ../shared/corpus)
 """
 
@@ -125,7 +125,7 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, nargs="+", default=[1])
     parser.add_argument("--tree", action="append", default=[], help="another checkout to measure in the same rounds")
     parser.add_argument("--cache", action="store_true", help="also a cold and warm scan with the cache")
-    parser.add_argument("--select", default=None, metavar="RULES",
+    parser.add_argument("--only", default=None, metavar="RULES",
                         help="also scan -j 1 with --select RULES in the same rounds: its CPU against all rules")
     parser.add_argument("--child", default=None, help=argparse.SUPPRESS)
     args, extra = parser.parse_known_args()
@@ -143,9 +143,9 @@ def main() -> None:
         selected: list[tuple[float, float]] = []  # (all rules, --select), one pair a round
         for _ in range(args.rounds):
             floors.append(measure("floor", site, ROOT))
-            if args.select:
+            if args.only:
                 selected.append((measure("scan", site, ROOT, ["--no-cache", "-j", "1"]),
-                                 measure("scan", site, ROOT, ["--no-cache", "-j", "1", "--select", args.select])))
+                                 measure("scan", site, ROOT, ["--no-cache", "-j", "1", "--select", args.only])))
             for tree in trees:
                 parses[tree].append(measure("parse", site, tree))
                 for jobs in args.jobs:
@@ -165,7 +165,7 @@ def main() -> None:
                       f"{statistics.median(ratios):4.2f}× floor   ({', '.join(f'{r:.2f}' for r in runs)})")
         if selected:
             ratios = [chosen / whole for whole, chosen in selected]
-            print(f"  scan -j 1 --select {args.select}: {statistics.median(c for _, c in selected):6.2f} s CPU, all rules "
+            print(f"  scan -j 1 --select {args.only}: {statistics.median(c for _, c in selected):6.2f} s CPU, all rules "
                   f"{statistics.median(w for w, _ in selected):6.2f} s: {statistics.median(ratios):4.2f}× "
                   f"(median of per-round ratios: {', '.join(f'{r:.2f}' for r in ratios)})")
         if args.cache:
