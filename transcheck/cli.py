@@ -20,11 +20,8 @@ from transcheck.document.source import DEFAULT_MAX_BYTES, InputError
 from transcheck.report.treeview import tree_json, tree_text
 
 if TYPE_CHECKING:
-    from transcheck.pair.settings import Settings
     from transcheck.site.fix import ReadFile
     from transcheck.report.html import ViewCollector
-    from transcheck.report.paths import PathStyle
-    from transcheck.site.scan import ScanResult
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -513,7 +510,9 @@ def scan(paths: tuple[str, ...], config_path: str | None, fmt: str, output: str 
         text = render_machine(fmt, findings, style, sorted(result.languages.items()), result.pairs, threshold, True)
     elif fmt == "html":
         assert views is not None  # made above for html
-        text = _scan_html(result, findings, settings, style, views)
+        from transcheck.report.html import scan_report
+
+        text = scan_report(result, findings, settings, style, views)
     else:
         text = format_text(style.findings(findings), len(result.languages), coloured, quiet)
         if not quiet:
@@ -534,37 +533,6 @@ def _html_views() -> ViewCollector:
     from transcheck.report.html import ViewCollector
 
     return ViewCollector()
-
-
-def _scan_html(result: ScanResult, findings: list[Finding], settings: Settings, style: PathStyle, views: ViewCollector) -> str:
-    """The site report from the scan's own results: the views the workers drew, the findings as
-    reported; the dashboard's paths relative to the site's root (or --root)."""
-    from collections import Counter
-    from pathlib import Path
-
-    from transcheck.checking.decide import enabled_rules
-    from transcheck.rules.stale import STALE_TRANSLATION
-    from transcheck.report.html import render_site
-    from transcheck.report.paths import PathStyle
-    from transcheck.history.status import GitError, discover
-
-    roots = [str(layout.root) for layout in result.layouts] or [str(result.layout.root)]
-    base = os.path.commonpath(roots) if len(roots) > 1 else roots[0]
-    shown = PathStyle(style.root or base, fallback=base)
-    source = result.layout.default_language
-    missing: Counter[str] = Counter()
-    for _path, language, absent in result.missing:
-        if source is None or language == source:
-            missing.update(lang for lang in absent if lang != language)
-    git = False
-    if STALE_TRANSLATION.name in enabled_rules(settings):
-        try:
-            discover(Path(base))
-            git = True
-        except GitError:
-            pass
-    return render_site(result.pairs, result.languages, findings, views, style, shown, missing, git,
-                       os.path.basename(base.rstrip(os.sep)))
 
 
 @main.command()

@@ -18,7 +18,7 @@ import base64
 import zlib
 from collections import Counter
 from dataclasses import dataclass
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from transcheck.rules.orphan import ORPHAN
 from transcheck.align.alignment import SectionInfo
@@ -39,6 +39,10 @@ from transcheck.document.model import (
     TableBlock,
     ThematicBreak,
 )
+
+if TYPE_CHECKING:
+    from transcheck.pair.settings import Settings
+    from transcheck.site.scan import ScanResult
 
 _MAX_TEXT = 400
 # fragments up to this many characters in all are embedded as plain <template>s (readable,
@@ -763,3 +767,33 @@ _JS = """
   if (packed) { setTimeout(function () { unpack(); }, 0); }
 }());
 """
+
+
+def scan_report(result: ScanResult, findings: list[Finding], settings: Settings, style: PathStyle, views: ViewCollector) -> str:
+    """The site report from the scan's own results: the views the workers drew, the findings as
+    reported; the dashboard's paths relative to the site's root (or --root)."""
+    import os
+    from collections import Counter
+    from pathlib import Path
+
+    from transcheck.checking.decide import enabled_rules
+    from transcheck.rules.stale import STALE_TRANSLATION
+    from transcheck.history.status import GitError, discover
+
+    roots = [str(layout.root) for layout in result.layouts] or [str(result.layout.root)]
+    base = os.path.commonpath(roots) if len(roots) > 1 else roots[0]
+    shown = PathStyle(style.root or base, fallback=base)
+    source = result.layout.default_language
+    missing: Counter[str] = Counter()
+    for _path, language, absent in result.missing:
+        if source is None or language == source:
+            missing.update(lang for lang in absent if lang != language)
+    git = False
+    if STALE_TRANSLATION.name in enabled_rules(settings):
+        try:
+            discover(Path(base))
+            git = True
+        except GitError:
+            pass
+    return render_site(result.pairs, result.languages, findings, views, style, shown, missing, git,
+                       os.path.basename(base.rstrip(os.sep)))
