@@ -129,3 +129,11 @@ def test_per_language():
     assert per_language("default_lang_commit") and per_language("l10n.state") and per_language("translationkey")
     assert per_language("cspell:ignore") and per_language("cspell:words")
     assert not per_language("title") and not per_language("l10")
+
+
+@pytest.mark.parametrize("flag", ["generated_fallback_page: true", "is_fallback_source_page: true", "fallback_page: true"])
+def test_a_fallback_copys_flag_is_never_missing_in_the_real_translation(flag):
+    found = findings(page(SV + "\n" + flag), page(EN))
+    assert [f.rule for f in found if f.rule.startswith("frontmatter")] == []
+    found = findings(page(SV), page(EN + "\n" + flag))
+    assert [f.rule for f in found if f.rule.startswith("frontmatter")] == []

@@ -8,7 +8,7 @@ from typing import Any, Iterator
 
 from transcheck.pair.comparison import Check, Comparison, Side
 from transcheck.findings import Example, Rule, Severity
-from transcheck.rules.language import UNTRANSLATED
+from transcheck.rules.language import FALLBACK_FLAGS, UNTRANSLATED
 from transcheck.wording import clip, line_range
 from transcheck.document.model import FrontMatterEntry
 
@@ -110,8 +110,9 @@ _LANGUAGE_KEYS_REPORTED = ("language", "lang")
 
 
 def per_language(key: str) -> bool:
-    """A front-matter key that belongs to one language version by design."""
-    return key in PER_LANGUAGE_KEYS or key.startswith(PER_LANGUAGE_PREFIXES)
+    """A front-matter key that belongs to one language version by design (a fallback copy's
+    flag, ``generated_fallback_page: true``, is on the copy only)."""
+    return key in PER_LANGUAGE_KEYS or key in FALLBACK_FLAGS or key.startswith(PER_LANGUAGE_PREFIXES)
 
 
 def _ignored(c: Comparison, key: str) -> bool:

@@ -362,7 +362,7 @@ def _report_untranslated(c: Comparison, side: Side, unit: Block | ListItem, how:
 
 # Front-matter flags by which a page says it is an untranslated copy of another language's
 # page, published on purpose until a translation exists.
-_FALLBACK_FLAGS = frozenset({"generated_fallback_page", "fallback_page", "untranslated", "is_fallback", "is_fallback_source_page"})
+FALLBACK_FLAGS = frozenset({"generated_fallback_page", "fallback_page", "untranslated", "is_fallback", "is_fallback_source_page"})
 
 
 def declared_untranslated(side: Side) -> bool:
@@ -370,7 +370,7 @@ def declared_untranslated(side: Side) -> bool:
     ``untranslated: true``, ``translated: false``)?"""
     for entry in side.doc.front_matter.entries:
         key = entry.key.lower()
-        if key in _FALLBACK_FLAGS and entry.value is True:
+        if key in FALLBACK_FLAGS and entry.value is True:
             return True
         if key == "translated" and entry.value is False:
             return True
