@@ -13,6 +13,7 @@ from transcheck.languages.detect import candidates_for, judge, language_name, le
 from transcheck.languages.tags import TagVerdict, detector_code, family, verdict
 from transcheck.document.model import Block, BlockQuote, Document, FrontMatterEntry, HtmlBlock, ListItem, Node, Paragraph, Shortcode, walk_nodes
 from transcheck.document.shortcode_args import TEXT_ARGS
+from transcheck.document.sections import heading_anchor
 from transcheck.wording import line_range, plural, quote, said_by
 
 # --- the rules of this module: code, name, default severity, summary, documentation ---
@@ -72,7 +73,10 @@ UNTRANSLATED = Rule("TC505", "untranslated", Severity.WARNING, "Text is identica
          "arguments (title=, text=). Proper names, product names, numbers and code alone are not "
          "flagged, nor quotations (> …) and names joined by vs or via. Nothing is reported for a "
          "page whose front matter says it is an untranslated copy (generated_fallback_page: true, "
-         "is_fallback_source_page: true, untranslated: true, translated: false).",
+         "is_fallback_source_page: true, untranslated: true, translated: false), nor for the part of "
+         "a page it keeps in another language on purpose: from where an in-page link named after a "
+         "language (\"Read in Swedish\", \"Läs den engelska versionen\") leads to the end of the "
+         "page (language-detected leaves it alone too).",
     example=Example(
         "## Om tjänsten\n\nVi söker en utvecklare som vill bygga tjänster för kommuner och regioner.\n\nDu arbetar nära våra användare i ett litet team.\n",
         "## About the job\n\nWe are looking for a developer who wants to build services for municipalities and regions.\n\nDu arbetar nära våra användare i ett litet team.\n",
@@ -223,6 +227,57 @@ def fold_for_comparison(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
+# Words that name a language in a link such as "Read in Swedish", "Läs den engelska versionen".
+_LANGUAGE_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("english", "engelska", "engelsk", "englisch", "anglais", "inglés", "inglês"),
+    "sv": ("swedish", "svenska", "schwedisch", "suédois"),
+    "nb": ("norwegian", "norska", "norsk", "norwegisch"),
+    "da": ("danish", "danska", "dansk", "dänisch"),
+    "de": ("german", "tyska", "deutsch", "allemand"),
+    "fr": ("french", "franska", "fransk", "französisch", "français"),
+    "fi": ("finnish", "finska", "finsk", "suomeksi"),
+}
+_WORD_OF_LANGUAGE = re.compile(r"\b(" + "|".join(w for ws in _LANGUAGE_WORDS.values() for w in ws) + r")\b", re.I)
+_IN_PAGE_LINKS = (
+    re.compile(r"\[([^\]\n]{1,80})\]\(#([^)\s]+)\)"),  # [Read in Swedish](#anchor)
+    re.compile(r"<a\s[^>]*href=[\"']#([^\"']+)[\"'][^>]*>([^<]{1,80})</a>", re.I),  # <a href="#x">text</a>
+    re.compile(r"\btext=\"([^\"]{1,80})\"[^}]*?\blink=\"#([^\"]+)\""),  # a shortcode's text= and link=
+)
+_HTML_ID = re.compile(r"\bid=[\"']([^\"']+)[\"']")
+
+
+def bilingual_parts(c: Comparison) -> set[tuple[str, int]]:
+    """(path, section index) of the parts a page keeps in another language on purpose: from
+    the place an in-page link such as "Read in Swedish" or "Läs den engelska versionen" leads
+    to, to the end of the page. Text there is neither untranslated nor in the wrong language."""
+    found: set[tuple[str, int]] = set()
+    for side, infos in ((c.a, c.sections.a), (c.b, c.sections.b)):
+        text = side.doc.text
+        if "#" not in text:
+            continue
+        targets: set[str] = set()
+        for pattern in _IN_PAGE_LINKS:
+            for match in pattern.finditer(text):
+                label, anchor = (match.group(2), match.group(1)) if pattern is _IN_PAGE_LINKS[1] else match.groups()
+                if _WORD_OF_LANGUAGE.search(label):
+                    targets.add(anchor)
+        if not targets:
+            continue
+        starts = [info.line for info in infos]
+        first: int | None = None
+        for info in infos:
+            if info.section is not None and (info.id in targets or heading_anchor(info.title) in targets):
+                first = info.index if first is None else min(first, info.index)
+        for match in _HTML_ID.finditer(text):
+            if match.group(1) in targets:
+                line = text.count("\n", 0, match.start()) + 1
+                holder = max((i for i, start in enumerate(starts) if start <= line), default=0)
+                first = holder if first is None else min(first, holder)
+        if first is not None:
+            found.update((side.path, info.index) for info in infos if info.index >= first)
+    return found
+
+
 def check_detected(c: Comparison) -> None:
     """language-detected: a document (error) or block (warning) not in its language.
 
@@ -238,7 +293,10 @@ def check_detected(c: Comparison) -> None:
             continue
         flagged_by_section: list[tuple[SectionInfo, list[tuple[Block | ListItem, str, float]]]] = []
         total_letters = 0
+        bilingual = c.fact(bilingual_parts)
         for info in infos:
+            if (side.path, info.index) in bilingual:
+                continue  # kept in another language on purpose ("Read in Swedish" leads here)
             pending: list[tuple[Block | ListItem, str]] = []
             pending_letters = 0
             flagged: list[tuple[Block | ListItem, str, float]] = []
@@ -401,9 +459,12 @@ def identical_text(c: Comparison) -> list[IdenticalText]:
     min_words = 6 if _neighbours(c) else 2
     by_section: dict[int, list[tuple[Block | ListItem, Block | ListItem]]] = {}
     quoted = _quoted(c.a.doc)
+    bilingual = c.fact(bilingual_parts)
     for pair in c.block_pairs:
         if pair.a is None or pair.b is None or id(pair.a) in quoted:
             continue  # a quotation is often kept in the words it was said in
+        if (c.a.path, pair.section_a.index) in bilingual or (c.b.path, pair.section_b.index) in bilingual:
+            continue  # a part both versions keep in one language on purpose
         if isinstance(pair.a, Shortcode) and isinstance(pair.b, Shortcode):
             continue  # their text arguments: see _shortcode_text
         for unit_a, unit_b in aligned_units(pair.a, pair.b):
@@ -434,7 +495,10 @@ def check_untranslated(c: Comparison) -> None:
     if same_language(c.a.language, c.b.language) or declared_untranslated(c.a) or declared_untranslated(c.b):
         return
     quoted = _quoted(c.a.doc)
+    bilingual = c.fact(bilingual_parts)
     for pair in c.block_pairs:
+        if (c.a.path, pair.section_a.index) in bilingual or (c.b.path, pair.section_b.index) in bilingual:
+            continue
         if isinstance(pair.a, Shortcode) and isinstance(pair.b, Shortcode) and id(pair.a) not in quoted:
             _shortcode_text(c, pair.a, pair.b)
     for found in c.fact(identical_text):
