@@ -22,7 +22,7 @@ LAYERS: dict[str, int] = {
     "checking": 6,
     "site": 7,
     "report": 8,
-    "cli": 9, "__main__": 10,
+    "cli": 9, "api": 9, "__main__": 10,
 }
 
 

@@ -44,3 +44,21 @@ def test_readme_lists_every_rule_and_its_broken_sample_output_is_current():
     finally:
         os.chdir(cwd)
     assert result.output.strip() in readme
+
+
+def test_the_readme_python_api_example_runs(tmp_path, monkeypatch):
+    """The README's Python API block runs as written (on the sample pair as posting.*.md)."""
+    import re
+    import shutil
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"## Python API\n\n```python\n(.*?)```", readme, re.S)
+    assert block is not None
+    for name in ("posting.sv.md", "posting.en.md"):
+        shutil.copy(REPO / "samples" / "broken" / name, tmp_path / name)
+    monkeypatch.chdir(tmp_path)
+    scope: dict[str, object] = {}
+    exec(compile(block.group(1), "README.md", "exec"), scope)  # noqa: S102 - the README's own example
+    assert scope["result"].findings and isinstance(scope["findings"], list)  # type: ignore[attr-defined]
+    assert all(f.rule != "paragraph-count" for f in scope["findings"])  # type: ignore[attr-defined]
+    assert scope["doc"].front_matter.format == "yaml"  # type: ignore[attr-defined]
