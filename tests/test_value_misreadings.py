@@ -196,6 +196,30 @@ MORE = {
         "前年から-7%減少しました。",
         "number-mismatch",
     ),
+    "cjk-ten-thousands": (
+        "Upp till 300 000 aktiva användare per dag.",
+        "1 日あたり最大 30 万のアクティブユーザー。",
+        "1 日あたり最大 40 万のアクティブユーザー。",
+        "number-mismatch",
+    ),
+    "million-in-words-and-digits": (
+        "Servern svarar på en miljon förfrågningar per sekund.",
+        "The server responds to 1 million requests per second.",
+        "The server responds to 2 million requests per second.",
+        "number-mismatch",
+    ),
+    "cjk-million": (
+        "Servern svarar på 1 000 000 förfrågningar per sekund.",
+        "サーバーは毎秒100万件のリクエストに応答します。",
+        "サーバーは毎秒200万件のリクエストに応答します。",
+        "number-mismatch",
+    ),
+    "leading-dot-decimal": (
+        "Om du sätter 0,5 samplas hälften av spåren.",
+        "If you set .5, half of the traces are sampled.",
+        "If you set .25, half of the traces are sampled.",
+        "number-mismatch",
+    ),
     "trunk-zero-in-brackets": (
         "Ring 076-629 25 02 för mer information.",
         "Call +46 (0)76 629 25 02 for more information.",
@@ -352,3 +376,9 @@ def test_a_footnote_mark_glued_to_an_eu_case_number(nb, en):
     other = [f.rule for f in check_texts("## A\n\nDomstolen dømte i sak C-311/19 i fjor.\n", "## A\n\nThe court ruled on case C-311/18 last year.\n",
                                          "p.nb.md", "p.en.md")]
     assert "number-mismatch" in other
+
+
+@pytest.mark.parametrize("text", ["The conference takes place June 10-11 in Shanghai.", "カンファレンスは6月10日-11日に開催されます。"])
+def test_the_end_of_a_day_range_after_a_date_is_no_minus_sign(text):
+    numbers = [v.text for kind, v, _, _ in unit_values(text, (), None) if kind == "numbers"]
+    assert "-11" not in numbers

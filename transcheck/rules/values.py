@@ -262,9 +262,18 @@ def unit_values(text: str, code: tuple[str, ...], language: str | None) -> tuple
     dates = find_dates(text)
     found.extend(("dates", d, at(d.start), d.text) for d in dates)
     around_the_clock = [(m.start(), m.end()) for m in _AROUND_THE_CLOCK.finditer(text)]  # "24/7" = "dygnet runt"
-    text = _masked(text, [(d.start, d.end) for d in dates] + clock + around_the_clock)
-    found.extend(("numbers", n, at(n.start), n.text) for n in find_numbers(text) + find_number_words(text))
+    text = _masked(text, [(d.start, _range_end(text, d.end)) for d in dates] + clock + around_the_clock)
+    found.extend(("numbers", n, at(n.start), n.text) for n in find_numbers(text, scaled=True) + find_number_words(text))
     return tuple(found)
+
+
+_DAY_RANGE_END = re.compile(r"[-–]\d{1,2}(?!\d)")
+
+
+def _range_end(text: str, end: int) -> int:
+    """Where a date ends with the rest of a day range ("June 10-11": the "-11" is no minus 11)."""
+    more = _DAY_RANGE_END.match(text, end)
+    return more.end() if more else end
 
 
 def clock_spans(text: str) -> list[tuple[int, int]]:

@@ -22,6 +22,7 @@ _NUMBER = re.compile(
     (?P<body>
         \d{1,3}(?:[ \u00a0\u202f\u2009.,’']\d{3})+(?:[.,]\d+)?   # grouped thousands
       | \d+(?:[.,]\d+)?                                          # plain or decimal
+      | (?<![\w.])\.\d+(?![\w.])                                   # ".5" (a leading zero left out)
     )
     (?![\d])""",
     re.X,
@@ -136,9 +137,27 @@ _VALUE_END = frozenset("-–—%‰°)]’'\"”")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 
-def _glued(before: str) -> bool:
-    # Chinese, Japanese and Korean set a number right after a word: "昨年から-6%" is minus 6
-    return (before.isalnum() and not _CJK.match(before)) or before in _VALUE_END
+_CJK_MULTIPLIER = re.compile(r" ?([万萬億亿])")
+_SCALE_WORD = re.compile(r"\s(million|miljon|miljard|milliard|billion)(?:s|er|en|a)?\b", re.I)
+_THOUSANDS_K = re.compile(r"[kK](?![^\W\d_])")  # "10k pods"
+
+
+
+def _scale_factor(word: str) -> Decimal:
+    lowered = word.lower()
+    return Decimal(1_000_000_000) if lowered in ("billion", "miljard", "milliard") else Decimal(1_000_000)
+_ONE_SCALE = re.compile(r"\b(?:a|one|en|ett|én)[ \u00a0](million|miljon|billion|miljard|milliard)\b", re.I)
+_CJK_FACTORS = {"万": Decimal(10_000), "萬": Decimal(10_000), "億": Decimal(100_000_000), "亿": Decimal(100_000_000)}
+
+
+def _glued(text: str, start: int) -> bool:
+    """Is the dash at ``text[start]`` glued to what stands before it (a range, a hyphen)?
+    Chinese, Japanese and Korean set a number right after a word ("昨年から-6%" is minus 6),
+    but a unit after a number still makes a range ("10日-11日")."""
+    before = text[start - 1]
+    if _CJK.match(before):
+        return start > 1 and text[start - 2].isdigit()
+    return before.isalnum() or before in _VALUE_END
 
 
 def _range_after_space(text: str, start: int) -> bool:
@@ -146,8 +165,11 @@ def _range_after_space(text: str, start: int) -> bool:
     return start > 1 and text[start - 1] == " " and (text[start - 2].isdigit() or text[start - 2] in "%‰°")
 
 
-def find_numbers(text: str) -> list[Number]:
+def find_numbers(text: str, scaled: bool = False) -> list[Number]:
     """Numbers written with digits, in order; ordinals ('1st', '1:a') are their number.
+
+    ``scaled``: a number followed by a scale word or "k" also means the product ("40
+    million", "10k"); money reads its own multipliers and leaves it off.
 
     A dash glued to a word, number or unit ("2020-2024", "fa-2", "45%-90%") is not a minus sign.
     """
@@ -157,12 +179,22 @@ def find_numbers(text: str) -> list[Number]:
         values = readings(match.group("body"))
         sign = match.group("sign")
         if sign:
-            glued = start > 0 and (_glued(text[start - 1]) or _range_after_space(text, start))
+            glued = start > 0 and (_glued(text, start) or _range_after_space(text, start))
             if glued or sign == "+":
                 start = match.start("body")
             else:
                 values = frozenset(-v for v in values)
         end = match.end()
+        multiplier = _CJK_MULTIPLIER.match(text, end)
+        if multiplier:  # "30 万" is 300,000, "1.2 億" is 120,000,000
+            factor = _CJK_FACTORS[multiplier.group(1)]
+            values = frozenset(v * factor for v in values)
+            end = multiplier.end()
+        scale = _SCALE_WORD.match(text, end) if scaled else None
+        if scale:  # "40 million" is 40,000,000 too ("40 miljoner", "4 000 万")
+            values = values | frozenset(v * _scale_factor(scale.group(1)) for v in values)
+        elif scaled and _THOUSANDS_K.match(text, end):  # "10k" is 10,000 too
+            values = values | frozenset(v * 1000 for v in values)
         suffix = _ORDINAL_SUFFIX.match(text, end)
         if suffix and suffix.group(0) != ".":
             end = suffix.end()
@@ -217,6 +249,9 @@ def find_number_words(text: str) -> list[Number]:
         Number(m.start(), m.end(), m.group(0), frozenset({Decimal(1900 + _DECADE_TENS[m.group(1).lower()])}), word=True)
         for m in _DECADE_WORD.finditer(text)
     ] if ("ies" in lowered or "tal" in lowered) else []
+    ones = [Number(m.start(), m.end(), m.group(0), frozenset({_scale_factor(m.group(1))}), word=True)
+            for m in _ONE_SCALE.finditer(text)] if ("illi" in lowered or "ilj" in lowered) else []
+    decades = decades + ones
     if _COUNTED_WORDS.isdisjoint(_WORD_AT.findall(lowered)) and not _COMPOUND_ANYWHERE.search(lowered):
         return decades  # most text: no number word at all (checked in C)
     found: list[Number] = decades
@@ -232,5 +267,9 @@ def find_number_words(text: str) -> list[Number]:
             value = ORDINAL_WORDS[word]
         else:
             continue
-        found.append(Number(match.start(), match.end(), match.group(0), frozenset({Decimal(value)}), word=True))
+        values = frozenset({Decimal(value)})
+        scale = _SCALE_WORD.match(text, match.end())
+        if scale:  # "three million"
+            values = values | frozenset({Decimal(value) * _scale_factor(scale.group(1))})
+        found.append(Number(match.start(), match.end(), match.group(0), values, word=True))
     return found
