@@ -324,3 +324,14 @@ def test_a_whole_cjk_sentence_in_bold_is_emphasis_not_a_heading():
     assert [s.title for s in d.iter_sections()] == ["報告"]
     label = doc("## 報告\n\n**要件**\n\n本文。\n")  # a short bold label without a full stop still is one
     assert [(s.title, s.style) for s in label.iter_sections()] == [("報告", "atx"), ("要件", "bold")]
+
+
+def test_a_bold_label_with_its_colon_outside_or_wrapped_once_is_the_same_heading():
+    from conftest import doc
+
+    for label in ("**Limitations**:", "**Limitations:**", "**Known\nlimitations**"):
+        d = doc(f"## Export\n\nText.\n\n{label}\n\n- one\n- two\n")
+        assert [s.style for s in d.iter_sections()] == ["atx", "bold"], label
+    assert [s.title for s in doc("## Export\n\n**Limitations**:\n\n- one\n").iter_sections()] == ["Export", "Limitations:"]
+    # three lines of bold are a paragraph, not a label
+    assert [s.title for s in doc("## Export\n\n**one\ntwo\nthree**\n").iter_sections()] == ["Export"]

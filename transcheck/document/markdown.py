@@ -931,12 +931,12 @@ def _label_heading(text: str, plain: str, inline: Inline) -> str | None:
 def _bold_heading(text: str) -> str | None:
     """The inner text when a paragraph is one bold line standing alone, else None."""
     stripped = text.strip()
-    if "\n" in stripped or len(stripped) > 200:
-        return None
-    match = re.fullmatch(r"(\*\*|__)(?!\s)(.+?)(?<!\s)\1", stripped)
+    if stripped.count("\n") > 1 or len(stripped) > 200:
+        return None  # a label wrapped once by the editor still is one line to the reader
+    match = re.fullmatch(r"(\*\*|__)(?!\s)(.+?)(?<!\s)\1(:?)", stripped, re.S)
     if not match or "**" in match.group(2) or "__" in match.group(2):
         return None
-    inner = match.group(2)
+    inner = " ".join(match.group(2).split()) + match.group(3)  # "**Limitations**:" as "**Limitations:**"
     if inner.rstrip().endswith(".") and not inner.rstrip().endswith("..") and len(inner.split()) >= 6:
         return None  # a whole sentence in bold is emphasis, not a heading
     if inner.rstrip().endswith("。") and len(inner) >= 8:
