@@ -346,3 +346,16 @@ def test_a_contact_card_whose_address_and_phone_stand_in_the_front_matter_is_a_w
     assert [s for s, _ in found] == ["warning"] and "stand at line 3 here" in found[0][1]
     other = sv.replace("hello@example.se", "sales@example.se")
     assert [s for s, _ in _shortcode_findings(other, en)] == ["error"]
+
+
+def test_a_comment_shortcode_is_not_part_of_the_page():
+    from transcheck.checking.engine import check_texts
+
+    en = ("## Courses\n\nWe teach three courses.\n\n{{% comment %}}\nAn alternative design kept for later:\n\n"
+          "- one\n- two\n{{% /comment %}}\n\nSee you there.\n")
+    sv = "## Kurser\n\nVi ger tre kurser.\n\nVi ses där.\n"
+    assert [f.rule for f in check_texts(sv, en, "p.sv.md", "p.en.md")] == []
+    # the lines after it keep their numbers
+    moved = en.replace("See you there.", "See you [there](https://example.com/).")
+    found = [f for f in check_texts(sv, moved, "p.sv.md", "p.en.md") if f.rule == "link-mismatch"]
+    assert found and found[0].related[0].line == 12

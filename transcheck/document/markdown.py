@@ -240,6 +240,14 @@ class BodyParser:
                 indent = new_indent
             pieces.append(before)
             end = tag.end
+            if tag.name.lower() == "comment" and not tag.closing and tag.partner is not None:
+                # {{% comment %}} … {{% /comment %}} is never rendered (Docsy and many themes):
+                # not part of the page, so not compared; its lines stay, blank
+                end = tags[tag.partner].end
+                pieces.append("\n" * self.text.count("\n", tag.start, end))
+                position = end
+                index = tag.partner + 1
+                continue
             if self._is_container(tag):
                 assert tag.partner is not None
                 closer = tags[tag.partner]
