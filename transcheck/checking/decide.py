@@ -1,5 +1,6 @@
 """The one place where settings decide about findings: which rules run, which findings are
-kept (inline directives, --select/--ignore, per-path ignores) and at which severity.
+kept (inline directives, --select/--ignore, per-path ignores) and at which severity (the
+configured overrides, and warnings instead of errors on a page that says it drifted).
 
 Rules never decide any of this; they report what they see at their default severity.
 """
