@@ -116,11 +116,16 @@ def find_dates(text: str) -> list[DateValue]:
 
 
 _DAY_WORD_HINT = re.compile(_DAY_WORD, re.I)
+_FULL_MONTH_WORDS = frozenset(m for m in _MONTHS if len(m) > 3 or m in ("maj", "mai"))
+_LETTER_WORDS = re.compile(r"[^\W\d_]+")
 
 
 def find_word_dates(text: str) -> list[DateValue]:
-    """Dates whose day is a word, in a text without digits (a quick test first: most text
-    has no ordinal word)."""
+    """Dates whose day is a word, in a text without digits. Two quick tests first, cheapest
+    first: such a date needs a full month name as a word, and an ordinal word; most text has
+    neither (the ordinal-word search alone cost a second of a site scan)."""
+    if _FULL_MONTH_WORDS.isdisjoint(_LETTER_WORDS.findall(text.lower())):
+        return []
     if not _DAY_WORD_HINT.search(text):
         return []
     return find_dates(text)
