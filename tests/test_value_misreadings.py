@@ -136,14 +136,16 @@ def test_ordinal_dates(text, day):
 
 @pytest.mark.parametrize(
     "text",
-    ["08.00-17.00", "kl. 08.00", "kl 8–17", "klockan 8", "8am–5pm", "8 a.m.", "8–17 CET", "09:30"],
+    ["08.00-17.00", "kl. 08.00", "kl 8–17", "klockan 8", "8am–5pm", "8 a.m.", "8–17 CET", "09:30", "0600 PT", "1730 (UTC)", "午前6時",
+     "18時30分"],
 )
 def test_clock_times_are_found(text):
     spans = clock_spans(f"öppet {text} varje dag")
     assert spans and min(s for s, _ in spans) == len("öppet ")
 
 
-@pytest.mark.parametrize("text", ["version 3.1", "8 till 17 kunder", "2020-2024", "08-123 45 67"])
+@pytest.mark.parametrize("text", ["version 3.1", "8 till 17 kunder", "2020-2024", "08-123 45 67", "en 2015 et 2016", "1999 UTC",
+                                  "約1時間"])
 def test_not_clock_times(text):
     assert clock_spans(text) == []
 
@@ -219,6 +221,42 @@ MORE = {
         "If you set .5, half of the traces are sampled.",
         "If you set .25, half of the traces are sampled.",
         "number-mismatch",
+    ),
+    "numbers-listed-with-a-bare-comma": (
+        "Las secciones 2, 3 y 4 muestran el flujo de datos.",
+        "Sections 2,3 and 4 show the data flow.",
+        "Sections 2,5 and 4 show the data flow.",
+        "number-mismatch",
+    ),
+    "time-without-colon-before-a-zone": (
+        "Vi träffas varje torsdag kl. 06:00 PT på 20 platser.",
+        "We meet every Thursday at 0600 PT in 20 places.",
+        "We meet every Thursday at 0600 PT in 50 places.",
+        "number-mismatch",
+    ),
+    "japanese-clock-time": (
+        "毎週木曜日の午前6時（PT）に10人で集まります。",
+        "We meet every Thursday at 0600 PT with 10 people.",
+        "We meet every Thursday at 0600 PT with 12 people.",
+        "number-mismatch",
+    ),
+    "catch-22-is-an-idiom": (
+        "Det finns ett moment 22 i införandet, sade 40 personer.",
+        "There is a catch-22 in the adoption, said 40 people.",
+        "There is a catch-22 in the adoption, said 45 people.",
+        "number-mismatch",
+    ),
+    "day-range-with-the-year-after-its-end": (
+        "イベントは2026年3月23日から26日までアムステルダムで開催されます。",
+        "The event runs March 23 - 26, 2026 in Amsterdam.",
+        "The event runs March 24 - 26, 2026 in Amsterdam.",
+        "date-mismatch",
+    ),
+    "day-range-before-the-month": (
+        "Konferensen hålls 23–26 mars 2026 i Amsterdam.",
+        "The conference runs March 23 - 26, 2026 in Amsterdam.",
+        "The conference runs March 23 - 26, 2027 in Amsterdam.",
+        "date-mismatch",
     ),
     "trunk-zero-in-brackets": (
         "Ring 076-629 25 02 för mer information.",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import lru_cache
 from typing import Any, Callable, Generic, Hashable, Iterable, TypeVar
 
@@ -119,14 +120,21 @@ _AROUND_THE_CLOCK = re.compile(r"\b24\s?[/x×]\s?7\b|\b24/365\b")
 # "for example 17.50." is a decimal number as likely as a time)
 _TIME = re.compile(r"(?<![\d.:])(?:[01]?\d|2[0-3])(?::[0-5]\d(?![\d:]|\.\d)|\.[0-5]\d(?![\d.:]))")
 _HOUR = r"(?:[01]?\d|2[0-4])(?:[:.][0-5]\d)?"
+_ZONES = "PT|PST|PDT|ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|CES?T|CEST|UTC|GMT|BST|IST|JST|AEST|AEDT|Z"
 # "kl. 8", "klockan 8–17", "kl 08.00-17.00", "8am–5pm", "8 a.m.", "8–17 CET": clock times
 # that are neither numbers nor (read as "080017 00") phone numbers
 _CLOCK = re.compile(
     rf"(?<![\w.:])(?:kl\.?|klockan|klokka|klokken)\s*{_HOUR}(?:\s*[-–—]\s*{_HOUR})?(?![\d])"
     rf"|(?<![\w.:]){_HOUR}\s?(?:am|pm|a\.m\.|p\.m\.)(?:\s*[-–—]\s*{_HOUR}\s?(?:am|pm|a\.m\.|p\.m\.))?(?!\w)"
-    rf"|(?<![\w.:,]){_HOUR}\s?[-–—]\s?{_HOUR}(?=\s?(?:h|uhr|CES?T|UTC|GMT|hrs?)\b)",
+    rf"|(?<![\w.:,]){_HOUR}\s?[-–—]\s?{_HOUR}(?=\s?(?:h|uhr|CES?T|UTC|GMT|hrs?)\b)"
+    # "0600 PT", "1730 UTC": a time written without a colon, known by the zone after it
+    rf"|(?<![\w.:,])(?:[01]\d|2[0-3])[0-5]\d(?=\s?\(?(?-i:{_ZONES})\b)",
     re.I,
 )
+# 午前6時, 18時30分, 6時: Chinese and Japanese clock times
+_CJK_CLOCK = re.compile(r"(?:(?:午前|午後|上午|下午)\s?)?\d{1,2}\s?[時时](?![間间])(?:\s?\d{1,2}\s?分)?")
+# an idiom, not a value: "a catch-22", "Catch22", Swedish and Norwegian "moment 22"
+_IDIOM_NUMBER = re.compile(r"\b(?:catch|moment)[- ]?22\b", re.I)
 # A footnote marker ("[^1]", rendered "text^1"): a label, not a number
 _FOOTNOTE = re.compile(r"\[\^[^\]\s]{1,40}\]|(?<=\S)\^[\w-]{1,40}")
 # A footnote mark glued to the word it annotates: "European14", "licenses.16" (the mark
@@ -245,6 +253,8 @@ def unit_values(text: str, code: tuple[str, ...], language: str | None) -> tuple
     spans.extend((m.start(), m.end()) for m in _GLUED_FOOTNOTE.finditer(text))
     if "/" in text:  # a footnote mark glued to an EU case number: "C-311/18,1." and "C-311/181"
         spans.extend((m.start(1), m.end(1)) for m in _CASE_FOOTNOTE.finditer(text))
+    if "22" in text:
+        spans.extend((m.start(), m.end()) for m in _IDIOM_NUMBER.finditer(text))
     if ":" in text:  # "ECLI:EU:C:2019:123", "doi:10.1000/182": names, not numbers
         spans.extend((m.start(), m.end()) for m in IDENTIFIER_IN_TEXT.finditer(text))
     text = _masked(text, spans)
@@ -267,20 +277,28 @@ def unit_values(text: str, code: tuple[str, ...], language: str | None) -> tuple
     return tuple(found)
 
 
-_DAY_RANGE_END = re.compile(r"[-–]\d{1,2}(?!\d)")
+_DAY_RANGE_END = re.compile(r"[-–]\d{1,2}(?!\d)|\s?(?:から|至|到|[~〜～])\s?\d{1,2}\s?[日号일](?!\d)")
 
 
 def _range_end(text: str, end: int) -> int:
-    """Where a date ends with the rest of a day range ("June 10-11": the "-11" is no minus 11)."""
+    """Where a date ends with the rest of a day range ("June 10-11": the "-11" is no minus
+    11; "3月23日から26日": the "26日" is the range's end)."""
     more = _DAY_RANGE_END.match(text, end)
     return more.end() if more else end
 
 
+_HAS_CJK_CLOCK = re.compile(r"\d\s?[時时](?![間间])")
+_MAY_HAVE_CLOCK = re.compile(rf"kl|am\b|pm\b|a\.m|p\.m|\d\s?[-–—]\s?\d|\d{{4}}\s?\(?(?-i:{_ZONES})\b", re.I)
+
+
 def clock_spans(text: str) -> list[tuple[int, int]]:
     """Where ``text`` gives a time of day: "08.00", "kl. 8–17", "8am–5pm", "8–17 CET"."""
-    if ":" not in text and "." not in text and not re.search(r"kl|am\b|pm\b|a\.m|p\.m|\d\s?[-–—]\s?\d", text, re.I):
-        return []
-    spans = [(m.start(), m.end()) for m in _CLOCK.finditer(text)]
+    spans: list[tuple[int, int]] = []
+    if _HAS_CJK_CLOCK.search(text):
+        spans += [(m.start(), m.end()) for m in _CJK_CLOCK.finditer(text)]
+    if ":" not in text and "." not in text and not _MAY_HAVE_CLOCK.search(text):
+        return spans
+    spans += [(m.start(), m.end()) for m in _CLOCK.finditer(text)]
     spans += [(m.start(), m.end()) for m in _TIME.finditer(text)]
     return spans
 
@@ -610,6 +628,26 @@ def _numbers_moved(c: Comparison, theirs: SectionInfo, items: list[Found[Number]
     return rest
 
 
+_COMMA_PAIR = re.compile(r"(\d{1,2}),(\d{1,2})")
+
+
+def _comma_lists(a: list[Found[Number]], b: list[Found[Number]]) -> tuple[list[Found[Number]], list[Found[Number]]]:
+    """ "Sections 2,3 and 4" lists two numbers that a decimal comma reads as 2.3: where one
+    side has "2,3" left and the other has 2 and 3 left, they are the same numbers."""
+    for mine, theirs in ((a, b), (b, a)):
+        for item in list(mine):
+            pair = _COMMA_PAIR.fullmatch(item.text)
+            if not pair:
+                continue
+            parts = [Decimal(pair.group(1)), Decimal(pair.group(2))]
+            partners = [next((f for f in theirs if part in f.value.values), None) for part in parts]
+            if all(partners) and partners[0] is not partners[1]:
+                mine.remove(item)
+                for partner in partners:
+                    theirs.remove(partner)  # type: ignore[arg-type]
+    return a, b
+
+
 def _small(number: Number) -> bool:
     return all(value == value.to_integral_value() and 0 <= value <= 12 for value in number.values)
 
@@ -657,6 +695,7 @@ def _numbers(
 ) -> None:
     """One finding per section: the numbers each side has that the other has not."""
     left_a, left_b = match_values(a, b, lambda x, y: x.same(y), lambda n: n.values)
+    left_a, left_b = _comma_lists(left_a, left_b)
     # a number written as a word may be idiom ("one of our", "en av våra"): never alone
     left_a = [f for f in left_a if not f.value.word]
     left_b = [f for f in left_b if not f.value.word]

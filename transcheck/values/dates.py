@@ -50,6 +50,10 @@ _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _PATTERNS = [
     # ISO first: 2026-02-16 (a time may follow)
     re.compile(r"(?<![\d-])(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?![\d])"),
+    # a range of days with the year after its end: 23–26 March 2026 is from 23 March 2026
+    re.compile(rf"(?<![\w]){_DAY}\s?[-–]\s?[0-3]?\d\.?\s+{_MONTH},?\s+{_YEAR}(?![\w])", re.I),
+    # March 23 - 26, 2026
+    re.compile(rf"(?<![\w]){_MONTH}\s+{_DAY}\s?[-–]\s?[0-3]?\d(?:st|nd|rd|th)?,?\s+{_YEAR}(?![\w])", re.I),
     # 16 februari 2026, 16. februar 2026, 16 Feb 2026, 16 februari
     re.compile(rf"(?<![\w]){_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?(?![\w])", re.I),
     # February 16, 2026 / Feb 16 2026 / February 16
@@ -65,7 +69,7 @@ _PATTERNS = [
 ]
 
 
-_NUMERIC_PATTERNS = [_PATTERNS[0], _PATTERNS[3], _PATTERNS[4], _PATTERNS[6]]
+_NUMERIC_PATTERNS = [p for p in _PATTERNS if "?P<month>[" in p.pattern]  # the month in digits
 _MONTH_NAMES = frozenset(_MONTHS)
 _LETTERS = re.compile(r"[^\W\d_]+")
 
