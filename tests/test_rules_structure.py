@@ -335,3 +335,22 @@ def test_a_bold_label_with_its_colon_outside_or_wrapped_once_is_the_same_heading
     assert [s.title for s in doc("## Export\n\n**Limitations**:\n\n- one\n").iter_sections()] == ["Export", "Limitations:"]
     # three lines of bold are a paragraph, not a label
     assert [s.title for s in doc("## Export\n\n**one\ntwo\nthree**\n").iter_sections()] == ["Export"]
+
+
+def test_a_table_under_a_sub_heading_only_one_version_has_is_compared_where_the_other_has_it():
+    from transcheck.checking.engine import check_texts
+
+    en = ("## Support and consulting\n\nWe offer three levels of support.\n\n"
+          "| Level | Price |\n|---|---|\n| Base | 0 |\n| Standard | 100 |\n| Premium | 500 |\n\n"
+          "## Consulting\n\nOur experts help you.\n")
+    nb = ("## Støtte og konsulenttjenester\n\nVi tilbyr tre nivåer av støtte.\n\n### Støtte\n\nTre nivåer.\n\n"
+          "| Nivå | Pris |\n|---|---|\n| Basis | 0 |\n| Standard | 100 |\n| Premium | 500 |\n\n"
+          "## Konsulenttjenester\n\nVåre eksperter hjelper deg.\n")
+    found = [(f.rule, f.severity.label) for f in check_texts(en, nb, "p.en.md", "p.nb.md")]
+    # only the added heading is worth a look: the table is there, with the same rows and values
+    assert found == [("missing-section", "warning")]
+    shorter = nb.replace("| Premium | 500 |\n", "")
+    found = [(f.rule, f.severity.label) for f in check_texts(en, shorter, "p.en.md", "p.nb.md")]
+    assert ("table-shape", "error") in found and ("number-mismatch", "error") in found
+    assert not any(rule == "table-shape" and "no counterpart" in f for rule, f in
+                   [(f.rule, f.message) for f in check_texts(en, shorter, "p.en.md", "p.nb.md")])

@@ -252,6 +252,18 @@ MORE = {
         "The event runs March 24 - 26, 2026 in Amsterdam.",
         "date-mismatch",
     ),
+    "day-range-in-words-with-the-year-after-its-end": (
+        "イベントは2025年6月14日から17日まで東京で開催されます。",
+        "The event runs from June 14 to 17, 2025 in Tokyo.",
+        "The event runs from June 15 to 17, 2025 in Tokyo.",
+        "date-mismatch",
+    ),
+    "chinese-when-after-a-number-is-no-clock": (
+        "当属性为 400 时将状态设置为 Ok。",
+        "Set the status to Ok when the attribute is 400.",
+        "Set the status to Ok when the attribute is 404.",
+        "number-mismatch",
+    ),
     "day-range-before-the-month": (
         "Konferensen hålls 23–26 mars 2026 i Amsterdam.",
         "The conference runs March 23 - 26, 2026 in Amsterdam.",

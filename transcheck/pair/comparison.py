@@ -129,27 +129,110 @@ class Comparison:
         return _unmatched(self.block_pairs)
 
     @cached_property
+    def _held(self) -> tuple[dict[int, list[Block]], dict[int, list[Block]]]:
+        return (_held_by_aligned_parent(self.sections.a, self.sections.only_a),
+                _held_by_aligned_parent(self.sections.b, self.sections.only_b))
+
+    @cached_property
+    def _held_matched(self) -> set[int]:
+        extras = {id(block) for held in self._held for blocks in held.values() for block in blocks}
+        return {id(x) for pair in self.block_pairs for x in (pair.a, pair.b) if x is not None and id(x) in extras}
+
+    def held_blocks(self, info: SectionInfo, in_a: bool) -> list[Block]:
+        """Blocks of ``info``'s sub-sections without counterpart that found their counterpart
+        in the section aligned with ``info`` (a sub-heading added over them): compared
+        there, so their values and links are that section's too."""
+        held = self._held[0 if in_a else 1].get(info.index, [])
+        return [block for block in held if id(block) in self._held_matched]
+
+    def held_share(self, info: SectionInfo) -> float:
+        """How much of a section without counterpart found its counterpart in the section
+        above it (0 to 1, by blocks)."""
+        if not info.blocks:
+            return 0.0
+        return sum(id(block) in self._held_matched for block in info.blocks) / len(info.blocks)
+
+    @cached_property
     def block_pairs(self) -> list[BlockPair]:
-        """Aligned blocks of every aligned section pair, shortcode bodies and quotes included."""
+        """Aligned blocks of every aligned section pair, shortcode bodies and quotes included.
+
+        A list, table, code block or shortcode left without counterpart in a section pair
+        is then looked for among the other version's sub-sections that have no counterpart
+        (a translation that added "### Support" over the support table keeps the table in
+        the section the other version has it in)."""
         result: list[BlockPair] = []
+        extra_a, extra_b = self._held
         for sa, sb in self.sections.pairs + self.sections.moved:
-            start_a = sa.line if sa.section is not None else sa.line
-            start_b = sb.line if sb.section is not None else sb.line
-            work: list[tuple[list[Block], list[Block], int, int]] = [(sa.blocks, sb.blocks, start_a, start_b)]
-            while work:
-                blocks_a, blocks_b, anchor_a, anchor_b = work.pop()
-                for a, b in align_blocks(blocks_a, blocks_b):
-                    result.append(BlockPair(a, b, sa, sb, anchor_a, anchor_b))
-                    if a is not None:
-                        anchor_a = last_line(a)
-                    if b is not None:
-                        anchor_b = last_line(b)
-                    if a is None or b is None:
-                        continue
-                    inner = _children(a), _children(b)
-                    if inner[0] or inner[1]:
-                        work.append((inner[0], inner[1], a.line, b.line))
+            pairs = self._aligned(sa.blocks, sb.blocks, sa, sb, sa.line, sb.line)
+            if sa.index in extra_a or sb.index in extra_b:
+                pairs = self._with_held(pairs, extra_a.get(sa.index, []), extra_b.get(sb.index, []), sa, sb)
+            result.extend(pairs)
         return result
+
+    def _aligned(self, blocks_a: list[Block], blocks_b: list[Block], sa: SectionInfo, sb: SectionInfo,
+                 anchor_a: int, anchor_b: int) -> list[BlockPair]:
+        result: list[BlockPair] = []
+        work: list[tuple[list[Block], list[Block], int, int]] = [(blocks_a, blocks_b, anchor_a, anchor_b)]
+        while work:
+            blocks_a, blocks_b, anchor_a, anchor_b = work.pop()
+            for a, b in align_blocks(blocks_a, blocks_b):
+                result.append(BlockPair(a, b, sa, sb, anchor_a, anchor_b))
+                if a is not None:
+                    anchor_a = last_line(a)
+                if b is not None:
+                    anchor_b = last_line(b)
+                if a is None or b is None:
+                    continue
+                inner = _children(a), _children(b)
+                if inner[0] or inner[1]:
+                    work.append((inner[0], inner[1], a.line, b.line))
+        return result
+
+    def _with_held(self, pairs: list[BlockPair], held_a: list[Block], held_b: list[Block],
+                   sa: SectionInfo, sb: SectionInfo) -> list[BlockPair]:
+        """``pairs`` with lonely structured blocks paired with the other side's held ones."""
+        for lonely_is_a, held in ((True, held_b), (False, held_a)):
+            candidates: list[Block] = [block for block in held if isinstance(block, _STRUCTURED)]
+            lonely = [p for p in pairs if isinstance(p.a if lonely_is_a else p.b, _STRUCTURED) and (p.b if lonely_is_a else p.a) is None]
+            if not candidates or not lonely:
+                continue
+            mine: list[Block] = [block for p in lonely if (block := p.a if lonely_is_a else p.b) is not None]
+            found: dict[int, Block] = {}
+            for x, y in align_blocks(mine, candidates) if lonely_is_a else [(y, x) for x, y in align_blocks(candidates, mine)]:
+                if x is not None and y is not None and type(x) is type(y):
+                    found[id(x)] = y
+            if not found:
+                continue
+            lonely_ids = {id(p) for p in lonely}
+            replaced: list[BlockPair] = []
+            for p in pairs:
+                block = p.a if lonely_is_a else p.b
+                if id(p) not in lonely_ids or block is None or id(block) not in found:
+                    replaced.append(p)
+                    continue
+                other = found[id(block)]
+                a, b = (block, other) if lonely_is_a else (other, block)
+                replaced.extend(self._aligned([a], [b], sa, sb, p.anchor_a, p.anchor_b))
+            pairs = replaced
+        return pairs
+
+
+_STRUCTURED = (ListBlock, TableBlock, CodeBlock, Shortcode)
+
+
+def _held_by_aligned_parent(infos: list[SectionInfo], only: list[SectionInfo]) -> dict[int, list[Block]]:
+    """The blocks of sub-sections without counterpart, by the nearest aligned section above
+    them: a translation that adds a sub-heading ("### Support" over the support table)
+    keeps the table in the section the other version has it in, and it is compared there."""
+    missing = {info.index for info in only}
+    held: dict[int, list[Block]] = {}
+    for info in only:
+        host = info.parent
+        while host is not None and host in missing:
+            host = infos[host].parent
+        if host is not None:
+            held.setdefault(host, []).extend(info.blocks)
+    return held
 
 
 def _unmatched_runs(pairs: list[BlockPair]) -> list[list[BlockPair]]:

@@ -178,7 +178,7 @@ def _missing(
         what = f"{named(info.title)} ({having.name}:{info.line}, {_heading_words(info)})"
         holder = None if info.index in heading_only else (
             _holder_of_content(info, lacking_infos) or _parent_holding_text(info, only, having_all, partner)
-            or _headingless_text(info, lacking_infos, having_all))
+            or _headingless_text(info, lacking_infos, having_all) or _host_holding_blocks(c, info, having_all, partner, missing_indexes))
         if info.index in heading_only:
             # a heading over nothing of its own whose sub-sections have counterparts ("## Request"
             # over "### Parameters"): the outline differs, the content does not
@@ -200,6 +200,19 @@ def _missing(
             key=f"{having.language}|{info.title}",
             severity=Severity.WARNING if info.index in heading_only or holder is not None else None,
         )
+
+
+def _host_holding_blocks(
+    c: Comparison, info: SectionInfo, having_all: list[SectionInfo], partner: dict[int, SectionInfo], missing: set[int]
+) -> SectionInfo | None:
+    """The counterpart of the section above ``info`` when most of ``info``'s blocks found
+    their counterparts there: a sub-heading added over content both versions have."""
+    if c.held_share(info) < 0.5:
+        return None
+    host = info.parent
+    while host is not None and host in missing:
+        host = having_all[host].parent
+    return partner.get(host) if host is not None else None
 
 
 def _only_a_heading(info: SectionInfo, having_all: list[SectionInfo], partner: dict[int, SectionInfo]) -> bool:

@@ -131,8 +131,8 @@ _CLOCK = re.compile(
     rf"|(?<![\w.:,])(?:[01]\d|2[0-3])[0-5]\d(?=\s?\(?(?-i:{_ZONES})\b)",
     re.I,
 )
-# 午前6時, 18時30分, 6時: Chinese and Japanese clock times
-_CJK_CLOCK = re.compile(r"(?:(?:午前|午後|上午|下午)\s?)?\d{1,2}\s?[時时](?![間间])(?:\s?\d{1,2}\s?分)?")
+# 午前6時, 下午3点, 18時30分, 6時: clock times (a bare 时 is "when" in Chinese: "为 400 时")
+_CJK_CLOCK = re.compile(r"(?:午前|午後|上午|下午)\s?\d{1,2}\s?[時时点點](?:\s?\d{1,2}\s?分)?|(?<![\d.,])\d{1,2}時(?![間间])(?:\d{1,2}分)?")
 # an idiom, not a value: "a catch-22", "Catch22", Swedish and Norwegian "moment 22"
 _IDIOM_NUMBER = re.compile(r"\b(?:catch|moment)[- ]?22\b", re.I)
 # A footnote marker ("[^1]", rendered "text^1"): a label, not a number
@@ -165,13 +165,14 @@ class SectionValues:
 # --- collecting text -------------------------------------------------------------------
 
 
-def _text_units(info: SectionInfo, skip: set[int]) -> list[tuple[str, int, list[str]]]:
-    """(text, first line, inline code spans) of everything a reader reads in the section,
-    leaving out blocks and items that ``skip`` names (they have no counterpart)."""
+def _text_units(info: SectionInfo, skip: set[int], held: list[Block] | None = None) -> list[tuple[str, int, list[str]]]:
+    """(text, first line, inline code spans) of everything a reader reads in the section
+    (and in ``held``, blocks of its sub-sections compared with it), leaving out blocks and
+    items that ``skip`` names (they have no counterpart)."""
     units: list[tuple[str, int, list[str]]] = []
     if info.section is not None:
         units.append((info.title, info.line, list(info.section.inline.code)))
-    stack: list[Block] = list(reversed(info.blocks))
+    stack: list[Block] = list(reversed(info.blocks + (held or [])))
     while stack:
         block = stack.pop()
         if id(block) in skip:
@@ -216,10 +217,10 @@ def _masked(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
-def collect(info: SectionInfo, language: str | None, skip: set[int] | None = None) -> SectionValues:
+def collect(info: SectionInfo, language: str | None, skip: set[int] | None = None, held: list[Block] | None = None) -> SectionValues:
     values = SectionValues([], [], [], [])
     lists: dict[str, list] = {"money": values.money, "dates": values.dates, "contacts": values.contacts, "numbers": values.numbers}  # type: ignore[type-arg]
-    for text, line, code in _text_units(info, skip or set()):
+    for text, line, code in _text_units(info, skip or set(), held):
         for kind, value, newlines, found_text in unit_values(text, tuple(code), language):
             lists[kind].append(Found(value, line + newlines, found_text))
     values.numbers.sort(key=lambda f: (f.line, f.value.start))
@@ -287,7 +288,7 @@ def _range_end(text: str, end: int) -> int:
     return more.end() if more else end
 
 
-_HAS_CJK_CLOCK = re.compile(r"\d\s?[時时](?![間间])")
+_HAS_CJK_CLOCK = re.compile(r"\d時|[午上下][前後午]")
 _MAY_HAVE_CLOCK = re.compile(rf"kl|am\b|pm\b|a\.m|p\.m|\d\s?[-–—]\s?\d|\d{{4}}\s?\(?(?-i:{_ZONES})\b", re.I)
 
 
@@ -405,7 +406,8 @@ def elsewhere(infos: list[SectionInfo], language: str | None) -> Elsewhere:
 def check_values(c: Comparison) -> None:
     pairs = c.sections.pairs + c.sections.moved
     skip = c.unmatched
-    collected = [(sa, sb, collect(sa, c.a.language, skip), collect(sb, c.b.language, skip)) for sa, sb in pairs]
+    collected = [(sa, sb, collect(sa, c.a.language, skip, c.held_blocks(sa, True)), collect(sb, c.b.language, skip, c.held_blocks(sb, False)))
+                 for sa, sb in pairs]
     all_a = [m for _, _, values, _ in collected for m in values.money]
     all_b = [m for _, _, _, values in collected for m in values.money]
     local_prices = _local_currencies(c, all_a, all_b)
@@ -745,12 +747,13 @@ class Target:
     where: str  # "link", "shortcode argument link=", "front matter key"
 
 
-def _targets(info: SectionInfo, skip: set[int]) -> list[Target]:
-    """Link and image targets of a section, leaving out blocks and items without counterpart."""
+def _targets(info: SectionInfo, skip: set[int], held: list[Block] | None = None) -> list[Target]:
+    """Link and image targets of a section (and of ``held``, blocks of its sub-sections
+    compared with it), leaving out blocks and items without counterpart."""
     found: list[Target] = []
     if info.section is not None:
         found.extend(_inline_targets(info.section.inline))
-    for node in walk_nodes(list(info.blocks), skip):
+    for node in walk_nodes(info.blocks + (held or []), skip):
         inline = getattr(node, "inline", None)
         if isinstance(inline, Inline):
             found.extend(_inline_targets(inline))
@@ -843,8 +846,8 @@ def check_links(c: Comparison) -> None:
     place_a = _target_places(c.sections.a, key_a)
     place_b = _target_places(c.sections.b, key_b)
     for sa, sb in c.sections.pairs + c.sections.moved:
-        targets_a = [t for t in _targets(sa, c.unmatched) if t.url.strip()]
-        targets_b = [t for t in _targets(sb, c.unmatched) if t.url.strip()]
+        targets_a = [t for t in _targets(sa, c.unmatched, c.held_blocks(sa, True)) if t.url.strip()]
+        targets_b = [t for t in _targets(sb, c.unmatched, c.held_blocks(sb, False)) if t.url.strip()]
         for image in (False, True):
             a = [Found(t, t.line, t.url) for t in targets_a if t.image == image]
             b = [Found(t, t.line, t.url) for t in targets_b if t.image == image]

@@ -47,13 +47,14 @@ _FULL_MONTH = r"(?P<month>" + "|".join(sorted((m for m in _MONTHS if len(m) > 3 
 # ordinal days: "1st", "16:e", "30e", "1:a", "2a" (sv, nb), "16." (nb, da)
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|:?e|:?a|\.)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
+_TO = r"(?:\s?[-–]\s?|\s+(?:to|till|til|until|through|bis|au)\s+)"  # the dash or word of a range of days
 _PATTERNS = [
     # ISO first: 2026-02-16 (a time may follow)
     re.compile(r"(?<![\d-])(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?![\d])"),
     # a range of days with the year after its end: 23–26 March 2026 is from 23 March 2026
-    re.compile(rf"(?<![\w]){_DAY}\s?[-–]\s?[0-3]?\d\.?\s+{_MONTH},?\s+{_YEAR}(?![\w])", re.I),
-    # March 23 - 26, 2026
-    re.compile(rf"(?<![\w]){_MONTH}\s+{_DAY}\s?[-–]\s?[0-3]?\d(?:st|nd|rd|th)?,?\s+{_YEAR}(?![\w])", re.I),
+    re.compile(rf"(?<![\w]){_DAY}{_TO}[0-3]?\d\.?\s+{_MONTH},?\s+{_YEAR}(?![\w])", re.I),
+    # March 23 - 26, 2026; June 14 to 17, 2025
+    re.compile(rf"(?<![\w]){_MONTH}\s+{_DAY}{_TO}[0-3]?\d(?:st|nd|rd|th)?,?\s+{_YEAR}(?![\w])", re.I),
     # 16 februari 2026, 16. februar 2026, 16 Feb 2026, 16 februari
     re.compile(rf"(?<![\w]){_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?(?![\w])", re.I),
     # February 16, 2026 / Feb 16 2026 / February 16
