@@ -257,3 +257,10 @@ def test_a_changed_mailto_address_shown_as_text_is_one_contact_finding():
     sv_label = "## Kontakt\n\n[Skriv till oss](mailto:hello@example.se).\n"
     en_label = "## Contact\n\n[Write to us](mailto:anna@example.se).\n"
     assert "link-mismatch" in [f.rule for f in check_texts(sv_label, en_label, "p.sv.md", "p.en.md")]
+
+
+@pytest.mark.parametrize("title, anchor", [("API & SDK", "api--sdk"), ("Code reviews", "code-reviews"), ("What is OTel?", "what-is-otel")])
+def test_heading_anchors_as_hugo_writes_them(title, anchor):
+    from transcheck.document.sections import heading_anchor
+
+    assert heading_anchor(title) == anchor

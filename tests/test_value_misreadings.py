@@ -136,7 +136,7 @@ def test_ordinal_dates(text, day):
 
 @pytest.mark.parametrize(
     "text",
-    ["08.00-17.00", "kl. 08.00", "kl 8–17", "klockan 8", "8am–5pm", "8 a.m.", "8–17 CET", "09:30", "0600 PT", "1730 (UTC)", "午前6時",
+    ["08.00-17.00", "8.30-17.00", "kl. 08.00", "kl 8–17", "klockan 8", "8am–5pm", "8 a.m.", "8–17 CET", "09:30", "0600 PT", "1730 (UTC)", "午前6時",
      "18時30分"],
 )
 def test_clock_times_are_found(text):
@@ -144,7 +144,7 @@ def test_clock_times_are_found(text):
     assert spans and min(s for s, _ in spans) == len("öppet ")
 
 
-@pytest.mark.parametrize("text", ["version 3.1", "8 till 17 kunder", "2020-2024", "08-123 45 67", "en 2015 et 2016", "1999 UTC",
+@pytest.mark.parametrize("text", ["version 3.1", "8 till 17 kunder", "2020-2024", "08-123 45 67", "en 2015 et 2016", "1999 UTC", "Go 1.25", "Python 3.12",
                                   "約1時間"])
 def test_not_clock_times(text):
     assert clock_spans(text) == []
@@ -262,6 +262,36 @@ MORE = {
         "当属性为 400 时将状态设置为 Ok。",
         "Set the status to Ok when the attribute is 400.",
         "Set the status to Ok when the attribute is 404.",
+        "number-mismatch",
+    ),
+    "spanish-long-date": (
+        "La versión se publicó el 29 de mayo de 2025 para todos.",
+        "The release came out on May 29, 2025 for everyone.",
+        "The release came out on May 30, 2025 for everyone.",
+        "date-mismatch",
+    ),
+    "english-compound-number-words": (
+        "Trettiotvå personer svarade, och 16 av dem var nya: totalt 32 svar.",
+        "Thirty-two people answered, and sixteen of them were new: 32 answers in all.",
+        "Thirty-two people answered, and sixteen of them were new: 33 answers in all.",
+        "number-mismatch",
+    ),
+    "a-version-with-one-digit-before-the-dot-is-no-clock-time": (
+        "Go 1.25 以降が必要です。",
+        "It needs Go 1.25 or later.",
+        "It needs Go 1.24 or later.",
+        "number-mismatch",
+    ),
+    "footnote-mark-after-a-semicolon": (
+        "Det gäller europeisk lagstiftning;17 och 40 avtal.",
+        "It applies to European legislation.17 and 40 agreements.",
+        "It applies to European legislation.17 and 45 agreements.",
+        "number-mismatch",
+    ),
+    "around-the-clock-with-a-fraction-slash": (
+        "Support dygnet runt, 24⁄7, för 30 kunder.",
+        "Support around the clock, 24/7, for 30 customers.",
+        "Support around the clock, 24/7, for 35 customers.",
         "number-mismatch",
     ),
     "day-range-before-the-month": (

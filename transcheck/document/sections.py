@@ -10,10 +10,11 @@ DEFAULT_TOP_LEVEL = 2
 
 
 def heading_anchor(title: str) -> str:
-    """Hugo's default anchor of a heading without an explicit ``{#id}``: lower case,
-    punctuation dropped, spaces as dashes ("Code reviews" → "code-reviews")."""
-    text = re.sub(r"[^\w\s-]", "", title.lower(), flags=re.UNICODE)
-    return re.sub(r"\s+", "-", text.strip())
+    """Hugo's default anchor of a heading without an explicit ``{#id}`` (GitHub's style):
+    lower case, punctuation dropped, each space a dash ("Code reviews" → "code-reviews",
+    "API & SDK" → "api--sdk": the "&" goes, both spaces stay)."""
+    text = re.sub(r"[^\w\s-]", "", title.lower().strip(), flags=re.UNICODE)
+    return re.sub(r"\s", "-", text)
 
 
 def build_body(items: list[Block | Heading]) -> Body:

@@ -115,10 +115,12 @@ RULES: tuple[Rule, ...] = (SALARY_MISMATCH, NUMBER_MISMATCH, DATE_MISMATCH, LINK
 V = TypeVar("V")
 
 _URL_IN_TEXT = re.compile(r"(?:https?://|www\.)\S+")
-_AROUND_THE_CLOCK = re.compile(r"\b24\s?[/x×]\s?7\b|\b24/365\b")
+_AROUND_THE_CLOCK = re.compile(r"\b24\s?[/⁄∕x×]\s?7\b|\b24[/⁄∕]365\b")
 # 17:25 (a full stop after it may end the sentence) or 17.25 (then not before a full stop:
 # "for example 17.50." is a decimal number as likely as a time)
-_TIME = re.compile(r"(?<![\d.:])(?:[01]?\d|2[0-3])(?::[0-5]\d(?![\d:]|\.\d)|\.[0-5]\d(?![\d.:]))")
+# With a full stop the hour has two digits ("08.30", "17.25"): "1.25" alone is a number (Go 1.25);
+# "8.30–17" is a time by its range (_CLOCK).
+_TIME = re.compile(r"(?<![\d.:])(?:(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:]|\.\d)|(?:[01]\d|2[0-3])\.[0-5]\d(?![\d.:]))")
 _HOUR = r"(?:[01]?\d|2[0-4])(?:[:.][0-5]\d)?"
 _ZONES = "PT|PST|PDT|ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|CES?T|CEST|UTC|GMT|BST|IST|JST|AEST|AEDT|Z"
 # "kl. 8", "klockan 8–17", "kl 08.00-17.00", "8am–5pm", "8 a.m.", "8–17 CET": clock times
@@ -127,6 +129,7 @@ _CLOCK = re.compile(
     rf"(?<![\w.:])(?:kl\.?|klockan|klokka|klokken)\s*{_HOUR}(?:\s*[-–—]\s*{_HOUR})?(?![\d])"
     rf"|(?<![\w.:]){_HOUR}\s?(?:am|pm|a\.m\.|p\.m\.)(?:\s*[-–—]\s*{_HOUR}\s?(?:am|pm|a\.m\.|p\.m\.))?(?!\w)"
     rf"|(?<![\w.:,]){_HOUR}\s?[-–—]\s?{_HOUR}(?=\s?(?:h|uhr|CES?T|UTC|GMT|hrs?)\b)"
+    rf"|(?<![\w.:,])\d{{1,2}}[.:][0-5]\d\s?[-–—]\s?\d{{1,2}}(?:[.:][0-5]\d)?(?![\d.])"
     # "0600 PT", "1730 UTC": a time written without a colon, known by the zone after it
     rf"|(?<![\w.:,])(?:[01]\d|2[0-3])[0-5]\d(?=\s?\(?(?-i:{_ZONES})\b)",
     re.I,
@@ -141,7 +144,7 @@ _FOOTNOTE = re.compile(r"\[\^[^\]\s]{1,40}\]|(?<=\S)\^[\w-]{1,40}")
 # after a sentence's full stop), "europeisk(14)". Four letters at least before it, so
 # names with a number (mp3, B2B, k8s) are still read as they were; Latin letters only (CJK
 # text sets numbers right against its words: 約1000件).
-_GLUED_FOOTNOTE = re.compile(r"(?<=[A-Za-zÀ-ɏ]{4})\.?\(?\d{1,2}\)?(?=[\s,;:]|\.(?:\s|$)|$)")
+_GLUED_FOOTNOTE = re.compile(r"(?<=[A-Za-zÀ-ɏ]{4})[.;,]?\(?\d{1,2}\)?(?=[\s,;:]|\.(?:\s|$)|$)")
 _CASE_FOOTNOTE = re.compile(r"(?<![\w-])[CT]-\d{1,4}/\d{2}(,?\d{1,2})(?=[.,;:)\s]|$)")
 _IMAGE_EXT = re.compile(r"\.(?:png|jpe?g|gif|svg|webp|avif|ico|bmp|tiff?)(?:[?#].*)?$", re.I)
 _IMAGE_KEYS = ("image", "img", "bild", "photo", "logo", "picture", "thumbnail", "socialmedia", "cover", "banner", "src")
@@ -293,7 +296,7 @@ _MAY_HAVE_CLOCK = re.compile(rf"kl|am\b|pm\b|a\.m|p\.m|\d\s?[-–—]\s?\d|\d{{4
 
 
 def clock_spans(text: str) -> list[tuple[int, int]]:
-    """Where ``text`` gives a time of day: "08.00", "kl. 8–17", "8am–5pm", "8–17 CET"."""
+    """Where ``text`` gives a time of day: "08.00", "kl. 8–17", "8am–5pm", "8–17 CET", "8.30–17.00"."""
     spans: list[tuple[int, int]] = []
     if _HAS_CJK_CLOCK.search(text):
         spans += [(m.start(), m.end()) for m in _CJK_CLOCK.finditer(text)]

@@ -1,4 +1,4 @@
-"""Dates in sv, nb, da and en text: ISO, "16 februari 2026", "February 16, 2026",
+"""Dates in sv, nb, da and en text (month names of es, pt, fr, de, it, ro, pl and uk too): ISO, "16 februari 2026", "February 16, 2026",
 "16 Feb 2026", "16. februar 2026", "30e juni 2025", "1:a maj", "16/2 2026", "16.2.2026",
 with or without a year; and "2026年3月19日" as Chinese, Japanese and Korean write them."""
 
@@ -10,18 +10,18 @@ from dataclasses import dataclass
 _MONTHS: dict[str, int] = {}
 for _number, _names in enumerate(
     [
-        "january januari januar jan",
-        "february februari februar febr feb",
-        "march mars marts mar",
-        "april apr",
-        "may maj mai",
-        "june juni jun",
-        "july juli jul",
-        "august augusti aug",
-        "september sept sep",
-        "october oktober okt oct",
-        "november nov",
-        "december desember dec des",
+        "january januari januar jan enero janeiro janvier gennaio ianuarie stycznia січня",
+        "february februari februar febr feb febrero fevereiro février febbraio februarie lutego лютого",
+        "march mars marts mar marzo março märz martie marca березня",
+        "april apr abril avril aprile aprilie kwietnia квітня",
+        "may maj mai mayo maio maggio maja травня",
+        "june juni jun junio junho juin giugno iunie czerwca червня",
+        "july juli jul julio julho juillet luglio iulie lipca липня",
+        "august augusti aug agosto août sierpnia серпня",
+        "september sept sep septiembre setiembre setembro septembre settembre septembrie września вересня",
+        "october oktober okt oct octubre outubro octobre ottobre octombrie października жовтня",
+        "november nov noviembre novembro novembre noiembrie listopada листопада",
+        "december desember dec des diciembre dezembro décembre dezember dicembre decembrie grudnia грудня",
     ],
     start=1,
 ):
@@ -45,7 +45,7 @@ _DAY_WORD = r"(?P<dayword>" + "|".join(sorted(_DAY_WORDS, key=len, reverse=True)
 # with a day in words only full month names: "the second may be" is no date
 _FULL_MONTH = r"(?P<month>" + "|".join(sorted((m for m in _MONTHS if len(m) > 3 or m in ("maj", "mai")), key=len, reverse=True)) + r")"
 # ordinal days: "1st", "16:e", "30e", "1:a", "2a" (sv, nb), "16." (nb, da)
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|:?e|:?a|\.)?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|:?e|:?a|\.)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _TO = r"(?:\s?[-–]\s?|\s+(?:to|till|til|until|through|bis|au)\s+)"  # the dash or word of a range of days
 _PATTERNS = [
@@ -55,8 +55,8 @@ _PATTERNS = [
     re.compile(rf"(?<![\w]){_DAY}{_TO}[0-3]?\d\.?\s+{_MONTH},?\s+{_YEAR}(?![\w])", re.I),
     # March 23 - 26, 2026; June 14 to 17, 2025
     re.compile(rf"(?<![\w]){_MONTH}\s+{_DAY}{_TO}[0-3]?\d(?:st|nd|rd|th)?,?\s+{_YEAR}(?![\w])", re.I),
-    # 16 februari 2026, 16. februar 2026, 16 Feb 2026, 16 februari
-    re.compile(rf"(?<![\w]){_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?(?![\w])", re.I),
+    # 16 februari 2026, 16. februar 2026, 16 Feb 2026, 16 februari, 29 de mayo de 2025
+    re.compile(rf"(?<![\w]){_DAY}\s+(?:of\s+|de\s+)?{_MONTH}(?:,?\s+(?:de\s+)?{_YEAR})?(?![\w])", re.I),
     # February 16, 2026 / Feb 16 2026 / February 16
     re.compile(rf"(?<![\w]){_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?(?![\w])", re.I),
     # 16/2 2026, 16/2-2026, 16/2/2026 (day first, the Nordic way; without a year "24/7" is no date)

@@ -47,6 +47,20 @@ for _word, _value in (("twenty", 20), ("tjugo", 20), ("tjue", 20), ("thirty", 30
                       ("eighty", 80), ("åttio", 80), ("åtti", 80), ("ninety", 90), ("nittio", 90), ("nitti", 90),
                       ("hundred", 100), ("hundra", 100), ("hundre", 100), ("thousand", 1000), ("tusen", 1000)):
     NUMBER_WORDS.setdefault(_word, _value)
+# thirteen to nineteen ("sixteen" = "16")
+for _value, _words in enumerate(
+    ["thirteen tretton tretten", "fourteen fjorton fjorten", "fifteen femton femten", "sixteen sexton seksten",
+     "seventeen sjutton sytten", "eighteen arton atten", "nineteen nitton nitten"],
+    start=13,
+):
+    for _word in _words.split():
+        NUMBER_WORDS.setdefault(_word, _value)
+_ENGLISH_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_ENGLISH_ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+# "Thirty-two" = 32
+_ENGLISH_COMPOUND = re.compile(
+    r"\b(" + "|".join(_ENGLISH_TENS) + r")[-\u2010 ](" + "|".join(_ENGLISH_ONES) + r")\b", re.I
+)
 # also ordinary words ("en" is the Swedish article, "to" the English preposition)
 AMBIGUOUS_NUMBER_WORDS = frozenset({"en", "ett", "ein", "én", "to", "ni", "null", "sex", "one"})
 
@@ -255,8 +269,12 @@ def find_number_words(text: str) -> list[Number]:
     if _COUNTED_WORDS.isdisjoint(_WORD_AT.findall(lowered)) and not _COMPOUND_ANYWHERE.search(lowered):
         return decades  # most text: no number word at all (checked in C)
     found: list[Number] = decades
+    for compound in _ENGLISH_COMPOUND.finditer(text) if "-" in text or " " in text else ():
+        value = _ENGLISH_TENS[compound.group(1).lower()] + _ENGLISH_ONES[compound.group(2).lower()]
+        found.append(Number(compound.start(), compound.end(), compound.group(0), frozenset({Decimal(value)}), word=True))
+    taken = list(found)
     for match in _WORD_AT.finditer(text):
-        if any(d.start <= match.start() < d.end for d in decades):
+        if any(d.start <= match.start() < d.end for d in taken):
             continue
         word = match.group(0).lower()
         if word in NUMBER_WORDS and word not in AMBIGUOUS_NUMBER_WORDS:
@@ -272,4 +290,4 @@ def find_number_words(text: str) -> list[Number]:
         if scale:  # "three million"
             values = values | frozenset({Decimal(value) * _scale_factor(scale.group(1))})
         found.append(Number(match.start(), match.end(), match.group(0), values, word=True))
-    return found
+    return sorted(found, key=lambda number: number.start)
