@@ -269,9 +269,9 @@ def find_number_words(text: str) -> list[Number]:
     if _COUNTED_WORDS.isdisjoint(_WORD_AT.findall(lowered)) and not _COMPOUND_ANYWHERE.search(lowered):
         return decades  # most text: no number word at all (checked in C)
     found: list[Number] = decades
-    for compound in _ENGLISH_COMPOUND.finditer(text) if "-" in text or " " in text else ():
-        value = _ENGLISH_TENS[compound.group(1).lower()] + _ENGLISH_ONES[compound.group(2).lower()]
-        found.append(Number(compound.start(), compound.end(), compound.group(0), frozenset({Decimal(value)}), word=True))
+    for tens in _ENGLISH_COMPOUND.finditer(text) if "-" in text or " " in text else ():
+        value = _ENGLISH_TENS[tens.group(1).lower()] + _ENGLISH_ONES[tens.group(2).lower()]
+        found.append(Number(tens.start(), tens.end(), tens.group(0), frozenset({Decimal(value)}), word=True))
     taken = list(found)
     for match in _WORD_AT.finditer(text):
         if any(d.start <= match.start() < d.end for d in taken):
