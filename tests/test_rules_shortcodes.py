@@ -360,3 +360,17 @@ def test_a_comment_shortcode_is_not_part_of_the_page():
     moved = en.replace("See you there.", "See you [there](https://example.com/).")
     found = [f for f in check_texts(sv, moved, "p.sv.md", "p.en.md") if f.rule == "link-mismatch"]
     assert found and found[0].related[0].line == 12
+
+
+def test_a_shortcode_on_its_own_lines_here_and_inside_a_paragraph_there_is_one_shortcode():
+    from transcheck.checking.engine import check_texts
+
+    en = ("## Features\n\nWe trace requests across services.\n\n{{< figure src=\"model.png\" caption=\"The model\" >}}\n\n"
+          "{{% config_option name=\"otel.x.enabled\" %}}\nTurns it on.\n{{% /config_option %}}\n")
+    sv = ("## Funktioner\n\nVi spårar anrop mellan tjänster. {{< figure src=\"model.png\" caption=\"Modellen\" >}}\n\n"
+          "{{% config_option name=\"otel.x.enabled\" %}} Slår på den.\n{{% /config_option %}}\n")
+    assert [f for f in check_texts(en, sv, "p.en.md", "p.sv.md") if f.rule == "shortcode-mismatch"] == []
+    # the figure gone from the Swedish paragraph: still missing
+    without = sv.replace(" {{< figure src=\"model.png\" caption=\"Modellen\" >}}", "")
+    found = [(f.rule, f.severity.label) for f in check_texts(en, without, "p.en.md", "p.sv.md") if f.rule == "shortcode-mismatch"]
+    assert found == [("shortcode-mismatch", "error")]

@@ -56,6 +56,7 @@ RULES: tuple[Rule, ...] = (SHORTCODE_MISMATCH, SHORTCODE_UNCLOSED,)
 def check_shortcodes(c: Comparison) -> None:
     missing_a: list[tuple[Shortcode, BlockPair]] = []  # in A, without counterpart in B
     missing_b: list[tuple[Shortcode, BlockPair]] = []
+    inline_pairs: list[BlockPair] = []
     for pair in c.block_pairs:
         a, b = pair.a, pair.b
         if isinstance(a, Shortcode) and isinstance(b, Shortcode):
@@ -65,7 +66,15 @@ def check_shortcodes(c: Comparison) -> None:
         elif isinstance(b, Shortcode) and a is None:
             missing_b.append((b, pair))
         elif a is not None and b is not None and a.type == b.type:
-            _compare_inline(c, pair)
+            inline_pairs.append(pair)
+    # A shortcode on lines of its own here and inside a paragraph there (its closing tag on
+    # the line of its text, its opening tag over several lines, a figure after a sentence):
+    # one shortcode written two ways, in the same section.
+    written_inline: set[int] = set()
+    missing_a = _without_inline_twins(c, missing_a, True, written_inline)
+    missing_b = _without_inline_twins(c, missing_b, False, written_inline)
+    for pair in inline_pairs:
+        _compare_inline(c, pair, written_inline)
     # The same shortcode without counterpart on both sides stands on the other side of a
     # heading ({{< ingress >}} before the first heading here, after it there): moved, not missing.
     for sc_a, pair_a in list(missing_a):
@@ -98,6 +107,30 @@ def check_shortcodes(c: Comparison) -> None:
     for sc, pair in missing_b:
         if not _take_spare(c, sc, spare_a, c.b, c.a):
             _missing_block(c, sc, c.b, c.a, pair.anchor_a, pair, pair.section_a.index in loose_a)
+
+
+def _without_inline_twins(c: Comparison, missing: list[tuple[Shortcode, BlockPair]], in_a: bool,
+                         written_inline: set[int]) -> list[tuple[Shortcode, BlockPair]]:
+    """``missing`` without the shortcodes whose twin the other version's aligned section has
+    inside a paragraph; the twins' ids go to ``written_inline``."""
+    if not missing:
+        return missing
+    kept: list[tuple[Shortcode, BlockPair]] = []
+    inline_there: dict[int, list[Shortcode]] = {}
+    for sc, pair in missing:
+        section = pair.section_b if in_a else pair.section_a
+        if section.index not in inline_there:
+            inline_there[section.index] = [x for block in iter_blocks(section.blocks) for inline in block_inlines(block)
+                                           for x in inline.shortcodes]
+        free = [x for x in inline_there[section.index] if id(x) not in written_inline and x.name == sc.name and x.syntax == sc.syntax]
+        twin = next((x for x in free if _same_shortcode(sc, x)), free[0] if free else None)
+        if twin is None:
+            kept.append((sc, pair))
+        else:
+            written_inline.add(id(twin))
+            a, b = (sc, twin) if in_a else (twin, sc)
+            _compare_arguments(c, a, b)
+    return kept
 
 
 _SPACER = re.compile(r"(?:^|[-_])(?:distance|divider|spacer|space|gap|separator|clear|br|hr|vspace|line-?break)(?:$|[-_])", re.I)
@@ -390,16 +423,17 @@ def cosmetic(key: str, value_a: str | None, value_b: str | None) -> bool:
     )
 
 
-def _inline_names(unit: Unit) -> tuple[Counter[str], dict[str, int], set[str]]:
-    """Inline shortcodes of ``unit`` by name: counts, first lines, and the names that carry
-    something (no arguments, as ``{{< phone >}}`` that inserts a number, or data arguments)."""
+def _inline_names(unit: Unit, skip: set[int]) -> tuple[Counter[str], dict[str, int], set[str]]:
+    """Inline shortcodes of ``unit`` by name (but those ``skip`` names): counts, first lines,
+    and the names that carry something (no arguments, as ``{{< phone >}}`` that inserts a
+    number, or data arguments)."""
     names: Counter[str] = Counter()
     lines: dict[str, int] = {}
     carrying: set[str] = set()
     for inline in unit_inlines(unit):
         for sc in inline.shortcodes:
-            if sc.name in ("ref", "relref"):
-                continue  # link targets: compared as links
+            if sc.name in ("ref", "relref") or id(sc) in skip:
+                continue  # link targets: compared as links; a twin of a block: compared with it
             names[sc.name] += 1
             lines.setdefault(sc.name, sc.line)
             if not _styles_text(sc):
@@ -413,11 +447,11 @@ def _styles_text(sc: Shortcode) -> bool:
     return bool(arguments) and not data_args(sc) and not any(is_link_argument(k, v) for k, v in arguments)
 
 
-def _compare_inline(c: Comparison, pair: BlockPair) -> None:
+def _compare_inline(c: Comparison, pair: BlockPair, skip: set[int]) -> None:
     assert pair.a is not None and pair.b is not None
     for unit_a, unit_b in aligned_units(pair.a, pair.b):
-        names_a, lines_a, carrying_a = _inline_names(unit_a)
-        names_b, lines_b, carrying_b = _inline_names(unit_b)
+        names_a, lines_a, carrying_a = _inline_names(unit_a, skip)
+        names_b, lines_b, carrying_b = _inline_names(unit_b, skip)
         for name in sorted(set(names_a) | set(names_b)):
             if names_a[name] == names_b[name]:
                 continue
