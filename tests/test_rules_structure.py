@@ -354,3 +354,45 @@ def test_a_table_under_a_sub_heading_only_one_version_has_is_compared_where_the_
     assert ("table-shape", "error") in found and ("number-mismatch", "error") in found
     assert not any(rule == "table-shape" and "no counterpart" in f for rule, f in
                    [(f.rule, f.message) for f in check_texts(en, shorter, "p.en.md", "p.nb.md")])
+
+
+def test_a_nested_list_whose_points_the_other_item_says_as_prose_is_info():
+    from transcheck.checking.engine import check_texts
+
+    en = "## A\n\n- If rolls is valid: return status 200 and a number between 1 and 6, or an array of n numbers.\n- Otherwise return 400.\n"
+    zh = "## A\n\n- 如果 rolls 有效：返回状态码 200：\n  - 单个 1 到 6 之间的数字\n  - 或 n 个数字的数组\n- 否则返回 400。\n"
+    found = [(f.rule, f.severity.label) for f in check_texts(en, zh, "p.en.md", "p.zh.md") if f.rule == "bullet-count"]
+    assert found == [("bullet-count", "info")]
+    # the English item without the range: the nested list says more than it
+    shorter = en.replace(" and a number between 1 and 6, or an array of n numbers", "")
+    found = [(f.rule, f.severity.label) for f in check_texts(shorter, zh, "p.en.md", "p.zh.md") if f.rule == "bullet-count"]
+    assert found == [("bullet-count", "error")]
+
+
+def test_a_bold_label_over_a_code_block_is_a_line_of_text_not_a_section():
+    from transcheck.checking.engine import check_texts
+    from transcheck.document.read import parse_text
+
+    en = ("## Options\n\nIntro text.\n\n**Config argument:**\n\n```sh\nobi --config x\n```\n\n**Config environment variable:**\n\n"
+          "```sh\nOBI_X=1\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |\n")
+    ja = ("## オプション\n\n紹介文。\n\n設定引数の場合は次のとおりです。\n\n```sh\nobi --config x\n```\n\n設定環境変数の場合は次のとおりです。\n\n"
+          "```sh\nOBI_X=1\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |\n")
+    assert [f.rule for f in check_texts(en, ja, "p.en.md", "p.ja.md") if f.severity.label != "info"] == []
+    assert [s.title for s in parse_text(en).body.sections] == ["Options"]
+    # a bold label over text still opens a section ("**Limitations:**" then its points)
+    limits = parse_text("## A\n\n**Limitations:**\n\nIt cannot do X.\n")
+    assert [s.title for s in limits.body.sections[0].sections] == ["Limitations:"]
+
+
+def test_an_introduction_put_under_a_heading_of_its_own_is_compared_with_the_text_before_the_first_heading():
+    from transcheck.checking.engine import check_texts
+
+    en = ("A distribution is a customized version:\n\n- Language-specific instrumentation libraries\n- Collector binary\n\n"
+          "## What is a distribution\n\nText here about it.\n")
+    zh = ("## 简介 {#introduction}\n\n发行版是定制版本：\n\n- 特定语言的插桩库\n- Collector 二进制文件\n\n"
+          "## 什么是发行版\n\n这里是关于它的文字。\n")
+    found = [(f.rule, f.severity.label) for f in check_texts(en, zh, "p.en.md", "p.zh.md") if f.severity.label != "info"]
+    assert found == [("missing-section", "warning")]
+    one_item = zh.replace("- Collector 二进制文件\n", "")
+    found = [(f.rule, f.severity.label) for f in check_texts(en, one_item, "p.en.md", "p.zh.md")]
+    assert ("bullet-count", "error") in found

@@ -264,3 +264,15 @@ def test_heading_anchors_as_hugo_writes_them(title, anchor):
     from transcheck.document.sections import heading_anchor
 
     assert heading_anchor(title) == anchor
+
+
+def test_a_wikipedia_article_in_the_language_of_each_page_is_the_same_link():
+    from transcheck.checking.engine import check_texts
+
+    en = "## A\n\nUse [no-op instructions](https://en.wikipedia.org/wiki/NOP_(code)) here.\n"
+    pt = "## A\n\nUse [instruções sem operação](https://pt.wikipedia.org/wiki/NOP) aqui.\n"
+    assert [f.rule for f in check_texts(en, pt, "p.en.md", "p.pt.md") if f.rule == "link-mismatch"] == []
+    # another English article, or a Wikipedia of a third language: a changed link
+    for other in ("https://en.wikipedia.org/wiki/Other", "https://de.wikipedia.org/wiki/NOP"):
+        changed = pt.replace("https://pt.wikipedia.org/wiki/NOP", other)
+        assert [f.rule for f in check_texts(en, changed, "p.en.md", "p.pt.md") if f.rule == "link-mismatch"] == ["link-mismatch"]

@@ -419,6 +419,12 @@ class BodyParser:
             item = self._convert_one(token, top)
             if item is None:
                 continue
+            if isinstance(item, CodeBlock) and items and _label_over_code(items[-1]):
+                label = items[-1]
+                assert isinstance(label, Heading)
+                # "**Config argument:**" over a code block labels the code: a line of text,
+                # as a translation writes it ("設定引数の場合は次のとおりです。"), no section
+                items[-1] = Paragraph(label.line, label.title, label.line, label.inline)
             dialogue = _dialogue_line(item, require_speech=True) if top else None
             if dialogue is None:
                 dialogue = _date_line(item)
@@ -934,6 +940,10 @@ def _label_heading(text: str, plain: str, inline: Inline) -> str | None:
     if not label or len(label) > 120 or (rest and not rest.isdigit()) or len(label.split()) < 2:
         return None
     return f"{label} {rest}" if rest else label  # the footnote number stays with its heading
+
+
+def _label_over_code(item: Item) -> bool:
+    return isinstance(item, Heading) and item.style == "bold" and item.title.rstrip().endswith((":", "："))
 
 
 def _bold_heading(text: str) -> str | None:

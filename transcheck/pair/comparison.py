@@ -225,11 +225,16 @@ def _held_by_aligned_parent(infos: list[SectionInfo], only: list[SectionInfo]) -
     them: a translation that adds a sub-heading ("### Support" over the support table)
     keeps the table in the section the other version has it in, and it is compared there."""
     missing = {info.index for info in only}
+    # top-level sections before the first aligned one belong to the text before the first
+    # heading: a translation that put its introduction under "## Introduction"
+    first_aligned = next((info.index for info in infos[1:] if info.parent is None and info.index not in missing), len(infos))
     held: dict[int, list[Block]] = {}
     for info in only:
         host = info.parent
         while host is not None and host in missing:
             host = infos[host].parent
+        if host is None and info.index < first_aligned and info.index != 0:
+            host = 0
         if host is not None:
             held.setdefault(host, []).extend(info.blocks)
     return held

@@ -8,6 +8,7 @@ from collections import Counter
 from difflib import SequenceMatcher
 from functools import lru_cache
 
+from transcheck.align.neutral import tokens_of
 from transcheck.align.alignment import EXACT_CELLS, SectionInfo, align_items, align_sequences, block_text, bounded_ratio, section_similarity
 from transcheck.findings import Example, Rule, Severity
 from transcheck.pair.comparison import BlockPair, Check, Comparison, Side, form_of, table_as_text
@@ -212,7 +213,8 @@ def _host_holding_blocks(
     host = info.parent
     while host is not None and host in missing:
         host = having_all[host].parent
-    return partner.get(host) if host is not None else None
+    # held at all, a top-level section was held by the text before the first heading
+    return partner.get(host if host is not None else 0)
 
 
 def _only_a_heading(info: SectionInfo, having_all: list[SectionInfo], partner: dict[int, SectionInfo]) -> bool:
@@ -470,15 +472,43 @@ def _report_item_count(
 def _report_lonely_sublist(
     c: Comparison, sub: ListBlock, having: Side, lacking: Side, lacking_item: ListItem, nested_in: ListItem
 ) -> None:
+    as_prose = not lacking_item.sublists and _prose_holds(lacking_item.text, sub)
     c.report(
         BULLET_COUNT,
         lacking,
         lacking_item.line,
         f"nested list of {plural(len(sub.items), 'item')} under {_quote_or(nested_in.text, 40, 'an item without text')} "
-        f"({having.name}:{sub.line}) has no counterpart under this item",
+        f"({having.name}:{sub.line}) has no counterpart under this item"
+        + ("; the item's own text holds what it says" if as_prose else ""),
         [(having, sub.line)],
         key=f"nested|{nested_in.text[:40]}|{len(sub.items)}",
+        # the same points written as one item's sentences there: nothing is missing
+        severity=Severity.INFO if as_prose else None,
     )
+
+
+def _prose_holds(text: str, sub: ListBlock) -> bool:
+    """Does ``text`` (an item with no nested list) say what the nested list ``sub`` says?
+    Every name, number, link and code token of the nested items is in it (two at least),
+    and it is no short label ("Options:") but about as long as the items, or longer."""
+    wanted: set[str] = set()
+    for item in sub.items:
+        # a run of CJK characters is a token too, but never one a translation keeps
+        wanted |= {token for token in tokens_of(item.text).strong if not _WIDE.search(token)}
+    if len(wanted) < 2:
+        return False
+    here = tokens_of(text)
+    if not wanted <= here.strong | here.weak:
+        return False
+    # script-neutral length: characters, with a CJK character worth a word's three letters
+    return _reading_length(text) >= 0.5 * sum(_reading_length(item.text) for item in sub.items)
+
+
+_WIDE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+
+
+def _reading_length(text: str) -> int:
+    return len(text) + 2 * len(_WIDE.findall(text))
 
 
 def _compare_tables(c: Comparison, a: TableBlock, b: TableBlock) -> None:

@@ -889,16 +889,23 @@ def _compare_targets(
     def key(target: Target) -> str:
         return sides[id(target)](target.url)
 
+    language_of = {id(found.value): c.a.language for found in a} | {id(found.value): c.b.language for found in b}
+
     def same(x: Target, y: Target) -> bool:
         if x.url.strip() == y.url.strip():
             return True  # written alike: the same target, however the page map places each page
         kx, ky = key(x), key(y)
-        return kx == ky or "#?" in (kx, ky) and kx.startswith("#") and ky.startswith("#")
+        if kx == ky or "#?" in (kx, ky) and kx.startswith("#") and ky.startswith("#"):
+            return True
+        return _localised_wiki(x.url, language_of[id(x)], y.url, language_of[id(y)])
 
     def keys(target: Target) -> tuple[str, ...]:
         # in-page anchors share one key: an unresolved one ("#?") may match any of them
         normal = key(target)
-        return ("#",) if normal.startswith("#") else (normal, "raw:" + target.url.strip())
+        if normal.startswith("#"):
+            return ("#",)
+        wiki = _WIKI.match(target.url.strip())
+        return (normal, "raw:" + target.url.strip()) + (("wiki:" + wiki.group(2).lower(),) if wiki else ())
 
     left_a, left_b = match_values(a, b, same, keys)
     # an address linked in one version and written as plain text in the other is there
@@ -924,6 +931,23 @@ def _compare_targets(
 
     _report_leftovers(c, rule, sa, sb, left_a, left_b, describe, noun, severity_of=severity, whole=whole,
                       contrast=contrasted)
+
+
+_WIKI = re.compile(r"https?://([a-z]{2,3}(?:-[a-z]+)?)\.(?:m\.)?(wikipedia|wiktionary|wikibooks)\.org/", re.I)
+
+
+def _localised_wiki(url_x: str, language_x: str | None, url_y: str, language_y: str | None) -> bool:
+    """Two Wikipedia articles, each in the language of its own page (pt.wikipedia.org from the
+    Portuguese page, en.wikipedia.org from the English one): the article's own translation,
+    whose title is the other language's."""
+    x, y = _WIKI.match(url_x.strip()), _WIKI.match(url_y.strip())
+    if not x or not y or x.group(2).lower() != y.group(2).lower():
+        return False
+    wiki_x, wiki_y = x.group(1).lower(), y.group(1).lower()
+    if wiki_x == wiki_y:
+        return False
+    page_x, page_y = ((language or "").split("-")[0].lower() for language in (language_x, language_y))
+    return wiki_x == page_x and wiki_y == page_y
 
 
 def _section_code(info: SectionInfo) -> str:
