@@ -35,3 +35,15 @@ def test_a_configured_severity_still_wins():
 def test_a_fault_of_one_file_stays_an_error():
     found = _found("drifted_from_default: true\ncategory: a\ncategory: b\n")
     assert found["duplicate-key"] is Severity.ERROR
+
+
+def test_a_page_that_says_it_is_an_untranslated_copy_has_warnings_not_errors():
+    from transcheck.checking.engine import check_texts
+
+    en = "---\ntitle: APIs\n---\n\n## APIs\n\nAll our APIs.\n"
+    sv = ("---\ntitle: APIs\nis_fallback_source_page: true\n---\n\n{{% warning %}}\nDetta innehåll finns inte på svenska.\n"
+          "{{% /warning %}}\n\n## APIs\n\nAll our APIs.\n")
+    found = [(f.rule, f.severity.label) for f in check_texts(sv, en, "p.sv.md", "p.en.md")]
+    assert ("shortcode-mismatch", "warning") in found and not [f for f in found if f[1] == "error"]
+    plain = sv.replace("is_fallback_source_page: true\n", "")
+    assert ("shortcode-mismatch", "error") in [(f.rule, f.severity.label) for f in check_texts(plain, en, "p.sv.md", "p.en.md")]

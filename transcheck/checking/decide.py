@@ -39,7 +39,7 @@ def decide(findings: list[Finding], settings: Settings, suppressions: dict[str, 
            known_drift: bool = False) -> list[Finding]:
     """Inline directives, then rule selection, then severities; sorted and without duplicates.
     A rule that cannot be silenced (internal-error: a crash must show) is never selected away.
-    ``known_drift``: the pair's translation says it is behind its source, so its differences
+    ``known_drift``: a page of the pair says it is behind its source (or an untranslated copy), so its differences
     are warnings (configured severities still win)."""
     enabled = enabled_rules(settings) | {r.name for r in RULES if not r.can_be_silenced}
     if suppressions:

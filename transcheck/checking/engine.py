@@ -12,6 +12,7 @@ from transcheck.languages.declared import declared, expected_language
 from transcheck.document.model import Document
 from transcheck.document.read import parse_file, parse_text
 from transcheck.rules import CHECKS
+from transcheck.rules.language import declared_copy
 from transcheck.document.source import InputError
 from transcheck.checking.decide import decide, enabled_rules
 from transcheck.history.status import declared_drift
@@ -119,7 +120,9 @@ def _finish(findings: list[Finding], settings: Settings, docs: list[Document] | 
     """The settings applied (checking.decide), with the pair's inline directives and whether
     a page of the pair says it is behind its source."""
     suppressions = {doc.path: read_suppressions(doc.text, doc) for doc in docs} if docs else None
-    known_drift = any(declared_drift(doc.front_matter.entries) is not None for doc in docs or ())
+    # a page that says it lags its source, or that it is an untranslated copy shown until a
+    # translation exists (with a banner saying so): its differences are known
+    known_drift = any(declared_drift(doc.front_matter.entries) is not None or declared_copy(doc) for doc in docs or ())
     return decide(findings, settings, suppressions, known_drift)
 
 

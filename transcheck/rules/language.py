@@ -426,7 +426,12 @@ FALLBACK_FLAGS = frozenset({"generated_fallback_page", "fallback_page", "untrans
 def declared_untranslated(side: Side) -> bool:
     """Does the page's front matter say it is not translated (``generated_fallback_page: true``,
     ``untranslated: true``, ``translated: false``)?"""
-    for entry in side.doc.front_matter.entries:
+    return declared_copy(side.doc)
+
+
+def declared_copy(doc: Document) -> bool:
+    """:func:`declared_untranslated` of a parsed page."""
+    for entry in doc.front_matter.entries:
         key = entry.key.lower()
         if key in FALLBACK_FLAGS and entry.value is True:
             return True
