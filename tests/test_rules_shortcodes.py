@@ -374,3 +374,27 @@ def test_a_shortcode_on_its_own_lines_here_and_inside_a_paragraph_there_is_one_s
     without = sv.replace(" {{< figure src=\"model.png\" caption=\"Modellen\" >}}", "")
     found = [(f.rule, f.severity.label) for f in check_texts(en, without, "p.en.md", "p.sv.md") if f.rule == "shortcode-mismatch"]
     assert found == [("shortcode-mismatch", "error")]
+
+
+TIMELINE_SV = ("## Om webbinariet\n\nIntro om GDPR och molnet.\n\n{{% timeline %}}\n"
+               "{{% timeline-item label=\"Myt 1\" title=\"Amerikanska molntjänster och GDPR\" %}}\n"
+               "Många tror att Safespring och Elastisys inte kan ersätta amerikanska moln, men GDPR kräver mer av dem.\n"
+               "{{% /timeline-item %}}\n"
+               "{{% timeline-item label=\"Myt 2\" title=\"Kryptering\" %}}\n"
+               "Lars menar att kryptering med Kubernetes inte löser juridiska problem med GDPR på egen hand.\n"
+               "{{% /timeline-item %}}\n{{% /timeline %}}\n")
+TIMELINE_EN = ("## About the webinar\n\nIntro on GDPR and the cloud.\n\n### Myth 1: U.S. cloud services and the GDPR\n\n"
+               "Many believe Safespring and Elastisys cannot replace U.S. clouds, but the GDPR asks more of them.\n\n"
+               "### Myth 2: Encryption\n\nLars says encryption with Kubernetes does not solve legal problems with the GDPR alone.\n")
+
+
+def test_a_timeline_here_and_headings_over_the_same_text_there_is_a_difference_of_form():
+    from transcheck.checking.engine import check_texts
+
+    found = [(f.rule, f.severity.label) for f in check_texts(TIMELINE_SV, TIMELINE_EN, "p.sv.md", "p.en.md")]
+    assert ("shortcode-mismatch", "warning") in found and ("missing-section", "warning") in found
+    assert not [f for f in found if f[1] == "error"]
+    # without the headings' text, the timeline is missing
+    intro_only = TIMELINE_EN.split("### Myth 1")[0]
+    found = [(f.rule, f.severity.label) for f in check_texts(TIMELINE_SV, intro_only, "p.sv.md", "p.en.md")]
+    assert ("shortcode-mismatch", "error") in found

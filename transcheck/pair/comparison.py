@@ -129,9 +129,14 @@ class Comparison:
         return _unmatched(self.block_pairs)
 
     @cached_property
-    def _held(self) -> tuple[dict[int, list[Block]], dict[int, list[Block]]]:
+    def _held_sections(self) -> tuple[dict[int, list[SectionInfo]], dict[int, list[SectionInfo]]]:
         return (_held_by_aligned_parent(self.sections.a, self.sections.only_a),
                 _held_by_aligned_parent(self.sections.b, self.sections.only_b))
+
+    @cached_property
+    def _held(self) -> tuple[dict[int, list[Block]], dict[int, list[Block]]]:
+        return ({host: [b for info in infos for b in info.blocks] for host, infos in self._held_sections[0].items()},
+                {host: [b for info in infos for b in info.blocks] for host, infos in self._held_sections[1].items()})
 
     @cached_property
     def _held_matched(self) -> set[int]:
@@ -144,6 +149,10 @@ class Comparison:
         there, so their values and links are that section's too."""
         held = self._held[0 if in_a else 1].get(info.index, [])
         return [block for block in held if id(block) in self._held_matched]
+
+    def sub_sections_without_counterpart(self, info: SectionInfo, in_a: bool) -> list[SectionInfo]:
+        """``info``'s sub-sections (at any depth) that have no counterpart."""
+        return self._held_sections[0 if in_a else 1].get(info.index, [])
 
     def held_share(self, info: SectionInfo) -> float:
         """How much of a section without counterpart found its counterpart in the section
@@ -220,7 +229,7 @@ class Comparison:
 _STRUCTURED = (ListBlock, TableBlock, CodeBlock, Shortcode)
 
 
-def _held_by_aligned_parent(infos: list[SectionInfo], only: list[SectionInfo]) -> dict[int, list[Block]]:
+def _held_by_aligned_parent(infos: list[SectionInfo], only: list[SectionInfo]) -> dict[int, list[SectionInfo]]:
     """The blocks of sub-sections without counterpart, by the nearest aligned section above
     them: a translation that adds a sub-heading ("### Support" over the support table)
     keeps the table in the section the other version has it in, and it is compared there."""
@@ -228,7 +237,7 @@ def _held_by_aligned_parent(infos: list[SectionInfo], only: list[SectionInfo]) -
     # top-level sections before the first aligned one belong to the text before the first
     # heading: a translation that put its introduction under "## Introduction"
     first_aligned = next((info.index for info in infos[1:] if info.parent is None and info.index not in missing), len(infos))
-    held: dict[int, list[Block]] = {}
+    held: dict[int, list[SectionInfo]] = {}
     for info in only:
         host = info.parent
         while host is not None and host in missing:
@@ -236,7 +245,7 @@ def _held_by_aligned_parent(infos: list[SectionInfo], only: list[SectionInfo]) -
         if host is None and info.index < first_aligned and info.index != 0:
             host = 0
         if host is not None:
-            held.setdefault(host, []).extend(info.blocks)
+            held.setdefault(host, []).append(info)
     return held
 
 

@@ -6,7 +6,7 @@ import re
 import unicodedata
 from collections import Counter
 
-from transcheck.align.alignment import Unit, aligned_units, block_inlines, block_text, unit_inlines
+from transcheck.align.alignment import Unit, aligned_units, block_inlines, block_text, block_tokens, unit_inlines
 from transcheck.findings import Example, Rule, Severity
 from transcheck.pair.comparison import BlockPair, Check, Comparison, Side, form_of
 from transcheck.document.model import Block, Document, Paragraph, ProblemKind, Shortcode, iter_blocks
@@ -107,6 +107,31 @@ def check_shortcodes(c: Comparison) -> None:
     for sc, pair in missing_b:
         if not _take_spare(c, sc, spare_a, c.b, c.a):
             _missing_block(c, sc, c.b, c.a, pair.anchor_a, pair, pair.section_a.index in loose_a)
+
+
+def _held_under_headings(c: Comparison, sc: Shortcode, section: SectionInfo, in_a: bool) -> int | None:
+    """The first line of the lacking section's sub-sections without counterpart when they hold
+    the container's text (a timeline of items here, "### Myth 1" and its points there): about
+    as much text, and the names and numbers of the container that the lacking page uses at
+    all (two at least) stand mostly in those sub-sections."""
+    subs = c.sub_sections_without_counterpart(section, in_a)
+    if not subs or sc.body is None:
+        return None
+    page = c.sections.a if in_a else c.sections.b
+    anywhere: set[str] = set()
+    for info in page:
+        anywhere |= info.tokens.strong | info.tokens.weak | info.title_tokens.strong | info.title_tokens.weak
+    there: set[str] = set()
+    for info in subs:
+        there |= info.tokens.strong | info.tokens.weak | info.title_tokens.strong | info.title_tokens.weak
+    wanted = {token for token in block_tokens(sc).strong if token in anywhere}
+    if len(wanted) < 2 or len(wanted & there) < 0.7 * len(wanted):
+        return None
+    size_here = sum(len(block_text(b)) for b in sc.body.blocks)
+    size_there = sum(info.length for info in subs)
+    if not size_here or not 0.6 <= size_there / size_here <= 1.7:
+        return None
+    return min(info.line for info in subs)
 
 
 def _without_inline_twins(c: Comparison, missing: list[tuple[Shortcode, BlockPair]], in_a: bool,
@@ -218,7 +243,12 @@ def _missing_block(c: Comparison, sc: Shortcode, having: Side, lacking: Side, an
         elsewhere = _targets_elsewhere(c, sc, having, lacking) if _button(sc) else None
         contacts = _contacts_elsewhere(sc, lacking) if not elsewhere else None
         instead = c.stand_in(pair) if sc.body is not None else None
-        if elsewhere:
+        under_headings = _held_under_headings(c, sc, section, lacking is c.a) if sc.body is not None and instead is None else None
+        if under_headings is not None:
+            # a timeline or accordion there, headings over the same text here: the content
+            # is there, in another form
+            also = f"; the sections under this one that have no counterpart hold its text (from line {under_headings})"
+        elif elsewhere:
             also = f"; its link target is at line {elsewhere} here, written another way"
         elif contacts:
             also = f"; the e-mail address and phone number it gives stand at line {contacts} here"

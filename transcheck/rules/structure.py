@@ -282,7 +282,9 @@ def _parent_holding_text(
     wanted: set[str] = set()
     for x in having_all:
         if x.index in missing and x.parent == parent:
-            wanted |= x.tokens.strong
+            # the title's Title Case words are words of its language, no names to look for
+            title_case = tokens_of(x.title).strong - tokens_of(x.title, heading=True).strong
+            wanted |= x.tokens.strong - title_case
     if len(wanted) >= 2 and len(wanted & (holder.tokens.strong | holder.tokens.weak)) < 0.7 * len(wanted):
         return None
     return holder
