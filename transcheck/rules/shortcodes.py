@@ -6,7 +6,7 @@ import re
 import unicodedata
 from collections import Counter
 
-from transcheck.align.alignment import Unit, aligned_units, block_inlines, block_text, block_tokens, unit_inlines
+from transcheck.align.alignment import SectionInfo, Unit, aligned_units, block_inlines, block_text, block_tokens, unit_inlines
 from transcheck.findings import Example, Rule, Severity
 from transcheck.pair.comparison import BlockPair, Check, Comparison, Side, form_of
 from transcheck.document.model import Block, Document, Paragraph, ProblemKind, Shortcode, iter_blocks
