@@ -89,3 +89,19 @@ def test_a_fence_after_a_list_that_is_not_indented_into_it_is_left_alone():
 
     for text in ("1. item\n\n```\ncode at column 1\n```\n", "- a\n```\n   x\n```\n", "Text\n```\n   x\n   ```\n"):
         assert indent_list_fences(text)[1] == [], text
+
+
+def test_a_glued_fence_right_after_a_closing_fence_keeps_its_first_line_of_code():
+    from transcheck.checking.engine import check_texts
+    from transcheck.document.model import CodeBlock, iter_blocks
+    from transcheck.document.read import parse_text
+
+    nb = "## A\n\n```yaml\nkind: Namespace\n```\nDeretter bruk dette:```yaml\nkind: Quota\nspec: x\n```\n"
+    en = "## A\n\n```yaml\nkind: Namespace\n```\n\nThen apply this:\n\n```yaml\nkind: Quota\nspec: x\n```\n"
+    doc = parse_text(nb)
+    codes = [b.code.strip() for b in iter_blocks(doc.body.sections[0].blocks) if isinstance(b, CodeBlock)]
+    assert codes == ["kind: Namespace", "kind: Quota\nspec: x"]
+    rules = [f.rule for f in check_texts(nb, en, "p.nb.md", "p.en.md")]
+    assert "code-mismatch" not in rules and "content-skipped" in rules
+    changed = en.replace("spec: x", "spec: y")
+    assert "code-mismatch" in [f.rule for f in check_texts(nb, changed, "p.nb.md", "p.en.md")]

@@ -178,3 +178,23 @@ def test_a_label_repeated_in_many_sections_is_untranslated_once():
     sv = "".join(f"## Del {i}\n\nText om del {i} på svenska här.\n\nLink to the article\n\n" for i in range(1, 5))
     en = "".join(f"## Part {i}\n\nText about part {i} in English here.\n\nLink to the article\n\n" for i in range(1, 5))
     assert [f.rule for f in check_texts(sv, en, "p.sv.md", "p.en.md")].count("untranslated") == 1
+
+
+def test_a_few_short_lines_in_a_neighbour_language_are_no_evidence(monkeypatch):
+    # the detector reads short Swedish bullets as Norwegian (as it did on a real site): Swedish
+    # and Norwegian share such phrases, so a section's few short lines are not reported
+    import transcheck.rules.language as language
+
+    def as_norwegian(text, expected, candidates, threshold=0.95):
+        return ("no", 0.99) if "Fältnamn" in text else None
+
+    monkeypatch.setattr(language, "judge", as_norwegian)
+    bullets = "".join(f"- Fältnamn {n} blir kolumner i tabellen\n" for n in range(6))
+    sv = page('language: "sv"', SV_TEXT + "\n\n" + bullets)
+    en = page('language: "en"', EN_TEXT + "\n\n" + "".join(f"- Field name {n} becomes a column\n" for n in range(6)), "## About us")
+    assert [f for f in check(sv, en) if f.rule == "language-detected"] == []
+    # one long sentence the detector is sure of is evidence
+    long_line = "Fältnamn " + " ".join(["orden"] * 24)
+    sv = page('language: "sv"', SV_TEXT + "\n\n" + long_line + ".\n")
+    en = page('language: "en"', EN_TEXT + "\n\n" + "Field " + " ".join(["words"] * 24) + ".\n", "## About us")
+    assert [f.rule for f in check(sv, en) if f.rule == "language-detected"] == ["language-detected"]

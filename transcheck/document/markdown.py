@@ -35,6 +35,7 @@ from transcheck.document.model import (
     TableBlock,
     ThematicBreak,
     LinkKind,
+    iter_blocks,
     last_line,
     tag_label,
 )
@@ -1082,10 +1083,16 @@ def _demote(item: Item) -> Block:
 
 def parse_blocks(text: str, first_line: int) -> tuple[list[Item], list[Problem]]:
     """Parse a Markdown body whose first line is file line ``first_line``."""
-    text, glued = unglue_fences(text)
+    text, glued, lost = _unglue_fences(text)
     text, outdented = indent_list_fences(text)
     parser = BodyParser(text, first_line)
     items = parser.parse()
+    if lost:
+        # the fence took the place of the code's first line: give the block its code back
+        lost_at = {first_line + index: code for index, code in lost.items()}
+        for block in iter_blocks([item for item in items if not isinstance(item, Heading)]):
+            if isinstance(block, CodeBlock) and block.line in lost_at:
+                block.code = lost_at[block.line] + "\n" + block.code
     for index, column in outdented:
         parser.problems.append(Problem(
             first_line + index, "outdented-fence",
@@ -1121,6 +1128,13 @@ def _may_have_glued_fence(text: str) -> bool:
 
 
 def unglue_fences(text: str) -> tuple[str, list[tuple[int, str]]]:
+    """Read "Run this:```bash" as the author meant it: text, then a fenced block (see
+    :func:`_unglue_fences`). Returns the text and the (0-based line, fence) of each repair."""
+    text, repaired, _ = _unglue_fences(text)
+    return text, repaired
+
+
+def _unglue_fences(text: str) -> tuple[str, list[tuple[int, str]], dict[int, str]]:
     """Read "Run this:```bash" as the author meant it: text, then a fenced block.
 
     Editors (and machine translation) glue a fence to the end of a sentence; Markdown then
@@ -1128,14 +1142,16 @@ def unglue_fences(text: str) -> tuple[str, list[tuple[int, str]]]:
     rest of the page is read inside out. When a glued fence has a bare closing fence after it,
     the text moves to the line above (a blank line, or the end of the paragraph there) and the
     fence gets its own line: the same number of lines, so every line number stays right.
-    Returns the text and the (0-based line, fence) of each repair.
+    Returns the text, the (0-based line, fence) of each repair, and the code line a fence
+    took the place of, by the fence's line (a closing fence just above leaves no other room).
     """
     if "``" not in text and "~~" not in text:
-        return text, []
+        return text, [], {}
     if not _may_have_glued_fence(text):
-        return text, []  # no line of the text could be one (a large page: no walk over every line)
+        return text, [], {}  # no line of the text could be one (a large page: no walk over every line)
     lines = text.split("\n")
     repaired: list[tuple[int, str]] = []
+    lost: dict[int, str] = {}
     open_fence = ""
     for index, line in enumerate(lines):
         fence = _FENCE.match(line)
@@ -1158,14 +1174,15 @@ def unglue_fences(text: str) -> tuple[str, list[tuple[int, str]]]:
             lines[index] = opener
         elif index + 1 < len(lines) and not _FENCE.match(lines[index + 1]):
             # a closing fence just above: the text keeps its line and the fence takes the
-            # first line of code (one line of code is not compared; the rest of the page is)
+            # first line of code, which the block gets back after the parse
             lines[index] = glued.group("indent") + words
+            lost[index + 1] = lines[index + 1]
             lines[index + 1] = opener
         else:
             continue
         open_fence = glued.group("fence")
         repaired.append((index, glued.group("fence") + glued.group("info")))
-    return ("\n".join(lines), repaired) if repaired else (text, [])
+    return ("\n".join(lines), repaired, lost) if repaired else (text, [], {})
 
 
 _LIST_ITEM = re.compile(r"^([ \t]*)(\d{1,9}[.)]|[-*+])([ \t]+)\S")

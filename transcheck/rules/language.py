@@ -90,6 +90,10 @@ RULES: tuple[Rule, ...] = (LANGUAGE_CONFLICT, LANGUAGE_CODE, LANGUAGE_MISMATCH, 
 MIN_BLOCK_LETTERS = 80  # a block judged alone
 MIN_SECTION_LETTERS = 120  # small blocks are judged together per section
 MIN_DOCUMENT_LETTERS = 200
+# Swedish against Norwegian or Danish: told apart only on a long sentence or more text
+MIN_NEIGHBOUR_LETTERS = 300
+MIN_NEIGHBOUR_WORDS = 18
+_SCANDINAVIAN = frozenset({"sv", "no", "da"})
 
 TRANSLATABLE_KEYS = frozenset(
     """title linktitle subtitle intro description summary lead excerpt metatitle metadescription
@@ -363,6 +367,12 @@ def _report_blocks(c: Comparison, side: Side, info: SectionInfo, flagged: list[t
         if len(in_other) > 1:
             how += f" (and {plural(len(in_other) - 1, 'more block', 'more blocks')} of this section)"
         _report_untranslated(c, side, unit, how)
+    # Swedish, Norwegian and Danish share most short phrases ("Elementnamn blir
+    # objektegenskaper"): a section's few lines in a neighbour language are no evidence
+    neighbours = [f for f in flagged if {detector_code(f[1]), detector_code(expected)} <= _SCANDINAVIAN]
+    if neighbours and sum(letters(_unit_text(f[0])) for f in neighbours) < MIN_NEIGHBOUR_LETTERS \
+            and not any(len(_unit_text(f[0]).split()) >= MIN_NEIGHBOUR_WORDS for f in neighbours):
+        flagged = [f for f in flagged if f not in neighbours]
     if not flagged:
         return
     unit, language, probability = flagged[0]

@@ -23,14 +23,16 @@ SHORTCODE_MISMATCH = Rule("TC201", "shortcode-mismatch", Severity.ERROR, "Shortc
          "id= that is on each side the slug of that side's title or of a heading (prestanda / "
          "performance) is no mismatch. Looks are warnings, content stays an error: another icon, "
          "colour, class, style or id, an argument that is a plain word (\"update\"/\"uppdatering\"), "
-         "a styling wrapper ({{< ingress >}}, an accordion of paragraphs) whose text stands unwrapped, "
-         "a button whose target the other version links another way, a contact card whose e-mail "
+         "a styling wrapper ({{< ingress >}}, an accordion of paragraphs), a contact card whose e-mail "
          "address and phone stand elsewhere, a container in whose place the other version has the "
-         "same content in another form, or an inline styling shortcode counted differently. An "
-         "argument naming each page's own language (language=\"sv\") and an anchor id each page "
-         "links under its own name are quiet. A missing spacer ({{< distance >}}) is information, "
-         "and so is the same shortcode on the other side of a heading, or under a heading the other "
-         "version does not have: it is reported as moved.",
+         "same content in another form (a timeline here, headings over the same text there), or an "
+         "inline styling shortcode counted differently. An argument naming each page's own language "
+         "(language=\"sv\") and an anchor id each page links under its own name are quiet. A "
+         "shortcode on lines of its own in one version and inside a paragraph in the other is one "
+         "shortcode. A missing spacer ({{< distance >}}) is information, and so are a styling "
+         "wrapper whose text stands unwrapped, a button whose target the other version links as a "
+         "plain link, and the same shortcode on the other side of a heading, or under a heading the "
+         "other version does not have: it is reported as moved.",
     example=Example(
         "## Se filmen\n\nHär berättar våra utvecklare om hur det är att arbeta hos oss.\n\n{{< youtube id=\"a1B2c3D4e5F\" >}}\n",
         "## Watch the film\n\nHere our developers tell you what it is like to work with us.\n\n{{< youtube id=\"Z9y8X7w6V5u\" >}}\n",
@@ -158,6 +160,7 @@ def _without_inline_twins(c: Comparison, missing: list[tuple[Shortcode, BlockPai
     return kept
 
 
+_BUTTON_NAME = re.compile(r"button|btn|link|cta", re.I)
 _SPACER = re.compile(r"(?:^|[-_])(?:distance|divider|spacer|space|gap|separator|clear|br|hr|vspace|line-?break)(?:$|[-_])", re.I)
 
 
@@ -250,6 +253,9 @@ def _missing_block(c: Comparison, sc: Shortcode, having: Side, lacking: Side, an
             also = f"; the sections under this one that have no counterpart hold its text (from line {under_headings})"
         elif elsewhere:
             also = f"; its link target is at line {elsewhere} here, written another way"
+            # a button as a plain <a> or Markdown link to the same target: looks only (a larger
+            # component with a link, {{< adopters-showcase >}}, stays worth a look)
+            styled_only = bool(_BUTTON_NAME.search(sc.name))
         elif contacts:
             also = f"; the e-mail address and phone number it gives stand at line {contacts} here"
         elif instead is not None:

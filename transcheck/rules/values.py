@@ -61,8 +61,10 @@ NUMBER_MISMATCH = Rule("TC402", "number-mismatch", Severity.ERROR, "Other number
 
 DATE_MISMATCH = Rule("TC403", "date-mismatch", Severity.ERROR, "Dates in aligned sections differ.",
          "ISO dates, \"16 februari 2026\", \"February 16, 2026\", \"16 Feb 2026\", \"16/2 2026\", "
-         "\"16.2.2026\", \"andra februari\" and 2026年2月16日 are compared by value. The same day with a year "
-         "in one version and without in the other is a warning. Front-matter dates are "
+         "\"16.2.2026\", \"andra februari\", \"29 de mayo de 2025\" and 2026年2月16日 are compared by value, "
+         "and a range of days by its first (\"March 23 - 26, 2026\"). The same day with a year in one "
+         "version and without in the other is an info (a translation may leave a year the text makes "
+         "plain out). Front-matter dates are "
          "compared by frontmatter-mismatch.",
     example=Example(
         "## Ansökan\n\nSista ansökningsdag är 15 mars 2026.\n",
@@ -578,8 +580,9 @@ def _dates(
         return
 
     def severity(x: DateValue, y: DateValue) -> Severity | None:
-        # the same day, a year on one side only: possibly right, possibly not
-        return Severity.WARNING if x.same_day(y) and (x.year is None) != (y.year is None) else None
+        # the same day, a year on one side only: a translation that leaves out a year the
+        # text makes plain ("15e mars 2024" and "March 15th" after "in 2024"); worth knowing
+        return Severity.INFO if x.same_day(y) and (x.year is None) != (y.year is None) else None
 
     def describe(found: Found[DateValue]) -> str:
         return f"{quote(found.text)} ({found.value.normalised()})"
