@@ -198,3 +198,25 @@ def test_a_few_short_lines_in_a_neighbour_language_are_no_evidence(monkeypatch):
     sv = page('language: "sv"', SV_TEXT + "\n\n" + long_line + ".\n")
     en = page('language: "en"', EN_TEXT + "\n\n" + "Field " + " ".join(["words"] * 24) + ".\n", "## About us")
     assert [f.rule for f in check(sv, en) if f.rule == "language-detected"] == ["language-detected"]
+
+
+def test_a_quotation_and_a_name_argument_keep_their_words():
+    quote_en = '"Cilium now routes host traffic with BPF, which conflicts with the default setup", wrote a maintainer.'
+    sv = page('language: "sv"', SV_TEXT + "\n\n" + quote_en + "\n\n{{< contact-small name=\"Research Institutes of Sweden\" >}}\n")
+    en = page('language: "en"', EN_TEXT + "\n\n" + quote_en + "\n\n{{< contact-small name=\"Research Institutes of Sweden\" >}}\n", "## About us")
+    assert [f for f in check(sv, en) if f.rule == "untranslated"] == []
+    # the same sentence without quotation marks is untranslated
+    plain = quote_en.replace('"', "")
+    sv = page('language: "sv"', SV_TEXT + "\n\n" + plain + "\n")
+    en = page('language: "en"', EN_TEXT + "\n\n" + plain + "\n", "## About us")
+    assert [f.rule for f in check(sv, en) if f.rule == "untranslated"] == ["untranslated"]
+
+
+def test_sources_are_cited_in_their_own_words():
+    cited = "- Digital Sovereignty and Structural Dependencies, report by the Civil Security Agency, May 2026"
+    sv = page('language: "sv"', SV_TEXT + "\n\n## Källor\n\n" + cited + "\n")
+    en = page('language: "en"', EN_TEXT + "\n\n## Sources\n\n" + cited + "\n", "## About us")
+    assert [f for f in check(sv, en) if f.rule in ("untranslated", "language-detected")] == []
+    sv = page('language: "sv"', SV_TEXT + "\n\n## Läs mer\n\n" + cited + "\n")
+    en = page('language: "en"', EN_TEXT + "\n\n## Read more\n\n" + cited + "\n", "## About us")
+    assert [f.rule for f in check(sv, en) if f.rule == "untranslated"] == ["untranslated"]

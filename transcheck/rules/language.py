@@ -71,7 +71,9 @@ UNTRANSLATED = Rule("TC505", "untranslated", Severity.WARNING, "Text is identica
          "Paragraphs, list items, translatable front-matter fields (title, intro, description, "
          "sidebarlinkname … and the keys that [front-matter] translated names) and shortcode text "
          "arguments (title=, text=). Proper names, product names, numbers and code alone are not "
-         "flagged, nor quotations (> …) and names joined by vs or via. Nothing is reported for a "
+         "flagged, nor quotations (> … or text opening with a quotation mark), name= arguments, "
+         "the sections of sources (Källor, Sources, References, Footnotes) and names joined by vs "
+         "or via. Nothing is reported for a "
          "page whose front matter says it is an untranslated copy (generated_fallback_page: true, "
          "is_fallback_source_page: true, untranslated: true, translated: false), nor for the part of "
          "a page it keeps in another language on purpose: from where an in-page link named after a "
@@ -301,11 +303,15 @@ def check_detected(c: Comparison) -> None:
         for info in infos:
             if (side.path, info.index) in bilingual:
                 continue  # kept in another language on purpose ("Read in Swedish" leads here)
+            if _REFERENCES.match(info.title):
+                continue  # sources are cited by their own titles, in their own languages
             pending: list[tuple[Block | ListItem, str]] = []
             pending_letters = 0
             flagged: list[tuple[Block | ListItem, str, float]] = []
             for unit in _prose_units(info.blocks):
                 text = _unit_text(unit)
+                if _QUOTATION.match(text):
+                    continue  # a quotation keeps the words it was said in
                 size = letters(text)
                 total_letters += size
                 if size >= MIN_BLOCK_LETTERS:
@@ -480,12 +486,16 @@ def identical_text(c: Comparison) -> list[IdenticalText]:
             continue  # a quotation is often kept in the words it was said in
         if (c.a.path, pair.section_a.index) in bilingual or (c.b.path, pair.section_b.index) in bilingual:
             continue  # a part both versions keep in one language on purpose
+        if _REFERENCES.match(pair.section_a.title) or _REFERENCES.match(pair.section_b.title):
+            continue  # sources are cited by their own titles
         if isinstance(pair.a, Shortcode) and isinstance(pair.b, Shortcode):
             continue  # their text arguments: see _shortcode_text
         for unit_a, unit_b in aligned_units(pair.a, pair.b):
             if not isinstance(unit_a, (Paragraph, ListItem, HtmlBlock)) or type(unit_a) is not type(unit_b):
                 continue
             text_a, text_b = _unit_text(unit_a), _unit_text(unit_b)
+            if _QUOTATION.match(text_a):
+                continue  # '"Cilium now uses …", wrote a maintainer': a quotation keeps its words
             if fold_for_comparison(text_a) == fold_for_comparison(text_b) and translatable(text_a) and len(text_a.split()) >= min_words:
                 by_section.setdefault(pair.section_a.index, []).append((unit_a, unit_b))
     found: list[IdenticalText] = []
@@ -499,6 +509,15 @@ def identical_text(c: Comparison) -> list[IdenticalText]:
         here, there = _whose_text(c, units)
         found.append(IdenticalText(units, here, there, section_index if here is c.a else partner.get(section_index, -1)))
     return found
+
+
+# a section of sources, references or footnotes
+_REFERENCES = re.compile(
+    r"\W*(?:(?:kilder|kildehenvisning(?:er)?|källor|källhänvisning(?:ar)?|referenser|referanser|references|"
+    r"sources|footnotes|fotnoter|noter|notes|bibliography|litteratur|further reading|vidare läsning|"
+    r"videre lesning|referencias|références|referências)\b|参考|出典|引用)", re.I)
+# text that opens with a quotation mark and closes it again further on
+_QUOTATION = re.compile(r"\s*([\"“”„«»])[^\"“”„«»]{8,}[\"“”„«»]")
 
 
 def _untranslated_sections(c: Comparison) -> set[tuple[str, int]]:
@@ -615,11 +634,14 @@ def _front_matter_text(c: Comparison) -> None:
                 )
 
 
+_NAME_ARGS = frozenset({"name", "author", "company", "organisation", "organization"})
+
+
 def _shortcode_text(c: Comparison, a: Shortcode, b: Shortcode) -> None:
     args_b = {k.lower(): v for k, v in b.named}
     for key, value in a.named:
-        if key.lower() not in TEXT_ARGS or key.lower() not in args_b:
-            continue
+        if key.lower() not in TEXT_ARGS or key.lower() not in args_b or key.lower() in _NAME_ARGS:
+            continue  # name="Research Institutes of Sweden" is what it is called in every language
         if fold_for_comparison(value) == fold_for_comparison(args_b[key.lower()]) and translatable(value) and len(value.split()) >= (6 if _neighbours(c) else 2):
             c.report(
                 UNTRANSLATED,
