@@ -276,3 +276,17 @@ def test_a_wikipedia_article_in_the_language_of_each_page_is_the_same_link():
     for other in ("https://en.wikipedia.org/wiki/Other", "https://de.wikipedia.org/wiki/NOP"):
         changed = pt.replace("https://pt.wikipedia.org/wiki/NOP", other)
         assert [f.rule for f in check_texts(en, changed, "p.en.md", "p.pt.md") if f.rule == "link-mismatch"] == ["link-mismatch"]
+
+
+def test_a_footnote_without_spaces_is_no_link_definition():
+    from transcheck.checking.engine import check_texts
+    from transcheck.document.read import parse_text
+
+    en = "## A\n\nSome roles.[^1]\n\n[^1]: If none fits, [let us know][].\n\n[let us know]: https://example.org/issues/new\n"
+    ja = "## A\n\nいくつかの役割。[^1]\n\n[^1]: 当てはまらない場合は、[教えて下さい][]。\n\n[教えて下さい]: https://example.org/issues/new\n"
+    assert [f.rule for f in check_texts(en, ja, "p.en.md", "p.ja.md") if f.rule == "link-mismatch"] == []
+    changed = ja.replace("issues/new\n", "issues/old\n")
+    assert [f.rule for f in check_texts(en, changed, "p.en.md", "p.ja.md") if f.rule == "link-mismatch"] == ["link-mismatch"]
+    # inside fenced code the line stays as written
+    doc = parse_text("```md\n[^1]: 注\n```\n")
+    assert doc.body.blocks[0].code == "[^1]: 注\n"

@@ -1084,6 +1084,7 @@ def _demote(item: Item) -> Block:
 def parse_blocks(text: str, first_line: int) -> tuple[list[Item], list[Problem]]:
     """Parse a Markdown body whose first line is file line ``first_line``."""
     text, glued, lost = _unglue_fences(text)
+    text = escape_footnote_definitions(text)
     text, outdented = indent_list_fences(text)
     parser = BodyParser(text, first_line)
     items = parser.parse()
@@ -1125,6 +1126,32 @@ def _may_have_glued_fence(text: str) -> bool:
         if at > 0 and not text[at - 1].isspace():
             return True
     return False
+
+
+_FOOTNOTE_DEFINITION = re.compile(r"^( {0,3})\[\^", re.M)
+
+
+def escape_footnote_definitions(text: str) -> str:
+    """``[^1]: …`` starts a footnote (Hugo's Markdown has them), never a link reference
+    definition: without a space in it ("[^1]: これは…[教えて下さい][]。") CommonMark would read the
+    whole line as the address of a link named "^1" and the text and links on it would be lost.
+    Escaped, it is a paragraph, as a footnote with spaces in it already is. Lines inside
+    fenced code are left alone; every line keeps its number."""
+    if "[^" not in text or not _FOOTNOTE_DEFINITION.search(text):
+        return text
+    lines = text.split("\n")
+    fence = ""
+    for index, line in enumerate(lines):
+        mark = _FENCE.match(line)
+        if mark:
+            if not fence:
+                fence = mark.group(1)
+            elif mark.group(1)[0] == fence[0] and len(mark.group(1)) >= len(fence):
+                fence = ""
+            continue
+        if not fence and _FOOTNOTE_DEFINITION.match(line) and re.match(r" {0,3}\[\^[^\]\s]+\]:", line):
+            lines[index] = _FOOTNOTE_DEFINITION.sub(r"\1\\[^", line, count=1)
+    return "\n".join(lines)
 
 
 def unglue_fences(text: str) -> tuple[str, list[tuple[int, str]]]:
