@@ -398,3 +398,16 @@ def test_a_timeline_here_and_headings_over_the_same_text_there_is_a_difference_o
     intro_only = TIMELINE_EN.split("### Myth 1")[0]
     found = [(f.rule, f.severity.label) for f in check_texts(TIMELINE_SV, intro_only, "p.sv.md", "p.en.md")]
     assert ("shortcode-mismatch", "error") in found
+
+
+@pytest.mark.parametrize("arguments", ['title="Nota"', 'title="Nota" color="warning"'])
+def test_an_alert_shortcode_here_and_a_github_alert_quote_there_are_one_note(arguments):
+    from transcheck.checking.engine import check_texts
+
+    en = "## A\n\nIntro text here.\n\n> [!NOTE]\n>\n> Use the collector for this. It is faster.\n\nMore text.\n"
+    es = f"## A\n\nTexto de introducción.\n\n{{{{% alert {arguments} %}}}}\nUsa el colector. Es más rápido.\n{{{{% /alert %}}}}\n\nMás texto.\n"
+    found = [(f.rule, f.severity.label) for f in check_texts(en, es, "p.en.md", "p.es.md") if f.rule == "shortcode-mismatch"]
+    assert found == [("shortcode-mismatch", "info")]
+    plain_quote = en.replace("> [!NOTE]\n>\n", "")
+    found = [(f.rule, f.severity.label) for f in check_texts(plain_quote, es, "p.en.md", "p.es.md") if f.rule == "shortcode-mismatch"]
+    assert found and found[0][1] != "info"

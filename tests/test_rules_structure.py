@@ -1,5 +1,7 @@
 """bullet-count, list-kind, paragraph-count, table-shape, code-mismatch: reports and stays quiet."""
 
+import pytest
+
 from conftest import findings, rules_of
 
 BASE_EN = """
@@ -396,3 +398,48 @@ def test_an_introduction_put_under_a_heading_of_its_own_is_compared_with_the_tex
     one_item = zh.replace("- Collector 二进制文件\n", "")
     found = [(f.rule, f.severity.label) for f in check_texts(en, one_item, "p.en.md", "p.zh.md")]
     assert ("bullet-count", "error") in found
+
+
+def test_sub_bullets_without_names_that_the_other_item_says_as_sentences_are_info():
+    from transcheck.checking.engine import check_texts
+
+    en = ("## A\n\n- the library checks whether rolls is a positive number. If not, it throws an exception, which the app "
+          "catches and answers with a 500 error\n- the app returns the result\n")
+    zh = "## A\n\n- library 负责检查 rolls 是否为正数：\n  - 若不是，则抛出异常\n  - app 捕获错误并返回 500 错误\n- app 返回结果\n"
+    found = [(f.rule, f.severity.label) for f in check_texts(en, zh, "p.en.md", "p.zh.md") if f.rule == "bullet-count"]
+    assert found == [("bullet-count", "info")]
+    short = en.replace(". If not, it throws an exception, which the app catches and answers with a 500 error", "")
+    found = [(f.rule, f.severity.label) for f in check_texts(short, zh, "p.en.md", "p.zh.md") if f.rule == "bullet-count"]
+    assert found == [("bullet-count", "error")]
+
+
+@pytest.mark.parametrize(
+    "en, es, severity",
+    [
+        # a translated diagram: the same nodes and edges
+        ("graph LR\n  A[Client] -->|sends| B(Collector)", "graph LR\n  A[Cliente] -->|envía| B(Colector)", None),
+        ("graph LR\n  A[Client] --> B(Collector)", "graph LR\n  A[Cliente] --> C(Colector)", "warning"),
+    ],
+)
+def test_a_diagram_with_translated_labels_is_the_same_code(en, es, severity):
+    from transcheck.checking.engine import check_texts
+
+    found = [f.severity.label for f in check_texts(f"## A\n\n```mermaid\n{en}\n```\n", f"## A\n\n```mermaid\n{es}\n```\n",
+                                                   "p.en.md", "p.es.md") if f.rule == "code-mismatch"]
+    assert found == ([severity] if severity else [])
+
+
+@pytest.mark.parametrize(
+    "en, es, severity",
+    [
+        ('c := meter.Counter("dice.rolls", Desc("The number of rolls"))', 'c := meter.Counter("dice.rolls", Desc("El número de tiradas"))', "info"),
+        ('c := meter.Counter("dice.rolls", Desc("The number of rolls"))', 'c := meter.Counter("dice.roll", Desc("El número de tiradas"))', "warning"),
+        ("## The receivers\nreceivers: [otlp]", "## Los receptores\nreceivers: [otlp]", None),
+    ],
+)
+def test_code_whose_strings_or_comments_are_translated(en, es, severity):
+    from transcheck.checking.engine import check_texts
+
+    found = [f.severity.label for f in check_texts(f"## A\n\n```go\n{en}\n```\n", f"## A\n\n```go\n{es}\n```\n",
+                                                   "p.en.md", "p.es.md") if f.rule == "code-mismatch"]
+    assert found == ([severity] if severity else [])

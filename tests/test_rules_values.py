@@ -236,6 +236,7 @@ def test_a_link_that_continues_a_shortcode_value_is_read_whole():
     [
         ("https://github.com/org/repo/blob/main/docs/guide.md", "https://github.com/org/repo/blob/25f0275/docs/guide.md", "warning"),
         ("https://github.com/org/repo/tree/v1.2/src", "https://github.com/org/repo/tree/v1.3/src", "warning"),
+        ("https://github.com/org/repo/blob/main/a.md", "https://github.com/org/repo/blob/514a684/a.md?from_branch=main", "warning"),
         ("https://github.com/org/repo/blob/main/docs/guide.md", "https://github.com/org/repo/blob/main/docs/other.md", "error"),
     ],
 )

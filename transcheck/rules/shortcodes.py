@@ -9,7 +9,7 @@ from collections import Counter
 from transcheck.align.alignment import SectionInfo, Unit, aligned_units, block_inlines, block_text, block_tokens, unit_inlines
 from transcheck.findings import Example, Rule, Severity
 from transcheck.pair.comparison import BlockPair, Check, Comparison, Side, form_of
-from transcheck.document.model import Block, Document, Paragraph, ProblemKind, Shortcode, iter_blocks
+from transcheck.document.model import Block, BlockQuote, Document, Paragraph, ProblemKind, Shortcode, iter_blocks
 from transcheck.document.shortcode_args import TEXT_ARGS, data_args, is_link_argument
 from transcheck.wording import in_section
 
@@ -160,6 +160,19 @@ def _without_inline_twins(c: Comparison, missing: list[tuple[Shortcode, BlockPai
     return kept
 
 
+_ALERT_NAME = re.compile(r"alert|note|tip|warning|caution|important|callout|admonition|notice", re.I)
+_ALERT_MARK = re.compile(r"\s*\[!(?:note|tip|important|warning|caution)\]", re.I)
+
+
+def _alert_quote(blocks: list[Block]) -> int | None:
+    """The line of a GitHub alert ("> [!NOTE]") among ``blocks``, if there is one."""
+    for block in blocks:
+        if isinstance(block, BlockQuote) and block.blocks and isinstance(block.blocks[0], Paragraph) \
+                and _ALERT_MARK.match(block.blocks[0].text):
+            return block.line
+    return None
+
+
 _BUTTON_NAME = re.compile(r"button|btn|link|cta", re.I)
 _SPACER = re.compile(r"(?:^|[-_])(?:distance|divider|spacer|space|gap|separator|clear|br|hr|vspace|line-?break)(?:$|[-_])", re.I)
 
@@ -236,6 +249,10 @@ def _missing_block(c: Comparison, sc: Shortcode, having: Side, lacking: Side, an
         if loose_text_here or _text_kept(sc, having_section.blocks, section.blocks):
             also = "; it styles text, which stands here as a plain paragraph"
             styled_only = True
+        elif _ALERT_NAME.search(sc.name) and (quote_line := _alert_quote(section.blocks)) is not None:
+            # {{% alert %}} there, GitHub's "> [!NOTE]" here: one note in two markups
+            also = f"; the note stands here as an alert quote (line {quote_line})"
+            styled_only = True
         elif any(isinstance(b, Paragraph) for b in section.blocks):
             # a styled paragraph fewer, like any paragraph fewer, is worth a look; which text
             # is gone the sentence rules say
@@ -247,7 +264,11 @@ def _missing_block(c: Comparison, sc: Shortcode, having: Side, lacking: Side, an
         contacts = _contacts_elsewhere(sc, lacking) if not elsewhere else None
         instead = c.stand_in(pair) if sc.body is not None else None
         under_headings = _held_under_headings(c, sc, section, lacking is c.a) if sc.body is not None and instead is None else None
-        if under_headings is not None:
+        quote_line = _alert_quote(section.blocks) if sc.body is not None and _ALERT_NAME.search(sc.name) else None
+        if quote_line is not None:
+            also = f"; the note stands here as an alert quote (line {quote_line})"
+            styled_only = True
+        elif under_headings is not None:
             # a timeline or accordion there, headings over the same text here: the content
             # is there, in another form
             also = f"; the sections under this one that have no counterpart hold its text (from line {under_headings})"

@@ -474,7 +474,7 @@ def _report_item_count(
 def _report_lonely_sublist(
     c: Comparison, sub: ListBlock, having: Side, lacking: Side, lacking_item: ListItem, nested_in: ListItem
 ) -> None:
-    as_prose = not lacking_item.sublists and _prose_holds(lacking_item.text, sub)
+    as_prose = not lacking_item.sublists and _prose_holds(lacking_item.text, sub, nested_in.text)
     c.report(
         BULLET_COUNT,
         lacking,
@@ -489,21 +489,24 @@ def _report_lonely_sublist(
     )
 
 
-def _prose_holds(text: str, sub: ListBlock) -> bool:
-    """Does ``text`` (an item with no nested list) say what the nested list ``sub`` says?
-    Every name, number, link and code token of the nested items is in it (two at least),
-    and it is no short label ("Options:") but about as long as the items, or longer."""
+def _prose_holds(text: str, sub: ListBlock, lead: str) -> bool:
+    """Does ``text`` (an item with no nested list) say what the item ``lead`` and its nested
+    list ``sub`` say? Every name, number, link and code token of the nested items is in it,
+    and it is about as long as they are: with two tokens or more, half as long as the nested
+    items at least (no short label, "Options:"); with fewer, as long as the lead and the
+    nested items together, nearly."""
     wanted: set[str] = set()
     for item in sub.items:
         # a run of CJK characters is a token too, but never one a translation keeps
         wanted |= {token for token in tokens_of(item.text).strong if not _WIDE.search(token)}
-    if len(wanted) < 2:
-        return False
     here = tokens_of(text)
     if not wanted <= here.strong | here.weak:
         return False
     # script-neutral length: characters, with a CJK character worth a word's three letters
-    return _reading_length(text) >= 0.5 * sum(_reading_length(item.text) for item in sub.items)
+    nested = sum(_reading_length(item.text) for item in sub.items)
+    if len(wanted) >= 2:
+        return _reading_length(text) >= 0.5 * nested
+    return _reading_length(text) >= 0.8 * (nested + _reading_length(lead))
 
 
 _WIDE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
@@ -570,6 +573,11 @@ def _compare_code(c: Comparison, a: CodeBlock, b: CodeBlock) -> None:
     folded_b = _fold_placeholders("\n".join(lines_b)).split("\n")
     if _without_comments(folded_a) == _without_comments(folded_b):
         return  # only comments or placeholders differ: translators translate them, the code is the same
+    if _diagram(a) and _diagram(b) and _fold_labels(a.code) == _fold_labels(b.code):
+        return  # a diagram whose labels are translated: the same nodes and edges
+    severity = None
+    if _without_comments(_fold_prose_strings(folded_a)) == _without_comments(_fold_prose_strings(folded_b)):
+        severity = Severity.INFO  # only text for the reader in its strings ("Dice rolls", "Tirar el dado")
     if len(folded_a) != len(lines_a) or len(folded_b) != len(lines_b):
         lines_a, lines_b = folded_a, folded_b  # a placeholder over several lines: count as folded
     offset = next((i for i, (x, y) in enumerate(zip(folded_a, folded_b))
@@ -582,16 +590,44 @@ def _compare_code(c: Comparison, a: CodeBlock, b: CodeBlock) -> None:
         CODE_MISMATCH,
         c.a,
         a.line + fence_lines + offset,
-        f"code differs from {c.b.name}:{b.line + (1 if b.fence else 0) + offset}: {_lines_shown(first_a, first_b)}",
+        f"code differs from {c.b.name}:{b.line + (1 if b.fence else 0) + offset}: {_lines_shown(first_a, first_b)}"
+        + ("; only the text of its strings differs" if severity else ""),
         [(c.b, b.line + (1 if b.fence else 0) + offset)],
         key=f"{first_a}|{first_b}",
+        severity=severity,
     )
+
+
+_DIAGRAM_INFO = frozenset({"mermaid", "plantuml", "dot", "graphviz"})
+# a label of a diagram's node or edge: A[label], B(label), C{label}, -->|label|, "label"
+_DIAGRAM_LABEL = re.compile(r"\[[^\[\]\n]*\]|\([^()\n]*\)|\{[^{}\n]*\}|\|[^|\n]*\||\"[^\"\n]*\"")
+
+
+def _diagram(block: CodeBlock) -> bool:
+    return block.info.split()[0].lower() in _DIAGRAM_INFO if block.info.strip() else False
+
+
+def _fold_labels(code: str) -> str:
+    return _DIAGRAM_LABEL.sub("…", _code_as_read(code))
+
+
+_STRING = re.compile(r"\"[^\"\n]*\"|'[^'\n]*'")
+_WORDS_FOR_A_READER = re.compile(r"\s|[^\x00-\x7f]")
+
+
+def _fold_prose_strings(lines: list[str]) -> list[str]:
+    """Lines with each string literal that has words for a reader in it (a space, or letters
+    beyond ASCII) as "…"; names, keys and values ("dice.rolls", "true") stay."""
+    def fold(match: re.Match[str]) -> str:
+        return '"…"' if _WORDS_FOR_A_READER.search(match.group(0)[1:-1]) else match.group(0)
+
+    return [_STRING.sub(fold, line) if '"' in line or "'" in line else line for line in lines]
 
 
 # A whole-line comment in the common languages of documentation ("# " and not "#include"),
 # and a comment after code that follows white space (so "http://x" is never cut).
-_COMMENT_LINE = re.compile(r"^\s*(?:#(?:\s|$)|//|--\s|;|/\*|\*|<!--|%\s|rem\s)", re.I)
-_TRAILING_COMMENT = re.compile(r"\s+(?:#\s|//\s?|--\s|<!--).*$")
+_COMMENT_LINE = re.compile(r"^\s*(?:#+(?:\s|$)|//|--\s|;|/\*|\*|<!--|%\s|rem\s)", re.I)
+_TRAILING_COMMENT = re.compile(r"\s+(?:#+\s|//\s?|--\s|<!--).*$")
 
 
 def _comment(line: str) -> bool:

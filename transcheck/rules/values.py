@@ -997,7 +997,8 @@ _REVISION = re.compile(r"^(?P<repo>https?://[^/]+/[^/]+/[^/]+/(?:-/)?(?:blob|tre
 def other_revision(a: str, b: str) -> bool:
     """The same file of one repository at another branch or commit
     (``…/blob/main/guide.md`` / ``…/blob/25f0275/guide.md``): a pinned link, worth a look."""
-    ma, mb = _REVISION.match(a.strip()), _REVISION.match(b.strip())
+    # a query ("?from_branch=main") or fragment says how to show the file, not which one
+    ma, mb = _REVISION.match(re.split(r"[?#]", a.strip())[0]), _REVISION.match(re.split(r"[?#]", b.strip())[0])
     if ma is None or mb is None:
         return False
     return ma.group("repo") == mb.group("repo") and (ma.group("path") or "") == (mb.group("path") or "") \
