@@ -443,3 +443,14 @@ def test_code_whose_strings_or_comments_are_translated(en, es, severity):
     found = [f.severity.label for f in check_texts(f"## A\n\n```go\n{en}\n```\n", f"## A\n\n```go\n{es}\n```\n",
                                                    "p.en.md", "p.es.md") if f.rule == "code-mismatch"]
     assert found == ([severity] if severity else [])
+
+
+def test_a_bold_line_with_a_picture_on_the_next_line_is_a_heading_over_the_picture():
+    from transcheck.document.read import parse_text
+
+    doc = parse_text("Intro.\n\n**FAKTA OM TJÄNSTEN**\n![Appen](/app.jpg \"Appen\")\n\n**Lansering:** 2014\n")
+    section = doc.body.sections[0]
+    assert section.title == "FAKTA OM TJÄNSTEN" and section.blocks[0].line == 4
+    assert [link.url for link in section.blocks[0].inline.links] == ["/app.jpg"]
+    # a bold line with text after it stays a paragraph
+    assert parse_text("Intro.\n\n**Obs**\nDetta gäller alla.\n").body.sections == []

@@ -183,6 +183,7 @@ class BodyParser:
         self.text = text
         self.first_line = first_line  # file line of this text's line 0
         self.problems: list[Problem] = problems if problems is not None else []
+        self.pending: list[Item] = []  # items a converted token gives after itself
         self.tags: list[Tag] = []
         self.containers: dict[int, Shortcode] = {}  # opening tag index -> container with its body
         self.env: dict[str, Any] = env if env is not None else {"ref_links": collect_references(text)}
@@ -436,6 +437,9 @@ class BodyParser:
                     continue
                 item = dialogue
             items.append(item)
+            if self.pending:
+                items.extend(self.pending)
+                self.pending.clear()
             if token["type"] == "block_html" and "<!--tcsc:" in token.get("raw", ""):
                 # a shortcode on its own line inside raw HTML (`<div class="grid">` then
                 # `{{< flexbox >}}` with no blank line between) is a block of the page too
@@ -463,6 +467,13 @@ class BodyParser:
             if bold is not None:
                 title, _ = self.inline(bold, line)
                 return Heading(line, title.strip(), 0, "bold", inline=inline)
+            if kind == "paragraph" and top and (split := _bold_line_over_images(text)) is not None:
+                # "**FACTS ABOUT X**" with a picture on the next line: a heading, then the picture
+                first, rest = split
+                title, _ = self.inline(first, line)
+                rest_plain, rest_inline = self.inline(rest, line + 1)
+                self.pending.append(Paragraph(line + 1, rest_plain.strip(), line + text.rstrip("\n").count("\n"), rest_inline))
+                return Heading(line, title.strip(), 0, "bold", inline=Inline())
             label = _label_heading(text, plain, inline) if kind == "paragraph" and top else None
             if label is not None:
                 return Heading(line, label, 0, "bold", inline=inline)
@@ -941,6 +952,19 @@ def _label_heading(text: str, plain: str, inline: Inline) -> str | None:
     if not label or len(label) > 120 or (rest and not rest.isdigit()) or len(label.split()) < 2:
         return None
     return f"{label} {rest}" if rest else label  # the footnote number stays with its heading
+
+
+_IMAGE_LINE = re.compile(r"\s*(?:!\[[^\]\n]*\]\([^)\n]*\)\s*)+")
+
+
+def _bold_line_over_images(text: str) -> tuple[str, str] | None:
+    """(the bold line's text, the rest) when a paragraph is a bold line standing alone with
+    only pictures on the lines after it, else None."""
+    first, newline, rest = text.strip().partition("\n")
+    if not newline or not all(_IMAGE_LINE.fullmatch(line) for line in rest.split("\n")):
+        return None
+    bold = _bold_heading(first)
+    return (bold, rest) if bold is not None else None
 
 
 def _label_over_code(item: Item) -> bool:
