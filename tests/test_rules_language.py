@@ -220,3 +220,16 @@ def test_sources_are_cited_in_their_own_words():
     sv = page('language: "sv"', SV_TEXT + "\n\n## Läs mer\n\n" + cited + "\n")
     en = page('language: "en"', EN_TEXT + "\n\n## Read more\n\n" + cited + "\n", "## About us")
     assert [f.rule for f in check(sv, en) if f.rule == "untranslated"] == ["untranslated"]
+
+
+def test_sources_cited_by_the_titles_of_their_links_are_no_untranslated_text():
+    cited = ("1. [Application performance monitoring is dying and that is fine](https://example.com/blog/apm)\n"
+             "2. [Understanding tracing, metrics and logs together](https://example.org/understanding)\n")
+    sv = page('language: "sv"', SV_TEXT + "\n\nVi tackar dessa källor:\n\n" + cited)
+    en = page('language: "en"', EN_TEXT + "\n\nWe thank these sources:\n\n" + cited, "## About us")
+    assert [f for f in check(sv, en) if f.rule in ("untranslated", "language-detected")] == []
+    # a label the site gives to its own page is translated
+    own = "- [Read more about how we build the cloud together](/about/cloud/)\n"
+    sv = page('language: "sv"', SV_TEXT + "\n\n" + own)
+    en = page('language: "en"', EN_TEXT + "\n\n" + own, "## About us")
+    assert [f.rule for f in check(sv, en) if f.rule == "untranslated"] == ["untranslated"]

@@ -185,8 +185,13 @@ _CODE_OR_URL = re.compile(r"`[^`]*`|https?://\S+|(?<!\S)[^\s@]++@\S+")
 
 def _without_code_or_urls(text: str) -> str:
     if "`" in text or "@" in text or "://" in text:  # most text has none: skip the regex
-        return _CODE_OR_URL.sub(" ", text)
+        text = _CODE_OR_URL.sub(" ", text)
+    if "{" in text:  # "{.otel-logo}", "{#intro}": Markdown attributes, not words
+        text = _ATTRIBUTES.sub(" ", text)
     return text
+
+
+_ATTRIBUTES = re.compile(r"\{\s*[.#][^{}\n]*\}")
 
 
 def _unit_text(unit: Block | ListItem) -> str:
@@ -225,7 +230,19 @@ def _prose_units(blocks: list[Block]) -> list[Block | ListItem]:
     # Raw HTML is not judged by detection: it is most often tables of product names and
     # codes ("Windows Server 2016 Datacenter"), which read as English in any page. Its text
     # is still compared for being identical in both versions (check_untranslated).
-    return [node for node in walk_nodes(list(blocks)) if isinstance(node, (Paragraph, ListItem))]
+    return [node for node in walk_nodes(list(blocks)) if isinstance(node, (Paragraph, ListItem)) and not _titles_of_links(node)]
+
+
+def _titles_of_links(unit: Block | ListItem) -> bool:
+    """Is half or more of the unit's text the text of its links to other sites? A list of
+    sources ("[APM is Dying and That's Okay - Lightstep](https://…)") or of talks cites them
+    by their own titles, in their own language: no evidence of the page's language, and
+    nothing to translate. (A link inside the site is a label the page gives: translated.)"""
+    if not isinstance(unit, (Paragraph, ListItem)) or not unit.inline.links:
+        return False
+    linked = sum(letters(link.text) for link in unit.inline.links
+                 if link.kind not in ("image", "image-reference") and link.url.startswith(("http://", "https://")))
+    return linked >= 0.5 * max(letters(unit.text), 1)
 
 
 def fold_for_comparison(text: str) -> str:
@@ -313,7 +330,7 @@ def check_detected(c: Comparison) -> None:
                 if _QUOTATION.match(text):
                     continue  # a quotation keeps the words it was said in
                 size = letters(text)
-                total_letters += size
+                total_letters += _weight(text)
                 if size >= MIN_BLOCK_LETTERS:
                     flagged.extend(_judge_block([(unit, text)], expected, candidates))
                 else:
@@ -326,6 +343,15 @@ def check_detected(c: Comparison) -> None:
             continue
         for info, flagged in flagged_by_section:
             _report_blocks(c, side, info, flagged, expected)
+
+
+_WIDE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+
+
+def _weight(text: str) -> int:
+    """How much a text says, for the share of a page in a language: its letters, a Chinese,
+    Japanese or Korean character counting as three (as much as a word's letters)."""
+    return letters(text) + 2 * len(_WIDE.findall(text))
 
 
 def _whole_document(
@@ -341,7 +367,7 @@ def _whole_document(
     by_language: dict[str, int] = {}
     for _, flagged in flagged_by_section:
         for unit, language, _ in flagged:
-            by_language[language] = by_language.get(language, 0) + letters(_unit_text(unit))
+            by_language[language] = by_language.get(language, 0) + _weight(_unit_text(unit))
     if not by_language:
         return False
     language = max(sorted(by_language), key=lambda code: by_language[code])
@@ -494,7 +520,7 @@ def identical_text(c: Comparison) -> list[IdenticalText]:
             if not isinstance(unit_a, (Paragraph, ListItem, HtmlBlock)) or type(unit_a) is not type(unit_b):
                 continue
             text_a, text_b = _unit_text(unit_a), _unit_text(unit_b)
-            if _QUOTATION.match(text_a):
+            if _QUOTATION.match(text_a) or _titles_of_links(unit_a):
                 continue  # '"Cilium now uses …", wrote a maintainer': a quotation keeps its words
             if fold_for_comparison(text_a) == fold_for_comparison(text_b) and translatable(text_a) and len(text_a.split()) >= min_words:
                 by_section.setdefault(pair.section_a.index, []).append((unit_a, unit_b))
