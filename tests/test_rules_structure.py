@@ -454,3 +454,17 @@ def test_a_bold_line_with_a_picture_on_the_next_line_is_a_heading_over_the_pictu
     assert [link.url for link in section.blocks[0].inline.links] == ["/app.jpg"]
     # a bold line with text after it stays a paragraph
     assert parse_text("Intro.\n\n**Obs**\nDetta gäller alla.\n").body.sections == []
+
+
+def test_a_list_of_links_that_the_other_version_links_in_a_sentence_is_info():
+    from transcheck.checking.engine import check_texts
+
+    en = ("## A\n\nRead more: [What are connectors?](https://example.com/blog/connectors), and "
+          "[Connector configuration](/docs/collector/configuration/#connectors).\n")
+    ja = ("## A\n\n詳しくは以下をご覧ください。\n\n- [コネクターとは？](https://example.com/blog/connectors)\n"
+          "- [コネクターの設定](/docs/collector/configuration/#connectors)\n")
+    found = [(f.rule, f.severity.label) for f in check_texts(en, ja, "p.en.md", "p.ja.md") if f.rule == "bullet-count"]
+    assert found == [("bullet-count", "info")]
+    one_link = en.replace(", and [Connector configuration](/docs/collector/configuration/#connectors)", "")
+    found = [(f.rule, f.severity.label) for f in check_texts(one_link, ja, "p.en.md", "p.ja.md") if f.rule == "bullet-count"]
+    assert found == [("bullet-count", "error")]

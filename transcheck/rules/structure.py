@@ -374,6 +374,10 @@ def _unmatched_block(c: Comparison, pair: BlockPair) -> None:
     elif instead is not None:
         also = f"; {form_of(instead)} stands in its place (line {instead.line})"
         severity = Severity.INFO if c.same_content(pair) else Severity.WARNING
+    elif isinstance(block, ListBlock) and (linked_at := _links_in_text(block, section)) is not None:
+        # a list of links here, the same links inside a sentence there ("see A and B")
+        also = f"; its links stand in the text at line {linked_at} here"
+        severity = Severity.INFO
     if isinstance(block, ListBlock):
         kind = "numbered list" if block.ordered else "list"
         c.report(
@@ -398,6 +402,25 @@ def _unmatched_block(c: Comparison, pair: BlockPair) -> None:
             key=f"table|{section.title}|{rows}x{cols}",
             severity=severity,
         )
+
+
+def _links_in_text(block: ListBlock, section: SectionInfo) -> int | None:
+    """The first line of the paragraphs of ``section`` that link every target the list's
+    items link, when each item has a link: the list written as a sentence."""
+    targets: set[str] = set()
+    for item in block.items:
+        urls = {link.url.strip() for link in item.inline.links if link.url.strip()}
+        if not urls:
+            return None
+        targets |= urls
+    lines: list[int] = []
+    for node in walk_nodes(list(section.blocks)):
+        if isinstance(node, Paragraph):
+            found = {link.url.strip() for link in node.inline.links} & targets
+            if found:
+                lines.append(node.line)
+                targets -= found
+    return min(lines) if lines and not targets else None
 
 
 def _compare_lists(c: Comparison, a: ListBlock, b: ListBlock, depth: int = 0) -> None:
