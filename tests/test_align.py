@@ -322,3 +322,15 @@ def test_an_anchor_that_is_the_other_headings_slug_is_evidence_both_ways():
     assert _same_anchor(a, b) and _same_anchor(b, a)
     assert not _same_anchor(a, c)
     assert not _same_anchor(b, d)  # two headings without ids: no evidence (same words are scored elsewhere)
+
+
+def test_a_part_number_in_a_heading_does_not_pair_parts_whose_content_differs():
+    from transcheck.checking.engine import check_texts
+
+    sv = ("## Del I\n\nOm domen från EU-domstolen och GDPR.\n\n## Del II\n\nOm Cloud Act och FISA i USA.\n\n"
+          "## Del III – Ansvar\n\nOm Datainspektionen, MSB och regeringens roll.\n\n"
+          "## Del IV – Framåt\n\nOm GAIA-X, Kubernetes och OpenStack i Europa.\n")
+    en = ("## Part I\n\nOn the ruling of the EU Court and the GDPR.\n\n## Part II\n\nOn the Cloud Act and FISA in the US.\n\n"
+          "## Part III – The road ahead\n\nOn GAIA-X, Kubernetes and OpenStack in Europe.\n")
+    missing = [f.message for f in check_texts(sv, en, "p.sv.md", "p.en.md") if f.rule == "missing-section"]
+    assert len(missing) == 1 and '"Del III – Ansvar"' in missing[0]

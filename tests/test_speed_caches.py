@@ -16,7 +16,7 @@ def test_remembered_sentences_are_a_fresh_list_each_time() -> None:
 
 def _tokens_word_by_word(text: str, heading: bool) -> tuple[frozenset[str], frozenset[str]]:
     """neutral._tokens as it was written before plain words were skipped in the regex."""
-    from transcheck.align.neutral import _GROUPING, _HAS_DIGIT, _SENTENCE_START, _WORD
+    from transcheck.align.neutral import _GROUPING, _HAS_DIGIT, _ROMAN, _SENTENCE_START, _WORD
     from transcheck.values.numbers import AMBIGUOUS_NUMBER_WORDS, NUMBER_WORDS
 
     strong: set[str] = set()
@@ -43,6 +43,9 @@ def _tokens_word_by_word(text: str, heading: bool) -> tuple[frozenset[str], froz
         if len(word) < 2:
             continue
         tail = word[1:]
+        if _ROMAN.fullmatch(word):
+            weak.add(word)  # "Part III" / "Del III": a number of the outline, not a name
+            continue
         if tail != tail.lower() or _HAS_DIGIT.search(word):
             if len(word) > 2 and word[-1] == "s" and word[:-1].isupper():
                 word = word[:-1]

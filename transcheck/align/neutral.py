@@ -18,6 +18,7 @@ _WORD = re.compile(r"[^\W\d_][\w'’]*|\d[\d\s.,:\u00a0\u202f]*\d|\d", re.UNICOD
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n•–—])[\s*_\"'“”‘’(\[#>|-]*$")
 _HAS_DIGIT = re.compile(r"\d")
 _GROUPING = re.compile(r"[\s.,:\u00a0\u202f]")
+_ROMAN = re.compile(r"(?=[IVX]{2})X{0,3}(?:IX|IV|V?I{0,3})")  # II to XXXIX
 
 from transcheck.values.numbers import AMBIGUOUS_NUMBER_WORDS, NUMBER_WORDS
 
@@ -93,6 +94,9 @@ def _tokens(text: str, heading: bool) -> tuple[frozenset[str], frozenset[str]]:
         if len(word) < 2:
             continue
         tail = word[1:]
+        if _ROMAN.fullmatch(word):
+            weak.add(word)  # "Part III" / "Del III": a number of the outline, not a name
+            continue
         if tail != tail.lower() or _HAS_DIGIT.search(word):
             if len(word) > 2 and word[-1] == "s" and word[:-1].isupper():
                 word = word[:-1]  # "APIs" is the acronym "API" in English plural
