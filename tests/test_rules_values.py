@@ -258,6 +258,12 @@ def test_a_changed_mailto_address_shown_as_text_is_one_contact_finding():
     sv_label = "## Kontakt\n\n[Skriv till oss](mailto:hello@example.se).\n"
     en_label = "## Contact\n\n[Write to us](mailto:anna@example.se).\n"
     assert "link-mismatch" in [f.rule for f in check_texts(sv_label, en_label, "p.sv.md", "p.en.md")]
+    # the same for a tel: link whose number the page shows
+    sv_tel = "## Kontakt\n\nRing [08-657 61 00](tel:+4686576100).\n"
+    en_tel = "## Contact\n\nCall [+46(0)8-657 61 99](tel:+4686576199).\n"
+    assert sorted(f.rule for f in check_texts(sv_tel, en_tel, "p.sv.md", "p.en.md")) == ["contact-mismatch"]
+    en_tel_label = "## Contact\n\n[Call us](tel:+4686576199).\n"
+    assert "link-mismatch" in [f.rule for f in check_texts(sv_tel, en_tel_label, "p.sv.md", "p.en.md")]
 
 
 @pytest.mark.parametrize("title, anchor", [("API & SDK", "api--sdk"), ("Code reviews", "code-reviews"), ("What is OTel?", "what-is-otel")])

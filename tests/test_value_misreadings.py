@@ -300,6 +300,12 @@ MORE = {
         "The conference runs March 23 - 26, 2027 in Amsterdam.",
         "date-mismatch",
     ),
+    "phone-with-invisible-direction-marks": (
+        "Ring 08-657 61 00 för frågor.",
+        "Call +46(0)\u202d8-657 61 00\u202c for questions.",
+        "Call +46(0)\u202d8-657 61 01\u202c for questions.",
+        "contact-mismatch",
+    ),
     "trunk-zero-in-brackets": (
         "Ring 076-629 25 02 för mer information.",
         "Call +46 (0)76 629 25 02 for more information.",

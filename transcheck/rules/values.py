@@ -232,7 +232,9 @@ def collect(info: SectionInfo, language: str | None, skip: set[int] | None = Non
     return values
 
 
-_MAY_HOLD_VALUES = re.compile(r"[\d@]")  # money, dates and contacts all need a digit or an @
+_MAY_HOLD_VALUES = re.compile(r"[\d@]")
+# zero-width and direction-control characters: invisible, and never part of a value
+_INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")  # money, dates and contacts all need a digit or an @
 
 
 @lru_cache(maxsize=2048)
@@ -242,6 +244,8 @@ def unit_values(text: str, code: tuple[str, ...], language: str | None) -> tuple
     Pure and remembered: a source page compared with two translations, and the
     same sentence repeated across a site, are read once.
     """
+    if _INVISIBLE.search(text):  # "+46(0)\u202d8-657 61 00": direction marks split a phone number
+        text = _INVISIBLE.sub("", text)
     lines = LineIndex(text)
     if not _MAY_HOLD_VALUES.search(text):
         # no digit: number words, and dates whose day is a word ("andra februari")
@@ -969,10 +973,26 @@ def _in_code(number: str, other_text: str, short: bool = False) -> bool:
     return re.search(r"`[^`\n]*(?<![\d.,])" + re.escape(digits) + r"(?![\d.,]\d)[^`\n]*`", other_text) is not None
 
 
+_PHONE_TEXT = re.compile(r"\+?\d[\d\s\-()/.\u00a0]{5,}\d")
+
+
 def _address_shown(url: str, own_text: str) -> bool:
-    """A mailto: link whose address also stands in its page as text ([a@b.se](mailto:a@b.se))."""
+    """A mailto: or tel: link whose address also stands in its page as text
+    ([a@b.se](mailto:a@b.se), [+46(0)8-657 61 00](tel:+4686576100))."""
     scheme, colon, address = url.strip().partition(":")
-    if not colon or scheme.lower() != "mailto":
+    if not colon or scheme.lower() not in ("mailto", "tel"):
+        return False
+    if scheme.lower() == "tel":
+        digits = re.sub(r"\D", "", address)
+        if len(digits) < 7:
+            return False
+        # the number as text, in international or national form: its last seven digits alike
+        for match in _PHONE_TEXT.finditer(_INVISIBLE.sub("", own_text)):
+            if own_text[max(0, match.start() - 4):match.start()].lower().endswith("tel:"):
+                continue  # the link's own address
+            shown = re.sub(r"\D", "", match.group(0).replace("(0)", ""))
+            if len(shown) >= 7 and shown[-7:] == digits[-7:]:
+                return True
         return False
     address = address.split("?")[0].strip().lower()
     text = own_text.lower()
