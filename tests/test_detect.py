@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 
+import pytest
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -59,3 +61,22 @@ def test_judge_still_reports_text_in_another_language() -> None:
 
 def test_nothing_to_read_gives_no_scores() -> None:
     assert log_likelihoods("1234 !!", CANDIDATES) == ()
+
+
+def test_chinese_text_is_chinese():
+    from transcheck.languages.detect import candidates_for, judge
+
+    text = "在安装完扩展后，你需要安装软件开发工具包和一个或多个插桩库。这些库会自动收集链路数据。"
+    assert judge(text, "zh", candidates_for("zh", "en")) is None
+    assert judge("This text is written in English, the language of the source page.", "zh", candidates_for("zh", "en")) is not None
+
+
+@pytest.mark.parametrize("expected", ["zh", "ja"])
+def test_chinese_and_japanese_are_told_by_their_script(expected):
+    mixed = "在安装完扩展后，你需要安装 OpenTelemetry SDK 和一个或多个插桩库。SdkTracerProvider 是 TracerProvider 的实现。"
+    if expected == "ja":
+        mixed = "拡張機能をインストールした後、OpenTelemetry SDK と計装ライブラリをインストールする必要があります。"
+    assert judge(mixed, expected, candidates_for(expected, "en")) is None
+    english = "This paragraph was left in English, the language of the source page, and never translated."
+    found = judge(english, expected, candidates_for(expected, "en"))
+    assert found is not None and found[0] == "en"

@@ -203,6 +203,10 @@ def favours(text: str, languages: set[str], candidates: tuple[str, ...]) -> bool
     return max(sorted(scores), key=lambda lang: scores[lang]) in languages
 
 
+_WIDE_SCRIPT_LANGUAGES = frozenset({"zh", "ja", "ko"})
+_WIDE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+
+
 @lru_cache(maxsize=2048)
 def judge(text: str, expected: str, candidates: tuple[str, ...], threshold: float = 0.9) -> tuple[str, float] | None:
     """(language, probability) when ``text`` is confidently *not* in ``expected``; else None.
@@ -214,6 +218,15 @@ def judge(text: str, expected: str, candidates: tuple[str, ...], threshold: floa
     want = detector_code(expected)
     if want is None or letters(text) < MIN_LETTERS:
         return None
+    if want in _WIDE_SCRIPT_LANGUAGES:
+        # Chinese, Japanese and Korean are told by their script (the n-gram reader here is
+        # built for alphabets): a fair share of it is the language; none of it, another one
+        wide = len(_WIDE.findall(text))
+        if 3 * wide >= 0.3 * (letters(text) + 2 * wide):
+            return None
+        if want == "zh":  # langdetect knows Chinese as zh-cn and zh-tw only
+            want = "zh-cn"
+            candidates = tuple(sorted({"zh-cn" if code == "zh" else code for code in candidates}))
     counts = screen(text)
     # Bokmål and Danish share most function words and are never told apart (below):
     # the twin's count does not stand against the language expected.

@@ -156,10 +156,12 @@ class Comparison:
 
     def held_share(self, info: SectionInfo) -> float:
         """How much of a section without counterpart found its counterpart in the section
-        above it (0 to 1, by blocks)."""
-        if not info.blocks:
+        above it (0 to 1): of its lists, tables, code and shortcodes, the blocks that are
+        paired there (its paragraphs are compared by the sentence rules)."""
+        structured = [block for block in info.blocks if isinstance(block, _STRUCTURED)]
+        if not structured:
             return 0.0
-        return sum(id(block) in self._held_matched for block in info.blocks) / len(info.blocks)
+        return sum(id(block) in self._held_matched for block in structured) / len(structured)
 
     @cached_property
     def block_pairs(self) -> list[BlockPair]:

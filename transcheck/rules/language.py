@@ -57,8 +57,9 @@ LANGUAGE_MISMATCH = Rule("TC503", "language-mismatch", Severity.ERROR, "A file d
 LANGUAGE_DETECTED = Rule("TC504", "language-detected", Severity.ERROR, "The text is not in the declared or expected language.",
          "An error for a whole document, a warning for a block. langdetect is restricted to the "
          "pair's languages and their neighbours (sv, no, da, en) and seeded, so results are "
-         "deterministic; short blocks are judged together per section; headings, code, URLs "
-         "and names are not judged. Text in the other version's language is untranslated.",
+         "deterministic; Chinese, Japanese and Korean are told by their script; short blocks are "
+         "judged together per section; headings, code, URLs, names and the titles of links to "
+         "other sites are not judged. Text in the other version's language is untranslated.",
     example=Example(
         "## Om tjänsten\n\nVi söker en utvecklare som vill bygga tjänster för kommuner och regioner. Du arbetar nära våra användare.\n",
         "## About the job\n\nVi leter etter en utvikler som ønsker å bygge tjenester for kommuner og regioner. Du jobber tett med brukerne våre.\n",
