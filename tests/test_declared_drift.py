@@ -47,3 +47,15 @@ def test_a_page_that_says_it_is_an_untranslated_copy_has_warnings_not_errors():
     assert ("shortcode-mismatch", "warning") in found and not [f for f in found if f[1] == "error"]
     plain = sv.replace("is_fallback_source_page: true\n", "")
     assert ("shortcode-mismatch", "error") in [(f.rule, f.severity.label) for f in check_texts(plain, en, "p.sv.md", "p.en.md")]
+
+
+def test_a_page_that_says_its_content_is_only_in_another_language_has_warnings_not_errors():
+    from transcheck.checking.engine import check_texts
+
+    en = ("---\ntitle: Data\n---\n\n## Introduction\n\nOur open data is described in the guides.\n\n"
+          "## Using it\n\nRead [Using the API]({{< ref \"using-api/\" >}}) first.\n")
+    sv = "---\ntitle: Data\n---\n\n## Öppna data\n\nVår dokumentation om öppna data är bara tillgänglig på engelska.\n"
+    found = [(f.rule, f.severity.label) for f in check_texts(sv, en, "p.sv.md", "p.en.md")]
+    assert found and not [f for f in found if f[1] == "error"]
+    silent = sv.replace("Vår dokumentation om öppna data är bara tillgänglig på engelska.", "Vår dokumentation om öppna data.")
+    assert "error" in [f.severity.label for f in check_texts(silent, en, "p.sv.md", "p.en.md")]

@@ -12,7 +12,7 @@ from transcheck.languages.declared import declared, expected_language
 from transcheck.document.model import Document
 from transcheck.document.read import parse_file, parse_text
 from transcheck.rules import CHECKS
-from transcheck.rules.language import declared_copy
+from transcheck.rules.language import declared_copy, says_it_is_kept_in_another_language
 from transcheck.document.source import InputError
 from transcheck.checking.decide import decide, enabled_rules
 from transcheck.history.status import declared_drift
@@ -120,9 +120,11 @@ def _finish(findings: list[Finding], settings: Settings, docs: list[Document] | 
     """The settings applied (checking.decide), with the pair's inline directives and whether
     a page of the pair says it is behind its source."""
     suppressions = {doc.path: read_suppressions(doc.text, doc) for doc in docs} if docs else None
-    # a page that says it lags its source, or that it is an untranslated copy shown until a
-    # translation exists (with a banner saying so): its differences are known
-    known_drift = any(declared_drift(doc.front_matter.entries) is not None or declared_copy(doc) for doc in docs or ())
+    # a page that says it lags its source, that it is an untranslated copy shown until a
+    # translation exists, or in its text that its content is only in another language
+    # ("Vår dokumentation är bara tillgänglig på engelska"): its differences are known
+    known_drift = any(declared_drift(doc.front_matter.entries) is not None or declared_copy(doc)
+                      or says_it_is_kept_in_another_language(doc) for doc in docs or ())
     return decide(findings, settings, suppressions, known_drift)
 
 

@@ -472,6 +472,23 @@ def declared_untranslated(side: Side) -> bool:
     return declared_copy(side.doc)
 
 
+# "Vår dokumentation är bara tillgänglig på engelska", "This content is not available in
+# Swedish": a page that says in its text that its content is kept in another language
+_ONLY_IN_ANOTHER_LANGUAGE = re.compile(
+    r"(?:bara|endast|enbart|kun|only)\s+(?:tillgänglig\w*\s+|tilgjengelig\w*\s+|available\s+)?"
+    r"(?:på|in)\s+(?:engelska|engelsk|english|svenska|swedish|norska|norsk|norwegian)\b"
+    r"|(?:inte|ikke|not)\s+(?:tillgänglig\w*|tilgjengelig\w*|available|översatt|oversatt|translated)\s+"
+    r"(?:på|in|till|til|into)\s+(?:engelska|engelsk|english|svenska|swedish|norska|norsk|norwegian)\b",
+    re.I,
+)
+
+
+def says_it_is_kept_in_another_language(doc: Document) -> bool:
+    """Does the page's text (its first blocks) say its content is only in another language?"""
+    head = doc.text[:4000] if doc.body_start_line <= 1 else "\n".join(doc.text.split("\n")[doc.body_start_line - 1:][:60])
+    return bool(_ONLY_IN_ANOTHER_LANGUAGE.search(head))
+
+
 def declared_copy(doc: Document) -> bool:
     """:func:`declared_untranslated` of a parsed page."""
     for entry in doc.front_matter.entries:
