@@ -358,19 +358,6 @@ def test_a_table_under_a_sub_heading_only_one_version_has_is_compared_where_the_
                    [(f.rule, f.message) for f in check_texts(en, shorter, "p.en.md", "p.nb.md")])
 
 
-def test_a_nested_list_whose_points_the_other_item_says_as_prose_is_info():
-    from transcheck.checking.engine import check_texts
-
-    en = "## A\n\n- If rolls is valid: return status 200 and a number between 1 and 6, or an array of n numbers.\n- Otherwise return 400.\n"
-    zh = "## A\n\n- 如果 rolls 有效：返回状态码 200：\n  - 单个 1 到 6 之间的数字\n  - 或 n 个数字的数组\n- 否则返回 400。\n"
-    found = [(f.rule, f.severity.label) for f in check_texts(en, zh, "p.en.md", "p.zh.md") if f.rule == "bullet-count"]
-    assert found == [("bullet-count", "info")]
-    # the English item without the range: the nested list says more than it
-    shorter = en.replace(" and a number between 1 and 6, or an array of n numbers", "")
-    found = [(f.rule, f.severity.label) for f in check_texts(shorter, zh, "p.en.md", "p.zh.md") if f.rule == "bullet-count"]
-    assert found == [("bullet-count", "error")]
-
-
 def test_a_bold_label_over_a_code_block_is_a_line_of_text_not_a_section():
     from transcheck.checking.engine import check_texts
     from transcheck.document.read import parse_text
@@ -400,16 +387,27 @@ def test_an_introduction_put_under_a_heading_of_its_own_is_compared_with_the_tex
     assert ("bullet-count", "error") in found
 
 
-def test_sub_bullets_without_names_that_the_other_item_says_as_sentences_are_info():
+@pytest.mark.parametrize(
+    "en, zh, dropped",
+    [
+        # sub-bullets whose numbers the English item has
+        ("## A\n\n- If rolls is valid: return status 200 and a number between 1 and 6, or an array of n numbers.\n- Otherwise return 400.\n",
+         "## A\n\n- 如果 rolls 有效：返回状态码 200：\n  - 单个 1 到 6 之间的数字\n  - 或 n 个数字的数组\n- 否则返回 400。\n",
+         " and a number between 1 and 6, or an array of n numbers"),
+        # sub-bullets with hardly a name: the English item is as long as the lead and them
+        ("## A\n\n- the library checks whether rolls is a positive number. If not, it throws an exception, which the app "
+         "catches and answers with a 500 error\n- the app returns the result\n",
+         "## A\n\n- library 负责检查 rolls 是否为正数：\n  - 若不是，则抛出异常\n  - app 捕获错误并返回 500 错误\n- app 返回结果\n",
+         ". If not, it throws an exception, which the app catches and answers with a 500 error"),
+    ],
+)
+def test_a_nested_list_whose_points_the_other_item_says_as_sentences_is_info(en, zh, dropped):
     from transcheck.checking.engine import check_texts
 
-    en = ("## A\n\n- the library checks whether rolls is a positive number. If not, it throws an exception, which the app "
-          "catches and answers with a 500 error\n- the app returns the result\n")
-    zh = "## A\n\n- library 负责检查 rolls 是否为正数：\n  - 若不是，则抛出异常\n  - app 捕获错误并返回 500 错误\n- app 返回结果\n"
     found = [(f.rule, f.severity.label) for f in check_texts(en, zh, "p.en.md", "p.zh.md") if f.rule == "bullet-count"]
     assert found == [("bullet-count", "info")]
-    short = en.replace(". If not, it throws an exception, which the app catches and answers with a 500 error", "")
-    found = [(f.rule, f.severity.label) for f in check_texts(short, zh, "p.en.md", "p.zh.md") if f.rule == "bullet-count"]
+    # the English item without those points: the nested list says more than it
+    found = [(f.rule, f.severity.label) for f in check_texts(en.replace(dropped, ""), zh, "p.en.md", "p.zh.md") if f.rule == "bullet-count"]
     assert found == [("bullet-count", "error")]
 
 
