@@ -233,3 +233,10 @@ def test_sources_cited_by_the_titles_of_their_links_are_no_untranslated_text():
     sv = page('language: "sv"', SV_TEXT + "\n\n" + own)
     en = page('language: "en"', EN_TEXT + "\n\n" + own, "## About us")
     assert [f.rule for f in check(sv, en) if f.rule == "untranslated"] == ["untranslated"]
+
+
+def test_template_code_is_no_text_to_translate():
+    from transcheck.rules.language import translatable
+
+    assert not translatable("{{ if .Params.show }}") and not translatable("{{ end }}") and not translatable("{.otel-logo}")
+    assert translatable("this is text {{ .Site.Title }}")

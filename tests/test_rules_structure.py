@@ -433,6 +433,7 @@ def test_a_diagram_with_translated_labels_is_the_same_code(en, es, severity):
         ('c := meter.Counter("dice.rolls", Desc("The number of rolls"))', 'c := meter.Counter("dice.rolls", Desc("El número de tiradas"))', "info"),
         ('c := meter.Counter("dice.rolls", Desc("The number of rolls"))', 'c := meter.Counter("dice.roll", Desc("El número de tiradas"))', "warning"),
         ("## The receivers\nreceivers: [otlp]", "## Los receptores\nreceivers: [otlp]", None),
+        ("%% start the app\napplication:start(app).", "%% démarrer l'application\napplication:start(app).", None),
     ],
 )
 def test_code_whose_strings_or_comments_are_translated(en, es, severity):

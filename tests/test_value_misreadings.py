@@ -300,6 +300,24 @@ MORE = {
         "The conference runs March 23 - 26, 2027 in Amsterdam.",
         "date-mismatch",
     ),
+    "a-scale-word-after-a-range-scales-its-start": (
+        "パフォーマンスは毎秒 50 万〜60 万スパンでした。",
+        "Throughput was 500-600 thousand spans per second.",
+        "Throughput was 500-700 thousand spans per second.",
+        "number-mismatch",
+    ),
+    "a-number-between-a-link-and-japanese-text": (
+        "[Go](https://go.dev/)1.23以上が必要です。",
+        "It needs [Go](https://go.dev/) 1.23 or later.",
+        "It needs [Go](https://go.dev/) 1.24 or later.",
+        "number-mismatch",
+    ),
+    "a-word-ending-in-eur-is-no-currency": (
+        "Le profileur 64 bits tourne sur 12 nœuds.",
+        "The 64-bit profiler runs on 12 nodes.",
+        "The 32-bit profiler runs on 12 nodes.",
+        "number-mismatch",
+    ),
     "phone-with-invisible-direction-marks": (
         "Ring 08-657 61 00 för frågor.",
         "Call +46(0)\u202d8-657 61 00\u202c for questions.",

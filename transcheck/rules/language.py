@@ -187,12 +187,12 @@ _CODE_OR_URL = re.compile(r"`[^`]*`|https?://\S+|(?<!\S)[^\s@]++@\S+")
 def _without_code_or_urls(text: str) -> str:
     if "`" in text or "@" in text or "://" in text:  # most text has none: skip the regex
         text = _CODE_OR_URL.sub(" ", text)
-    if "{" in text:  # "{.otel-logo}", "{#intro}": Markdown attributes, not words
+    if "{" in text:  # "{.otel-logo}", "{#intro}": Markdown attributes; "{{ if .x }}": template code
         text = _ATTRIBUTES.sub(" ", text)
     return text
 
 
-_ATTRIBUTES = re.compile(r"\{\s*[.#][^{}\n]*\}")
+_ATTRIBUTES = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{\s*[.#][^{}\n]*\}")
 
 
 def _unit_text(unit: Block | ListItem) -> str:

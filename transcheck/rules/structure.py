@@ -649,7 +649,7 @@ def _fold_prose_strings(lines: list[str]) -> list[str]:
 
 # A whole-line comment in the common languages of documentation ("# " and not "#include"),
 # and a comment after code that follows white space (so "http://x" is never cut).
-_COMMENT_LINE = re.compile(r"^\s*(?:#+(?:\s|$)|//|--\s|;|/\*|\*|<!--|%\s|rem\s)", re.I)
+_COMMENT_LINE = re.compile(r"^\s*(?:#+(?:\s|$)|//|--\s|;|/\*|\*|<!--|%+\s|rem\s)", re.I)
 _TRAILING_COMMENT = re.compile(r"\s+(?:#+\s|//\s?|--\s|<!--).*$")
 
 

@@ -103,7 +103,10 @@ def _currency_at(text: str, start: int, end: int, after: bool) -> tuple[str, int
             continue  # "kronor", "euro", ":-" follow the amount; before it they belong to another
         if match.end() == len(window.rstrip()) and not window[match.end() :].strip():
             offset = start - len(window)
-            return _code(match.group(0)), offset + match.start(), offset + match.end()
+            at = offset + match.start()
+            if match.group(0)[0].isalpha() and at > 0 and text[at - 1].isalpha():
+                continue  # the end of a word ("profileur 64-bit"), not the code EUR
+            return _code(match.group(0)), at, offset + match.end()
     return None
 
 

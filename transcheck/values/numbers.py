@@ -152,13 +152,17 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 
 _CJK_MULTIPLIER = re.compile(r" ?([万萬億亿])")
-_SCALE_WORD = re.compile(r"\s(million|miljon|miljard|milliard|billion)(?:s|er|en|a)?\b", re.I)
+_SCALE_WORD = re.compile(r"\s(thousand|million|miljon|miljard|milliard|billion)(?:s|er|en|a)?\b", re.I)
+# "500-600 thousand": the scale word after a range's end scales its start too
+_RANGE_THEN_SCALE = re.compile(r"\s?[-–]\s?\d[\d.,]*(?=\s(?:thousand|million|miljon|miljard|milliard|billion))", re.I)
 _THOUSANDS_K = re.compile(r"[kK](?![^\W\d_])")  # "10k pods"
 
 
 
 def _scale_factor(word: str) -> Decimal:
     lowered = word.lower()
+    if lowered == "thousand":
+        return Decimal(1_000)
     return Decimal(1_000_000_000) if lowered in ("billion", "miljard", "milliard") else Decimal(1_000_000)
 _ONE_SCALE = re.compile(r"\b(?:a|one|en|ett|én)[ \u00a0](million|miljon|billion|miljard|milliard)\b", re.I)
 _CJK_FACTORS = {"万": Decimal(10_000), "萬": Decimal(10_000), "億": Decimal(100_000_000), "亿": Decimal(100_000_000)}
@@ -205,6 +209,8 @@ def find_numbers(text: str, scaled: bool = False) -> list[Number]:
             values = frozenset(v * factor for v in values)
             end = multiplier.end()
         scale = _SCALE_WORD.match(text, end) if scaled else None
+        if scaled and scale is None and (ahead := _RANGE_THEN_SCALE.match(text, end)):
+            scale = _SCALE_WORD.match(text, ahead.end())
         if scale:  # "40 million" is 40,000,000 too ("40 miljoner", "4 000 万")
             values = values | frozenset(v * _scale_factor(scale.group(1)) for v in values)
         elif scaled and _THOUSANDS_K.match(text, end):  # "10k" is 10,000 too
@@ -227,7 +233,20 @@ def find_numbers(text: str, scaled: bool = False) -> list[Number]:
                 _CITATION_PART.fullmatch(text, found[-1].end, start - 1):
             continue  # the "(1)" of "52(1)" or "6(1)(f)": a paragraph of the article before it
         found.append(Number(start, end, text[start:end], values))
+    if _LATIN_THEN_CJK_HINT.search(text):
+        # "[Go](…)1.23以上" reads "Go1.23以上": a number between a name and Chinese or Japanese.
+        # It may also be part of a name ("i386", "v1.35", "ES2015"), which the other version
+        # glues to a Latin word where it is never read: like a number word, it matches a
+        # number there but is never reported alone
+        taken = {number.start for number in found}
+        found += [Number(m.start(), m.end(), m.group(0), readings(m.group(0)), word=True)
+                  for m in _AFTER_LATIN_BEFORE_CJK.finditer(text) if m.start() not in taken]
+        found.sort(key=lambda number: number.start)
     return found
+
+
+_LATIN_THEN_CJK_HINT = re.compile(r"[A-Za-z]\d[\d.]*[\u3040-\u30ff\u4e00-\u9fff]")
+_AFTER_LATIN_BEFORE_CJK = re.compile(r"(?<=[A-Za-z])\d+(?:\.\d+)?(?=[\u3040-\u30ff\u4e00-\u9fff])")
 
 
 _CITATION = re.compile(r"(?:artikel|article|artikkel|art\.|§|section|kapitel|chapter|punkt|paragraf)\s*$", re.I)
