@@ -281,7 +281,7 @@ def test_a_line_that_is_one_labelled_styling_shortcode_is_a_heading_like_a_bold_
     from conftest import doc
 
     d = doc('## A\n\nText.\n\n{{< inline "Supplementary recommendations" >}} 13\n\n- one\n- two\n')
-    assert [(s.title, s.style) for s in d.iter_sections()] == [("A", "atx"), ("Supplementary recommendations 13", "bold")]
+    assert [(s.title, s.style) for s in d.iter_sections()] == [("A", "atx"), ("Supplementary recommendations^13", "bold")]
     for text in ('## A\n\n{{< inline "Del II" >}} handlar om lagen.\n', '## A\n\n{{< inline "Call us" >}} [+46](tel:+46)\n'):
         assert [s.title for s in doc(text).iter_sections()] == ["A"]
     sv = "## Ansvar\n\nText.\n\n### Kompletterande rekommendationer 13\n\n- kontrollera leverantörerna\n- granska avtalen\n"
@@ -467,3 +467,16 @@ def test_a_list_of_links_that_the_other_version_links_in_a_sentence_is_info():
     one_link = en.replace(", and [Connector configuration](/docs/collector/configuration/#connectors)", "")
     found = [(f.rule, f.severity.label) for f in check_texts(one_link, ja, "p.en.md", "p.ja.md") if f.rule == "bullet-count"]
     assert found == [("bullet-count", "error")]
+
+
+def test_the_footnote_number_after_a_labelled_heading_is_no_value():
+    from transcheck.checking.engine import check_texts
+
+    sv = "## Ansvar\n\nText.\n\n### Kompletterande rekommendationer\n\n- kontrollera leverantörerna\n- granska avtalen\n"
+    en = ('## Responsibility\n\nText.\n\n{{< inline "Supplementary recommendations" >}} 13\n\n'
+          "- check the providers\n- review the contracts\n")
+    assert [f.rule for f in check_texts(sv, en, "p.sv.md", "p.en.md") if f.rule == "number-mismatch"] == []
+    nb = sv.replace("### Kompletterande rekommendationer", "### Kompletterende anbefalinger (13)")
+    assert [f.rule for f in check_texts(nb, en, "p.nb.md", "p.en.md") if f.rule == "number-mismatch"] == []
+    changed = en.replace("- check the providers", "- check the 40 providers")
+    assert [f.rule for f in check_texts(sv, changed, "p.sv.md", "p.en.md") if f.rule == "number-mismatch"] == ["number-mismatch"]

@@ -951,7 +951,9 @@ def _label_heading(text: str, plain: str, inline: Inline) -> str | None:
     rest = plain.strip()
     if not label or len(label) > 120 or (rest and not rest.isdigit()) or len(label.split()) < 2:
         return None
-    return f"{label} {rest}" if rest else label  # the footnote number stays with its heading
+    # the footnote number stays with its heading, written as a footnote mark (label^13): a
+    # reference to the sources, never a value to compare
+    return f"{label}^{rest}" if rest else label
 
 
 _IMAGE_LINE = re.compile(r"\s*(?:!\[[^\]\n]*\]\([^)\n]*\)\s*)+")

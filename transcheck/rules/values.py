@@ -170,13 +170,17 @@ class SectionValues:
 # --- collecting text -------------------------------------------------------------------
 
 
+_TITLE_FOOTNOTE = re.compile(r"(?<=[^\W\d_])\s*(?:\(\d{1,2}\)|\^\d{1,2}|\[\^[^\]\s]{1,40}\])\s*$")
+
+
 def _text_units(info: SectionInfo, skip: set[int], held: list[Block] | None = None) -> list[tuple[str, int, list[str]]]:
     """(text, first line, inline code spans) of everything a reader reads in the section
     (and in ``held``, blocks of its sub-sections compared with it), leaving out blocks and
     items that ``skip`` names (they have no counterpart)."""
     units: list[tuple[str, int, list[str]]] = []
     if info.section is not None:
-        units.append((info.title, info.line, list(info.section.inline.code)))
+        # a heading's footnote mark ("Kompletterende anbefalinger (13)") refers to the sources
+        units.append((_TITLE_FOOTNOTE.sub("", info.title), info.line, list(info.section.inline.code)))
     stack: list[Block] = list(reversed(info.blocks + (held or [])))
     while stack:
         block = stack.pop()
