@@ -300,6 +300,12 @@ MORE = {
         "The conference runs March 23 - 26, 2027 in Amsterdam.",
         "date-mismatch",
     ),
+    "the-last-day-of-a-month": (
+        "Den sista november är sista dagen att skriva avtal.",
+        "November 30 is the last day to sign contracts.",
+        "November 29 is the last day to sign contracts.",
+        "date-mismatch",
+    ),
     "a-scale-word-after-a-range-scales-its-start": (
         "パフォーマンスは毎秒 50 万〜60 万スパンでした。",
         "Throughput was 500-600 thousand spans per second.",

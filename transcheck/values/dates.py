@@ -63,6 +63,9 @@ _PATTERNS = [
     re.compile(r"(?<![\w/.])(?P<day>[0-3]?\d)/(?P<month>[01]?\d)(?:\s+|-|/)(?P<year>(?:19|20)\d\d)(?![\w/])"),
     # 16.2.2026 (nb, da)
     re.compile(r"(?<![\w.])(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:19|20)\d\d)(?![\w])"),
+    # den sista november, siste dag i november, the last day of November: the month's last day
+    # ("last March" is the March before: only "the last day of")
+    re.compile(rf"(?<![\w])(?P<last>sista|siste|sidste|last(?=\s+day))\s+(?:dag(?:en)?\s+(?:i|av)\s+|day\s+of\s+)?{_FULL_MONTH}(?:,?\s+{_YEAR})?(?![\w])", re.I),
     # andra februari 2016, den andre februar, the second of May
     re.compile(rf"(?<![\w]){_DAY_WORD}\s+(?:of\s+)?{_FULL_MONTH}(?:,?\s+{_YEAR})?(?![\w])", re.I),
     # 2026年3月19日 (ja, zh), 2026년 3월 19일 (ko), with or without the year
@@ -111,7 +114,10 @@ def find_dates(text: str) -> list[DateValue]:
             groups = match.groupdict()
             if groups.get("dayword") and match.group("month") == "march":
                 continue  # "the first march of the army": English writes the month with a capital
-            day = _DAY_WORDS[groups["dayword"].lower()] if groups.get("dayword") else int(match.group("day"))
+            if groups.get("last"):
+                day = _LAST_DAY[month] if 1 <= month <= 12 else 0
+            else:
+                day = _DAY_WORDS[groups["dayword"].lower()] if groups.get("dayword") else int(match.group("day"))
             year = int(match.group("year")) if match.group("year") else None
             if not (1 <= month <= 12 and 1 <= day <= 31):
                 continue
@@ -120,7 +126,8 @@ def find_dates(text: str) -> list[DateValue]:
     return sorted(found, key=lambda d: d.start)
 
 
-_DAY_WORD_HINT = re.compile(_DAY_WORD, re.I)
+_DAY_WORD_HINT = re.compile(_DAY_WORD + r"|\b(?:sista|siste|sidste|last)\b", re.I)
+_LAST_DAY = {1: 31, 2: 28, 3: 31, 4: 30, 5: 31, 6: 30, 7: 31, 8: 31, 9: 30, 10: 31, 11: 30, 12: 31}
 _FULL_MONTH_WORDS = frozenset(m for m in _MONTHS if len(m) > 3 or m in ("maj", "mai"))
 _LETTER_WORDS = re.compile(r"[^\W\d_]+")
 
