@@ -105,3 +105,16 @@ def test_a_glued_fence_right_after_a_closing_fence_keeps_its_first_line_of_code(
     assert "code-mismatch" not in rules and "content-skipped" in rules
     changed = en.replace("spec: x", "spec: y")
     assert "code-mismatch" in [f.rule for f in check_texts(nb, changed, "p.nb.md", "p.en.md")]
+
+
+def test_a_fence_glued_to_text_with_a_code_span_in_it_is_repaired():
+    from transcheck.checking.engine import check_texts
+    from transcheck.document.read import parse_text
+
+    nb = ("## Token\n\nFor å hente tokenet, bruk skriptet `create.sh`:```bash\n./create.sh\n```\nDette lager en fil.\n\n"
+          "### Fullføring\n\nNå er alt klart.\n")
+    en = ("## Token\n\nTo get the token, use the script `create.sh`:\n\n```bash\n./create.sh\n```\n\nThis makes a file.\n\n"
+          "### Completion\n\nNow all is ready.\n")
+    assert [s.title for s in parse_text(nb).iter_sections()] == ["Token", "Fullføring"]
+    rules = [f.rule for f in check_texts(nb, en, "p.nb.md", "p.en.md")]
+    assert "content-skipped" in rules and "missing-section" not in rules and "code-mismatch" not in rules

@@ -1137,7 +1137,11 @@ def parse_blocks(text: str, first_line: int) -> tuple[list[Item], list[Problem]]
     return items, sorted(parser.problems, key=lambda p: (p.line, p.kind))
 
 
-_GLUED_FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<text>[^`~\s][^`]*?\S)[ \t]*(?P<fence>`{3,}|~{3,})(?P<info>[\w+.-]*)[ \t]*$")
+# the text may hold code spans ("run `create.sh`:```bash"), never a lone backtick
+_GLUED_FENCE = re.compile(
+    r"^(?P<indent>[ \t]*)(?P<text>(?:[^`~\s]|`[^`\n]+`)(?:[^`]|`[^`\n]+`)*?(?:[^`\s]|`[^`\n]+`))"
+    r"[ \t]*(?P<fence>`{3,}|~{3,})(?P<info>[\w+.-]*)[ \t]*$"
+)
 _FENCE_MARK = re.compile(r"`{3,}|~{3,}")
 
 
