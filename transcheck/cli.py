@@ -17,7 +17,6 @@ from transcheck.report.text import format_text
 from transcheck.document.read import parse_file
 from transcheck.rules import RULES, resolve
 from transcheck.document.source import DEFAULT_MAX_BYTES, InputError
-from transcheck.report.treeview import tree_json, tree_text
 
 if TYPE_CHECKING:
     from transcheck.site.fix import ReadFile
@@ -88,6 +87,8 @@ def main() -> None:
               help="Refuse files larger than this many bytes.")
 def tree(files: tuple[str, ...], fmt: str, max_file_size: int) -> None:
     """Show how transcheck reads FILE: front matter keys and the section tree, with lines."""
+    from transcheck.report.treeview import tree_json, tree_text
+
     status = EXIT_OK
     outputs = []
     for path in files:
@@ -200,19 +201,25 @@ def check(file_a: str, file_b: str, fmt: str, fail_on: str | None, config_path: 
     from pathlib import Path as _Path
 
     from transcheck.site.config import settings_from
-    from transcheck.site.layout import page_map_for
+    from transcheck.site.generators import find_site_root
 
     select, ignore = _split(select), _split(ignore)
     _check_selectors(select, "--select")
     _check_selectors(ignore, "--ignore")
     config = _load_config(config_path, file_a)
     settings = settings_from(config, select, ignore)
+    page_map = None
+    # links are compared by the page they lead to when the files belong to a site (loose files,
+    # the usual one-pair check, never load the site machinery)
+    if not config.layout_dirs and find_site_root(_Path(file_a)) is not None:
+        from transcheck.site.layout import page_map_for
+
+        page_map = page_map_for(_Path(file_a), _Path(file_b), config)
     settings = replace(
         settings,
         link_rewrites=settings.link_rewrites + tuple(rewrites),
         compare_fragments=settings.compare_fragments or compare_fragments,
-        # links are compared by the page they lead to when the files belong to a site
-        page_map=page_map_for(_Path(file_a), _Path(file_b), config),
+        page_map=page_map,
         max_bytes=max_file_size,
     )
     fail_on = fail_on or config.fail_on

@@ -14,7 +14,7 @@ from transcheck.document.read import parse_file, parse_text
 from transcheck.rules import CHECKS
 from transcheck.document.source import InputError
 from transcheck.checking.decide import decide, enabled_rules
-from transcheck.history.status import declared_drift
+from transcheck.history.markers import declared_drift
 from transcheck.checking.suppress import read_suppressions
 
 INTERNAL_ERROR = INTERNAL_ERROR_RULE.name

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from transcheck.lazyre import lazy_compile
 from transcheck.align.alignment import SectionInfo, aligned_units, unit_inlines
 from transcheck.pair.comparison import Check, Comparison, Side
 from transcheck.findings import Example, Rule, Severity
@@ -174,7 +175,7 @@ def check_language_mismatch(c: Comparison) -> None:
 
 # An address starts a word and its first part holds no "@" (possessive): a long word is
 # then tried once, not from every character with backtracking (quadratic before).
-_CODE_OR_URL = re.compile(r"`[^`]*`|https?://\S+|(?<!\S)[^\s@]++@\S+")
+_CODE_OR_URL = lazy_compile(r"`[^`]*`|https?://\S+|(?<!\S)[^\s@]++@\S+")
 
 
 def _without_code_or_urls(text: str) -> str:
@@ -237,13 +238,13 @@ _LANGUAGE_WORDS: dict[str, tuple[str, ...]] = {
     "fr": ("french", "franska", "fransk", "französisch", "français"),
     "fi": ("finnish", "finska", "finsk", "suomeksi"),
 }
-_WORD_OF_LANGUAGE = re.compile(r"\b(" + "|".join(w for ws in _LANGUAGE_WORDS.values() for w in ws) + r")\b", re.I)
+_WORD_OF_LANGUAGE = lazy_compile(r"\b(" + "|".join(w for ws in _LANGUAGE_WORDS.values() for w in ws) + r")\b", re.I)
 _IN_PAGE_LINKS = (
     re.compile(r"\[([^\]\n]{1,80})\]\(#([^)\s]+)\)"),  # [Read in Swedish](#anchor)
     re.compile(r"<a\s[^>]*href=[\"']#([^\"']+)[\"'][^>]*>([^<]{1,80})</a>", re.I),  # <a href="#x">text</a>
     re.compile(r"\btext=\"([^\"]{1,80})\"[^}]*?\blink=\"#([^\"]+)\""),  # a shortcode's text= and link=
 )
-_HTML_ID = re.compile(r"\bid=[\"']([^\"']+)[\"']")
+_HTML_ID = lazy_compile(r"\bid=[\"']([^\"']+)[\"']")
 
 
 def bilingual_parts(c: Comparison) -> set[tuple[str, int]]:
@@ -391,7 +392,7 @@ def _judge_block(
 
 # --- untranslated ------------------------------------------------------------------------------
 
-_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_WORD = lazy_compile(r"[^\W\d_]+", re.UNICODE)
 
 
 # lower-case words that every language around here writes alike ("Hosted Server vs IaaS")

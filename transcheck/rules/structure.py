@@ -8,6 +8,7 @@ from collections import Counter
 from difflib import SequenceMatcher
 from functools import lru_cache
 
+from transcheck.lazyre import lazy_compile
 from transcheck.align.alignment import EXACT_CELLS, SectionInfo, align_items, align_sequences, block_text, bounded_ratio, section_similarity
 from transcheck.findings import Example, Rule, Severity
 from transcheck.pair.comparison import BlockPair, Check, Comparison, Side, form_of, table_as_text
@@ -492,10 +493,10 @@ def _code_as_read(code: str) -> str:
 # A placeholder the reader replaces (<my_new_branch>, <nome-do-arquivo>, <YOUR TOKEN>): its
 # words are translated with the page. Not an HTML tag: <a href="…"> has "=", </p> a slash, and
 # <div> or <title> are tags where the text closes them (</div>); <br> and <img> never close.
-_PLACEHOLDER = re.compile(r"(?<!\{\{)<(?![/!?])([^<>=\"'/]{1,200})>")
+_PLACEHOLDER = lazy_compile(r"(?<!\{\{)<(?![/!?])([^<>=\"'/]{1,200})>")
 # {verb} {object}, { #some-id }: braces around words (never JSON, whose keys are quoted, nor
 # Hugo's {{ }} and Go templates)
-_BRACED = re.compile(r"(?<![{$])\{(?![{%<])\s*([#\w][\w .#-]{0,40}?)\s*\}(?!\})")
+_BRACED = lazy_compile(r"(?<![{$])\{(?![{%<])\s*([#\w][\w .#-]{0,40}?)\s*\}(?!\})")
 _VOID_TAGS = frozenset({"br", "hr", "img", "input", "meta", "link", "wbr", "source", "area", "base", "col"})
 
 
@@ -545,8 +546,8 @@ def _compare_code(c: Comparison, a: CodeBlock, b: CodeBlock) -> None:
 
 # A whole-line comment in the common languages of documentation ("# " and not "#include"),
 # and a comment after code that follows white space (so "http://x" is never cut).
-_COMMENT_LINE = re.compile(r"^\s*(?:#(?:\s|$)|//|--\s|;|/\*|\*|<!--|%\s|rem\s)", re.I)
-_TRAILING_COMMENT = re.compile(r"\s+(?:#\s|//\s?|--\s|<!--).*$")
+_COMMENT_LINE = lazy_compile(r"^\s*(?:#(?:\s|$)|//|--\s|;|/\*|\*|<!--|%\s|rem\s)", re.I)
+_TRAILING_COMMENT = lazy_compile(r"\s+(?:#\s|//\s?|--\s|<!--).*$")
 
 
 def _comment(line: str) -> bool:

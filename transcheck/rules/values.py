@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Callable, Generic, Hashable, Iterable, TypeVar
 
+from transcheck.lazyre import lazy_compile
 from transcheck.align.alignment import SectionInfo
 from transcheck.pair.comparison import Check, Comparison, Side
 from transcheck.findings import Example, Rule, Severity
@@ -113,29 +114,29 @@ RULES: tuple[Rule, ...] = (SALARY_MISMATCH, NUMBER_MISMATCH, DATE_MISMATCH, LINK
 
 V = TypeVar("V")
 
-_URL_IN_TEXT = re.compile(r"(?:https?://|www\.)\S+")
-_AROUND_THE_CLOCK = re.compile(r"\b24\s?[/x×]\s?7\b|\b24/365\b")
+_URL_IN_TEXT = lazy_compile(r"(?:https?://|www\.)\S+")
+_AROUND_THE_CLOCK = lazy_compile(r"\b24\s?[/x×]\s?7\b|\b24/365\b")
 # 17:25 (a full stop after it may end the sentence) or 17.25 (then not before a full stop:
 # "for example 17.50." is a decimal number as likely as a time)
-_TIME = re.compile(r"(?<![\d.:])(?:[01]?\d|2[0-3])(?::[0-5]\d(?![\d:]|\.\d)|\.[0-5]\d(?![\d.:]))")
+_TIME = lazy_compile(r"(?<![\d.:])(?:[01]?\d|2[0-3])(?::[0-5]\d(?![\d:]|\.\d)|\.[0-5]\d(?![\d.:]))")
 _HOUR = r"(?:[01]?\d|2[0-4])(?:[:.][0-5]\d)?"
 # "kl. 8", "klockan 8–17", "kl 08.00-17.00", "8am–5pm", "8 a.m.", "8–17 CET": clock times
 # that are neither numbers nor (read as "080017 00") phone numbers
-_CLOCK = re.compile(
+_CLOCK = lazy_compile(
     rf"(?<![\w.:])(?:kl\.?|klockan|klokka|klokken)\s*{_HOUR}(?:\s*[-–—]\s*{_HOUR})?(?![\d])"
     rf"|(?<![\w.:]){_HOUR}\s?(?:am|pm|a\.m\.|p\.m\.)(?:\s*[-–—]\s*{_HOUR}\s?(?:am|pm|a\.m\.|p\.m\.))?(?!\w)"
     rf"|(?<![\w.:,]){_HOUR}\s?[-–—]\s?{_HOUR}(?=\s?(?:h|uhr|CES?T|UTC|GMT|hrs?)\b)",
     re.I,
 )
 # A footnote marker ("[^1]", rendered "text^1"): a label, not a number
-_FOOTNOTE = re.compile(r"\[\^[^\]\s]{1,40}\]|(?<=\S)\^[\w-]{1,40}")
+_FOOTNOTE = lazy_compile(r"\[\^[^\]\s]{1,40}\]|(?<=\S)\^[\w-]{1,40}")
 # A footnote mark glued to the word it annotates: "European14", "licenses.16" (the mark
 # after a sentence's full stop), "europeisk(14)". Four letters at least before it, so
 # names with a number (mp3, B2B, k8s) are still read as they were; Latin letters only (CJK
 # text sets numbers right against its words: 約1000件).
-_GLUED_FOOTNOTE = re.compile(r"(?<=[A-Za-zÀ-ɏ]{4})\.?\(?\d{1,2}\)?(?=[\s,;:]|\.(?:\s|$)|$)")
-_CASE_FOOTNOTE = re.compile(r"(?<![\w-])[CT]-\d{1,4}/\d{2}(,?\d{1,2})(?=[.,;:)\s]|$)")
-_IMAGE_EXT = re.compile(r"\.(?:png|jpe?g|gif|svg|webp|avif|ico|bmp|tiff?)(?:[?#].*)?$", re.I)
+_GLUED_FOOTNOTE = lazy_compile(r"(?<=[A-Za-zÀ-ɏ]{4})\.?\(?\d{1,2}\)?(?=[\s,;:]|\.(?:\s|$)|$)")
+_CASE_FOOTNOTE = lazy_compile(r"(?<![\w-])[CT]-\d{1,4}/\d{2}(,?\d{1,2})(?=[.,;:)\s]|$)")
+_IMAGE_EXT = lazy_compile(r"\.(?:png|jpe?g|gif|svg|webp|avif|ico|bmp|tiff?)(?:[?#].*)?$", re.I)
 _IMAGE_KEYS = ("image", "img", "bild", "photo", "logo", "picture", "thumbnail", "socialmedia", "cover", "banner", "src")
 
 
@@ -218,7 +219,7 @@ def collect(info: SectionInfo, language: str | None, skip: set[int] | None = Non
     return values
 
 
-_MAY_HOLD_VALUES = re.compile(r"[\d@]")  # money, dates and contacts all need a digit or an @
+_MAY_HOLD_VALUES = lazy_compile(r"[\d@]")  # money, dates and contacts all need a digit or an @
 
 
 @lru_cache(maxsize=2048)
@@ -267,7 +268,7 @@ def unit_values(text: str, code: tuple[str, ...], language: str | None) -> tuple
     return tuple(found)
 
 
-_DAY_RANGE_END = re.compile(r"[-–]\d{1,2}(?!\d)")
+_DAY_RANGE_END = lazy_compile(r"[-–]\d{1,2}(?!\d)")
 
 
 def _range_end(text: str, end: int) -> int:
@@ -919,7 +920,7 @@ def _written_out(url: str, other_text: str) -> bool:
     return len(address) > 3 and address.lower() in other_text.lower()
 
 
-_REVISION = re.compile(r"^(?P<repo>https?://[^/]+/[^/]+/[^/]+/(?:-/)?(?:blob|tree|raw|blame|src))/(?P<ref>[^/]+)(?P<path>/.*)?$")
+_REVISION = lazy_compile(r"^(?P<repo>https?://[^/]+/[^/]+/[^/]+/(?:-/)?(?:blob|tree|raw|blame|src))/(?P<ref>[^/]+)(?P<path>/.*)?$")
 
 
 def other_revision(a: str, b: str) -> bool:
@@ -932,8 +933,8 @@ def other_revision(a: str, b: str) -> bool:
         and ma.group("ref") != mb.group("ref")
 
 
-_FILE = re.compile(r"^(?P<stem>.+)\.(?P<ext>[a-z0-9]+)$", re.I)
-_COPY_NUMBER = re.compile(r"[-_]\d$")
+_FILE = lazy_compile(r"^(?P<stem>.+)\.(?P<ext>[a-z0-9]+)$", re.I)
+_COPY_NUMBER = lazy_compile(r"[-_]\d$")
 
 
 def numbered_copy(a: str, b: str) -> bool:

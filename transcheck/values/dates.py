@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from transcheck.lazyre import lazy_compile
+
 _MONTHS: dict[str, int] = {}
 for _number, _names in enumerate(
     [
@@ -67,7 +69,7 @@ _PATTERNS = [
 
 _NUMERIC_PATTERNS = [_PATTERNS[0], _PATTERNS[3], _PATTERNS[4], _PATTERNS[6]]
 _MONTH_NAMES = frozenset(_MONTHS)
-_LETTERS = re.compile(r"[^\W\d_]+")
+_LETTERS = lazy_compile(r"[^\W\d_]+")
 
 
 @dataclass(frozen=True)
@@ -115,9 +117,9 @@ def find_dates(text: str) -> list[DateValue]:
     return sorted(found, key=lambda d: d.start)
 
 
-_DAY_WORD_HINT = re.compile(_DAY_WORD, re.I)
+_DAY_WORD_HINT = lazy_compile(_DAY_WORD, re.I)
 _FULL_MONTH_WORDS = frozenset(m for m in _MONTHS if len(m) > 3 or m in ("maj", "mai"))
-_LETTER_WORDS = re.compile(r"[^\W\d_]+")
+_LETTER_WORDS = lazy_compile(r"[^\W\d_]+")
 
 
 def find_word_dates(text: str) -> list[DateValue]:
