@@ -208,7 +208,7 @@ _GROUPING = lazy_compile(r"[\s.,:\u00a0\u202f]")
 _DIGIT = lazy_compile(r"\d")
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=2048)
 def anchors(text: str) -> frozenset[str]:
     """Language-neutral tokens of a sentence that a translation keeps: numbers (by their digits),
     names (a capital after the first word), acronyms and code-like words ("iPhone", "S3").
@@ -268,7 +268,7 @@ _COMMON_STEMS = frozenset(
 )
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=2048)
 def stems(text: str) -> frozenset[str]:
     """The first four letters of words of four letters or more, folded, without function words:
     finer than :func:`cognates` ("team" / "teamet"), used only to place sentences, not to judge."""

@@ -92,7 +92,7 @@ def detect(text: str, candidates: tuple[str, ...]) -> dict[str, float]:
     return dict(_detect(text, candidates))
 
 
-@lru_cache(maxsize=512)
+@lru_cache(maxsize=128)
 def _detect(text: str, candidates: tuple[str, ...]) -> tuple[tuple[str, float], ...]:
     """Seeded, so the same text always gives the same answer: safe to remember."""
     if letters(text) < MIN_LETTERS:
@@ -168,7 +168,7 @@ def ngrams(text: str) -> list[str]:
     return grams
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=256)
 def log_likelihoods(text: str, candidates: tuple[str, ...]) -> tuple[tuple[str, float], ...]:
     """Log-likelihood of ``text`` under each candidate's n-gram profile, over all its n-grams.
 

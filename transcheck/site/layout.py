@@ -49,7 +49,7 @@ class SiteLayout:
     permalinks: dict[str, dict[str, tuple[str, str]]] = field(default_factory=dict)  # Hugo [permalinks]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Page:
     path: Path
     language: str
