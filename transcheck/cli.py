@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING, Any, Callable
+from contextlib import nullcontext
+from itertools import chain
+from typing import TYPE_CHECKING, Any, Callable, Iterable, TextIO
 
 import click
 
@@ -17,7 +19,6 @@ from transcheck.report.text import format_text
 from transcheck.document.read import parse_file
 from transcheck.rules import RULES, resolve
 from transcheck.document.source import DEFAULT_MAX_BYTES, InputError
-from transcheck.report.treeview import tree_json, tree_text
 
 if TYPE_CHECKING:
     from transcheck.site.fix import ReadFile
@@ -88,6 +89,8 @@ def main() -> None:
               help="Refuse files larger than this many bytes.")
 def tree(files: tuple[str, ...], fmt: str, max_file_size: int) -> None:
     """Show how transcheck reads FILE: front matter keys and the section tree, with lines."""
+    from transcheck.report.treeview import tree_json, tree_text
+
     status = EXIT_OK
     outputs = []
     for path in files:
@@ -139,13 +142,14 @@ def _report_options(function: Callable[..., Any]) -> Callable[..., Any]:
     return function
 
 
-def _finish(text: str, output: str | None, fmt: str, findings: list[Finding], statistics: bool, colour: bool,
-            failed: bool, exit_zero: bool, threshold: Severity) -> None:
-    """Write the report (statistics after text findings, else on standard error) and exit."""
+def _finish(text: str | Iterable[str], output: str | None, fmt: str, findings: list[Finding], statistics: bool,
+            colour: bool, failed: bool, exit_zero: bool, threshold: Severity) -> None:
+    """Write the report (statistics after text findings, else on standard error) and exit.
+    ``text`` is the report, or its pieces in order (written as they come)."""
     from transcheck.report.output import statistics_text
 
     if statistics and (counts := statistics_text(findings)):
-        if fmt == "text":
+        if fmt == "text" and isinstance(text, str):
             text = f"{text}\n\n{counts}" if text else counts
         else:
             click.echo(counts, err=True)
@@ -200,19 +204,25 @@ def check(file_a: str, file_b: str, fmt: str, fail_on: str | None, config_path: 
     from pathlib import Path as _Path
 
     from transcheck.site.config import settings_from
-    from transcheck.site.layout import page_map_for
+    from transcheck.site.generators import find_site_root
 
     select, ignore = _split(select), _split(ignore)
     _check_selectors(select, "--select")
     _check_selectors(ignore, "--ignore")
     config = _load_config(config_path, file_a)
     settings = settings_from(config, select, ignore)
+    page_map = None
+    # links are compared by the page they lead to when the files belong to a site (loose files,
+    # the usual one-pair check, never load the site machinery)
+    if not config.layout_dirs and find_site_root(_Path(file_a)) is not None:
+        from transcheck.site.layout import page_map_for
+
+        page_map = page_map_for(_Path(file_a), _Path(file_b), config)
     settings = replace(
         settings,
         link_rewrites=settings.link_rewrites + tuple(rewrites),
         compare_fragments=settings.compare_fragments or compare_fragments,
-        # links are compared by the page they lead to when the files belong to a site
-        page_map=page_map_for(_Path(file_a), _Path(file_b), config),
+        page_map=page_map,
         max_bytes=max_file_size,
     )
     fail_on = fail_on or config.fail_on
@@ -278,7 +288,10 @@ def _crashed(findings: list[Finding]) -> bool:
     return any(f.rule == INTERNAL_ERROR for f in findings)
 
 
-def _emit(text: str, output: str | None, colour: bool = False) -> None:
+def _emit(text: str | Iterable[str], output: str | None, colour: bool = False) -> None:
+    if not isinstance(text, str):
+        _emit_pieces(text, output)
+        return
     if output is None:
         if text:
             # click strips colour codes when standard output is not a terminal, unless told
@@ -289,6 +302,36 @@ def _emit(text: str, output: str | None, colour: bool = False) -> None:
             handle.write(text)  # not text + "\n": an HTML report of megabytes is not copied again
             handle.write("\n")
     except (OSError, UnicodeError) as error:
+        from transcheck.report.paths import visible
+
+        reason = error.strerror if isinstance(error, OSError) else None
+        _error(f"{visible(output)}: cannot write the report: {reason or error}")
+        sys.exit(EXIT_USAGE)
+
+
+def _write(handle: TextIO | None, text: str) -> None:
+    if handle is None:
+        click.echo(text, nl=False)
+    else:
+        handle.write(text)
+
+
+def _emit_pieces(pieces: Iterable[str], output: str | None) -> None:
+    """As _emit, for a report made in pieces (machine formats: no colour), never joined whole."""
+    try:
+        with open(output, "w", encoding="utf-8") if output is not None else nullcontext(None) as handle:
+            buffer: list[str] = []
+            size = 0
+            for piece in chain(pieces, ("\n",)):
+                buffer.append(piece)
+                size += len(piece)
+                if size >= 1 << 16:
+                    _write(handle, "".join(buffer))
+                    buffer, size = [], 0
+            _write(handle, "".join(buffer))
+    except (OSError, UnicodeError) as error:
+        if output is None:
+            raise
         from transcheck.report.paths import visible
 
         reason = error.strerror if isinstance(error, OSError) else None
@@ -500,14 +543,15 @@ def scan(paths: tuple[str, ...], config_path: str | None, fmt: str, output: str 
             sys.exit(EXIT_USAGE)
     if baseline is not None:
         findings = only_new(findings, baseline, root)
-    from transcheck.report.output import MACHINE_FORMATS, render_machine
+    from transcheck.report.output import MACHINE_FORMATS, iter_machine
     from transcheck.report.paths import PathStyle
 
     # paths outside the working directory (or --root) are shown relative to the site
     style = PathStyle(root_dir, fallback=root)
     coloured = fmt == "text" and _use_colour(colour, None if output else sys.stdout)
     if fmt in MACHINE_FORMATS:
-        text = render_machine(fmt, findings, style, sorted(result.languages.items()), result.pairs, threshold, True)
+        text: str | Iterable[str] = iter_machine(fmt, findings, style, sorted(result.languages.items()), result.pairs,
+                                                 threshold, True)
     elif fmt == "html":
         assert views is not None  # made above for html
         from transcheck.report.html import scan_report

@@ -14,11 +14,13 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-_WORD = re.compile(r"[^\W\d_][\w'’]*|\d[\d\s.,:\u00a0\u202f]*\d|\d", re.UNICODE)
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n•–—])[\s*_\"'“”‘’(\[#>|-]*$")
-_HAS_DIGIT = re.compile(r"\d")
-_GROUPING = re.compile(r"[\s.,:\u00a0\u202f]")
-_ROMAN = re.compile(r"(?=[IVX]{2})X{0,3}(?:IX|IV|V?I{0,3})")  # II to XXXIX
+from transcheck.lazyre import lazy_compile
+
+_WORD = lazy_compile(r"[^\W\d_][\w'’]*|\d[\d\s.,:\u00a0\u202f]*\d|\d", re.UNICODE)
+_SENTENCE_START = lazy_compile(r"(?:^|[.!?:;\n•–—])[\s*_\"'“”‘’(\[#>|-]*$")
+_HAS_DIGIT = lazy_compile(r"\d")
+_GROUPING = lazy_compile(r"[\s.,:\u00a0\u202f]")
+_ROMAN = lazy_compile(r"(?=[IVX]{2})X{0,3}(?:IX|IV|V?I{0,3})")  # II to XXXIX
 
 from transcheck.values.numbers import AMBIGUOUS_NUMBER_WORDS, NUMBER_WORDS
 
@@ -59,7 +61,7 @@ def tokens_of(text: str, heading: bool = False) -> Tokens:
 # not skipped. The token is group 1 (None at the end of the text); the spans are _WORD's
 # (a test holds the tokens equal to a word-by-word reading).
 _NUMBER_WORD = "|".join(sorted((w for w in NUMBER_WORDS if w not in AMBIGUOUS_NUMBER_WORDS), key=len, reverse=True))
-_SKIP_PLAIN = re.compile(
+_SKIP_PLAIN = lazy_compile(
     r"(?>(?:(?!(?:%s)(?![\w'’]))[a-zß-öø-ÿ]+(?![\w'’])|[^\w]|_)*)"
     r"(?:([^\W\d_][\w'’]*|\d[\d\s.,:\u00a0\u202f]*\d|\d)|\Z)" % _NUMBER_WORD,
     re.UNICODE,

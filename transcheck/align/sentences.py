@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from transcheck.lazyre import lazy_compile
 from transcheck.document.lines import LineIndex
 from transcheck.languages.tags import family
 
@@ -39,13 +40,13 @@ _BEFORE_NUMBER = frozenset("no. nr. s. p. pp. fig. kap. vol. art. nos. str. ex."
 _CLOSERS = "\"'”’»)]*_"
 _OPENERS = "\"'“‘«([*_"
 # Sentence-final punctuation, closing quotes or brackets, space, then what starts a sentence.
-_CANDIDATE = re.compile(
+_CANDIDATE = lazy_compile(
     rf"(?P<end>[.!?…]+)(?P<close>[{re.escape(_CLOSERS)}]*)(?P<note>\d{{1,2}})?(?P<space>\s+)(?=[{re.escape(_OPENERS)}]*[^\W_a-zåäöæø])"
 )
-_TOKEN_BEFORE = re.compile(r"(\S+)$")
-_SHORT_DOTTED = re.compile(r"^(?:[^\W\d_]{1,3}\.){2,}$")  # "a.k.a.", "t.o.m.": an abbreviation
-_INITIAL = re.compile(r"^[^\W\d_]\.$")  # "J." in "J. Smith"
-_NUMBERED = re.compile(r"^\d{1,3}\.$")  # "1." of a numbered line
+_TOKEN_BEFORE = lazy_compile(r"(\S+)$")
+_SHORT_DOTTED = lazy_compile(r"^(?:[^\W\d_]{1,3}\.){2,}$")  # "a.k.a.", "t.o.m.": an abbreviation
+_INITIAL = lazy_compile(r"^[^\W\d_]\.$")  # "J." in "J. Smith"
+_NUMBERED = lazy_compile(r"^\d{1,3}\.$")  # "1." of a numbered line
 
 
 @dataclass(frozen=True)
@@ -202,12 +203,12 @@ class Bead:
     b: tuple[int, ...]
 
 
-_ANCHOR = re.compile(r"\d[\d\s.,:\u00a0\u202f]*\d|\d|[^\W\d_][\w'’-]*")
-_GROUPING = re.compile(r"[\s.,:\u00a0\u202f]")
-_DIGIT = re.compile(r"\d")
+_ANCHOR = lazy_compile(r"\d[\d\s.,:\u00a0\u202f]*\d|\d|[^\W\d_][\w'’-]*")
+_GROUPING = lazy_compile(r"[\s.,:\u00a0\u202f]")
+_DIGIT = lazy_compile(r"\d")
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=2048)
 def anchors(text: str) -> frozenset[str]:
     """Language-neutral tokens of a sentence that a translation keeps: numbers (by their digits),
     names (a capital after the first word), acronyms and code-like words ("iPhone", "S3").
@@ -228,7 +229,7 @@ def anchors(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
-_COGNATE_WORD = re.compile(r"[^\W\d_]{5,}")
+_COGNATE_WORD = lazy_compile(r"[^\W\d_]{5,}")
 _FOLD = str.maketrans({"å": "a", "ä": "a", "æ": "a", "ö": "o", "ø": "o", "é": "e", "c": "k", "q": "k", "w": "v", "z": "s"})
 # Frequent long words of the four languages that say nothing about which sentence is which.
 _COMMON = frozenset(
@@ -255,7 +256,7 @@ def fold(text: str) -> str:
     return text.translate(_FOLD)
 
 
-_STEM_WORD = re.compile(r"[^\W\d_]{4,}")
+_STEM_WORD = lazy_compile(r"[^\W\d_]{4,}")
 # Frequent four-letter beginnings of function words: they say nothing about which sentence is which.
 _COMMON_STEMS = frozenset(
     """inte till fran även åter dess dett ocks elle efte unde sina våra vara blir bara utan geno myck
@@ -267,7 +268,7 @@ _COMMON_STEMS = frozenset(
 )
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=2048)
 def stems(text: str) -> frozenset[str]:
     """The first four letters of words of four letters or more, folded, without function words:
     finer than :func:`cognates` ("team" / "teamet"), used only to place sentences, not to judge."""

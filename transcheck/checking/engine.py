@@ -15,7 +15,7 @@ from transcheck.rules import CHECKS
 from transcheck.rules.language import declared_copy, says_it_is_kept_in_another_language
 from transcheck.document.source import InputError
 from transcheck.checking.decide import decide, enabled_rules
-from transcheck.history.status import declared_drift
+from transcheck.history.markers import declared_drift
 from transcheck.checking.suppress import read_suppressions
 
 INTERNAL_ERROR = INTERNAL_ERROR_RULE.name

@@ -16,13 +16,14 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from transcheck.lazyre import lazy_compile
 from transcheck.rules.suppression import SUPPRESSION_INVALID, SUPPRESSION_UNUSED
 from transcheck.findings import Finding, Severity
 from transcheck.document.lines import LineIndex
 from transcheck.document.model import Document
 from transcheck.rules import resolve
 
-_DIRECTIVE = re.compile(r"<!--\s*transcheck-(disable-next-line|disable|enable)\b(.*?)-->", re.S)
+_DIRECTIVE = lazy_compile(r"<!--\s*transcheck-(disable-next-line|disable|enable)\b(.*?)-->", re.S)
 _FRONT_MATTER_KEYS = ("transcheck-disable", "transcheck_disable")
 
 

@@ -18,12 +18,12 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import re
-import tomllib
 from dataclasses import dataclass
 from typing import Any
 
 import yaml
 
+from transcheck.lazyre import lazy_compile
 from transcheck.document.lines import LineIndex
 from transcheck.document.model import FrontMatter, FrontMatterEntry, FrontMatterFormat, ValueKind
 from transcheck.document.source import InputError
@@ -33,9 +33,9 @@ MAX_DEPTH = 100  # nesting levels of a value; deeper front matter is refused, no
 # libyaml's parser when PyYAML was built with it (ten times faster), else the pure one
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-_YAML_OPEN = re.compile(r"---[ \t]*$")
-_YAML_CLOSE = re.compile(r"(---|\.\.\.)[ \t]*$")
-_TOML_FENCE = re.compile(r"\+\+\+[ \t]*$")
+_YAML_OPEN = lazy_compile(r"---[ \t]*$")
+_YAML_CLOSE = lazy_compile(r"(---|\.\.\.)[ \t]*$")
+_TOML_FENCE = lazy_compile(r"\+\+\+[ \t]*$")
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 
 
@@ -349,24 +349,26 @@ def _check_expanded_size(root: yaml.Node, path: str, offset: int) -> None:
 # --- TOML -------------------------------------------------------------------
 
 _TOML_KEY_PART = r"""(?:"(?:[^"\\\n]|\\.)*"|'[^'\n]*'|[A-Za-z0-9_-]+)"""
-_TOML_KEY_VALUE = re.compile(
+_TOML_KEY_VALUE = lazy_compile(
     rf"[ \t]*({_TOML_KEY_PART})((?:[ \t]*\.[ \t]*{_TOML_KEY_PART})*)[ \t]*=[ \t]*"
 )
-_TOML_HEADER = re.compile(rf"[ \t]*\[\[?[ \t]*({_TOML_KEY_PART})")
+_TOML_HEADER = lazy_compile(rf"[ \t]*\[\[?[ \t]*({_TOML_KEY_PART})")
 _TOML_STRINGS = (
     ('"""', re.compile(r'"""(?:\\[\s\S]|[^\\])*?""""{0,2}')),
     ("'''", re.compile(r"'''[\s\S]*?''''{0,2}")),
     ('"', re.compile(r'"(?:[^"\\\n]|\\.)*"')),
     ("'", re.compile(r"'[^'\n]*'")),
 )
-_TOML_DATETIME = re.compile(
+_TOML_DATETIME = lazy_compile(
     r"\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:[Zz]|[+-]\d{2}:\d{2})?"
 )
-_TOML_BARE_VALUE = re.compile(r"[^\s,\]\}#]+")
-_TOML_TO_LINE_END = re.compile(r"[^\n]*\n?")
+_TOML_BARE_VALUE = lazy_compile(r"[^\s,\]\}#]+")
+_TOML_TO_LINE_END = lazy_compile(r"[^\n]*\n?")
 
 
 def _toml_entries(text: str, offset: int, path: str) -> list[FrontMatterEntry]:
+    import tomllib  # here, not at import: most pages have YAML front matter
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -442,6 +444,8 @@ def _toml_key(part: str) -> str:
         try:
             return str(json.loads(part))  # TOML's basic-string escapes are JSON's plus \U, \e
         except ValueError:
+            import tomllib
+
             return next(iter(tomllib.loads(f"{part} = 0")))
     return part.strip("'")
 
@@ -513,7 +517,7 @@ def _json_plain(value: Any) -> Any:
     return value
 
 
-_JSON_SPACE = re.compile(r"[ \t\n\r]*")
+_JSON_SPACE = lazy_compile(r"[ \t\n\r]*")
 
 
 def _json_located(text: str) -> list[Located]:

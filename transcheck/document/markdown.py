@@ -19,6 +19,7 @@ from html import unescape
 from urllib.parse import unquote
 from typing import Any
 
+from transcheck.lazyre import lazy_compile
 from transcheck.document.model import (
     Block,
     BlockQuote,
@@ -47,31 +48,31 @@ from transcheck.document.shortcodes import Tag, find_tags, pair_tags
 Item = Block | Heading  # what the flat parse yields before sections exist
 
 INLINE_OPEN, INLINE_CLOSE, INLINE_FILL = "\ue000", "\ue001", "\ue002"
-_BLOCK_PLACEHOLDER = re.compile(r"<!--tcsc:(\d+)-->")
+_BLOCK_PLACEHOLDER = lazy_compile(r"<!--tcsc:(\d+)-->")
 # A month's name and a year first (Nordic and English): "13. desember 2022 …"
-_MONTH_FIRST = re.compile(
+_MONTH_FIRST = lazy_compile(
     r"(?:jan(?:uar[iy]?|vier)?|feb(?:ruar[iy]?)?|mar(?:s|ch|ts)?|apr(?:il)?|ma[ij]|may|jun[ie]?|jul[iy]?|aug(?:ust[i]?)?"
     r"|sep(?:t(?:ember)?)?|o[ck]t(?:ober)?|nov(?:ember)?|de[cs](?:ember)?)\b\.?\s+(?:19|20)\d\d\b",
     re.I,
 )
 _FILLER = "<!---->"  # keeps a replaced region's line count; an empty comment renders as nothing
-_ONLY_PLACEHOLDERS = re.compile(r"\s*(?:(?:<!--tcsc:\d+-->|<!---->)\s*)+")
-_INLINE_PLACEHOLDER = re.compile(INLINE_OPEN + r"(\d+)" + INLINE_CLOSE)
-_TASK = re.compile(r"\[([ xX])\]\s+")
+_ONLY_PLACEHOLDERS = lazy_compile(r"\s*(?:(?:<!--tcsc:\d+-->|<!---->)\s*)+")
+_INLINE_PLACEHOLDER = lazy_compile(INLINE_OPEN + r"(\d+)" + INLINE_CLOSE)
+_TASK = lazy_compile(r"\[([ xX])\]\s+")
 MAX_INDENT = 160  # deeper indentation is cut: nothing real nests 80 lists deep
-_DEEP_INDENT = re.compile(r"^[ \t]{%d,}" % (MAX_INDENT + 1), re.M)
-_HEADING_ID = re.compile(r"\s*\{#([^}\s]+)\}\s*$")
-_FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
-_CODE_SPAN = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)")
+_DEEP_INDENT = lazy_compile(r"^[ \t]{%d,}" % (MAX_INDENT + 1), re.M)
+_HEADING_ID = lazy_compile(r"\s*\{#([^}\s]+)\}\s*$")
+_FENCE = lazy_compile(r"^[ \t]*(`{3,}|~{3,})")
+_CODE_SPAN = lazy_compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)")
 # the value may be a Hugo call with quotes of its own: href="{{% relref "/x.md" %}}"
-_HREF = re.compile(r"""<a\s[^<>]*?href\s*=\s*["']?(\{\{[<%].*?[%>]\}\}|[^"'\s>]+)""", re.I)
-_IMG_SRC = re.compile(r"""<img\s[^<>]*?src\s*=\s*["']?(\{\{[<%].*?[%>]\}\}|[^"'\s>]+)""", re.I)
-_ITEM_START = re.compile(r"[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?")
-_CONTAINER_LINE = re.compile(r"^[ \t]*(?:[-*+>]|\d{1,9}[.)])(?:[ \t]|$)", re.M)
+_HREF = lazy_compile(r"""<a\s[^<>]*?href\s*=\s*["']?(\{\{[<%].*?[%>]\}\}|[^"'\s>]+)""", re.I)
+_IMG_SRC = lazy_compile(r"""<img\s[^<>]*?src\s*=\s*["']?(\{\{[<%].*?[%>]\}\}|[^"'\s>]+)""", re.I)
+_ITEM_START = lazy_compile(r"[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?")
+_CONTAINER_LINE = lazy_compile(r"^[ \t]*(?:[-*+>]|\d{1,9}[.)])(?:[ \t]|$)", re.M)
 # What mistune's inline parser reacts to (its rules' first characters, the url plugin's
 # "http"); text without any of it is one text token. Case-blind, to be safe.
-_INLINE_SYNTAX = re.compile(r"[\\`*_!\[\]<>~&\ue000-\ue002]|https?:", re.I)
-_LINE_BREAK = re.compile(r" *\n\s*")  # mistune's soft and hard line breaks, as it reads them
+_INLINE_SYNTAX = lazy_compile(r"[\\`*_!\[\]<>~&\ue000-\ue002]|https?:", re.I)
+_LINE_BREAK = lazy_compile(r" *\n\s*")  # mistune's soft and hard line breaks, as it reads them
 MAX_SHORTCODE_DEPTH = 16  # real pages nest a few deep; a limit keeps hostile input linear
 
 
@@ -816,13 +817,13 @@ def _without_placeholders(text: str) -> str:
     return _BLOCK_PLACEHOLDER.sub("", text).replace(_FILLER, "")
 
 
-_TAG_NAME = re.compile(r"</?([A-Za-z][\w:-]*)|<[!?]")  # an element, or <!DOCTYPE …> / <?xml …?>
+_TAG_NAME = lazy_compile(r"</?([A-Za-z][\w:-]*)|<[!?]")  # an element, or <!DOCTYPE …> / <?xml …?>
 _HIDDEN_ELEMENTS = ("script", "style", "template")
 
 
-_HTML_TABLE = re.compile(r"^\s*<table\b.*</table>\s*$", re.I | re.S)
-_HTML_ROW = re.compile(r"<tr\b[^>]*>(.*?)</tr\s*>", re.I | re.S)
-_HTML_CELL = re.compile(r"<t([hd])\b[^>]*>(.*?)</t[hd]\s*>", re.I | re.S)
+_HTML_TABLE = lazy_compile(r"^\s*<table\b.*</table>\s*$", re.I | re.S)
+_HTML_ROW = lazy_compile(r"<tr\b[^>]*>(.*?)</tr\s*>", re.I | re.S)
+_HTML_CELL = lazy_compile(r"<t([hd])\b[^>]*>(.*?)</t[hd]\s*>", re.I | re.S)
 
 
 def _html_table(html: str, line: int, end: int, inline: Inline) -> TableBlock | None:
@@ -890,7 +891,7 @@ def _blank(markup: str) -> str:
 
 # "– Hej, sa hon." typed with a hyphen is a one-item list to Markdown; the speech verb after
 # the quoted words tells it is a line of dialogue, as the other version's en dash shows.
-_SPEECH = re.compile(
+_SPEECH = lazy_compile(
     r"[,.!?…”\"»]\s*(?:says|said|asks|asked|adds|continues|explains|säger|sa|sade|frågar|"
     r"fortsätter|förklarar|berättar|tillägger|sier|spør|fortsetter|forklarer|forteller|"
     r"legger til|siger|spørger|fortsætter|fortæller|tilføjer)\b",
@@ -956,7 +957,7 @@ def _label_heading(text: str, plain: str, inline: Inline) -> str | None:
     return f"{label}^{rest}" if rest else label
 
 
-_IMAGE_LINE = re.compile(r"\s*(?:!\[[^\]\n]*\]\([^)\n]*\)\s*)+")
+_IMAGE_LINE = lazy_compile(r"\s*(?:!\[[^\]\n]*\]\([^)\n]*\)\s*)+")
 
 
 def _bold_line_over_images(text: str) -> tuple[str, str] | None:
@@ -1003,7 +1004,7 @@ def _dedent_after_first_line(text: str) -> str:
 
 
 CHUNK_CHARS = 64 * 1024  # a body longer than this is parsed in pieces of about this size
-_ATX_AT_MARGIN = re.compile(r"#{1,6}(?:[ \t]|$)")
+_ATX_AT_MARGIN = lazy_compile(r"#{1,6}(?:[ \t]|$)")
 # HTML blocks that a blank line does not end (CommonMark's kinds 1–5): opener, closer
 _RAW_HTML_OPENERS = (
     (re.compile(r"<(?:script|pre|style|textarea)(?:[\s>]|$)", re.I), re.compile(r"</(?:script|pre|style|textarea)>", re.I)),
@@ -1071,7 +1072,7 @@ def chunks(source: str, size: int | None = None) -> list[tuple[int, str]]:
     return pieces
 
 
-_REFERENCE = re.compile(r"^ {0,3}\[([^\]\n]+)\]:[ \t]*<?([^\s>]+)>?(?:[ \t]+[\"'(](.*)[\"')])?[ \t]*$", re.M)
+_REFERENCE = lazy_compile(r"^ {0,3}\[([^\]\n]+)\]:[ \t]*<?([^\s>]+)>?(?:[ \t]+[\"'(](.*)[\"')])?[ \t]*$", re.M)
 
 
 def collect_references(text: str) -> dict[str, dict[str, str]]:
@@ -1138,11 +1139,11 @@ def parse_blocks(text: str, first_line: int) -> tuple[list[Item], list[Problem]]
 
 
 # the text may hold code spans ("run `create.sh`:```bash"), never a lone backtick
-_GLUED_FENCE = re.compile(
+_GLUED_FENCE = lazy_compile(
     r"^(?P<indent>[ \t]*)(?P<text>(?:[^`~\s]|`[^`\n]+`)(?:[^`]|`[^`\n]+`)*?(?:[^`\s]|`[^`\n]+`))"
     r"[ \t]*(?P<fence>`{3,}|~{3,})(?P<info>[\w+.-]*)[ \t]*$"
 )
-_FENCE_MARK = re.compile(r"`{3,}|~{3,}")
+_FENCE_MARK = lazy_compile(r"`{3,}|~{3,}")
 
 
 def _may_have_glued_fence(text: str) -> bool:
@@ -1158,7 +1159,7 @@ def _may_have_glued_fence(text: str) -> bool:
     return False
 
 
-_FOOTNOTE_DEFINITION = re.compile(r"^( {0,3})\[\^", re.M)
+_FOOTNOTE_DEFINITION = lazy_compile(r"^( {0,3})\[\^", re.M)
 
 
 def escape_footnote_definitions(text: str) -> str:
@@ -1242,7 +1243,7 @@ def _unglue_fences(text: str) -> tuple[str, list[tuple[int, str]], dict[int, str
     return ("\n".join(lines), repaired, lost) if repaired else (text, [], {})
 
 
-_LIST_ITEM = re.compile(r"^([ \t]*)(\d{1,9}[.)]|[-*+])([ \t]+)\S")
+_LIST_ITEM = lazy_compile(r"^([ \t]*)(\d{1,9}[.)]|[-*+])([ \t]+)\S")
 
 
 def indent_list_fences(text: str) -> tuple[str, list[tuple[int, int]]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from transcheck.lazyre import lazy_compile
 from transcheck.document.model import Shortcode
 
 # Arguments that carry words for the reader: translated, so never compared.
@@ -18,7 +19,7 @@ DATA_ARGS = frozenset(
     ref page file video youtube vimeo email phone date lang style align position_x variant
     theme bg background""".split()
 )
-_DATA_VALUE = re.compile(
+_DATA_VALUE = lazy_compile(
     r"""^(?:
         [a-z][a-z0-9+.-]*://\S+ | mailto:\S+ | tel:\S+ | /\S* | \.{1,2}/\S* | \#[0-9a-fA-F]{3,8}
         | [+-]?\d+(?:[.,]\d+)?(?:px|em|rem|%)? | true | false
@@ -42,7 +43,7 @@ def is_data_argument(key: str | None, value: str) -> bool:
     return bool(_DATA_VALUE.match(value.strip()))
 
 
-_ARRAY_ITEM = re.compile(r'"([^"]*)"|([^,\s][^,]*)')
+_ARRAY_ITEM = lazy_compile(r'"([^"]*)"|([^,\s][^,]*)')
 
 
 def array_items(value: str) -> list[str] | None:
@@ -56,7 +57,7 @@ def array_items(value: str) -> list[str] | None:
 # URL- and path-valued arguments are links: compared by link-mismatch / image-mismatch,
 # which know about language-specific URLs.
 LINK_ARGS = frozenset("link url href src linkref ref page file image img video".split())
-_LINK_VALUE = re.compile(r"^(?:[a-z][a-z0-9+.-]*://|mailto:|tel:|/|\./|\.\./|#[^0-9a-fA-F]|#[\w-]{9,}|[\w./-]+\.(?:md|html?|pdf|png|jpe?g|svg|gif|webp)$)", re.I)
+_LINK_VALUE = lazy_compile(r"^(?:[a-z][a-z0-9+.-]*://|mailto:|tel:|/|\./|\.\./|#[^0-9a-fA-F]|#[\w-]{9,}|[\w./-]+\.(?:md|html?|pdf|png|jpe?g|svg|gif|webp)$)", re.I)
 
 
 def is_link_argument(key: str | None, value: str) -> bool:

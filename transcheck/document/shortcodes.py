@@ -16,10 +16,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from transcheck.lazyre import lazy_compile
+
 MAX_TAG_LENGTH = 20_000  # a tag longer than this is taken for text, not a shortcode
 
-_OPEN = re.compile(r"\{\{([<%])|\{\{|\{%")
-_NAME = re.compile(r"[A-Za-z0-9_][\w./-]*")
+_OPEN = lazy_compile(r"\{\{([<%])|\{\{|\{%")
+_NAME = lazy_compile(r"[A-Za-z0-9_][\w./-]*")
 
 
 @dataclass
@@ -208,11 +210,11 @@ def pair_tags(tags: list[Tag]) -> list[int]:
 
 # --- Zola -----------------------------------------------------------------------------
 
-_ZOLA_NAME = re.compile(r"[ \t]*([A-Za-z_]\w*)\(")
-_ZOLA_END = re.compile(r"\{%[ \t]*end[ \t]*%\}")
-_ZOLA_KEY = re.compile(r"\s*([A-Za-z_]\w*)\s*=\s*")
-_ZOLA_SCALAR = re.compile(r"-?\d+(?:\.\d+)?(?![\w.])|true\b|false\b")
-_SPACES = re.compile(r"\s*")
+_ZOLA_NAME = lazy_compile(r"[ \t]*([A-Za-z_]\w*)\(")
+_ZOLA_END = lazy_compile(r"\{%[ \t]*end[ \t]*%\}")
+_ZOLA_KEY = lazy_compile(r"\s*([A-Za-z_]\w*)\s*=\s*")
+_ZOLA_SCALAR = lazy_compile(r"-?\d+(?:\.\d+)?(?![\w.])|true\b|false\b")
+_SPACES = lazy_compile(r"\s*")
 
 
 def read_zola_tag(text: str, start: int) -> Tag | None:

@@ -93,7 +93,12 @@ def read_source(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceT
         with os.fdopen(descriptor, "rb") as handle:
             if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
                 raise InputError(name, "not a regular file (a FIFO, socket or device): not read")
-            data = handle.read(max_bytes + 1)
+            # read(n) allocates n bytes before it reads: ask for the size stat gave (plus one), and
+            # only for a file that grew since, on up to the limit as before
+            wanted = size + 1
+            data = handle.read(wanted)
+            if len(data) == wanted and wanted <= max_bytes:
+                data += handle.read(max_bytes + 1 - wanted)
     except InputError:
         raise
     except FileNotFoundError:

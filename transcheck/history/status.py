@@ -28,23 +28,14 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterable, Literal, Sequence
 
+from transcheck.lazyre import lazy_compile
+from transcheck.history.markers import DRIFT_KEYS as DRIFT_KEYS, declared_drift as declared_drift  # read from here too
 from transcheck.wording import quote
 
 DEFAULT_MARKER_KEYS: tuple[str, ...] = ("default_lang_commit", "l10n.sourceCommit")
-# A front-matter flag by which a site's own tooling says the page is behind its source
-# (opentelemetry.io's drifted_from_default: true).
-DRIFT_KEYS: tuple[str, ...] = ("drifted_from_default",)
-
-
-def declared_drift(entries: Sequence[Any]) -> Any | None:
-    """The front-matter entry by which a page says it drifted from its source, else None."""
-    for entry in entries:
-        if entry.key.lower() in DRIFT_KEYS and (entry.value is True or str(entry.value).lower() == "true"):
-            return entry
-    return None
 GIT_TIMEOUT = 300  # seconds: a huge history is slow, a hung git is a bug to report
-_HEX = re.compile(r"[0-9a-fA-F]{4,40}")
-_HUNK = re.compile(r"^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@")
+_HEX = lazy_compile(r"[0-9a-fA-F]{4,40}")
+_HUNK = lazy_compile(r"^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@")
 
 State = Literal["up-to-date", "behind", "missing", "no-source"]
 UP_TO_DATE: State = "up-to-date"

@@ -26,6 +26,7 @@ from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
+from transcheck.lazyre import lazy_compile
 from transcheck.languages.tags import detector_code
 
 MIN_LETTERS = 40  # shorter text is not judged
@@ -39,7 +40,7 @@ _FUNCTION_WORDS: dict[str, frozenset[str]] = {
     "no": frozenset("og at det som er for med på av en et til ikke har vi du kan den om jeg de vår våre dere seg eller også fra".split()),
     "da": frozenset("og at det som er for med på af en et til ikke har vi du kan den om jeg de vores sig eller også fra".split()),
 }
-_WORDS = re.compile(r"[^\W\d_]+", re.UNICODE)
+_WORDS = lazy_compile(r"[^\W\d_]+", re.UNICODE)
 
 
 def same_language(a: str | None, b: str | None) -> bool:
@@ -91,7 +92,7 @@ def detect(text: str, candidates: tuple[str, ...]) -> dict[str, float]:
     return dict(_detect(text, candidates))
 
 
-@lru_cache(maxsize=512)
+@lru_cache(maxsize=128)
 def _detect(text: str, candidates: tuple[str, ...]) -> tuple[tuple[str, float], ...]:
     """Seeded, so the same text always gives the same answer: safe to remember."""
     if letters(text) < MIN_LETTERS:
@@ -115,11 +116,11 @@ _LOG_VECTORS: dict[tuple[str, ...], dict[str, tuple[float, ...]]] = {}  # bounde
 
 
 _NORMALISED: dict[int, str] = {}  # code point → langdetect's normalised character
-_SPACE_RUN = re.compile(" {2,}")
+_SPACE_RUN = lazy_compile(" {2,}")
 # langdetect counts every character from U+0300 up as non-Latin (it means to leave out
 # Latin Extended Additional, but compares the block's name in a form it never has)
-_NON_LATIN = re.compile("[^\x00-\u02ff]")
-_LATIN = re.compile("[A-z]")
+_NON_LATIN = lazy_compile("[^\x00-\u02ff]")
+_LATIN = lazy_compile("[A-z]")
 MAX_DETECT_CHARS = 10_000  # langdetect's own limit
 
 
@@ -167,7 +168,7 @@ def ngrams(text: str) -> list[str]:
     return grams
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=256)
 def log_likelihoods(text: str, candidates: tuple[str, ...]) -> tuple[tuple[str, float], ...]:
     """Log-likelihood of ``text`` under each candidate's n-gram profile, over all its n-grams.
 
@@ -204,7 +205,7 @@ def favours(text: str, languages: set[str], candidates: tuple[str, ...]) -> bool
 
 
 _WIDE_SCRIPT_LANGUAGES = frozenset({"zh", "ja", "ko"})
-_WIDE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_WIDE = lazy_compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 
 @lru_cache(maxsize=2048)

@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from transcheck.lazyre import lazy_compile
+
 # ISO 639-1 codes: a path segment or file-name part is taken for a language only if it is one.
 ISO_639_1 = frozenset(
     """aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv
@@ -19,9 +21,9 @@ ISO_639_1 = frozenset(
 KNOWN_639_3 = frozenset(
     "swe eng nor nob nno dan fin isl deu ger fra fre spa ita nld dut por pol rus ukr sme smj sma smn sms fao kal".split()
 )
-_TAG = re.compile(r"^[A-Za-z]{2,3}(?:[-_](?:[A-Za-z]{4}|[A-Za-z]{2}|\d{3}|[A-Za-z\d]{5,8}))*$")
+_TAG = lazy_compile(r"^[A-Za-z]{2,3}(?:[-_](?:[A-Za-z]{4}|[A-Za-z]{2}|\d{3}|[A-Za-z\d]{5,8}))*$")
 # a language, or a language and one region or script: how file names and paths write one
-_SIMPLE_TAG = re.compile(r"^([a-zA-Z]{2,3})(?:[-_]([a-zA-Z]{2}|\d{3}|[a-zA-Z]{4}))?$")
+_SIMPLE_TAG = lazy_compile(r"^([a-zA-Z]{2,3})(?:[-_]([a-zA-Z]{2}|\d{3}|[a-zA-Z]{4}))?$")
 # codes that are valid but, on a Nordic/English site, almost certainly a slip
 LIKELY_SLIPS = {
     "se": ("sv", "se is Northern Sami"),

@@ -3,7 +3,7 @@ so every format shows the same paths (see :mod:`.paths`)."""
 
 from __future__ import annotations
 
-from typing import Any, Literal, Sequence, assert_never, get_args
+from typing import Any, Iterator, Literal, Sequence, assert_never, get_args
 
 from transcheck.findings import Finding, Severity
 from transcheck.report.paths import PathStyle
@@ -50,6 +50,29 @@ def render_machine(
 
         return format_gitlab(shown)
     assert_never(fmt)
+
+
+def iter_machine(
+    fmt: MachineFormat,
+    findings: list[Finding],
+    style: PathStyle,
+    files: Sequence[tuple[str, str | None]],
+    pairs: Sequence[tuple[str, str]],
+    threshold: Severity,
+    pairs_in_json: bool = False,
+) -> Iterator[str]:
+    """``render_machine``'s text in pieces: JSON is written as it is made (a site's report lists
+    every file and pair); the other formats hold only findings and come whole."""
+    if fmt != "json":
+        yield render_machine(fmt, findings, style, files, pairs, threshold, pairs_in_json)
+        return
+    from transcheck.report.jsonout import iter_json
+
+    shown = style.findings(findings)
+    listed = [(style(path), language) for path, language in files]
+    if pairs_in_json:  # a site: files in the order of their shown paths
+        listed.sort()
+    yield from iter_json(shown, listed, ((style(a), style(b)) for a, b in pairs) if pairs_in_json else None)
 
 
 def statistics_text(findings: list[Finding]) -> str:

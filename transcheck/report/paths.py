@@ -17,11 +17,12 @@ from functools import lru_cache
 from dataclasses import dataclass, field, replace
 from urllib.parse import quote
 
+from transcheck.lazyre import lazy_compile
 from transcheck.findings import Finding, Location
 
 # C0 and C1 controls, DEL, line/paragraph separators, bidi embeddings and isolates,
 # and lone surrogates (os.fsdecode's stand-ins for bytes that are not UTF-8)
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]")
+_UNSAFE = lazy_compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]")
 
 
 def _escape(match: re.Match[str]) -> str:

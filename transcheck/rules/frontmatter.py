@@ -6,6 +6,7 @@ import datetime as _dt
 import re
 from typing import Any, Iterator
 
+from transcheck.lazyre import lazy_compile
 from transcheck.pair.comparison import Check, Comparison, Side
 from transcheck.findings import Example, Rule, Severity
 from transcheck.rules.language import FALLBACK_FLAGS, UNTRANSLATED
@@ -57,10 +58,10 @@ DUPLICATE_KEY = Rule("TC303", "duplicate-key", Severity.ERROR, "A front-matter k
 RULES: tuple[Rule, ...] = (FRONTMATTER_MISSING_KEY, FRONTMATTER_MISMATCH, DUPLICATE_KEY,)
 
 
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$")
-_URL = re.compile(r"^(?:[a-z][a-z0-9+.-]*://|mailto:|tel:)\S+$", re.I)
-_PATH = re.compile(r"^(?:/|\./|\.\./)\S*$|^[\w./-]+\.(?:jpe?g|png|gif|svg|webp|avif|pdf|mp4|webm|md|html?|ico)$", re.I)
-_NUMBER = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
+_DATE = lazy_compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$")
+_URL = lazy_compile(r"^(?:[a-z][a-z0-9+.-]*://|mailto:|tel:)\S+$", re.I)
+_PATH = lazy_compile(r"^(?:/|\./|\.\./)\S*$|^[\w./-]+\.(?:jpe?g|png|gif|svg|webp|avif|pdf|mp4|webm|md|html?|ico)$", re.I)
+_NUMBER = lazy_compile(r"^[+-]?\d+(?:\.\d+)?$")
 
 
 def check_duplicate_keys(c: Comparison) -> None:
@@ -347,7 +348,7 @@ def check_front_matter_values(c: Comparison) -> None:
 
 
 # keys that order or place a page: a different order in one language is worth a look
-_ORDER_KEY = re.compile(r"(?:weight|order|position|priority|sort|rank)$", re.I)
+_ORDER_KEY = lazy_compile(r"(?:weight|order|position|priority|sort|rank)$", re.I)
 
 
 def _metadata(leaf: str, value_a: Any, value_b: Any) -> bool:

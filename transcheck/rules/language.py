@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from transcheck.lazyre import lazy_compile
 from transcheck.align.alignment import SectionInfo, aligned_units, unit_inlines
 from transcheck.pair.comparison import Check, Comparison, Side
 from transcheck.findings import Example, Rule, Severity
@@ -181,7 +182,7 @@ def check_language_mismatch(c: Comparison) -> None:
 
 # An address starts a word and its first part holds no "@" (possessive): a long word is
 # then tried once, not from every character with backtracking (quadratic before).
-_CODE_OR_URL = re.compile(r"`[^`]*`|https?://\S+|(?<!\S)[^\s@]++@\S+")
+_CODE_OR_URL = lazy_compile(r"`[^`]*`|https?://\S+|(?<!\S)[^\s@]++@\S+")
 
 
 def _without_code_or_urls(text: str) -> str:
@@ -192,7 +193,7 @@ def _without_code_or_urls(text: str) -> str:
     return text
 
 
-_ATTRIBUTES = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{\s*[.#][^{}\n]*\}")
+_ATTRIBUTES = lazy_compile(r"\{\{.*?\}\}|\{%.*?%\}|\{\s*[.#][^{}\n]*\}")
 
 
 def _unit_text(unit: Block | ListItem) -> str:
@@ -261,13 +262,13 @@ _LANGUAGE_WORDS: dict[str, tuple[str, ...]] = {
     "fr": ("french", "franska", "fransk", "französisch", "français"),
     "fi": ("finnish", "finska", "finsk", "suomeksi"),
 }
-_WORD_OF_LANGUAGE = re.compile(r"\b(" + "|".join(w for ws in _LANGUAGE_WORDS.values() for w in ws) + r")\b", re.I)
+_WORD_OF_LANGUAGE = lazy_compile(r"\b(" + "|".join(w for ws in _LANGUAGE_WORDS.values() for w in ws) + r")\b", re.I)
 _IN_PAGE_LINKS = (
     re.compile(r"\[([^\]\n]{1,80})\]\(#([^)\s]+)\)"),  # [Read in Swedish](#anchor)
     re.compile(r"<a\s[^>]*href=[\"']#([^\"']+)[\"'][^>]*>([^<]{1,80})</a>", re.I),  # <a href="#x">text</a>
     re.compile(r"\btext=\"([^\"]{1,80})\"[^}]*?\blink=\"#([^\"]+)\""),  # a shortcode's text= and link=
 )
-_HTML_ID = re.compile(r"\bid=[\"']([^\"']+)[\"']")
+_HTML_ID = lazy_compile(r"\bid=[\"']([^\"']+)[\"']")
 
 
 def bilingual_parts(c: Comparison) -> set[tuple[str, int]]:
@@ -346,7 +347,7 @@ def check_detected(c: Comparison) -> None:
             _report_blocks(c, side, info, flagged, expected)
 
 
-_WIDE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_WIDE = lazy_compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 
 def _weight(text: str) -> int:
@@ -434,7 +435,7 @@ def _judge_block(
 
 # --- untranslated ------------------------------------------------------------------------------
 
-_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_WORD = lazy_compile(r"[^\W\d_]+", re.UNICODE)
 
 
 # lower-case words that every language around here writes alike ("Hosted Server vs IaaS")
@@ -474,7 +475,7 @@ def declared_untranslated(side: Side) -> bool:
 
 # "Vår dokumentation är bara tillgänglig på engelska", "This content is not available in
 # Swedish": a page that says in its text that its content is kept in another language
-_ONLY_IN_ANOTHER_LANGUAGE = re.compile(
+_ONLY_IN_ANOTHER_LANGUAGE = lazy_compile(
     r"(?:bara|endast|enbart|kun|only)\s+(?:tillgänglig\w*\s+|tilgjengelig\w*\s+|available\s+)?"
     r"(?:på|in)\s+(?:engelska|engelsk|english|svenska|swedish|norska|norsk|norwegian)\b"
     r"|(?:inte|ikke|not)\s+(?:tillgänglig\w*|tilgjengelig\w*|available|översatt|oversatt|translated)\s+"
@@ -556,12 +557,12 @@ def identical_text(c: Comparison) -> list[IdenticalText]:
 
 
 # a section of sources, references or footnotes
-_REFERENCES = re.compile(
+_REFERENCES = lazy_compile(
     r"\W*(?:(?:kilder|kildehenvisning(?:er)?|källor|källhänvisning(?:ar)?|referenser|referanser|references|"
     r"sources|footnotes|fotnoter|noter|notes|bibliography|litteratur|further reading|vidare läsning|"
     r"videre lesning|referencias|références|referências)\b|参考|出典|引用)", re.I)
 # text that opens with a quotation mark and closes it again further on
-_QUOTATION = re.compile(r"\s*([\"“”„«»])[^\"“”„«»]{8,}[\"“”„«»]")
+_QUOTATION = lazy_compile(r"\s*([\"“”„«»])[^\"“”„«»]{8,}[\"“”„«»]")
 
 
 def _untranslated_sections(c: Comparison) -> set[tuple[str, int]]:

@@ -9,11 +9,11 @@ must not be told anything.
 from __future__ import annotations
 
 import re
-import statistics
 from difflib import SequenceMatcher
 from dataclasses import dataclass, field
 from typing import Iterator
 
+from transcheck.lazyre import lazy_compile
 from transcheck.align.alignment import aligned_units
 from transcheck.pair.comparison import Check, Comparison
 from transcheck.languages.detect import same_language
@@ -193,6 +193,8 @@ def _page_model(split: list[_Split], model: LengthModel) -> LengthModel:
     ratios = [sum(s.size for s in b) / sum(s.size for s in a) for _, _, a, b, _, _ in split]
     if len(ratios) < MIN_PAGE_PAIRS:
         return model
+    import statistics  # here, not at import (with fractions and decimal): a short page never needs it
+
     return LengthModel(statistics.median(ratios), model.variance)
 
 
@@ -392,8 +394,8 @@ def _folded_prefixes(text: str) -> frozenset[str]:
     return frozenset(fold(word)[:_NAME_PREFIX] for word in re.findall(r"[^\W\d_]{2,}", text.casefold()))
 
 
-_AFTER_START = re.compile(r"(?:^|[:;“”\"'«»(\[–—-]\s*)$")  # a capital here may just start a clause
-_CAPITALISED_RUN = re.compile(r"\b[A-ZÅÄÖÆØ][\w'’-]*(?:\s+[A-ZÅÄÖÆØ][\w'’-]*)+")
+_AFTER_START = lazy_compile(r"(?:^|[:;“”\"'«»(\[–—-]\s*)$")  # a capital here may just start a clause
+_CAPITALISED_RUN = lazy_compile(r"\b[A-ZÅÄÖÆØ][\w'’-]*(?:\s+[A-ZÅÄÖÆØ][\w'’-]*)+")
 
 
 def _strong_names(sentence: str) -> set[str]:
@@ -453,9 +455,9 @@ def _spelt_alike(name: str, sentence: str) -> bool:
     )
 
 
-_PLAIN_WORD = re.compile(r"\w{4,}")
+_PLAIN_WORD = lazy_compile(r"\w{4,}")
 # what _strong_names may find: a capitalised word of four letters after another word, or a number
-_MAY_NAME = re.compile(r"\w\W+[A-ZÅÄÖÆØ]\w{3}|\d\d")
+_MAY_NAME = lazy_compile(r"\w\W+[A-ZÅÄÖÆØ]\w{3}|\d\d")
 
 
 def _plain_words(text: str) -> frozenset[str]:
@@ -632,6 +634,8 @@ def _report_drift(c: Comparison, units: list[_Aligned], model: LengthModel) -> N
         return
     centre, spread = 0.0, 1.0
     if len(pairs) >= MIN_PAGE_PAIRS:
+        import statistics
+
         deltas = [p.delta for p in pairs]
         centre = statistics.median(deltas)
         # the page's own spread (median absolute deviation as a standard deviation), never
@@ -653,7 +657,7 @@ def _report_drift(c: Comparison, units: list[_Aligned], model: LengthModel) -> N
         _drift_finding(c, pair, z, times, strong)
 
 
-_CODE_LIKE = re.compile(r"[`{}<>=$|\\]")
+_CODE_LIKE = lazy_compile(r"[`{}<>=$|\\]")
 
 
 def _prose(text: str) -> bool:

@@ -6,6 +6,7 @@ import re
 import unicodedata
 from collections import Counter
 
+from transcheck.lazyre import lazy_compile
 from transcheck.align.alignment import SectionInfo, Unit, aligned_units, block_inlines, block_text, block_tokens, unit_inlines
 from transcheck.findings import Example, Rule, Severity
 from transcheck.pair.comparison import BlockPair, Check, Comparison, Side, form_of
@@ -160,8 +161,8 @@ def _without_inline_twins(c: Comparison, missing: list[tuple[Shortcode, BlockPai
     return kept
 
 
-_ALERT_NAME = re.compile(r"alert|note|tip|warning|caution|important|callout|admonition|notice", re.I)
-_ALERT_MARK = re.compile(r"\s*\[!(?:note|tip|important|warning|caution)\]", re.I)
+_ALERT_NAME = lazy_compile(r"alert|note|tip|warning|caution|important|callout|admonition|notice", re.I)
+_ALERT_MARK = lazy_compile(r"\s*\[!(?:note|tip|important|warning|caution)\]", re.I)
 
 
 def _alert_quote(blocks: list[Block]) -> int | None:
@@ -173,8 +174,8 @@ def _alert_quote(blocks: list[Block]) -> int | None:
     return None
 
 
-_BUTTON_NAME = re.compile(r"button|btn|link|cta", re.I)
-_SPACER = re.compile(r"(?:^|[-_])(?:distance|divider|spacer|space|gap|separator|clear|br|hr|vspace|line-?break)(?:$|[-_])", re.I)
+_BUTTON_NAME = lazy_compile(r"button|btn|link|cta", re.I)
+_SPACER = lazy_compile(r"(?:^|[-_])(?:distance|divider|spacer|space|gap|separator|clear|br|hr|vspace|line-?break)(?:$|[-_])", re.I)
 
 
 def _wrapper(sc: Shortcode) -> bool:
@@ -185,7 +186,7 @@ def _wrapper(sc: Shortcode) -> bool:
 
 
 # containers whose body is data for a renderer, not text to style ({{< chart >}} timeline …)
-_DATA_BODY = re.compile(r"chart|mermaid|diagram|graph|plot|math|katex|latex|highlight|code|csv|json|table", re.I)
+_DATA_BODY = lazy_compile(r"chart|mermaid|diagram|graph|plot|math|katex|latex|highlight|code|csv|json|table", re.I)
 
 
 def _link_arguments(sc: Shortcode) -> list[tuple[str | None, str]]:
@@ -193,7 +194,7 @@ def _link_arguments(sc: Shortcode) -> list[tuple[str | None, str]]:
             if v.strip() and is_link_argument(k, v)]
 
 
-_IMAGE = re.compile(r"\.(?:png|jpe?g|gif|svg|webp|avif|mp4|webm)$", re.I)
+_IMAGE = lazy_compile(r"\.(?:png|jpe?g|gif|svg|webp|avif|mp4|webm)$", re.I)
 
 
 def _button(sc: Shortcode) -> bool:
@@ -324,8 +325,8 @@ def _targets_elsewhere(c: Comparison, sc: Shortcode, having: Side, lacking: Side
     return None
 
 
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_PHONE = re.compile(r"\+?\d[\d ()-]{6,}\d")
+_EMAIL = lazy_compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_PHONE = lazy_compile(r"\+?\d[\d ()-]{6,}\d")
 
 
 def _contacts_elsewhere(sc: Shortcode, lacking: Side) -> int | None:
@@ -348,7 +349,7 @@ def _contacts_elsewhere(sc: Shortcode, lacking: Side) -> int | None:
     return first
 
 
-_PATHLIKE = re.compile(r"[\w@~.:/%+-]*/[\w@~.:/%+#?=&-]*")
+_PATHLIKE = lazy_compile(r"[\w@~.:/%+-]*/[\w@~.:/%+#?=&-]*")
 
 
 def _plain_target(target: str) -> str:
@@ -358,14 +359,14 @@ def _plain_target(target: str) -> str:
     return path[:-3] if path.endswith(".md") else path
 
 
-_HEX_COLOUR = re.compile(r"#([0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})", re.I)
+_HEX_COLOUR = lazy_compile(r"#([0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})", re.I)
 # Font Awesome's short style prefixes and their long names ("fas fa-x" = "fa-solid fa-x")
 _ICON_STYLES = {
     "fas": "fa-solid", "far": "fa-regular", "fal": "fa-light", "fat": "fa-thin", "fad": "fa-duotone",
     "fab": "fa-brands", "fak": "fa-kit", "fass": "fa-sharp fa-solid",
 }
 _ANCHOR_KEYS = frozenset({"id", "anchor", "slug"})
-_SLUG = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)*")
+_SLUG = lazy_compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)*")
 
 
 def token(value: str) -> str:
@@ -451,7 +452,7 @@ def _own_language(side: Side, value: str | None) -> bool:
     return bool(language) and (text == language or text.split("-")[0] == language.split("-")[0])
 
 
-_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_WORD = lazy_compile(r"[^\W\d_]+", re.UNICODE)
 
 
 def _words(key: str, value_a: str | None, value_b: str | None) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from transcheck.findings import Example, Rule, Severity
-from transcheck.history import status as st
+from transcheck.history.markers import declared_drift, may_be_in_repository
 from transcheck.pair.comparison import Check, Comparison
 
 # --- the rules of this module: code, name, default severity, summary, documentation ---
@@ -42,6 +42,10 @@ RULES: tuple[Rule, ...] = (STALE_TRANSLATION,)
 def check_stale(c: Comparison) -> None:
     if not (Path(c.a.path).is_file() and Path(c.b.path).is_file()):
         return  # texts checked in memory (the Python API) have no history
+    if not may_be_in_repository(Path(c.b.path)):
+        return  # as git would say: no repository (and no git started, no history layer loaded)
+    from transcheck.history import status as st
+
     try:
         located = st.locate_pair(Path(c.a.path), Path(c.b.path))
     except st.GitError:
@@ -65,7 +69,7 @@ def check_stale(c: Comparison) -> None:
 def check_declared_drift(c: Comparison) -> None:
     """A page that says it is behind its source (``drifted_from_default: true``): once."""
     for side in (c.a, c.b):
-        entry = st.declared_drift(side.doc.front_matter.entries)
+        entry = declared_drift(side.doc.front_matter.entries)
         if entry is None:
             continue
         other = c.other(side)

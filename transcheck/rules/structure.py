@@ -8,6 +8,7 @@ from collections import Counter
 from difflib import SequenceMatcher
 from functools import lru_cache
 
+from transcheck.lazyre import lazy_compile
 from transcheck.align.neutral import tokens_of
 from transcheck.align.alignment import EXACT_CELLS, SectionInfo, align_items, align_sequences, block_text, bounded_ratio, section_similarity
 from transcheck.findings import Example, Rule, Severity
@@ -532,7 +533,7 @@ def _prose_holds(text: str, sub: ListBlock, lead: str) -> bool:
     return _reading_length(text) >= 0.8 * (nested + _reading_length(lead))
 
 
-_WIDE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_WIDE = lazy_compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 
 def _reading_length(text: str) -> int:
@@ -563,10 +564,10 @@ def _code_as_read(code: str) -> str:
 # A placeholder the reader replaces (<my_new_branch>, <nome-do-arquivo>, <YOUR TOKEN>): its
 # words are translated with the page. Not an HTML tag: <a href="…"> has "=", </p> a slash, and
 # <div> or <title> are tags where the text closes them (</div>); <br> and <img> never close.
-_PLACEHOLDER = re.compile(r"(?<!\{\{)<(?![/!?])([^<>=\"'/]{1,200})>")
+_PLACEHOLDER = lazy_compile(r"(?<!\{\{)<(?![/!?])([^<>=\"'/]{1,200})>")
 # {verb} {object}, { #some-id }: braces around words (never JSON, whose keys are quoted, nor
 # Hugo's {{ }} and Go templates)
-_BRACED = re.compile(r"(?<![{$])\{(?![{%<])\s*([#\w][\w .#-]{0,40}?)\s*\}(?!\})")
+_BRACED = lazy_compile(r"(?<![{$])\{(?![{%<])\s*([#\w][\w .#-]{0,40}?)\s*\}(?!\})")
 _VOID_TAGS = frozenset({"br", "hr", "img", "input", "meta", "link", "wbr", "source", "area", "base", "col"})
 
 
@@ -623,7 +624,7 @@ def _compare_code(c: Comparison, a: CodeBlock, b: CodeBlock) -> None:
 
 _DIAGRAM_INFO = frozenset({"mermaid", "plantuml", "dot", "graphviz"})
 # a label of a diagram's node or edge: A[label], B(label), C{label}, -->|label|, "label"
-_DIAGRAM_LABEL = re.compile(r"\[[^\[\]\n]*\]|\([^()\n]*\)|\{[^{}\n]*\}|\|[^|\n]*\||\"[^\"\n]*\"")
+_DIAGRAM_LABEL = lazy_compile(r"\[[^\[\]\n]*\]|\([^()\n]*\)|\{[^{}\n]*\}|\|[^|\n]*\||\"[^\"\n]*\"")
 
 
 def _diagram(block: CodeBlock) -> bool:
@@ -634,8 +635,8 @@ def _fold_labels(code: str) -> str:
     return _DIAGRAM_LABEL.sub("…", _code_as_read(code))
 
 
-_STRING = re.compile(r"\"[^\"\n]*\"|'[^'\n]*'")
-_WORDS_FOR_A_READER = re.compile(r"\s|[^\x00-\x7f]")
+_STRING = lazy_compile(r"\"[^\"\n]*\"|'[^'\n]*'")
+_WORDS_FOR_A_READER = lazy_compile(r"\s|[^\x00-\x7f]")
 
 
 def _fold_prose_strings(lines: list[str]) -> list[str]:
@@ -649,8 +650,8 @@ def _fold_prose_strings(lines: list[str]) -> list[str]:
 
 # A whole-line comment in the common languages of documentation ("# " and not "#include"),
 # and a comment after code that follows white space (so "http://x" is never cut).
-_COMMENT_LINE = re.compile(r"^\s*(?:#+(?:\s|$)|//|--\s|;|/\*|\*|<!--|%+\s|rem\s)", re.I)
-_TRAILING_COMMENT = re.compile(r"\s+(?:#+\s|//\s?|--\s|<!--).*$")
+_COMMENT_LINE = lazy_compile(r"^\s*(?:#+(?:\s|$)|//|--\s|;|/\*|\*|<!--|%+\s|rem\s)", re.I)
+_TRAILING_COMMENT = lazy_compile(r"\s+(?:#+\s|//\s?|--\s|<!--).*$")
 
 
 def _comment(line: str) -> bool:

@@ -14,6 +14,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any, Callable, Generic, Hashable, Iterable, TypeVar
 
+from transcheck.lazyre import lazy_compile
 from transcheck.align.alignment import SectionInfo
 from transcheck.pair.comparison import Check, Comparison, Side
 from transcheck.findings import Example, Rule, Severity
@@ -116,18 +117,18 @@ RULES: tuple[Rule, ...] = (SALARY_MISMATCH, NUMBER_MISMATCH, DATE_MISMATCH, LINK
 
 V = TypeVar("V")
 
-_URL_IN_TEXT = re.compile(r"(?:https?://|www\.)\S+")
-_AROUND_THE_CLOCK = re.compile(r"\b24\s?[/⁄∕x×]\s?7\b|\b24[/⁄∕]365\b")
+_URL_IN_TEXT = lazy_compile(r"(?:https?://|www\.)\S+")
+_AROUND_THE_CLOCK = lazy_compile(r"\b24\s?[/⁄∕x×]\s?7\b|\b24[/⁄∕]365\b")
 # 17:25 (a full stop after it may end the sentence) or 17.25 (then not before a full stop:
 # "for example 17.50." is a decimal number as likely as a time)
 # With a full stop the hour has two digits ("08.30", "17.25"): "1.25" alone is a number (Go 1.25);
 # "8.30–17" is a time by its range (_CLOCK).
-_TIME = re.compile(r"(?<![\d.:])(?:(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:]|\.\d)|(?:[01]\d|2[0-3])\.[0-5]\d(?![\d.:]))")
+_TIME = lazy_compile(r"(?<![\d.:])(?:(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:]|\.\d)|(?:[01]\d|2[0-3])\.[0-5]\d(?![\d.:]))")
 _HOUR = r"(?:[01]?\d|2[0-4])(?:[:.][0-5]\d)?"
 _ZONES = "PT|PST|PDT|ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|CES?T|CEST|UTC|GMT|BST|IST|JST|AEST|AEDT|Z"
 # "kl. 8", "klockan 8–17", "kl 08.00-17.00", "8am–5pm", "8 a.m.", "8–17 CET": clock times
 # that are neither numbers nor (read as "080017 00") phone numbers
-_CLOCK = re.compile(
+_CLOCK = lazy_compile(
     rf"(?<![\w.:])(?:kl\.?|klockan|klokka|klokken)\s*{_HOUR}(?:\s*[-–—]\s*{_HOUR})?(?![\d])"
     rf"|(?<![\w.:]){_HOUR}\s?(?:am|pm|a\.m\.|p\.m\.)(?:\s*[-–—]\s*{_HOUR}\s?(?:am|pm|a\.m\.|p\.m\.))?(?!\w)"
     rf"|(?<![\w.:,]){_HOUR}\s?[-–—]\s?{_HOUR}(?=\s?(?:h|uhr|CES?T|UTC|GMT|hrs?)\b)"
@@ -137,18 +138,18 @@ _CLOCK = re.compile(
     re.I,
 )
 # 午前6時, 下午3点, 18時30分, 6時: clock times (a bare 时 is "when" in Chinese: "为 400 时")
-_CJK_CLOCK = re.compile(r"(?:午前|午後|上午|下午)\s?\d{1,2}\s?[時时点點](?:\s?\d{1,2}\s?分)?|(?<![\d.,])\d{1,2}時(?![間间])(?:\d{1,2}分)?")
+_CJK_CLOCK = lazy_compile(r"(?:午前|午後|上午|下午)\s?\d{1,2}\s?[時时点點](?:\s?\d{1,2}\s?分)?|(?<![\d.,])\d{1,2}時(?![間间])(?:\d{1,2}分)?")
 # an idiom, not a value: "a catch-22", "Catch22", Swedish and Norwegian "moment 22"
-_IDIOM_NUMBER = re.compile(r"\b(?:catch|moment)[- ]?22\b", re.I)
+_IDIOM_NUMBER = lazy_compile(r"\b(?:catch|moment)[- ]?22\b", re.I)
 # A footnote marker ("[^1]", rendered "text^1"): a label, not a number
-_FOOTNOTE = re.compile(r"\[\^[^\]\s]{1,40}\]|(?<=\S)\^[\w-]{1,40}")
+_FOOTNOTE = lazy_compile(r"\[\^[^\]\s]{1,40}\]|(?<=\S)\^[\w-]{1,40}")
 # A footnote mark glued to the word it annotates: "European14", "licenses.16" (the mark
 # after a sentence's full stop), "europeisk(14)". Four letters at least before it, so
 # names with a number (mp3, B2B, k8s) are still read as they were; Latin letters only (CJK
 # text sets numbers right against its words: 約1000件).
-_GLUED_FOOTNOTE = re.compile(r"(?<=[A-Za-zÀ-ɏ]{4})[.;,]?\(?\d{1,2}\)?(?=[\s,;:]|\.(?:\s|$)|$)")
-_CASE_FOOTNOTE = re.compile(r"(?<![\w-])[CT]-\d{1,4}/\d{2}(,?\d{1,2})(?=[.,;:)\s]|$)")
-_IMAGE_EXT = re.compile(r"\.(?:png|jpe?g|gif|svg|webp|avif|ico|bmp|tiff?)(?:[?#].*)?$", re.I)
+_GLUED_FOOTNOTE = lazy_compile(r"(?<=[A-Za-zÀ-ɏ]{4})[.;,]?\(?\d{1,2}\)?(?=[\s,;:]|\.(?:\s|$)|$)")
+_CASE_FOOTNOTE = lazy_compile(r"(?<![\w-])[CT]-\d{1,4}/\d{2}(,?\d{1,2})(?=[.,;:)\s]|$)")
+_IMAGE_EXT = lazy_compile(r"\.(?:png|jpe?g|gif|svg|webp|avif|ico|bmp|tiff?)(?:[?#].*)?$", re.I)
 _IMAGE_KEYS = ("image", "img", "bild", "photo", "logo", "picture", "thumbnail", "socialmedia", "cover", "banner", "src")
 
 
@@ -170,7 +171,7 @@ class SectionValues:
 # --- collecting text -------------------------------------------------------------------
 
 
-_TITLE_FOOTNOTE = re.compile(r"(?<=[^\W\d_])\s*(?:\(\d{1,2}\)|\^\d{1,2}|\[\^[^\]\s]{1,40}\])\s*$")
+_TITLE_FOOTNOTE = lazy_compile(r"(?<=[^\W\d_])\s*(?:\(\d{1,2}\)|\^\d{1,2}|\[\^[^\]\s]{1,40}\])\s*$")
 
 
 def _text_units(info: SectionInfo, skip: set[int], held: list[Block] | None = None) -> list[tuple[str, int, list[str]]]:
@@ -236,9 +237,9 @@ def collect(info: SectionInfo, language: str | None, skip: set[int] | None = Non
     return values
 
 
-_MAY_HOLD_VALUES = re.compile(r"[\d@]")
+_MAY_HOLD_VALUES = lazy_compile(r"[\d@]")  # money, dates and contacts all need a digit or an @
 # zero-width and direction-control characters: invisible, and never part of a value
-_INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")  # money, dates and contacts all need a digit or an @
+_INVISIBLE = lazy_compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
 
 
 @lru_cache(maxsize=2048)
@@ -291,7 +292,7 @@ def unit_values(text: str, code: tuple[str, ...], language: str | None) -> tuple
     return tuple(found)
 
 
-_DAY_RANGE_END = re.compile(r"[-–]\d{1,2}(?!\d)|\s?(?:から|至|到|[~〜～])\s?\d{1,2}\s?[日号일](?!\d)")
+_DAY_RANGE_END = lazy_compile(r"[-–]\d{1,2}(?!\d)|\s?(?:から|至|到|[~〜～])\s?\d{1,2}\s?[日号일](?!\d)")
 
 
 def _range_end(text: str, end: int) -> int:
@@ -301,8 +302,8 @@ def _range_end(text: str, end: int) -> int:
     return more.end() if more else end
 
 
-_HAS_CJK_CLOCK = re.compile(r"\d時|[午上下][前後午]")
-_MAY_HAVE_CLOCK = re.compile(rf"kl|am\b|pm\b|a\.m|p\.m|\d\s?[-–—]\s?\d|\d{{4}}\s?\(?(?-i:{_ZONES})\b", re.I)
+_HAS_CJK_CLOCK = lazy_compile(r"\d時|[午上下][前後午]")
+_MAY_HAVE_CLOCK = lazy_compile(rf"kl|am\b|pm\b|a\.m|p\.m|\d\s?[-–—]\s?\d|\d{{4}}\s?\(?(?-i:{_ZONES})\b", re.I)
 
 
 def clock_spans(text: str) -> list[tuple[int, int]]:
@@ -644,7 +645,7 @@ def _numbers_moved(c: Comparison, theirs: SectionInfo, items: list[Found[Number]
     return rest
 
 
-_COMMA_PAIR = re.compile(r"(\d{1,2}),(\d{1,2})")
+_COMMA_PAIR = lazy_compile(r"(\d{1,2}),(\d{1,2})")
 
 
 def _comma_lists(a: list[Found[Number]], b: list[Found[Number]]) -> tuple[list[Found[Number]], list[Found[Number]]]:
@@ -944,7 +945,7 @@ def _compare_targets(
                       contrast=contrasted)
 
 
-_WIKI = re.compile(r"https?://([a-z]{2,3}(?:-[a-z]+)?)\.(?:m\.)?(wikipedia|wiktionary|wikibooks)\.org/", re.I)
+_WIKI = lazy_compile(r"https?://([a-z]{2,3}(?:-[a-z]+)?)\.(?:m\.)?(wikipedia|wiktionary|wikibooks)\.org/", re.I)
 
 
 def _localised_wiki(url_x: str, language_x: str | None, url_y: str, language_y: str | None) -> bool:
@@ -977,7 +978,7 @@ def _in_code(number: str, other_text: str, short: bool = False) -> bool:
     return re.search(r"`[^`\n]*(?<![\d.,])" + re.escape(digits) + r"(?![\d.,]\d)[^`\n]*`", other_text) is not None
 
 
-_PHONE_TEXT = re.compile(r"\+?\d[\d\s\-()/.\u00a0]{5,}\d")
+_PHONE_TEXT = lazy_compile(r"\+?\d[\d\s\-()/.\u00a0]{5,}\d")
 
 
 def _address_shown(url: str, own_text: str) -> bool:
@@ -1015,7 +1016,7 @@ def _written_out(url: str, other_text: str) -> bool:
     return len(address) > 3 and address.lower() in other_text.lower()
 
 
-_REVISION = re.compile(r"^(?P<repo>https?://[^/]+/[^/]+/[^/]+/(?:-/)?(?:blob|tree|raw|blame|src))/(?P<ref>[^/]+)(?P<path>/.*)?$")
+_REVISION = lazy_compile(r"^(?P<repo>https?://[^/]+/[^/]+/[^/]+/(?:-/)?(?:blob|tree|raw|blame|src))/(?P<ref>[^/]+)(?P<path>/.*)?$")
 
 
 def other_revision(a: str, b: str) -> bool:
@@ -1029,8 +1030,8 @@ def other_revision(a: str, b: str) -> bool:
         and ma.group("ref") != mb.group("ref")
 
 
-_FILE = re.compile(r"^(?P<stem>.+)\.(?P<ext>[a-z0-9]+)$", re.I)
-_COPY_NUMBER = re.compile(r"[-_]\d$")
+_FILE = lazy_compile(r"^(?P<stem>.+)\.(?P<ext>[a-z0-9]+)$", re.I)
+_COPY_NUMBER = lazy_compile(r"[-_]\d$")
 
 
 def numbered_copy(a: str, b: str) -> bool:

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from collections import Counter
 from pathlib import Path
 
+from transcheck.lazyre import lazy_compile
 from transcheck.findings import Finding
 
-_LINES = re.compile(r":\d+\b|\bline \d+|\blines \d+(?:–\d+)?(?: and \d+)?")
+_LINES = lazy_compile(r":\d+\b|\bline \d+|\blines \d+(?:–\d+)?(?: and \d+)?")
 
 
 def fingerprint(finding: Finding, root: str | None = None) -> str:

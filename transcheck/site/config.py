@@ -8,7 +8,6 @@ and the file, never a silent default.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -86,6 +85,8 @@ def find_config(start: Path) -> Path | None:
                 text = candidate.read_text(encoding="utf-8")
             except (OSError, UnicodeDecodeError):
                 continue
+            import tomllib  # here, not at import: most runs read no TOML
+
             try:
                 if "transcheck" in tomllib.loads(text).get("tool", {}):
                     return candidate
@@ -97,6 +98,8 @@ def find_config(start: Path) -> Path | None:
 
 
 def load_config(path: Path) -> Config:
+    import tomllib  # here, not at import: most runs read no TOML
+
     name = str(path)
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))

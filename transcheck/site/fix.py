@@ -25,6 +25,7 @@ from typing import Any
 
 import yaml
 
+from transcheck.lazyre import lazy_compile
 from transcheck.document.frontmatter import Located, locate_entries, split_front_matter
 from transcheck.languages.declared import LANGUAGE_KEYS, from_file_name, from_path
 from transcheck.languages.tags import family, parse_tag, verdict
@@ -209,7 +210,7 @@ def _why_left_alone(place: Located) -> str:
     return ""
 
 
-_YAML_PROPERTIES = re.compile(r"(?:[&!]\S*[ \t]*)*")  # an anchor (&l) and/or a tag (!!str) before a value
+_YAML_PROPERTIES = lazy_compile(r"(?:[&!]\S*[ \t]*)*")  # an anchor (&l) and/or a tag (!!str) before a value
 
 
 def _replacement(place: Located, split: Any, base: int, norm: str, code: str) -> _Edit:

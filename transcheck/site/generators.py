@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import json
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -68,6 +67,8 @@ class ConfigReadError(Exception):
 
 def read_config_file(path: Path) -> dict[str, Any]:
     """One TOML, YAML or JSON config file as a dict; ConfigReadError with a line when it is bad."""
+    import tomllib  # here, not at import: a one-pair check of loose files reads no config
+
     try:
         data = path.read_bytes()
     except OSError as error:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
+from transcheck.lazyre import lazy_compile
 from transcheck.site import generators
 from transcheck.site.config import Config
 from transcheck.document.frontmatter import parse_front_matter, split_front_matter
@@ -48,7 +49,7 @@ class SiteLayout:
     permalinks: dict[str, dict[str, tuple[str, str]]] = field(default_factory=dict)  # Hugo [permalinks]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Page:
     path: Path
     language: str
@@ -255,13 +256,13 @@ def _strip_suffix(relative: str, layout: SiteLayout) -> tuple[str, str | None]:
     return relative, None
 
 
-_ADDRESS_KEYS = re.compile(r"""(?im)^\s*["']?(translationkey|url|slug|aliases)["']?\s*[:=]""")
+_ADDRESS_KEYS = lazy_compile(r"""(?im)^\s*["']?(translationkey|url|slug|aliases)["']?\s*[:=]""")
 _FIELDS = ("translationkey", "url", "slug", "aliases")
-_PERMALINK_KEYS = re.compile(r"""(?im)^\s*["']?(translationkey|url|slug|aliases|title|date)["']?\s*[:=]""")
+_PERMALINK_KEYS = lazy_compile(r"""(?im)^\s*["']?(translationkey|url|slug|aliases|title|date)["']?\s*[:=]""")
 _PERMALINK_FIELDS = ("translationkey", "url", "slug", "aliases", "title", "date")
 
 
-_SIMPLE_FIELD = re.compile(
+_SIMPLE_FIELD = lazy_compile(
     r"""^(translationkey|url|slug|title|date)[ \t]*[:=][ \t]*(?:"([^"\\\n]*)"|'([^'\n]*)'|([^\s#"'&*!|>{\[][^#\n]*?))[ \t]*(?:#.*)?$""",
     re.I | re.M,
 )
@@ -309,9 +310,10 @@ def _simple_fields(text: str, keys: re.Pattern[str] = _ADDRESS_KEYS) -> dict[str
         quoted = match.group(2) if match.group(2) is not None else match.group(3)
         value = quoted if quoted is not None else (match.group(4) or "").strip()
         found.setdefault(match.group(1).lower(), value)
-    aliases = _ALIASES_FLOW.search(text) or _ALIASES_BLOCK.search(text)
+    flow = _ALIASES_FLOW.search(text)
+    aliases = flow or _ALIASES_BLOCK.search(text)
     if aliases:
-        items = aliases.group(1).split(",") if aliases.re is _ALIASES_FLOW else re.findall(r"(?m)^[ \t]*-[ \t]+(.+?)[ \t]*$", aliases.group(1))
+        items = aliases.group(1).split(",") if aliases is flow else re.findall(r"(?m)^[ \t]*-[ \t]+(.+?)[ \t]*$", aliases.group(1))
         values = [item.strip().strip("'\"") for item in items if item.strip()]
         if any(v[:1] in "&*!{[|>" for v in values):
             return None
@@ -321,8 +323,8 @@ def _simple_fields(text: str, keys: re.Pattern[str] = _ADDRESS_KEYS) -> dict[str
     return found
 
 
-_ALIASES_FLOW = re.compile(r"""^aliases[ \t]*:[ \t]*\[([^\]\n]*)\][ \t]*(?:#.*)?$""", re.I | re.M)
-_ALIASES_BLOCK = re.compile(r"""^aliases[ \t]*:[ \t]*(?:#.*)?\n((?:[ \t]*-[ \t]+[^\n]*\n?)+)""", re.I | re.M)
+_ALIASES_FLOW = lazy_compile(r"""^aliases[ \t]*:[ \t]*\[([^\]\n]*)\][ \t]*(?:#.*)?$""", re.I | re.M)
+_ALIASES_BLOCK = lazy_compile(r"""^aliases[ \t]*:[ \t]*(?:#.*)?\n((?:[ \t]*-[ \t]+[^\n]*\n?)+)""", re.I | re.M)
 
 
 def permalink_address(key: str, language: str, fields: dict[str, object],

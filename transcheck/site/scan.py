@@ -221,16 +221,17 @@ def _collect(group: list[Checked], findings: list[Finding], detail: Detail | Non
     return any(result.io_error for result, _ in group)
 
 
-def _jobs(pairs: list[tuple[Page, Page]], settings: Settings, layouts: list[SiteLayout]) -> list[Job]:
-    """One job per source page, so a source with several translations is parsed once."""
+def _jobs(pairs: list[tuple[Page, Page]], shown: list[tuple[str, str]], settings: Settings,
+          layouts: list[SiteLayout]) -> list[Job]:
+    """One job per source page, so a source with several translations is parsed once.
+    ``shown``: the pairs' paths as strings (the jobs share these strings, not copies)."""
     by_source: dict[str, Job] = {}
     roots = [layout.root for layout in layouts]
-    for translation, source in pairs:
-        path = str(source.path)
+    for (translation, source), (translation_path, path) in zip(pairs, shown):
         if path not in by_source:
             site = next((i for i, root in enumerate(roots) if _within(source.path, root)), -1)
             by_source[path] = (path, _known(source.language), [], settings, site)
-        by_source[path][2].append((str(translation.path), _known(translation.language)))
+        by_source[path][2].append((translation_path, _known(translation.language)))
     return list(by_source.values())
 
 
@@ -263,7 +264,17 @@ def scan(
     cache_dir = None
     if cache is not None:
         cache_dir = Path(cache) if cache else (Path(config.path).parent if config.path else plan.layout.root) / CACHE_DIR_NAME
-    work = _jobs(pairs, settings, plan.layouts)
+    # Compact records of the pairs (paths as strings, shared by the jobs, the report's file list
+    # and its pair list); the pages themselves (a Path each, ~1 KB) are let go before checking.
+    pair_paths = [(str(a.path), str(b.path)) for a, b in pairs]
+    languages: dict[str, str] = {}
+    for (translation_path, source_path), (translation, source) in zip(pair_paths, pairs):
+        languages[translation_path] = translation.language
+        languages[source_path] = source.language
+    pairs_per_site = [sum(1 for a, _ in pairs if _within(a.path, layout.root)) for layout in plan.layouts]
+    work = _jobs(pairs, pair_paths, settings, plan.layouts)
+    del pairs
+    plan.pairs = []
     sites = [
         _SiteContext(layout.page_map, settings_digest(settings, layout.page_map) + stale_salt(layout.root, enabled_rules(settings)),
                      str(cache_dir) if cache_dir else None, draw if detail is not None else None)
@@ -281,7 +292,7 @@ def scan(
             done += len(group)
             io_error = _collect(group, findings, detail) or io_error
             if progress:
-                progress(done, len(pairs))
+                progress(done, len(pair_paths))
     del work
     if cache_dir is not None:
         PairCache(cache_dir).prune()
@@ -290,10 +301,9 @@ def scan(
     for path, line, message in plan.problems:
         findings.append(Finding(path, line or 1, parse_error.name, parse_error.code, parse_error.severity, message))
     findings = without_per_path_ignores(findings, settings, plan.layout.root)
-    languages = {str(page.path): page.language for pair in pairs for page in pair}
     notes = _config_notes(plan.layout)
     return ScanResult(
-        pairs=[(str(a.path), str(b.path)) for a, b in pairs],
+        pairs=pair_paths,
         languages=languages,
         findings=sort_findings(findings),
         layout=plan.layout,
@@ -304,7 +314,7 @@ def scan(
         layouts=plan.layouts,
         looked_in=plan.looked_in,
         orphans=len(orphans),
-        pairs_per_site=[sum(1 for a, _ in pairs if _within(a.path, layout.root)) for layout in plan.layouts],
+        pairs_per_site=pairs_per_site,
         missing=[(str(page.path), page.language, tuple(languages)) for page, languages in orphans],
     )
 

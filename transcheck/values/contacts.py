@@ -9,8 +9,10 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?![\w-])")
-_PHONE = re.compile(r"(?<![\w+])(?:\+|00)?\d[\d \u00a0\-()/.]{5,18}\d(?![\w])")
+from transcheck.lazyre import lazy_compile
+
+_EMAIL = lazy_compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?![\w-])")
+_PHONE = lazy_compile(r"(?<![\w+])(?:\+|00)?\d[\d \u00a0\-()/.]{5,18}\d(?![\w])")
 # Country calling codes of languages spoken in one country. English, German, French …
 # name no country: a national number in such a page stays national ("0…") and is
 # compared with an international one by its digits.

@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from transcheck.lazyre import lazy_compile
+
 _MONTHS: dict[str, int] = {}
 for _number, _names in enumerate(
     [
@@ -75,7 +77,7 @@ _PATTERNS = [
 
 _NUMERIC_PATTERNS = [p for p in _PATTERNS if "?P<month>[" in p.pattern]  # the month in digits
 _MONTH_NAMES = frozenset(_MONTHS)
-_LETTERS = re.compile(r"[^\W\d_]+")
+_LETTERS = lazy_compile(r"[^\W\d_]+")
 
 
 @dataclass(frozen=True)
@@ -126,10 +128,10 @@ def find_dates(text: str) -> list[DateValue]:
     return sorted(found, key=lambda d: d.start)
 
 
-_DAY_WORD_HINT = re.compile(_DAY_WORD + r"|\b(?:sista|siste|sidste|last)\b", re.I)
+_DAY_WORD_HINT = lazy_compile(_DAY_WORD + r"|\b(?:sista|siste|sidste|last)\b", re.I)
 _LAST_DAY = {1: 31, 2: 28, 3: 31, 4: 30, 5: 31, 6: 30, 7: 31, 8: 31, 9: 30, 10: 31, 11: 30, 12: 31}
 _FULL_MONTH_WORDS = frozenset(m for m in _MONTHS if len(m) > 3 or m in ("maj", "mai"))
-_LETTER_WORDS = re.compile(r"[^\W\d_]+")
+_LETTER_WORDS = lazy_compile(r"[^\W\d_]+")
 
 
 def find_word_dates(text: str) -> list[DateValue]:

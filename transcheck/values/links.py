@@ -15,9 +15,11 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
 
+from transcheck.lazyre import lazy_compile
+
 _DEFAULT_PORTS = {"http": "80", "https": "443"}
-_REF = re.compile(r"""\{\{[<%]\s*(?:rel)?ref\s+(?:"([^"]*)"|'([^']*)'|`([^`]*)`|(\S+))\s*[>%]\}\}""")
-_LANG_SEGMENT = re.compile(r"^[a-z]{2,3}(?:[-_][A-Za-z]{2})?$")
+_REF = lazy_compile(r"""\{\{[<%]\s*(?:rel)?ref\s+(?:"([^"]*)"|'([^']*)'|`([^`]*)`|(\S+))\s*[>%]\}\}""")
+_LANG_SEGMENT = lazy_compile(r"^[a-z]{2,3}(?:[-_][A-Za-z]{2})?$")
 
 
 @dataclass(frozen=True)
@@ -48,10 +50,10 @@ def ref_target(url: str) -> str | None:
 
 # Identifiers written with a colon ("ECLI:EU:C:2019:123", "urn:isbn:…", "doi:10.1000/1"):
 # names of documents, not addresses a reader follows; a footnote's text often holds one.
-_IDENTIFIER = re.compile(r"^(?:ecli|urn|doi|isbn|issn|arxiv|pmid|pmcid|hdl|oid|celex|info)\s?:(?!//)", re.I)
+_IDENTIFIER = lazy_compile(r"^(?:ecli|urn|doi|isbn|issn|arxiv|pmid|pmcid|hdl|oid|celex|info)\s?:(?!//)", re.I)
 
 
-IDENTIFIER_IN_TEXT = re.compile(
+IDENTIFIER_IN_TEXT = lazy_compile(
     r"(?<![\w/.])(?:ecli|urn|doi|isbn|issn|arxiv|pmid|pmcid|hdl|celex)\s?:(?!//)\s?[^\s<>()\[\]]+", re.I
 )
 

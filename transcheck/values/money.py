@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from decimal import Decimal
 
+from transcheck.lazyre import lazy_compile
 from transcheck.values.numbers import Number, find_numbers, format_decimal
 
 # currency words and symbols → ISO code; "kr" is any Scandinavian krona
@@ -27,19 +28,19 @@ _CURRENCIES: list[tuple[str, str]] = [
     (r"tkr\b", "KR*1000"),
     (r"tsek\b|ksek\b", "SEK*1000"),
 ]
-_CURRENCY = re.compile("|".join(f"(?:{p})" for p, _ in _CURRENCIES), re.I)
+_CURRENCY = lazy_compile("|".join(f"(?:{p})" for p, _ in _CURRENCIES), re.I)
 _COMPILED_CURRENCIES = [(re.compile(p, re.I), code) for p, code in _CURRENCIES]
-_PREFIX_CURRENCY = re.compile(r"€|\$|us\$|£|eur|sek|nok|dkk|usd|gbp|kr\.?", re.I)
+_PREFIX_CURRENCY = lazy_compile(r"€|\$|us\$|£|eur|sek|nok|dkk|usd|gbp|kr\.?", re.I)
 _PREFIX_LAST = frozenset("€$£rkdp.")  # the last character of every prefix currency ("kr.", "sek", "usd", "gbp")
-_SALARY = re.compile(r"lön|salary|salaries|lønn|løn|wage|\bpay\b|ersättning|godtgjørelse|compensation", re.I)
-_MULTIPLIER = re.compile(r"\s?(?:(k|K)(?![a-zåäö])|(tusen|thousand|tusind)\b|(mn|mio|miljoner|million|millioner|miljarder|milliarder|miljard|milliard|billion|bn|mdr|mrd|mia)\b)", re.I)
-_RANGE = re.compile(r"\s*(?:-|–|—|to|till|til|and|och|og|upp till|up to)\s*", re.I)
+_SALARY = lazy_compile(r"lön|salary|salaries|lønn|løn|wage|\bpay\b|ersättning|godtgjørelse|compensation", re.I)
+_MULTIPLIER = lazy_compile(r"\s?(?:(k|K)(?![a-zåäö])|(tusen|thousand|tusind)\b|(mn|mio|miljoner|million|millioner|miljarder|milliarder|miljard|milliard|billion|bn|mdr|mrd|mia)\b)", re.I)
+_RANGE = lazy_compile(r"\s*(?:-|–|—|to|till|til|and|och|og|upp till|up to)\s*", re.I)
 _PERIODS: list[tuple[str, str]] = [
     (r"per\s+(?:år|year|annum|år)|/\s*år|/\s*year|annually|yearly|a\s+year|each\s+year|i\s+året|om\s+året|årslön|årsløn|årslønn|pr\.?\s*år|p\.a\.", "year"),
     (r"per\s+(?:månad|month|måned)|/\s*mån(?:ad)?|/\s*md|/\s*month|monthly|a\s+month|each\s+month|i\s+månaden|om\s+måneden|i\s+måneden|månadslön|månedsløn|månedslønn|pr\.?\s*(?:md|mnd|måned)", "month"),
     (r"per\s+(?:timme|hour|time)|/\s*h\b|/\s*tim(?:me)?\b|/\s*hour|hourly|an\s+hour|i\s+timmen|timlön|timeløn|timelønn|pr\.?\s*time", "hour"),
 ]
-_PERIOD = re.compile("|".join(f"(?P<p{i}>{p})" for i, (p, _) in enumerate(_PERIODS)), re.I)
+_PERIOD = lazy_compile("|".join(f"(?P<p{i}>{p})" for i, (p, _) in enumerate(_PERIODS)), re.I)
 _LOOK_AHEAD = 40
 _LOOK_BEHIND = 60
 

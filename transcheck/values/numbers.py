@@ -11,10 +11,12 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from transcheck.lazyre import lazy_compile
+
 # Separators people group thousands with: space, no-break space, narrow no-break
 # space, thin space, dot, comma, apostrophe.
 _SPACES = " \u00a0\u202f\u2009"
-_NUMBER = re.compile(
+_NUMBER = lazy_compile(
     r"""(?<![.,])(?<!(?![\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef])\w)
                                      # not glued to a word or another number (Chinese,
                                      # Japanese and Korean write numbers right after a word)
@@ -27,7 +29,7 @@ _NUMBER = re.compile(
     (?![\d])""",
     re.X,
 )
-_ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th|:a|:e|\.)(?![\w])", re.I)
+_ORDINAL_SUFFIX = lazy_compile(r"(?:st|nd|rd|th|:a|:e|\.)(?![\w])", re.I)
 
 # Number words that translation turns into each other ("två" = "two" = 2), zero to twelve.
 NUMBER_WORDS: dict[str, int] = {}
@@ -58,7 +60,7 @@ for _value, _words in enumerate(
 _ENGLISH_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 _ENGLISH_ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
 # "Thirty-two" = 32
-_ENGLISH_COMPOUND = re.compile(
+_ENGLISH_COMPOUND = lazy_compile(
     r"\b(" + "|".join(_ENGLISH_TENS) + r")[-\u2010 ](" + "|".join(_ENGLISH_ONES) + r")\b", re.I
 )
 # also ordinary words ("en" is the Swedish article, "to" the English preposition)
@@ -77,7 +79,7 @@ for _value, _words in enumerate(
         ORDINAL_WORDS[_word] = _value
 
 
-_COMPOUND = re.compile(
+_COMPOUND = lazy_compile(
     r"(två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|to|fire|seks|syv|otte|åtte|ti|tolv)"
     r"(?:dagars|dags|veckors|veckor|ukers|ugers|årig|åriga|årigt|års|års|timmars|timers|minuters|månaders|måneders)"
 )
@@ -148,14 +150,14 @@ def _decimal(text: str) -> Decimal:
 _VALUE_END = frozenset("-–—%‰°)]’'\"”")
 
 
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_CJK = lazy_compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 
-_CJK_MULTIPLIER = re.compile(r" ?([万萬億亿])")
-_SCALE_WORD = re.compile(r"\s(thousand|million|miljon|miljard|milliard|billion)(?:s|er|en|a)?\b", re.I)
+_CJK_MULTIPLIER = lazy_compile(r" ?([万萬億亿])")
+_SCALE_WORD = lazy_compile(r"\s(thousand|million|miljon|miljard|milliard|billion)(?:s|er|en|a)?\b", re.I)
 # "500-600 thousand": the scale word after a range's end scales its start too
-_RANGE_THEN_SCALE = re.compile(r"\s?[-–]\s?\d[\d.,]*(?=\s(?:thousand|million|miljon|miljard|milliard|billion))", re.I)
-_THOUSANDS_K = re.compile(r"[kK](?![^\W\d_])")  # "10k pods"
+_RANGE_THEN_SCALE = lazy_compile(r"\s?[-–]\s?\d[\d.,]*(?=\s(?:thousand|million|miljon|miljard|milliard|billion))", re.I)
+_THOUSANDS_K = lazy_compile(r"[kK](?![^\W\d_])")  # "10k pods"
 
 
 
@@ -164,7 +166,7 @@ def _scale_factor(word: str) -> Decimal:
     if lowered == "thousand":
         return Decimal(1_000)
     return Decimal(1_000_000_000) if lowered in ("billion", "miljard", "milliard") else Decimal(1_000_000)
-_ONE_SCALE = re.compile(r"\b(?:a|one|en|ett|én)[ \u00a0](million|miljon|billion|miljard|milliard)\b", re.I)
+_ONE_SCALE = lazy_compile(r"\b(?:a|one|en|ett|én)[ \u00a0](million|miljon|billion|miljard|milliard)\b", re.I)
 _CJK_FACTORS = {"万": Decimal(10_000), "萬": Decimal(10_000), "億": Decimal(100_000_000), "亿": Decimal(100_000_000)}
 
 
@@ -245,20 +247,20 @@ def find_numbers(text: str, scaled: bool = False) -> list[Number]:
     return found
 
 
-_LATIN_THEN_CJK_HINT = re.compile(r"[A-Za-z]\d[\d.]*[\u3040-\u30ff\u4e00-\u9fff]")
-_AFTER_LATIN_BEFORE_CJK = re.compile(r"(?<=[A-Za-z])\d+(?:\.\d+)?(?=[\u3040-\u30ff\u4e00-\u9fff])")
+_LATIN_THEN_CJK_HINT = lazy_compile(r"[A-Za-z]\d[\d.]*[\u3040-\u30ff\u4e00-\u9fff]")
+_AFTER_LATIN_BEFORE_CJK = lazy_compile(r"(?<=[A-Za-z])\d+(?:\.\d+)?(?=[\u3040-\u30ff\u4e00-\u9fff])")
 
 
-_CITATION = re.compile(r"(?:artikel|article|artikkel|art\.|§|section|kapitel|chapter|punkt|paragraf)\s*$", re.I)
-_CITATION_PART = re.compile(r"(?:\(\d+\)|\([a-z]\))*")  # between "52" and "(1)": earlier parts only
+_CITATION = lazy_compile(r"(?:artikel|article|artikkel|art\.|§|section|kapitel|chapter|punkt|paragraf)\s*$", re.I)
+_CITATION_PART = lazy_compile(r"(?:\(\d+\)|\([a-z]\))*")  # between "52" and "(1)": earlier parts only
 
 
 # A two-digit decade in Swedish, Norwegian or Danish ("90-talet", "80-tallet", "70'erne").
-_DECADE = re.compile(r"[-‑–]?(?:tal(?:l)?(?:ets?|en(?:e|s)?)?|'?erne)\b", re.I)
+_DECADE = lazy_compile(r"[-‑–]?(?:tal(?:l)?(?:ets?|en(?:e|s)?)?|'?erne)\b", re.I)
 
 
-_WORD_AT = re.compile(r"[^\W\d_]+")
-_COMPOUND_ANYWHERE = re.compile(_COMPOUND.pattern)
+_WORD_AT = lazy_compile(r"[^\W\d_]+")
+_COMPOUND_ANYWHERE = lazy_compile(_COMPOUND.pattern)
 _COMPOUND_HEADS = frozenset(head[:2] for head in _COMPOUND.pattern.split(")")[0].strip("(").split("|"))
 _COUNTED_WORDS = frozenset(set(NUMBER_WORDS) - AMBIGUOUS_NUMBER_WORDS) | frozenset(w for w, v in ORDINAL_WORDS.items() if v)
 
@@ -269,7 +271,7 @@ _DECADE_TENS = {
     "tjugo": 20, "trettio": 30, "fyrtio": 40, "femtio": 50, "sextio": 60, "sjuttio": 70, "åttio": 80, "nittio": 90,
     "tjue": 20, "tretti": 30, "førti": 40, "femti": 50, "seksti": 60, "sytti": 70, "åtti": 80, "nitti": 90,
 }
-_DECADE_WORD = re.compile(
+_DECADE_WORD = lazy_compile(
     r"\b(" + "|".join(sorted(_DECADE_TENS, key=len, reverse=True)) + r")(?:ies\b|-?tal(?:l)?(?:ets?)?\b)", re.I
 )
 

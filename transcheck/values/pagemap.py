@@ -20,8 +20,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
 
-_INDEX = re.compile(r"(?:^|/)_?index$")
-_MD = re.compile(r"\.(?:md|markdown|mdown)$")
+from transcheck.lazyre import lazy_compile
+
+_INDEX = lazy_compile(r"(?:^|/)_?index$")
+_MD = lazy_compile(r"\.(?:md|markdown|mdown)$")
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,39 @@
+"""What a one-pair check needs of the history layer without loading it: the front-matter flag
+by which a page says it drifted, and a look at the folders (no git call) that tells when a file
+cannot be in a git repository, so that a check outside one never starts git."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any, Sequence
+
+# A front-matter flag by which a site's own tooling says the page is behind its source
+# (opentelemetry.io's drifted_from_default: true).
+DRIFT_KEYS: tuple[str, ...] = ("drifted_from_default",)
+
+
+def declared_drift(entries: Sequence[Any]) -> Any | None:
+    """The front-matter entry by which a page says it drifted from its source, else None."""
+    for entry in entries:
+        if entry.key.lower() in DRIFT_KEYS and (entry.value is True or str(entry.value).lower() == "true"):
+            return entry
+    return None
+
+
+def may_be_in_repository(path: Path) -> bool:
+    """False only when git could find no repository for ``path``: no ``.git`` (folder or file)
+    and no bare repository at or above its folder, and no GIT_DIR in the environment."""
+    if os.environ.get("GIT_DIR"):
+        return True
+    try:
+        folder = (path if path.is_dir() else path.parent).resolve()
+    except (OSError, RuntimeError):
+        return True
+    for current in (folder, *folder.parents):
+        try:
+            if (current / ".git").exists() or ((current / "HEAD").is_file() and (current / "objects").is_dir()):
+                return True
+        except OSError:
+            return True
+    return False
