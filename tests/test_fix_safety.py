@@ -225,3 +225,27 @@ def test_a_merged_key_that_a_removal_would_reveal_refuses_the_edit():
 def test_lone_carriage_returns_refuse_the_edit():
     result = fix_text("---\nlang: se\ntitle: a\rb\n---\n", "p.sv.md", "sv")
     assert not result.changed and "lone" in result.note
+
+
+def test_what_a_writer_holding_the_new_file_writes_after_the_old_one_is_put_back_is_kept(tmp_path):
+    """_put_back makes the old file the page again; a process that opened the new one just
+    before (an appender opening the page for each line) writes there afterwards: that line
+    must reach the page, not vanish with the replaced file."""
+    from transcheck.site.fix import _put_back
+
+    target, held = tmp_path / "page.md", tmp_path / "page.md.old"
+    held.write_text("old\nline 1\n")
+    target.write_text("new text\nline 2\n")  # the fix's output, with a line appended to it
+    new_size = len("new text\n")
+    ready = tmp_path / "ready"
+    writer = subprocess.Popen([sys.executable, "-c", (
+        "import sys, time, pathlib\n"
+        "f = open(sys.argv[1], 'a')\n"
+        "pathlib.Path(sys.argv[2]).write_text('x')\n"
+        "time.sleep(0.3)\n"
+        "f.write('line 3\\n'); f.close()\n"), str(target), str(ready)])
+    while not ready.exists():
+        time.sleep(0.005)
+    _put_back(target, str(held), new_size)
+    writer.wait(timeout=30)
+    assert target.read_text() == "old\nline 1\nline 2\nline 3\n"

@@ -19,6 +19,7 @@ import hashlib
 import os
 import re
 import tempfile
+import time
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 from typing import Any
@@ -499,16 +500,35 @@ def _open_elsewhere(info: os.stat_result) -> bool:
 
 def _put_back(target: Path, held: str, new_size: int) -> None:
     """Another process wrote to the old file during the rename: make it the file again,
-    with anything that already went to the new one appended."""
+    with anything that went to the new one appended - also what a writer that still has
+    the new one open writes after the old one is back (it would be lost with that file)."""
     if not held:
         raise WriteRefused("the file was written to while it was being fixed, and could not be put back")
     with open(target, "rb") as new:
         new.seek(new_size)
         extra = new.read()
-    if extra:
-        with open(held, "ab") as old:
-            old.write(extra)
-    os.replace(held, target)
+        if extra:
+            with open(held, "ab") as old:
+                old.write(extra)
+        os.replace(held, target)
+        # the new file is no one's now, but a writer may hold it open: follow it until no one
+        # does, appending what it writes to the file that is back (a few seconds at the most)
+        deadline = time.monotonic() + 5
+        while True:
+            holder = _open_elsewhere(os.fstat(new.fileno()))
+            more = new.read()
+            if more:
+                with open(target, "ab") as back:
+                    back.write(more)
+            if not holder:
+                more = new.read()  # written between the last read and the writer's close
+                if more:
+                    with open(target, "ab") as back:
+                        back.write(more)
+                return
+            if time.monotonic() > deadline:
+                raise WriteRefused("another process keeps the file open; what it wrote so far is in the file")
+            time.sleep(0.005)
 
 
 def _write_in_place(read: ReadFile, target: Path, data: bytes) -> None:
