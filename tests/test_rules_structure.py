@@ -480,3 +480,19 @@ def test_the_footnote_number_after_a_labelled_heading_is_no_value():
     assert [f.rule for f in check_texts(nb, en, "p.nb.md", "p.en.md") if f.rule == "number-mismatch"] == []
     changed = en.replace("- check the providers", "- check the 40 providers")
     assert [f.rule for f in check_texts(sv, changed, "p.sv.md", "p.en.md") if f.rule == "number-mismatch"] == ["number-mismatch"]
+
+
+def test_a_missing_section_in_a_page_whose_sections_stand_in_another_order_belongs_after_what_it_follows():
+    from transcheck.checking.engine import check_texts
+
+    en = ("## Stockholm North\n\nThe site in Kista has 2 MW and Tier III.\n\n## Stockholm South\n\nThe site in Sätra has 4 MW and ISO 14001.\n\n"
+          "### Other features\n\nUPS and cooling are N+1.\n\n## Oslo\n\nThe site in Lysaker has 6 MW and Green Mountain.\n")
+    nb = ("## Oslo\n\nStedet på Lysaker har 6 MW og Green Mountain.\n\n## Stockholm Nord\n\nStedet i Kista har 2 MW og Tier III.\n\n"
+          "## Stockholm Sør\n\nStedet i Sätra har 4 MW og ISO 14001.\n")
+    found = [(f.line, f.message) for f in check_texts(nb, en, "p.nb.md", "p.en.md") if f.rule == "missing-section"]
+    assert len(found) == 1 and found[0][1].endswith('it belongs after "Stockholm Sør"') and found[0][0] == 11
+    # in the same order, it belongs before the next section, as it always did
+    same_order = ("## Stockholm Nord\n\nStedet i Kista har 2 MW og Tier III.\n\n## Stockholm Sør\n\nStedet i Sätra har 4 MW og ISO 14001.\n\n"
+                  "## Oslo\n\nStedet på Lysaker har 6 MW og Green Mountain.\n")
+    found = [f.message for f in check_texts(same_order, en, "p.nb.md", "p.en.md") if f.rule == "missing-section"]
+    assert len(found) == 1 and found[0].endswith('it belongs before "Oslo"')

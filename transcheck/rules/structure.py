@@ -168,15 +168,19 @@ def _missing(
     missing_indexes = {info.index for info in only}
     lacking_doc_end = lacking.doc.line_count
     following = _next_partners(having_all, partner) if only else []
+    preceding = _previous_partners(having_all, partner) if only else []
     lacking_infos = c.sections.a if lacking is c.a else c.sections.b
     heading_only = {info.index for info in only if _only_a_heading(info, having_all, partner)}
     for info in only:
         if info.parent is not None and info.parent in missing_indexes and info.parent not in heading_only:
             continue  # its parent is reported; the sub-sections go with it
         # it belongs before the counterpart of the next aligned section
-        before = following[info.index]
+        before, after = following[info.index], preceding[info.index]
         anchor = before.line if before is not None else lacking_doc_end
         where = f"; it belongs before {named(before.title, 40)}" if before is not None else "; it belongs at the end"
+        if after is not None and before is not None and before.line < after.line:
+            # the sections around it stand in another order here: it follows what it follows there
+            anchor, where = min(after.end_line + 1, lacking_doc_end), f"; it belongs after {named(after.title, 40)}"
         what = f"{named(info.title)} ({having.name}:{info.line}, {_heading_words(info)})"
         holder = None if info.index in heading_only else (
             _holder_of_content(info, lacking_infos) or _parent_holding_text(info, only, having_all, partner)
@@ -289,6 +293,17 @@ def _parent_holding_text(
     if len(wanted) >= 2 and len(wanted & (holder.tokens.strong | holder.tokens.weak)) < 0.7 * len(wanted):
         return None
     return holder
+
+
+def _previous_partners(infos: list[SectionInfo], partner: dict[int, SectionInfo]) -> list[SectionInfo | None]:
+    """For each section, the counterpart of the last aligned section (with a heading) before it."""
+    previous: list[SectionInfo | None] = [None] * len(infos)
+    current: SectionInfo | None = None
+    for info in infos:
+        previous[info.index] = current
+        if info.index in partner and info.section is not None:
+            current = partner[info.index]
+    return previous
 
 
 def _next_partners(infos: list[SectionInfo], partner: dict[int, SectionInfo]) -> list[SectionInfo | None]:
