@@ -297,3 +297,15 @@ def test_a_footnote_without_spaces_is_no_link_definition():
     # inside fenced code the line stays as written
     doc = parse_text("```md\n[^1]: 注\n```\n")
     assert doc.body.blocks[0].code == "[^1]: 注\n"
+
+
+def test_another_front_matter_picture_is_a_warning_and_another_picture_in_the_text_an_error():
+    from transcheck.checking.engine import check_texts
+
+    sv = "---\ntitle: Om oss\nsidebarimage: team-sv.webp\n---\n\n## Kontoret\n\n![Kontoret](/img/office.jpg)\n"
+    en = "---\ntitle: About us\nsidebarimage: team-en.webp\n---\n\n## The office\n\n![The office](/img/office.jpg)\n"
+    assert [(f.rule, f.severity.label) for f in check_texts(sv, en, "p.sv.md", "p.en.md") if f.rule == "image-mismatch"] == \
+        [("image-mismatch", "warning")]
+    other = en.replace("sidebarimage: team-en.webp", "sidebarimage: team-sv.webp").replace("/img/office.jpg", "/img/hall.jpg")
+    assert [(f.rule, f.severity.label) for f in check_texts(sv, other, "p.sv.md", "p.en.md") if f.rule == "image-mismatch"] == \
+        [("image-mismatch", "error")]

@@ -94,7 +94,9 @@ LINK_MISMATCH = Rule("TC404", "link-mismatch", Severity.ERROR, "Link targets of 
 IMAGE_MISMATCH = Rule("TC405", "image-mismatch", Severity.ERROR, "Images of aligned sections differ.",
          "Markdown images, <img src>, image arguments of shortcodes (src=, image=) and "
          "image-valued front-matter fields, compared like links. Numbered copies of one picture "
-         "(key-points-1.svg / key-points-3.svg, often one per language) are a warning.",
+         "(key-points-1.svg / key-points-3.svg, often one per language) are a warning, and so is "
+         "another picture in a front-matter field (a card, sidebar or social-media image: how the "
+         "page looks, not what it says).",
     example=Example(
         "## Vårt kontor\n\n![Kontoret i Umeå](/bilder/kontor-umea.jpg)\n",
         "## Our office\n\n![The office in Umeå](/images/office-stockholm.jpg)\n",
@@ -1090,7 +1092,8 @@ def _front_matter_links(c: Comparison, key_a: Callable[[str], str], key_b: Calla
             f"{entries_a[key].key} is {quote(value_a)} here but {quote(value_b)} in {c.b.name}:{entries_b[key].line}",
             [(c.b, entries_b[key].line)],
             key=f"fm|{key}|{value_a}|{value_b}",
-            severity=Severity.WARNING if translated_slug(value_a, value_b) or numbered_copy(value_a, value_b) else None,
+            # a page's card, sidebar or social-media picture is how it looks, not what it says
+            severity=Severity.WARNING if image or translated_slug(value_a, value_b) or numbered_copy(value_a, value_b) else None,
         )
 
 
