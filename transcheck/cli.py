@@ -228,7 +228,7 @@ def check(file_a: str, file_b: str, fmt: str, fail_on: str | None, config_path: 
     fail_on = fail_on or config.fail_on
     languages = (lang[0], lang[1]) if lang else (None, None)
     comparison, result = compare_paths(file_a, file_b, settings, languages)
-    from transcheck.report.output import MACHINE_FORMATS, render_machine
+    from transcheck.report.output import MACHINE_FORMATS, iter_machine
     from transcheck.report.paths import PathStyle
 
     style = PathStyle(root_dir)
@@ -243,7 +243,7 @@ def check(file_a: str, file_b: str, fmt: str, fail_on: str | None, config_path: 
         text = render_report(views, f"transcheck: {style(file_a)} ↔ {style(file_b)}", style, others)
     elif fmt in MACHINE_FORMATS:
         files = [(f.path, f.language) for f in result.files]
-        text = render_machine(fmt, result.findings, style, files, [(file_a, file_b)], threshold)
+        text = "".join(iter_machine(fmt, result.findings, style, files, [(file_a, file_b)], threshold))
     else:
         text = format_text(style.findings(result.findings), len(result.files), coloured, quiet)
     _finish(text, output, fmt, result.findings, statistics, coloured, result.io_error or _crashed(result.findings),
@@ -601,7 +601,7 @@ def status(path: str, config_path: str | None, fmt: str, markers: tuple[str, ...
     l10n.sourceCommit), else with its last commit; per language, the pages translated."""
     from pathlib import Path
 
-    from transcheck.report.output import MACHINE_FORMATS, render_machine
+    from transcheck.report.output import MACHINE_FORMATS, iter_machine
     from transcheck.report.paths import PathStyle
     from transcheck.report.status import status_findings, status_json, status_text
     from transcheck.site.layout import plan_pairs
@@ -643,7 +643,7 @@ def status(path: str, config_path: str | None, fmt: str, markers: tuple[str, ...
         assert fmt in MACHINE_FORMATS  # click's choice lists these and the three above
         files = sorted({(p.translation or p.source or "", p.language) for p in report.pairs})
         pairs = [(p.translation, p.source) for p in report.pairs if p.translation and p.source]
-        text = render_machine(fmt, sort_findings(status_findings(report)), style, files, pairs, Severity.ERROR, True)
+        text = "".join(iter_machine(fmt, sort_findings(status_findings(report)), style, files, pairs, Severity.ERROR, True))
     _emit(text, output)
     sys.exit(EXIT_USAGE if plan.problems else EXIT_OK)
 

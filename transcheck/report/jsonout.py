@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Any, Iterable, Iterator, Sequence
+from typing import Any, Iterable, Iterator
 
 from transcheck.findings import Finding
 from transcheck.report.text import summary_counts
@@ -22,18 +22,6 @@ def finding_data(finding: Finding) -> dict[str, Any]:
     }
 
 
-def format_json(findings: list[Finding], files: Sequence[tuple[str, str | None]], extra: dict[str, Any] | None = None) -> str:
-    data: dict[str, Any] = {
-        "version": 1,
-        "files": [{"path": path, "language": language} for path, language in files],
-    }
-    if extra:
-        data.update(extra)
-    data["findings"] = [finding_data(f) for f in findings]
-    data["summary"] = summary_counts(findings)
-    return json.dumps(data, ensure_ascii=False, indent=2)
-
-
 def _entry(item: dict[str, Any]) -> str:
     """One item of a top-level list as ``json.dumps(..., indent=2)`` writes it at that depth."""
     return json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n    ")  # strings hold no raw line break
@@ -49,9 +37,9 @@ def _listed(items: Iterable[dict[str, Any]]) -> Iterator[str]:
 
 def iter_json(findings: list[Finding], files: Iterable[tuple[str, str | None]],
               pairs: Iterable[tuple[str, str]] | None = None) -> Iterator[str]:
-    """The text of ``format_json(findings, files, {"pairs": ...})`` (or without pairs) in pieces,
-    byte for byte, never holding the whole report or a structure of every file in memory:
-    a scan of 10 000 pairs lists 20 000 files."""
+    """The JSON report in pieces - what ``json.dumps(report, indent=2)`` writes, byte for
+    byte - never holding the whole report or a structure of every file in memory: a scan of
+    10 000 pairs lists 20 000 files."""
     yield '{\n  "version": 1,\n  "files": '
     yield from _listed({"path": path, "language": language} for path, language in files)
     if pairs is not None:
