@@ -27,6 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from transcheck.lazyre import lazy_compile
+from transcheck.scripts import letters, weight, wide_characters
 from transcheck.languages.tags import detector_code
 
 MIN_LETTERS = 40  # shorter text is not judged
@@ -74,11 +75,6 @@ def candidates_for(*languages: str | None) -> tuple[str, ...]:
     if codes & set(SCANDINAVIAN):
         codes |= set(SCANDINAVIAN)
     return tuple(sorted(c for c in codes if c))
-
-
-def letters(text: str) -> int:
-    """How many letters (str.isalpha) ``text`` has."""
-    return sum(map(str.isalpha, text))
 
 
 def screen(text: str) -> dict[str, int]:
@@ -205,7 +201,6 @@ def favours(text: str, languages: set[str], candidates: tuple[str, ...]) -> bool
 
 
 _WIDE_SCRIPT_LANGUAGES = frozenset({"zh", "ja", "ko"})
-_WIDE = lazy_compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 
 @lru_cache(maxsize=2048)
@@ -222,8 +217,7 @@ def judge(text: str, expected: str, candidates: tuple[str, ...], threshold: floa
     if want in _WIDE_SCRIPT_LANGUAGES:
         # Chinese, Japanese and Korean are told by their script (the n-gram reader here is
         # built for alphabets): a fair share of it is the language; none of it, another one
-        wide = len(_WIDE.findall(text))
-        if 3 * wide >= 0.3 * (letters(text) + 2 * wide):
+        if 3 * wide_characters(text) >= 0.3 * weight(text):
             return None
         if want == "zh":  # langdetect knows Chinese as zh-cn and zh-tw only
             want = "zh-cn"

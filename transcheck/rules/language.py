@@ -10,11 +10,12 @@ from transcheck.lazyre import lazy_compile
 from transcheck.align.alignment import SectionInfo, aligned_units, unit_inlines
 from transcheck.pair.comparison import Check, Comparison, Side
 from transcheck.findings import Example, Rule, Severity
-from transcheck.languages.detect import candidates_for, judge, language_name, letters, log_likelihoods, ngrams, same_language
+from transcheck.languages.detect import candidates_for, judge, language_name, log_likelihoods, ngrams, same_language
 from transcheck.languages.tags import TagVerdict, detector_code, family, verdict
 from transcheck.document.model import Block, BlockQuote, Document, FrontMatterEntry, HtmlBlock, ListItem, Node, Paragraph, Shortcode, walk_nodes
 from transcheck.document.shortcode_args import TEXT_ARGS
 from transcheck.document.sections import heading_anchor
+from transcheck.scripts import letters, weight
 from transcheck.wording import line_range, plural, quote, said_by
 
 # --- the rules of this module: code, name, default severity, summary, documentation ---
@@ -332,7 +333,7 @@ def check_detected(c: Comparison) -> None:
                 if _QUOTATION.match(text):
                     continue  # a quotation keeps the words it was said in
                 size = letters(text)
-                total_letters += _weight(text)
+                total_letters += weight(text)
                 if size >= MIN_BLOCK_LETTERS:
                     flagged.extend(_judge_block([(unit, text)], expected, candidates))
                 else:
@@ -345,15 +346,6 @@ def check_detected(c: Comparison) -> None:
             continue
         for info, flagged in flagged_by_section:
             _report_blocks(c, side, info, flagged, expected)
-
-
-_WIDE = lazy_compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
-
-
-def _weight(text: str) -> int:
-    """How much a text says, for the share of a page in a language: its letters, a Chinese,
-    Japanese or Korean character counting as three (as much as a word's letters)."""
-    return letters(text) + 2 * len(_WIDE.findall(text))
 
 
 def _whole_document(
@@ -369,7 +361,7 @@ def _whole_document(
     by_language: dict[str, int] = {}
     for _, flagged in flagged_by_section:
         for unit, language, _ in flagged:
-            by_language[language] = by_language.get(language, 0) + _weight(_unit_text(unit))
+            by_language[language] = by_language.get(language, 0) + weight(_unit_text(unit))
     if not by_language:
         return False
     language = max(sorted(by_language), key=lambda code: by_language[code])

@@ -14,6 +14,7 @@ from transcheck.align.alignment import EXACT_CELLS, SectionInfo, align_items, al
 from transcheck.findings import Example, Rule, Severity
 from transcheck.pair.comparison import BlockPair, Check, Comparison, Side, form_of, table_as_text
 from transcheck.document.model import Block, CodeBlock, ListBlock, ListItem, Paragraph, Shortcode, TableBlock, walk_nodes
+from transcheck.scripts import WIDE, weight
 from transcheck.wording import contrast, clip, in_section, named, plural, quote, section_phrase
 
 # --- the rules of this module: code, name, default severity, summary, documentation ---
@@ -537,22 +538,18 @@ def _prose_holds(text: str, sub: ListBlock, lead: str) -> bool:
     wanted: set[str] = set()
     for item in sub.items:
         # a run of CJK characters is a token too, but never one a translation keeps
-        wanted |= {token for token in tokens_of(item.text).strong if not _WIDE.search(token)}
+        wanted |= {token for token in tokens_of(item.text).strong if not WIDE.search(token)}
     here = tokens_of(text)
     if not wanted <= here.strong | here.weak:
         return False
-    # script-neutral length: characters, with a CJK character worth a word's three letters
-    nested = sum(_reading_length(item.text) for item in sub.items)
+    # script-neutral length (transcheck.scripts.weight)
+    nested = sum(weight(item.text) for item in sub.items)
     if len(wanted) >= 2:
-        return _reading_length(text) >= 0.5 * nested
-    return _reading_length(text) >= 0.8 * (nested + _reading_length(lead))
+        return weight(text) >= 0.5 * nested
+    return weight(text) >= 0.8 * (nested + weight(lead))
 
 
-_WIDE = lazy_compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
-
-def _reading_length(text: str) -> int:
-    return len(text) + 2 * len(_WIDE.findall(text))
 
 
 def _compare_tables(c: Comparison, a: TableBlock, b: TableBlock) -> None:

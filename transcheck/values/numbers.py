@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from transcheck.lazyre import lazy_compile
+from transcheck.scripts import WIDE
 
 # Separators people group thousands with: space, no-break space, narrow no-break
 # space, thin space, dot, comma, apostrophe.
@@ -150,7 +151,6 @@ def _decimal(text: str) -> Decimal:
 _VALUE_END = frozenset("-–—%‰°)]’'\"”")
 
 
-_CJK = lazy_compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 
 _CJK_MULTIPLIER = lazy_compile(r" ?([万萬億亿])")
@@ -175,7 +175,7 @@ def _glued(text: str, start: int) -> bool:
     Chinese, Japanese and Korean set a number right after a word ("昨年から-6%" is minus 6),
     but a unit after a number still makes a range ("10日-11日")."""
     before = text[start - 1]
-    if _CJK.match(before):
+    if WIDE.match(before):
         return start > 1 and text[start - 2].isdigit()
     return before.isalnum() or before in _VALUE_END
 
