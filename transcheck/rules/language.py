@@ -477,9 +477,14 @@ _ONLY_IN_ANOTHER_LANGUAGE = lazy_compile(
 
 
 def says_it_is_kept_in_another_language(doc: Document) -> bool:
-    """Does the page's text (its first blocks) say its content is only in another language?"""
-    head = doc.text[:4000] if doc.body_start_line <= 1 else "\n".join(doc.text.split("\n")[doc.body_start_line - 1:][:60])
-    return bool(_ONLY_IN_ANOTHER_LANGUAGE.search(head))
+    """Does the page's text near its top (the first 4,000 characters of the body) say its
+    content is only in another language? (Found without splitting a large page into lines.)"""
+    start = 0
+    for _ in range(doc.body_start_line - 1):  # past the front matter's few lines
+        start = doc.text.find("\n", start) + 1
+        if start == 0:
+            return False
+    return bool(_ONLY_IN_ANOTHER_LANGUAGE.search(doc.text, start, start + 4000))
 
 
 def declared_copy(doc: Document) -> bool:
