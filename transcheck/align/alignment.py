@@ -1055,6 +1055,12 @@ def item_similarity(a: ListItem, b: ListItem, pos_a: float, pos_b: float) -> flo
     return _item_feature_similarity(_item_features(a), _item_features(b), pos_a, pos_b)
 
 
+def paired_by_content(a: ListItem, b: ListItem) -> bool:
+    """Do two paired items share a name, number, link or code token? Translated items
+    without one are paired by their length and place alone: a guess."""
+    return bool(similarity(_item_features(a).tokens, _item_features(b).tokens))
+
+
 def _item_key(features: _ItemFeatures) -> Key:
     if not features.tokens.strong:
         return None

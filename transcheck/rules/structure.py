@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from transcheck.lazyre import lazy_compile
 from transcheck.align.neutral import tokens_of
-from transcheck.align.alignment import EXACT_CELLS, SectionInfo, align_items, align_sequences, block_text, bounded_ratio, section_similarity
+from transcheck.align.alignment import EXACT_CELLS, SectionInfo, align_items, align_sequences, paired_by_content, block_text, bounded_ratio, section_similarity
 from transcheck.findings import Example, Rule, Severity
 from transcheck.pair.comparison import BlockPair, Check, Comparison, Side, form_of, table_as_text
 from transcheck.document.model import Block, CodeBlock, ListBlock, ListItem, Paragraph, Shortcode, TableBlock, walk_nodes
@@ -496,10 +496,13 @@ def _report_item_count(
     else:
         lacking, having, l_list, h_list, extra = c.b, c.a, lb, la, only_a
     named = ""
-    if extra and len(extra) <= 3:
+    if extra and len(extra) <= 3 and all(_pinned(pairs, item) for item in extra):
         named = "; no counterpart for " + ", ".join(
             f"{quote(item.text, 40)} ({having.name}:{item.line})" for item in extra
         )
+    elif extra and len(extra) <= 3:
+        which = "one is" if len(extra) == 1 else f"{len(extra)} are"
+        named = f"; compare the items to find which {which} missing (no name or number tells)"
     c.report(
         BULLET_COUNT,
         lacking,
@@ -509,6 +512,20 @@ def _report_item_count(
         [(having, h_list.line)],
         key=f"{len(l_list.items)}|{len(h_list.items)}|{_first(h_list)}",
     )
+
+
+def _pinned(pairs: list[tuple[ListItem | None, ListItem | None]], item: ListItem) -> bool:
+    """Is ``item`` (without counterpart) the one missing for sure? Only when the pairs
+    on both sides of it (or on its one side, at an end of the list) share a name, number
+    or link: then no other item can take its place. Translated items paired by length
+    and place alone would name a guess (often the last item, when another is missing)."""
+    where = next(i for i, pair in enumerate(pairs) if item is pair[0] or item is pair[1])
+    neighbours = [
+        next(((x, y) for x, y in reversed(pairs[:where]) if x is not None and y is not None), None),
+        next(((x, y) for x, y in pairs[where + 1 :] if x is not None and y is not None), None),
+    ]
+    found = [pair for pair in neighbours if pair is not None]
+    return bool(found) and all(paired_by_content(x, y) for x, y in found)
 
 
 def _report_lonely_sublist(
