@@ -7,6 +7,7 @@ import textwrap
 from collections import Counter
 from difflib import SequenceMatcher
 from functools import lru_cache
+from typing import Iterable
 
 from transcheck.lazyre import lazy_compile
 from transcheck.align.neutral import tokens_of
@@ -358,19 +359,89 @@ def _heading_level(c: Comparison, sa: SectionInfo, sb: SectionInfo, partner_a: d
 
 
 def check_blocks(c: Comparison) -> None:
+    splits = _split_lists(c.block_pairs)
+    fragments = {id(part) for parts in splits.values() for part in parts}
     for pair in c.block_pairs:
         a, b = pair.a, pair.b
         if isinstance(a, ListBlock) and isinstance(b, ListBlock):
-            _compare_lists(c, a, b)
+            short = a if len(a.items) < len(b.items) else b
+            if id(short) in splits:
+                _report_split(c, a, b, splits[id(short)])
+            _compare_lists(c, a, b, count=id(short) not in splits)
         elif isinstance(a, TableBlock) and isinstance(b, TableBlock):
             _compare_tables(c, a, b)
     for pair in c.block_pairs:
-        if pair.a is None or pair.b is None:
+        if (pair.a is None or pair.b is None) and id(pair.a or pair.b) not in fragments:
             _unmatched_block(c, pair)
     _paragraph_counts(c)
     _code_blocks(c)
     _inline_code(c)
 
+
+
+def _split_lists(pairs: list[BlockPair]) -> dict[int, list[ListBlock]]:
+    """Lists that one version splits in two or more: a paired list with fewer items than
+    its counterpart, next to lists without counterpart in its section, of the same kind,
+    whose items make up the difference, with only text without counterpart between them.
+    Text at the left margin between the items of one list ends it (a note, a code block
+    not indented, a stray word); the content is all there, the list is not one list.
+    Keyed by the id of the shorter paired list."""
+    splits: dict[int, list[ListBlock]] = {}
+    for index, pair in enumerate(pairs):
+        a, b = pair.a, pair.b
+        if not (isinstance(a, ListBlock) and isinstance(b, ListBlock)) or len(a.items) == len(b.items):
+            continue
+        on_a = len(a.items) < len(b.items)
+        short, wanted = (a, len(b.items)) if on_a else (b, len(a.items))
+        parts: list[ListBlock] = []
+        for neighbours in (pairs[index + 1 :], reversed(pairs[:index])):
+            missing = wanted - len(short.items) - sum(len(part.items) for part in parts)
+            parts += _fragments(neighbours, pair, on_a, missing)
+        if parts and len(short.items) + sum(len(part.items) for part in parts) == wanted:
+            splits[id(short)] = parts
+    return splits
+
+
+def _fragments(neighbours: Iterable[BlockPair], pair: BlockPair, on_a: bool, missing: int) -> list[ListBlock]:
+    """Lists without counterpart among ``neighbours`` (walking away from ``pair``), in the
+    section of its side ``on_a``, of its list's kind, until they hold ``missing`` items;
+    stops at a block that has a counterpart or another kind of list."""
+    section = pair.section_a if on_a else pair.section_b
+    short = pair.a if on_a else pair.b
+    assert isinstance(short, ListBlock)
+    parts: list[ListBlock] = []
+    for other in neighbours:
+        if missing <= 0 or (other.section_a if on_a else other.section_b) is not section:
+            break
+        here, there = (other.a, other.b) if on_a else (other.b, other.a)
+        if here is None:
+            continue  # a block only the other version has
+        if there is not None or (isinstance(here, ListBlock) and here.ordered != short.ordered):
+            break
+        if isinstance(here, ListBlock):
+            parts.append(here)
+            missing -= len(here.items)
+    return parts if missing == 0 else []
+
+
+def _report_split(c: Comparison, a: ListBlock, b: ListBlock, parts: list[ListBlock]) -> None:
+    on_a = len(a.items) < len(b.items)
+    lacking, having, short, whole = (c.a, c.b, a, b) if on_a else (c.b, c.a, b, a)
+    lists = sorted([short, *parts], key=lambda block: block.line)
+    lines = ", ".join(str(block.line) for block in lists)
+    # "1." after a break starts the count again; "3." goes on from where it stopped
+    restarted = [block.line for block, before in zip(lists[1:], lists) if block.start < before.start + len(before.items)]
+    restart = f"; its numbering starts again at line {', '.join(map(str, restarted))}" if short.ordered and restarted else ""
+    c.report(
+        BULLET_COUNT,
+        lacking,
+        lists[1].line,  # where it starts again
+        f"the list of {plural(len(whole.items), 'item')} in {having.name}:{whole.line} is split here into "
+        f"{len(parts) + 1} lists (lines {lines}): text at the left margin between its items ends it{restart}",
+        [(having, whole.line)],
+        key=f"split|{len(whole.items)}|{_first(whole)}",
+        severity=Severity.WARNING,
+    )
 
 
 def _unmatched_block(c: Comparison, pair: BlockPair) -> None:
@@ -440,9 +511,11 @@ def _links_in_text(block: ListBlock, section: SectionInfo) -> int | None:
     return min(lines) if lines and not targets else None
 
 
-def _compare_lists(c: Comparison, a: ListBlock, b: ListBlock, depth: int = 0) -> None:
+def _compare_lists(c: Comparison, a: ListBlock, b: ListBlock, count: bool = True) -> None:
+    """Kinds and item counts of two aligned lists and their nested lists; ``count=False``
+    leaves the top level's count alone (a split list, reported as such)."""
     # iterative over nested levels: (list in A, list in B, nesting depth)
-    work = [(a, b, depth)]
+    work = [(a, b, 0)]
     while work:
         la, lb, level = work.pop()
         nested = " nested" if level else ""
@@ -457,7 +530,7 @@ def _compare_lists(c: Comparison, a: ListBlock, b: ListBlock, depth: int = 0) ->
                 key=f"{la.ordered}|{_first(la)}",
             )
         pairs = align_items(la.items, lb.items)
-        if len(la.items) != len(lb.items):
+        if len(la.items) != len(lb.items) and (count or level):
             _report_item_count(c, la, lb, pairs, nested)
         for ia, ib in pairs:
             if ia is None or ib is None:
