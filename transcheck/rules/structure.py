@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import Iterable
 
 from transcheck.lazyre import lazy_compile
-from transcheck.align.neutral import tokens_of
+from transcheck.align.neutral import similarity, tokens_of
 from transcheck.align.alignment import EXACT_CELLS, SectionInfo, align_items, align_sequences, paired_by_content, block_text, bounded_ratio, section_similarity
 from transcheck.findings import Example, Rule, Severity
 from transcheck.pair.comparison import BlockPair, Check, Comparison, Side, form_of, table_as_text
@@ -214,14 +214,33 @@ def _host_holding_blocks(
     c: Comparison, info: SectionInfo, having_all: list[SectionInfo], partner: dict[int, SectionInfo], missing: set[int]
 ) -> SectionInfo | None:
     """The counterpart of the section above ``info`` when most of ``info``'s blocks found
-    their counterparts there: a sub-heading added over content both versions have."""
-    if c.held_share(info) < 0.5:
-        return None
+    their counterparts there, or most of its paragraphs say what paragraphs there say: a
+    sub-heading added over content both versions have."""
     host = info.parent
     while host is not None and host in missing:
         host = having_all[host].parent
     # held at all, a top-level section was held by the text before the first heading
-    return partner.get(host if host is not None else 0)
+    holder = partner.get(host if host is not None else 0)
+    if holder is None or c.held_share(info) >= 0.5:
+        return holder
+    if host is None and any(x.parent is None and x.index in partner for x in having_all[1 : info.index]):
+        return None  # a top-level section after aligned ones is no part of the introduction
+    return holder if _paragraphs_stand_in(c, info, holder) else None
+
+
+def _paragraphs_stand_in(c: Comparison, info: SectionInfo, holder: SectionInfo) -> bool:
+    """Do most paragraphs of ``info`` (those with three names, numbers or links at least)
+    have a paragraph without counterpart in ``holder`` that shares most of them? Moved
+    under a heading of their own, they left paragraphs without partner where they were."""
+    mine = [tokens for block in info.blocks if isinstance(block, Paragraph)
+            if len((tokens := tokens_of(block.text)).strong) >= 3]
+    if not mine:
+        return False
+    lonely = {id(pair.a or pair.b) for pair in c.block_pairs if pair.a is None or pair.b is None}
+    theirs = [tokens_of(node.text) for node in walk_nodes(list(holder.blocks))
+              if isinstance(node, Paragraph) and id(node) in lonely]
+    said = sum(any((similarity(tokens, other) or 0.0) >= 0.5 for other in theirs) for tokens in mine)
+    return 2 * said > len(mine)
 
 
 def _only_a_heading(info: SectionInfo, having_all: list[SectionInfo], partner: dict[int, SectionInfo]) -> bool:
