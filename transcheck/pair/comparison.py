@@ -17,6 +17,7 @@ from typing import Any, Callable, TypeVar
 from transcheck.align.alignment import SectionAlignment, SectionInfo, align_blocks, align_sections, block_text, block_tokens
 from transcheck.findings import Finding, Location, Rule, Severity
 from transcheck.pair.settings import Settings
+from transcheck.scripts import weight
 from transcheck.document.model import Block, BlockQuote, CodeBlock, Document, ListBlock, Paragraph, Shortcode, TableBlock, last_line
 
 T = TypeVar("T")
@@ -105,6 +106,12 @@ class Comparison:
                 instead = _rewritten_as(block, run, lacking_is_a=pair.a is None)
                 if instead is not None:
                     found[id(block)] = instead
+        for before, pair in zip(self.block_pairs, self.block_pairs[1:]):
+            block = pair.a if pair.a is not None else pair.b
+            if isinstance(block, ListBlock) and id(block) not in found and (pair.a is None or pair.b is None):
+                sentence = _sentence_holding(block, before, list_in_a=pair.a is not None)
+                if sentence is not None:
+                    found[id(block)] = sentence
         return found
 
     def same_content(self, pair: BlockPair) -> bool:
@@ -289,6 +296,20 @@ def _rewritten_as(block: Block, run: list[BlockPair], lacking_is_a: bool) -> Blo
         if best is None or candidate.line < best.line:
             best = candidate
     return best
+
+
+def _sentence_holding(block: ListBlock, before: BlockPair, list_in_a: bool) -> Paragraph | None:
+    """The other version's paragraph paired with the paragraph just before ``block`` (a
+    list without counterpart) when it weighs about as much as that paragraph and the list
+    together, and clearly more than the paragraph alone: "These detectors may find: - the
+    process - the system" there, one sentence that names them all here."""
+    lead, other = (before.a, before.b) if list_in_a else (before.b, before.a)
+    if not (isinstance(lead, Paragraph) and isinstance(other, Paragraph)):
+        return None
+    own, theirs, items = weight(lead.text), weight(other.text), weight(block_text(block))
+    if theirs < 1.3 * own or not 0.6 <= (own + items) / max(1, theirs) <= 1.6:
+        return None
+    return other
 
 
 def _holds_text(block: Block) -> bool:
