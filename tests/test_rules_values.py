@@ -197,10 +197,12 @@ def test_a_raw_html_link_to_a_relref_is_read_whole():
         ("/img/key-points-1.svg", "/img/key-points-3.svg", "warning"),  # one copy per language
         ("/img/social_33.jpg", "/img/social_33-2.gif", "warning"),
         ("/img/card_21.svg", "/img/card_22.svg", "error"),  # two pictures of a numbered library
+        ("sampling-process.png", "sampling-process.svg", "warning"),  # a translation's copy in another format
+        ("/img/sampling.png", "/img/other/sampling.svg", "error"),  # another folder: another picture
         ("/img/team.jpg", "/img/office.jpg", "error"),
     ],
 )
-def test_numbered_copies_of_one_picture_are_a_warning(sv_image, en_image, severity):
+def test_copies_of_one_picture_are_a_warning(sv_image, en_image, severity):
     from transcheck.checking.engine import check_texts
 
     sv = f"## Om oss\n\n![Bild]({sv_image})\n\nVi är ett team.\n"

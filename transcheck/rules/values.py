@@ -1038,7 +1038,8 @@ _COPY_NUMBER = lazy_compile(r"[-_]\d$")
 
 def numbered_copy(a: str, b: str) -> bool:
     """Two files of one folder and name that differ only in a one-digit number at the end
-    ("key-points-1.svg" / "key-points-3.svg", "social_33.jpg" / "social_33-2.gif"): a
+    ("key-points-1.svg" / "key-points-3.svg", "social_33.jpg" / "social_33-2.gif") or only
+    in their format ("diagram.svg" / "diagram.png", a copy a translation keeps beside it): a
     site's copies of one picture, often one per language - worth a look, not a failed build."""
     ma, mb = _FILE.match(a.strip().split("?")[0].lstrip("/")), _FILE.match(b.strip().split("?")[0].lstrip("/"))
     if not (ma and mb) or a.strip() == b.strip():
@@ -1048,8 +1049,6 @@ def numbered_copy(a: str, b: str) -> bool:
         return {stem, _COPY_NUMBER.sub("", stem)}
 
     stem_a, stem_b = ma.group("stem"), mb.group("stem")
-    if stem_a == stem_b:
-        return False  # only the format differs: another file
     return bool(names(stem_a) & names(stem_b))
 
 
