@@ -240,6 +240,12 @@ MORE = {
         "We meet every Thursday at 0600 PT with 12 people.",
         "number-mismatch",
     ),
+    "codes-named-as-unused": (
+        "Filter som bitmask: Pendeltåg (1), Buss (8), Ej i bruk (16), Ej i bruk (32), Båt (64).",
+        "Filter as a bitmask: Commuter train (1), Bus (8), Boat (64).",
+        "Filter as a bitmask: Commuter train (1), Bus (8), Boat (128).",
+        "number-mismatch",
+    ),
     "catch-22-is-an-idiom": (
         "Det finns ett moment 22 i införandet, sade 40 personer.",
         "There is a catch-22 in the adoption, said 40 people.",

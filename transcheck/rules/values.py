@@ -150,6 +150,13 @@ _FOOTNOTE = lazy_compile(r"\[\^[^\]\s]{1,40}\]|(?<=\S)\^[\w-]{1,40}")
 # names with a number (mp3, B2B, k8s) are still read as they were; Latin letters only (CJK
 # text sets numbers right against its words: 約1000件).
 _GLUED_FOOTNOTE = lazy_compile(r"(?<=[A-Za-zÀ-ɏ]{4})[.;,]?\(?\d{1,2}\)?(?=[\s,;:]|\.(?:\s|$)|$)")
+# a value a list of codes names as unused: "Ej i bruk (16)", "Reserved (32)" - a version
+# that leaves such codes out of the list says the same
+_UNUSED_CODE = lazy_compile(
+    r"\b(?:(?:ej|inte|ikke)\s+i\s+bruk|not\s+in\s+use|unused|reserved|reserverad|reservert|används\s+ej|brukes\s+ikke)"
+    r"\s*\(\d{1,6}\)",
+    re.I,
+)
 _CASE_FOOTNOTE = lazy_compile(r"(?<![\w-])[CT]-\d{1,4}/\d{2}(,?\d{1,2})(?=[.,;:)\s]|$)")
 _IMAGE_EXT = lazy_compile(r"\.(?:png|jpe?g|gif|svg|webp|avif|ico|bmp|tiff?)(?:[?#].*)?$", re.I)
 _IMAGE_KEYS = ("image", "img", "bild", "photo", "logo", "picture", "thumbnail", "socialmedia", "cover", "banner", "src")
@@ -272,6 +279,8 @@ def unit_values(text: str, code: tuple[str, ...], language: str | None) -> tuple
         spans.extend((m.start(1), m.end(1)) for m in _CASE_FOOTNOTE.finditer(text))
     if "22" in text:
         spans.extend((m.start(), m.end()) for m in _IDIOM_NUMBER.finditer(text))
+    if "(" in text:
+        spans.extend((m.start(), m.end()) for m in _UNUSED_CODE.finditer(text))
     if ":" in text:  # "ECLI:EU:C:2019:123", "doi:10.1000/182": names, not numbers
         spans.extend((m.start(), m.end()) for m in IDENTIFIER_IN_TEXT.finditer(text))
     text = _masked(text, spans)
