@@ -138,3 +138,16 @@ def test_per_language_permalinks_give_each_page_its_address(tmp_path, monkeypatc
     assert urls["/services/object-storage"] == urls["/tjanster/lagring"] == "services/storage.md"
     data = json.loads(CliRunner().invoke(main, ["scan", "--format", "json"]).stdout)
     assert [f for f in data["findings"] if f["rule"] == "link-mismatch"] == []
+
+
+@pytest.mark.parametrize("remove_accents, address", [(True, "/tjanster/lagring-pa-natet"), (False, "/tjanster/lagring-på-nätet")])
+def test_permalinks_follow_remove_path_accents(tmp_path, remove_accents, address):
+    write(tmp_path, {
+        "hugo.toml": f'defaultContentLanguage = "en"\nremovePathAccents = {str(remove_accents).lower()}\n'
+                     '[languages.en]\ncontentDir = "content/en"\n'
+                     '[languages.sv]\ncontentDir = "content/sv"\n[languages.sv.permalinks.page]\nservices = "/tjanster/:slug/"\n',
+        "content/en/services/storage.md": "---\ntitle: Storage\n---\n## S\n",
+        "content/sv/services/storage.md": "---\ntitle: Lagring på nätet\n---\n## S\n",
+    })
+    urls = plan_pairs([tmp_path], Config()).layout.page_map.urls
+    assert urls[address] == "services/storage.md"

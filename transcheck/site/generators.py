@@ -54,6 +54,7 @@ class SiteConfig:
     how: str = ""  # "content folders", "file-name suffixes", …
     # Hugo [permalinks]: language ("" for all) → top-level section → (page pattern, section pattern)
     permalinks: dict[str, dict[str, tuple[str, str]]] = field(default_factory=dict)
+    remove_path_accents: bool = False  # Hugo's removePathAccents: "på" is "pa" in addresses
 
 
 class ConfigReadError(Exception):
@@ -305,6 +306,7 @@ def _load_hugo(site: SiteConfig) -> SiteConfig:
     site.default_language = language_code(data.get("defaultcontentlanguage") or "en")
     site.default_in_subdir = bool(data.get("defaultcontentlanguageinsubdir"))
     site.permalinks = _permalinks(data)
+    site.remove_path_accents = data.get("removepathaccents") is True
     content_dir = str(data.get("contentdir") or "content")
     languages = data.get("languages")
     explicit: dict[str, list[Path]] = {}

@@ -12,6 +12,7 @@ import fnmatch
 import os
 import re
 import stat
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
@@ -47,6 +48,7 @@ class SiteLayout:
     default_in_subdir: bool = False
     page_map: PageMap | None = None  # the site's pages by address, for links (planned sites only)
     permalinks: dict[str, dict[str, tuple[str, str]]] = field(default_factory=dict)  # Hugo [permalinks]
+    remove_path_accents: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +90,7 @@ def load_hugo_layout(root: Path) -> SiteLayout:
         problems=list(site.problems),
         default_in_subdir=site.default_in_subdir,
         permalinks=dict(site.permalinks),
+        remove_path_accents=site.remove_path_accents,
     )
 
 
@@ -328,7 +331,7 @@ _ALIASES_BLOCK = lazy_compile(r"""^aliases[ \t]*:[ \t]*(?:#.*)?\n((?:[ \t]*-[ \t
 
 
 def permalink_address(key: str, language: str, fields: dict[str, object],
-                      permalinks: dict[str, dict[str, tuple[str, str]]]) -> str | None:
+                      permalinks: dict[str, dict[str, tuple[str, str]]], without_accents: bool = False) -> str | None:
     """The address Hugo's ``[permalinks]`` give a page (``/tjanster/:slug/``), or None.
 
     Tokens: ``:slug`` (the slug, else the title, urlized), ``:title``, ``:filename`` and
@@ -354,9 +357,12 @@ def permalink_address(key: str, language: str, fields: dict[str, object],
     title = fields.get("title")
     slug = fields.get("slug")
     date = str(fields.get("date") or "")
+    def urlize(text: str) -> str:
+        return _urlize(_without_accents(text) if without_accents else text)
+
     values = {
-        "slug": _urlize(str(slug)) if isinstance(slug, str) and slug.strip() else _urlize(str(title)) if isinstance(title, str) else None,
-        "title": _urlize(str(title)) if isinstance(title, str) else None,
+        "slug": urlize(str(slug)) if isinstance(slug, str) and slug.strip() else urlize(str(title)) if isinstance(title, str) else None,
+        "title": urlize(str(title)) if isinstance(title, str) else None,
         "filename": base, "contentbasename": base, "section": section,
         "sections": "/".join(key.split("/")[:-1]),
         "year": date[:4] if re.match(r"\d{4}", date) else None,
@@ -381,6 +387,12 @@ def _urlize(text: str) -> str:
     """Hugo's urlize, closely enough for addresses: lower case, spaces as dashes, no punctuation."""
     text = re.sub(r"[^\w\s-]", "", text.strip().lower())
     return re.sub(r"[\s_-]+", "-", text).strip("-")
+
+
+def _without_accents(text: str) -> str:
+    """"på" → "pa", "ö" → "o": Hugo's removePathAccents (letters without a decomposition,
+    "ø", "æ", stay as they are)."""
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
 
 
 def _translation_key(fields: dict[str, object]) -> str | None:
@@ -446,7 +458,7 @@ def _plan_site(
         own_keys[path] = page.key
         key = _rename(page.key, config.renames)
         fields = _front_fields(path, config.max_file_size, for_permalinks=bool(layout.permalinks))
-        permalink = permalink_address(page.key, page.language, fields, layout.permalinks)
+        permalink = permalink_address(page.key, page.language, fields, layout.permalinks, layout.remove_path_accents)
         if permalink is not None:
             fields = {**fields, "permalink": permalink}
         translation_key = _translation_key(fields)
