@@ -190,7 +190,10 @@ def test_looks_are_warnings_and_content_is_an_error():
 
     assert found('{{< card icon="fa-solid fa-gauge" >}}', '{{< card icon="fas fa-gauge-high" >}}') == [("shortcode-mismatch", "warning")]
     assert found('{{< card colour="#aa0000" >}}', '{{< card colour="#00aa00" >}}') == [("shortcode-mismatch", "warning")]
-    assert found('{{< card id="sakerhet" >}}', '{{< card id="security-x" >}}') == [("shortcode-mismatch", "warning")]
+    # an anchor id: info when no link on either page uses the other's id, a warning when one does
+    assert found('{{< card id="sakerhet" >}}', '{{< card id="security-x" >}}') == [("shortcode-mismatch", "info")]
+    assert found('[Läs](#security-x)\n\n{{< card id="sakerhet" >}}', '[Read](#security-x)\n\n{{< card id="security-x" >}}') \
+        == [("shortcode-mismatch", "warning")]
     assert found('{{< card type="video" >}}', '{{< card type="audio" >}}') == [("shortcode-mismatch", "error")]
     assert found('{{< card icon="fas fa-x" >}}', '{{< card icon="fa-solid fa-x" >}}') == []
 

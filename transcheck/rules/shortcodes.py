@@ -28,7 +28,8 @@ SHORTCODE_MISMATCH = Rule("TC201", "shortcode-mismatch", Severity.ERROR, "Shortc
          "address and phone stand elsewhere, a container in whose place the other version has the "
          "same content in another form (a timeline here, headings over the same text there), or an "
          "inline styling shortcode counted differently. An argument naming each page's own language "
-         "(language=\"sv\") and an anchor id each page links under its own name are quiet. A "
+         "(language=\"sv\") and an anchor id each page links under its own name are quiet; an anchor id "
+         "that neither page links under the other's name is information (no link breaks). A "
          "shortcode on lines of its own in one version and inside a paragraph in the other is one "
          "shortcode. A missing spacer ({{< distance >}}) is information, and so are a styling "
          "wrapper whose text stands unwrapped, a button whose target the other version links as a "
@@ -439,8 +440,17 @@ def _compare_arguments(c: Comparison, a: Shortcode, b: Shortcode) -> None:
             f"{a.label()} {name} is {shown_a} here but {shown_b} in {c.b.name}:{b.line}",
             [(c.b, b.line)],
             key=f"arg|{a.name}|{key}|{value_a}|{value_b}",
-            severity=Severity.WARNING if cosmetic(key, value_a, value_b) or _words(key, value_a, value_b) else None,
+            severity=Severity.INFO if _unlinked_anchors(c, key, value_a, value_b)
+            else Severity.WARNING if cosmetic(key, value_a, value_b) or _words(key, value_a, value_b) else None,
         )
+
+
+def _unlinked_anchors(c: Comparison, key: str, value_a: str | None, value_b: str | None) -> bool:
+    """Two anchor ids where neither page links the other's: each id is only its own page's
+    business ("prestanda" kept from the Swedish page, "performance" here); no link breaks."""
+    if key.lower() not in _ANCHOR_KEYS or not value_a or not value_b:
+        return False
+    return f"#{value_b.strip()}" not in c.a.doc.text and f"#{value_a.strip()}" not in c.b.doc.text
 
 
 def _own_language(side: Side, value: str | None) -> bool:
