@@ -367,3 +367,22 @@ def test_a_table_row_with_more_or_fewer_cells_than_the_header_keeps_the_table():
     assert table.rows == [["1", "2"], ["4", ""]]
     broken = doc("| A | B | C |\n|---|---|\n| 1 | 2 |\n")  # header and delimiter disagree: no table in GFM either
     assert not isinstance(broken.body.blocks[0], TableBlock)
+
+
+def test_reference_links_inside_a_shortcode_use_the_definitions_of_the_page():
+    # the shortcode's inside is parsed apart, before the page's definitions are read by
+    # mistune: it finds them through the page's own collection, under mistune's keys
+    d = doc(
+        """
+        {{% alert title="Note" %}}
+        Use [WSL][Windows-WSL] or [Docker][] and [the guide](#setup).[^1]
+        {{% /alert %}}
+
+        [windows-wsl]: https://learn.example/wsl
+        [docker]: https://docker.example/
+        [^1]: A footnote, not a definition.
+        """
+    )
+    alert = d.body.blocks[0]
+    links = [(link.url, link.line) for link in alert.body.blocks[0].inline.links]
+    assert links == [("https://learn.example/wsl", 2), ("https://docker.example/", 2), ("#setup", 2)]

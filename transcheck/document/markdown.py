@@ -41,7 +41,7 @@ from transcheck.document.model import (
     tag_label,
 )
 from transcheck.document.lines import LineIndex
-from transcheck.document.mistune_adapter import MAX_NESTING, Token, parse_block_tokens, parse_inline_tokens
+from transcheck.document.mistune_adapter import MAX_NESTING, Token, parse_block_tokens, parse_inline_tokens, reference_key
 from transcheck.document.sections import build_body
 from transcheck.document.shortcodes import Tag, find_tags, pair_tags
 
@@ -1076,11 +1076,15 @@ _REFERENCE = lazy_compile(r"^ {0,3}\[([^\]\n]+)\]:[ \t]*<?([^\s>]+)>?(?:[ \t]+[\
 
 
 def collect_references(text: str) -> dict[str, dict[str, str]]:
-    """Reference definitions of the whole page: shortcode insides are parsed apart but share them."""
+    """Reference definitions of the whole page: shortcode insides are parsed apart but share
+    them. Keyed as mistune looks them up (its ``unikey``: upper case), so that a reference
+    link inside a shortcode finds a definition at the end of the page; ``[^1]: …`` is a
+    footnote, no definition."""
     refs: dict[str, dict[str, str]] = {}
     for match in _REFERENCE.finditer(text):
-        key = " ".join(match.group(1).lower().split())
-        refs.setdefault(key, {"url": match.group(2), **({"title": match.group(3)} if match.group(3) else {})})
+        if match.group(1).startswith("^"):
+            continue
+        refs.setdefault(reference_key(match.group(1)), {"url": match.group(2), **({"title": match.group(3)} if match.group(3) else {})})
     return refs
 
 

@@ -16,6 +16,7 @@ import mistune
 from mistune.block_parser import BlockParser
 from mistune.core import BlockState
 from mistune.plugins import import_plugin
+from mistune.util import unikey
 
 from transcheck.document.lines import LineIndex
 
@@ -132,6 +133,11 @@ def parse_block_tokens(text: str, line_base: int, env: dict[str, Any]) -> list[T
 def parse_inline_tokens(text: str, env: dict[str, Any]) -> list[Token]:
     """mistune's inline tokens of one block's text (reference definitions from ``env``)."""
     return list(_MARKDOWN.inline(text, env))
+
+
+def reference_key(label: str) -> str:
+    """The key mistune files a link reference definition under (and looks a label up by)."""
+    return unikey(label)
 
 
 MARKDOWN = _MARKDOWN  # the configured parser (tests count its calls)
