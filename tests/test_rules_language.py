@@ -240,3 +240,6 @@ def test_template_code_is_no_text_to_translate():
 
     assert not translatable("{{ if .Params.show }}") and not translatable("{{ end }}") and not translatable("{.otel-logo}")
     assert translatable("this is text {{ .Site.Title }}")
+    # a product name with a dot and a version: nothing to translate; a sentence around it is
+    assert not translatable("Node.js 16+") and not translatable("ASP.NET Core 8") and not translatable("Vue.js")
+    assert translatable("Install Node.js 16 or later")

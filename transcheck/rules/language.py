@@ -434,12 +434,16 @@ _WORD = lazy_compile(r"[^\W\d_]+", re.UNICODE)
 _SHARED_WORDS = frozenset({"vs", "via", "etc", "ca", "aka"})
 
 
+# a dotted name: Node.js, Vue.js, ASP.NET, config.yaml (its lower-case part is no word)
+_DOTTED_NAME = lazy_compile(r"\b[^\W_]+(?:\.[^\W\d_]+)+\b")
+
+
 def translatable(text: str) -> bool:
     """Text with at least one ordinary (lower-case) word; names, codes and numbers are not."""
-    return any(
-        word.islower() and len(word) >= 2 and word not in _SHARED_WORDS
-        for word in _WORD.findall(_without_code_or_urls(text))
-    )
+    text = _without_code_or_urls(text)
+    if "." in text:
+        text = _DOTTED_NAME.sub(" ", text)
+    return any(word.islower() and len(word) >= 2 and word not in _SHARED_WORDS for word in _WORD.findall(text))
 
 
 def _report_untranslated(c: Comparison, side: Side, unit: Block | ListItem, how: str, related: tuple[Side, int] | None = None) -> None:
