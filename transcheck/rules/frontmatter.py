@@ -135,12 +135,29 @@ def empty_value(value: Any) -> bool:
     return False
 
 
+def _hugo_params(keys: dict[str, FrontMatterEntry]) -> dict[str, Any]:
+    """The page's own parameters as Hugo's ``.Params`` holds them: the keys of a ``params:``
+    map and the other keys at the top, one namespace (lower-cased)."""
+    params = keys.get("params")
+    inner = params.value if params is not None and isinstance(params.value, dict) else {}
+    return {**{str(k).lower(): v for k, v in inner.items()}, **{k: e.value for k, e in keys.items()}}
+
+
+def _said_as_param(key: str, entry: FrontMatterEntry, theirs: dict[str, Any]) -> bool:
+    """Does the other page set the same parameters, at the top or under ``params:``?
+    (``params: {show_banner: true}`` here, ``show_banner: true`` there)."""
+    if key == "params" and isinstance(entry.value, dict) and entry.value:
+        return all(str(k).lower() in theirs and theirs[str(k).lower()] == v for k, v in entry.value.items())
+    return key in theirs and theirs[key] == entry.value
+
+
 def check_missing_keys(c: Comparison) -> None:
     keys_a, keys_b = _effective(c.a), _effective(c.b)
-    for having, lacking, mine, theirs in ((c.a, c.b, keys_a, keys_b), (c.b, c.a, keys_b, keys_a)):
+    params_a, params_b = _hugo_params(keys_a), _hugo_params(keys_b)
+    for having, lacking, mine, theirs, their_params in ((c.a, c.b, keys_a, keys_b, params_b), (c.b, c.a, keys_b, keys_a, params_a)):
         gone: list[FrontMatterEntry] = []
         for key in sorted(set(mine) - set(theirs), key=lambda k: mine[k].line):
-            if _ignored(c, key) or empty_value(mine[key].value):
+            if _ignored(c, key) or empty_value(mine[key].value) or _said_as_param(key, mine[key], their_params):
                 continue
             entry = mine[key]
             renamed = _same_value_under_other_key(entry, theirs, set(mine))
