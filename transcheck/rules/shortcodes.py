@@ -563,12 +563,28 @@ def check_unclosed(c: Comparison) -> None:
 
 
 def check_unclosed_in(c: Comparison, side: Side, paired_names: set[str]) -> None:
-    """Problems the parser found, and openers never closed whose name is closed elsewhere."""
+    """Problems the parser found, and openers never closed whose name is closed elsewhere.
+
+    An opener never closed followed by a closer of another name that has no opener is one
+    typo ({{% blocks/section %}} … {{% /blocks/lead %}}): reported once, at the closer."""
+    unclosed = [sc for sc in all_shortcodes(side.doc) if not (sc.paired or sc.self_closing or sc.name not in paired_names)]
+    orphans = sorted((p for p in side.doc.problems if p.kind == "shortcode-orphan-close"), key=lambda p: p.line)
+    meant: dict[int, Shortcode] = {}  # id of an orphan closer's problem -> the opener it was meant to close
+    for sc in sorted(unclosed, key=lambda sc: sc.line):
+        closer = next((p for p in orphans if p.line > sc.line and id(p) not in meant), None)
+        if closer is not None:
+            meant[id(closer)] = sc
     for problem in side.doc.problems:
-        if problem.kind in _PROBLEM_KINDS:
-            c.report(SHORTCODE_UNCLOSED, side, problem.line, problem.message, key=problem.message)
-    for sc in all_shortcodes(side.doc):
-        if sc.paired or sc.self_closing or sc.name not in paired_names:
+        if problem.kind not in _PROBLEM_KINDS:
+            continue
+        opener = meant.get(id(problem))
+        message = problem.message if opener is None else (
+            f"{problem.message}, and {opener.label()} (line {opener.line}) is never closed: "
+            f"write {opener.closing_label()} here")
+        c.report(SHORTCODE_UNCLOSED, side, problem.line, message, key=problem.message)
+    taken = {id(sc) for sc in meant.values()}
+    for sc in unclosed:
+        if id(sc) in taken:
             continue
         c.report(
             SHORTCODE_UNCLOSED,
