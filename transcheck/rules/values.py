@@ -18,7 +18,7 @@ from transcheck.lazyre import lazy_compile
 from transcheck.align.alignment import SectionInfo
 from transcheck.pair.comparison import Check, Comparison, Side
 from transcheck.findings import Example, Rule, Severity
-from transcheck.document.model import Block, BlockQuote, HtmlBlock, Inline, ListBlock, Paragraph, Shortcode, TableBlock, walk_nodes
+from transcheck.document.model import Block, BlockQuote, HtmlBlock, Inline, ListBlock, ListItem, Paragraph, Shortcode, TableBlock, walk_nodes
 from transcheck.languages.tags import ISO_639_1
 from transcheck.document.lines import LineIndex
 from transcheck.document.sections import heading_anchor
@@ -82,8 +82,10 @@ LINK_MISMATCH = Rule("TC404", "link-mismatch", Severity.ERROR, "Link targets of 
          "anchors are equal when they point at aligned headings. Configured rewrites make "
          "language-specific URLs equal. Site-internal paths that differ only in words (a "
          "translated slug such as /kontakt/ and /contact/) are a warning, as is one repository "
-         "file at another branch or commit. A mailto: whose address the page shows is compared "
-         "by contact-mismatch.",
+         "file at another branch or commit. A link without counterpart in a paragraph or list "
+         "item whose counterpart stands there (the words are translated, only the link was "
+         "dropped) is a warning; in text the other version lacks, an error. A mailto: whose "
+         "address the page shows is compared by contact-mismatch.",
     example=Example(
         "## Ansökan\n\nLäs mer om oss på [vår webbplats](https://example.se/om-oss).\n",
         "## Application\n\nRead more about us on [our website](https://example.org/about).\n",
@@ -488,6 +490,7 @@ def _report_leftovers(
     pair_ok: Callable[[V, V], bool] = lambda x, y: True,
     severity_of: Callable[[V, V], Severity | None] = lambda x, y: None,
     report_lonely: Callable[[Found[V]], bool] = lambda f: True,
+    lonely_severity: Callable[[Found[V]], Severity | None] = lambda f: None,
     whole: tuple[Locate, Locate] | None = None,
     contrast: Callable[[Found[V], Found[V]], tuple[str, str]] | None = None,
 ) -> None:
@@ -537,6 +540,7 @@ def _report_leftovers(
                 f"{noun} {describe(item)} ({having.name}:{item.line}) has no counterpart in {_where(section)} here",
                 [(having, item.line)],
                 key=f"{noun}|lonely|{describe(item)}",
+                severity=lonely_severity(item),
             )
 
 
@@ -771,26 +775,30 @@ class Target:
     line: int
     image: bool
     where: str  # "link", "shortcode argument link=", "front matter key"
+    in_paired_text: bool = False  # in a paragraph or list item whose counterpart stands there
 
 
-def _targets(info: SectionInfo, skip: set[int], held: list[Block] | None = None) -> list[Target]:
+def _targets(info: SectionInfo, skip: set[int], held: list[Block] | None = None, paired: set[int] | None = None) -> list[Target]:
     """Link and image targets of a section (and of ``held``, blocks of its sub-sections
-    compared with it), leaving out blocks and items without counterpart."""
+    compared with it), leaving out blocks and items without counterpart. ``paired``: ids of
+    the paragraphs that have a counterpart (list items left in have one)."""
     found: list[Target] = []
     if info.section is not None:
         found.extend(_inline_targets(info.section.inline))
     for node in walk_nodes(info.blocks + (held or []), skip):
         inline = getattr(node, "inline", None)
         if isinstance(inline, Inline):
-            found.extend(_inline_targets(inline))
+            in_pair = paired is not None and (isinstance(node, ListItem) or id(node) in paired)
+            found.extend(_inline_targets(inline, in_pair))
         if isinstance(node, Shortcode):
             found.extend(_shortcode_targets(node))
     return found
 
 
-def _inline_targets(inline: Inline) -> list[Target]:
+def _inline_targets(inline: Inline, in_paired_text: bool = False) -> list[Target]:
     found = [
-        Target(link.url, link.line, link.kind in ("image", "image-reference") or _looks_image(link.url), link.kind)
+        Target(link.url, link.line, link.kind in ("image", "image-reference") or _looks_image(link.url), link.kind,
+               in_paired_text)
         for link in inline.links
         if not _footnote_or_identifier(link.url, link.text, link.kind)
     ]
@@ -871,9 +879,13 @@ def check_links(c: Comparison) -> None:
 
     place_a = _target_places(c.sections.a, key_a)
     place_b = _target_places(c.sections.b, key_b)
+    # a link in text whose counterpart stands there: without its own counterpart, only the
+    # link was dropped (the words are translated) - worth a look, not a failed build
+    paired = {id(x) for pair in c.block_pairs if pair.a is not None and pair.b is not None
+              for x in (pair.a, pair.b) if isinstance(x, Paragraph)}
     for sa, sb in c.sections.pairs + c.sections.moved:
-        targets_a = [t for t in _targets(sa, c.unmatched, c.held_blocks(sa, True)) if t.url.strip()]
-        targets_b = [t for t in _targets(sb, c.unmatched, c.held_blocks(sb, False)) if t.url.strip()]
+        targets_a = [t for t in _targets(sa, c.unmatched, c.held_blocks(sa, True), paired) if t.url.strip()]
+        targets_b = [t for t in _targets(sb, c.unmatched, c.held_blocks(sb, False), paired) if t.url.strip()]
         for image in (False, True):
             a = [Found(t, t.line, t.url) for t in targets_a if t.image == image]
             b = [Found(t, t.line, t.url) for t in targets_b if t.image == image]
@@ -952,8 +964,12 @@ def _compare_targets(
     def contrasted(x: Found[Target], y: Found[Target]) -> tuple[str, str]:
         return contrast(x.value.url, y.value.url)
 
+    def lonely_severity(found: Found[Target]) -> Severity | None:
+        # the link's sentence has its counterpart: the words are there, only the link is not
+        return Severity.WARNING if found.value.in_paired_text and not image else None
+
     _report_leftovers(c, rule, sa, sb, left_a, left_b, describe, noun, severity_of=severity, whole=whole,
-                      contrast=contrasted)
+                      contrast=contrasted, lonely_severity=lonely_severity)
 
 
 _WIKI = lazy_compile(r"https?://([a-z]{2,3}(?:-[a-z]+)?)\.(?:m\.)?(wikipedia|wiktionary|wikibooks)\.org/", re.I)
