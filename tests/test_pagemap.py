@@ -151,3 +151,47 @@ def test_permalinks_follow_remove_path_accents(tmp_path, remove_accents, address
     })
     urls = plan_pairs([tmp_path], Config()).layout.page_map.urls
     assert urls[address] == "services/storage.md"
+
+
+MULTI_DOMAIN = (
+    'baseURL = "https://example.eu/"\ndefaultContentLanguage = "en"\n'
+    '[languages.en]\ncontentDir = "content/en"\nbaseURL = "https://example.eu/"\n'
+    '[languages.sv]\ncontentDir = "content/sv"\nbaseURL = "https://www.example.se/"\n'
+    '[languages.nb]\ncontentDir = "content/nb"\nbaseURL = "https://example.no/"\n'
+)
+
+
+def test_an_absolute_link_to_a_language_s_base_url_is_a_link_into_the_site(tmp_path):
+    write(tmp_path, {
+        "hugo.toml": MULTI_DOMAIN,
+        "content/en/research.md": "---\ntitle: Research\ntranslationKey: research\n---\n## R\n",
+        "content/sv/forskning.md": "---\ntitle: Forskning\ntranslationKey: research\n---\n## F\n",
+    })
+    pages = plan_pairs([tmp_path], Config()).layout.page_map
+    here = str(tmp_path / "content/en/research.md")
+    assert pages.resolve("https://WWW.example.se/forskning/", here) == pages.group_of(here) == "translationKey:research"
+    assert pages.resolve("/forskning/", here) == "translationKey:research"
+    assert pages.address("https://other.example.se/forskning/", here) is None  # another site
+
+
+def test_a_language_chooser_only_one_version_has_is_info(tmp_path, monkeypatch):
+    chooser = (
+        "## Choose your country\n\nPick the page in your language.\n\n"
+        "- [Sweden](https://www.example.se/forskning/)\n- [Norway](https://example.no/forskning/)\n"
+        "- [Denmark](https://example.dk/forskning/)\n\n"
+    )
+    write(tmp_path, {
+        "hugo.toml": MULTI_DOMAIN.replace("[languages.nb]", '[languages.da]\ncontentDir = "content/da"\nbaseURL = "https://example.dk/"\n[languages.nb]'),
+        "content/en/research.md": "---\ntitle: Research\ntranslationKey: research\n---\n## Research\n\nWe serve research.\n\n" + chooser + "## About\n\nText.\n",
+        "content/sv/forskning.md": "---\ntitle: Forskning\ntranslationKey: research\n---\n## Forskning\n\nVi tjänar forskningen.\n\n## Om\n\nText.\n",
+        "content/nb/forskning.md": "---\ntitle: Forskning\ntranslationKey: research\n---\n## Forskning\n\nVi tjener forskningen.\n\n## Om\n\nTekst.\n",
+    })
+    monkeypatch.chdir(tmp_path)
+    data = json.loads(CliRunner().invoke(main, ["scan", "--format", "json"]).stdout)
+    missing = [(f["path"], f["severity"]) for f in data["findings"] if f["rule"] == "missing-section"]
+    assert missing == [("content/nb/forskning.md", "info"), ("content/sv/forskning.md", "info")]
+    # a link anywhere else in it: a section with content of its own, still an error
+    write(tmp_path, {"content/en/research.md": (tmp_path / "content/en/research.md").read_text().replace(
+        "- [Denmark]", "- [Our grants](/grants/)\n- [Denmark]")})
+    data = json.loads(CliRunner().invoke(main, ["scan", "--format", "json"]).stdout)
+    assert {f["severity"] for f in data["findings"] if f["rule"] == "missing-section"} == {"error"}

@@ -15,6 +15,7 @@ from transcheck.align.alignment import EXACT_CELLS, SectionInfo, align_items, al
 from transcheck.findings import Example, Rule, Severity
 from transcheck.pair.comparison import BlockPair, Check, Comparison, Side, form_of, table_as_text
 from transcheck.document.model import Block, CodeBlock, ListBlock, ListItem, Paragraph, Shortcode, TableBlock, walk_nodes
+from transcheck.rules.values import section_targets
 from transcheck.scripts import WIDE, weight
 from transcheck.wording import contrast, clip, in_section, named, plural, quote, section_phrase
 
@@ -26,8 +27,11 @@ MISSING_SECTION = Rule("TC101", "missing-section", Severity.ERROR, "A section of
          "and language-neutral content (ids, numbers, links, code, names), never by translated "
          "heading text, so one missing section gives exactly one finding. A heading whose content "
          "stands in the other version anyway (one section there holds all its names, numbers, links "
-         "and code, or its parent there holds its text without sub-headings) is a warning: the section "
-         "was restructured, not lost. An empty heading (`# ` alone) starts no section.",
+         "and code, or its parent there holds its text without sub-headings, or the section above "
+         "there holds most of its paragraphs) is a warning: the section was restructured, not lost. "
+         "A section whose links all lead to this same page in other languages (a country or "
+         "language chooser; the site's page map and base URLs tell) is information. An empty "
+         "heading (`# ` alone) starts no section.",
     example=Example(
         "## Om tjänsten\n\nVi söker en utvecklare som vill bygga tjänster för kommuner och regioner.\n\n## Vi erbjuder\n\n- Flexibla arbetstider\n- Friskvårdsbidrag\n",
         "## About the job\n\nWe are looking for a developer who wants to build services for municipalities and regions.\n",
@@ -184,6 +188,18 @@ def _missing(
             # the sections around it stand in another order here: it follows what it follows there
             anchor, where = min(after.end_line + 1, lacking_doc_end), f"; it belongs after {named(after.title, 40)}"
         what = f"{named(info.title)} ({having.name}:{info.line}, {_heading_words(info)})"
+        if _language_chooser(c, having, info):
+            c.report(
+                MISSING_SECTION,
+                lacking,
+                anchor,
+                f"{what} has no counterpart here; its links lead to this page in other languages "
+                f"(a language chooser, which a translation need not repeat){where}",
+                [(having, info.line)],
+                key=f"{having.language}|{info.title}",
+                severity=Severity.INFO,
+            )
+            continue
         holder = None if info.index in heading_only else (
             _holder_of_content(info, lacking_infos) or _parent_holding_text(info, only, having_all, partner)
             or _headingless_text(info, lacking_infos, having_all) or _host_holding_blocks(c, info, having_all, partner, missing_indexes))
@@ -208,6 +224,27 @@ def _missing(
             key=f"{having.language}|{info.title}",
             severity=Severity.WARNING if info.index in heading_only or holder is not None else None,
         )
+
+
+def _language_chooser(c: Comparison, having: Side, info: SectionInfo) -> bool:
+    """Do two links or more lead out of ``info`` to this very page in other languages (flags
+    to the .dk, .no and .se sites), and none anywhere else? The site's page map tells; a
+    link to a base URL of the site whose page is not at hand (a language not checked out)
+    counts as neither."""
+    pages = c.settings.page_map
+    if pages is None:
+        return False
+    own = pages.group_of(having.path)
+    targets = [t.url.strip() for t in section_targets(info, set()) if not t.image and not t.url.startswith("#")]
+    groups = [pages.resolve(url, having.path) for url in targets]
+    unknown_but_ours = [url for url, group in zip(targets, groups) if group is None
+                        and _ABSOLUTE.match(url) and pages.address(url, having.path) is not None]
+    return (own is not None and sum(group == own for group in groups) >= 2
+            and all(group == own for group in groups if group is not None)
+            and sum(group is None for group in groups) == len(unknown_but_ours))
+
+
+_ABSOLUTE = lazy_compile(r"https?://", re.I)
 
 
 def _host_holding_blocks(

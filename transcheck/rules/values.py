@@ -778,7 +778,7 @@ class Target:
     in_paired_text: bool = False  # in a paragraph or list item whose counterpart stands there
 
 
-def _targets(info: SectionInfo, skip: set[int], held: list[Block] | None = None, paired: set[int] | None = None) -> list[Target]:
+def section_targets(info: SectionInfo, skip: set[int], held: list[Block] | None = None, paired: set[int] | None = None) -> list[Target]:
     """Link and image targets of a section (and of ``held``, blocks of its sub-sections
     compared with it), leaving out blocks and items without counterpart. ``paired``: ids of
     the paragraphs that have a counterpart (list items left in have one)."""
@@ -884,8 +884,8 @@ def check_links(c: Comparison) -> None:
     paired = {id(x) for pair in c.block_pairs if pair.a is not None and pair.b is not None
               for x in (pair.a, pair.b) if isinstance(x, Paragraph)}
     for sa, sb in c.sections.pairs + c.sections.moved:
-        targets_a = [t for t in _targets(sa, c.unmatched, c.held_blocks(sa, True), paired) if t.url.strip()]
-        targets_b = [t for t in _targets(sb, c.unmatched, c.held_blocks(sb, False), paired) if t.url.strip()]
+        targets_a = [t for t in section_targets(sa, c.unmatched, c.held_blocks(sa, True), paired) if t.url.strip()]
+        targets_b = [t for t in section_targets(sb, c.unmatched, c.held_blocks(sb, False), paired) if t.url.strip()]
         for image in (False, True):
             a = [Found(t, t.line, t.url) for t in targets_a if t.image == image]
             b = [Found(t, t.line, t.url) for t in targets_b if t.image == image]
@@ -901,7 +901,7 @@ def _target_places(infos: list[SectionInfo], key: Callable[[str], str]) -> dict[
     """Normalised (and written) target → where it stands in the whole file (anchors left out)."""
     places: dict[str, list[Place]] = {}
     for info in infos:
-        for target in _targets(info, set()):
+        for target in section_targets(info, set()):
             if target.url.strip() and not target.url.startswith("#"):
                 places.setdefault(key(target.url), []).append((target.line, info))
                 places.setdefault("raw:" + target.url.strip(), []).append((target.line, info))

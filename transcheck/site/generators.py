@@ -55,6 +55,9 @@ class SiteConfig:
     # Hugo [permalinks]: language ("" for all) → top-level section → (page pattern, section pattern)
     permalinks: dict[str, dict[str, tuple[str, str]]] = field(default_factory=dict)
     remove_path_accents: bool = False  # Hugo's removePathAccents: "på" is "pa" in addresses
+    # baseURL of the site and of each language that has its own ("" for the site's): an
+    # absolute link to one of them is a link into the site
+    base_urls: dict[str, str] = field(default_factory=dict)
 
 
 class ConfigReadError(Exception):
@@ -311,10 +314,14 @@ def _load_hugo(site: SiteConfig) -> SiteConfig:
     languages = data.get("languages")
     explicit: dict[str, list[Path]] = {}
     written: dict[str, str] = {}  # language → its key as the config writes it (a folder name)
+    if isinstance(data.get("baseurl"), str) and data["baseurl"].strip():
+        site.base_urls[""] = data["baseurl"].strip()
     for key, settings in languages.items() if isinstance(languages, dict) else []:
         code = language_code(key)
         written[code] = key
         site.languages.append(code)
+        if isinstance(settings, dict) and isinstance(settings.get("baseurl"), str) and settings["baseurl"].strip():
+            site.base_urls[code] = settings["baseurl"].strip()
         if isinstance(settings, dict) and settings.get("contentdir"):
             explicit.setdefault(code, []).append((root / str(settings["contentdir"])).resolve())
     mounted = _mounts(data, root, site)

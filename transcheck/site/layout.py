@@ -49,6 +49,7 @@ class SiteLayout:
     page_map: PageMap | None = None  # the site's pages by address, for links (planned sites only)
     permalinks: dict[str, dict[str, tuple[str, str]]] = field(default_factory=dict)  # Hugo [permalinks]
     remove_path_accents: bool = False
+    base_urls: dict[str, str] = field(default_factory=dict)  # language ("" for the site) → baseURL
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +92,7 @@ def load_hugo_layout(root: Path) -> SiteLayout:
         default_in_subdir=site.default_in_subdir,
         permalinks=dict(site.permalinks),
         remove_path_accents=site.remove_path_accents,
+        base_urls=dict(site.base_urls),
     )
 
 
@@ -471,7 +473,7 @@ def _plan_site(
         group[page.language] = Page(path, page.language, key)
         addresses.append((str(path), key, content_url(page.key, frozenset(l.lower() for l in layout.languages)), fields))
     if site_root is not None:
-        layout.page_map = build_page_map(addresses, layout.languages, layout.content_dirs)
+        layout.page_map = build_page_map(addresses, layout.languages, layout.content_dirs, layout.base_urls)
     source = config.source or layout.default_language
     present = {language for group in groups.values() for language in group}
     order = [l for l in layout.languages if l in present] or sorted(present)

@@ -23,6 +23,7 @@ from urllib.parse import unquote
 from transcheck.lazyre import lazy_compile
 
 _INDEX = lazy_compile(r"(?:^|/)_?index$")
+_SCHEME = lazy_compile(r"^https?://", re.I)
 _MD = lazy_compile(r"\.(?:md|markdown|mdown)$")
 
 
@@ -34,6 +35,13 @@ class PageMap:
     content_dirs: tuple[tuple[str, str], ...]  # (absolute folder, language or "" for a shared folder)
     urls: dict[str, str] = field(default_factory=dict, compare=False, hash=False)  # "/docs/a" → group key
     page_urls: dict[str, str] = field(default_factory=dict, compare=False, hash=False)  # resolved file → "/docs/a"
+    # the site's base URLs without scheme, lower case, longest first ("beta.safespring.se/")
+    bases: tuple[str, ...] = ()
+
+    def group_of(self, path: str) -> str | None:
+        """The key the page in file ``path`` shares with its translations, if it is a page here."""
+        address = self.url_of(path)
+        return self.urls.get(address) if address is not None else None
 
     def url_of(self, path: str) -> str | None:
         """The address of the page in file ``path`` (without language prefix), if it is a page here."""
@@ -73,7 +81,7 @@ class PageMap:
 
     def address(self, target: str, page_path: str) -> str | None:
         """A site-internal link as an absolute address without language prefix; None otherwise."""
-        text = target.strip()
+        text = self._within_site(target.strip())
         if not text or text.startswith(("#", "//")) or re.match(r"^[a-z][a-z0-9+.-]*:", text, re.I) and not text.startswith("@/"):
             return None
         path = unquote(text.split("#", 1)[0].split("?", 1)[0])
@@ -95,6 +103,19 @@ class PageMap:
             return content_url(joined.lstrip("/"), self.languages)
         joined = posixpath.normpath(posixpath.join(base.rstrip("/") + "/", path))
         return _clean("/" + _without_language(joined.lstrip("/"), self.languages))
+
+    def _within_site(self, text: str) -> str:
+        """``https://beta.safespring.se/tjanster/`` → ``/tjanster/`` when the site (or one of
+        its languages) is served there; any other text as it is."""
+        scheme = _SCHEME.match(text)
+        if scheme is None or not self.bases:
+            return text
+        rest = text[scheme.end():]
+        lowered = rest.lower()
+        for base in self.bases:
+            if lowered.startswith(base) or lowered == base.rstrip("/"):
+                return "/" + rest[len(base):]
+        return text
 
     def _file_folder(self, page_path: str, base: str) -> str:
         # a bundle's index.md / _index.md lives in the folder that is its address
@@ -129,7 +150,8 @@ def _clean(path: str) -> str:
 
 
 def build_page_map(
-    pages: list[tuple[str, str, str, dict[str, object]]], languages: list[str], content_dirs: dict[str, list[Path]]
+    pages: list[tuple[str, str, str, dict[str, object]]], languages: list[str], content_dirs: dict[str, list[Path]],
+    base_urls: dict[str, str] | None = None,
 ) -> PageMap:
     """From (file, group key, address without language, front-matter fields) of every page.
 
@@ -171,4 +193,6 @@ def build_page_map(
         ((str(folder), language) for language, list_ in content_dirs.items() for folder in list_),
         key=lambda item: -len(item[0]),
     ))
-    return PageMap(codes, folders, urls, page_urls)
+    bases = {_SCHEME.sub("", url.strip()).lower().rstrip("/") + "/" for url in (base_urls or {}).values()}
+    bases.discard("/")
+    return PageMap(codes, folders, urls, page_urls, tuple(sorted(bases, key=lambda b: (-len(b), b))))
