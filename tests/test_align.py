@@ -334,3 +334,40 @@ def test_a_part_number_in_a_heading_does_not_pair_parts_whose_content_differs():
           "## Part III – The road ahead\n\nOn GAIA-X, Kubernetes and OpenStack in Europe.\n")
     missing = [f.message for f in check_texts(sv, en, "p.sv.md", "p.en.md") if f.rule == "missing-section"]
     assert len(missing) == 1 and '"Del III – Ansvar"' in missing[0]
+
+
+def _glossary(entries: list[tuple[str, str, str]]) -> str:
+    return "## Glossary\n\n" + "".join(f"### {title} {{#{anchor}}}\n\n{text}\n\n" for title, anchor, text in entries)
+
+
+GLOSSARY_EN = [
+    ("Attribute", "attribute", "A key and a value on telemetry."),
+    ("Baggage", "baggage", "Values carried along a request."),
+    ("Label", "label", "See attribute."),
+    ("Metric", "metric", "A measurement over time."),
+    ("Sampling", "sampling", "Choosing which traces to keep."),
+    ("Span", "span", "One operation of a trace."),
+]
+GLOSSARY_ES = sorted([
+    ("Atributo", "attribute", "Una clave y un valor en la telemetría."),
+    ("Equipaje", "baggage", "Valores que viajan con una petición."),
+    ("Etiqueta", "label", "Véase atributo."),
+    ("Métrica", "metric", "Una medición a lo largo del tiempo."),
+    ("Muestreo", "sampling", "Elegir qué trazas se guardan."),
+    ("Tramo", "span", "Una operación de una traza."),
+], key=lambda entry: entry[0].casefold())
+
+
+def test_a_glossary_sorted_in_each_language_pairs_entries_by_their_anchors():
+    alignment = align_sections(doc(_glossary(GLOSSARY_EN)), doc(_glossary(GLOSSARY_ES)))
+    paired = {(x.id, y.id) for x, y in alignment.pairs + alignment.moved if x.id}
+    assert paired == {(anchor, anchor) for _, anchor, _ in GLOSSARY_EN}
+    assert "section-order" not in [f.rule for f in findings(_glossary(GLOSSARY_ES), _glossary(GLOSSARY_EN))]
+
+
+def test_a_moved_section_of_a_page_in_no_alphabetical_order_is_still_reported():
+    en = [("Install", "install", "Get it."), ("Configure", "configure", "Set it up."), ("Run", "run", "Start it."),
+          ("Upgrade", "upgrade", "Get a newer one."), ("Remove", "remove", "Take it away.")]
+    sv = [("Installera", "install", "Hämta den."), ("Kör", "run", "Starta den."), ("Konfigurera", "configure", "Ställ in den."),
+          ("Uppgradera", "upgrade", "Hämta en nyare."), ("Ta bort", "remove", "Ta bort den.")]
+    assert "section-order" in [f.rule for f in findings(_glossary(sv), _glossary(en))]

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Any, Callable, Hashable, Iterable, Sequence
+import unicodedata
 
 from transcheck.document.model import (
     Block,
@@ -620,10 +621,59 @@ def _align_infos(xs: list[SectionInfo], ys: list[SectionInfo], threshold: float)
     )
 
 
+def _anchored(xs: list[SectionInfo], ys: list[SectionInfo]) -> list[tuple[int, int]]:
+    """Sibling sections that share one anchor (``_same_anchor``), each the only one of its
+    side to do so, as (index in xs, index in ys) in the order of xs."""
+    by_id: dict[str, list[int]] = {}
+    by_title: dict[str, list[int]] = {}
+    for j, y in enumerate(ys):
+        if y.id:
+            by_id.setdefault(y.id, []).append(j)
+        elif y.section is not None:
+            by_title.setdefault(_anchor_of(y.title), []).append(j)
+    found: list[tuple[int, int]] = []
+    for i, x in enumerate(xs):
+        if x.id:
+            js = by_id.get(x.id, []) + by_title.get(x.id, [])
+        elif x.section is not None:
+            js = by_id.get(_anchor_of(x.title), [])
+        else:
+            continue
+        if len(js) == 1:
+            found.append((i, js[0]))
+    once = Counter(j for _, j in found)
+    return [(i, j) for i, j in found if once[j] == 1]
+
+
+def sorted_titles(infos: list[SectionInfo]) -> bool:
+    """Five siblings or more in the alphabetical order of their titles (a glossary sorted
+    in each language): another order in a translation is the sort, not a move."""
+    keys = [unicodedata.normalize("NFKD", info.title.casefold()) for info in infos]
+    # people sort loosely ("Application" before "APM"): one step in ten may go back
+    backwards = sum(1 for x, y in zip(keys, keys[1:]) if x > y)
+    return len(keys) >= 5 and backwards <= max(1, len(keys) // 10)
+
+
+def siblings(infos: list[SectionInfo], info: SectionInfo) -> list[SectionInfo]:
+    """``info`` and the sections under the same parent, in order."""
+    return [x for x in infos if x.parent == info.parent and x.index != 0]
+
+
 def _align_with_slots(
     xs: list[SectionInfo], ys: list[SectionInfo]
 ) -> tuple[list[tuple[SectionInfo, SectionInfo]], list[SectionInfo], list[SectionInfo]]:
-    """Align two sibling lists; leftovers that share a slot pair up at a lower bar."""
+    """Align two sibling lists; leftovers that share a slot pair up at a lower bar.
+
+    Two lists each sorted by its own titles (a glossary sorted in each language) share no
+    order: the siblings that keep one explicit anchor (``{#field}`` under a translated
+    heading) are partners whatever their places, the rest are left to be matched by
+    likeness among all leftovers."""
+    if sorted_titles(xs) and sorted_titles(ys):
+        anchored = _anchored(xs, ys)
+        if len(anchored) >= 2:
+            fixed_x, fixed_y = {i for i, _ in anchored}, {j for _, j in anchored}
+            return ([(xs[i], ys[j]) for i, j in anchored], [x for i, x in enumerate(xs) if i not in fixed_x],
+                    [y for j, y in enumerate(ys) if j not in fixed_y])
     pairs: list[tuple[SectionInfo, SectionInfo]] = []
     only_x: list[SectionInfo] = []
     only_y: list[SectionInfo] = []

@@ -11,7 +11,7 @@ from typing import Iterable
 
 from transcheck.lazyre import lazy_compile
 from transcheck.align.neutral import similarity, tokens_of
-from transcheck.align.alignment import EXACT_CELLS, SectionInfo, align_items, align_sequences, paired_by_content, block_text, bounded_ratio, section_similarity
+from transcheck.align.alignment import EXACT_CELLS, SectionInfo, align_items, align_sequences, paired_by_content, siblings, sorted_titles, block_text, bounded_ratio, section_similarity
 from transcheck.findings import Example, Rule, Severity
 from transcheck.pair.comparison import BlockPair, Check, Comparison, Side, form_of, table_as_text
 from transcheck.document.model import Block, CodeBlock, ListBlock, ListItem, Paragraph, Shortcode, TableBlock, walk_nodes
@@ -50,7 +50,9 @@ HEADING_LEVEL = Rule("TC102", "heading-level", Severity.WARNING, "Aligned headin
 )
 
 SECTION_ORDER = Rule("TC103", "section-order", Severity.WARNING, "Aligned sections stand in a different order.",
-         "The section exists in both versions but was moved: reported once, on the moved section.",
+         "The section exists in both versions but was moved: reported once, on the moved section. "
+         "Entries that each version sorts by its own words (a glossary in alphabetical order, "
+         "paired by their {#id} anchors) are in no order to compare.",
     example=Example(
         "## Om tjänsten\n\nVi söker en utvecklare som vill bygga tjänster för kommuner och regioner.\n\n## Vi erbjuder\n\n- Flexibla arbetstider\n- Friskvårdsbidrag\n",
         "## We offer\n\n- Flexible working hours\n- Wellness allowance\n\n## About the job\n\nWe are looking for a developer who wants to build services for municipalities and regions.\n",
@@ -148,6 +150,8 @@ def check_sections(c: Comparison) -> None:
         _heading_level(c, sa, sb, partner_a)
     moved = {(x.index, y.index) for x, y in alignment.moved}
     for sa, sb in alignment.moved:
+        if sorted_titles(siblings(alignment.a, sa)) and sorted_titles(siblings(alignment.b, sb)):
+            continue  # each version sorts its entries by its own words: another order, no move
         if sa.parent is not None and partner_a.get(sa.parent) is not None:
             parent_b = partner_a[sa.parent]
             if (sa.parent, parent_b.index) in moved and sb.parent == parent_b.index:
