@@ -243,3 +243,21 @@ def test_template_code_is_no_text_to_translate():
     # a product name with a dot and a version: nothing to translate; a sentence around it is
     assert not translatable("Node.js 16+") and not translatable("ASP.NET Core 8") and not translatable("Vue.js")
     assert translatable("Install Node.js 16 or later")
+
+
+def test_source_text_in_one_translation_s_language_is_reported_once(tmp_path):
+    """Swedish text on the English page is untranslated against the Swedish page and
+    in a third language against the Norwegian one: one defect, one finding."""
+    from transcheck.checking.engine import check_group
+
+    swedish = ("Skapar en sektion med två knappar. Den första knappen leder till en demo och den andra "
+               "till kontaktformuläret, och båda öppnas i samma fönster som sidan.")
+    (tmp_path / "page.en.md").write_text(f"---\ntitle: Buttons\n---\n\n## Buttons\n\n{swedish}\n", encoding="utf-8")
+    (tmp_path / "page.sv.md").write_text(f"---\ntitle: Knappar\n---\n\n## Knappar\n\n{swedish}\n", encoding="utf-8")
+    (tmp_path / "page.nb.md").write_text(
+        "---\ntitle: Knapper\n---\n\n## Knapper\n\nLager en seksjon med to knapper. Den første knappen leder til en demo "
+        "og den andre til kontaktskjemaet, og begge åpnes i samme vindu som siden.\n", encoding="utf-8")
+    results = check_group(str(tmp_path / "page.en.md"), "en",
+                          [(str(tmp_path / "page.sv.md"), "sv"), (str(tmp_path / "page.nb.md"), "nb")])
+    on_source = [(f.rule, f.line) for r in results for f in r.findings if f.path.endswith("page.en.md")]
+    assert ("untranslated", 7) in on_source and ("language-detected", 7) not in on_source

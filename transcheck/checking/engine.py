@@ -168,10 +168,25 @@ def check_group(
     """
     settings = settings or Settings()
     loaded = {source: _load(source, settings.max_bytes)}
-    return [
+    results = [
         compare_paths(path, source, settings, (language, source_language), loaded, given_by="site")[1]
         for path, language in translations
     ]
+    return _said_once(source, results)
+
+
+def _said_once(source: str, results: list[PairResult]) -> list[PairResult]:
+    """A source block in a translation's language is untranslated against that translation
+    and language-detected against the others (Swedish text on the English page, compared
+    with the Swedish and the Norwegian page): one defect, reported once, as untranslated."""
+    untranslated = {(f.path, f.line) for result in results for f in result.findings
+                    if f.rule == "untranslated" and f.path == source}
+    if not untranslated:
+        return results
+    for result in results:
+        result.findings = [f for f in result.findings
+                           if not (f.rule == "language-detected" and (f.path, f.line) in untranslated)]
+    return results
 
 
 def compare_paths(
