@@ -192,19 +192,8 @@ def _missing(
             # the sections around it stand in another order here: it follows what it follows there
             anchor, where = min(after.end_line + 1, lacking_doc_end), f"; it belongs after {named(after.title, 40)}"
         what = f"{named(info.title)} ({having.name}:{info.line}, {_heading_words(info)})"
-        if _language_chooser(c, having, info):
-            c.report(
-                MISSING_SECTION,
-                lacking,
-                anchor,
-                f"{what} has no counterpart here; its links lead to this page in other languages "
-                f"(a language chooser, which a translation need not repeat){where}",
-                [(having, info.line)],
-                key=f"{having.language}|{info.title}",
-                severity=Severity.INFO,
-            )
-            continue
-        holder = None if info.index in heading_only else (
+        chooser = _language_chooser(c, having, info)
+        holder = None if info.index in heading_only or chooser else (
             _holder_of_content(info, lacking_infos) or _parent_holding_text(info, only, having_all, partner)
             or _headingless_text(info, lacking_infos, having_all) or _host_holding_blocks(c, info, having_all, partner, missing_indexes))
         if info.index in heading_only:
@@ -217,6 +206,9 @@ def _missing(
             line = holder.line
             message = (f"{what} has no heading here, but what it holds stands in "
                        f"{named(holder.title or 'the text before the first heading', 40)} (line {holder.line})")
+        elif chooser:
+            line, message = anchor, (f"{what} has no counterpart here; its links lead to this page in other "
+                                     f"languages (a language chooser, which a translation need not repeat){where}")
         else:
             line, message = anchor, f"{what} has no counterpart here{where}"
         c.report(
@@ -226,7 +218,7 @@ def _missing(
             message,
             [(having, info.line)],
             key=f"{having.language}|{info.title}",
-            severity=Severity.WARNING if info.index in heading_only or holder is not None else None,
+            severity=Severity.INFO if chooser else Severity.WARNING if info.index in heading_only or holder is not None else None,
         )
 
 
