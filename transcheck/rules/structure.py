@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import Iterable
 
 from transcheck.lazyre import lazy_compile
-from transcheck.align.neutral import similarity, tokens_of
+from transcheck.align.neutral import Tokens, similarity, tokens_of
 from transcheck.align.alignment import EXACT_CELLS, SectionInfo, align_items, align_sequences, paired_by_content, siblings, sorted_titles, block_text, bounded_ratio, section_similarity
 from transcheck.findings import Example, Rule, Severity
 from transcheck.pair.comparison import BlockPair, Check, Comparison, Side, form_of, table_as_text
@@ -261,6 +261,16 @@ def _host_holding_blocks(
     return holder if _paragraphs_stand_in(c, info, holder) else None
 
 
+def _lonely_paragraph_tokens(c: Comparison) -> dict[int, list[Tokens]]:
+    """Tokens of the paragraphs without counterpart, by (the id of) their section."""
+    found: dict[int, list[Tokens]] = {}
+    for pair in c.block_pairs:
+        block, section = (pair.a, pair.section_a) if pair.b is None else (pair.b, pair.section_b)
+        if (pair.a is None or pair.b is None) and isinstance(block, Paragraph):
+            found.setdefault(id(section), []).append(tokens_of(block.text))
+    return found
+
+
 def _paragraphs_stand_in(c: Comparison, info: SectionInfo, holder: SectionInfo) -> bool:
     """Do most paragraphs of ``info`` (those with three names, numbers or links at least)
     have a paragraph without counterpart in ``holder`` that shares most of them? Moved
@@ -269,9 +279,7 @@ def _paragraphs_stand_in(c: Comparison, info: SectionInfo, holder: SectionInfo) 
             if len((tokens := tokens_of(block.text)).strong) >= 3]
     if not mine:
         return False
-    lonely = {id(pair.a or pair.b) for pair in c.block_pairs if pair.a is None or pair.b is None}
-    theirs = [tokens_of(node.text) for node in walk_nodes(list(holder.blocks))
-              if isinstance(node, Paragraph) and id(node) in lonely]
+    theirs = c.fact(_lonely_paragraph_tokens).get(id(holder), [])
     said = sum(any((similarity(tokens, other) or 0.0) >= 0.5 for other in theirs) for tokens in mine)
     return 2 * said > len(mine)
 
@@ -446,7 +454,8 @@ def _split_lists(pairs: list[BlockPair]) -> dict[int, list[ListBlock]]:
         on_a = len(a.items) < len(b.items)
         short, wanted = (a, len(b.items)) if on_a else (b, len(a.items))
         parts: list[ListBlock] = []
-        for neighbours in (pairs[index + 1 :], reversed(pairs[:index])):
+        after, before = range(index + 1, len(pairs)), range(index - 1, -1, -1)
+        for neighbours in ((pairs[k] for k in after), (pairs[k] for k in before)):
             missing = wanted - len(short.items) - sum(len(part.items) for part in parts)
             parts += _fragments(neighbours, pair, on_a, missing)
         if parts and len(short.items) + sum(len(part.items) for part in parts) == wanted:
