@@ -104,7 +104,8 @@ def _small_page() -> str:
 
 def child(case: str, n: int, profile: bool) -> None:
     """Check one generated pair in this process and print seconds, peak MiB and findings."""
-    from transcheck.checking.engine import Options, check_paths
+    from transcheck.checking.engine import check_paths
+    from transcheck.pair.settings import Settings
 
     with tempfile.TemporaryDirectory() as folder:
         sv_text, en_text = pages(case, n)
@@ -112,7 +113,7 @@ def child(case: str, n: int, profile: bool) -> None:
         for path, text in ((path_a, sv_text), (path_b, en_text)):
             with open(path, "w", encoding="utf-8") as handle:
                 handle.write(text)
-        options = Options(max_bytes=64 * 1024 * 1024)
+        options = Settings(max_bytes=64 * 1024 * 1024)
         started, cpu = time.perf_counter(), time.process_time()
         if profile:
             profiler = cProfile.Profile()
@@ -158,9 +159,11 @@ def phases(case: str, n: int) -> None:
 
         return run_check
 
-    engine.CHECKS = [timed(check) for check in engine.CHECKS]
+    from dataclasses import replace
+
+    engine.CHECKS = tuple(replace(check, run=timed(check.run)) for check in engine.CHECKS)
     cpu = time.process_time()
-    engine.compare_documents(doc_a, doc_b, engine.Options())
+    engine.compare_documents(doc_a, doc_b)
     compared = time.process_time() - cpu
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
     print(f"parse {parsed:.2f} s (peak {after_parse} MiB so far); compare {compared:.2f} s (peak {peak} MiB)")
