@@ -421,13 +421,13 @@ def _heading_level(c: Comparison, sa: SectionInfo, sb: SectionInfo, partner_a: d
 def check_blocks(c: Comparison) -> None:
     splits = _split_lists(c.block_pairs)
     fragments = {id(part) for parts in splits.values() for part in parts}
-    for pair in c.block_pairs:
+    for index, pair in enumerate(c.block_pairs):
         a, b = pair.a, pair.b
         if isinstance(a, ListBlock) and isinstance(b, ListBlock):
             short = a if len(a.items) < len(b.items) else b
             if id(short) in splits:
                 _report_split(c, a, b, splits[id(short)])
-            _compare_lists(c, a, b, count=id(short) not in splits)
+            _compare_lists(c, a, b, count=id(short) not in splits, lead=c.block_pairs[index - 1] if index else None)
         elif isinstance(a, TableBlock) and isinstance(b, TableBlock):
             _compare_tables(c, a, b)
     for pair in c.block_pairs:
@@ -572,9 +572,10 @@ def _links_in_text(block: ListBlock, section: SectionInfo) -> int | None:
     return min(lines) if lines and not targets else None
 
 
-def _compare_lists(c: Comparison, a: ListBlock, b: ListBlock, count: bool = True) -> None:
+def _compare_lists(c: Comparison, a: ListBlock, b: ListBlock, count: bool = True, lead: BlockPair | None = None) -> None:
     """Kinds and item counts of two aligned lists and their nested lists; ``count=False``
-    leaves the top level's count alone (a split list, reported as such)."""
+    leaves the top level's count alone (a split list, reported as such). ``lead``: the
+    block pair just before the lists (the sentences that introduce them)."""
     # iterative over nested levels: (list in A, list in B, nesting depth)
     work = [(a, b, 0)]
     while work:
@@ -592,7 +593,7 @@ def _compare_lists(c: Comparison, a: ListBlock, b: ListBlock, count: bool = True
             )
         pairs = align_items(la.items, lb.items)
         if len(la.items) != len(lb.items) and (count or level):
-            _report_item_count(c, la, lb, pairs, nested)
+            _report_item_count(c, la, lb, pairs, nested, lead if not level else None)
         for ia, ib in pairs:
             if ia is None or ib is None:
                 continue
@@ -621,6 +622,7 @@ def _report_item_count(
     lb: ListBlock,
     pairs: list[tuple[ListItem | None, ListItem | None]],
     nested: str,
+    lead: BlockPair | None = None,
 ) -> None:
     only_a = [i for i, j in pairs if j is None and i is not None]
     only_b = [j for i, j in pairs if i is None and j is not None]
@@ -629,8 +631,14 @@ def _report_item_count(
         lacking, having, l_list, h_list, extra = c.a, c.b, la, lb, only_b
     else:
         lacking, having, l_list, h_list, extra = c.b, c.a, lb, la, only_a
-    named = ""
-    if extra and len(extra) <= 3 and all(_pinned(pairs, item) for item in extra):
+    named, severity = "", None
+    said_before = _first_item_in_lead(lead, h_list, lacking is c.a) if len(h_list.items) == len(l_list.items) + 1 else None
+    if said_before is not None:
+        # "…organisations should develop a plan to migrate;" then the other points as items
+        named = (f"; its first item, {quote(h_list.items[0].text, 40)} ({having.name}:{h_list.items[0].line}), "
+                 f"is said at the end of the sentence before the list here (line {said_before})")
+        severity = Severity.INFO
+    elif extra and len(extra) <= 3 and all(_pinned(pairs, item) for item in extra):
         named = "; no counterpart for " + ", ".join(
             f"{quote(item.text, 40)} ({having.name}:{item.line})" for item in extra
         )
@@ -645,7 +653,26 @@ def _report_item_count(
         f"{len(h_list.items)} in {having.name}:{h_list.line}{named}",
         [(having, h_list.line)],
         key=f"{len(l_list.items)}|{len(h_list.items)}|{_first(h_list)}",
+        severity=severity,
     )
+
+
+def _first_item_in_lead(lead: BlockPair | None, whole: ListBlock, lacking_is_a: bool) -> int | None:
+    """The line of the sentence before the shorter list when it says the longer list's
+    first item: the two introducing paragraphs are paired, this one is longer than that
+    one by about the item (script-neutral weight) and holds its names and numbers."""
+    if lead is None:
+        return None
+    here, there = (lead.a, lead.b) if lacking_is_a else (lead.b, lead.a)
+    if not (isinstance(here, Paragraph) and isinstance(there, Paragraph)) or not whole.items:
+        return None
+    item = weight(whole.items[0].text)
+    longer = weight(here.text) - weight(there.text)
+    if item < 20 or abs(longer - item) > 0.4 * item:
+        return None
+    # and its names and numbers stand in that sentence (a length alone may be chance)
+    wanted, said = tokens_of(whole.items[0].text).strong, tokens_of(here.text)
+    return here.line if wanted and wanted <= said.strong | said.weak else None
 
 
 def _pinned(pairs: list[tuple[ListItem | None, ListItem | None]], item: ListItem) -> bool:
