@@ -31,7 +31,9 @@ FRONTMATTER_MISSING_KEY = Rule("TC301", "frontmatter-missing-key", Severity.WARN
 )
 
 FRONTMATTER_MISMATCH = Rule("TC302", "frontmatter-mismatch", Severity.ERROR, "A front-matter value that must be the same differs.",
-         "Booleans such as draft, numbers, URLs, paths and images must be equal across languages; "
+         "Booleans such as draft, numbers, URLs, paths and images must be equal across languages "
+         "(draft: true on one side and no draft key on the other is a difference: Hugo publishes "
+         "a page without one); "
          "translated text is expected to differ and is not compared. Dates and a page's place in "
          "a listing (weight, cardorder …) differing are a warning: a translation is often dated "
          "when it was written.",
@@ -159,6 +161,8 @@ def check_missing_keys(c: Comparison) -> None:
         for key in sorted(set(mine) - set(theirs), key=lambda k: mine[k].line):
             if _ignored(c, key) or empty_value(mine[key].value) or _said_as_param(key, mine[key], their_params):
                 continue
+            if key == "draft" and mine[key].value is True:
+                continue  # a draft on one side only: check_front_matter_values
             entry = mine[key]
             renamed = _same_value_under_other_key(entry, theirs, set(mine))
             if not renamed:
@@ -329,6 +333,18 @@ def check_translated_keys(c: Comparison) -> None:
 
 def check_front_matter_values(c: Comparison) -> None:
     keys_a, keys_b = _effective(c.a), _effective(c.b)
+    for having, lacking, mine, theirs in ((c.a, c.b, keys_a, keys_b), (c.b, c.a, keys_b, keys_a)):
+        draft = mine.get("draft")
+        if draft is not None and draft.value is True and "draft" not in theirs and not _ignored(c, "draft"):
+            # no draft key is draft: false: one version is published, the other is not
+            c.report(
+                FRONTMATTER_MISMATCH,
+                lacking,
+                _anchor(lacking),
+                f"draft is not set here, so this page is published, but {having.name}:{draft.line} has draft: true",
+                [(having, draft.line)],
+                key="draft|missing",
+            )
     for key in sorted(set(keys_a) & set(keys_b), key=lambda k: keys_a[k].line):
         if _ignored(c, key):
             continue
