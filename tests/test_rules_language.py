@@ -261,3 +261,17 @@ def test_source_text_in_one_translation_s_language_is_reported_once(tmp_path):
                           [(str(tmp_path / "page.sv.md"), "sv"), (str(tmp_path / "page.nb.md"), "nb")])
     on_source = [(f.rule, f.line) for r in results for f in r.findings if f.path.endswith("page.en.md")]
     assert ("untranslated", 7) in on_source and ("language-detected", 7) not in on_source
+
+
+@pytest.mark.parametrize("sections, expected", [(3, 3), (4, 1)])
+def test_identical_text_in_many_sections_is_told_once_for_the_page(sections, expected):
+    from transcheck.checking.engine import check_texts
+
+    body = "".join(f"## Del {n}\n\nThis paragraph was never translated and says the same in both, part {n}.\n\n"
+                   for n in range(1, sections + 1))
+    en = body.replace("## Del", "## Part")
+    found = [f for f in check_texts(body, en, "p.sv.md", "p.en.md") if f.rule == "untranslated"]
+    assert len(found) == expected
+    if expected == 1:
+        assert f"{sections} paragraphs or list items in {sections} sections" in found[0].message
+        assert found[0].line == 3 and "lines 3, 7, 11, 15" in found[0].message

@@ -178,14 +178,17 @@ def check_group(
 def _said_once(source: str, results: list[PairResult]) -> list[PairResult]:
     """A source block in a translation's language is untranslated against that translation
     and language-detected against the others (Swedish text on the English page, compared
-    with the Swedish and the Norwegian page): one defect, reported once, as untranslated."""
-    untranslated = {(f.path, f.line) for result in results for f in result.findings
-                    if f.rule == "untranslated" and f.path == source}
+    with the Swedish and the Norwegian page): one defect, reported once, as untranslated
+    (a page identical in many sections to a translation: its language-detected findings go)."""
+    untranslated = [f for result in results for f in result.findings if f.rule == "untranslated" and f.path == source]
     if not untranslated:
         return results
+    lines = {f.line for f in untranslated}
+    # identical text in many sections is told once for the page (its lines in the message)
+    whole_page = any(f.key.startswith("page|") for f in untranslated)
     for result in results:
-        result.findings = [f for f in result.findings
-                           if not (f.rule == "language-detected" and (f.path, f.line) in untranslated)]
+        result.findings = [f for f in result.findings if not (
+            f.rule == "language-detected" and f.path == source and (whole_page or f.line in lines))]
     return results
 
 

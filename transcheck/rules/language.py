@@ -81,7 +81,8 @@ UNTRANSLATED = Rule("TC505", "untranslated", Severity.WARNING, "Text is identica
          "is_fallback_source_page: true, untranslated: true, translated: false), nor for the part of "
          "a page it keeps in another language on purpose: from where an in-page link named after a "
          "language (\"Read in Swedish\", \"Läs den engelska versionen\") leads to the end of the "
-         "page (language-detected leaves it alone too).",
+         "page (language-detected leaves it alone too). Identical text in one section is one "
+         "finding; in four sections or more, one finding for the page with every line.",
     example=Example(
         "## Om tjänsten\n\nVi söker en utvecklare som vill bygga tjänster för kommuner och regioner.\n\nDu arbetar nära våra användare i ett litet team.\n",
         "## About the job\n\nWe are looking for a developer who wants to build services for municipalities and regions.\n\nDu arbetar nära våra användare i ett litet team.\n",
@@ -581,8 +582,14 @@ def check_untranslated(c: Comparison) -> None:
             continue
         if isinstance(pair.a, Shortcode) and isinstance(pair.b, Shortcode) and id(pair.a) not in quoted:
             _shortcode_text(c, pair.a, pair.b)
-    for found in c.fact(identical_text):
-        _report_identical(c, found)
+    found_all = c.fact(identical_text)
+    for side in (c.a, c.b):
+        mine = [found for found in found_all if found.here is side]
+        if len(mine) >= MANY_SECTIONS:
+            _report_identical_page(c, mine)
+        else:
+            for found in mine:
+                _report_identical(c, found)
     _front_matter_text(c)
 
 
@@ -631,6 +638,29 @@ def _clearly_in(text: str, language: str, other: str, candidates: tuple[str, ...
     if mine not in scores or theirs not in scores:
         return False
     return (scores[mine] - scores[theirs]) / count >= CLEAR_MARGIN
+
+
+# identical text in this many sections of a page is told once, for the page
+MANY_SECTIONS = 4
+
+
+def _report_identical_page(c: Comparison, found: list[IdenticalText]) -> None:
+    """Identical text in many sections: one finding at the first, with every line there
+    (an editor translates the page, not one section after the other)."""
+    here, there = found[0].here, found[0].there
+    index_here = 0 if here is c.a else 1
+    units = sorted((unit for item in found for unit in item.units), key=lambda unit: unit[index_here].line)
+    first, other = units[0][index_here], units[0][1 - index_here]
+    lines = ", ".join(str(unit[index_here].line) for unit in units[:12]) + (" …" if len(units) > 12 else "")
+    c.report(
+        UNTRANSLATED,
+        here,
+        first.line,
+        f"{len(units)} paragraphs or list items in {len(found)} sections are identical in {there.name}, "
+        f"the first {quote(_unit_text(first))}; here at lines {lines}",
+        [(there, other.line)],
+        key=f"page|{fold_for_comparison(_unit_text(first))[:80]}",
+    )
 
 
 def _report_identical(c: Comparison, found: IdenticalText) -> None:
