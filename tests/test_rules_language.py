@@ -275,3 +275,21 @@ def test_identical_text_in_many_sections_is_told_once_for_the_page(sections, exp
     if expected == 1:
         assert f"{sections} paragraphs or list items in {sections} sections" in found[0].message
         assert found[0].line == 3 and "lines 3, 7, 11, 15" in found[0].message
+
+
+def test_text_in_the_other_language_in_many_sections_is_told_once():
+    from transcheck.checking.engine import check_texts
+
+    swedish = [
+        "Den här delen beskriver hur tjänsten fungerar och vad du behöver göra innan du börjar använda den på riktigt.",
+        "Här förklarar vi hur du skapar ett konto, hur du loggar in och hur du bjuder in alla dina kollegor till arbetsytan.",
+        "Den här texten handlar om hur du säkerhetskopierar dina data och hur du återställer dem när något går fel.",
+        "Till sist berättar vi hur du avslutar tjänsten och vad som händer med alla dina uppgifter efteråt hos oss.",
+    ]
+    english = ("This part of the guide was translated: it explains in plain words what the service does for you, "
+               "what it costs and where to turn when you need help from our support team.")
+    en = "".join(f"## Part {n}\n\n{text}\n\n{english}\n\n{english}\n\n" for n, text in enumerate(swedish, start=1))
+    sv = "".join(f"## Del {n}\n\nEn kortare svensk text om del {n} av tjänsten, med andra ord än på engelska sidan.\n\n"
+                 f"En annan svensk text.\n\nOch en tredje.\n\n" for n in range(1, 5))
+    found = [f for f in check_texts(en, sv, "p.en.md", "p.sv.md") if f.rule == "untranslated" and f.path == "p.en.md"]
+    assert len(found) == 1 and "3 more blocks in 3 more sections" in found[0].message and "lines 3, 11, 19, 27" in found[0].message

@@ -179,7 +179,8 @@ def _said_once(source: str, results: list[PairResult]) -> list[PairResult]:
     """A source block in a translation's language is untranslated against that translation
     and language-detected against the others (Swedish text on the English page, compared
     with the Swedish and the Norwegian page): one defect, reported once, as untranslated
-    (a page identical in many sections to a translation: its language-detected findings go)."""
+    (a page identical in many sections to a translation: its block findings go; one that
+    says the whole page is in another language stays)."""
     untranslated = [f for result in results for f in result.findings if f.rule == "untranslated" and f.path == source]
     if not untranslated:
         return results
@@ -188,7 +189,8 @@ def _said_once(source: str, results: list[PairResult]) -> list[PairResult]:
     whole_page = any(f.key.startswith("page|") for f in untranslated)
     for result in results:
         result.findings = [f for f in result.findings if not (
-            f.rule == "language-detected" and f.path == source and (whole_page or f.line in lines))]
+            f.rule == "language-detected" and f.path == source and not f.key.startswith("doc|")
+            and (whole_page or f.line in lines))]
     return results
 
 

@@ -345,8 +345,33 @@ def check_detected(c: Comparison) -> None:
             flagged_by_section.append((info, flagged))
         if _whole_document(c, side, flagged_by_section, total_letters, expected):
             continue
+        in_other = _in_other_language(c, side, flagged_by_section)
         for info, flagged in flagged_by_section:
-            _report_blocks(c, side, info, flagged, expected)
+            _report_blocks(c, side, info, flagged, expected, each_section=len(in_other) < MANY_SECTIONS)
+        if len(in_other) >= MANY_SECTIONS:
+            units = [unit for blocks in in_other for unit in blocks]
+            first, language, probability = units[0]
+            lines = ", ".join(str(unit.line) for unit, _, _ in units[:12]) + (" …" if len(units) > 12 else "")
+            _report_untranslated(
+                c, side, first,
+                f"is written in {language_name(language)} ({probability:.0%}), the language of the other version, "
+                f"and so are {plural(len(units) - 1, 'more block', 'more blocks')} in {len(in_other) - 1} more sections: "
+                f"here at lines {lines}")
+
+
+def _in_other_language(
+    c: Comparison, side: Side, flagged_by_section: list[tuple[SectionInfo, list[tuple[Block | ListItem, str, float]]]]
+) -> list[list[tuple[Block | ListItem, str, float]]]:
+    """Per section (those with any), the blocks in the other version's language that
+    untranslated reports (sections with identical text are told by it already)."""
+    other = c.other(side)
+    told = _untranslated_sections(c)
+    found = []
+    for info, flagged in flagged_by_section:
+        blocks = [f for f in flagged if same_language(f[1], other.expected or other.language)]
+        if blocks and (side.path, info.index) not in told:
+            found.append(blocks)
+    return found
 
 
 def _whole_document(
@@ -380,13 +405,15 @@ def _whole_document(
     return True
 
 
-def _report_blocks(c: Comparison, side: Side, info: SectionInfo, flagged: list[tuple[Block | ListItem, str, float]], expected: str) -> None:
-    """One finding per section: blocks in the other version's language are untranslated,
-    blocks in a third language are language-detected."""
+def _report_blocks(c: Comparison, side: Side, info: SectionInfo, flagged: list[tuple[Block | ListItem, str, float]], expected: str,
+                   each_section: bool = True) -> None:
+    """One finding per section: blocks in the other version's language are untranslated
+    (unless ``each_section`` is off: the page's are told at once), blocks in a third
+    language are language-detected."""
     other = c.other(side)
     in_other = [f for f in flagged if same_language(f[1], other.expected or other.language)]
     flagged = [f for f in flagged if f not in in_other]
-    if in_other and (side.path, info.index) not in _untranslated_sections(c):
+    if each_section and in_other and (side.path, info.index) not in _untranslated_sections(c):
         unit, language, probability = in_other[0]
         # no related location here, so the message names no path (outputs rewrite only the paths
         # of a finding's locations, relative to where transcheck runs)
