@@ -14,7 +14,7 @@ import time
 from dataclasses import dataclass, field, replace
 from multiprocessing import get_context
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from transcheck.rules.orphan import ORPHAN
 from transcheck.rules.problems import INTERNAL_ERROR, PARSE_ERROR
@@ -229,7 +229,7 @@ def _jobs(pairs: list[tuple[Page, Page]], shown: list[tuple[str, str]], settings
     roots = [layout.root for layout in layouts]
     for (translation, source), (translation_path, path) in zip(pairs, shown):
         if path not in by_source:
-            site = next((i for i, root in enumerate(roots) if _within(source.path, root)), -1)
+            site = next((i for i, root in enumerate(roots) if _within(Path(source.path), root)), -1)
             by_source[path] = (path, _known(source.language), [], settings, site)
         by_source[path][2].append((translation_path, _known(translation.language)))
     return list(by_source.values())
@@ -259,24 +259,24 @@ def scan(
     orphans = plan.orphans
     if changed_since is not None:
         changed = changed_files(changed_since, paths[0] if paths[0].is_dir() else paths[0].parent)
-        pairs = [(a, b) for a, b in pairs if a.path.resolve() in changed or b.path.resolve() in changed]
-        orphans = [(page, missing) for page, missing in orphans if page.path.resolve() in changed]
+        pairs = [(a, b) for a, b in pairs if Path(a.path).resolve() in changed or Path(b.path).resolve() in changed]
+        orphans = [(page, missing) for page, missing in orphans if Path(page.path).resolve() in changed]
     cache_dir = None
     if cache is not None:
         cache_dir = Path(cache) if cache else (Path(config.path).parent if config.path else plan.layout.root) / CACHE_DIR_NAME
-    # Compact records of the pairs (paths as strings, shared by the jobs, the report's file list
-    # and its pair list); the pages themselves (a Path each, ~1 KB) are let go before checking.
-    pair_paths = [(str(a.path), str(b.path)) for a, b in pairs]
+    # Compact records of the pairs (the pages' path strings, shared by the jobs, the report's file
+    # list and its pair list); the pages themselves are let go before checking.
+    pair_paths = [(a.path, b.path) for a, b in pairs]
     languages: dict[str, str] = {}
     for (translation_path, source_path), (translation, source) in zip(pair_paths, pairs):
         languages[translation_path] = translation.language
         languages[source_path] = source.language
-    pairs_per_site = [sum(1 for a, _ in pairs if _within(a.path, layout.root)) for layout in plan.layouts]
+    pairs_per_site = [sum(1 for a, _ in pairs if _within(Path(a.path), layout.root)) for layout in plan.layouts]
     work = _jobs(pairs, pair_paths, settings, plan.layouts)
     del pairs
     plan.pairs = []
     sites = [
-        _SiteContext(layout.page_map, settings_digest(settings, layout.page_map) + stale_salt(layout.root, enabled_rules(settings)),
+        _SiteContext(layout.page_map, _site_digest(settings, layout, cache_dir is not None),
                      str(cache_dir) if cache_dir else None, draw if detail is not None else None)
         for layout in plan.layouts
     ]
@@ -288,7 +288,7 @@ def scan(
     parallel = jobs > 1 and len(work) > 1
     context = get_context("fork" if sys.platform != "win32" else "spawn")
     with context.Pool(jobs, _set_sites, (sites,)) if parallel else nullcontext() as pool:
-        for group in pool.imap(_check_group, work, chunksize=2) if pool else map(_check_group, work):
+        for group in pool.imap(_check_group, work, chunksize=2) if pool else map(_check_group, _taken(work)):
             done += len(group)
             io_error = _collect(group, findings, detail) or io_error
             if progress:
@@ -317,6 +317,21 @@ def scan(
         pairs_per_site=pairs_per_site,
         missing=[(str(page.path), page.language, tuple(languages)) for page, languages in orphans],
     )
+
+
+def _taken(work: list[Job]) -> Iterator[Job]:
+    """The jobs in order, each let go of as it is handed out (its paths live on in the pair list)."""
+    work.reverse()
+    while work:
+        yield work.pop()
+
+
+def _site_digest(settings: Settings, layout: SiteLayout, cached: bool) -> str:
+    """The cache key part of one site. The page map's digest (a JSON text of every address of
+    the site: megabytes on a large one) only when a cache asks for it; the history's salt
+    always, since it also reads the history once here for the forked workers."""
+    salt = stale_salt(layout.root, enabled_rules(settings))
+    return settings_digest(settings, layout.page_map) + salt if cached else salt
 
 
 def _within(path: Path, root: Path) -> bool:
