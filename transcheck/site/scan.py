@@ -14,7 +14,7 @@ import time
 from dataclasses import dataclass, field, replace
 from multiprocessing import get_context
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from transcheck.rules.orphan import ORPHAN
 from transcheck.rules.problems import INTERNAL_ERROR, PARSE_ERROR
@@ -221,18 +221,50 @@ def _collect(group: list[Checked], findings: list[Finding], detail: Detail | Non
     return any(result.io_error for result, _ in group)
 
 
-def _jobs(pairs: list[tuple[Page, Page]], shown: list[tuple[str, str]], settings: Settings,
-          layouts: list[SiteLayout]) -> list[Job]:
-    """One job per source page, so a source with several translations is parsed once.
-    ``shown``: the pairs' paths as strings (the jobs share these strings, not copies)."""
-    by_source: dict[str, Job] = {}
+def _jobs(pairs: list[tuple[Page, Page]], shown: list[tuple[str, str]], languages: dict[str, str],
+          settings: Settings, layouts: list[SiteLayout]) -> tuple[int, Iterable[Job]]:
+    """One job per source page, so a source with several translations is parsed once; and how
+    many jobs. ``shown``: the pairs' paths as strings (the jobs share these strings, not copies).
+
+    Planning lists a source's pairs one after another, and the scan's ``languages`` are the
+    pages' own: then the jobs are made as they are handed out, from ``shown`` and
+    ``languages``, and a large site's jobs (2 MiB for 10 000 pairs) are never all held at
+    once. Otherwise (pages of overlapping sites) they are listed first, as they always were."""
     roots = [layout.root for layout in layouts]
+    sources: set[str] = set()
+    previous: str | None = None
+    in_runs = True
+    for (translation, source), (translation_path, path) in zip(pairs, shown):
+        if languages[translation_path] != translation.language or languages[path] != source.language:
+            in_runs = False
+        if path != previous:
+            in_runs = in_runs and path not in sources
+            sources.add(path)
+            previous = path
+    if in_runs:
+        return len(sources), _jobs_as_handed_out(shown, languages, settings, roots)
+    by_source: dict[str, Job] = {}
     for (translation, source), (translation_path, path) in zip(pairs, shown):
         if path not in by_source:
             site = next((i for i, root in enumerate(roots) if _within(Path(source.path), root)), -1)
             by_source[path] = (path, _known(source.language), [], settings, site)
         by_source[path][2].append((translation_path, _known(translation.language)))
-    return list(by_source.values())
+    return len(by_source), list(by_source.values())
+
+
+def _jobs_as_handed_out(shown: list[tuple[str, str]], languages: dict[str, str], settings: Settings,
+                        roots: list[Path]) -> Iterator[Job]:
+    """The jobs of ``_jobs``, one run of pairs of a source at a time."""
+    job: Job | None = None
+    for translation_path, path in shown:
+        if job is None or job[0] != path:
+            if job is not None:
+                yield job
+            site = next((i for i, root in enumerate(roots) if _within(Path(path), root)), -1)
+            job = (path, _known(languages[path]), [], settings, site)
+        job[2].append((translation_path, _known(languages[translation_path])))
+    if job is not None:
+        yield job
 
 
 def scan(
@@ -272,7 +304,7 @@ def scan(
         languages[translation_path] = translation.language
         languages[source_path] = source.language
     pairs_per_site = [sum(1 for a, _ in pairs if _within(Path(a.path), layout.root)) for layout in plan.layouts]
-    work = _jobs(pairs, pair_paths, settings, plan.layouts)
+    count, work = _jobs(pairs, pair_paths, languages, settings, plan.layouts)
     del pairs
     plan.pairs = []
     sites = [
@@ -285,10 +317,10 @@ def scan(
     findings: list[Finding] = []
     io_error = False
     done = 0
-    parallel = jobs > 1 and len(work) > 1
+    parallel = jobs > 1 and count > 1
     context = get_context("fork" if sys.platform != "win32" else "spawn")
     with context.Pool(jobs, _set_sites, (sites,)) if parallel else nullcontext() as pool:
-        for group in pool.imap(_check_group, work, chunksize=2) if pool else map(_check_group, _taken(work)):
+        for group in pool.imap(_check_group, work, chunksize=2) if pool else map(_check_group, work):
             done += len(group)
             io_error = _collect(group, findings, detail) or io_error
             if progress:
@@ -317,13 +349,6 @@ def scan(
         pairs_per_site=pairs_per_site,
         missing=[(str(page.path), page.language, tuple(languages)) for page, languages in orphans],
     )
-
-
-def _taken(work: list[Job]) -> Iterator[Job]:
-    """The jobs in order, each let go of as it is handed out (its paths live on in the pair list)."""
-    work.reverse()
-    while work:
-        yield work.pop()
 
 
 def _site_digest(settings: Settings, layout: SiteLayout, cached: bool) -> str:
