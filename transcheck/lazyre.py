@@ -56,7 +56,7 @@ def lazy_compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
 
 # (flags as compiled, program, number of groups - 1, group index, index group)
 _Program = tuple[int, list[int], int, dict[str, int], tuple["str | None", ...]]
-_MAX_KEPT = 4000  # patterns made from a user's settings must not grow the file without end
+_MAX_KEPT = 1000  # the package has some 200; older versions' patterns must not grow the file without end
 
 _programs: dict[tuple[str, int], _Program] | None = None  # read on first use
 _compiled_now: dict[tuple[str, int], _Program] = {}
