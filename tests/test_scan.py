@@ -20,7 +20,7 @@ NB = "---\ntitle: Om oss\n---\n## Om oss\n\n- En\n- To\n"
 
 
 def names(plan):
-    return sorted((a.path.relative_to(plan.layout.root).as_posix(), b.path.relative_to(plan.layout.root).as_posix()) for a, b in plan.pairs)
+    return sorted((Path(a.path).relative_to(plan.layout.root).as_posix(), Path(b.path).relative_to(plan.layout.root).as_posix()) for a, b in plan.pairs)
 
 
 def run(*args, cwd=None):
@@ -37,7 +37,7 @@ def test_hugo_content_dirs(tmp_path):
     plan = plan_pairs([tmp_path], Config())
     assert plan.layout.default_language == "sv"
     assert names(plan) == [("content/en/about.md", "content/sv/about.md"), ("content/nb/about.md", "content/sv/about.md")]
-    assert [(o[0].path.name, o[1]) for o in plan.orphans] == [("only.md", ["en", "nb"])]
+    assert [(Path(o[0].path).name, o[1]) for o in plan.orphans] == [("only.md", ["en", "nb"])]
     output = run("scan", str(tmp_path), "--format", "json").stdout
     orphan = [f for f in json.loads(output)["findings"] if f["rule"] == "orphan"]
     assert [(Path(f["path"]).name, f["severity"], f["message"]) for f in orphan] == [
@@ -230,8 +230,8 @@ def test_real_sites_pairs_match_the_corpus_list(site):
     plan = plan_pairs([corpus / site], Config())
     group_of = {}
     for translation, source in plan.pairs:
-        group_of[translation.path.resolve()] = source.path.resolve()
-        group_of[source.path.resolve()] = source.path.resolve()
+        group_of[Path(translation.path).resolve()] = Path(source.path).resolve()
+        group_of[Path(source.path).resolve()] = Path(source.path).resolve()
     listed = 0
     with open(corpus / "PAIRS.tsv", encoding="utf-8") as handle:
         for row in csv.DictReader(handle, delimiter="\t"):

@@ -4,6 +4,7 @@ page or one folder given, and every way of finding nothing said out loud."""
 
 import json
 import os
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -22,7 +23,7 @@ JA = "---\ntitle: 概要\ndefault_lang_commit: 0123abc\n---\n## 私たちにつ�
 
 
 def names(plan, root):
-    return sorted((a.path.relative_to(root).as_posix(), b.path.relative_to(root).as_posix()) for a, b in plan.pairs)
+    return sorted((Path(a.path).relative_to(root).as_posix(), Path(b.path).relative_to(root).as_posix()) for a, b in plan.pairs)
 
 
 def run(*args):
@@ -56,7 +57,7 @@ def test_config_folder_sites_matrix_and_fallbacks(tmp_path):
     assert all(a.path != b.path for a, b in plan.pairs)  # a fallback never pairs a page with itself
     # ja shows content/en/docs through a fallback mount: b.md is not missing in ja, only in fr;
     # no language translates the blog, so p.md is missing nowhere; README/layouts are not pages
-    assert [(o[0].path.relative_to(tmp_path).as_posix(), o[1]) for o in plan.orphans] == [("content/en/docs/b.md", ["fr"])]
+    assert [(Path(o[0].path).relative_to(tmp_path).as_posix(), o[1]) for o in plan.orphans] == [("content/en/docs/b.md", ["fr"])]
 
 
 def test_languages_without_content_dir_use_content_lang_folders(tmp_path):
@@ -85,7 +86,7 @@ def test_zola_pairs_against_its_default_language(tmp_path, default, other):
         ("content/page.zh-Hans.md", "content/page.md"),
     ])
     assert {b.language for _, b in plan.pairs} == {default}
-    languages = {a.path.name: a.language for a, _ in plan.pairs}
+    languages = {Path(a.path).name: a.language for a, _ in plan.pairs}
     assert languages["page.zh-Hans.md"] == "zh-Hans" and languages["page.pt-BR.md"] == "pt-BR"
 
 
@@ -175,7 +176,7 @@ def test_opentelemetry_pairs_every_translation_with_its_english_source():
         pytest.skip("opentelemetry.io is not in the corpus")
     plan = plan_pairs([site], Config())
     assert 1000 <= len(plan.pairs) <= 1060
-    assert not [a for a, b in plan.pairs if a.path.resolve() == b.path.resolve()]
+    assert not [a for a, b in plan.pairs if Path(a.path).resolve() == Path(b.path).resolve()]
     english = sum(1 for _, b in plan.pairs if b.language == "en")
     assert english >= len(plan.pairs) - 2  # a page missing in English pairs with another translation
     assert {a.language for a, _ in plan.pairs} == {"ja", "zh", "pt", "es", "fr", "ro", "bn", "uk", "ko", "pl"}

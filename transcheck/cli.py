@@ -543,14 +543,14 @@ def scan(paths: tuple[str, ...], config_path: str | None, fmt: str, output: str 
             sys.exit(EXIT_USAGE)
     if baseline is not None:
         findings = only_new(findings, baseline, root)
-    from transcheck.report.output import MACHINE_FORMATS, iter_machine
+    from transcheck.report.output import MACHINE_FORMATS, ByPath, iter_machine
     from transcheck.report.paths import PathStyle
 
     # paths outside the working directory (or --root) are shown relative to the site
     style = PathStyle(root_dir, fallback=root)
     coloured = fmt == "text" and _use_colour(colour, None if output else sys.stdout)
     if fmt in MACHINE_FORMATS:
-        text: str | Iterable[str] = iter_machine(fmt, findings, style, sorted(result.languages.items()), result.pairs,
+        text: str | Iterable[str] = iter_machine(fmt, findings, style, ByPath(result.languages), result.pairs,
                                                  threshold, True)
     elif fmt == "html":
         assert views is not None  # made above for html
@@ -690,8 +690,8 @@ def stamp(files: tuple[str, ...], mode: str, key: str, config_path: str | None) 
         plan_key = (str(root), str(config.path or ""))
         if plan_key not in plans:
             planned = plan_pairs([root], config)
-            by_translation = {t.path.resolve(): (t, s) for t, s in planned.pairs}
-            languages = {page.path.resolve(): page.language for page in
+            by_translation = {Path(t.path).resolve(): (t, s) for t, s in planned.pairs}
+            languages = {Path(page.path).resolve(): page.language for page in
                          [s for _, s in planned.pairs] + [page for page, _ in planned.orphans]}
             plans[plan_key] = (planned, by_translation, languages)
         plan, by_translation, languages = plans[plan_key]
@@ -707,12 +707,12 @@ def stamp(files: tuple[str, ...], mode: str, key: str, config_path: str | None) 
                        "version of it)")
             status = EXIT_USAGE
             continue
-        source = pair[1]
-        shown = PathStyle(fallback=str(root))(str(source.path))
+        source_path = Path(pair[1].path)
+        shown = PathStyle(fallback=str(root))(str(source_path))
         try:
-            if source.path not in commits:  # a source of ten translations asks git once
-                commits[source.path] = source_commit(source.path)
-            commit, remark = commits[source.path]
+            if source_path not in commits:  # a source of ten translations asks git once
+                commits[source_path] = source_commit(source_path)
+            commit, remark = commits[source_path]
         except GitError as error:
             _error(f"{path}: stamp needs a git repository: {error}")
             status = EXIT_USAGE

@@ -824,15 +824,16 @@ def site_status(plan: Any, marker_keys: Sequence[str] = DEFAULT_MARKER_KEYS, max
     results: list[PairStatus] = []
     behind: dict[str, list[int]] = {}  # sync commit → indexes of results
     for translation, source in plan.pairs:
-        rel_t, rel_s = relative_to_top(translation.path, repo.top), relative_to_top(source.path, repo.top)
-        front, problem = _read_front_matter(translation.path, max_bytes, marker_keys)
+        translation_path, source_path = Path(translation.path), Path(source.path)  # planned pages hold strings
+        rel_t, rel_s = relative_to_top(translation_path, repo.top), relative_to_top(source_path, repo.top)
+        front, problem = _read_front_matter(translation_path, max_bytes, marker_keys)
         if problem:
             notes.append(problem)
         if rel_t is None or rel_s is None:
             results.append(PairStatus(translation.language, source.language, str(translation.path), str(source.path),
                                       UP_TO_DATE, synced_by="outside the repository"))
             continue
-        found = pair_status(Located(history, rel_t, rel_s), translation.path, source.path, front,
+        found = pair_status(Located(history, rel_t, rel_s), translation_path, source_path, front,
                             translation.language, source.language, marker_keys)
         if found.state == BEHIND:
             behind.setdefault(found.synced_at or history.head, []).append(len(results))

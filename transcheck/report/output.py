@@ -3,7 +3,7 @@ so every format shows the same paths (see :mod:`.paths`)."""
 
 from __future__ import annotations
 
-from typing import Iterator, Literal, Sequence, assert_never, get_args
+from typing import Collection, Iterable, Iterator, Literal, Sequence, assert_never, get_args
 
 from transcheck.findings import Finding, Severity
 from transcheck.report.paths import PathStyle
@@ -16,7 +16,7 @@ def iter_machine(
     fmt: MachineFormat,
     findings: list[Finding],
     style: PathStyle,
-    files: Sequence[tuple[str, str | None]],
+    files: Collection[tuple[str, str | None]],
     pairs: Sequence[tuple[str, str]],
     threshold: Severity,
     pairs_in_json: bool = False,
@@ -33,10 +33,10 @@ def iter_machine(
     if fmt == "json":
         from transcheck.report.jsonout import iter_json
 
-        listed = [(style(path), language) for path, language in files]
         if pairs_in_json:  # a site: files in the order of their shown paths
-            listed.sort()
-        yield from iter_json(shown, listed, ((style(a), style(b)) for a, b in pairs) if pairs_in_json else None)
+            yield from iter_json(shown, _in_shown_order(files, style), ((style.listed(a), style.listed(b)) for a, b in pairs))
+        else:
+            yield from iter_json(shown, [(style(path), language) for path, language in files])
     elif fmt == "github":
         from transcheck.report.github import format_github
 
@@ -44,13 +44,44 @@ def iter_machine(
     elif fmt == "junit":
         from transcheck.report.junit import format_junit
 
-        yield format_junit([(style(a), style(b)) for a, b in pairs], shown, threshold)
+        yield format_junit([(style.listed(a), style.listed(b)) for a, b in pairs], shown, threshold)
     elif fmt == "gitlab":
         from transcheck.report.gitlab import format_gitlab
 
         yield format_gitlab(shown)
     else:
         assert_never(fmt)
+
+
+class ByPath(Collection[tuple[str, str]]):
+    """A scan's files and their languages (path → language) as (path, language) in path order,
+    made as they are iterated rather than held as a list of 20 000 pairs of a large site."""
+
+    def __init__(self, languages: dict[str, str]) -> None:
+        self._languages = languages
+
+    def __iter__(self) -> Iterator[tuple[str, str]]:
+        languages = self._languages
+        return ((path, languages[path]) for path in sorted(languages))
+
+    def __len__(self) -> int:
+        return len(self._languages)
+
+    def __contains__(self, item: object) -> bool:
+        return isinstance(item, tuple) and len(item) == 2 and item[0] in self._languages and self._languages[item[0]] == item[1]
+
+
+def _in_shown_order(files: Collection[tuple[str, str | None]], style: PathStyle) -> Iterable[tuple[str, str | None]]:
+    """The files as shown, sorted. A site's files sorted by path are most often already in the
+    order of their shown paths (the paths less the part above the working directory): then they
+    are shown one by one as the report is written, never all held at once. Else sorted whole."""
+    previous: tuple[str, str | None] | None = None
+    for path, language in files:
+        item = (style.listed(path), language)
+        if previous is not None and item < previous:
+            return sorted((style.listed(p), lang) for p, lang in files)
+        previous = item
+    return ((style.listed(p), lang) for p, lang in files)
 
 
 def statistics_text(findings: list[Finding]) -> str:

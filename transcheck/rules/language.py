@@ -266,9 +266,9 @@ _LANGUAGE_WORDS: dict[str, tuple[str, ...]] = {
 }
 _WORD_OF_LANGUAGE = lazy_compile(r"\b(" + "|".join(w for ws in _LANGUAGE_WORDS.values() for w in ws) + r")\b", re.I)
 _IN_PAGE_LINKS = (
-    re.compile(r"\[([^\]\n]{1,80})\]\(#([^)\s]+)\)"),  # [Read in Swedish](#anchor)
-    re.compile(r"<a\s[^>]*href=[\"']#([^\"']+)[\"'][^>]*>([^<]{1,80})</a>", re.I),  # <a href="#x">text</a>
-    re.compile(r"\btext=\"([^\"]{1,80})\"[^}]*?\blink=\"#([^\"]+)\""),  # a shortcode's text= and link=
+    lazy_compile(r"\[([^\]\n]{1,80})\]\(#([^)\s]+)\)"),  # [Read in Swedish](#anchor)
+    lazy_compile(r"<a\s[^>]*href=[\"']#([^\"']+)[\"'][^>]*>([^<]{1,80})</a>", re.I),  # <a href="#x">text</a>
+    lazy_compile(r"\btext=\"([^\"]{1,80})\"[^}]*?\blink=\"#([^\"]+)\""),  # a shortcode's text= and link=
 )
 _HTML_ID = lazy_compile(r"\bid=[\"']([^\"']+)[\"']")
 

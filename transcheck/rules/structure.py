@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import textwrap
 from collections import Counter
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -747,6 +746,8 @@ def _compare_tables(c: Comparison, a: TableBlock, b: TableBlock) -> None:
 def _code_as_read(code: str) -> str:
     """Code as the reader sees it: without trailing blanks or indentation common to all lines
     (a fence written at the margin inside a list item indents the code, not what it says)."""
+    import textwrap  # here: most pages have no code block, and textwrap compiles its patterns at import
+
     lines = [line.rstrip() for line in code.strip("\n").split("\n")]
     return textwrap.dedent("\n".join(lines))
 

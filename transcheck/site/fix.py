@@ -130,7 +130,7 @@ def _from_site_config(path: str) -> str | None:
         resolved = Path(path).resolve()
         if not any(_inside(resolved, folder) for folders in layout.content_dirs.values() for folder in folders):
             return None  # a file of the site's repository that is no page of it
-        language = page_of(Path(path), layout, Config()).language
+        language = page_of(path, layout, Config()).language
     except (OSError, ValueError):
         return None
     return parse_tag(language) if language and language != "und" else None

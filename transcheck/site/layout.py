@@ -12,6 +12,7 @@ import fnmatch
 import os
 import re
 import stat
+import sys
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,7 +23,7 @@ from transcheck.site import generators
 from transcheck.site.config import Config
 from transcheck.document.frontmatter import parse_front_matter, split_front_matter
 from transcheck.languages.tags import parse_tag
-from transcheck.values.pagemap import PageMap, build_page_map, content_url
+from transcheck.values.pagemap import PageMap, PageMapBuilder, content_url
 from transcheck.document.source import InputError, read_source
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown")
@@ -54,7 +55,10 @@ class SiteLayout:
 
 @dataclass(frozen=True, slots=True)
 class Page:
-    path: Path
+    """A planned page. Its path is a string (as the walk found it, absolute): a site of 10 000
+    pairs plans 20 000 pages, and a ``Path`` costs several times the memory of its text."""
+
+    path: str
     language: str
     key: str  # what its translations share: a relative path without language, or a translationKey
 
@@ -162,8 +166,9 @@ def _sites(paths: list[Path], config: Config) -> list[_Site]:
     return found
 
 
-def iter_markdown(paths: list[Path], config: Config, problems: list[Problem], site_root: Path | None = None) -> Iterator[Path]:
-    """Markdown files under ``paths``, sorted; symlinks are not followed out of the tree.
+def iter_markdown(paths: list[Path], config: Config, problems: list[Problem], site_root: Path | None = None) -> Iterator[str]:
+    """Markdown files under ``paths`` (as strings), sorted as paths sort (by their parts);
+    symlinks are not followed out of the tree.
 
     Under ``site_root`` (a Hugo or Zola site) the folders that never hold pages (layouts,
     themes, static, …) and the files at the root itself (README.md) are not pages.
@@ -175,7 +180,7 @@ def iter_markdown(paths: list[Path], config: Config, problems: list[Problem], si
         if root.is_file():
             if root.suffix in MARKDOWN_SUFFIXES and str(root) not in seen:
                 seen.add(str(root))
-                yield root
+                yield str(root)
             continue
         if not root.is_dir():
             if root.exists():
@@ -187,7 +192,7 @@ def iter_markdown(paths: list[Path], config: Config, problems: list[Problem], si
         def on_error(error: OSError) -> None:
             problems.append((str(error.filename), None, f"cannot read folder: {error.strerror}"))
 
-        found: list[Path] = []
+        found: list[str] = []  # strings, not Paths: a site's every page is listed here at once
         for folder, dirs, files in os.walk(root, onerror=on_error, followlinks=False):
             at_site_root = site_root is not None and Path(folder) == site_root
             dirs[:] = sorted(
@@ -216,21 +221,26 @@ def iter_markdown(paths: list[Path], config: Config, problems: list[Problem], si
                 relative = path.relative_to(root).as_posix()
                 if any(fnmatch.fnmatch(relative, pattern) or fnmatch.fnmatch(path.as_posix(), pattern) for pattern in config.exclude):
                     continue
-                found.append(path)
-        found.sort()
-        for path in found:
-            key = str(path.resolve())
+                found.append(str(path))
+        found.sort(key=_parts)  # the order of Path objects: by their parts, not their text
+        for name in found:
+            key = str(Path(name).resolve())
             if key not in seen:
-                seen.add(key)
-                yield path
+                seen.add(name if key == name else key)  # the path's own string where it is the same text
+                yield name
+
+
+def _parts(path: str) -> list[str]:
+    """A walked path's sort key: what ``Path`` compares (its parts; the paths are normalised)."""
+    return path.split("/")
 
 
 _inside = generators.inside
 
 
-def page_of(path: Path, layout: SiteLayout, config: Config) -> Page:
+def page_of(path: str, layout: SiteLayout, config: Config) -> Page:
     """The language of a file and the key its translations share."""
-    resolved = path.resolve()
+    resolved = Path(path).resolve()
     for language, folders in sorted(layout.content_dirs.items(), key=lambda item: -max(len(str(f)) for f in item[1])):
         for folder in folders:
             if not language or not _inside(resolved, folder):
@@ -273,7 +283,7 @@ _SIMPLE_FIELD = lazy_compile(
 )
 
 
-def _front_fields(path: Path, max_bytes: int, for_permalinks: bool = False) -> dict[str, object]:
+def _front_fields(path: str, max_bytes: int, for_permalinks: bool = False) -> dict[str, object]:
     """The front-matter fields that say how a page is linked: translationKey, url, slug, aliases
     (and title and date, which Hugo's permalink patterns use, when the site has them).
 
@@ -283,14 +293,14 @@ def _front_fields(path: Path, max_bytes: int, for_permalinks: bool = False) -> d
     keys, names = (_PERMALINK_KEYS, _PERMALINK_FIELDS) if for_permalinks else (_ADDRESS_KEYS, _FIELDS)
     try:
         source = read_source(path, max_bytes)
-        split = split_front_matter(source.text, str(path))
+        split = split_front_matter(source.text, path)
         if not keys.search(split.text):
             return {}  # most pages: no need to parse the front matter here
         if split.format == "yaml":
             simple = _simple_fields(split.text, keys)
             if simple is not None:
                 return simple
-        front = parse_front_matter(split, str(path))
+        front = parse_front_matter(split, path)
     except InputError:
         return {}
     except Exception:  # noqa: BLE001 - planning must survive any page; the check reports it
@@ -438,26 +448,32 @@ def plan_pairs(paths: list[Path], config: Config) -> PairPlan:
     return PairPlan(pairs, orphans, problems, layout, groups, layouts, looked_in)
 
 
-def _falls_back(path: Path, language: str, layout: SiteLayout) -> bool:
+def _falls_back(path: str, language: str, layout: SiteLayout) -> bool:
     """Does the site show this page in ``language`` by a fallback mount (so no translation is missing)?"""
-    resolved = path.resolve()
+    resolved = Path(path).resolve()
     return any(code == language and _inside(resolved, folder) for code, folder in layout.fallbacks)
 
 
-def _touches(path: Path, only: list[Path]) -> bool:
-    resolved = path.resolve()
+def _touches(path: str, only: list[Path]) -> bool:
+    resolved = Path(path).resolve()
     return any(resolved == given or _inside(resolved, given) for given in only)
 
 
 def _plan_site(
     layout: SiteLayout, walk: list[Path], config: Config, problems: list[Problem], site_root: Path | None
 ) -> tuple[list[tuple[Page, Page]], list[tuple[Page, list[str]]], int]:
+    # What planning holds for each of a site's pages is kept small (a large site has tens of
+    # thousands): the page, its top-level section; the page map is built as the pages come.
+    # Strings that many pages repeat are shared: group keys by ``keys``, languages and sections
+    # (a few in a site) interned.
     groups: dict[str, dict[str, Page]] = {}
-    addresses: list[tuple[str, str, str, dict[str, object]]] = []  # for the page map
-    own_keys: dict[Path, str] = {}  # each page's key by its path (before translationKey)
+    keys: dict[str, str] = {}
+    page_map = PageMapBuilder(layout.languages, layout.content_dirs, layout.base_urls) if site_root is not None else None
+    sections: dict[str, str] = {}  # each page's top-level section by its path (its key before translationKey)
+    languages = frozenset(l.lower() for l in layout.languages)
     for path in iter_markdown(walk, config, problems, site_root):
         page = page_of(path, layout, config)
-        own_keys[path] = page.key
+        sections[path] = sys.intern(_section(page.key))
         key = _rename(page.key, config.renames)
         fields = _front_fields(path, config.max_file_size, for_permalinks=bool(layout.permalinks))
         permalink = permalink_address(page.key, page.language, fields, layout.permalinks, layout.remove_path_accents)
@@ -466,14 +482,17 @@ def _plan_site(
         translation_key = _translation_key(fields)
         if translation_key:
             key = "translationKey:" + translation_key
+        key = keys.setdefault(key, key)  # one string for the group, its pages and its addresses
         group = groups.setdefault(key, {})
         if page.language in group:  # two files for one language: keep both apart
             key = f"{key}#{path}"
             group = groups.setdefault(key, {})
-        group[page.language] = Page(path, page.language, key)
-        addresses.append((str(path), key, content_url(page.key, frozenset(l.lower() for l in layout.languages)), fields))
-    if site_root is not None:
-        layout.page_map = build_page_map(addresses, layout.languages, layout.content_dirs, layout.base_urls)
+        language = sys.intern(page.language)
+        group[language] = Page(path, language, key)
+        if page_map is not None:
+            page_map.add(path, key, content_url(page.key, languages), fields)
+    if page_map is not None:
+        layout.page_map = page_map.build()
     source = config.source or layout.default_language
     present = {language for group in groups.values() for language in group}
     order = [l for l in layout.languages if l in present] or sorted(present)
@@ -484,7 +503,7 @@ def _plan_site(
     translated_sections: set[tuple[str, str]] = set()
     for group in groups.values():
         for language, page in group.items():
-            translated_sections.add((language, _section(own_keys[page.path])))
+            translated_sections.add((language, sections[page.path]))
     pairs: list[tuple[Page, Page]] = []
     orphans: list[tuple[Page, list[str]]] = []
     for key in sorted(groups):
@@ -496,7 +515,7 @@ def _plan_site(
         for language in order:
             if language in group and language != reference_language:
                 pairs.append((group[language], reference))
-        section = _section(own_keys[reference.path])
+        section = sections[reference.path]
         missing = [
             l for l in order
             if l not in group and (l, section) in translated_sections and not _falls_back(reference.path, l, layout)

@@ -14,7 +14,7 @@ import time
 from dataclasses import dataclass, field, replace
 from multiprocessing import get_context
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable, Iterator
 
 from transcheck.rules.orphan import ORPHAN
 from transcheck.rules.problems import INTERNAL_ERROR, PARSE_ERROR
@@ -221,18 +221,50 @@ def _collect(group: list[Checked], findings: list[Finding], detail: Detail | Non
     return any(result.io_error for result, _ in group)
 
 
-def _jobs(pairs: list[tuple[Page, Page]], shown: list[tuple[str, str]], settings: Settings,
-          layouts: list[SiteLayout]) -> list[Job]:
-    """One job per source page, so a source with several translations is parsed once.
-    ``shown``: the pairs' paths as strings (the jobs share these strings, not copies)."""
-    by_source: dict[str, Job] = {}
+def _jobs(pairs: list[tuple[Page, Page]], shown: list[tuple[str, str]], languages: dict[str, str],
+          settings: Settings, layouts: list[SiteLayout]) -> tuple[int, Iterable[Job]]:
+    """One job per source page, so a source with several translations is parsed once; and how
+    many jobs. ``shown``: the pairs' paths as strings (the jobs share these strings, not copies).
+
+    Planning lists a source's pairs one after another, and the scan's ``languages`` are the
+    pages' own: then the jobs are made as they are handed out, from ``shown`` and
+    ``languages``, and a large site's jobs (2 MiB for 10 000 pairs) are never all held at
+    once. Otherwise (pages of overlapping sites) they are listed first, as they always were."""
     roots = [layout.root for layout in layouts]
+    sources: set[str] = set()
+    previous: str | None = None
+    in_runs = True
+    for (translation, source), (translation_path, path) in zip(pairs, shown):
+        if languages[translation_path] != translation.language or languages[path] != source.language:
+            in_runs = False
+        if path != previous:
+            in_runs = in_runs and path not in sources
+            sources.add(path)
+            previous = path
+    if in_runs:
+        return len(sources), _jobs_as_handed_out(shown, languages, settings, roots)
+    by_source: dict[str, Job] = {}
     for (translation, source), (translation_path, path) in zip(pairs, shown):
         if path not in by_source:
-            site = next((i for i, root in enumerate(roots) if _within(source.path, root)), -1)
+            site = next((i for i, root in enumerate(roots) if _within(Path(source.path), root)), -1)
             by_source[path] = (path, _known(source.language), [], settings, site)
         by_source[path][2].append((translation_path, _known(translation.language)))
-    return list(by_source.values())
+    return len(by_source), list(by_source.values())
+
+
+def _jobs_as_handed_out(shown: list[tuple[str, str]], languages: dict[str, str], settings: Settings,
+                        roots: list[Path]) -> Iterator[Job]:
+    """The jobs of ``_jobs``, one run of pairs of a source at a time."""
+    job: Job | None = None
+    for translation_path, path in shown:
+        if job is None or job[0] != path:
+            if job is not None:
+                yield job
+            site = next((i for i, root in enumerate(roots) if _within(Path(path), root)), -1)
+            job = (path, _known(languages[path]), [], settings, site)
+        job[2].append((translation_path, _known(languages[translation_path])))
+    if job is not None:
+        yield job
 
 
 def scan(
@@ -259,24 +291,24 @@ def scan(
     orphans = plan.orphans
     if changed_since is not None:
         changed = changed_files(changed_since, paths[0] if paths[0].is_dir() else paths[0].parent)
-        pairs = [(a, b) for a, b in pairs if a.path.resolve() in changed or b.path.resolve() in changed]
-        orphans = [(page, missing) for page, missing in orphans if page.path.resolve() in changed]
+        pairs = [(a, b) for a, b in pairs if Path(a.path).resolve() in changed or Path(b.path).resolve() in changed]
+        orphans = [(page, missing) for page, missing in orphans if Path(page.path).resolve() in changed]
     cache_dir = None
     if cache is not None:
         cache_dir = Path(cache) if cache else (Path(config.path).parent if config.path else plan.layout.root) / CACHE_DIR_NAME
-    # Compact records of the pairs (paths as strings, shared by the jobs, the report's file list
-    # and its pair list); the pages themselves (a Path each, ~1 KB) are let go before checking.
-    pair_paths = [(str(a.path), str(b.path)) for a, b in pairs]
+    # Compact records of the pairs (the pages' path strings, shared by the jobs, the report's file
+    # list and its pair list); the pages themselves are let go before checking.
+    pair_paths = [(a.path, b.path) for a, b in pairs]
     languages: dict[str, str] = {}
     for (translation_path, source_path), (translation, source) in zip(pair_paths, pairs):
         languages[translation_path] = translation.language
         languages[source_path] = source.language
-    pairs_per_site = [sum(1 for a, _ in pairs if _within(a.path, layout.root)) for layout in plan.layouts]
-    work = _jobs(pairs, pair_paths, settings, plan.layouts)
+    pairs_per_site = [sum(1 for a, _ in pairs if _within(Path(a.path), layout.root)) for layout in plan.layouts]
+    count, work = _jobs(pairs, pair_paths, languages, settings, plan.layouts)
     del pairs
     plan.pairs = []
     sites = [
-        _SiteContext(layout.page_map, settings_digest(settings, layout.page_map) + stale_salt(layout.root, enabled_rules(settings)),
+        _SiteContext(layout.page_map, _site_digest(settings, layout, cache_dir is not None),
                      str(cache_dir) if cache_dir else None, draw if detail is not None else None)
         for layout in plan.layouts
     ]
@@ -285,7 +317,7 @@ def scan(
     findings: list[Finding] = []
     io_error = False
     done = 0
-    parallel = jobs > 1 and len(work) > 1
+    parallel = jobs > 1 and count > 1
     context = get_context("fork" if sys.platform != "win32" else "spawn")
     with context.Pool(jobs, _set_sites, (sites,)) if parallel else nullcontext() as pool:
         for group in pool.imap(_check_group, work, chunksize=2) if pool else map(_check_group, work):
@@ -317,6 +349,14 @@ def scan(
         pairs_per_site=pairs_per_site,
         missing=[(str(page.path), page.language, tuple(languages)) for page, languages in orphans],
     )
+
+
+def _site_digest(settings: Settings, layout: SiteLayout, cached: bool) -> str:
+    """The cache key part of one site. The page map's digest (a JSON text of every address of
+    the site: megabytes on a large one) only when a cache asks for it; the history's salt
+    always, since it also reads the history once here for the forked workers."""
+    salt = stale_salt(layout.root, enabled_rules(settings))
+    return settings_digest(settings, layout.page_map) + salt if cached else salt
 
 
 def _within(path: Path, root: Path) -> bool:

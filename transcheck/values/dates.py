@@ -52,26 +52,26 @@ _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _TO = r"(?:\s?[-–]\s?|\s+(?:to|till|til|until|through|bis|au)\s+)"  # the dash or word of a range of days
 _PATTERNS = [
     # ISO first: 2026-02-16 (a time may follow)
-    re.compile(r"(?<![\d-])(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?![\d])"),
+    lazy_compile(r"(?<![\d-])(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?![\d])"),
     # a range of days with the year after its end: 23–26 March 2026 is from 23 March 2026
-    re.compile(rf"(?<![\w]){_DAY}{_TO}[0-3]?\d\.?\s+{_MONTH},?\s+{_YEAR}(?![\w])", re.I),
+    lazy_compile(rf"(?<![\w]){_DAY}{_TO}[0-3]?\d\.?\s+{_MONTH},?\s+{_YEAR}(?![\w])", re.I),
     # March 23 - 26, 2026; June 14 to 17, 2025
-    re.compile(rf"(?<![\w]){_MONTH}\s+{_DAY}{_TO}[0-3]?\d(?:st|nd|rd|th)?,?\s+{_YEAR}(?![\w])", re.I),
+    lazy_compile(rf"(?<![\w]){_MONTH}\s+{_DAY}{_TO}[0-3]?\d(?:st|nd|rd|th)?,?\s+{_YEAR}(?![\w])", re.I),
     # 16 februari 2026, 16. februar 2026, 16 Feb 2026, 16 februari, 29 de mayo de 2025
-    re.compile(rf"(?<![\w]){_DAY}\s+(?:of\s+|de\s+)?{_MONTH}(?:,?\s+(?:de\s+)?{_YEAR})?(?![\w])", re.I),
+    lazy_compile(rf"(?<![\w]){_DAY}\s+(?:of\s+|de\s+)?{_MONTH}(?:,?\s+(?:de\s+)?{_YEAR})?(?![\w])", re.I),
     # February 16, 2026 / Feb 16 2026 / February 16
-    re.compile(rf"(?<![\w]){_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?(?![\w])", re.I),
+    lazy_compile(rf"(?<![\w]){_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?(?![\w])", re.I),
     # 16/2 2026, 16/2-2026, 16/2/2026 (day first, the Nordic way; without a year "24/7" is no date)
-    re.compile(r"(?<![\w/.])(?P<day>[0-3]?\d)/(?P<month>[01]?\d)(?:\s+|-|/)(?P<year>(?:19|20)\d\d)(?![\w/])"),
+    lazy_compile(r"(?<![\w/.])(?P<day>[0-3]?\d)/(?P<month>[01]?\d)(?:\s+|-|/)(?P<year>(?:19|20)\d\d)(?![\w/])"),
     # 16.2.2026 (nb, da)
-    re.compile(r"(?<![\w.])(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:19|20)\d\d)(?![\w])"),
+    lazy_compile(r"(?<![\w.])(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:19|20)\d\d)(?![\w])"),
     # den sista november, siste dag i november, the last day of November: the month's last day
     # ("last March" is the March before: only "the last day of")
-    re.compile(rf"(?<![\w])(?P<last>sista|siste|sidste|last(?=\s+day))\s+(?:dag(?:en)?\s+(?:i|av)\s+|day\s+of\s+)?{_FULL_MONTH}(?:,?\s+{_YEAR})?(?![\w])", re.I),
+    lazy_compile(rf"(?<![\w])(?P<last>sista|siste|sidste|last(?=\s+day))\s+(?:dag(?:en)?\s+(?:i|av)\s+|day\s+of\s+)?{_FULL_MONTH}(?:,?\s+{_YEAR})?(?![\w])", re.I),
     # andra februari 2016, den andre februar, the second of May
-    re.compile(rf"(?<![\w]){_DAY_WORD}\s+(?:of\s+)?{_FULL_MONTH}(?:,?\s+{_YEAR})?(?![\w])", re.I),
+    lazy_compile(rf"(?<![\w]){_DAY_WORD}\s+(?:of\s+)?{_FULL_MONTH}(?:,?\s+{_YEAR})?(?![\w])", re.I),
     # 2026年3月19日 (ja, zh), 2026년 3월 19일 (ko), with or without the year
-    re.compile(r"(?<!\d)(?:(?P<year>(?:19|20)\d\d)\s?[年년]\s?)?(?P<month>[01]?\d)\s?[月월]\s?(?P<day>[0-3]?\d)\s?[日号일]"),
+    lazy_compile(r"(?<!\d)(?:(?P<year>(?:19|20)\d\d)\s?[年년]\s?)?(?P<month>[01]?\d)\s?[月월]\s?(?P<day>[0-3]?\d)\s?[日号일]"),
 ]
 
 

@@ -34,7 +34,10 @@ class PageMap:
     languages: frozenset[str]
     content_dirs: tuple[tuple[str, str], ...]  # (absolute folder, language or "" for a shared folder)
     urls: dict[str, str] = field(default_factory=dict, compare=False, hash=False)  # "/docs/a" → group key
-    page_urls: dict[str, str] = field(default_factory=dict, compare=False, hash=False)  # resolved file → "/docs/a"
+    # resolved file → "/docs/a", for the pages whose address is not the one their place in a
+    # content folder gives (a url, slug or permalink; a page outside the folders): the rest would
+    # cost a path and an address each on a site of thousands of pages
+    page_urls: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
     # the site's base URLs without scheme, lower case, longest first ("beta.safespring.se/")
     bases: tuple[str, ...] = ()
 
@@ -49,10 +52,7 @@ class PageMap:
         known = self.page_urls.get(resolved)
         if known is not None:
             return known
-        for folder, _language in self.content_dirs:
-            if resolved.startswith(folder.rstrip("/") + "/"):
-                return content_url(resolved[len(folder.rstrip("/")) + 1 :], self.languages)
-        return None
+        return _folder_url(resolved, self.content_dirs, self.languages)
 
     def resolve(self, target: str, page_path: str) -> str | None:
         """The group key of the page a site-internal link leads to, else None."""
@@ -136,6 +136,14 @@ def content_url(relative: str, languages: frozenset[str]) -> str:
     return _clean("/" + path)
 
 
+def _folder_url(resolved: str, content_dirs: tuple[tuple[str, str], ...], languages: frozenset[str]) -> str | None:
+    """The address a file has by its place in the content folders (longest folder first)."""
+    for folder, _language in content_dirs:
+        if resolved.startswith(folder.rstrip("/") + "/"):
+            return content_url(resolved[len(folder.rstrip("/")) + 1 :], languages)
+    return None
+
+
 def _without_language(path: str, languages: frozenset[str]) -> str:
     first, slash, rest = path.partition("/")
     if first.lower() in languages:
@@ -158,18 +166,37 @@ def build_page_map(
     An address claimed by two different groups is ambiguous and left out: such links are
     then compared as written, as without a map.
     """
-    codes = frozenset(code.lower() for code in languages) | frozenset(code.split("-")[0].lower() for code in languages)
-    urls: dict[str, str] = {}
-    ambiguous: set[str] = set()
-    page_urls: dict[str, str] = {}
-
-    def claim(address: str, group: str) -> None:
-        address = _clean(address)
-        if urls.get(address, group) != group:
-            ambiguous.add(address)
-        urls.setdefault(address, group)
-
+    builder = PageMapBuilder(languages, content_dirs, base_urls)
     for path, group, address, fields in pages:
+        builder.add(path, group, address, fields)
+    return builder.build()
+
+
+class PageMapBuilder:
+    """``build_page_map`` a page at a time, so that planning a site never lists every page's
+    address and fields first (a site of 10 000 pairs has 20 000 pages)."""
+
+    def __init__(self, languages: list[str], content_dirs: dict[str, list[Path]], base_urls: dict[str, str] | None = None) -> None:
+        self.codes = frozenset(code.lower() for code in languages) | frozenset(code.split("-")[0].lower() for code in languages)
+        bases = {_SCHEME.sub("", url.strip()).lower().rstrip("/") + "/" for url in (base_urls or {}).values()} - {"/"}
+        self.bases = tuple(sorted(bases, key=lambda b: (-len(b), b)))
+        self.urls: dict[str, str] = {}
+        self.ambiguous: set[str] = set()
+        self.page_urls: dict[str, str] = {}
+        self.folders = tuple(sorted(
+            ((str(folder), language) for language, list_ in content_dirs.items() for folder in list_),
+            key=lambda item: -len(item[0]),
+        ))
+
+    def _claim(self, address: str, group: str) -> None:
+        address = _clean(address)
+        if self.urls.get(address, group) != group:
+            self.ambiguous.add(address)
+        self.urls.setdefault(address, group)
+
+    def add(self, path: str, group: str, address: str, fields: dict[str, object]) -> None:
+        """One page: its file, the key of its translation group, its address, its front-matter fields."""
+        codes = self.codes
         url = fields.get("url")
         slug = fields.get("slug")
         permalink = fields.get("permalink")
@@ -180,19 +207,19 @@ def build_page_map(
             own = _clean("/" + _without_language(permalink.strip().lstrip("/"), codes))
         elif isinstance(slug, str) and slug.strip() and address != "/":
             own = _clean(posixpath.dirname(address) + "/" + slug.strip().strip("/"))
-        page_urls[str(Path(path).resolve())] = own
-        claim(own, group)
-        claim(address, group)
+        resolved = str(Path(path).resolve())
+        if _folder_url(resolved, self.folders, codes) == own:
+            self.page_urls.pop(resolved, None)  # url_of finds it from the folders (a later file wins, as before)
+        else:
+            self.page_urls[resolved] = own
+        self._claim(own, group)
+        self._claim(address, group)
         aliases = fields.get("aliases")
         for alias in aliases if isinstance(aliases, list) else [aliases] if isinstance(aliases, str) else []:
             if isinstance(alias, str) and alias.strip():
-                claim("/" + _without_language(alias.strip().lstrip("/"), codes), group)
-    for address in ambiguous:
-        urls.pop(address, None)
-    folders = tuple(sorted(
-        ((str(folder), language) for language, list_ in content_dirs.items() for folder in list_),
-        key=lambda item: -len(item[0]),
-    ))
-    bases = {_SCHEME.sub("", url.strip()).lower().rstrip("/") + "/" for url in (base_urls or {}).values()}
-    bases.discard("/")
-    return PageMap(codes, folders, urls, page_urls, tuple(sorted(bases, key=lambda b: (-len(b), b))))
+                self._claim("/" + _without_language(alias.strip().lstrip("/"), codes), group)
+
+    def build(self) -> PageMap:
+        for address in self.ambiguous:
+            self.urls.pop(address, None)
+        return PageMap(self.codes, self.folders, self.urls, self.page_urls, self.bases)
