@@ -13,6 +13,7 @@ from decimal import Decimal, InvalidOperation
 
 from transcheck.lazyre import lazy_compile
 from transcheck.scripts import WIDE
+from transcheck.values.words import lowered_words
 
 # Separators people group thousands with: space, no-break space, narrow no-break
 # space, thin space, dot, comma, apostrophe.
@@ -287,7 +288,7 @@ def find_number_words(text: str) -> list[Number]:
     ones = [Number(m.start(), m.end(), m.group(0), frozenset({_scale_factor(m.group(1))}), word=True)
             for m in _ONE_SCALE.finditer(text)] if ("illi" in lowered or "ilj" in lowered) else []
     decades = decades + ones
-    if _COUNTED_WORDS.isdisjoint(_WORD_AT.findall(lowered)) and not _COMPOUND_ANYWHERE.search(lowered):
+    if _COUNTED_WORDS.isdisjoint(lowered_words(text)) and not _COMPOUND_ANYWHERE.search(lowered):
         return decades  # most text: no number word at all (checked in C)
     found: list[Number] = decades
     for tens in _ENGLISH_COMPOUND.finditer(text) if "-" in text or " " in text else ():
