@@ -269,6 +269,7 @@ _IN_PAGE_LINKS = (
     re.compile(r"<a\s[^>]*href=[\"']#([^\"']+)[\"'][^>]*>([^<]{1,80})</a>", re.I),  # <a href="#x">text</a>
     re.compile(r"\btext=\"([^\"]{1,80})\"[^}]*?\blink=\"#([^\"]+)\""),  # a shortcode's text= and link=
 )
+_IN_PAGE_LINK_NEEDS = (("](#",), ('"#', "'#"), ('link="#',))  # what each cannot match without
 _HTML_ID = lazy_compile(r"\bid=[\"']([^\"']+)[\"']")
 
 
@@ -279,10 +280,10 @@ def bilingual_parts(c: Comparison) -> set[tuple[str, int]]:
     found: set[tuple[str, int]] = set()
     for side, infos in ((c.a, c.sections.a), (c.b, c.sections.b)):
         text = side.doc.text
-        if "#" not in text:
-            continue
         targets: set[str] = set()
-        for pattern in _IN_PAGE_LINKS:
+        for pattern, needs in zip(_IN_PAGE_LINKS, _IN_PAGE_LINK_NEEDS):
+            if not any(literal in text for literal in needs):
+                continue  # most pages have no in-page link: a literal is looked for in C
             for match in pattern.finditer(text):
                 label, anchor = (match.group(2), match.group(1)) if pattern is _IN_PAGE_LINKS[1] else match.groups()
                 if _WORD_OF_LANGUAGE.search(label):
