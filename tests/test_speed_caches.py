@@ -83,3 +83,34 @@ def test_tokens_of_a_long_plain_tail_stay_linear() -> None:
 
     text = "Ceph " + "ord " * 200_000
     assert _tokens.__wrapped__(text, False) == (frozenset(), frozenset({"Ceph"})) == _tokens_word_by_word(text, False)
+
+
+def test_tokens_with_number_words_and_their_prefixes_equal_the_word_by_word_reading() -> None:
+    """The number words are skipped through a trie of them (lazyre.words_alternation)."""
+    import random
+
+    from transcheck.align.neutral import _tokens
+
+    pieces = _PIECES + ["fem", "femte", "femtio", "femtiotal", "hundra", "hundred", "hundreds", "elva", "eleven",
+                        "tio", "tiotal", "fire", "firewall", "ni", "nio", "nittio", "åtta", "åttio", "seks", "sextio"]
+    rng = random.Random(16)
+    for _ in range(4000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+        assert _tokens.__wrapped__(text, False) == _tokens_word_by_word(text, False), text
+
+
+def test_a_trie_of_words_matches_what_the_alternation_longest_first_matches() -> None:
+    import random
+    import re
+
+    from transcheck.lazyre import words_alternation
+
+    rng = random.Random(17)
+    for _ in range(300):
+        words = {"".join(rng.choice("abcå") for _ in range(rng.randint(1, 4))) for _ in range(rng.randint(1, 12))}
+        flat = re.compile("(?:%s)" % "|".join(sorted(words, key=len, reverse=True)))
+        trie = re.compile(words_alternation(words))
+        for _ in range(20):
+            text = "".join(rng.choice("abcåd") for _ in range(rng.randint(0, 8)))
+            assert [m.span() for m in trie.finditer(text)] == [m.span() for m in flat.finditer(text)], (words, text)
+            assert bool(trie.fullmatch(text)) == bool(flat.fullmatch(text))

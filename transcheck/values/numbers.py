@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from transcheck.lazyre import lazy_compile
+from transcheck.lazyre import lazy_compile, words_alternation
 from transcheck.scripts import WIDE
 from transcheck.values.words import lowered_words
 
@@ -273,7 +273,7 @@ _DECADE_TENS = {
     "tjue": 20, "tretti": 30, "førti": 40, "femti": 50, "seksti": 60, "sytti": 70, "åtti": 80, "nitti": 90,
 }
 _DECADE_WORD = lazy_compile(
-    r"\b(" + "|".join(sorted(_DECADE_TENS, key=len, reverse=True)) + r")(?:ies\b|-?tal(?:l)?(?:ets?)?\b)", re.I
+    r"\b(" + words_alternation(_DECADE_TENS) + r")(?:ies\b|-?tal(?:l)?(?:ets?)?\b)", re.I
 )
 
 
