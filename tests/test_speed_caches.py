@@ -114,3 +114,22 @@ def test_a_trie_of_words_matches_what_the_alternation_longest_first_matches() ->
             text = "".join(rng.choice("abcåd") for _ in range(rng.randint(0, 8)))
             assert [m.span() for m in trie.finditer(text)] == [m.span() for m in flat.finditer(text)], (words, text)
             assert bool(trie.fullmatch(text)) == bool(flat.fullmatch(text))
+
+
+def test_may_contain_is_false_only_when_a_case_insensitive_search_finds_none() -> None:
+    import random
+    import re
+
+    from transcheck.lazyre import may_contain
+    from transcheck.values.money import _CURRENCY, _IN_EVERY_CURRENCY
+
+    literals = ("kr", "eur", "sek", "swedish", "€", "på")
+    either = re.compile("|".join(map(re.escape, literals)), re.I)
+    rng = random.Random(18)
+    alphabet = "krKReuEUsSwWdDiIhHpPåÅ€ .\u0130\u0131\u017f\u212a\u212b"
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 10)))
+        if either.search(text):
+            assert may_contain(text, literals), text
+        if _CURRENCY.search(text):
+            assert may_contain(text, _IN_EVERY_CURRENCY), text

@@ -64,3 +64,20 @@ def words_alternation(words: Iterable[str]) -> str:
         return "(?:" + "|".join(parts) + ")" + ("?" if ends else "")
 
     return "(?:" + branch(trie) + ")"
+
+
+# İ ı ſ K: the only non-ASCII characters that an ASCII letter matches under re.I (lower()
+# turns the first three into no ASCII letter)
+_CASE_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def may_contain(text: str, literals: Iterable[str]) -> bool:
+    """False only when no case-insensitive pattern (re.I) that needs one of ``literals`` can
+    match ``text``: a pre-check in C before a search that tries every place of the text.
+
+    ``literals`` are in lower case, of ASCII letters or of characters that every character
+    matching them under re.I lowers to (å, ö, €, $)."""
+    if any(char in text for char in _CASE_FOLDS_TO_ASCII):
+        return True
+    lowered = text.lower()
+    return any(literal in lowered for literal in literals)

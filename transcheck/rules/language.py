@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from transcheck.lazyre import lazy_compile
+from transcheck.lazyre import lazy_compile, may_contain
 from transcheck.align.alignment import SectionInfo, aligned_units, unit_inlines
 from transcheck.pair.comparison import Check, Comparison, Side
 from transcheck.findings import Example, Rule, Severity
@@ -477,9 +477,6 @@ _ONLY_IN_ANOTHER_LANGUAGE = lazy_compile(
 )
 
 _LANGUAGE_NAMED = ("engelsk", "english", "svenska", "swedish", "norsk", "norwegian")  # in every match
-# İ ı ſ K: the only non-ASCII characters an ASCII letter matches under re.I (lower() turns
-# the first three into no ASCII letter)
-_CASE_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
 
 
 def says_it_is_kept_in_another_language(doc: Document) -> bool:
@@ -490,14 +487,8 @@ def says_it_is_kept_in_another_language(doc: Document) -> bool:
         start = doc.text.find("\n", start) + 1
         if start == 0:
             return False
-    head = doc.text[start : start + 4000]
-    if not any(char in head for char in _CASE_FOLDS_TO_ASCII):
-        # every match names one of these languages; with no character that matches an ASCII
-        # letter only when case is ignored, lower() finds them exactly (and in C, where the
-        # case-insensitive search tries each of the 4,000 places: most of a scan's finishing)
-        lowered = head.lower()
-        if not any(name in lowered for name in _LANGUAGE_NAMED):
-            return False
+    if not may_contain(doc.text[start : start + 4000], _LANGUAGE_NAMED):
+        return False  # the search tries each of 4,000 places: most of a scan's finishing
     return bool(_ONLY_IN_ANOTHER_LANGUAGE.search(doc.text, start, start + 4000))
 
 

@@ -263,6 +263,10 @@ _DECADE = lazy_compile(r"[-‑–]?(?:tal(?:l)?(?:ets?|en(?:e|s)?)?|'?erne)\b", 
 _WORD_AT = lazy_compile(r"[^\W\d_]+")
 _COMPOUND_ANYWHERE = lazy_compile(_COMPOUND.pattern)
 _COMPOUND_HEADS = frozenset(head[:2] for head in _COMPOUND.pattern.split(")")[0].strip("(").split("|"))
+# a piece of every ending of _COMPOUND ("dagars", "veckor", "årig", …): most text has none of them
+_COMPOUND_TAILS = ("dag", "veck", "uker", "uger", "årig", "års", "timmars", "timers", "minuter", "månader", "måneder")
+assert all(any(tail in ending for tail in _COMPOUND_TAILS)
+           for ending in _COMPOUND.pattern.split("(?:")[1].rstrip(")").split("|"))
 _COUNTED_WORDS = frozenset(set(NUMBER_WORDS) - AMBIGUOUS_NUMBER_WORDS) | frozenset(w for w, v in ORDINAL_WORDS.items() if v)
 
 
@@ -288,7 +292,8 @@ def find_number_words(text: str) -> list[Number]:
     ones = [Number(m.start(), m.end(), m.group(0), frozenset({_scale_factor(m.group(1))}), word=True)
             for m in _ONE_SCALE.finditer(text)] if ("illi" in lowered or "ilj" in lowered) else []
     decades = decades + ones
-    if _COUNTED_WORDS.isdisjoint(lowered_words(text)) and not _COMPOUND_ANYWHERE.search(lowered):
+    if _COUNTED_WORDS.isdisjoint(lowered_words(text)) and not (
+            any(tail in lowered for tail in _COMPOUND_TAILS) and _COMPOUND_ANYWHERE.search(lowered)):
         return decades  # most text: no number word at all (checked in C)
     found: list[Number] = decades
     for tens in _ENGLISH_COMPOUND.finditer(text) if "-" in text or " " in text else ():
