@@ -36,6 +36,7 @@ def wide_characters(text: str) -> int:
     return len(WIDE.findall(text))
 
 
-def weight(text: str) -> int:
-    """``text``'s letters, a Chinese, Japanese or Korean character counting as three."""
-    return letters(text) + 2 * wide_characters(text)
+def weight(text: str, letters_in_it: int | None = None) -> int:
+    """``text``'s letters, a Chinese, Japanese or Korean character counting as three
+    (``letters_in_it``: its :func:`letters`, when the caller has counted them already)."""
+    return (letters(text) if letters_in_it is None else letters_in_it) + 2 * wide_characters(text)

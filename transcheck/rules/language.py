@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from transcheck.lazyre import lazy_compile, may_contain
+from transcheck.document.memo import ByIdentity
 from transcheck.align.alignment import SectionInfo, aligned_units, unit_inlines
 from transcheck.pair.comparison import Check, Comparison, Side
 from transcheck.findings import Example, Rule, Severity
@@ -197,7 +198,9 @@ def _without_code_or_urls(text: str) -> str:
 _ATTRIBUTES = lazy_compile(r"\{\{.*?\}\}|\{%.*?%\}|\{\s*[.#][^{}\n]*\}")
 
 
-def _unit_text(unit: Block | ListItem) -> str:
+def _read_unit_text(unit: Block | ListItem) -> str:
+    """What detection and the untranslated and sentence rules read of a paragraph, list item
+    or HTML block: its text without code spans and URLs ("" for other blocks)."""
     if isinstance(unit, Paragraph):
         text = unit.text
     elif isinstance(unit, ListItem):
@@ -210,6 +213,10 @@ def _unit_text(unit: Block | ListItem) -> str:
     if codes:
         text = _blank_out(text, codes)
     return _without_code_or_urls(text)
+
+
+# remembered by identity: three rules read each unit, a source page's once per translation
+_unit_text = ByIdentity[Block | ListItem, str](_read_unit_text)
 
 
 def _blank_out(text: str, snippets: list[str]) -> str:
@@ -334,7 +341,7 @@ def check_detected(c: Comparison) -> None:
                 if _QUOTATION.match(text):
                     continue  # a quotation keeps the words it was said in
                 size = letters(text)
-                total_letters += weight(text)
+                total_letters += weight(text, size)
                 if size >= MIN_BLOCK_LETTERS:
                     flagged.extend(_judge_block([(unit, text)], expected, candidates))
                 else:
