@@ -96,7 +96,7 @@ def _tokens(text: str, heading: bool) -> tuple[frozenset[str], frozenset[str]]:
         if len(word) < 2:
             continue
         tail = word[1:]
-        if _ROMAN.fullmatch(word):
+        if first in "IVX" and _ROMAN.fullmatch(word):
             weak.add(word)  # "Part III" / "Del III": a number of the outline, not a name
             continue
         if tail != tail.lower() or _HAS_DIGIT.search(word):
