@@ -135,3 +135,15 @@ def test_may_contain_is_false_only_when_a_case_insensitive_search_finds_none() -
             assert may_contain(text, literals), text
         if _CURRENCY.search(text):
             assert may_contain(text, _IN_EVERY_CURRENCY), text
+
+
+def test_a_title_keeps_what_the_footnote_pattern_keeps() -> None:
+    import random
+
+    from transcheck.rules.values import _TITLE_FOOTNOTE, _without_footnote_mark
+
+    rng = random.Random(19)
+    pieces = ["a", "Ö", "(1)", "(12)", "^3", "[^x]", " ", "\n", "\u2003", ")", "]", "1", "\u0663", "²"]
+    for _ in range(20000):
+        title = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 6)))
+        assert _without_footnote_mark(title) == _TITLE_FOOTNOTE.sub("", title), title

@@ -176,6 +176,15 @@ class SectionValues:
 _TITLE_FOOTNOTE = lazy_compile(r"(?<=[^\W\d_])\s*(?:\(\d{1,2}\)|\^\d{1,2}|\[\^[^\]\s]{1,40}\])\s*$")
 
 
+def _without_footnote_mark(title: str) -> str:
+    """The title without a footnote mark at its end; most titles end in none of the three
+    characters a mark ends in (a check per section of every pair, in C)."""
+    last = title.rstrip()[-1:]
+    if last not in (")", "]") and not last.isdecimal():
+        return title
+    return _TITLE_FOOTNOTE.sub("", title)
+
+
 def _text_units(info: SectionInfo, skip: set[int], held: list[Block] | None = None) -> list[tuple[str, int, list[str]]]:
     """(text, first line, inline code spans) of everything a reader reads in the section
     (and in ``held``, blocks of its sub-sections compared with it), leaving out blocks and
@@ -183,7 +192,7 @@ def _text_units(info: SectionInfo, skip: set[int], held: list[Block] | None = No
     units: list[tuple[str, int, list[str]]] = []
     if info.section is not None:
         # a heading's footnote mark ("Kompletterende anbefalinger (13)") refers to the sources
-        units.append((_TITLE_FOOTNOTE.sub("", info.title), info.line, list(info.section.inline.code)))
+        units.append((_without_footnote_mark(info.title), info.line, list(info.section.inline.code)))
     stack: list[Block] = list(reversed(info.blocks + (held or [])))
     while stack:
         block = stack.pop()
