@@ -147,3 +147,23 @@ def test_a_title_keeps_what_the_footnote_pattern_keeps() -> None:
     for _ in range(20000):
         title = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 6)))
         assert _without_footnote_mark(title) == _TITLE_FOOTNOTE.sub("", title), title
+
+
+def test_masking_blanks_spans_as_one_character_at_a_time_did() -> None:
+    import random
+
+    from transcheck.rules.values import _masked
+
+    def one_at_a_time(text: str, spans: list[tuple[int, int]]) -> str:
+        chars = list(text)
+        for start, end in spans:
+            for index in range(start, min(end, len(chars))):
+                if chars[index] != "\n":
+                    chars[index] = " "
+        return "".join(chars)
+
+    rng = random.Random(20)
+    for _ in range(20000):
+        text = "".join(rng.choice("ab\n c") for _ in range(rng.randint(0, 12)))
+        spans = [(rng.randint(0, 14), rng.randint(0, 16)) for _ in range(rng.randint(0, 3))]
+        assert _masked(text, spans) == one_at_a_time(text, spans), (text, spans)

@@ -230,11 +230,13 @@ def _text_units(info: SectionInfo, skip: set[int], held: list[Block] | None = No
 
 
 def _masked(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with each span blanked out, its newlines kept (so lines still count). Most
+    calls have no span; a span is blanked as a slice, not a character at a time."""
+    if not spans:
+        return text
     chars = list(text)
     for start, end in spans:
-        for index in range(start, min(end, len(chars))):
-            if chars[index] != "\n":
-                chars[index] = " "
+        chars[start:end] = ["\n" if char == "\n" else " " for char in chars[start:end]]
     return "".join(chars)
 
 
