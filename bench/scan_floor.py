@@ -15,10 +15,14 @@ before and after a change, side by side (`git worktree add /tmp/base HEAD~3`).
 ``--cache`` adds the scan cache's row: a cold scan, then warm ones (the second run only
 reads and hashes files).
 
+``--instructions`` counts instructions under valgrind (callgrind) instead of timing rounds:
+one run, the same on a loaded machine as on an idle one (start-up taken off by running each
+child on an empty folder too).
+
 ``--only RULES`` adds issue 15's row "rules that are not selected cost nothing": a scan
 with only RULES selected against one with all rules, in the same rounds.
 
-Usage: python bench/scan_floor.py [--rounds 5] [--jobs 1 2] [--tree DIR ...] [--cache] [--only RULES] [SITE ...]
+Usage: python bench/scan_floor.py [--rounds 5] [--jobs 1 2] [--tree DIR ...] [--cache] [--only RULES] [--instructions] [SITE ...]
        (default sites: the real ones in ../shared/corpus)
 """
 
@@ -29,6 +33,7 @@ import contextlib
 import importlib
 import io
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -106,16 +111,47 @@ def _child(kind: str, site: str, extra: list[str]) -> None:
     print(f"{time.process_time() - started:.4f}")
 
 
-def measure(kind: str, site: Path, tree: Path, extra: list[str] | None = None) -> float:
+def _run_child(kind: str, site: Path, tree: Path, extra: list[str] | None, wrapper: list[str]) -> subprocess.CompletedProcess[str]:
     sys.path.insert(0, str(HERE))
     from benchenv import ENV
 
     env = dict(ENV, PYTHONPATH=str(tree))
-    command = [sys.executable, str(HERE / "scan_floor.py"), "--child", kind, str(site), *(extra or [])]
+    command = [*wrapper, sys.executable, str(HERE / "scan_floor.py"), "--child", kind, str(site), *(extra or [])]
     done = subprocess.run(command, capture_output=True, text=True, env=env, cwd=tree, check=False)
     if done.returncode != 0:
         raise SystemExit(f"{kind} failed in {tree}: {done.stderr[-500:]}")
-    return float(done.stdout.split()[-1])
+    return done
+
+
+def measure(kind: str, site: Path, tree: Path, extra: list[str] | None = None) -> float:
+    return float(_run_child(kind, site, tree, extra, []).stdout.split()[-1])
+
+
+def instructions(kind: str, site: Path, tree: Path, extra: list[str] | None = None) -> int:
+    """Instructions the work takes (valgrind's callgrind), the same child on an empty folder
+    (start-up, imports) taken off: one deterministic number where CPU time on a shared
+    machine moves by a third from round to round. About 60 times slower than the work."""
+    counts = []
+    with tempfile.TemporaryDirectory() as empty:
+        for where in (site, Path(empty)):
+            done = _run_child(kind, where, tree, extra, ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null"])
+            found = re.search(r"refs:\s+([\d,]+)", done.stderr)
+            if found is None:
+                raise SystemExit(f"no instruction count from valgrind: {done.stderr[-500:]}")
+            counts.append(int(found.group(1).replace(",", "")))
+    return counts[0] - counts[1]
+
+
+def _instruction_ratios(sites: list[Path], trees: list[Path]) -> None:
+    for site in sites:
+        floor = instructions("floor", site, ROOT)
+        print(f"{site.name}: floor {floor / 1e9:.3f} G instructions")
+        for tree in trees:
+            name = "this tree" if tree == ROOT else str(tree)
+            parse = instructions("parse", site, tree)
+            scan = instructions("scan", site, tree, ["--no-cache", "-j", "1"])
+            print(f"  [{name}] parse {parse / 1e9:.3f} G ({parse / floor:.2f}× floor)   "
+                  f"scan -j 1 {scan / 1e9:.3f} G ({scan / floor:.2f}× floor)")
 
 
 def main() -> None:
@@ -127,6 +163,8 @@ def main() -> None:
     parser.add_argument("--cache", action="store_true", help="also a cold and warm scan with the cache")
     parser.add_argument("--only", default=None, metavar="RULES",
                         help="also scan -j 1 with --select RULES in the same rounds: its CPU against all rules")
+    parser.add_argument("--instructions", action="store_true",
+                        help="count instructions under valgrind instead of timing rounds (deterministic)")
     parser.add_argument("--child", default=None, help=argparse.SUPPRESS)
     args, extra = parser.parse_known_args()
     if args.child:
@@ -136,6 +174,9 @@ def main() -> None:
         CORPUS / "safespring-web-beta", CORPUS / "trafiklab.se", CORPUS / "opentelemetry.io"
     ]
     trees = [Path(t).resolve() for t in args.tree] + [ROOT]
+    if args.instructions:
+        _instruction_ratios(sites, trees)
+        return
     for site in sites:
         floors: list[float] = []
         parses: dict[Path, list[float]] = {tree: [] for tree in trees}

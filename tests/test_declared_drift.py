@@ -59,3 +59,19 @@ def test_a_page_that_says_its_content_is_only_in_another_language_has_warnings_n
     assert found and not [f for f in found if f[1] == "error"]
     silent = sv.replace("Vår dokumentation om öppna data är bara tillgänglig på engelska.", "Vår dokumentation om öppna data.")
     assert "error" in [f.severity.label for f in check_texts(silent, en, "p.sv.md", "p.en.md")]
+
+
+def test_the_quick_look_for_another_language_agrees_with_the_pattern():
+    """The statement is looked for with a case-folded pre-check first; it must find what the
+    case-insensitive pattern finds, in any capitals and with İ ı ſ K (which match ASCII letters
+    under re.I)."""
+    from transcheck.document.read import parse_text
+    from transcheck.rules.language import _ONLY_IN_ANOTHER_LANGUAGE, says_it_is_kept_in_another_language
+
+    sentences = ["Only in English.", "ONLY AVAILABLE IN ENGLISH", "bara på svenska", "ikke tilgjengelig på norsk",
+                 "only in \u017fwedish", "not translated into Engl\u0130sh", "only in norwegian\u212a",
+                 "not avaılable in english", "Nothing to see.", "kun på engelsk"]
+    for sentence in sentences:
+        doc = parse_text(f"---\ntitle: x\n---\n\n{sentence}\n", "p.md")
+        expected = bool(_ONLY_IN_ANOTHER_LANGUAGE.search(doc.text, doc.text.index(sentence)))
+        assert says_it_is_kept_in_another_language(doc) is expected, sentence

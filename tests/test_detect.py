@@ -80,3 +80,11 @@ def test_chinese_and_japanese_are_told_by_their_script(expected):
     english = "This paragraph was left in English, the language of the source page, and never translated."
     found = judge(english, expected, candidates_for(expected, "en"))
     assert found is not None and found[0] == "en"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(max_size=80) | st.text(alphabet=ALPHABET, max_size=80))
+def test_letters_counts_what_isalpha_counts(text: str) -> None:
+    from transcheck.scripts import letters
+
+    assert letters(text) == sum(map(str.isalpha, text))

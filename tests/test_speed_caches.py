@@ -83,3 +83,87 @@ def test_tokens_of_a_long_plain_tail_stay_linear() -> None:
 
     text = "Ceph " + "ord " * 200_000
     assert _tokens.__wrapped__(text, False) == (frozenset(), frozenset({"Ceph"})) == _tokens_word_by_word(text, False)
+
+
+def test_tokens_with_number_words_and_their_prefixes_equal_the_word_by_word_reading() -> None:
+    """The number words are skipped through a trie of them (lazyre.words_alternation); Roman
+    numerals are looked for only in words that start with I, V or X."""
+    import random
+
+    from transcheck.align.neutral import _tokens
+
+    pieces = _PIECES + ["fem", "femte", "femtio", "femtiotal", "hundra", "hundred", "hundreds", "elva", "eleven",
+                        "tio", "tiotal", "fire", "firewall", "ni", "nio", "nittio", "åtta", "åttio", "seks", "sextio",
+                        "III", "XIV", "IX", "Vi", "VI", "Xa", "I"]
+    rng = random.Random(16)
+    for _ in range(4000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+        assert _tokens.__wrapped__(text, False) == _tokens_word_by_word(text, False), text
+
+
+def test_a_trie_of_words_matches_what_the_alternation_longest_first_matches() -> None:
+    import random
+    import re
+
+    from transcheck.lazyre import words_alternation
+
+    rng = random.Random(17)
+    for _ in range(300):
+        words = {"".join(rng.choice("abcå") for _ in range(rng.randint(1, 4))) for _ in range(rng.randint(1, 12))}
+        flat = re.compile("(?:%s)" % "|".join(sorted(words, key=len, reverse=True)))
+        trie = re.compile(words_alternation(words))
+        for _ in range(20):
+            text = "".join(rng.choice("abcåd") for _ in range(rng.randint(0, 8)))
+            assert [m.span() for m in trie.finditer(text)] == [m.span() for m in flat.finditer(text)], (words, text)
+            assert bool(trie.fullmatch(text)) == bool(flat.fullmatch(text))
+
+
+def test_may_contain_is_false_only_when_a_case_insensitive_search_finds_none() -> None:
+    import random
+    import re
+
+    from transcheck.lazyre import may_contain
+    from transcheck.values.money import _CURRENCY, _IN_EVERY_CURRENCY
+
+    literals = ("kr", "eur", "sek", "swedish", "€", "på")
+    either = re.compile("|".join(map(re.escape, literals)), re.I)
+    rng = random.Random(18)
+    alphabet = "krKReuEUsSwWdDiIhHpPåÅ€ .\u0130\u0131\u017f\u212a\u212b"
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 10)))
+        if either.search(text):
+            assert may_contain(text, literals), text
+        if _CURRENCY.search(text):
+            assert may_contain(text, _IN_EVERY_CURRENCY), text
+
+
+def test_a_title_keeps_what_the_footnote_pattern_keeps() -> None:
+    import random
+
+    from transcheck.rules.values import _TITLE_FOOTNOTE, _without_footnote_mark
+
+    rng = random.Random(19)
+    pieces = ["a", "Ö", "(1)", "(12)", "^3", "[^x]", " ", "\n", "\u2003", ")", "]", "1", "\u0663", "²"]
+    for _ in range(20000):
+        title = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 6)))
+        assert _without_footnote_mark(title) == _TITLE_FOOTNOTE.sub("", title), title
+
+
+def test_masking_blanks_spans_as_one_character_at_a_time_did() -> None:
+    import random
+
+    from transcheck.rules.values import _masked
+
+    def one_at_a_time(text: str, spans: list[tuple[int, int]]) -> str:
+        chars = list(text)
+        for start, end in spans:
+            for index in range(start, min(end, len(chars))):
+                if chars[index] != "\n":
+                    chars[index] = " "
+        return "".join(chars)
+
+    rng = random.Random(20)
+    for _ in range(20000):
+        text = "".join(rng.choice("ab\n c") for _ in range(rng.randint(0, 12)))
+        spans = [(rng.randint(0, 14), rng.randint(0, 16)) for _ in range(rng.randint(0, 3))]
+        assert _masked(text, spans) == one_at_a_time(text, spans), (text, spans)

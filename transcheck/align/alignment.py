@@ -35,6 +35,7 @@ from transcheck.document.model import (
     ThematicBreak,
 )
 from transcheck.align.neutral import Tokens, frozen, similarity, tokens_of
+from transcheck.document.memo import ByIdentity
 from transcheck.document.sections import heading_anchor
 from transcheck.document.shortcode_args import is_data_argument
 
@@ -324,28 +325,9 @@ def block_text(block: Block) -> str:
     return "\n".join(parts)
 
 
-_INLINES: dict[int, tuple[Block, list[Inline]]] = {}
-_INLINES_KEPT = 4_000  # blocks, as _FEATURES
-
-
-def block_inlines(block: Block) -> list[Inline]:
-    """Inline content of a block and everything nested in it (read-only: the list is shared).
-
-    Remembered by identity, the block kept alive with it so ids stay unique: tokens,
-    shortcode and code checks each asked for it, and a source page's once per translation.
-    """
-    known = _INLINES.get(id(block))
-    if known is not None and known[0] is block:
-        return known[1]
-    if len(_INLINES) >= _INLINES_KEPT:
-        _INLINES.clear()
-    inlines = _collect_inlines(block)
-    _INLINES[id(block)] = (block, inlines)
-    return inlines
-
-
 def _collect_inlines(block: Block) -> list[Inline]:
-    """The inlines of :func:`walk_nodes` order, without its generator (a hot path)."""
+    """Inline content of a block and everything nested in it, in :func:`walk_nodes` order,
+    without its generator (a hot path)."""
     found: list[Inline] = []
     stack: list[Any] = [block]
     while stack:
@@ -360,6 +342,11 @@ def _collect_inlines(block: Block) -> list[Inline]:
         elif isinstance(node, Shortcode) and node.body is not None:
             stack.extend(reversed(node.body.blocks))
     return found
+
+
+# read-only (the list is shared), remembered by identity: tokens, shortcode and code checks
+# each ask for it, and for a source page's blocks once per translation
+block_inlines = ByIdentity(_collect_inlines)
 
 
 def _inline_tokens(inline: Inline) -> set[str]:
@@ -995,21 +982,13 @@ class _Features:
     length: int
 
 
-_FEATURES: dict[int, _Features] = {}
-_FEATURES_KEPT = 4_000  # blocks; a page has a few hundred, so this spans the pages in hand
+def _block_features(block: Block) -> _Features:
+    """Remembered by identity (_features): a block is compared in its section's alignment
+    and again in its blocks' alignment, and a source page's blocks once per translation."""
+    return _Features(block, block_kind(block), block_tokens(block), len(block_text(block)))
 
 
-def _features(block: Block) -> _Features:
-    """Remembered by identity (the feature keeps its block alive, so ids stay unique):
-    a block is compared in its section's alignment and again in its blocks' alignment,
-    and a source page's blocks once per translation."""
-    known = _FEATURES.get(id(block))
-    if known is not None and known.block is block:
-        return known
-    if len(_FEATURES) >= _FEATURES_KEPT:
-        _FEATURES.clear()
-    features = _FEATURES[id(block)] = _Features(block, block_kind(block), block_tokens(block), len(block_text(block)))
-    return features
+_features = ByIdentity(_block_features)
 
 
 def _feature_similarity(fa: _Features, fb: _Features, pos_a: float, pos_b: float) -> float:

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from transcheck.lazyre import lazy_compile
+from transcheck.lazyre import lazy_compile, words_alternation
 
 _WORD = lazy_compile(r"[^\W\d_][\w'’]*|\d[\d\s.,:\u00a0\u202f]*\d|\d", re.UNICODE)
 _SENTENCE_START = lazy_compile(r"(?:^|[.!?:;\n•–—])[\s*_\"'“”‘’(\[#>|-]*$")
@@ -60,9 +60,9 @@ def tokens_of(text: str, heading: bool = False) -> Tokens:
 # run of them, and of what no token starts with, before each match. Number words are
 # not skipped. The token is group 1 (None at the end of the text); the spans are _WORD's
 # (a test holds the tokens equal to a word-by-word reading).
-_NUMBER_WORD = "|".join(sorted((w for w in NUMBER_WORDS if w not in AMBIGUOUS_NUMBER_WORDS), key=len, reverse=True))
+_NUMBER_WORD = words_alternation(w for w in NUMBER_WORDS if w not in AMBIGUOUS_NUMBER_WORDS)
 _SKIP_PLAIN = lazy_compile(
-    r"(?>(?:(?!(?:%s)(?![\w'’]))[a-zß-öø-ÿ]+(?![\w'’])|[^\w]|_)*)"
+    r"(?>(?:(?!%s(?![\w'’]))[a-zß-öø-ÿ]+(?![\w'’])|[^\w]|_)*)"
     r"(?:([^\W\d_][\w'’]*|\d[\d\s.,:\u00a0\u202f]*\d|\d)|\Z)" % _NUMBER_WORD,
     re.UNICODE,
 )
@@ -96,7 +96,7 @@ def _tokens(text: str, heading: bool) -> tuple[frozenset[str], frozenset[str]]:
         if len(word) < 2:
             continue
         tail = word[1:]
-        if _ROMAN.fullmatch(word):
+        if first in "IVX" and _ROMAN.fullmatch(word):
             weak.add(word)  # "Part III" / "Del III": a number of the outline, not a name
             continue
         if tail != tail.lower() or _HAS_DIGIT.search(word):

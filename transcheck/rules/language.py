@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from transcheck.lazyre import lazy_compile
+from transcheck.lazyre import lazy_compile, may_contain
+from transcheck.document.memo import ByIdentity
 from transcheck.align.alignment import SectionInfo, aligned_units, unit_inlines
 from transcheck.pair.comparison import Check, Comparison, Side
 from transcheck.findings import Example, Rule, Severity
@@ -198,7 +199,9 @@ def _without_code_or_urls(text: str) -> str:
 _ATTRIBUTES = lazy_compile(r"\{\{.*?\}\}|\{%.*?%\}|\{\s*[.#][^{}\n]*\}")
 
 
-def _unit_text(unit: Block | ListItem) -> str:
+def _read_unit_text(unit: Block | ListItem) -> str:
+    """What detection and the untranslated and sentence rules read of a paragraph, list item
+    or HTML block: its text without code spans and URLs ("" for other blocks)."""
     if isinstance(unit, Paragraph):
         text = unit.text
     elif isinstance(unit, ListItem):
@@ -211,6 +214,10 @@ def _unit_text(unit: Block | ListItem) -> str:
     if codes:
         text = _blank_out(text, codes)
     return _without_code_or_urls(text)
+
+
+# remembered by identity: three rules read each unit, a source page's once per translation
+_unit_text = ByIdentity[Block | ListItem, str](_read_unit_text)
 
 
 def _blank_out(text: str, snippets: list[str]) -> str:
@@ -270,6 +277,7 @@ _IN_PAGE_LINKS = (
     lazy_compile(r"<a\s[^>]*href=[\"']#([^\"']+)[\"'][^>]*>([^<]{1,80})</a>", re.I),  # <a href="#x">text</a>
     lazy_compile(r"\btext=\"([^\"]{1,80})\"[^}]*?\blink=\"#([^\"]+)\""),  # a shortcode's text= and link=
 )
+_IN_PAGE_LINK_NEEDS = (("](#",), ('"#', "'#"), ('link="#',))  # what each cannot match without
 _HTML_ID = lazy_compile(r"\bid=[\"']([^\"']+)[\"']")
 
 
@@ -280,10 +288,10 @@ def bilingual_parts(c: Comparison) -> set[tuple[str, int]]:
     found: set[tuple[str, int]] = set()
     for side, infos in ((c.a, c.sections.a), (c.b, c.sections.b)):
         text = side.doc.text
-        if "#" not in text:
-            continue
         targets: set[str] = set()
-        for pattern in _IN_PAGE_LINKS:
+        for pattern, needs in zip(_IN_PAGE_LINKS, _IN_PAGE_LINK_NEEDS):
+            if not any(literal in text for literal in needs):
+                continue  # most pages have no in-page link: a literal is looked for in C
             for match in pattern.finditer(text):
                 label, anchor = (match.group(2), match.group(1)) if pattern is _IN_PAGE_LINKS[1] else match.groups()
                 if _WORD_OF_LANGUAGE.search(label):
@@ -334,7 +342,7 @@ def check_detected(c: Comparison) -> None:
                 if _QUOTATION.match(text):
                     continue  # a quotation keeps the words it was said in
                 size = letters(text)
-                total_letters += weight(text)
+                total_letters += weight(text, size)
                 if size >= MIN_BLOCK_LETTERS:
                     flagged.extend(_judge_block([(unit, text)], expected, candidates))
                 else:
@@ -507,6 +515,8 @@ _ONLY_IN_ANOTHER_LANGUAGE = lazy_compile(
     re.I,
 )
 
+_LANGUAGE_NAMED = ("engelsk", "english", "svenska", "swedish", "norsk", "norwegian")  # in every match
+
 
 def says_it_is_kept_in_another_language(doc: Document) -> bool:
     """Does the page's text near its top (the first 4,000 characters of the body) say its
@@ -516,6 +526,8 @@ def says_it_is_kept_in_another_language(doc: Document) -> bool:
         start = doc.text.find("\n", start) + 1
         if start == 0:
             return False
+    if not may_contain(doc.text[start : start + 4000], _LANGUAGE_NAMED):
+        return False  # the search tries each of 4,000 places: most of a scan's finishing
     return bool(_ONLY_IN_ANOTHER_LANGUAGE.search(doc.text, start, start + 4000))
 
 

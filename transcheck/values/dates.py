@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from transcheck.lazyre import lazy_compile
+from transcheck.values.words import lowered_words
 
 _MONTHS: dict[str, int] = {}
 for _number, _names in enumerate(
@@ -77,7 +78,10 @@ _PATTERNS = [
 
 _NUMERIC_PATTERNS = [p for p in _PATTERNS if "?P<month>[" in p.pattern]  # the month in digits
 _MONTH_NAMES = frozenset(_MONTHS)
-_LETTERS = lazy_compile(r"[^\W\d_]+")
+# what each pattern with the month in digits cannot match without (ISO, 16/2 2026, 16.2.2026,
+# 3月19日): most text with digits has no date, and a literal is looked for in C
+_NEEDS: dict[re.Pattern[str], tuple[str, ...]] = dict(zip(_NUMERIC_PATTERNS, [("-",), ("/",), (".",), ("月", "월")]))
+assert [p.pattern[:14] for p in _NEEDS] == [r"(?<![\d-])(?P<", r"(?<![\w/.])(?P", r"(?<![\w.])(?P<", r"(?<!\d)(?:(?P<"]
 
 
 @dataclass(frozen=True)
@@ -105,9 +109,12 @@ def find_dates(text: str) -> list[DateValue]:
     found: list[DateValue] = []
     taken = bytearray(len(text))  # characters already read as part of a date
     patterns = _PATTERNS
-    if _MONTH_NAMES.isdisjoint(_LETTERS.findall(text.lower())):
+    if _MONTH_NAMES.isdisjoint(lowered_words(text)):
         patterns = _NUMERIC_PATTERNS  # no month name: the patterns that need one cannot match
     for pattern in patterns:
+        needs = _NEEDS.get(pattern)
+        if needs is not None and not any(literal in text for literal in needs):
+            continue
         for match in pattern.finditer(text):
             if any(taken[match.start() : match.end()]):
                 continue
@@ -131,14 +138,13 @@ def find_dates(text: str) -> list[DateValue]:
 _DAY_WORD_HINT = lazy_compile(_DAY_WORD + r"|\b(?:sista|siste|sidste|last)\b", re.I)
 _LAST_DAY = {1: 31, 2: 28, 3: 31, 4: 30, 5: 31, 6: 30, 7: 31, 8: 31, 9: 30, 10: 31, 11: 30, 12: 31}
 _FULL_MONTH_WORDS = frozenset(m for m in _MONTHS if len(m) > 3 or m in ("maj", "mai"))
-_LETTER_WORDS = lazy_compile(r"[^\W\d_]+")
 
 
 def find_word_dates(text: str) -> list[DateValue]:
     """Dates whose day is a word, in a text without digits. Two quick tests first, cheapest
     first: such a date needs a full month name as a word, and an ordinal word; most text has
     neither (the ordinal-word search alone cost a second of a site scan)."""
-    if _FULL_MONTH_WORDS.isdisjoint(_LETTER_WORDS.findall(text.lower())):
+    if _FULL_MONTH_WORDS.isdisjoint(lowered_words(text)):
         return []
     if not _DAY_WORD_HINT.search(text):
         return []

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from decimal import Decimal
 
-from transcheck.lazyre import lazy_compile
+from transcheck.lazyre import lazy_compile, may_contain
 from transcheck.values.numbers import Number, find_numbers, format_decimal
 
 # currency words and symbols → ISO code; "kr" is any Scandinavian krona
@@ -29,6 +29,7 @@ _CURRENCIES: list[tuple[str, str]] = [
     (r"tsek\b|ksek\b", "SEK*1000"),
 ]
 _CURRENCY = lazy_compile("|".join(f"(?:{p})" for p, _ in _CURRENCIES), re.I)
+_IN_EVERY_CURRENCY = ("€", "eur", "sek", "kr", "nok", "dkk", ":-", "$", "usd", "dollar", "£", "gbp", "pound")
 _COMPILED_CURRENCIES = [(re.compile(p, re.I), code) for p, code in _CURRENCIES]
 _PREFIX_CURRENCY = lazy_compile(r"€|\$|us\$|£|eur|sek|nok|dkk|usd|gbp|kr\.?", re.I)
 _PREFIX_LAST = frozenset("€$£rkdp.")  # the last character of every prefix currency ("kr.", "sek", "usd", "gbp")
@@ -149,7 +150,7 @@ def _multiplied(number: Number, text: str) -> tuple[frozenset[Decimal], int]:
 
 def find_money(text: str) -> list[Money]:
     """Money expressions in ``text``: an amount or range with a currency next to it."""
-    if not _CURRENCY.search(text):
+    if not (may_contain(text, _IN_EVERY_CURRENCY) and _CURRENCY.search(text)):
         return []  # every amount needs a currency: most text has none (checked in C)
     numbers = find_numbers(text)
     periods = _Periods.of(text)

@@ -11,8 +11,9 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from transcheck.lazyre import lazy_compile
+from transcheck.lazyre import lazy_compile, words_alternation
 from transcheck.scripts import WIDE
+from transcheck.values.words import lowered_words
 
 # Separators people group thousands with: space, no-break space, narrow no-break
 # space, thin space, dot, comma, apostrophe.
@@ -262,6 +263,10 @@ _DECADE = lazy_compile(r"[-‑–]?(?:tal(?:l)?(?:ets?|en(?:e|s)?)?|'?erne)\b", 
 _WORD_AT = lazy_compile(r"[^\W\d_]+")
 _COMPOUND_ANYWHERE = lazy_compile(_COMPOUND.pattern)
 _COMPOUND_HEADS = frozenset(head[:2] for head in _COMPOUND.pattern.split(")")[0].strip("(").split("|"))
+# a piece of every ending of _COMPOUND ("dagars", "veckor", "årig", …): most text has none of them
+_COMPOUND_TAILS = ("dag", "veck", "uker", "uger", "årig", "års", "timmars", "timers", "minuter", "månader", "måneder")
+assert all(any(tail in ending for tail in _COMPOUND_TAILS)
+           for ending in _COMPOUND.pattern.split("(?:")[1].rstrip(")").split("|"))
 _COUNTED_WORDS = frozenset(set(NUMBER_WORDS) - AMBIGUOUS_NUMBER_WORDS) | frozenset(w for w, v in ORDINAL_WORDS.items() if v)
 
 
@@ -272,7 +277,7 @@ _DECADE_TENS = {
     "tjue": 20, "tretti": 30, "førti": 40, "femti": 50, "seksti": 60, "sytti": 70, "åtti": 80, "nitti": 90,
 }
 _DECADE_WORD = lazy_compile(
-    r"\b(" + "|".join(sorted(_DECADE_TENS, key=len, reverse=True)) + r")(?:ies\b|-?tal(?:l)?(?:ets?)?\b)", re.I
+    r"\b(" + words_alternation(_DECADE_TENS) + r")(?:ies\b|-?tal(?:l)?(?:ets?)?\b)", re.I
 )
 
 
@@ -287,7 +292,8 @@ def find_number_words(text: str) -> list[Number]:
     ones = [Number(m.start(), m.end(), m.group(0), frozenset({_scale_factor(m.group(1))}), word=True)
             for m in _ONE_SCALE.finditer(text)] if ("illi" in lowered or "ilj" in lowered) else []
     decades = decades + ones
-    if _COUNTED_WORDS.isdisjoint(_WORD_AT.findall(lowered)) and not _COMPOUND_ANYWHERE.search(lowered):
+    if _COUNTED_WORDS.isdisjoint(lowered_words(text)) and not (
+            any(tail in lowered for tail in _COMPOUND_TAILS) and _COMPOUND_ANYWHERE.search(lowered)):
         return decades  # most text: no number word at all (checked in C)
     found: list[Number] = decades
     for tens in _ENGLISH_COMPOUND.finditer(text) if "-" in text or " " in text else ():
