@@ -359,7 +359,7 @@ def check_detected(c: Comparison) -> None:
         if len(in_other) >= MANY_SECTIONS:
             units = [unit for blocks in in_other for unit in blocks]
             first, language, probability = units[0]
-            lines = ", ".join(str(unit.line) for unit, _, _ in units[:12]) + (" …" if len(units) > 12 else "")
+            lines = _some_lines([unit.line for unit, _, _ in units])
             _report_untranslated(
                 c, side, first,
                 f"is written in {language_name(language)} ({probability:.0%}), the language of the other version, "
@@ -683,6 +683,11 @@ def _clearly_in(text: str, language: str, other: str, candidates: tuple[str, ...
 MANY_SECTIONS = 4
 
 
+def _some_lines(lines: list[int], most: int = 12) -> str:
+    """``3, 7, 11`` — the first ``most`` of them, then an ellipsis."""
+    return ", ".join(map(str, lines[:most])) + (" …" if len(lines) > most else "")
+
+
 def _report_identical_page(c: Comparison, found: list[IdenticalText]) -> None:
     """Identical text in many sections: one finding at the first, with every line there
     (an editor translates the page, not one section after the other)."""
@@ -690,7 +695,7 @@ def _report_identical_page(c: Comparison, found: list[IdenticalText]) -> None:
     index_here = 0 if here is c.a else 1
     units = sorted((unit for item in found for unit in item.units), key=lambda unit: unit[index_here].line)
     first, other = units[0][index_here], units[0][1 - index_here]
-    lines = ", ".join(str(unit[index_here].line) for unit in units[:12]) + (" …" if len(units) > 12 else "")
+    lines = _some_lines([unit[index_here].line for unit in units])
     c.report(
         UNTRANSLATED,
         here,
