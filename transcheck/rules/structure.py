@@ -105,8 +105,11 @@ CODE_MISMATCH = Rule("TC108", "code-mismatch", Severity.WARNING, "Code blocks or
          "Code is not translated: a fenced block or an inline `code` span must be the same in both "
          "versions. Whitespace at line ends and common indentation are ignored, and so are comments "
          "and placeholders a reader replaces, which translators translate (`<my_new_branch>` = "
-         "`<min_nya_gren>`, `{verb}` = `{verbo}`; an HTML tag the code closes is code). An inline "
-         "span the other version writes as plain or quoted text is information.",
+         "`<min_nya_gren>`, `{verb}` = `{verbo}`, `?key=[key]` = `?key=[nyckel]`; an HTML tag the "
+         "code closes is code). An example path in each version's own language folder "
+         "(`content/en/docs/page.md` = `content/sv/docs/page.md`, `/ja/docs/` = `/zh/docs/` in "
+         "inline code) is the same path. An inline span the other version writes as plain or "
+         "quoted text is information.",
     example=Example(
         "## Installera\n\nInstallera klienten med följande kommando:\n\n```bash\npip install kommunapi\n```\n",
         "## Install\n\nInstall the client with the following command:\n\n```bash\npip install kommun-api\n```\n",
@@ -970,13 +973,38 @@ def _section_code_spans(blocks: list[Block]) -> list[tuple[str, int]]:
     return spans
 
 
+def _language_codes(c: Comparison) -> frozenset[str]:
+    """The languages of the site (or of the two pages), lower case: the codes a path in
+    code may name as its own language's folder."""
+    codes = {code.lower() for code in (c.a.language, c.b.language) if code}
+    if c.settings.page_map is not None:
+        codes |= set(c.settings.page_map.languages)
+    return frozenset(codes | {code.split("-")[0] for code in codes})
+
+
+def _fold_language_folders(code: str, languages: frozenset[str]) -> str:
+    """``/ja/docs/page`` and ``content/zh/docs/`` as ``/{lang}/…``: an example path a
+    translation rewrites into its own language's folder is the same path."""
+    if "/" not in code:
+        return code
+    return _LANGUAGE_FOLDER.sub(lambda m: "{lang}" if m.group(0).lower() in languages else m.group(0), code)
+
+
+_LANGUAGE_FOLDER = lazy_compile(r"(?<=/)[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,4})?(?=/)")
+
+
 def _inline_code(c: Comparison) -> None:
     """Inline code is not translated: the spans of aligned sections must be the same."""
+    languages = _language_codes(c)
+
+    def fold(code: str) -> str:
+        return _fold_language_folders(_fold_placeholders(code), languages)
+
     for sa, sb in c.sections.pairs + c.sections.moved:
         spans_a = _section_code_spans(sa.blocks)
         spans_b = _section_code_spans(sb.blocks)
-        count_a = Counter(_fold_placeholders(code) for code, _ in spans_a)
-        count_b = Counter(_fold_placeholders(code) for code, _ in spans_b)
+        count_a = Counter(fold(code) for code, _ in spans_a)
+        count_b = Counter(fold(code) for code, _ in spans_b)
         if count_a.keys() == count_b.keys():
             continue
         for spans, theirs, side, other, other_section in (
@@ -987,7 +1015,7 @@ def _inline_code(c: Comparison) -> None:
             plain = "\n".join(block_text(b) for b in other_section.blocks)
             as_text = True
             for code, line in spans:
-                if _fold_placeholders(code) not in theirs:
+                if fold(code) not in theirs:
                     lonely.setdefault(code, line)
                     # written there as plain or quoted text ("settings.yml"): the same words
                     as_text = as_text and len(code.strip()) >= 3 and _written_in(code.strip(), plain)
