@@ -236,13 +236,11 @@ def _language_chooser(c: Comparison, having: Side, info: SectionInfo) -> bool:
     targets = [t.url.strip() for t in section_targets(info, set()) if not t.image and not t.url.startswith("#")]
     groups = [pages.resolve(url, having.path) for url in targets]
     unknown_but_ours = [url for url, group in zip(targets, groups) if group is None
-                        and _ABSOLUTE.match(url) and pages.address(url, having.path) is not None]
+                        and pages.on_base_url(url)]
     return (own is not None and sum(group == own for group in groups) >= 2
             and all(group == own for group in groups if group is not None)
             and sum(group is None for group in groups) == len(unknown_but_ours))
 
-
-_ABSOLUTE = lazy_compile(r"https?://", re.I)
 
 
 def _host_holding_blocks(

@@ -104,6 +104,11 @@ class PageMap:
         joined = posixpath.normpath(posixpath.join(base.rstrip("/") + "/", path))
         return _clean("/" + _without_language(joined.lstrip("/"), self.languages))
 
+    def on_base_url(self, target: str) -> bool:
+        """Is ``target`` an absolute address under the site's or a language's base URL?"""
+        text = target.strip()
+        return self._within_site(text) != text
+
     def _within_site(self, text: str) -> str:
         """``https://beta.safespring.se/tjanster/`` → ``/tjanster/`` when the site (or one of
         its languages) is served there; any other text as it is."""
