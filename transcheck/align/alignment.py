@@ -578,6 +578,9 @@ class SectionAlignment:
     moved: list[tuple[SectionInfo, SectionInfo]]
     only_a: list[SectionInfo]
     only_b: list[SectionInfo]
+    # the sections do not correspond (one version rewritten): pairs that only structure and
+    # place held together, against the names, numbers and links they hold, were undone
+    rewritten: bool = False
 
     def partner_of_a(self) -> dict[int, SectionInfo]:
         return {a.index: b for a, b in self.pairs + self.moved}
@@ -784,7 +787,46 @@ def align_sections(doc_a: Document, doc_b: Document) -> SectionAlignment:
     if moved:
         pairs, moved = _uncross(pairs, moved)
         moved, only_a, only_b = _drop_weak_moves(moved, pairs, only_a, only_b)
+    if _rewritten(pairs, moved, only_a, only_b):
+        kept = [(x, y) for x, y in pairs if not _against_evidence(x, y)]
+        kept_moved = [(x, y) for x, y in moved if not _against_evidence(x, y)]
+        undone = [pair for pair in pairs + moved if _against_evidence(*pair)]
+        only_a = sorted(only_a + [x for x, _ in undone], key=lambda info: info.index)
+        only_b = sorted(only_b + [y for _, y in undone], key=lambda info: info.index)
+        return SectionAlignment(a, b, kept, kept_moved, only_a, only_b, rewritten=True)
     return SectionAlignment(a, b, pairs, moved, only_a, only_b)
+
+
+REWRITE_TOKENS = 0.2  # shared names, numbers and links below this: the text says "not the same section"
+
+
+def _against_evidence(x: SectionInfo, y: SectionInfo) -> bool:
+    """A pair of sections with headings that both hold names, numbers or links, sharing
+    few of them, and nothing else tying them (no shared anchor, no shared name in the
+    titles): structure and place alone paired them."""
+    if x.section is None or y.section is None or _same_anchor(x, y):
+        return False
+    title = similarity(x.title_tokens, y.title_tokens)
+    if title is not None and title > 0:
+        return False
+    tokens = similarity(x.tokens, y.tokens)
+    return tokens is not None and tokens < REWRITE_TOKENS
+
+
+def _rewritten(
+    pairs: list[tuple[SectionInfo, SectionInfo]],
+    moved: list[tuple[SectionInfo, SectionInfo]],
+    only_a: list[SectionInfo],
+    only_b: list[SectionInfo],
+) -> bool:
+    """Were the two versions written (or rewritten) each on its own, so that their sections
+    do not correspond? Then at least half the pairs, and two or more, are held against
+    what their text holds, and at least as many sections as were paired found no partner.
+    Pairing the rest by place would name sections that have nothing to do with each other
+    in every finding about them (a list "missing" from a section about something else)."""
+    paired = [(x, y) for x, y in pairs + moved if x.section is not None]
+    weak = sum(1 for x, y in paired if _against_evidence(x, y))
+    return weak >= 2 and 2 * weak >= len(paired) and len(only_a) + len(only_b) >= len(paired)
 
 
 def _drop_weak_moves(

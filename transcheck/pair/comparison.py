@@ -137,8 +137,10 @@ class Comparison:
 
     @cached_property
     def _held_sections(self) -> tuple[dict[int, list[SectionInfo]], dict[int, list[SectionInfo]]]:
-        return (_held_by_aligned_parent(self.sections.a, self.sections.only_a),
-                _held_by_aligned_parent(self.sections.b, self.sections.only_b))
+        # on a rewritten page the sections before the first aligned one are no introduction
+        intro = not self.sections.rewritten
+        return (_held_by_aligned_parent(self.sections.a, self.sections.only_a, intro),
+                _held_by_aligned_parent(self.sections.b, self.sections.only_b, intro))
 
     @cached_property
     def _held(self) -> tuple[dict[int, list[Block]], dict[int, list[Block]]]:
@@ -238,7 +240,7 @@ class Comparison:
 _STRUCTURED = (ListBlock, TableBlock, CodeBlock, Shortcode)
 
 
-def _held_by_aligned_parent(infos: list[SectionInfo], only: list[SectionInfo]) -> dict[int, list[SectionInfo]]:
+def _held_by_aligned_parent(infos: list[SectionInfo], only: list[SectionInfo], intro: bool = True) -> dict[int, list[SectionInfo]]:
     """The blocks of sub-sections without counterpart, by the nearest aligned section above
     them: a translation that adds a sub-heading ("### Support" over the support table)
     keeps the table in the section the other version has it in, and it is compared there."""
@@ -251,7 +253,7 @@ def _held_by_aligned_parent(infos: list[SectionInfo], only: list[SectionInfo]) -
         host = info.parent
         while host is not None and host in missing:
             host = infos[host].parent
-        if host is None and info.index < first_aligned and info.index != 0:
+        if intro and host is None and info.index < first_aligned and info.index != 0:
             host = 0
         if host is not None:
             held.setdefault(host, []).append(info)

@@ -30,7 +30,11 @@ MISSING_SECTION = Rule("TC101", "missing-section", Severity.ERROR, "A section of
          "there holds most of its paragraphs) is a warning: the section was restructured, not lost. "
          "A section whose links all lead to this same page in other languages (a country or "
          "language chooser; the site's page map and base URLs tell) is information. An empty "
-         "heading (`# ` alone) starts no section.",
+         "heading (`# ` alone) starts no section. When the sections of the two versions do not "
+         "correspond at all (one version written or rewritten on its own: most pairs would be "
+         "held by place against the names, numbers and links their text holds), the page gets "
+         "one finding that lists the sections of each side without counterpart, instead of a "
+         "finding per section and findings that compare sections with nothing in common.",
     example=Example(
         "## Om tjänsten\n\nVi söker en utvecklare som vill bygga tjänster för kommuner och regioner.\n\n## Vi erbjuder\n\n- Flexibla arbetstider\n- Friskvårdsbidrag\n",
         "## About the job\n\nWe are looking for a developer who wants to build services for municipalities and regions.\n",
@@ -144,8 +148,11 @@ def check_sections(c: Comparison) -> None:
     alignment = c.sections
     partner_a = alignment.partner_of_a()
     partner_b = alignment.partner_of_b()
-    _missing(c, c.b, alignment.only_a, alignment.a, partner_a, c.a)
-    _missing(c, c.a, alignment.only_b, alignment.b, partner_b, c.b)
+    if alignment.rewritten:
+        _rewritten_page(c)
+    else:
+        _missing(c, c.b, alignment.only_a, alignment.a, partner_a, c.a)
+        _missing(c, c.a, alignment.only_b, alignment.b, partner_b, c.b)
     for sa, sb in alignment.pairs + alignment.moved:
         if sa.section is None:
             continue
@@ -167,6 +174,36 @@ def check_sections(c: Comparison) -> None:
             [(c.b, sb.line)],
             key=f"{sa.title}|{sb.title}",
         )
+
+
+def _rewritten_page(c: Comparison) -> None:
+    """One finding for a page whose versions' sections do not correspond: the sections of
+    each side without counterpart (their sub-sections go with them), on the first of this side's."""
+    alignment = c.sections
+    here, there = _outermost(alignment.only_a), _outermost(alignment.only_b)
+    paired = sum(1 for x, _ in alignment.pairs + alignment.moved if x.section is not None)
+    headings_a, headings_b = len(alignment.a) - 1, len(alignment.b) - 1
+    line = here[0].line if here else (alignment.a[1].line if headings_a else c.a.doc.body_start_line)
+    related = there[0].line if there else (alignment.b[1].line if headings_b else c.b.doc.body_start_line)
+    pairs_words = f"only {paired} pair" if paired else "none pairs"
+    message = (f"the sections here and in {c.b.name} do not correspond ({headings_a} headings here, {headings_b} there; "
+               f"{pairs_words} by shared names, numbers or links): one version was written or rewritten on its own, "
+               f"so the page is not compared section by section; compare the two as a whole. "
+               f"Without counterpart there: {_titles_listed(here)}; without counterpart here: {_titles_listed(there)}")
+    c.report(MISSING_SECTION, c.a, line, message, [(c.b, related)], key="rewritten")
+
+
+def _outermost(only: list[SectionInfo]) -> list[SectionInfo]:
+    """The sections of ``only`` whose parent is not in it too."""
+    indexes = {info.index for info in only}
+    return [info for info in only if info.parent not in indexes]
+
+
+def _titles_listed(infos: list[SectionInfo], most: int = 4) -> str:
+    if not infos:
+        return "none"
+    shown = ", ".join(f"{named(info.title, 40)} (line {info.line})" for info in infos[:most])
+    return shown if len(infos) <= most else f"{shown} and {len(infos) - most} more"
 
 
 def _missing(
