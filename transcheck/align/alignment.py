@@ -801,14 +801,16 @@ REWRITE_TOKENS = 0.2  # shared names, numbers and links below this: the text say
 
 
 def _against_evidence(x: SectionInfo, y: SectionInfo) -> bool:
-    """A pair of sections with headings that both hold names, numbers or links, sharing
-    few of them, and nothing else tying them (no shared anchor, no shared name in the
+    """A pair of sections with headings that hold names, numbers or links (three in all at
+    least), sharing few of them, and nothing else tying them (no shared anchor, no shared name in the
     titles): structure and place alone paired them."""
     if x.section is None or y.section is None or _same_anchor(x, y):
         return False
     title = similarity(x.title_tokens, y.title_tokens)
     if title is not None and title > 0:
         return False
+    if len(x.tokens.strong) + len(y.tokens.strong) < 3:
+        return False  # one capitalised word ("Programming Language.") tells nothing
     tokens = similarity(x.tokens, y.tokens)
     return tokens is not None and tokens < REWRITE_TOKENS
 
@@ -836,14 +838,16 @@ def _drop_weak_moves(
     only_b: list[SectionInfo],
 ) -> tuple[list[tuple[SectionInfo, SectionInfo]], list[SectionInfo], list[SectionInfo]]:
     """A 'moved' pair that only a weak likeness holds together, from under two parents that
-    are not each other's counterparts, with headings that share no name: two sections of
+    are not each other's counterparts or against what the two sections' names, numbers and
+    links say, with headings that share no name: two sections of
     their own ("This paper has three parts" under Background, "The court's ruling" under
     Part I), each reported as such rather than compared with the other."""
     partner = {x.index: y.index for x, y in pairs + moved}
     keep: list[tuple[SectionInfo, SectionInfo]] = []
     for x, y in moved:
         parents_agree = x.parent is None and y.parent is None or (x.parent is not None and partner.get(x.parent) == y.parent)
-        if parents_agree or section_similarity(x, y) >= MOVED_THRESHOLD or _titles_agree(x, y):
+        # under one parent, a move stands unless the names, numbers and links of both say otherwise
+        if (parents_agree and not _against_evidence(x, y)) or section_similarity(x, y) >= MOVED_THRESHOLD or _titles_agree(x, y):
             keep.append((x, y))
             continue
         only_a.append(x)

@@ -181,13 +181,12 @@ def _rewritten_page(c: Comparison) -> None:
     each side without counterpart (their sub-sections go with them), on the first of this side's."""
     alignment = c.sections
     here, there = _outermost(alignment.only_a), _outermost(alignment.only_b)
-    paired = sum(1 for x, _ in alignment.pairs + alignment.moved if x.section is not None)
     headings_a, headings_b = len(alignment.a) - 1, len(alignment.b) - 1
     line = here[0].line if here else (alignment.a[1].line if headings_a else c.a.doc.body_start_line)
     related = there[0].line if there else (alignment.b[1].line if headings_b else c.b.doc.body_start_line)
-    pairs_words = f"only {paired} pair" if paired else "none pairs"
-    message = (f"the sections here and in {c.b.name} do not correspond ({headings_a} headings here, {headings_b} there; "
-               f"{pairs_words} by shared names, numbers or links): one version was written or rewritten on its own, "
+    message = (f"the sections here and in {c.b.name} do not correspond ({headings_a} headings here, {headings_b} there, "
+               f"and sections in the same places share almost none of their names, numbers or links): one version was "
+               f"written or rewritten on its own, "
                f"so the page is not compared section by section; compare the two as a whole. "
                f"Without counterpart there: {_titles_listed(here)}; without counterpart here: {_titles_listed(there)}")
     c.report(MISSING_SECTION, c.a, line, message, [(c.b, related)], key="rewritten")
