@@ -108,12 +108,15 @@ TABLE_SHAPE = Rule("TC107", "table-shape", Severity.ERROR, "Aligned tables have 
 CODE_MISMATCH = Rule("TC108", "code-mismatch", Severity.WARNING, "Code blocks or inline code differ between aligned places.",
          "Code is not translated: a fenced block or an inline `code` span must be the same in both "
          "versions. Whitespace at line ends and common indentation are ignored, and so are comments "
-         "and placeholders a reader replaces, which translators translate (`<my_new_branch>` = "
+         "(in shell, YAML, Python and the like a line starting `#` is one even without a space: "
+         "`#To support …`) and placeholders a reader replaces, which translators translate (`<my_new_branch>` = "
          "`<min_nya_gren>`, `{verb}` = `{verbo}`, `?key=[key]` = `?key=[nyckel]`; an HTML tag the "
          "code closes is code). An example path in each version's own language folder "
          "(`content/en/docs/page.md` = `content/sv/docs/page.md`, `/ja/docs/` = `/zh/docs/` in "
          "inline code) is the same path. An inline span the other version writes as plain or "
-         "quoted text is information.",
+         "quoted text is information; spans only one version has that are words, as many on each "
+         "side, and on one side in letters beyond ASCII (`Metadata` = `元数据`, `hello` = `olá`) "
+         "are a term translated, not code.",
     example=Example(
         "## Installera\n\nInstallera klienten med följande kommando:\n\n```bash\npip install kommunapi\n```\n",
         "## Install\n\nInstall the client with the following command:\n\n```bash\npip install kommun-api\n```\n",
@@ -827,17 +830,19 @@ def _compare_code(c: Comparison, a: CodeBlock, b: CodeBlock) -> None:
     lines_b = _code_as_read(b.code).split("\n")
     folded_a = _fold_placeholders("\n".join(lines_a)).split("\n")
     folded_b = _fold_placeholders("\n".join(lines_b)).split("\n")
-    if _without_comments(folded_a) == _without_comments(folded_b):
+    hashes = _hash_comments(a) or _hash_comments(b)
+    if _without_comments(folded_a, hashes) == _without_comments(folded_b, hashes):
         return  # only comments or placeholders differ: translators translate them, the code is the same
     if _diagram(a) and _diagram(b) and _fold_labels(a.code) == _fold_labels(b.code):
         return  # a diagram whose labels are translated: the same nodes and edges
     severity = None
-    if _without_comments(_fold_prose_strings(folded_a)) == _without_comments(_fold_prose_strings(folded_b)):
+    if _without_comments(_fold_prose_strings(folded_a), hashes) == _without_comments(_fold_prose_strings(folded_b), hashes):
         severity = Severity.INFO  # only text for the reader in its strings ("Dice rolls", "Tirar el dado")
     if len(folded_a) != len(lines_a) or len(folded_b) != len(lines_b):
         lines_a, lines_b = folded_a, folded_b  # a placeholder over several lines: count as folded
     offset = next((i for i, (x, y) in enumerate(zip(folded_a, folded_b))
-                   if x != y and not (_comment(x) and _comment(y)) and _without_comments([x]) != _without_comments([y])),
+                   if x != y and not (_comment(x, hashes) and _comment(y, hashes))
+                   and _without_comments([x], hashes) != _without_comments([y], hashes)),
                   min(len(lines_a), len(lines_b)))
     first_a = lines_a[offset] if offset < len(lines_a) else "(end of block)"
     first_b = lines_b[offset] if offset < len(lines_b) else "(end of block)"
@@ -886,15 +891,28 @@ _COMMENT_LINE = lazy_compile(r"^\s*(?:#+(?:\s|$)|//|--\s|;|/\*|\*|<!--|%+\s|rem\
 _TRAILING_COMMENT = lazy_compile(r"\s+(?:#+\s|//\s?|--\s|<!--).*$")
 
 
-def _comment(line: str) -> bool:
-    return bool(_COMMENT_LINE.match(line))
+# Languages in which "#" starts a comment whatever follows it ("#To support …"), so a
+# line starting "#" is one even without the space that "#include" or "#main h3" lack.
+_HASH_COMMENT_LANGUAGES = frozenset({
+    "bash", "sh", "shell", "zsh", "console", "shell-session", "yaml", "yml", "python", "py", "ruby", "rb",
+    "toml", "dockerfile", "properties", "ini", "conf", "r", "perl", "ps1", "powershell", "make",
+    "makefile", "cmake", "terraform", "hcl", "tf", "nginx", "elixir", "ex",
+})
 
 
-def _without_comments(lines: list[str]) -> list[str]:
+def _hash_comments(block: CodeBlock) -> bool:
+    return bool(block.info.strip()) and block.info.split()[0].lower() in _HASH_COMMENT_LANGUAGES
+
+
+def _comment(line: str, hashes: bool = False) -> bool:
+    return bool(_COMMENT_LINE.match(line)) or hashes and line.lstrip().startswith("#")
+
+
+def _without_comments(lines: list[str], hashes: bool = False) -> list[str]:
     """Code lines with comments left out: what must be equal in both versions."""
     kept = []
     for line in lines:
-        if _comment(line):
+        if _comment(line, hashes):
             continue
         kept.append(_TRAILING_COMMENT.sub("", line).rstrip())
     return kept
@@ -1041,6 +1059,9 @@ def _inline_code(c: Comparison) -> None:
         count_b = Counter(fold(code) for code, _ in spans_b)
         if count_a.keys() == count_b.keys():
             continue
+        if _translated_terms([code for code, _ in spans_a if fold(code) not in count_b],
+                             [code for code, _ in spans_b if fold(code) not in count_a], c.fact(_page_code)):
+            continue  # `Metadata` there, `元数据` here: a term set as code, translated
         for spans, theirs, side, other, other_section in (
             (spans_a, count_b, c.a, c.b, sb),
             (spans_b, count_a, c.b, c.a, sa),
@@ -1070,6 +1091,36 @@ def _inline_code(c: Comparison) -> None:
                 key="inline|" + "|".join(sorted(names)),
                 severity=Severity.INFO if as_text else None,
             )
+
+
+_PROSE_TERM = lazy_compile(r"[^\W\d_]+(?:[ '’-][^\W\d_]+)*")
+
+
+def _translated_terms(lonely_a: list[str], lonely_b: list[str], page_code: tuple[str, str]) -> bool:
+    """Are the spans each version has alone words, as many on each side, and those of one
+    side written with letters beyond ASCII (`元数据`, `olá` for `Metadata`, `hello`), while
+    the other side's words appear nowhere in the code of the translated page? A term styled
+    as code and translated, not code: identifiers have no such letters, a folder name the
+    page's own commands still use (`anunțuri` for `announcements`, in
+    `content/ro/announcements/…`) was translated by mistake, and a changed `true`/`false`
+    or `GET`/`POST` (ASCII on both sides) is still reported."""
+    if not lonely_a or len(set(lonely_a)) != len(set(lonely_b)):
+        return False
+    if not all(_PROSE_TERM.fullmatch(code.strip()) for code in lonely_a + lonely_b):
+        return False
+    for words, ours, code_there in ((lonely_a, lonely_b, page_code[0]), (lonely_b, lonely_a, page_code[1])):
+        if all(not code.isascii() for code in words) and all(code.isascii() for code in ours):
+            return not any(_written_in(code.strip(), code_there) for code in ours)
+    return False
+
+
+def _page_code(c: Comparison) -> tuple[str, str]:
+    """All code of each page (blocks and inline spans), one text per side."""
+    def code_of(infos: list[SectionInfo]) -> str:
+        blocks = [block for info in infos for block in info.blocks]
+        return "\n".join([block.code for block in deep_code_blocks(blocks)] + [code for code, _ in _section_code_spans(blocks)])
+
+    return code_of(c.sections.a), code_of(c.sections.b)
 
 
 def _written_in(code: str, text: str) -> bool:
