@@ -336,6 +336,31 @@ MORE = {
         "Call +46(0)\u202d8-657 61 01\u202c for questions.",
         "contact-mismatch",
     ),
+    # Japanese proportions: "6 割" is six in ten (and 60%), "4 分の 1" a quarter or one in four
+    "japanese-tenths-as-in-ten": (
+        "回答者の 6 割超が推奨者です。",
+        "Over 6 in 10 respondents are promoters.",
+        "Over 7 in 10 respondents are promoters.",
+        "number-mismatch",
+    ),
+    "japanese-tenths-as-percent": (
+        "回答者の 6 割が推奨者です。",
+        "60% of the respondents are promoters.",
+        "70% of the respondents are promoters.",
+        "number-mismatch",
+    ),
+    "japanese-fraction-in-words": (
+        "4 分の 1 を超える 120 人が中立です。",
+        "More than a quarter, 120 people, are passive.",
+        "More than a quarter, 130 people, are passive.",
+        "number-mismatch",
+    ),
+    "japanese-fraction-in-figures": (
+        "1000 分の 1 の確率で発生します。",
+        "It happens with a chance of 1 in 1000.",
+        "It happens with a chance of 1 in 100.",
+        "number-mismatch",
+    ),
     "trunk-zero-in-brackets": (
         "Ring 076-629 25 02 för mer information.",
         "Call +46 (0)76 629 25 02 for more information.",

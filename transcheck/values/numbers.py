@@ -236,6 +236,8 @@ def find_numbers(text: str, scaled: bool = False) -> list[Number]:
                 _CITATION_PART.fullmatch(text, found[-1].end, start - 1):
             continue  # the "(1)" of "52(1)" or "6(1)(f)": a paragraph of the article before it
         found.append(Number(start, end, text[start:end], values))
+    if "割" in text or "分の" in text:
+        found = _japanese_proportions(text, found)
     if _LATIN_THEN_CJK_HINT.search(text):
         # "[Go](…)1.23以上" reads "Go1.23以上": a number between a name and Chinese or Japanese.
         # It may also be part of a name ("i386", "v1.35", "ES2015"), which the other version
@@ -246,6 +248,32 @@ def find_numbers(text: str, scaled: bool = False) -> list[Number]:
                   for m in _AFTER_LATIN_BEFORE_CJK.finditer(text) if m.start() not in taken]
         found.sort(key=lambda number: number.start)
     return found
+
+
+_TENTHS = lazy_compile(r"[ \u00a0]?割")  # "6 割" = six tenths
+_FRACTION_OF = lazy_compile(r"[ \u00a0]?分の[ \u00a0]?")  # "4 分の 1" = one quarter
+
+
+def _japanese_proportions(text: str, found: list[Number]) -> list[Number]:
+    """Japanese proportions said another way in the other version: "6 割" is "6 in 10" and
+    "60%" (the tenths' 10 may match a number there, but is never reported alone); the two
+    numbers of "4 分の 1" ("a quarter", "1 in 4") are words, which match a number of the
+    other version but are never reported alone: "3 分の 2" still matches "two-thirds"."""
+    result: list[Number] = []
+    for i, number in enumerate(found):
+        if (tenths := _TENTHS.match(text, number.end)) is not None:
+            result.append(Number(number.start, number.end, number.text,
+                                 number.values | frozenset(v * 10 for v in number.values), number.word))
+            result.append(Number(tenths.start(), tenths.end(), tenths.group(0), frozenset({Decimal(10)}), word=True))
+            continue
+        of = _FRACTION_OF.match(text, number.end)
+        before = _FRACTION_OF.match(text, found[i - 1].end) if i > 0 else None
+        if (of is not None and i + 1 < len(found) and found[i + 1].start == of.end()) or (
+                before is not None and before.end() == number.start):
+            result.append(Number(number.start, number.end, number.text, number.values, word=True))
+            continue
+        result.append(number)
+    return result
 
 
 _LATIN_THEN_CJK_HINT = lazy_compile(r"[A-Za-z]\d[\d.]*[\u3040-\u30ff\u4e00-\u9fff]")
