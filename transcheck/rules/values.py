@@ -86,7 +86,9 @@ LINK_MISMATCH = Rule("TC404", "link-mismatch", Severity.ERROR, "Link targets of 
          "file at another branch or commit. A link without counterpart in a paragraph or list "
          "item whose counterpart stands there (the words are translated, only the link was "
          "dropped) is a warning; in text the other version lacks, an error. A mailto: whose "
-         "address the page shows is compared by contact-mismatch.",
+         "address the page shows is compared by contact-mismatch. An address one version writes "
+         "without `https://` (`support.example.se`, which a browser opens relative to the page) "
+         "where the other has it is reported in the version that lacks the scheme.",
     example=Example(
         "## Ansökan\n\nLäs mer om oss på [vår webbplats](https://example.se/om-oss).\n",
         "## Application\n\nRead more about us on [our website](https://example.org/about).\n",
@@ -956,6 +958,7 @@ def _compare_targets(
         wiki = _WIKI.match(target.url.strip())
         return (normal, "raw:" + target.url.strip()) + (("wiki:" + wiki.group(2).lower(),) if wiki else ())
 
+    a, b = _without_scheme_slips(c, a, b, image)
     left_a, left_b = match_values(a, b, same, keys)
     # an address linked in one version and written as plain text in the other is there
     left_a = [f for f in left_a if not _written_out(f.value.url, c.b.doc.text)]
@@ -984,6 +987,40 @@ def _compare_targets(
 
     _report_leftovers(c, rule, sa, sb, left_a, left_b, describe, noun, severity_of=severity, whole=whole,
                       contrast=contrasted, lonely_severity=lonely_severity)
+
+
+_SCHEME = lazy_compile(r"https?://", re.I)
+
+
+def _scheme_left_off(x: str, y: str) -> bool:
+    """``x`` is ``y`` without its ``https://`` ("support.example.se" for
+    "https://support.example.se"): a link the browser opens relative to the page."""
+    x, y = x.strip().rstrip("/"), y.strip().rstrip("/")
+    scheme = _SCHEME.match(y)
+    return scheme is not None and "." in x and not x.startswith((".", "/", "#")) and y[scheme.end():] == x
+
+
+def _without_scheme_slips(
+    c: Comparison, a: list[Found[Target]], b: list[Found[Target]], image: bool
+) -> tuple[list[Found[Target]], list[Found[Target]]]:
+    """Links one version writes without ``https://`` where the other has it: the same address
+    meant, broken where the scheme is missing. Reported there, as what to fix (not as
+    "X ≠ Y" on whichever file comes first), and left out of the comparison."""
+    if not any("." in f.value.url and not _SCHEME.match(f.value.url) for f in a + b):
+        return a, b
+    rule, noun = (IMAGE_MISMATCH, "image") if image else (LINK_MISMATCH, "link")
+    for bare, full, side, other in ((a, b, c.a, c.b), (b, a, c.b, c.a)):
+        for found in list(bare):
+            partner = next((f for f in full if _scheme_left_off(found.value.url, f.value.url)), None)
+            if partner is None:
+                continue
+            bare.remove(found)
+            full.remove(partner)
+            c.report(rule, side, found.line,
+                     f"{noun} {quote(found.value.url)} has no https://, so a browser opens it relative to this page; "
+                     f"{other.name}:{partner.line} has {quote(partner.value.url)}",
+                     [(other, partner.line)], key=f"{noun}|scheme|{found.value.url}")
+    return a, b
 
 
 _WIKI = lazy_compile(r"https?://([a-z]{2,3}(?:-[a-z]+)?)\.(?:m\.)?(wikipedia|wiktionary|wikibooks)\.org/", re.I)
