@@ -68,7 +68,12 @@ BULLET_COUNT = Rule("TC104", "bullet-count", Severity.ERROR, "Aligned lists have
          "counterpart where it can be told. A list present in one version and absent in the "
          "aligned section of the other is reported too; where the other version has text of about "
          "the same size without counterpart in that place (the list written as prose, a table, a "
-         "card grid) it is a warning that names it.",
+         "card grid) it is a warning that names it. An extra item that is a few lower-case words "
+         "going on from the item before it (a sentence broken over items, `- with OpenTelemetry`), "
+         "whose names the counterpart of that item holds, is information; so is a first item the "
+         "other version says at the end of the sentence before its list. A numbered list the other "
+         "version writes as footnote definitions (`[^1]: …`) is information when the counts agree, "
+         "else a warning with both counts.",
     example=Example(
         "## Vi erbjuder\n\n- Flexibla arbetstider\n- Friskvårdsbidrag\n- Tjänstepension\n",
         "## We offer\n\n- Flexible working hours\n- Wellness allowance\n",
@@ -562,6 +567,11 @@ def _unmatched_block(c: Comparison, pair: BlockPair) -> None:
     elif instead is not None:
         also = f"; {form_of(instead)} stands in its place (line {instead.line})"
         severity = Severity.INFO if c.same_content(pair) else Severity.WARNING
+    elif isinstance(block, ListBlock) and block.ordered and len(notes := _footnote_definitions(section)) >= 3:
+        # "1. ECLI:EU:C:2020:559" there, "[^1]: ECLI:EU:C:2020:559" here: the sources as footnotes
+        count = "as many" if len(notes) == len(block.items) else f"{len(notes)}, against {len(block.items)} items"
+        also = f"; its entries stand here as footnote definitions (lines {notes[0].line}–{notes[-1].line}; {count})"
+        severity = Severity.INFO if len(notes) == len(block.items) else Severity.WARNING
     elif isinstance(block, ListBlock) and (linked_at := _links_in_text(block, section)) is not None:
         # a list of links here, the same links inside a sentence there ("see A and B")
         also = f"; its links stand in the text at line {linked_at} here"
@@ -590,6 +600,14 @@ def _unmatched_block(c: Comparison, pair: BlockPair) -> None:
             key=f"table|{section.title}|{rows}x{cols}",
             severity=severity,
         )
+
+
+_FOOTNOTE_DEFINITION = lazy_compile(r"\[\^[^\]\s]+\]:")
+
+
+def _footnote_definitions(section: SectionInfo) -> list[Paragraph]:
+    """The paragraphs of ``section`` that define a footnote (``[^1]: …``), in order."""
+    return [block for block in section.blocks if isinstance(block, Paragraph) and _FOOTNOTE_DEFINITION.match(block.text)]
 
 
 def _links_in_text(block: ListBlock, section: SectionInfo) -> int | None:
@@ -677,6 +695,11 @@ def _report_item_count(
         named = (f"; its first item, {quote(h_list.items[0].text, 40)} ({having.name}:{h_list.items[0].line}), "
                  f"is said at the end of the sentence before the list here (line {said_before})")
         severity = Severity.INFO
+    elif extra and all(_continues_item_before(pairs, item, having is c.a) for item in extra):
+        # "- monitoring Kubernetes" / "- with OpenTelemetry": one sentence broken over items
+        named = "; " + ", ".join(f"{quote(item.text, 40)} ({having.name}:{item.line})" for item in extra) + (
+            " goes on from the item before it there (a sentence broken over items), whose counterpart here says it")
+        severity = Severity.INFO
     elif extra and len(extra) <= 3 and all(_pinned(pairs, item) for item in extra):
         named = "; no counterpart for " + ", ".join(
             f"{quote(item.text, 40)} ({having.name}:{item.line})" for item in extra
@@ -694,6 +717,30 @@ def _report_item_count(
         key=f"{len(l_list.items)}|{len(h_list.items)}|{_first(h_list)}",
         severity=severity,
     )
+
+
+_FRAGMENT_START = lazy_compile(r"[\s\-–—,;]*[a-zà-öø-ÿ]")
+_SENTENCE_END = (".", "!", "?", ":", ";", "。", "！", "？", "：")
+
+
+def _continues_item_before(pairs: list[tuple[ListItem | None, ListItem | None]], item: ListItem, in_a: bool) -> bool:
+    """Is ``item`` (without counterpart) a few lower-case words that go on from the item
+    before it, which ends without a full stop, and whose counterpart holds the fragment's
+    names ("… for monitoring Kubernetes" / "with OpenTelemetry" against one item that says
+    both)? A list made of a broken sentence, not an item missing."""
+    words = item.text.split()
+    if not words or len(words) > 6 or not _FRAGMENT_START.match(item.text):
+        return False
+    wanted = tokens_of(item.text).strong
+    if not wanted:
+        return False  # "- with cream" after "- pears" is an item of its own
+    mine = [(x, y) if in_a else (y, x) for x, y in pairs]
+    at = next(i for i, (x, _) in enumerate(mine) if x is item)
+    before = next(((x, y) for x, y in reversed(mine[:at]) if x is not None), None)
+    if before is None or before[1] is None or before[0].text.rstrip().endswith(_SENTENCE_END):
+        return False
+    said = tokens_of(before[1].text)
+    return wanted <= said.strong | said.weak
 
 
 def _first_item_in_lead(lead: BlockPair | None, whole: ListBlock, lacking_is_a: bool) -> int | None:
