@@ -75,3 +75,16 @@ def test_the_quick_look_for_another_language_agrees_with_the_pattern():
         doc = parse_text(f"---\ntitle: x\n---\n\n{sentence}\n", "p.md")
         expected = bool(_ONLY_IN_ANOTHER_LANGUAGE.search(doc.text, doc.text.index(sentence)))
         assert says_it_is_kept_in_another_language(doc) is expected, sentence
+
+
+def test_a_page_that_says_it_drifted_but_matches_its_source_has_an_outdated_mark():
+    complete = SV.replace("- Luleå\n", "- Luleå\n- Kiruna\n")
+    found = [f for f in check_texts(complete.format(flag="drifted_from_default: true\n"), EN, "p.sv.md", "p.en.md")
+             if f.rule == "stale-translation"]
+    assert [f.severity for f in found] == [Severity.INFO]
+    assert "finds no difference from p.en.md worth a look: the mark may be out of date" in found[0].message
+    # with only some rules selected, "nothing found" proves nothing: the mark stays a warning
+    only = Settings(select=("stale-translation", "bullet-count"))
+    selected = [f for f in check_texts(complete.format(flag="drifted_from_default: true\n"), EN, "p.sv.md", "p.en.md", only)
+                if f.rule == "stale-translation"]
+    assert [f.severity for f in selected] == [Severity.WARNING]

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from transcheck.rules.problems import INTERNAL_ERROR as INTERNAL_ERROR_RULE, PARSE_ERROR
 from transcheck.pair.comparison import Check, Comparison, Side
 from transcheck.pair.settings import Settings
-from transcheck.findings import Finding, Location, sort_findings
+from transcheck.findings import Finding, Location, Severity, sort_findings
+from transcheck.rules import BY_NAME
+from transcheck.rules.stale import STALE_TRANSLATION
 from transcheck.languages.declared import declared, expected_language
 from transcheck.document.model import Document
 from transcheck.document.read import parse_file, parse_text
@@ -125,7 +127,27 @@ def _finish(findings: list[Finding], settings: Settings, docs: list[Document] | 
     # ("Vår dokumentation är bara tillgänglig på engelska"): its differences are known
     known_drift = any(declared_drift(doc.front_matter.entries) is not None or declared_copy(doc)
                       or says_it_is_kept_in_another_language(doc) for doc in docs or ())
-    return decide(findings, settings, suppressions, known_drift)
+    decided = decide(findings, settings, suppressions, known_drift)
+    if known_drift and not settings.select and not settings.ignore:
+        decided = _drift_not_seen(decided)
+    return decided
+
+
+def _drift_not_seen(findings: list[Finding]) -> list[Finding]:
+    """A page that says it is behind its source while every rule found nothing to act on:
+    its mark, not its content, is what is likely out of date (information, not a warning)."""
+    marks = [f for f in findings if f.rule == STALE_TRANSLATION.name and f.key.startswith("declared|")]
+    if not marks or any(f.severity >= Severity.WARNING and f not in marks and BY_NAME[f.rule].compares
+                        for f in findings if f.rule in BY_NAME):
+        return findings
+    seen = [f for f in findings if f not in marks]
+    for mark in marks:
+        other = mark.related[0].path if mark.related else "its source"
+        key = mark.key.split("|", 1)[1]
+        message = (f"the page says it is behind its source ({key}: true), but transcheck finds no difference "
+                   f"from {other} worth a look: the mark may be out of date")
+        seen.append(replace(mark, message=message, severity=Severity.INFO))
+    return sort_findings(seen)
 
 
 def check_texts(

@@ -26,7 +26,9 @@ STALE_TRANSLATION = Rule("TC701", "stale-translation", Severity.WARNING, "The so
          "every page. A page whose front matter says it drifted from its source "
          "(`drifted_from_default: true`, as opentelemetry.io's tooling writes) is reported once, "
          "and its differences from the source are warnings instead of errors: the site knows them "
-         "already, and they should not fail a build again (a `[severity]` setting still wins).",
+         "already, and they should not fail a build again (a `[severity]` setting still wins). When "
+         "every rule runs and finds nothing worth a warning, the mark is told as information: it "
+         "is likely out of date.",
     example=Example(
         "---\ntitle: \"Om oss\"\ndrifted_from_default: true\n---\n## Om oss\n\nVi bygger öppna tjänster för kommuner.\n",
         "---\ntitle: \"About us\"\n---\n## About us\n\nWe build open services for municipalities.\n",
