@@ -1024,9 +1024,16 @@ def _code_blocks(c: Comparison) -> None:
         code_a, code_b = deep_code_blocks(sa.blocks), deep_code_blocks(sb.blocks)
         if not code_a and not code_b:
             continue
+        # code under a sub-heading only one version has ("### API model" over the example)
+        # is this section's too; left without partner, its sub-section is reported instead
+        own_a, own_b = len(code_a), len(code_b)
+        code_a += _code_of_sub_sections(c, sa, True)
+        code_b += _code_of_sub_sections(c, sb, False)
         for i, j in align_code(code_a, code_b):
             if i is not None and j is not None:
                 _compare_code(c, code_a[i], code_b[j])
+                continue
+            if (i is not None and i >= own_a) or (j is not None and j >= own_b):
                 continue
             if i is not None:
                 block, having, lacking, section = code_a[i], c.a, c.b, sb
@@ -1043,6 +1050,12 @@ def _code_blocks(c: Comparison) -> None:
                 [(having, block.line)],
                 key=f"code|{block.code.strip()}",
             )
+
+
+def _code_of_sub_sections(c: Comparison, info: SectionInfo, in_a: bool) -> list[CodeBlock]:
+    """Code blocks of ``info``'s sub-sections that have no counterpart, in order."""
+    subs = c.sub_sections_without_counterpart(info, in_a)
+    return deep_code_blocks([block for sub in subs for block in sub.blocks]) if subs else []
 
 
 def _paragraph_counts(c: Comparison) -> None:
