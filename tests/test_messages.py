@@ -106,8 +106,10 @@ def test_no_message_of_the_broken_samples_has_a_grammar_slip():
 
 
 def test_empty_text_is_named_not_quoted_empty():
+    # a blank line is no code: the first line of code that differs is named
     code = messages("## R\n\n```\nx\n```\n", "## H\n\n```\nx\n\ny\n```\n")
-    assert any(m.endswith('"(end of block)" here, an empty line there') for m in code), code
+    assert any(m.endswith('"(end of block)" here, "y" there') for m in code), code
+    assert messages("## R\n\n```\nx\ny\n```\n", "## H\n\n```\nx\n\ny\n```\n") == []
     nested = messages("## R\n\n- Ett\n-\n  - Under\n", "## H\n\n- One\n-\n")
     assert any("nested list of 1 item under an item without text (a.md:4)" in m for m in nested), nested
     for message in code + nested:

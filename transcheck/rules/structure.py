@@ -112,7 +112,7 @@ TABLE_SHAPE = Rule("TC107", "table-shape", Severity.ERROR, "Aligned tables have 
 
 CODE_MISMATCH = Rule("TC108", "code-mismatch", Severity.WARNING, "Code blocks or inline code differ between aligned places.",
          "Code is not translated: a fenced block or an inline `code` span must be the same in both "
-         "versions. Whitespace at line ends and common indentation are ignored, and so are comments "
+         "versions. Whitespace at line ends, blank lines and common indentation are ignored, and so are comments "
          "(in shell, YAML, Python and the like a line starting `#` is one even without a space: "
          "`#To support …`) and placeholders a reader replaces, which translators translate (`<my_new_branch>` = "
          "`<min_nya_gren>`, `{verb}` = `{verbo}`, `?key=[key]` = `?key=[nyckel]`; an HTML tag the "
@@ -887,20 +887,22 @@ def _compare_code(c: Comparison, a: CodeBlock, b: CodeBlock) -> None:
         severity = Severity.INFO  # only text for the reader in its strings ("Dice rolls", "Tirar el dado")
     if len(folded_a) != len(lines_a) or len(folded_b) != len(lines_b):
         lines_a, lines_b = folded_a, folded_b  # a placeholder over several lines: count as folded
-    offset = next((i for i, (x, y) in enumerate(zip(folded_a, folded_b))
-                   if x != y and not (_comment(x, hashes) and _comment(y, hashes))
-                   and _without_comments([x], hashes) != _without_comments([y], hashes)),
-                  min(len(lines_a), len(lines_b)))
-    first_a = lines_a[offset] if offset < len(lines_a) else "(end of block)"
-    first_b = lines_b[offset] if offset < len(lines_b) else "(end of block)"
+    # the first line of code (not comment, not blank) that differs, in each block's own lines
+    code_a, code_b = _code_lines(folded_a, hashes), _code_lines(folded_b, hashes)
+    k = next((k for k, (x, y) in enumerate(zip(code_a, code_b)) if x[1] != y[1]), min(len(code_a), len(code_b)))
+    offset_a = code_a[k][0] if k < len(code_a) else len(lines_a)
+    offset_b = code_b[k][0] if k < len(code_b) else len(lines_b)
+    first_a = lines_a[offset_a] if offset_a < len(lines_a) else "(end of block)"
+    first_b = lines_b[offset_b] if offset_b < len(lines_b) else "(end of block)"
     fence_lines = 1 if a.fence else 0
     c.report(
         CODE_MISMATCH,
         c.a,
-        a.line + fence_lines + offset,
-        f"code differs from {c.b.name}:{b.line + (1 if b.fence else 0) + offset}: {_lines_shown(first_a, first_b)}"
+        a.line + fence_lines + min(offset_a, len(lines_a) - 1),
+        f"code differs from {c.b.name}:{b.line + (1 if b.fence else 0) + min(offset_b, len(lines_b) - 1)}: "
+        f"{_lines_shown(first_a, first_b)}"
         + ("; only the text of its strings differs" if severity else ""),
-        [(c.b, b.line + (1 if b.fence else 0) + offset)],
+        [(c.b, b.line + (1 if b.fence else 0) + min(offset_b, len(lines_b) - 1))],
         key=f"{first_a}|{first_b}",
         severity=severity,
     )
@@ -955,13 +957,21 @@ def _comment(line: str, hashes: bool = False) -> bool:
     return bool(_COMMENT_LINE.match(line)) or hashes and line.lstrip().startswith("#")
 
 
+def _code_lines(lines: list[str], hashes: bool) -> list[tuple[int, str]]:
+    """(index, line as compared) of the lines that are code: no comment, not blank."""
+    return [(i, kept[0]) for i, line in enumerate(lines) if (kept := _without_comments([line], hashes))]
+
+
 def _without_comments(lines: list[str], hashes: bool = False) -> list[str]:
-    """Code lines with comments left out: what must be equal in both versions."""
+    """Code lines with comments and blank lines left out: what must be equal in both
+    versions (a translation that drops the blank line above a comment changes nothing)."""
     kept = []
     for line in lines:
         if _comment(line, hashes):
             continue
-        kept.append(_TRAILING_COMMENT.sub("", line).rstrip())
+        line = _TRAILING_COMMENT.sub("", line).rstrip()
+        if line:
+            kept.append(line)
     return kept
 
 
