@@ -386,3 +386,23 @@ def test_reference_links_inside_a_shortcode_use_the_definitions_of_the_page():
     alert = d.body.blocks[0]
     links = [(link.url, link.line) for link in alert.body.blocks[0].inline.links]
     assert links == [("https://learn.example/wsl", 2), ("https://docker.example/", 2), ("#setup", 2)]
+
+
+def test_a_line_of_nothing_but_tags_is_a_container_with_what_stands_between():
+    from transcheck.document.model import Shortcode
+
+    d = doc(
+        """
+        Before.
+
+        {{% alert %}} {{% param logBridgeWarning %}} {{% /alert %}}
+
+        Text with {{< b >}}bold{{< /b >}} inside stays inline.
+        """
+    )
+    alert = d.body.blocks[1]
+    assert isinstance(alert, Shortcode) and alert.name == "alert" and alert.body is not None
+    assert [(b.name, b.positional) for b in alert.body.blocks if isinstance(b, Shortcode)] == [("param", ["logBridgeWarning"])]
+    assert len(d.body.blocks) == 3  # the param is inside the alert, not beside it
+    paragraph = d.body.blocks[2]
+    assert isinstance(paragraph, Paragraph) and [sc.name for sc in paragraph.inline.shortcodes] == ["b"]

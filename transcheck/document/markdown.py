@@ -251,7 +251,7 @@ class BodyParser:
                 position = end
                 index = tag.partner + 1
                 continue
-            if self._is_container(tag):
+            if self._is_container(tag, alone[index]):
                 assert tag.partner is not None
                 closer = tags[tag.partner]
                 self.containers[index] = self._container(index, closer, inline=not alone[index])
@@ -268,11 +268,14 @@ class BodyParser:
         pieces.append(self.text[position:])
         return "".join(pieces)
 
-    def _is_container(self, tag: Tag) -> bool:
+    def _is_container(self, tag: Tag, alone: bool = False) -> bool:
         if tag.closing or tag.partner is None:
             return False
-        if "\n" not in self.text[tag.end : self.tags[tag.partner].start]:
-            return False  # both tags on one line: an inline pair
+        between = self.text[tag.end : self.tags[tag.partner].start]
+        if "\n" not in between and not (alone and between.strip()):
+            # both tags on one line: an inline pair, unless the line holds nothing but tags
+            # ("{{% alert %}} {{% param warning %}} {{% /alert %}}": a block holding one)
+            return False
         if self.depth + 1 >= MAX_SHORTCODE_DEPTH:
             self.problems.append(
                 Problem(
