@@ -336,6 +336,13 @@ MORE = {
         "Call +46(0)\u202d8-657 61 01\u202c for questions.",
         "contact-mismatch",
     ),
+    # "100%" is said in words as often ("watertight", "fully"): never reported alone
+    "hundred-percent-in-words": (
+        "Det är inte ett vattentätt sätt att avgöra det.",
+        "It is not a 100% way of deciding it.",
+        "It is not a 90% way of deciding it.",
+        "number-mismatch",
+    ),
     # Japanese proportions: "6 割" is six in ten (and 60%), "4 分の 1" a quarter or one in four
     "japanese-tenths-as-in-ten": (
         "回答者の 6 割超が推奨者です。",

@@ -51,7 +51,7 @@ NUMBER_MISMATCH = Rule("TC402", "number-mismatch", Severity.ERROR, "Other number
          "Counts, percentages, years, versions and sizes are compared by value (1 000,5 = "
          "1,000.5; \"fem\" = 5 = \"five\"; 1st = 1:a; \"90-talet\" = \"the nineties\" = 1990s; "
          "\"1800-talet\" = 19th century; \"hundre\" = 100; \"6 割\" = \"6 in 10\" = 60%). The two numbers of a "
-         "Japanese fraction (\"4 分の 1\", a quarter) count as words. A number whose grouping is ambiguous "
+         "Japanese fraction (\"4 分の 1\", a quarter) and \"100%\" (\"vattentätt\", \"fully\") count as words. A number whose grouping is ambiguous "
          "matches every reading; a number written as a word is never reported alone; clock times, "
          "footnote markers and numbers the other version writes inside code are not compared.",
     example=Example(

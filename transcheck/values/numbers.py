@@ -238,6 +238,11 @@ def find_numbers(text: str, scaled: bool = False) -> list[Number]:
         found.append(Number(start, end, text[start:end], values))
     if "割" in text or "分の" in text:
         found = _japanese_proportions(text, found)
+    if "100" in text:
+        # "not a 100% way" = "inte ett vattentätt sätt", "100 % förnybar" = "fully renewable":
+        # a whole said in words as often as in figures, like a number word
+        found = [Number(n.start, n.end, n.text, n.values, True) if n.text == "100" and _PERCENT.match(text, n.end) else n
+                 for n in found]
     if _LATIN_THEN_CJK_HINT.search(text):
         # "[Go](…)1.23以上" reads "Go1.23以上": a number between a name and Chinese or Japanese.
         # It may also be part of a name ("i386", "v1.35", "ES2015"), which the other version
@@ -250,6 +255,7 @@ def find_numbers(text: str, scaled: bool = False) -> list[Number]:
     return found
 
 
+_PERCENT = lazy_compile(r"[ \u00a0\u202f]?(?:%|procent|prosent|percent|per cent)", re.I)
 _TENTHS = lazy_compile(r"[ \u00a0]?割")  # "6 割" = six tenths
 _FRACTION_OF = lazy_compile(r"[ \u00a0]?分の[ \u00a0]?")  # "4 分の 1" = one quarter
 
