@@ -518,6 +518,11 @@ _ONLY_IN_ANOTHER_LANGUAGE = lazy_compile(
 _LANGUAGE_NAMED = ("engelsk", "english", "svenska", "swedish", "norsk", "norwegian")  # in every match
 
 
+def says_not_translated(text: str) -> bool:
+    """Does ``text`` say that the content is only in another language (or not translated)?"""
+    return may_contain(text, _LANGUAGE_NAMED) and _ONLY_IN_ANOTHER_LANGUAGE.search(text) is not None
+
+
 def says_it_is_kept_in_another_language(doc: Document) -> bool:
     """Does the page's text near its top (the first 4,000 characters of the body) say its
     content is only in another language? (Found without splitting a large page into lines.)"""

@@ -13,6 +13,7 @@ from transcheck.pair.comparison import BlockPair, Check, Comparison, Side, form_
 from transcheck.document.model import Block, BlockQuote, Document, Paragraph, ProblemKind, Shortcode, iter_blocks
 from transcheck.document.shortcode_args import TEXT_ARGS, data_args, is_link_argument
 from transcheck.wording import in_section
+from transcheck.rules.language import says_not_translated
 
 # --- the rules of this module: code, name, default severity, summary, documentation ---
 
@@ -34,7 +35,9 @@ SHORTCODE_MISMATCH = Rule("TC201", "shortcode-mismatch", Severity.ERROR, "Shortc
          "shortcode. A missing spacer ({{< distance >}}) is information, and so are a styling "
          "wrapper whose text stands unwrapped, a button whose target the other version links as a "
          "plain link, and the same shortcode on the other side of a heading, or under a heading the "
-         "other version does not have: it is reported as moved.",
+         "other version does not have: it is reported as moved. A box only one version has that "
+         "tells readers the page is not translated (\"Detta innehåll finns inte tillgängligt på "
+         "svenska\") is information.",
     example=Example(
         "## Se filmen\n\nHär berättar våra utvecklare om hur det är att arbeta hos oss.\n\n{{< youtube id=\"a1B2c3D4e5F\" >}}\n",
         "## Watch the film\n\nHere our developers tell you what it is like to work with us.\n\n{{< youtube id=\"Z9y8X7w6V5u\" >}}\n",
@@ -248,7 +251,11 @@ def _missing_block(c: Comparison, sc: Shortcode, having: Side, lacking: Side, an
         # {{< ingress >}}…{{< /ingress >}} styles text: a styling difference when its text is
         # there unwrapped (a paragraph of its own, or merged into the next one)
         having_section = pair.section_a if having is c.a else pair.section_b
-        if loose_text_here or _text_kept(sc, having_section.blocks, section.blocks):
+        if says_not_translated(block_text(sc)):
+            # "Detta innehåll finns inte tillgängligt på svenska": a notice of this version alone
+            also = "; it tells readers that the page is not translated, which the other version need not say"
+            styled_only = True
+        elif loose_text_here or _text_kept(sc, having_section.blocks, section.blocks):
             also = "; it styles text, which stands here as a plain paragraph"
             styled_only = True
         elif _ALERT_NAME.search(sc.name) and (quote_line := _alert_quote(section.blocks)) is not None:
