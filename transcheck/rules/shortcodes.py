@@ -37,7 +37,8 @@ SHORTCODE_MISMATCH = Rule("TC201", "shortcode-mismatch", Severity.ERROR, "Shortc
          "plain link, and the same shortcode on the other side of a heading, or under a heading the "
          "other version does not have: it is reported as moved. A box only one version has that "
          "tells readers the page is not translated (\"Detta innehåll finns inte tillgängligt på "
-         "svenska\") is information.",
+         "svenska\") is information, and so is a run of one shortcode whose arguments are the same "
+         "set in another order (icon rows reordered).",
     example=Example(
         "## Se filmen\n\nHär berättar våra utvecklare om hur det är att arbeta hos oss.\n\n{{< youtube id=\"a1B2c3D4e5F\" >}}\n",
         "## Watch the film\n\nHere our developers tell you what it is like to work with us.\n\n{{< youtube id=\"Z9y8X7w6V5u\" >}}\n",
@@ -64,10 +65,12 @@ def check_shortcodes(c: Comparison) -> None:
     missing_a: list[tuple[Shortcode, BlockPair]] = []  # in A, without counterpart in B
     missing_b: list[tuple[Shortcode, BlockPair]] = []
     inline_pairs: list[BlockPair] = []
+    reordered = _reordered(c)
     for pair in c.block_pairs:
         a, b = pair.a, pair.b
         if isinstance(a, Shortcode) and isinstance(b, Shortcode):
-            _compare_arguments(c, a, b)
+            if id(a) not in reordered:
+                _compare_arguments(c, a, b)
         elif isinstance(a, Shortcode) and b is None:
             missing_a.append((a, pair))
         elif isinstance(b, Shortcode) and a is None:
@@ -423,6 +426,40 @@ def _translated_anchor(c: Comparison, key: str, a: Shortcode, b: Shortcode, valu
     texts_a = [v for k, v in a.named if k.lower() in TEXT_ARGS] + [info.title for info in c.sections.a]
     texts_b = [v for k, v in b.named if k.lower() in TEXT_ARGS] + [info.title for info in c.sections.b]
     return _slug_of_text(value_a, texts_a) and _slug_of_text(value_b, texts_b)
+
+
+def _data_key(sc: Shortcode) -> tuple[tuple[str, str], ...]:
+    return tuple(sorted((k, token(v)) for k, v in data_args(sc).items()))
+
+
+def _reordered(c: Comparison) -> set[int]:
+    """The shortcodes (ids, in A) of paired runs of one name in one place whose arguments
+    differ pair by pair but are the same set on both sides: icon rows in another order
+    ("Containers, Compute" here, "Compute, Containers" there), told once as information."""
+    runs: dict[tuple[int, int, str], list[tuple[Shortcode, Shortcode]]] = {}
+    for pair in c.block_pairs:
+        a, b = pair.a, pair.b
+        if isinstance(a, Shortcode) and isinstance(b, Shortcode) and a.name == b.name:
+            runs.setdefault((id(pair.section_a), id(pair.section_b), a.name), []).append((a, b))
+    found: set[int] = set()
+    for run in runs.values():
+        keys_a, keys_b = [_data_key(a) for a, _ in run], [_data_key(b) for _, b in run]
+        if len(run) < 2 or keys_a == keys_b or sorted(keys_a) != sorted(keys_b):
+            continue
+        found.update(id(a) for a, _ in run)
+        first = next(i for i, (x, y) in enumerate(zip(keys_a, keys_b)) if x != y)
+        a, b = run[first]
+        c.report(
+            SHORTCODE_MISMATCH,
+            c.a,
+            a.line,
+            f"the {len(run)} {a.label()} blocks from line {run[0][0].line} stand in another order than in "
+            f"{c.b.name}:{run[0][1].line}; each has its counterpart there",
+            [(c.b, b.line)],
+            key=f"order|{a.name}|{run[0][0].line}",
+            severity=Severity.INFO,
+        )
+    return found
 
 
 def _compare_arguments(c: Comparison, a: Shortcode, b: Shortcode) -> None:
