@@ -888,7 +888,9 @@ def _compare_code(c: Comparison, a: CodeBlock, b: CodeBlock) -> None:
     if len(folded_a) != len(lines_a) or len(folded_b) != len(lines_b):
         lines_a, lines_b = folded_a, folded_b  # a placeholder over several lines: count as folded
     # the first line of code (not comment, not blank) that differs, in each block's own lines
-    code_a, code_b = _code_lines(folded_a, hashes), _code_lines(folded_b, hashes)
+    # (past lines that differ only in the text of their strings, when something else differs)
+    read_a, read_b = (folded_a, folded_b) if severity else (_fold_prose_strings(folded_a), _fold_prose_strings(folded_b))
+    code_a, code_b = _code_lines(read_a, hashes), _code_lines(read_b, hashes)
     k = next((k for k, (x, y) in enumerate(zip(code_a, code_b)) if x[1] != y[1]), min(len(code_a), len(code_b)))
     offset_a = code_a[k][0] if k < len(code_a) else len(lines_a)
     offset_b = code_b[k][0] if k < len(code_b) else len(lines_b)
@@ -921,7 +923,7 @@ def _fold_labels(code: str) -> str:
     return _DIAGRAM_LABEL.sub("…", _code_as_read(code))
 
 
-_STRING = lazy_compile(r"\"[^\"\n]*\"|'[^'\n]*'")
+_STRING = lazy_compile(r"\"[^\"\n]*\"|'[^'\n]*'|`[^`\n]*`")  # JavaScript's `template` strings too
 _WORDS_FOR_A_READER = lazy_compile(r"\s|[^\x00-\x7f]")
 
 
@@ -931,7 +933,7 @@ def _fold_prose_strings(lines: list[str]) -> list[str]:
     def fold(match: re.Match[str]) -> str:
         return '"…"' if _WORDS_FOR_A_READER.search(match.group(0)[1:-1]) else match.group(0)
 
-    return [_STRING.sub(fold, line) if '"' in line or "'" in line else line for line in lines]
+    return [_STRING.sub(fold, line) if '"' in line or "'" in line or "`" in line else line for line in lines]
 
 
 # A whole-line comment in the common languages of documentation ("# " and not "#include"),
