@@ -530,3 +530,18 @@ def test_a_footnote_mark_glued_to_an_eu_case_number(nb, en):
 def test_the_end_of_a_day_range_after_a_date_is_no_minus_sign(text):
     numbers = [v.text for kind, v, _, _ in unit_values(text, (), None) if kind == "numbers"]
     assert "-11" not in numbers
+
+
+def test_a_bullet_item_opened_by_a_date_keeps_its_day():
+    from conftest import doc
+    from transcheck.document.model import ListBlock
+
+    (bullets,) = doc("- 22. november skriver generaldirektøren om skytjenester.\n- Neste punkt.\n").body.blocks
+    assert isinstance(bullets, ListBlock) and not bullets.ordered
+    assert bullets.items[0].text == "22. november skriver generaldirektøren om skytjenester." and not bullets.items[0].blocks
+    # the date is read and matches the English day
+    assert value_findings("- 22. november skriver generaldirektøren om skytjenester.",
+                          "- On November 22, the director general writes about cloud services.") == []
+    # a nested list numbered from 1 stays a list
+    (outer,) = doc("- 1. januari\n").body.blocks
+    assert isinstance(outer, ListBlock) and isinstance(outer.items[0].blocks[0], ListBlock)

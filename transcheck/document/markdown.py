@@ -55,6 +55,9 @@ _MONTH_FIRST = lazy_compile(
     r"|sep(?:t(?:ember)?)?|o[ck]t(?:ober)?|nov(?:ember)?|de[cs](?:ember)?)\b\.?\s+(?:19|20)\d\d\b",
     re.I,
 )
+# a month's name alone: enough where a one-item list of day 2 to 31 stands inside a bullet
+# item ("- 22. november skriver …": nobody numbers a single nested item from 22)
+_MONTH_ALONE = lazy_compile(_MONTH_FIRST.pattern.split(r"\b\.?\s+(?:19|20)")[0] + r"\b", re.I)
 _FILLER = "<!---->"  # keeps a replaced region's line count; an empty comment renders as nothing
 _ONLY_PLACEHOLDERS = lazy_compile(r"\s*(?:(?:<!--tcsc:\d+-->|<!---->)\s*)+")
 _INLINE_PLACEHOLDER = lazy_compile(INLINE_OPEN + r"(\d+)" + INLINE_CLOSE)
@@ -433,7 +436,7 @@ class BodyParser:
                 items[-1] = Paragraph(label.line, label.title, label.line, label.inline)
             dialogue = _dialogue_line(item, require_speech=True) if top else None
             if dialogue is None:
-                dialogue = _date_line(item)
+                dialogue = _date_line(item, nested=self._nesting > 0 and len(tokens) == 1)
             if dialogue is not None:
                 previous = items[-1] if items else None
                 if isinstance(previous, Paragraph) and previous.end_line + 1 == dialogue.line:
@@ -923,14 +926,17 @@ def _dialogue_line(item: Item, require_speech: bool) -> Paragraph | None:
     return Paragraph(only.line, only.text, only.end_line or only.line, only.inline)
 
 
-def _date_line(item: Item) -> Paragraph | None:
+def _date_line(item: Item, nested: bool = False) -> Paragraph | None:
     """A one-item numbered list that is a sentence opened by a date ("13. desember 2022
     kunngjorde …", "7. desember 2022, Safespring AB"): Markdown reads "13. " as a list
-    marker; the author wrote a date. The paragraph keeps the day."""
+    marker; the author wrote a date. The paragraph keeps the day. ``nested``: the list is
+    all a bullet item holds ("- 22. november skriver …"), where a day from 2 on before a
+    month's name is enough (at the left margin "3. Mars är en planet" stays a list)."""
     if not isinstance(item, ListBlock) or not item.ordered or len(item.items) != 1 or not 1 <= item.start <= 31:
         return None
     only = item.items[0]
-    if only.blocks or not only.text or not _MONTH_FIRST.match(only.text):
+    month = _MONTH_ALONE if nested and item.start >= 2 else _MONTH_FIRST
+    if only.blocks or not only.text or not month.match(only.text):
         return None
     return Paragraph(only.line, f"{item.start}. {only.text}", only.end_line or only.line, only.inline)
 
