@@ -88,3 +88,14 @@ def test_a_page_that_says_it_drifted_but_matches_its_source_has_an_outdated_mark
     selected = [f for f in check_texts(complete.format(flag="drifted_from_default: true\n"), EN, "p.sv.md", "p.en.md", only)
                 if f.rule == "stale-translation"]
     assert [f.severity for f in selected] == [Severity.WARNING]
+
+
+def test_an_outdated_mark_is_not_told_over_a_configured_severity_or_a_failure():
+    complete = SV.replace("- Luleå\n", "- Luleå\n- Kiruna\n").format(flag="drifted_from_default: true\n")
+    configured = Settings(severity=(("stale-translation", "error"),))
+    found = [f for f in check_texts(complete, EN, "p.sv.md", "p.en.md", configured) if f.rule == "stale-translation"]
+    assert [f.severity for f in found] == [Severity.ERROR]
+    # a finding at warning or above of any rule (one file's own fault too) keeps the mark a warning
+    faulty = complete.replace("title: Om oss\n", "title: Om oss\ncategory: a\ncategory: b\n")
+    found = [f for f in check_texts(faulty, EN, "p.sv.md", "p.en.md") if f.rule == "stale-translation"]
+    assert [f.severity for f in found] == [Severity.WARNING]

@@ -362,6 +362,12 @@ MORE = {
         "More than a quarter, 130 people, are passive.",
         "number-mismatch",
     ),
+    "japanese-fraction-as-percent": (
+        "4 分の 1 を超える回答者が中立です。",
+        "More than 25% are passive.",
+        "More than 30% are passive.",
+        "number-mismatch",
+    ),
     "japanese-fraction-in-figures": (
         "1000 分の 1 の確率で発生します。",
         "It happens with a chance of 1 in 1000.",
@@ -542,6 +548,8 @@ def test_a_bullet_item_opened_by_a_date_keeps_its_day():
     # the date is read and matches the English day
     assert value_findings("- 22. november skriver generaldirektøren om skytjenester.",
                           "- On November 22, the director general writes about cloud services.") == []
-    # a nested list numbered from 1 stays a list
-    (outer,) = doc("- 1. januari\n").body.blocks
-    assert isinstance(outer, ListBlock) and isinstance(outer.items[0].blocks[0], ListBlock)
+    # a nested list numbered from 1 stays a list, and so does one opened by a word that is
+    # also a month's name in English or Swedish ("May", "Mars")
+    for text in ("- 1. januari\n", "- 2. May require root\n", "- 3. Mars är en planet\n"):
+        (outer,) = doc(text).body.blocks
+        assert isinstance(outer, ListBlock) and isinstance(outer.items[0].blocks[0], ListBlock), text

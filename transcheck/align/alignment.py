@@ -788,9 +788,10 @@ def align_sections(doc_a: Document, doc_b: Document) -> SectionAlignment:
         pairs, moved = _uncross(pairs, moved)
         moved, only_a, only_b = _drop_weak_moves(moved, pairs, only_a, only_b)
     if _rewritten(pairs, moved, only_a, only_b):
-        kept = [(x, y) for x, y in pairs if not _against_evidence(x, y)]
-        kept_moved = [(x, y) for x, y in moved if not _against_evidence(x, y)]
-        undone = [pair for pair in pairs + moved if _against_evidence(*pair)]
+        # only pairs that something in their text ties together stay: place means nothing here
+        kept = [(x, y) for x, y in pairs if _supported(x, y)]
+        kept_moved = [(x, y) for x, y in moved if _supported(x, y)]
+        undone = [pair for pair in pairs + moved if not _supported(*pair)]
         only_a = sorted(only_a + [x for x, _ in undone], key=lambda info: info.index)
         only_b = sorted(only_b + [y for _, y in undone], key=lambda info: info.index)
         return SectionAlignment(a, b, kept, kept_moved, only_a, only_b, rewritten=True)
@@ -800,19 +801,40 @@ def align_sections(doc_a: Document, doc_b: Document) -> SectionAlignment:
 REWRITE_TOKENS = 0.2  # shared names, numbers and links below this: the text says "not the same section"
 
 
+def _kept_tokens(info: SectionInfo) -> Tokens:
+    """The tokens of a section that every translation keeps: numbers, links, addresses,
+    code, acronyms and CamelCase names. A capitalised word is not one of them (English
+    writes "Monday", "Swedish" and "Title Case" where Swedish writes "måndag", "svenska")."""
+    kept = frozenset(t for t in info.tokens.strong if t.startswith("#") or any(ch.isdigit() or ch in "/@." for ch in t)
+                     or t[1:] != t[1:].lower())
+    return Tokens(kept, frozenset())
+
+
 def _against_evidence(x: SectionInfo, y: SectionInfo) -> bool:
-    """A pair of sections with headings that hold names, numbers or links (three in all at
-    least), sharing few of them, and nothing else tying them (no shared anchor, no shared name in the
-    titles): structure and place alone paired them."""
-    if x.section is None or y.section is None or _same_anchor(x, y):
+    """A pair of sections that hold numbers, links or names a translation keeps (three in
+    all at least), sharing few of them, and nothing else tying them (no shared anchor, no
+    shared name in the titles): structure and place alone paired them."""
+    if x.section is None or y.section is None or _same_anchor(x, y) or _titles_share(x, y):
         return False
-    title = similarity(x.title_tokens, y.title_tokens)
-    if title is not None and title > 0:
-        return False
-    if len(x.tokens.strong) + len(y.tokens.strong) < 3:
-        return False  # one capitalised word ("Programming Language.") tells nothing
-    tokens = similarity(x.tokens, y.tokens)
+    kept_x, kept_y = _kept_tokens(x), _kept_tokens(y)
+    if len(kept_x.strong) + len(kept_y.strong) < 3:
+        return False  # too little to tell ("Programming Language.")
+    tokens = similarity(kept_x, kept_y)
     return tokens is not None and tokens < REWRITE_TOKENS
+
+
+def _supported(x: SectionInfo, y: SectionInfo) -> bool:
+    """Is a pair tied by what its sections hold: the text before the first heading, one
+    anchor, a name shared by the titles, or enough of the numbers, links and names kept?"""
+    if x.section is None or y.section is None or _same_anchor(x, y) or _titles_share(x, y):
+        return True
+    tokens = similarity(_kept_tokens(x), _kept_tokens(y))
+    return tokens is not None and tokens >= REWRITE_TOKENS
+
+
+def _titles_share(x: SectionInfo, y: SectionInfo) -> bool:
+    title = similarity(x.title_tokens, y.title_tokens)
+    return title is not None and title > 0
 
 
 def _rewritten(

@@ -8,7 +8,7 @@ from transcheck.rules.problems import INTERNAL_ERROR as INTERNAL_ERROR_RULE, PAR
 from transcheck.pair.comparison import Check, Comparison, Side
 from transcheck.pair.settings import Settings
 from transcheck.findings import Finding, Location, Severity, sort_findings
-from transcheck.rules import BY_NAME
+from transcheck.rules import resolve
 from transcheck.rules.stale import STALE_TRANSLATION
 from transcheck.languages.declared import declared, expected_language
 from transcheck.document.model import Document
@@ -128,17 +128,18 @@ def _finish(findings: list[Finding], settings: Settings, docs: list[Document] | 
     known_drift = any(declared_drift(doc.front_matter.entries) is not None or declared_copy(doc)
                       or says_it_is_kept_in_another_language(doc) for doc in docs or ())
     decided = decide(findings, settings, suppressions, known_drift)
-    if known_drift and not settings.select and not settings.ignore:
+    configured = STALE_TRANSLATION.name in {r.name for selector, _ in settings.severity for r in resolve(selector)}
+    if known_drift and not settings.select and not settings.ignore and not configured:
         decided = _drift_not_seen(decided)
     return decided
 
 
 def _drift_not_seen(findings: list[Finding]) -> list[Finding]:
-    """A page that says it is behind its source while every rule found nothing to act on:
-    its mark, not its content, is what is likely out of date (information, not a warning)."""
+    """A page that says it is behind its source while every rule found nothing to act on
+    (and nothing failed): its mark, not its content, is what is likely out of date
+    (information, not a warning)."""
     marks = [f for f in findings if f.rule == STALE_TRANSLATION.name and f.key.startswith("declared|")]
-    if not marks or any(f.severity >= Severity.WARNING and f not in marks and BY_NAME[f.rule].compares
-                        for f in findings if f.rule in BY_NAME):
+    if not marks or any(f.severity >= Severity.WARNING and f not in marks for f in findings):
         return findings
     seen = [f for f in findings if f not in marks]
     for mark in marks:

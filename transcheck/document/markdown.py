@@ -57,7 +57,12 @@ _MONTH_FIRST = lazy_compile(
 )
 # a month's name alone: enough where a one-item list of day 2 to 31 stands inside a bullet
 # item ("- 22. november skriver …": nobody numbers a single nested item from 22)
-_MONTH_ALONE = lazy_compile(_MONTH_FIRST.pattern.split(r"\b\.?\s+(?:19|20)")[0] + r"\b", re.I)
+# (full names only, and none that is also an English word: "May require", "March on", "Mars")
+_MONTH_ALONE = lazy_compile(
+    r"(?:januar[iy]?|janvier|februar[iy]?|april|maj|mai|jun[ie]|jul[iy]|august[i]?|september|o[ck]tober"
+    r"|november|de[cs]ember)\b",
+    re.I,
+)
 _FILLER = "<!---->"  # keeps a replaced region's line count; an empty comment renders as nothing
 _ONLY_PLACEHOLDERS = lazy_compile(r"\s*(?:(?:<!--tcsc:\d+-->|<!---->)\s*)+")
 _INLINE_PLACEHOLDER = lazy_compile(INLINE_OPEN + r"(\d+)" + INLINE_CLOSE)

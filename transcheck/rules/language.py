@@ -518,9 +518,25 @@ _ONLY_IN_ANOTHER_LANGUAGE = lazy_compile(
 _LANGUAGE_NAMED = ("engelsk", "english", "svenska", "swedish", "norsk", "norwegian")  # in every match
 
 
-def says_not_translated(text: str) -> bool:
-    """Does ``text`` say that the content is only in another language (or not translated)?"""
-    return may_contain(text, _LANGUAGE_NAMED) and _ONLY_IN_ANOTHER_LANGUAGE.search(text) is not None
+_LANGUAGE_NAMES = {"sv": ("svenska", "swedish"), "en": ("engelska", "engelsk", "english"),
+                   "nb": ("norska", "norsk", "norwegian"), "nn": ("norska", "norsk", "norwegian"),
+                   "no": ("norska", "norsk", "norwegian")}
+
+
+def says_not_translated(text: str, language: str | None) -> bool:
+    """Does ``text``, on a page in ``language``, say that the page is not in that language
+    ("inte tillgängligt på svenska" on the Swedish page, "only in English" there)? Said of
+    anything else ("phone support is only in English" on the English page) it is content."""
+    if not may_contain(text, _LANGUAGE_NAMED):
+        return False
+    own = _LANGUAGE_NAMES.get((language or "").lower().split("-")[0], ())
+    for match in _ONLY_IN_ANOTHER_LANGUAGE.finditer(text):
+        phrase = match.group(0).lower()
+        names_own = any(name in phrase.split() for name in own)
+        negated = phrase.split()[0] in ("inte", "ikke", "not")
+        if own and names_own == negated:  # "not in <own language>", or "only in <another>"
+            return True
+    return False
 
 
 def says_it_is_kept_in_another_language(doc: Document) -> bool:

@@ -37,8 +37,8 @@ SHORTCODE_MISMATCH = Rule("TC201", "shortcode-mismatch", Severity.ERROR, "Shortc
          "plain link, and the same shortcode on the other side of a heading, or under a heading the "
          "other version does not have: it is reported as moved. A box only one version has that "
          "tells readers the page is not translated (\"Detta innehåll finns inte tillgängligt på "
-         "svenska\") is information, and so is a run of one shortcode whose arguments are the same "
-         "set in another order (icon rows reordered).",
+         "svenska\") is information. A run of one shortcode whose arguments are the same set in another "
+         "order (icon rows reordered) is one warning, not a mismatch per block.",
     example=Example(
         "## Se filmen\n\nHär berättar våra utvecklare om hur det är att arbeta hos oss.\n\n{{< youtube id=\"a1B2c3D4e5F\" >}}\n",
         "## Watch the film\n\nHere our developers tell you what it is like to work with us.\n\n{{< youtube id=\"Z9y8X7w6V5u\" >}}\n",
@@ -181,6 +181,7 @@ def _alert_quote(blocks: list[Block]) -> int | None:
     return None
 
 
+NOTICE_LINES = 20  # a notice that the page is not translated stands near its top
 _BUTTON_NAME = lazy_compile(r"button|btn|link|cta", re.I)
 _SPACER = lazy_compile(r"(?:^|[-_])(?:distance|divider|spacer|space|gap|separator|clear|br|hr|vspace|line-?break)(?:$|[-_])", re.I)
 
@@ -254,7 +255,7 @@ def _missing_block(c: Comparison, sc: Shortcode, having: Side, lacking: Side, an
         # {{< ingress >}}…{{< /ingress >}} styles text: a styling difference when its text is
         # there unwrapped (a paragraph of its own, or merged into the next one)
         having_section = pair.section_a if having is c.a else pair.section_b
-        if says_not_translated(block_text(sc)):
+        if sc.line <= having.doc.body_start_line + NOTICE_LINES and says_not_translated(block_text(sc), having.language):
             # "Detta innehåll finns inte tillgängligt på svenska": a notice of this version alone
             also = "; it tells readers that the page is not translated, which the other version need not say"
             styled_only = True
@@ -435,7 +436,8 @@ def _data_key(sc: Shortcode) -> tuple[tuple[str, str], ...]:
 def _reordered(c: Comparison) -> set[int]:
     """The shortcodes (ids, in A) of paired runs of one name in one place whose arguments
     differ pair by pair but are the same set on both sides: icon rows in another order
-    ("Containers, Compute" here, "Compute, Containers" there), told once as information."""
+    ("Containers, Compute" here, "Compute, Containers" there), told once as a warning (the
+    blocks' translated labels cannot tell a reordered row from icons swapped under them)."""
     runs: dict[tuple[int, int, str], list[tuple[Shortcode, Shortcode]]] = {}
     for pair in c.block_pairs:
         a, b = pair.a, pair.b
@@ -454,10 +456,10 @@ def _reordered(c: Comparison) -> set[int]:
             c.a,
             a.line,
             f"the {len(run)} {a.label()} blocks from line {run[0][0].line} stand in another order than in "
-            f"{c.b.name}:{run[0][1].line}; each has its counterpart there",
+            f"{c.b.name}:{run[0][1].line}; each one's arguments are there, in another place",
             [(c.b, b.line)],
             key=f"order|{a.name}|{run[0][0].line}",
-            severity=Severity.INFO,
+            severity=Severity.WARNING,
         )
     return found
 

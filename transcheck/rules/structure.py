@@ -16,7 +16,7 @@ from transcheck.pair.comparison import BlockPair, Check, Comparison, Side, form_
 from transcheck.document.model import Block, CodeBlock, ListBlock, ListItem, Paragraph, Shortcode, TableBlock, walk_nodes
 from transcheck.rules.values import section_targets
 from transcheck.scripts import WIDE, weight
-from transcheck.wording import contrast, clip, in_section, named, plural, quote, section_phrase
+from transcheck.wording import contrast, clip, in_section, line_range, named, plural, quote, section_phrase
 
 # --- the rules of this module: code, name, default severity, summary, documentation ---
 
@@ -567,10 +567,12 @@ def _unmatched_block(c: Comparison, pair: BlockPair) -> None:
     elif instead is not None:
         also = f"; {form_of(instead)} stands in its place (line {instead.line})"
         severity = Severity.INFO if c.same_content(pair) else Severity.WARNING
-    elif isinstance(block, ListBlock) and block.ordered and len(notes := _footnote_definitions(section)) >= 3:
+    elif isinstance(block, ListBlock) and block.ordered and len(notes := _footnote_definitions(section)) >= 3 \
+            and not _footnote_definitions(pair.section_a if pair.a is not None else pair.section_b):
         # "1. ECLI:EU:C:2020:559" there, "[^1]: ECLI:EU:C:2020:559" here: the sources as footnotes
+        # (where the list's own version has footnotes too, they are notes, not the list)
         count = "as many" if len(notes) == len(block.items) else f"{len(notes)}, against {len(block.items)} items"
-        also = f"; its entries stand here as footnote definitions (lines {notes[0].line}–{notes[-1].line}; {count})"
+        also = f"; its entries stand here as footnote definitions ({line_range(notes[0].line, notes[-1].line)}; {count})"
         severity = Severity.INFO if len(notes) == len(block.items) else Severity.WARNING
     elif isinstance(block, ListBlock) and (linked_at := _links_in_text(block, section)) is not None:
         # a list of links here, the same links inside a sentence there ("see A and B")
@@ -602,12 +604,12 @@ def _unmatched_block(c: Comparison, pair: BlockPair) -> None:
         )
 
 
-_FOOTNOTE_DEFINITION = lazy_compile(r"\[\^[^\]\s]+\]:")
+_DEFINES_FOOTNOTE = lazy_compile(r"\[\^[^\]\s]+\]:")  # a paragraph "[^1]: …"
 
 
 def _footnote_definitions(section: SectionInfo) -> list[Paragraph]:
     """The paragraphs of ``section`` that define a footnote (``[^1]: …``), in order."""
-    return [block for block in section.blocks if isinstance(block, Paragraph) and _FOOTNOTE_DEFINITION.match(block.text)]
+    return [block for block in section.blocks if isinstance(block, Paragraph) and _DEFINES_FOOTNOTE.match(block.text)]
 
 
 def _links_in_text(block: ListBlock, section: SectionInfo) -> int | None:
@@ -739,6 +741,9 @@ def _continues_item_before(pairs: list[tuple[ListItem | None, ListItem | None]],
     before = next(((x, y) for x, y in reversed(mine[:at]) if x is not None), None)
     if before is None or before[1] is None or before[0].text.rstrip().endswith(_SENTENCE_END):
         return False
+    own = tokens_of(before[0].text)
+    if wanted <= own.strong | own.weak:
+        return False  # "- configure Docker" / "- start Docker": an item of its own about the same thing
     said = tokens_of(before[1].text)
     return wanted <= said.strong | said.weak
 
@@ -883,13 +888,16 @@ def _compare_code(c: Comparison, a: CodeBlock, b: CodeBlock) -> None:
     if _diagram(a) and _diagram(b) and _fold_labels(a.code) == _fold_labels(b.code):
         return  # a diagram whose labels are translated: the same nodes and edges
     severity = None
-    if _without_comments(_fold_prose_strings(folded_a), hashes) == _without_comments(_fold_prose_strings(folded_b), hashes):
+    templates = _templates(a, b)
+    if _without_comments(_fold_prose_strings(folded_a, templates), hashes) == \
+            _without_comments(_fold_prose_strings(folded_b, templates), hashes):
         severity = Severity.INFO  # only text for the reader in its strings ("Dice rolls", "Tirar el dado")
     if len(folded_a) != len(lines_a) or len(folded_b) != len(lines_b):
         lines_a, lines_b = folded_a, folded_b  # a placeholder over several lines: count as folded
     # the first line of code (not comment, not blank) that differs, in each block's own lines
     # (past lines that differ only in the text of their strings, when something else differs)
-    read_a, read_b = (folded_a, folded_b) if severity else (_fold_prose_strings(folded_a), _fold_prose_strings(folded_b))
+    read_a, read_b = (folded_a, folded_b) if severity else (_fold_prose_strings(folded_a, templates),
+                                                            _fold_prose_strings(folded_b, templates))
     code_a, code_b = _code_lines(read_a, hashes), _code_lines(read_b, hashes)
     k = next((k for k, (x, y) in enumerate(zip(code_a, code_b)) if x[1] != y[1]), min(len(code_a), len(code_b)))
     offset_a = code_a[k][0] if k < len(code_a) else len(lines_a)
@@ -923,17 +931,26 @@ def _fold_labels(code: str) -> str:
     return _DIAGRAM_LABEL.sub("…", _code_as_read(code))
 
 
-_STRING = lazy_compile(r"\"[^\"\n]*\"|'[^'\n]*'|`[^`\n]*`")  # JavaScript's `template` strings too
+_STRING = lazy_compile(r"\"[^\"\n]*\"|'[^'\n]*'")
+_STRING_OR_TEMPLATE = lazy_compile(r"\"[^\"\n]*\"|'[^'\n]*'|`[^`\n]*`")  # JavaScript's `template` strings
+_TEMPLATE_LANGUAGES = frozenset({"js", "javascript", "jsx", "mjs", "cjs", "ts", "typescript", "tsx", "node"})
 _WORDS_FOR_A_READER = lazy_compile(r"\s|[^\x00-\x7f]")
 
 
-def _fold_prose_strings(lines: list[str]) -> list[str]:
+def _fold_prose_strings(lines: list[str], templates: bool = False) -> list[str]:
     """Lines with each string literal that has words for a reader in it (a space, or letters
-    beyond ASCII) as "…"; names, keys and values ("dice.rolls", "true") stay."""
+    beyond ASCII) as "…"; names, keys and values ("dice.rolls", "true") stay. ``templates``:
+    JavaScript, whose `backtick` strings are strings (in a shell they run a command)."""
     def fold(match: re.Match[str]) -> str:
         return '"…"' if _WORDS_FOR_A_READER.search(match.group(0)[1:-1]) else match.group(0)
 
-    return [_STRING.sub(fold, line) if '"' in line or "'" in line or "`" in line else line for line in lines]
+    pattern = _STRING_OR_TEMPLATE if templates else _STRING
+    return [pattern.sub(fold, line) if '"' in line or "'" in line or (templates and "`" in line) else line
+            for line in lines]
+
+
+def _templates(a: CodeBlock, b: CodeBlock) -> bool:
+    return any(block.info.strip() and block.info.split()[0].lower() in _TEMPLATE_LANGUAGES for block in (a, b))
 
 
 # A whole-line comment in the common languages of documentation ("# " and not "#include"),
@@ -945,7 +962,7 @@ _TRAILING_COMMENT = lazy_compile(r"\s+(?:#+\s|//\s?|--\s|<!--).*$")
 # Languages in which "#" starts a comment whatever follows it ("#To support …"), so a
 # line starting "#" is one even without the space that "#include" or "#main h3" lack.
 _HASH_COMMENT_LANGUAGES = frozenset({
-    "bash", "sh", "shell", "zsh", "console", "shell-session", "yaml", "yml", "python", "py", "ruby", "rb",
+    "bash", "sh", "shell", "zsh", "yaml", "yml", "python", "py", "ruby", "rb",
     "toml", "dockerfile", "properties", "ini", "conf", "r", "perl", "ps1", "powershell", "make",
     "makefile", "cmake", "terraform", "hcl", "tf", "nginx", "elixir", "ex",
 })

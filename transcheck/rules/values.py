@@ -992,33 +992,43 @@ def _compare_targets(
 _SCHEME = lazy_compile(r"https?://", re.I)
 
 
-def _scheme_left_off(x: str, y: str) -> bool:
-    """``x`` is ``y`` without its ``https://`` ("support.example.se" for
-    "https://support.example.se"): a link the browser opens relative to the page."""
-    x, y = x.strip().rstrip("/"), y.strip().rstrip("/")
-    scheme = _SCHEME.match(y)
-    return scheme is not None and "." in x and not x.startswith((".", "/", "#")) and y[scheme.end():] == x
+def _without_scheme(url: str) -> tuple[str, str] | None:
+    """(the address without its scheme and closing slash, the scheme) of an http(s) URL."""
+    text = url.strip().rstrip("/")
+    scheme = _SCHEME.match(text)
+    return (text[scheme.end():], scheme.group(0)) if scheme is not None else None
 
 
 def _without_scheme_slips(
     c: Comparison, a: list[Found[Target]], b: list[Found[Target]], image: bool
 ) -> tuple[list[Found[Target]], list[Found[Target]]]:
-    """Links one version writes without ``https://`` where the other has it: the same address
-    meant, broken where the scheme is missing. Reported there, as what to fix (not as
-    "X ≠ Y" on whichever file comes first), and left out of the comparison."""
-    if not any("." in f.value.url and not _SCHEME.match(f.value.url) for f in a + b):
+    """Links one version writes without ``https://`` where the other has exactly that address
+    with it ("support.example.se" for "https://support.example.se", which a browser opens
+    relative to the page): broken where the scheme is missing. Reported there, as what to
+    fix (not as "X ≠ Y" on whichever file comes first), and left out of the comparison."""
+    def bare(url: str) -> bool:
+        text = url.strip()
+        return "." in text and not text.startswith((".", "/", "#")) and "://" not in text and ":" not in text.split("/")[0]
+
+    if not any(bare(f.value.url) for f in a + b):
         return a, b
     rule, noun = (IMAGE_MISMATCH, "image") if image else (LINK_MISMATCH, "link")
-    for bare, full, side, other in ((a, b, c.a, c.b), (b, a, c.b, c.a)):
-        for found in list(bare):
-            partner = next((f for f in full if _scheme_left_off(found.value.url, f.value.url)), None)
-            if partner is None:
+    for lacking, full, side, other in ((a, b, c.a, c.b), (b, a, c.b, c.a)):
+        by_address: dict[str, tuple[Found[Target], str]] = {}
+        for f in full:
+            parts = _without_scheme(f.value.url)
+            if parts is not None:
+                by_address.setdefault(parts[0], (f, parts[1]))
+        for found in [f for f in lacking if bare(f.value.url)]:
+            hit = by_address.pop(found.value.url.strip().rstrip("/"), None)
+            if hit is None or hit[0] not in full:
                 continue
-            bare.remove(found)
+            partner, scheme = hit
+            lacking.remove(found)
             full.remove(partner)
             c.report(rule, side, found.line,
-                     f"{noun} {quote(found.value.url)} has no https://, so a browser opens it relative to this page; "
-                     f"{other.name}:{partner.line} has {quote(partner.value.url)}",
+                     f"{noun} {quote(found.value.url)} has no {scheme.lower()}, so a browser opens it relative to this "
+                     f"page; {other.name}:{partner.line} has {quote(partner.value.url)}",
                      [(other, partner.line)], key=f"{noun}|scheme|{found.value.url}")
     return a, b
 

@@ -274,8 +274,12 @@ def _japanese_proportions(text: str, found: list[Number]) -> list[Number]:
             continue
         of = _FRACTION_OF.match(text, number.end)
         before = _FRACTION_OF.match(text, found[i - 1].end) if i > 0 else None
-        if (of is not None and i + 1 < len(found) and found[i + 1].start == of.end()) or (
-                before is not None and before.end() == number.start):
+        if of is not None and i + 1 < len(found) and found[i + 1].start == of.end():
+            # the denominator also means the share in percent ("4 分の 1" = 25%)
+            shares = frozenset(top * 100 / bottom for bottom in number.values for top in found[i + 1].values if bottom)
+            result.append(Number(number.start, number.end, number.text, number.values | shares, word=True))
+            continue
+        if before is not None and before.end() == number.start:
             result.append(Number(number.start, number.end, number.text, number.values, word=True))
             continue
         result.append(number)

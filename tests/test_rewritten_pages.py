@@ -1,0 +1,132 @@
+"""A page whose two versions were written apart gets one finding, not a cascade; a
+translation that lags or moves a section is still compared section by section (the words
+English capitalises and Swedish does not, "Monday", "Swedish", are no evidence either way).
+Fragments written for the test."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from transcheck.checking.engine import check_texts
+
+CASES = Path(__file__).parent / "cases"
+
+
+def _found(a: str, b: str) -> list[tuple[str, str]]:
+    return [(f.rule, f.message) for f in check_texts(a, b, "p.sv.md", "p.en.md")]
+
+
+def test_a_rewritten_page_is_one_finding_with_every_rule():
+    folder = CASES / "missing-section" / "reports-rewritten-page-once"
+    found = _found((folder / "a.sv.md").read_text(encoding="utf-8"), (folder / "b.en.md").read_text(encoding="utf-8"))
+    assert [rule for rule, _ in found] == ["missing-section"], found
+    assert "do not correspond" in found[0][1]
+
+
+LAGGING_SV = """---
+title: "Vår tjänst"
+---
+
+Tjänsten finns sedan 2019.
+
+## Öppettider
+
+Vi har öppet måndag till fredag, och du kan ringa på svenska eller engelska.
+
+## Språk
+
+Dokumentationen finns på svenska, engelska och tyska, och uppdateras 2 gånger om året, i januari och juli.
+
+## Priser
+
+- 120 kronor i månaden
+- 200 kronor i månaden
+"""
+
+LAGGING_EN = """---
+title: "Our service"
+---
+
+The service has existed since 2019.
+
+## Opening hours
+
+We are open Monday to Friday, and you can call in Swedish or English.
+
+## Languages
+
+The documentation is in Swedish, English and German, and is updated 3 times a year, in January and July.
+
+## Prices
+
+- SEK 120 a month
+- SEK 200 a month
+- SEK 300 a month
+
+## Support
+
+Call +46 8 555 01 01.
+
+## Security
+
+Certified under ISO 27001 since 2021.
+
+## Roadmap
+
+More in 2026.
+"""
+
+
+def test_a_lagging_translation_with_capitalised_english_words_is_compared_section_by_section():
+    found = _found(LAGGING_SV, LAGGING_EN)
+    missing = [message for rule, message in found if rule == "missing-section"]
+    assert not any("do not correspond" in message for message in missing), missing
+    assert sum('"Support"' in m or '"Security"' in m or '"Roadmap"' in m for m in missing) == 3, missing
+    assert any(rule == "number-mismatch" and '"2"' in message and '"3"' in message for rule, message in found), found
+    assert any(rule == "bullet-count" for rule, _ in found), found
+
+
+MOVED_SV = """---
+title: "Vår tjänst"
+---
+
+Tjänsten finns sedan 2019.
+
+## Priser
+
+- 120 kronor i månaden
+- 200 kronor i månaden
+
+## Support
+
+Ring +46 8 555 01 01 eller skriv till support@example.se.
+
+## Språk
+
+Dokumentationen finns på svenska, engelska och tyska, och uppdateras varje januari och juli.
+"""
+
+MOVED_EN = """---
+title: "Our service"
+---
+
+The service has existed since 2019.
+
+## Languages
+
+The documentation is in Swedish, English and German, and is updated every January and July.
+
+## Prices
+
+- SEK 120 a month
+- SEK 200 a month
+
+## Support
+
+Call +46 8 555 01 01 or write to support@example.se.
+"""
+
+
+def test_a_moved_section_is_a_move_not_two_missing_sections():
+    found = _found(MOVED_SV, MOVED_EN)
+    assert [rule for rule, _ in found if rule in ("missing-section", "section-order")] == ["section-order"], found
