@@ -315,6 +315,12 @@ def iter_body_sections(body: Body) -> Iterator[Section]:
         stack.extend(reversed(later))
 
 
+def block_row(block: Block) -> bool:
+    """A shortcode container holding two shortcodes or more and nothing else (an icon row)."""
+    return (isinstance(block, Shortcode) and block.body is not None and not block.body.sections
+            and len(block.body.blocks) >= 2 and all(isinstance(b, Shortcode) for b in block.body.blocks))
+
+
 def last_line(block: Block) -> int:
     """The block's last line (its first when it has no end line of its own)."""
     return int(getattr(block, "end_line", 0) or block.line)

@@ -10,7 +10,7 @@ from transcheck.lazyre import lazy_compile
 from transcheck.align.alignment import SectionInfo, Unit, aligned_units, block_inlines, block_text, block_tokens, unit_inlines
 from transcheck.findings import Example, Rule, Severity
 from transcheck.pair.comparison import BlockPair, Check, Comparison, Side, form_of
-from transcheck.document.model import Block, BlockQuote, Document, Paragraph, ProblemKind, Shortcode, iter_blocks
+from transcheck.document.model import Block, BlockQuote, Document, Paragraph, ProblemKind, Shortcode, block_row, iter_blocks
 from transcheck.document.shortcode_args import TEXT_ARGS, data_args, is_link_argument
 from transcheck.wording import in_section
 from transcheck.rules.language import says_not_translated
@@ -38,7 +38,9 @@ SHORTCODE_MISMATCH = Rule("TC201", "shortcode-mismatch", Severity.ERROR, "Shortc
          "other version does not have: it is reported as moved. A box only one version has that "
          "tells readers the page is not translated (\"Detta innehåll finns inte tillgängligt på "
          "svenska\") is information. A run of one shortcode whose arguments are the same set in another "
-         "order (icon rows reordered) is one warning, not a mismatch per block.",
+         "order (icon rows reordered) is one warning, not a mismatch per block, and a container "
+         "where the other version has a picture standing alone (a key-points image) is a warning "
+         "that names it.",
     example=Example(
         "## Se filmen\n\nHär berättar våra utvecklare om hur det är att arbeta hos oss.\n\n{{< youtube id=\"a1B2c3D4e5F\" >}}\n",
         "## Watch the film\n\nHere our developers tell you what it is like to work with us.\n\n{{< youtube id=\"Z9y8X7w6V5u\" >}}\n",
@@ -276,6 +278,7 @@ def _missing_block(c: Comparison, sc: Shortcode, having: Side, lacking: Side, an
         elsewhere = _targets_elsewhere(c, sc, having, lacking) if _button(sc) else None
         contacts = _contacts_elsewhere(sc, lacking) if not elsewhere else None
         instead = c.stand_in(pair) if sc.body is not None else None
+        picture = _picture_instead(sc, section, pair.section_a if having is c.a else pair.section_b)
         under_headings = _held_under_headings(c, sc, section, lacking is c.a) if sc.body is not None and instead is None else None
         quote_line = _alert_quote(section.blocks) if sc.body is not None and _ALERT_NAME.search(sc.name) else None
         if quote_line is not None:
@@ -292,6 +295,9 @@ def _missing_block(c: Comparison, sc: Shortcode, having: Side, lacking: Side, an
             styled_only = bool(_BUTTON_NAME.search(sc.name))
         elif contacts:
             also = f"; the e-mail address and phone number it gives stand at line {contacts} here"
+        elif picture is not None:
+            # an icon row there, a "key points" picture here: the same summary in another form
+            also = f"; a picture stands in its place here (line {picture})"
         elif instead is not None:
             also = f"; {form_of(instead)} without counterpart stands in its place (line {instead.line})"
             styled_only = c.same_content(pair)
@@ -307,6 +313,27 @@ def _missing_block(c: Comparison, sc: Shortcode, having: Side, lacking: Side, an
         # a spacer is looks only: shown, never counted against the page
         severity=Severity.INFO if spacer or styled_only else Severity.WARNING if layout_only or also else None,
     )
+
+
+def picture_only(block: Block) -> bool:
+    """A paragraph that is nothing but images (their alt texts are its text)."""
+    if not isinstance(block, Paragraph) or not block.inline.links:
+        return False
+    if any(link.kind not in ("image", "image-reference") for link in block.inline.links):
+        return False
+    rest = block.text
+    for link in block.inline.links:
+        rest = rest.replace(link.text, "", 1)
+    return not rest.strip()
+
+
+def _picture_instead(sc: Shortcode, lacking: SectionInfo, having: SectionInfo) -> int | None:
+    """The line of a picture standing alone in ``lacking`` where ``having`` has a container
+    of blocks and no such picture (an icon row in one version, a "key points" image in the
+    other), else None."""
+    if not block_row(sc) or any(picture_only(block) for block in having.blocks):
+        return None
+    return next((block.line for block in lacking.blocks if picture_only(block)), None)
 
 
 def _text_kept(wrapper: Shortcode, having: list[Block], lacking: list[Block]) -> bool:

@@ -18,7 +18,7 @@ from transcheck.lazyre import lazy_compile
 from transcheck.align.alignment import SectionInfo
 from transcheck.pair.comparison import Check, Comparison, Side
 from transcheck.findings import Example, Rule, Severity
-from transcheck.document.model import Block, BlockQuote, HtmlBlock, Inline, ListBlock, ListItem, Paragraph, Shortcode, TableBlock, walk_nodes
+from transcheck.document.model import Block, BlockQuote, HtmlBlock, Inline, ListBlock, ListItem, Paragraph, Shortcode, TableBlock, block_row, walk_nodes
 from transcheck.languages.tags import ISO_639_1
 from transcheck.document.lines import LineIndex
 from transcheck.document.sections import heading_anchor
@@ -101,7 +101,9 @@ IMAGE_MISMATCH = Rule("TC405", "image-mismatch", Severity.ERROR, "Images of alig
          "image-valued front-matter fields, compared like links. Numbered copies of one picture "
          "(key-points-1.svg / key-points-3.svg, often one per language) are a warning, and so is "
          "another picture in a front-matter field (a card, sidebar or social-media image: how the "
-         "page looks, not what it says).",
+         "page looks, not what it says). A picture without counterpart where the other version "
+         "has a container of blocks without counterpart (an icon row for a key-points picture) "
+         "is a warning that names it.",
     example=Example(
         "## Vårt kontor\n\n![Kontoret i Umeå](/bilder/kontor-umea.jpg)\n",
         "## Our office\n\n![The office in Umeå](/images/office-stockholm.jpg)\n",
@@ -507,6 +509,7 @@ def _report_leftovers(
     severity_of: Callable[[V, V], Severity | None] = lambda x, y: None,
     report_lonely: Callable[[Found[V]], bool] = lambda f: True,
     lonely_severity: Callable[[Found[V]], Severity | None] = lambda f: None,
+    lonely_note: Callable[[Found[V]], str] = lambda f: "",
     whole: tuple[Locate, Locate] | None = None,
     contrast: Callable[[Found[V], Found[V]], tuple[str, str]] | None = None,
 ) -> None:
@@ -553,7 +556,8 @@ def _report_leftovers(
                 rule,
                 lacking,
                 section.line,
-                f"{noun} {describe(item)} ({having.name}:{item.line}) has no counterpart in {_where(section)} here",
+                f"{noun} {describe(item)} ({having.name}:{item.line}) has no counterpart in {_where(section)} here"
+                f"{lonely_note(item)}",
                 [(having, item.line)],
                 key=f"{noun}|lonely|{describe(item)}",
                 severity=lonely_severity(item),
@@ -981,12 +985,30 @@ def _compare_targets(
     def contrasted(x: Found[Target], y: Found[Target]) -> tuple[str, str]:
         return contrast(x.value.url, y.value.url)
 
+    from_a = {id(found.value) for found in a}
+    rows = {id(section): _row_without_counterpart(section, c.unmatched) for section in (sa, sb)} if image else {}
+
+    def row_there(found: Found[Target]) -> Shortcode | None:
+        return rows.get(id(sb if id(found.value) in from_a else sa)) if image else None
+
     def lonely_severity(found: Found[Target]) -> Severity | None:
-        # the link's sentence has its counterpart: the words are there, only the link is not
-        return Severity.WARNING if found.value.in_paired_text and not image else None
+        # the link's sentence has its counterpart: the words are there, only the link is not;
+        # a picture where the other version has a row of blocks: one summary in two forms
+        return Severity.WARNING if (found.value.in_paired_text and not image) or row_there(found) is not None else None
+
+    def lonely_note(found: Found[Target]) -> str:
+        row = row_there(found)
+        return f"; {row.label()} without counterpart stands in its place here (line {row.line})" if row is not None else ""
 
     _report_leftovers(c, rule, sa, sb, left_a, left_b, describe, noun, severity_of=severity, whole=whole,
-                      contrast=contrasted, lonely_severity=lonely_severity)
+                      contrast=contrasted, lonely_severity=lonely_severity, lonely_note=lonely_note)
+
+
+def _row_without_counterpart(section: SectionInfo, unmatched: set[int]) -> Shortcode | None:
+    """A row of blocks (a shortcode container of two shortcodes or more, and nothing else:
+    an icon row) without counterpart in ``section``."""
+    return next((block for block in section.blocks
+                 if isinstance(block, Shortcode) and id(block) in unmatched and block_row(block)), None)
 
 
 _SCHEME = lazy_compile(r"https?://", re.I)
