@@ -28,7 +28,7 @@ from transcheck.values.dates import DateValue, find_dates, find_word_dates
 from transcheck.values.links import IDENTIFIER_IN_TEXT, LinkRules, comparable_url, is_identifier, is_url_like
 from transcheck.values.money import Money, currencies_agree, find_money
 from transcheck.values.numbers import Number, find_number_words, find_numbers
-from transcheck.wording import contrast, quote, section_phrase
+from transcheck.wording import contrast, line_range, quote, section_phrase
 
 # --- the rules of this module: code, name, default severity, summary, documentation ---
 
@@ -88,7 +88,9 @@ LINK_MISMATCH = Rule("TC404", "link-mismatch", Severity.ERROR, "Link targets of 
          "dropped) is a warning; in text the other version lacks, an error. A mailto: whose "
          "address the page shows is compared by contact-mismatch. An address one version writes "
          "without `https://` (`support.example.se`, which a browser opens relative to the page) "
-         "where the other has it is reported in the version that lacks the scheme.",
+         "where the other has it is reported in the version that lacks the scheme. Three links or "
+         "more without counterpart in one section (a block of sources the other version lacks) are "
+         "one finding with each link's line; dates, contacts and images are grouped alike.",
     example=Example(
         "## Ansökan\n\nLäs mer om oss på [vår webbplats](https://example.se/om-oss).\n",
         "## Application\n\nRead more about us on [our website](https://example.org/about).\n",
@@ -549,9 +551,11 @@ def _report_leftovers(
         )
     rest_b = [item for index, item in enumerate(left_b) if not paired[index]]
     for items, having, lacking, section in ((lonely_a, c.a, c.b, sb), (rest_b, c.b, c.a, sa)):
+        items = [item for item in items if report_lonely(item)]
+        if len(items) >= GROUPED and not any(lonely_note(item) for item in items):
+            _report_group(c, rule, items, having, lacking, section, describe, noun, [lonely_severity(i) for i in items])
+            continue
         for item in items:
-            if not report_lonely(item):
-                continue
             c.report(
                 rule,
                 lacking,
@@ -562,6 +566,37 @@ def _report_leftovers(
                 key=f"{noun}|lonely|{describe(item)}",
                 severity=lonely_severity(item),
             )
+
+
+GROUPED = 3  # lonely values of one kind in one section told together from this many on
+
+
+def _report_group(
+    c: Comparison,
+    rule: Rule,
+    items: list[Found[V]],
+    having: Side,
+    lacking: Side,
+    section: SectionInfo,
+    describe: Callable[[Found[V]], str],
+    noun: str,
+    severities: list[Severity | None],
+) -> None:
+    """Several values of one kind without counterpart in one section (a block of sources the
+    other version lacks): one finding with each value's line, not one per value. Its
+    severity is the rule's own unless every value would be a warning."""
+    shown = ", ".join(describe(item) for item in items[:3]) + (f" and {len(items) - 3} more" if len(items) > 3 else "")
+    lines = sorted({item.line for item in items})
+    where = line_range(lines[0], lines[-1]) if len(lines) > 1 else f"line {lines[0]}"
+    c.report(
+        rule,
+        lacking,
+        section.line,
+        f"{len(items)} {noun}s of {having.name} ({where}) have no counterpart in {_where(section)} here: {shown}",
+        [(having, line) for line in lines],
+        key=f"{noun}|lonely|" + "|".join(describe(item) for item in items),
+        severity=None if any(s is None for s in severities) else max(s for s in severities if s is not None),
+    )
 
 
 def _moved(
