@@ -77,7 +77,7 @@ def _child(kind: str, site: str, extra: list[str]) -> None:
         markdown = mistune.create_markdown(renderer=None, plugins=["table", "url", "strikethrough"])
         started = time.process_time()
         for path in files:
-            text = path.read_text(encoding="utf-8-sig").replace("\r\n", "\n")
+            text = Path(path).read_text(encoding="utf-8-sig").replace("\r\n", "\n")  # paths come as strings now
             split = split_front_matter(text, str(path))
             if split.format == "yaml":
                 yaml.load(split.text, Loader=loader)
