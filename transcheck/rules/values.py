@@ -429,18 +429,44 @@ def _locator(found: list[tuple[Found[V], SectionInfo]], same: Callable[[V, V], b
 
 
 def elsewhere(infos: list[SectionInfo], language: str | None) -> Elsewhere:
-    """Every value of a whole file (sections without counterpart too), to look values up in."""
+    """Every value of a whole file (sections without counterpart too), to look values up in.
+
+    Read on the first look-up, and remembered for the last two files: most pairs have no
+    value left over to look up, and a source page is looked up in against each translation
+    (``infos`` is flattened once per document, so it is the same list each time)."""
+    for known, known_language, found in _LAST_ELSEWHERE:
+        if known is infos and known_language == language:
+            return found
+    locators: dict[str, Locate] = {}
+
+    def lookup(kind: str) -> Locate:
+        def locate(value: Any) -> list[Place]:
+            if not locators:
+                locators.update(_locators(infos, language))
+            return locators[kind](value)
+        return locate
+
+    found = Elsewhere(money=lookup("money"), dates=lookup("dates"), contacts=lookup("contacts"), numbers=lookup("numbers"))
+    _LAST_ELSEWHERE.insert(0, (infos, language, found))
+    del _LAST_ELSEWHERE[2:]
+    return found
+
+
+_LAST_ELSEWHERE: list[tuple[list[SectionInfo], str | None, Elsewhere]] = []
+
+
+def _locators(infos: list[SectionInfo], language: str | None) -> dict[str, Locate]:
     everything = [(info, collect(info, language)) for info in infos]
 
     def of(kind: str) -> list[tuple[Found[Any], SectionInfo]]:
         return [(item, info) for info, values in everything for item in getattr(values, kind)]
 
-    return Elsewhere(
-        money=_locator(of("money"), lambda x, y: x.same(y), _money_keys),
-        dates=_locator(of("dates"), lambda x, y: x.same(y), lambda d: ((d.month, d.day),)),
-        contacts=_locator(of("contacts"), same_contact, contact_keys),
-        numbers=_locator(of("numbers"), lambda x, y: x.same(y), lambda n: n.values),
-    )
+    return {
+        "money": _locator(of("money"), lambda x, y: x.same(y), _money_keys),
+        "dates": _locator(of("dates"), lambda x, y: x.same(y), lambda d: ((d.month, d.day),)),
+        "contacts": _locator(of("contacts"), same_contact, contact_keys),
+        "numbers": _locator(of("numbers"), lambda x, y: x.same(y), lambda n: n.values),
+    }
 
 
 def check_values(c: Comparison) -> None:
@@ -890,8 +916,14 @@ def check_links(c: Comparison) -> None:
             known["b", url] = comparable_url(url, rules, "b")
         return known["b", url]
 
-    place_a = _target_places(c.sections.a, key_a)
-    place_b = _target_places(c.sections.b, key_b)
+    # where every target of each whole file stands: only read for a target left over (few pairs have one)
+    places: dict[str, dict[str, list[Place]]] = {}
+
+    def place_in(side: str) -> dict[str, list[Place]]:
+        if side not in places:
+            places[side] = _target_places(c.sections.a, key_a) if side == "a" else _target_places(c.sections.b, key_b)
+        return places[side]
+
     # a link in text whose counterpart stands there: without its own counterpart, only the
     # link was dropped (the words are translated) - worth a look, not a failed build
     paired = {id(x) for pair in c.block_pairs if pair.a is not None and pair.b is not None
@@ -903,8 +935,8 @@ def check_links(c: Comparison) -> None:
             a = [Found(t, t.line, t.url) for t in targets_a if t.image == image]
             b = [Found(t, t.line, t.url) for t in targets_b if t.image == image]
             whole = (
-                lambda t: [] if t.url.startswith("#") else place_a.get(key_b(t.url), []) + place_a.get("raw:" + t.url.strip(), []),
-                lambda t: [] if t.url.startswith("#") else place_b.get(key_a(t.url), []) + place_b.get("raw:" + t.url.strip(), []),
+                lambda t: [] if t.url.startswith("#") else place_in("a").get(key_b(t.url), []) + place_in("a").get("raw:" + t.url.strip(), []),
+                lambda t: [] if t.url.startswith("#") else place_in("b").get(key_a(t.url), []) + place_in("b").get("raw:" + t.url.strip(), []),
             )
             _compare_targets(c, sa, sb, a, b, key_a, key_b, image, whole)
     _front_matter_links(c, key_a, key_b)
