@@ -518,7 +518,7 @@ _ONLY_IN_ANOTHER_LANGUAGE = lazy_compile(
 _LANGUAGE_NAMED = ("engelsk", "english", "svenska", "swedish", "norsk", "norwegian")  # in every match
 
 
-def says_it_is_kept_in_another_language(doc: Document) -> bool:
+def _reads_kept_in_another_language(doc: Document) -> bool:
     """Does the page's text near its top (the first 4,000 characters of the body) say its
     content is only in another language? (Found without splitting a large page into lines.)"""
     start = 0
@@ -529,6 +529,10 @@ def says_it_is_kept_in_another_language(doc: Document) -> bool:
     if not may_contain(doc.text[start : start + 4000], _LANGUAGE_NAMED):
         return False  # the search tries each of 4,000 places: most of a scan's finishing
     return bool(_ONLY_IN_ANOTHER_LANGUAGE.search(doc.text, start, start + 4000))
+
+
+# asked for both pages of every pair: a source once for all its translations
+says_it_is_kept_in_another_language = ByIdentity[Document, bool](_reads_kept_in_another_language, kept=4)
 
 
 def declared_copy(doc: Document) -> bool:
@@ -632,7 +636,7 @@ def check_untranslated(c: Comparison) -> None:
     _front_matter_text(c)
 
 
-def _quoted(doc: Document) -> set[int]:
+def _read_quoted(doc: Document) -> set[int]:
     """ids of the blocks inside block quotes (``> …``)."""
     inside: set[int] = set()
     blocks: list[Node] = [*doc.body.blocks, *(b for s in doc.iter_sections() for b in s.blocks)]
@@ -640,6 +644,10 @@ def _quoted(doc: Document) -> set[int]:
         if isinstance(node, BlockQuote):
             inside.update(id(n) for n in walk_nodes(list(node.blocks)))
     return inside
+
+
+# a walk of the whole page, asked by two checks of each pair and again for each translation of a source
+_quoted = ByIdentity[Document, set[int]](_read_quoted, kept=4)
 
 
 def _whose_text(c: Comparison, units: list[tuple[Block | ListItem, Block | ListItem]]) -> tuple[Side, Side]:
