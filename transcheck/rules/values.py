@@ -249,11 +249,15 @@ def _masked(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
-def collect(info: SectionInfo, language: str | None, skip: set[int] | None = None, held: list[Block] | None = None) -> SectionValues:
+def collect(info: SectionInfo, language: str | None, skip: set[int] | None = None, held: list[Block] | None = None,
+            words: bool = True) -> SectionValues:
+    """The values of a section's text units. ``words=False``: without the numbers written as
+    words ("fem", "two"), which are never reported alone (see :func:`check_values`)."""
     values = SectionValues([], [], [], [])
     lists: dict[str, list] = {"money": values.money, "dates": values.dates, "contacts": values.contacts, "numbers": values.numbers}  # type: ignore[type-arg]
     for text, line, code in _text_units(info, skip or set(), held):
-        for kind, value, newlines, found_text in unit_values(text, tuple(code), language):
+        read = unit_values(text, tuple(code), language) if words else _unit_reading(text, tuple(code), language)[0]
+        for kind, value, newlines, found_text in read:
             lists[kind].append(Found(value, line + newlines, found_text))
     values.numbers.sort(key=lambda f: (f.line, f.value.start))
     return values
@@ -263,14 +267,34 @@ _MAY_HOLD_VALUES = lazy_compile(r"[\d@]")  # money, dates and contacts all need 
 # zero-width and direction-control characters: invisible, and never part of a value
 _INVISIBLE = lazy_compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
 
+UnitValue = tuple[str, Any, int, str]  # (kind, value, lines after the unit's first, text)
+
 
 @lru_cache(maxsize=2048)
-def unit_values(text: str, code: tuple[str, ...], language: str | None) -> tuple[tuple[str, Any, int, str], ...]:
+def unit_values(text: str, code: tuple[str, ...], language: str | None) -> tuple[UnitValue, ...]:
     """(kind, value, lines after the unit's first, text) of each value in one text unit.
 
     Pure and remembered: a source page compared with two translations, and the
     same sentence repeated across a site, are read once.
     """
+    read, rest = _unit_reading(text, code, language)
+    return read + _number_words(rest)
+
+
+@lru_cache(maxsize=2048)
+def _number_words(rest: str) -> tuple[UnitValue, ...]:
+    """The numbers written as words in what :func:`_unit_reading` leaves of a unit (the last
+    values read; masking keeps every newline where it was)."""
+    found = find_number_words(rest)
+    if not found:
+        return ()
+    lines = LineIndex(rest)
+    return tuple(("numbers", n, lines.newlines_before(n.start), n.text) for n in found)
+
+
+@lru_cache(maxsize=2048)
+def _unit_reading(text: str, code: tuple[str, ...], language: str | None) -> tuple[tuple[UnitValue, ...], str]:
+    """The values of :func:`unit_values` but the number words, and the text left to read them in."""
     if _INVISIBLE.search(text):  # "+46(0)\u202d8-657 61 00": direction marks split a phone number
         text = _INVISIBLE.sub("", text)
     lines = LineIndex(text)
@@ -278,9 +302,8 @@ def unit_values(text: str, code: tuple[str, ...], language: str | None) -> tuple
         # no digit: number words, and dates whose day is a word ("andra februari")
         dates = find_word_dates(text)
         rest = _masked(text, [(d.start, d.end) for d in dates]) if dates else text
-        return tuple([("dates", d, lines.newlines_before(d.start), d.text) for d in dates]
-                     + [("numbers", n, lines.newlines_before(n.start), n.text) for n in find_number_words(rest)])
-    found: list[tuple[str, Any, int, str]] = []
+        return tuple([("dates", d, lines.newlines_before(d.start), d.text) for d in dates]), rest
+    found: list[UnitValue] = []
     spans = [(m.start(), m.end()) for m in _URL_IN_TEXT.finditer(text)]
     for snippet in code:  # code is compared by code-mismatch, not as numbers
         index = text.find(snippet)
@@ -312,8 +335,8 @@ def unit_values(text: str, code: tuple[str, ...], language: str | None) -> tuple
     found.extend(("dates", d, at(d.start), d.text) for d in dates)
     around_the_clock = [(m.start(), m.end()) for m in _AROUND_THE_CLOCK.finditer(text)]  # "24/7" = "dygnet runt"
     text = _masked(text, [(d.start, _range_end(text, d.end)) for d in dates] + clock + around_the_clock)
-    found.extend(("numbers", n, at(n.start), n.text) for n in find_numbers(text, scaled=True) + find_number_words(text))
-    return tuple(found)
+    found.extend(("numbers", n, at(n.start), n.text) for n in find_numbers(text, scaled=True))
+    return tuple(found), text
 
 
 _DAY_RANGE_END = lazy_compile(r"[-–]\d{1,2}(?!\d)|\s?(?:から|至|到|[~〜～])\s?\d{1,2}\s?[日号일](?!\d)")
@@ -472,8 +495,17 @@ def _locators(infos: list[SectionInfo], language: str | None) -> dict[str, Locat
 def check_values(c: Comparison) -> None:
     pairs = c.sections.pairs + c.sections.moved
     skip = c.unmatched
-    collected = [(sa, sb, collect(sa, c.a.language, skip, c.held_blocks(sa, True)), collect(sb, c.b.language, skip, c.held_blocks(sb, False)))
-                 for sa, sb in pairs]
+    collected = []
+    for sa, sb in pairs:
+        held_a, held_b = c.held_blocks(sa, True), c.held_blocks(sb, False)
+        values_a = collect(sa, c.a.language, skip, held_a, words=False)
+        values_b = collect(sb, c.b.language, skip, held_b, words=False)
+        if any(not f.value.word for f in values_a.numbers) or any(not f.value.word for f in values_b.numbers):
+            # a number in digits: a number word of either side may be its counterpart. Without
+            # one, number words are read for nothing: one is never reported alone (_numbers)
+            values_a = collect(sa, c.a.language, skip, held_a)
+            values_b = collect(sb, c.b.language, skip, held_b)
+        collected.append((sa, sb, values_a, values_b))
     all_a = [m for _, _, values, _ in collected for m in values.money]
     all_b = [m for _, _, _, values in collected for m in values.money]
     local_prices = _local_currencies(c, all_a, all_b)
