@@ -236,12 +236,16 @@ def _blank_out(text: str, snippets: list[str]) -> str:
     return "".join(parts)
 
 
-def _prose_units(blocks: list[Block]) -> list[Block | ListItem]:
+def _read_prose_units(blocks: list[Block]) -> list[Block | ListItem]:
     """Paragraphs and list items in reading order (also in quotes and shortcodes)."""
     # Raw HTML is not judged by detection: it is most often tables of product names and
     # codes ("Windows Server 2016 Datacenter"), which read as English in any page. Its text
     # is still compared for being identical in both versions (check_untranslated).
     return [node for node in walk_nodes(list(blocks)) if isinstance(node, (Paragraph, ListItem)) and not _titles_of_links(node)]
+
+
+# by a section's block list (the same list for each translation of a source); read-only
+_prose_units = ByIdentity[list[Block], list[Block | ListItem]](_read_prose_units)
 
 
 def _titles_of_links(unit: Block | ListItem) -> bool:
@@ -341,8 +345,8 @@ def check_detected(c: Comparison) -> None:
                 text = _unit_text(unit)
                 if _QUOTATION.match(text):
                     continue  # a quotation keeps the words it was said in
-                size = letters(text)
-                total_letters += weight(text, size)
+                size, weighs = _unit_letters(unit)
+                total_letters += weighs
                 if size >= MIN_BLOCK_LETTERS:
                     flagged.extend(_judge_block([(unit, text)], expected, candidates))
                 else:
@@ -365,6 +369,16 @@ def check_detected(c: Comparison) -> None:
                 f"is written in {language_name(language)} ({probability:.0%}), the language of the other version, "
                 f"and so are {plural(len(units) - 1, 'more block', 'more blocks')} in {len(in_other) - 1} more sections: "
                 f"here at lines {lines}")
+
+
+def _read_unit_letters(unit: Block | ListItem) -> tuple[int, int]:
+    text = _unit_text(unit)
+    size = letters(text)
+    return size, weight(text, size)
+
+
+# (letters, weight) of a unit's text: a source's units are weighed again for each translation
+_unit_letters = ByIdentity[Block | ListItem, tuple[int, int]](_read_unit_letters)
 
 
 def _in_other_language(
