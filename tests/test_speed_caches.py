@@ -214,3 +214,21 @@ def test_number_words_are_read_where_a_number_in_digits_may_be_their_counterpart
     for text in ("Vi har tretton kontor.", "Vi har 13 kontor och fjorton bilar.", "andra februari, fem dagar"):
         read, rest = _unit_reading(text, (), "sv")
         assert unit_values(text, (), "sv") == read + _number_words(rest)
+
+
+def test_a_date_pattern_is_skipped_only_where_it_cannot_match() -> None:
+    """dates._may_match (literals, the day words, "sista"/"last") never says no where the
+    pattern finds a date; months named or not."""
+    import random
+
+    from transcheck.values.dates import _PATTERNS, _may_match
+
+    pieces = ["andra", "Andra", "ANDRA", "första", "second", "ſecond", "ſiſta", "\u0130", "\u212a", "sista", "Siste", "sidste",
+              "last", "LAST", "day", "dag", "i", "of", "de", "the", "november", "March", "feb", "maj", "16", "2026", "1999",
+              "2a", "1:a", "16.", "3", "–", "-", " to ", "/", ".", "月", "19日", "2026年", " ", " ", ", ", "x", "_", "9"]
+    rng = random.Random(20)
+    for _ in range(30000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
+        for pattern in _PATTERNS:
+            if pattern.search(text):
+                assert _may_match(pattern, text), (pattern.pattern[:40], text)
