@@ -297,12 +297,14 @@ def _unit_reading(text: str, code: tuple[str, ...], language: str | None) -> tup
     """The values of :func:`unit_values` but the number words, and the text left to read them in."""
     if _INVISIBLE.search(text):  # "+46(0)\u202d8-657 61 00": direction marks split a phone number
         text = _INVISIBLE.sub("", text)
-    lines = LineIndex(text)
     if not _MAY_HOLD_VALUES.search(text):
-        # no digit: number words, and dates whose day is a word ("andra februari")
+        # no digit: number words, and dates whose day is a word ("andra februari"; most text has none)
         dates = find_word_dates(text)
-        rest = _masked(text, [(d.start, d.end) for d in dates]) if dates else text
-        return tuple([("dates", d, lines.newlines_before(d.start), d.text) for d in dates]), rest
+        if not dates:
+            return (), text
+        lines = LineIndex(text)
+        return tuple([("dates", d, lines.newlines_before(d.start), d.text) for d in dates]), _masked(text, [(d.start, d.end) for d in dates])
+    lines = LineIndex(text)
     found: list[UnitValue] = []
     spans = [(m.start(), m.end()) for m in _URL_IN_TEXT.finditer(text)]
     for snippet in code:  # code is compared by code-mismatch, not as numbers
