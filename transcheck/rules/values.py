@@ -249,15 +249,30 @@ def _masked(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
-def collect(info: SectionInfo, language: str | None, skip: set[int] | None = None, held: list[Block] | None = None,
-            words: bool = True) -> SectionValues:
-    """The values of a section's text units. ``words=False``: without the numbers written as
-    words ("fem", "two"), which are never reported alone (see :func:`check_values`)."""
+def collect(info: SectionInfo, language: str | None, skip: set[int] | None = None, held: list[Block] | None = None) -> SectionValues:
+    return _gathered(_read_units(info, language, skip, held), words=True)
+
+
+_Read = list[tuple[int, tuple["UnitValue", ...], str]]  # each unit's first line, values but number words, their text
+
+
+def _read_units(info: SectionInfo, language: str | None, skip: set[int] | None = None, held: list[Block] | None = None) -> _Read:
+    """The values of a section's text units, but the numbers written as words (see :func:`_gathered`)."""
+    return [(line, *_unit_reading(text, tuple(code), language)) for text, line, code in _text_units(info, skip or set(), held)]
+
+
+def _in_digits(read: _Read) -> bool:
+    """Is a number of ``read`` written in digits (not a word)?"""
+    return any(kind == "numbers" and not value.word for _, values, _ in read for kind, value, _, _ in values)
+
+
+def _gathered(read: _Read, words: bool) -> SectionValues:
+    """The section's values, with its numbers written as words or without them (one alone is
+    never reported: see :func:`check_values`)."""
     values = SectionValues([], [], [], [])
     lists: dict[str, list] = {"money": values.money, "dates": values.dates, "contacts": values.contacts, "numbers": values.numbers}  # type: ignore[type-arg]
-    for text, line, code in _text_units(info, skip or set(), held):
-        read = unit_values(text, tuple(code), language) if words else _unit_reading(text, tuple(code), language)[0]
-        for kind, value, newlines, found_text in read:
+    for line, base, rest in read:
+        for kind, value, newlines, found_text in (base + _number_words(rest) if words else base):
             lists[kind].append(Found(value, line + newlines, found_text))
     values.numbers.sort(key=lambda f: (f.line, f.value.start))
     return values
@@ -499,15 +514,12 @@ def check_values(c: Comparison) -> None:
     skip = c.unmatched
     collected = []
     for sa, sb in pairs:
-        held_a, held_b = c.held_blocks(sa, True), c.held_blocks(sb, False)
-        values_a = collect(sa, c.a.language, skip, held_a, words=False)
-        values_b = collect(sb, c.b.language, skip, held_b, words=False)
-        if any(not f.value.word for f in values_a.numbers) or any(not f.value.word for f in values_b.numbers):
-            # a number in digits: a number word of either side may be its counterpart. Without
-            # one, number words are read for nothing: one is never reported alone (_numbers)
-            values_a = collect(sa, c.a.language, skip, held_a)
-            values_b = collect(sb, c.b.language, skip, held_b)
-        collected.append((sa, sb, values_a, values_b))
+        read_a = _read_units(sa, c.a.language, skip, c.held_blocks(sa, True))
+        read_b = _read_units(sb, c.b.language, skip, c.held_blocks(sb, False))
+        # number words only where a number in digits may be their counterpart: without one on
+        # either side they are read for nothing (a number word alone is never reported, _numbers)
+        words = _in_digits(read_a) or _in_digits(read_b)
+        collected.append((sa, sb, _gathered(read_a, words), _gathered(read_b, words)))
     all_a = [m for _, _, values, _ in collected for m in values.money]
     all_b = [m for _, _, _, values in collected for m in values.money]
     local_prices = _local_currencies(c, all_a, all_b)
