@@ -401,6 +401,8 @@ def match_values(
     values that are ``same`` a key in common: only values sharing a key are
     compared, so a page with thousands of values is not compared all with all.
     """
+    if not a and not b:
+        return [], []  # most sections have none of a kind
     a, b = _distinct(a, same, keys), _distinct(b, same, keys)
     by_key = _index(b, keys)
     taken = [False] * len(b)
@@ -817,9 +819,12 @@ def _numbers(
     left_a = [f for f in left_a if not f.value.word]
     left_b = [f for f in left_b if not f.value.word]
     # numbers in code are not compared as numbers; one written as code in the other version is there
-    code_b, code_a = _section_code(sb), _section_code(sa)
-    left_a = [f for f in left_a if not _in_code(f.text, c.b.doc.text) and not _in_code(f.text, code_b, short=True)]
-    left_b = [f for f in left_b if not _in_code(f.text, c.a.doc.text) and not _in_code(f.text, code_a, short=True)]
+    if left_a:  # (the other section's code is gathered only for a number left over: most have none)
+        code_b = _section_code(sb)
+        left_a = [f for f in left_a if not _in_code(f.text, c.b.doc.text) and not _in_code(f.text, code_b, short=True)]
+    if left_b:
+        code_a = _section_code(sa)
+        left_b = [f for f in left_b if not _in_code(f.text, c.a.doc.text) and not _in_code(f.text, code_a, short=True)]
     if whole is not None:
         left_a = _numbers_moved(c, sb, left_a, whole[1], from_a=True)
         left_b = _numbers_moved(c, sa, left_b, whole[0], from_a=False)
