@@ -245,7 +245,7 @@ def _read_prose_units(blocks: list[Block]) -> list[Block | ListItem]:
 
 
 # by a section's block list (the same list for each translation of a source); read-only
-_prose_units = ByIdentity[list[Block], list[Block | ListItem]](_read_prose_units)
+_prose_units = ByIdentity[list[Block], list[Block | ListItem]](_read_prose_units, kept=512)
 
 
 def _titles_of_links(unit: Block | ListItem) -> bool:

@@ -9,6 +9,7 @@ from functools import lru_cache
 from typing import Iterable
 
 from transcheck.lazyre import lazy_compile
+from transcheck.document.memo import ByIdentity
 from transcheck.align.neutral import Tokens, similarity, tokens_of
 from transcheck.align.alignment import EXACT_CELLS, SectionInfo, align_items, align_sequences, paired_by_content, siblings, sorted_titles, block_text, bounded_ratio, section_similarity
 from transcheck.findings import Example, Rule, Severity
@@ -864,9 +865,13 @@ def _without_comments(lines: list[str]) -> list[str]:
     return kept
 
 
-def deep_code_blocks(blocks: list[Block]) -> list[CodeBlock]:
+def _read_deep_code_blocks(blocks: list[Block]) -> list[CodeBlock]:
     """Code blocks of a section, also inside list items, quotes and shortcodes (not sub-sections)."""
     return [node for node in walk_nodes(list(blocks)) if isinstance(node, CodeBlock)]
+
+
+# by a section's block list (the same list for each translation of a source); read-only
+deep_code_blocks = ByIdentity[list[Block], list[CodeBlock]](_read_deep_code_blocks, kept=512)
 
 
 CODE_THRESHOLD = 0.3  # code blocks less alike than this are not one block
