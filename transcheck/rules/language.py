@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from transcheck.lazyre import lazy_compile, may_contain
 from transcheck.document.memo import ByIdentity
@@ -248,7 +249,7 @@ def _read_prose_units(blocks: list[Block]) -> list[Block | ListItem]:
 _prose_units = ByIdentity[list[Block], list[Block | ListItem]](_read_prose_units, kept=512)
 
 
-def _titles_of_links(unit: Block | ListItem) -> bool:
+def _reads_as_titles_of_links(unit: Block | ListItem) -> bool:
     """Is half or more of the unit's text the text of its links to other sites? A list of
     sources ("[APM is Dying and That's Okay - Lightstep](https://…)") or of talks cites them
     by their own titles, in their own language: no evidence of the page's language, and
@@ -260,6 +261,10 @@ def _titles_of_links(unit: Block | ListItem) -> bool:
     return linked >= 0.5 * max(letters(unit.text), 1)
 
 
+_titles_of_links = ByIdentity[Block | ListItem, bool](_reads_as_titles_of_links)
+
+
+@lru_cache(maxsize=4096)  # each aligned unit's text, both sides, for each pair (a source's again for each translation)
 def fold_for_comparison(text: str) -> str:
     """Text as two versions are compared for being identical: white space collapsed, case folded."""
     return " ".join(text.split()).casefold()
