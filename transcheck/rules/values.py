@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Any, Callable, Generic, Hashable, Iterable, TypeVar
 
 from transcheck.lazyre import lazy_compile
+from transcheck.document.memo import ByIdentity
 from transcheck.align.alignment import SectionInfo
 from transcheck.pair.comparison import Check, Comparison, Side
 from transcheck.findings import Example, Rule, Severity
@@ -917,7 +918,7 @@ def _shortcode_targets(sc: Shortcode) -> list[Target]:
     return targets
 
 
-def _anchors(infos: list[SectionInfo]) -> dict[str, int]:
+def _read_anchors(infos: list[SectionInfo]) -> dict[str, int]:
     """In-page anchors → section index: explicit ids and Hugo's slugs of titles."""
     anchors: dict[str, int] = {}
     for info in infos:
@@ -927,6 +928,10 @@ def _anchors(infos: list[SectionInfo]) -> dict[str, int]:
             anchors.setdefault(info.id, info.index)
         anchors.setdefault(heading_anchor(info.title), info.index)
     return anchors
+
+
+# by a page's section list (flattened once per page): read only for an in-page link, once per page
+_anchors = ByIdentity[list[SectionInfo], dict[str, int]](_read_anchors, kept=8)
 
 
 def _link_rules(c: Comparison) -> LinkRules:
@@ -946,14 +951,13 @@ def _link_rules(c: Comparison) -> LinkRules:
 
 def check_links(c: Comparison) -> None:
     rules = _link_rules(c)
-    anchors_a, anchors_b = _anchors(c.sections.a), _anchors(c.sections.b)
     partner = {x.index: y.index for x, y in c.sections.pairs + c.sections.moved}
 
     known: dict[tuple[str, str], str] = {}  # each link normalised once, not once per comparison
 
     def key_a(url: str) -> str:
         if url.startswith("#"):
-            index = anchors_a.get(url[1:])
+            index = _anchors(c.sections.a).get(url[1:])
             return f"#section-{partner[index]}" if index is not None and index in partner else "#?"
         if ("a", url) not in known:
             known["a", url] = comparable_url(url, rules, "a")
@@ -961,7 +965,7 @@ def check_links(c: Comparison) -> None:
 
     def key_b(url: str) -> str:
         if url.startswith("#"):
-            index = anchors_b.get(url[1:])
+            index = _anchors(c.sections.b).get(url[1:])
             return f"#section-{index}" if index is not None else "#?"
         if ("b", url) not in known:
             known["b", url] = comparable_url(url, rules, "b")
