@@ -264,7 +264,7 @@ def _reads_as_titles_of_links(unit: Block | ListItem) -> bool:
 _titles_of_links = ByIdentity[Block | ListItem, bool](_reads_as_titles_of_links)
 
 
-@lru_cache(maxsize=4096)  # each aligned unit's text, both sides, for each pair (a source's again for each translation)
+@lru_cache(maxsize=1024)  # each aligned unit's text, both sides, for each pair (a source's again for each translation)
 def fold_for_comparison(text: str) -> str:
     """Text as two versions are compared for being identical: white space collapsed, case folded."""
     return " ".join(text.split()).casefold()

@@ -297,7 +297,7 @@ def unit_values(text: str, code: tuple[str, ...], language: str | None) -> tuple
     return read + _number_words(rest)
 
 
-@lru_cache(maxsize=2048)
+@lru_cache(maxsize=1024)
 def _number_words(rest: str) -> tuple[UnitValue, ...]:
     """The numbers written as words in what :func:`_unit_reading` leaves of a unit (the last
     values read; masking keeps every newline where it was)."""
