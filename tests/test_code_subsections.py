@@ -28,3 +28,16 @@ def test_code_only_in_the_sub_section_is_told_by_the_sub_section():
     en = EN.replace("```json\n", "```json\n{}\n```\n\n```json\n", 1)
     found = [(f.rule, f.message) for f in check_texts(SV, en, "p.sv.md", "p.en.md")]
     assert [m for rule, m in found if rule == "code-mismatch"] == [], found
+
+
+def test_a_source_compared_again_gives_the_same_findings():
+    # the section's code blocks are remembered for the page (a source is compared with each
+    # translation): adding a sub-section's code must not change what is remembered
+    from transcheck.checking.engine import check_documents
+    from transcheck.document.read import parse_text
+
+    sv = parse_text(SV, "p.sv.md")
+    en = parse_text(EN.replace("```json\n", "```json\n{}\n```\n\n```json\n", 1), "p.en.md")
+    first = check_documents(sv, en)
+    assert check_documents(sv, en) == first
+    assert check_documents(en, sv) == check_documents(en, sv)

@@ -167,3 +167,68 @@ def test_masking_blanks_spans_as_one_character_at_a_time_did() -> None:
         text = "".join(rng.choice("ab\n c") for _ in range(rng.randint(0, 12)))
         spans = [(rng.randint(0, 14), rng.randint(0, 16)) for _ in range(rng.randint(0, 3))]
         assert _masked(text, spans) == one_at_a_time(text, spans), (text, spans)
+
+
+def test_a_word_of_letters_has_no_digit_for_the_pattern() -> None:
+    """neutral._tokens asks the digit pattern only of words that are not all letters."""
+    import sys
+
+    from transcheck.align.neutral import _HAS_DIGIT
+
+    letters = "".join(ch for ch in map(chr, range(sys.maxunicode + 1)) if ch.isalpha())
+    assert _HAS_DIGIT.search(letters) is None
+
+
+def test_a_capital_after_a_letter_or_digit_and_a_space_never_starts_a_sentence() -> None:
+    """neutral._starts_sentence answers that case without the sentence-start pattern."""
+    import random
+    import sys
+
+    from transcheck.align.neutral import _SENTENCE_START, _starts_sentence
+
+    for before in ("", "x", ". ", "\n", "—", "** "):
+        for ch in map(chr, range(sys.maxunicode + 1)):
+            if ch.isalnum():
+                assert _SENTENCE_START.search((before + ch + " ")[-8:]) is None, (before, ch)
+    rng = random.Random(19)
+    for _ in range(20000):
+        text = "".join(rng.choice(_PIECES) for _ in range(rng.randint(0, 6))) + "Word"
+        start = len(text) - 4
+        expected = _SENTENCE_START.search(text[max(0, start - 8) : start]) is not None
+        assert _starts_sentence(text, start) == expected, text
+
+
+def test_number_words_are_read_where_a_number_in_digits_may_be_their_counterpart() -> None:
+    """check_values reads a section pair's number words only when either side has a number
+    in digits (a number word alone is never reported); the findings are those of reading
+    them always."""
+    from transcheck.checking.engine import check_texts
+    from transcheck.rules.values import _number_words, _unit_reading, unit_values
+
+    def numbers(sv: str) -> list[str]:
+        found = check_texts(f"## Om oss\n\n{sv}\n", "## About us\n\nWe have 13 offices in Sweden.\n", "a.sv.md", "a.en.md")
+        return [f.message for f in found if f.rule == "number-mismatch"]
+
+    assert numbers("Vi har tretton kontor i Sverige.") == []  # the word is the digits' counterpart
+    assert numbers("Vi har fjorton kontor i Sverige.") != []
+    for text in ("Vi har tretton kontor.", "Vi har 13 kontor och fjorton bilar.", "andra februari, fem dagar"):
+        read, rest = _unit_reading(text, (), "sv")
+        assert unit_values(text, (), "sv") == read + _number_words(rest)
+
+
+def test_a_date_pattern_is_skipped_only_where_it_cannot_match() -> None:
+    """dates._may_match (literals, the day words, "sista"/"last") never says no where the
+    pattern finds a date; months named or not."""
+    import random
+
+    from transcheck.values.dates import _PATTERNS, _may_match
+
+    pieces = ["andra", "Andra", "ANDRA", "första", "second", "ſecond", "ſiſta", "\u0130", "\u212a", "sista", "Siste", "sidste",
+              "last", "LAST", "day", "dag", "i", "of", "de", "the", "november", "March", "feb", "maj", "16", "2026", "1999",
+              "2a", "1:a", "16.", "3", "–", "-", " to ", "/", ".", "月", "19日", "2026年", " ", " ", ", ", "x", "_", "9"]
+    rng = random.Random(20)
+    for _ in range(30000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
+        for pattern in _PATTERNS:
+            if pattern.search(text):
+                assert _may_match(pattern, text), (pattern.pattern[:40], text)

@@ -84,13 +84,19 @@ def words_alternation(words: Iterable[str]) -> str:
 _CASE_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
 
 
+def folds_to_ascii(text: str) -> bool:
+    """Has ``text`` a character that an ASCII letter matches under re.I but that str.lower()
+    turns into no ASCII letter? (A pre-check on lowered text must then let the search run.)"""
+    return any(char in text for char in _CASE_FOLDS_TO_ASCII)
+
+
 def may_contain(text: str, literals: Iterable[str]) -> bool:
     """False only when no case-insensitive pattern (re.I) that needs one of ``literals`` can
     match ``text``: a pre-check in C before a search that tries every place of the text.
 
     ``literals`` are in lower case, of ASCII letters or of characters that every character
     matching them under re.I lowers to (å, ö, €, $)."""
-    if any(char in text for char in _CASE_FOLDS_TO_ASCII):
+    if folds_to_ascii(text):
         return True
     lowered = text.lower()
     return any(literal in lowered for literal in literals)

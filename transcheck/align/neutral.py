@@ -99,16 +99,24 @@ def _tokens(text: str, heading: bool) -> tuple[frozenset[str], frozenset[str]]:
         if first in "IVX" and _ROMAN.fullmatch(word):
             weak.add(word)  # "Part III" / "Del III": a number of the outline, not a name
             continue
-        if tail != tail.lower() or _HAS_DIGIT.search(word):
+        if tail != tail.lower() or (not word.isalpha() and _HAS_DIGIT.search(word)):  # letters only: no digit
             if len(word) > 2 and word[-1] == "s" and word[:-1].isupper():
                 word = word[:-1]  # "APIs" is the acronym "API" in English plural
             strong.add(word)
         else:
             start = match.start(1)
-            before = text[max(0, start - 8) : start]
-            starts = heading or _SENTENCE_START.search(before)
+            starts = heading or _starts_sentence(text, start)
             (weak if starts else strong).add(word)
     return frozen(strong), frozen(weak)
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    """Does a word at ``start`` open a sentence (``_SENTENCE_START`` on the 8 characters
+    before it)? Most capitalised words stand after a letter or digit and one space, which
+    the pattern never takes: told without the search."""
+    if start >= 2 and text[start - 1] == " " and text[start - 2].isalnum():
+        return False
+    return _SENTENCE_START.search(text[max(0, start - 8) : start]) is not None
 
 
 def similarity(a: Tokens, b: Tokens) -> float | None:

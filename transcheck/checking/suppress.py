@@ -65,8 +65,9 @@ def read_suppressions(text: str, doc: Document) -> Suppressions:
     problems: list[tuple[int, str]] = []
     open_ranges: list[Directive] = []
     last_line = max(doc.line_count, 1)
-    lines = LineIndex(text)
+    lines: LineIndex | None = None  # most pages have no directive: their lines are never counted
     for match in _DIRECTIVE.finditer(text):
+        lines = lines or LineIndex(text)
         line = lines.newlines_before(match.start()) + 1
         kind, argument = match.group(1), match.group(2)
         if kind == "enable":

@@ -92,9 +92,10 @@ def code_ranges(text: str) -> list[tuple[int, int]]:
     offset = 0
     fence: str | None = None
     fence_start = 0
+    may_fence = "```" in text or "~~~" in text  # most pages have no fenced code: no line is tried
     for line in text.split("\n"):
         end = offset + len(line) + 1
-        match = _FENCE.match(line)
+        match = _FENCE.match(line) if may_fence else None
         if fence is None:
             if match:
                 fence, fence_start = match.group(1), offset

@@ -8,6 +8,8 @@ import os
 from pathlib import Path
 from typing import Any, Sequence
 
+from transcheck.resolved import remembered_in_run
+
 # A front-matter flag by which a site's own tooling says the page is behind its source
 # (opentelemetry.io's drifted_from_default: true).
 DRIFT_KEYS: tuple[str, ...] = ("drifted_from_default",)
@@ -27,9 +29,15 @@ def may_be_in_repository(path: Path) -> bool:
     if os.environ.get("GIT_DIR"):
         return True
     try:
-        folder = (path if path.is_dir() else path.parent).resolve()
+        return _repository_above(os.path.abspath(path if path.is_dir() else path.parent))
     except (OSError, RuntimeError):
         return True
+
+
+@remembered_in_run
+def _repository_above(given: str) -> bool:
+    """:func:`may_be_in_repository` of a folder (each pair of a source asks again)."""
+    folder = Path(given).resolve()
     for current in (folder, *folder.parents):
         try:
             if (current / ".git").exists() or ((current / "HEAD").is_file() and (current / "objects").is_dir()):

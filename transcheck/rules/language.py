@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from transcheck.lazyre import lazy_compile, may_contain
 from transcheck.document.memo import ByIdentity
@@ -236,7 +237,7 @@ def _blank_out(text: str, snippets: list[str]) -> str:
     return "".join(parts)
 
 
-def _prose_units(blocks: list[Block]) -> list[Block | ListItem]:
+def _read_prose_units(blocks: list[Block]) -> list[Block | ListItem]:
     """Paragraphs and list items in reading order (also in quotes and shortcodes)."""
     # Raw HTML is not judged by detection: it is most often tables of product names and
     # codes ("Windows Server 2016 Datacenter"), which read as English in any page. Its text
@@ -244,7 +245,11 @@ def _prose_units(blocks: list[Block]) -> list[Block | ListItem]:
     return [node for node in walk_nodes(list(blocks)) if isinstance(node, (Paragraph, ListItem)) and not _titles_of_links(node)]
 
 
-def _titles_of_links(unit: Block | ListItem) -> bool:
+# by a section's block list (the same list for each translation of a source); read-only
+_prose_units = ByIdentity[list[Block], list[Block | ListItem]](_read_prose_units, kept=512)
+
+
+def _reads_as_titles_of_links(unit: Block | ListItem) -> bool:
     """Is half or more of the unit's text the text of its links to other sites? A list of
     sources ("[APM is Dying and That's Okay - Lightstep](https://…)") or of talks cites them
     by their own titles, in their own language: no evidence of the page's language, and
@@ -256,6 +261,10 @@ def _titles_of_links(unit: Block | ListItem) -> bool:
     return linked >= 0.5 * max(letters(unit.text), 1)
 
 
+_titles_of_links = ByIdentity[Block | ListItem, bool](_reads_as_titles_of_links)
+
+
+@lru_cache(maxsize=1024)  # each aligned unit's text, both sides, for each pair (a source's again for each translation)
 def fold_for_comparison(text: str) -> str:
     """Text as two versions are compared for being identical: white space collapsed, case folded."""
     return " ".join(text.split()).casefold()
@@ -341,8 +350,8 @@ def check_detected(c: Comparison) -> None:
                 text = _unit_text(unit)
                 if _QUOTATION.match(text):
                     continue  # a quotation keeps the words it was said in
-                size = letters(text)
-                total_letters += weight(text, size)
+                size, weighs = _unit_letters(unit)
+                total_letters += weighs
                 if size >= MIN_BLOCK_LETTERS:
                     flagged.extend(_judge_block([(unit, text)], expected, candidates))
                 else:
@@ -365,6 +374,16 @@ def check_detected(c: Comparison) -> None:
                 f"is written in {language_name(language)} ({probability:.0%}), the language of the other version, "
                 f"and so are {plural(len(units) - 1, 'more block', 'more blocks')} in {len(in_other) - 1} more sections: "
                 f"here at lines {lines}")
+
+
+def _read_unit_letters(unit: Block | ListItem) -> tuple[int, int]:
+    text = _unit_text(unit)
+    size = letters(text)
+    return size, weight(text, size)
+
+
+# (letters, weight) of a unit's text: a source's units are weighed again for each translation
+_unit_letters = ByIdentity[Block | ListItem, tuple[int, int]](_read_unit_letters)
 
 
 def _in_other_language(
@@ -539,7 +558,7 @@ def says_not_translated(text: str, language: str | None) -> bool:
     return False
 
 
-def says_it_is_kept_in_another_language(doc: Document) -> bool:
+def _reads_kept_in_another_language(doc: Document) -> bool:
     """Does the page's text near its top (the first 4,000 characters of the body) say its
     content is only in another language? (Found without splitting a large page into lines.)"""
     start = 0
@@ -550,6 +569,10 @@ def says_it_is_kept_in_another_language(doc: Document) -> bool:
     if not may_contain(doc.text[start : start + 4000], _LANGUAGE_NAMED):
         return False  # the search tries each of 4,000 places: most of a scan's finishing
     return bool(_ONLY_IN_ANOTHER_LANGUAGE.search(doc.text, start, start + 4000))
+
+
+# asked for both pages of every pair: a source once for all its translations
+says_it_is_kept_in_another_language = ByIdentity[Document, bool](_reads_kept_in_another_language, kept=4)
 
 
 def declared_copy(doc: Document) -> bool:
@@ -653,7 +676,7 @@ def check_untranslated(c: Comparison) -> None:
     _front_matter_text(c)
 
 
-def _quoted(doc: Document) -> set[int]:
+def _read_quoted(doc: Document) -> set[int]:
     """ids of the blocks inside block quotes (``> …``)."""
     inside: set[int] = set()
     blocks: list[Node] = [*doc.body.blocks, *(b for s in doc.iter_sections() for b in s.blocks)]
@@ -661,6 +684,10 @@ def _quoted(doc: Document) -> set[int]:
         if isinstance(node, BlockQuote):
             inside.update(id(n) for n in walk_nodes(list(node.blocks)))
     return inside
+
+
+# a walk of the whole page, asked by two checks of each pair and again for each translation of a source
+_quoted = ByIdentity[Document, set[int]](_read_quoted, kept=4)
 
 
 def _whose_text(c: Comparison, units: list[tuple[Block | ListItem, Block | ListItem]]) -> tuple[Side, Side]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
+from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
@@ -468,6 +469,7 @@ _PLAIN_WORD = lazy_compile(r"\w{4,}")
 _MAY_NAME = lazy_compile(r"\w\W+[A-ZÅÄÖÆØ]\w{3}|\d\d")
 
 
+@lru_cache(maxsize=256)  # a unit's sentences are asked again for each of its other pairs, a source's for each translation
 def _plain_words(text: str) -> frozenset[str]:
     """Words of four characters or more as written (lower case): one regular-expression pass,
     enough to see that most pairs of a translation share a name, number or loan word."""

@@ -7,6 +7,7 @@ import unicodedata
 from collections import Counter
 
 from transcheck.lazyre import lazy_compile
+from transcheck.document.memo import ByIdentity
 from transcheck.align.alignment import SectionInfo, Unit, aligned_units, block_inlines, block_text, block_tokens, unit_inlines
 from transcheck.findings import Example, Rule, Severity
 from transcheck.pair.comparison import BlockPair, Check, Comparison, Side, form_of
@@ -615,7 +616,7 @@ def _compare_inline(c: Comparison, pair: BlockPair, skip: set[int]) -> None:
 _PROBLEM_KINDS: tuple[ProblemKind, ...] = ("shortcode-orphan-close", "shortcode-syntax")
 
 
-def all_shortcodes(doc: Document) -> list[Shortcode]:
+def _read_all_shortcodes(doc: Document) -> list[Shortcode]:
     found: list[Shortcode] = []
     blocks = list(iter_blocks(doc.body.blocks))
     for section in doc.iter_sections():
@@ -626,6 +627,10 @@ def all_shortcodes(doc: Document) -> list[Shortcode]:
         for inline in block_inlines(block):
             found.extend(inline.shortcodes)
     return found
+
+
+# every shortcode of a page (read-only): asked six times a pair, and for each translation of a source
+all_shortcodes = ByIdentity[Document, list[Shortcode]](_read_all_shortcodes, kept=4)
 
 
 def check_unclosed(c: Comparison) -> None:

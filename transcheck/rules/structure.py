@@ -9,6 +9,7 @@ from functools import lru_cache
 from typing import Iterable
 
 from transcheck.lazyre import lazy_compile
+from transcheck.document.memo import ByIdentity
 from transcheck.align.neutral import Tokens, similarity, tokens_of
 from transcheck.align.alignment import EXACT_CELLS, SectionInfo, align_items, align_sequences, paired_by_content, siblings, sorted_titles, block_text, bounded_ratio, section_similarity
 from transcheck.findings import Example, Rule, Severity
@@ -994,9 +995,13 @@ def _without_comments(lines: list[str], hashes: bool = False) -> list[str]:
     return kept
 
 
-def deep_code_blocks(blocks: list[Block]) -> list[CodeBlock]:
+def _read_deep_code_blocks(blocks: list[Block]) -> list[CodeBlock]:
     """Code blocks of a section, also inside list items, quotes and shortcodes (not sub-sections)."""
     return [node for node in walk_nodes(list(blocks)) if isinstance(node, CodeBlock)]
+
+
+# by a section's block list (the same list for each translation of a source); read-only
+deep_code_blocks = ByIdentity[list[Block], list[CodeBlock]](_read_deep_code_blocks, kept=512)
 
 
 CODE_THRESHOLD = 0.3  # code blocks less alike than this are not one block
@@ -1056,8 +1061,9 @@ def _code_blocks(c: Comparison) -> None:
         # code under a sub-heading only one version has ("### API model" over the example)
         # is this section's too; left without partner, its sub-section is reported instead
         own_a, own_b = len(code_a), len(code_b)
-        code_a += _code_of_sub_sections(c, sa, True)
-        code_b += _code_of_sub_sections(c, sb, False)
+        # (new lists: the section's own are remembered for the page and must stay as they are)
+        code_a = code_a + _code_of_sub_sections(c, sa, True)
+        code_b = code_b + _code_of_sub_sections(c, sb, False)
         for i, j in align_code(code_a, code_b):
             if i is not None and j is not None:
                 _compare_code(c, code_a[i], code_b[j])
@@ -1084,7 +1090,8 @@ def _code_blocks(c: Comparison) -> None:
 def _code_of_sub_sections(c: Comparison, info: SectionInfo, in_a: bool) -> list[CodeBlock]:
     """Code blocks of ``info``'s sub-sections that have no counterpart, in order."""
     subs = c.sub_sections_without_counterpart(info, in_a)
-    return deep_code_blocks([block for sub in subs for block in sub.blocks]) if subs else []
+    # a list made here: read, not remembered by its identity (a later list may reuse its id)
+    return _read_deep_code_blocks([block for sub in subs for block in sub.blocks]) if subs else []
 
 
 def _paragraph_counts(c: Comparison) -> None:
@@ -1207,7 +1214,7 @@ def _page_code(c: Comparison) -> tuple[str, str]:
     """All code of each page (blocks and inline spans), one text per side."""
     def code_of(infos: list[SectionInfo]) -> str:
         blocks = [block for info in infos for block in info.blocks]
-        return "\n".join([block.code for block in deep_code_blocks(blocks)] + [code for code, _ in _section_code_spans(blocks)])
+        return "\n".join([block.code for block in _read_deep_code_blocks(blocks)] + [code for code, _ in _section_code_spans(blocks)])
 
     return code_of(c.sections.a), code_of(c.sections.b)
 

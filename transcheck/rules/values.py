@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Any, Callable, Generic, Hashable, Iterable, TypeVar
 
 from transcheck.lazyre import lazy_compile
+from transcheck.document.memo import ByIdentity
 from transcheck.align.alignment import SectionInfo
 from transcheck.pair.comparison import Check, Comparison, Side
 from transcheck.findings import Example, Rule, Severity
@@ -257,10 +258,29 @@ def _masked(text: str, spans: list[tuple[int, int]]) -> str:
 
 
 def collect(info: SectionInfo, language: str | None, skip: set[int] | None = None, held: list[Block] | None = None) -> SectionValues:
+    return _gathered(_read_units(info, language, skip, held), words=True)
+
+
+_Read = list[tuple[int, tuple["UnitValue", ...], str]]  # each unit's first line, values but number words, their text
+
+
+def _read_units(info: SectionInfo, language: str | None, skip: set[int] | None = None, held: list[Block] | None = None) -> _Read:
+    """The values of a section's text units, but the numbers written as words (see :func:`_gathered`)."""
+    return [(line, *_unit_reading(text, tuple(code), language)) for text, line, code in _text_units(info, skip or set(), held)]
+
+
+def _in_digits(read: _Read) -> bool:
+    """Is a number of ``read`` written in digits (not a word)?"""
+    return any(kind == "numbers" and not value.word for _, values, _ in read for kind, value, _, _ in values)
+
+
+def _gathered(read: _Read, words: bool) -> SectionValues:
+    """The section's values, with its numbers written as words or without them (one alone is
+    never reported: see :func:`check_values`)."""
     values = SectionValues([], [], [], [])
     lists: dict[str, list] = {"money": values.money, "dates": values.dates, "contacts": values.contacts, "numbers": values.numbers}  # type: ignore[type-arg]
-    for text, line, code in _text_units(info, skip or set(), held):
-        for kind, value, newlines, found_text in unit_values(text, tuple(code), language):
+    for line, base, rest in read:
+        for kind, value, newlines, found_text in (base + _number_words(rest) if words else base):
             lists[kind].append(Found(value, line + newlines, found_text))
     values.numbers.sort(key=lambda f: (f.line, f.value.start))
     return values
@@ -270,24 +290,45 @@ _MAY_HOLD_VALUES = lazy_compile(r"[\d@]")  # money, dates and contacts all need 
 # zero-width and direction-control characters: invisible, and never part of a value
 _INVISIBLE = lazy_compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
 
+UnitValue = tuple[str, Any, int, str]  # (kind, value, lines after the unit's first, text)
+
 
 @lru_cache(maxsize=2048)
-def unit_values(text: str, code: tuple[str, ...], language: str | None) -> tuple[tuple[str, Any, int, str], ...]:
+def unit_values(text: str, code: tuple[str, ...], language: str | None) -> tuple[UnitValue, ...]:
     """(kind, value, lines after the unit's first, text) of each value in one text unit.
 
     Pure and remembered: a source page compared with two translations, and the
     same sentence repeated across a site, are read once.
     """
+    read, rest = _unit_reading(text, code, language)
+    return read + _number_words(rest)
+
+
+@lru_cache(maxsize=1024)
+def _number_words(rest: str) -> tuple[UnitValue, ...]:
+    """The numbers written as words in what :func:`_unit_reading` leaves of a unit (the last
+    values read; masking keeps every newline where it was)."""
+    found = find_number_words(rest)
+    if not found:
+        return ()
+    lines = LineIndex(rest)
+    return tuple(("numbers", n, lines.newlines_before(n.start), n.text) for n in found)
+
+
+@lru_cache(maxsize=2048)
+def _unit_reading(text: str, code: tuple[str, ...], language: str | None) -> tuple[tuple[UnitValue, ...], str]:
+    """The values of :func:`unit_values` but the number words, and the text left to read them in."""
     if _INVISIBLE.search(text):  # "+46(0)\u202d8-657 61 00": direction marks split a phone number
         text = _INVISIBLE.sub("", text)
-    lines = LineIndex(text)
     if not _MAY_HOLD_VALUES.search(text):
-        # no digit: number words, and dates whose day is a word ("andra februari")
+        # no digit: number words, and dates whose day is a word ("andra februari"; most text has none)
         dates = find_word_dates(text)
-        rest = _masked(text, [(d.start, d.end) for d in dates]) if dates else text
-        return tuple([("dates", d, lines.newlines_before(d.start), d.text) for d in dates]
-                     + [("numbers", n, lines.newlines_before(n.start), n.text) for n in find_number_words(rest)])
-    found: list[tuple[str, Any, int, str]] = []
+        if not dates:
+            return (), text
+        lines = LineIndex(text)
+        return tuple([("dates", d, lines.newlines_before(d.start), d.text) for d in dates]), _masked(text, [(d.start, d.end) for d in dates])
+    lines = LineIndex(text)
+    found: list[UnitValue] = []
     spans = [(m.start(), m.end()) for m in _URL_IN_TEXT.finditer(text)]
     for snippet in code:  # code is compared by code-mismatch, not as numbers
         index = text.find(snippet)
@@ -319,8 +360,8 @@ def unit_values(text: str, code: tuple[str, ...], language: str | None) -> tuple
     found.extend(("dates", d, at(d.start), d.text) for d in dates)
     around_the_clock = [(m.start(), m.end()) for m in _AROUND_THE_CLOCK.finditer(text)]  # "24/7" = "dygnet runt"
     text = _masked(text, [(d.start, _range_end(text, d.end)) for d in dates] + clock + around_the_clock)
-    found.extend(("numbers", n, at(n.start), n.text) for n in find_numbers(text, scaled=True) + find_number_words(text))
-    return tuple(found)
+    found.extend(("numbers", n, at(n.start), n.text) for n in find_numbers(text, scaled=True))
+    return tuple(found), text
 
 
 _DAY_RANGE_END = lazy_compile(r"[-–]\d{1,2}(?!\d)|\s?(?:から|至|到|[~〜～])\s?\d{1,2}\s?[日号일](?!\d)")
@@ -368,6 +409,8 @@ def match_values(
     values that are ``same`` a key in common: only values sharing a key are
     compared, so a page with thousands of values is not compared all with all.
     """
+    if not a and not b:
+        return [], []  # most sections have none of a kind
     a, b = _distinct(a, same, keys), _distinct(b, same, keys)
     by_key = _index(b, keys)
     taken = [False] * len(b)
@@ -436,25 +479,57 @@ def _locator(found: list[tuple[Found[V], SectionInfo]], same: Callable[[V, V], b
 
 
 def elsewhere(infos: list[SectionInfo], language: str | None) -> Elsewhere:
-    """Every value of a whole file (sections without counterpart too), to look values up in."""
+    """Every value of a whole file (sections without counterpart too), to look values up in.
+
+    Read on the first look-up, and remembered for the last two files: most pairs have no
+    value left over to look up, and a source page is looked up in against each translation
+    (``infos`` is flattened once per document, so it is the same list each time)."""
+    for known, known_language, found in _LAST_ELSEWHERE:
+        if known is infos and known_language == language:
+            return found
+    locators: dict[str, Locate] = {}
+
+    def lookup(kind: str) -> Locate:
+        def locate(value: Any) -> list[Place]:
+            if not locators:
+                locators.update(_locators(infos, language))
+            return locators[kind](value)
+        return locate
+
+    found = Elsewhere(money=lookup("money"), dates=lookup("dates"), contacts=lookup("contacts"), numbers=lookup("numbers"))
+    _LAST_ELSEWHERE.insert(0, (infos, language, found))
+    del _LAST_ELSEWHERE[2:]
+    return found
+
+
+_LAST_ELSEWHERE: list[tuple[list[SectionInfo], str | None, Elsewhere]] = []
+
+
+def _locators(infos: list[SectionInfo], language: str | None) -> dict[str, Locate]:
     everything = [(info, collect(info, language)) for info in infos]
 
     def of(kind: str) -> list[tuple[Found[Any], SectionInfo]]:
         return [(item, info) for info, values in everything for item in getattr(values, kind)]
 
-    return Elsewhere(
-        money=_locator(of("money"), lambda x, y: x.same(y), _money_keys),
-        dates=_locator(of("dates"), lambda x, y: x.same(y), lambda d: ((d.month, d.day),)),
-        contacts=_locator(of("contacts"), same_contact, contact_keys),
-        numbers=_locator(of("numbers"), lambda x, y: x.same(y), lambda n: n.values),
-    )
+    return {
+        "money": _locator(of("money"), lambda x, y: x.same(y), _money_keys),
+        "dates": _locator(of("dates"), lambda x, y: x.same(y), lambda d: ((d.month, d.day),)),
+        "contacts": _locator(of("contacts"), same_contact, contact_keys),
+        "numbers": _locator(of("numbers"), lambda x, y: x.same(y), lambda n: n.values),
+    }
 
 
 def check_values(c: Comparison) -> None:
     pairs = c.sections.pairs + c.sections.moved
     skip = c.unmatched
-    collected = [(sa, sb, collect(sa, c.a.language, skip, c.held_blocks(sa, True)), collect(sb, c.b.language, skip, c.held_blocks(sb, False)))
-                 for sa, sb in pairs]
+    collected = []
+    for sa, sb in pairs:
+        read_a = _read_units(sa, c.a.language, skip, c.held_blocks(sa, True))
+        read_b = _read_units(sb, c.b.language, skip, c.held_blocks(sb, False))
+        # number words only where a number in digits may be their counterpart: without one on
+        # either side they are read for nothing (a number word alone is never reported, _numbers)
+        words = _in_digits(read_a) or _in_digits(read_b)
+        collected.append((sa, sb, _gathered(read_a, words), _gathered(read_b, words)))
     all_a = [m for _, _, values, _ in collected for m in values.money]
     all_b = [m for _, _, _, values in collected for m in values.money]
     local_prices = _local_currencies(c, all_a, all_b)
@@ -787,9 +862,12 @@ def _numbers(
     left_a = [f for f in left_a if not f.value.word]
     left_b = [f for f in left_b if not f.value.word]
     # numbers in code are not compared as numbers; one written as code in the other version is there
-    code_b, code_a = _section_code(sb), _section_code(sa)
-    left_a = [f for f in left_a if not _in_code(f.text, c.b.doc.text) and not _in_code(f.text, code_b, short=True)]
-    left_b = [f for f in left_b if not _in_code(f.text, c.a.doc.text) and not _in_code(f.text, code_a, short=True)]
+    if left_a:  # (the other section's code is gathered only for a number left over: most have none)
+        code_b = _section_code(sb)
+        left_a = [f for f in left_a if not _in_code(f.text, c.b.doc.text) and not _in_code(f.text, code_b, short=True)]
+    if left_b:
+        code_a = _section_code(sa)
+        left_b = [f for f in left_b if not _in_code(f.text, c.a.doc.text) and not _in_code(f.text, code_a, short=True)]
     if whole is not None:
         left_a = _numbers_moved(c, sb, left_a, whole[1], from_a=True)
         left_b = _numbers_moved(c, sa, left_b, whole[0], from_a=False)
@@ -882,7 +960,7 @@ def _shortcode_targets(sc: Shortcode) -> list[Target]:
     return targets
 
 
-def _anchors(infos: list[SectionInfo]) -> dict[str, int]:
+def _read_anchors(infos: list[SectionInfo]) -> dict[str, int]:
     """In-page anchors → section index: explicit ids and Hugo's slugs of titles."""
     anchors: dict[str, int] = {}
     for info in infos:
@@ -892,6 +970,10 @@ def _anchors(infos: list[SectionInfo]) -> dict[str, int]:
             anchors.setdefault(info.id, info.index)
         anchors.setdefault(heading_anchor(info.title), info.index)
     return anchors
+
+
+# by a page's section list (flattened once per page): read only for an in-page link, once per page
+_anchors = ByIdentity[list[SectionInfo], dict[str, int]](_read_anchors, kept=8)
 
 
 def _link_rules(c: Comparison) -> LinkRules:
@@ -911,14 +993,13 @@ def _link_rules(c: Comparison) -> LinkRules:
 
 def check_links(c: Comparison) -> None:
     rules = _link_rules(c)
-    anchors_a, anchors_b = _anchors(c.sections.a), _anchors(c.sections.b)
     partner = {x.index: y.index for x, y in c.sections.pairs + c.sections.moved}
 
     known: dict[tuple[str, str], str] = {}  # each link normalised once, not once per comparison
 
     def key_a(url: str) -> str:
         if url.startswith("#"):
-            index = anchors_a.get(url[1:])
+            index = _anchors(c.sections.a).get(url[1:])
             return f"#section-{partner[index]}" if index is not None and index in partner else "#?"
         if ("a", url) not in known:
             known["a", url] = comparable_url(url, rules, "a")
@@ -926,14 +1007,20 @@ def check_links(c: Comparison) -> None:
 
     def key_b(url: str) -> str:
         if url.startswith("#"):
-            index = anchors_b.get(url[1:])
+            index = _anchors(c.sections.b).get(url[1:])
             return f"#section-{index}" if index is not None else "#?"
         if ("b", url) not in known:
             known["b", url] = comparable_url(url, rules, "b")
         return known["b", url]
 
-    place_a = _target_places(c.sections.a, key_a)
-    place_b = _target_places(c.sections.b, key_b)
+    # where every target of each whole file stands: only read for a target left over (few pairs have one)
+    places: dict[str, dict[str, list[Place]]] = {}
+
+    def place_in(side: str) -> dict[str, list[Place]]:
+        if side not in places:
+            places[side] = _target_places(c.sections.a, key_a) if side == "a" else _target_places(c.sections.b, key_b)
+        return places[side]
+
     # a link in text whose counterpart stands there: without its own counterpart, only the
     # link was dropped (the words are translated) - worth a look, not a failed build
     paired = {id(x) for pair in c.block_pairs if pair.a is not None and pair.b is not None
@@ -945,8 +1032,8 @@ def check_links(c: Comparison) -> None:
             a = [Found(t, t.line, t.url) for t in targets_a if t.image == image]
             b = [Found(t, t.line, t.url) for t in targets_b if t.image == image]
             whole = (
-                lambda t: [] if t.url.startswith("#") else place_a.get(key_b(t.url), []) + place_a.get("raw:" + t.url.strip(), []),
-                lambda t: [] if t.url.startswith("#") else place_b.get(key_a(t.url), []) + place_b.get("raw:" + t.url.strip(), []),
+                lambda t: [] if t.url.startswith("#") else place_in("a").get(key_b(t.url), []) + place_in("a").get("raw:" + t.url.strip(), []),
+                lambda t: [] if t.url.startswith("#") else place_in("b").get(key_a(t.url), []) + place_in("b").get("raw:" + t.url.strip(), []),
             )
             _compare_targets(c, sa, sb, a, b, key_a, key_b, image, whole)
     _front_matter_links(c, key_a, key_b)

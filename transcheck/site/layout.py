@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Iterator
 
 from transcheck.lazyre import lazy_compile
+from transcheck.resolved import forget as forget_resolved, resolved
 from transcheck.site import generators
 from transcheck.site.config import Config
 from transcheck.document.frontmatter import parse_front_matter, split_front_matter
@@ -224,7 +225,7 @@ def iter_markdown(paths: list[Path], config: Config, problems: list[Problem], si
                 found.append(str(path))
         found.sort(key=_parts)  # the order of Path objects: by their parts, not their text
         for name in found:
-            key = str(Path(name).resolve())
+            key = str(resolved(name))
             if key not in seen:
                 seen.add(name if key == name else key)  # the path's own string where it is the same text
                 yield name
@@ -240,14 +241,14 @@ _inside = generators.inside
 
 def page_of(path: str, layout: SiteLayout, config: Config) -> Page:
     """The language of a file and the key its translations share."""
-    resolved = Path(path).resolve()
+    resolved_path = resolved(path)
     for language, folders in sorted(layout.content_dirs.items(), key=lambda item: -max(len(str(f)) for f in item[1])):
         for folder in folders:
-            if not language or not _inside(resolved, folder):
+            if not language or not _inside(resolved_path, folder):
                 continue
-            relative = resolved.relative_to(folder).as_posix()
+            relative = resolved_path.relative_to(folder).as_posix()
             return Page(path, language, _strip_suffix(relative, layout)[0])
-    relative = _relative(resolved, layout.root)
+    relative = _relative(resolved_path, layout.root)
     stem_key, suffix_language = _strip_suffix(relative, layout)
     language = suffix_language or layout.default_language or "und"
     return Page(path, language, stem_key)
@@ -423,6 +424,7 @@ def _rename(key: str, renames: tuple[tuple[str, str], ...]) -> str:
 
 def plan_pairs(paths: list[Path], config: Config) -> PairPlan:
     """The pairs (translation, source) and orphans of every site the paths belong to."""
+    forget_resolved()  # a new run: links may have changed since the last
     problems: list[Problem] = []
     pairs: list[tuple[Page, Page]] = []
     orphans: list[tuple[Page, list[str]]] = []

@@ -21,6 +21,7 @@ from transcheck.rules.problems import INTERNAL_ERROR, PARSE_ERROR
 from transcheck.checking.decide import enabled_rules, relative_to_root, severity_of, without_per_path_ignores
 from transcheck.pair.comparison import Comparison
 from transcheck.pair.settings import Settings
+from transcheck.resolved import resolved
 from transcheck.site.config import Config
 from transcheck.checking.engine import FileInfo, PairResult, _load, check_group, compare_paths, internal_error
 from transcheck.findings import Finding, sort_findings
@@ -246,7 +247,7 @@ def _jobs(pairs: list[tuple[Page, Page]], shown: list[tuple[str, str]], language
     by_source: dict[str, Job] = {}
     for (translation, source), (translation_path, path) in zip(pairs, shown):
         if path not in by_source:
-            site = next((i for i, root in enumerate(roots) if _within(Path(source.path), root)), -1)
+            site = next((i for i, root in enumerate(roots) if _within(source.path, root)), -1)
             by_source[path] = (path, _known(source.language), [], settings, site)
         by_source[path][2].append((translation_path, _known(translation.language)))
     return len(by_source), list(by_source.values())
@@ -260,7 +261,7 @@ def _jobs_as_handed_out(shown: list[tuple[str, str]], languages: dict[str, str],
         if job is None or job[0] != path:
             if job is not None:
                 yield job
-            site = next((i for i, root in enumerate(roots) if _within(Path(path), root)), -1)
+            site = next((i for i, root in enumerate(roots) if _within(path, root)), -1)
             job = (path, _known(languages[path]), [], settings, site)
         job[2].append((translation_path, _known(languages[translation_path])))
     if job is not None:
@@ -303,7 +304,7 @@ def scan(
     for (translation_path, source_path), (translation, source) in zip(pair_paths, pairs):
         languages[translation_path] = translation.language
         languages[source_path] = source.language
-    pairs_per_site = [sum(1 for a, _ in pairs if _within(Path(a.path), layout.root)) for layout in plan.layouts]
+    pairs_per_site = [sum(1 for a, _ in pairs if _within(a.path, layout.root)) for layout in plan.layouts]
     count, work = _jobs(pairs, pair_paths, languages, settings, plan.layouts)
     del pairs
     plan.pairs = []
@@ -359,9 +360,9 @@ def _site_digest(settings: Settings, layout: SiteLayout, cached: bool) -> str:
     return settings_digest(settings, layout.page_map) + salt if cached else salt
 
 
-def _within(path: Path, root: Path) -> bool:
+def _within(path: str, root: Path) -> bool:
     try:
-        path.resolve().relative_to(root)
+        resolved(path).relative_to(root)
         return True
     except ValueError:
         return False

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from transcheck.lazyre import lazy_compile
+from transcheck.lazyre import folds_to_ascii, lazy_compile, may_contain
 from transcheck.values.words import lowered_words
 
 _MONTHS: dict[str, int] = {}
@@ -79,9 +79,18 @@ _PATTERNS = [
 _NUMERIC_PATTERNS = [p for p in _PATTERNS if "?P<month>[" in p.pattern]  # the month in digits
 _MONTH_NAMES = frozenset(_MONTHS)
 # what each pattern with the month in digits cannot match without (ISO, 16/2 2026, 16.2.2026,
-# 3月19日): most text with digits has no date, and a literal is looked for in C
+# 3月19日): most text with digits has no date, and a literal is looked for in C; of the
+# patterns with a month name, the two ranges need a year ("19" or "20" then two digits)
 _NEEDS: dict[re.Pattern[str], tuple[str, ...]] = dict(zip(_NUMERIC_PATTERNS, [("-",), ("/",), (".",), ("月", "월")]))
 assert [p.pattern[:14] for p in _NEEDS] == [r"(?<![\d-])(?P<", r"(?<![\w/.])(?P", r"(?<![\w.])(?P<", r"(?<!\d)(?:(?P<"]
+_NEEDS.update({_PATTERNS[1]: ("19", "20"), _PATTERNS[2]: ("19", "20")})
+assert all(_YEAR in _PATTERNS[i].pattern and _TO in _PATTERNS[i].pattern for i in (1, 2))
+# the last day of a month ("den sista november") needs one of these (in any case); a day in
+# words ("andra februari") one of the day words as a whole word
+_LAST_DAY_PATTERN, _DAY_WORD_PATTERN = _PATTERNS[7], _PATTERNS[8]
+_LAST_WORDS = ("sist", "sidst", "last")
+assert "(?P<last>" in _LAST_DAY_PATTERN.pattern and _DAY_WORD in _DAY_WORD_PATTERN.pattern
+_DAY_WORD_SET = frozenset(_DAY_WORDS)
 
 
 @dataclass(frozen=True)
@@ -104,6 +113,19 @@ class DateValue:
         return self.same_day(other) and self.year == other.year
 
 
+def _may_match(pattern: re.Pattern[str], text: str) -> bool:
+    """False only when ``pattern`` cannot match ``text`` (tests in C before its search)."""
+    needs = _NEEDS.get(pattern)
+    if needs is not None and not any(literal in text for literal in needs):
+        return False
+    if pattern is _LAST_DAY_PATTERN:
+        return may_contain(text, _LAST_WORDS)
+    if pattern is _DAY_WORD_PATTERN:
+        # (a character that re.I takes for an ASCII letter is lowered to none by str.lower)
+        return not _DAY_WORD_SET.isdisjoint(lowered_words(text)) or folds_to_ascii(text)
+    return True
+
+
 def find_dates(text: str) -> list[DateValue]:
     """Dates in ``text`` in order; a span is read by the first pattern that fits it."""
     found: list[DateValue] = []
@@ -112,8 +134,7 @@ def find_dates(text: str) -> list[DateValue]:
     if _MONTH_NAMES.isdisjoint(lowered_words(text)):
         patterns = _NUMERIC_PATTERNS  # no month name: the patterns that need one cannot match
     for pattern in patterns:
-        needs = _NEEDS.get(pattern)
-        if needs is not None and not any(literal in text for literal in needs):
+        if not _may_match(pattern, text):
             continue
         for match in pattern.finditer(text):
             if any(taken[match.start() : match.end()]):

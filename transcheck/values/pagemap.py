@@ -21,6 +21,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from transcheck.lazyre import lazy_compile
+from transcheck.resolved import resolved as resolved_path
 
 _INDEX = lazy_compile(r"(?:^|/)_?index$")
 _SCHEME = lazy_compile(r"^https?://", re.I)
@@ -48,7 +49,7 @@ class PageMap:
 
     def url_of(self, path: str) -> str | None:
         """The address of the page in file ``path`` (without language prefix), if it is a page here."""
-        resolved = str(Path(path).resolve())
+        resolved = str(resolved_path(path))
         known = self.page_urls.get(resolved)
         if known is not None:
             return known
@@ -212,7 +213,7 @@ class PageMapBuilder:
             own = _clean("/" + _without_language(permalink.strip().lstrip("/"), codes))
         elif isinstance(slug, str) and slug.strip() and address != "/":
             own = _clean(posixpath.dirname(address) + "/" + slug.strip().strip("/"))
-        resolved = str(Path(path).resolve())
+        resolved = str(resolved_path(path))
         if _folder_url(resolved, self.folders, codes) == own:
             self.page_urls.pop(resolved, None)  # url_of finds it from the folders (a later file wins, as before)
         else:
