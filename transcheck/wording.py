@@ -66,6 +66,12 @@ def in_section(info: _Section, width: int = 40) -> str:
     return "" if info.section is None else " in " + section_phrase(info, width)
 
 
+def listed(texts: list[str], most: int) -> str:
+    """``a, b, c`` — the first ``most`` of them, then ``and N more``."""
+    shown = ", ".join(texts[:most])
+    return f"{shown} and {len(texts) - most} more" if len(texts) > most else shown
+
+
 def line_range(first: int, last: int) -> str:
     """``line 7`` or ``lines 7–9``, in ascending order whatever order the lines came in."""
     low, high = min(first, last), max(first, last)

@@ -39,6 +39,11 @@ LIKELY_SLIPS = {
 _REGION_SLIPS = {"UK": "GB"}
 # langdetect names Norwegian "no"; Hugo sites say nb, nn or no
 _TO_DETECTOR = {"nb": "no", "nn": "no", "no": "no"}
+# a language's name, in the languages of the sites checked, → its code
+LANGUAGE_NAMES = {
+    "svenska": "sv", "swedish": "sv", "english": "en", "engelska": "en", "engelsk": "en",
+    "norsk": "nb", "norska": "nb", "norwegian": "nb", "dansk": "da", "danish": "da",
+}
 # words people write where a code was meant
 _WORD_SLIPS = {
     "nei": ("no", "Nei is Norwegian for 'no', not a language code"),

@@ -10,7 +10,7 @@ from transcheck.lazyre import lazy_compile
 from transcheck.pair.comparison import Check, Comparison, Side
 from transcheck.findings import Example, Rule, Severity
 from transcheck.rules.language import FALLBACK_FLAGS, UNTRANSLATED
-from transcheck.wording import clip, line_range
+from transcheck.wording import clip, line_range, listed
 from transcheck.document.model import FrontMatterEntry
 
 # --- the rules of this module: code, name, default severity, summary, documentation ---
@@ -198,7 +198,7 @@ def _report_missing_keys(c: Comparison, having: Side, lacking: Side, gone: list[
                 key=f"{entry.key}",
             )
         return
-    names = ", ".join(f"'{e.key}'" for e in gone[:4]) + (f" and {len(gone) - 4} more" if len(gone) > 4 else "")
+    names = listed([f"'{e.key}'" for e in gone], 4)
     c.report(
         FRONTMATTER_MISSING_KEY,
         lacking,

@@ -13,7 +13,7 @@ from transcheck.align.alignment import SectionInfo, aligned_units, unit_inlines
 from transcheck.pair.comparison import Check, Comparison, Side
 from transcheck.findings import Example, Rule, Severity
 from transcheck.languages.detect import candidates_for, judge, language_name, log_likelihoods, ngrams, same_language
-from transcheck.languages.tags import TagVerdict, detector_code, family, verdict
+from transcheck.languages.tags import LANGUAGE_NAMES, TagVerdict, detector_code, family, verdict
 from transcheck.document.model import Block, BlockQuote, Document, FrontMatterEntry, HtmlBlock, ListItem, Node, Paragraph, Shortcode, walk_nodes
 from transcheck.document.shortcode_args import TEXT_ARGS
 from transcheck.document.sections import heading_anchor
@@ -537,23 +537,19 @@ _ONLY_IN_ANOTHER_LANGUAGE = lazy_compile(
 _LANGUAGE_NAMED = ("engelsk", "english", "svenska", "swedish", "norsk", "norwegian")  # in every match
 
 
-_LANGUAGE_NAMES = {"sv": ("svenska", "swedish"), "en": ("engelska", "engelsk", "english"),
-                   "nb": ("norska", "norsk", "norwegian"), "nn": ("norska", "norsk", "norwegian"),
-                   "no": ("norska", "norsk", "norwegian")}
-
-
 def says_not_translated(text: str, language: str | None) -> bool:
     """Does ``text``, on a page in ``language``, say that the page is not in that language
     ("inte tillgängligt på svenska" on the Swedish page, "only in English" there)? Said of
     anything else ("phone support is only in English" on the English page) it is content."""
     if not may_contain(text, _LANGUAGE_NAMED):
         return False
-    own = _LANGUAGE_NAMES.get((language or "").lower().split("-")[0], ())
+    own = family(language)
+    if own is None:
+        return False
     for match in _ONLY_IN_ANOTHER_LANGUAGE.finditer(text):
-        phrase = match.group(0).lower()
-        names_own = any(name in phrase.split() for name in own)
-        negated = phrase.split()[0] in ("inte", "ikke", "not")
-        if own and names_own == negated:  # "not in <own language>", or "only in <another>"
+        words = match.group(0).lower().split()
+        names_own = family(LANGUAGE_NAMES.get(words[-1])) == own  # the pattern ends with the name
+        if names_own == (words[0] in ("inte", "ikke", "not")):  # "not in <own>", or "only in <another>"
             return True
     return False
 

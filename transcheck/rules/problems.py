@@ -14,7 +14,7 @@ from transcheck.findings import Example, Rule, Severity
 
 from transcheck.pair.comparison import Check, Comparison, Side
 from transcheck.document.model import CONTENT_LOSS_KINDS, Problem
-from transcheck.wording import plural
+from transcheck.wording import listed, plural
 
 # --- the rules of this module: code, name, default severity, summary, documentation ---
 
@@ -79,7 +79,7 @@ def _report_repeated(c: Comparison, side: Side, problems: list[Problem]) -> None
     first, rest = problems[0], problems[1:]
     also = ""
     if rest:
-        lines = ", ".join(str(p.line) for p in rest[:8]) + (f" and {len(rest) - 8} more" if len(rest) > 8 else "")
+        lines = listed([str(p.line) for p in rest], 8)
         also = f" (the same on {plural(len(rest), 'more line', 'more lines')}: {lines})"
     c.report(CONTENT_SKIPPED, side, first.line, f"{first.message}{also}", key=f"{first.kind}|{len(problems)}")
 

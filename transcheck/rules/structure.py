@@ -17,7 +17,7 @@ from transcheck.pair.comparison import BlockPair, Check, Comparison, Side, form_
 from transcheck.document.model import Block, CodeBlock, ListBlock, ListItem, Paragraph, Shortcode, TableBlock, walk_nodes
 from transcheck.rules.values import section_targets
 from transcheck.scripts import WIDE, weight
-from transcheck.wording import contrast, clip, in_section, line_range, named, plural, quote, section_phrase
+from transcheck.wording import contrast, clip, in_section, line_range, listed, named, plural, quote, section_phrase
 
 # --- the rules of this module: code, name, default severity, summary, documentation ---
 
@@ -208,10 +208,7 @@ def _outermost(only: list[SectionInfo]) -> list[SectionInfo]:
 
 
 def _titles_listed(infos: list[SectionInfo], most: int = 4) -> str:
-    if not infos:
-        return "none"
-    shown = ", ".join(f"{named(info.title, 40)} (line {info.line})" for info in infos[:most])
-    return shown if len(infos) <= most else f"{shown} and {len(infos) - most} more"
+    return listed([f"{named(info.title, 40)} (line {info.line})" for info in infos], most) if infos else "none"
 
 
 def _missing(
@@ -924,8 +921,13 @@ _DIAGRAM_INFO = frozenset({"mermaid", "plantuml", "dot", "graphviz"})
 _DIAGRAM_LABEL = lazy_compile(r"\[[^\[\]\n]*\]|\([^()\n]*\)|\{[^{}\n]*\}|\|[^|\n]*\||\"[^\"\n]*\"")
 
 
+def _code_language(block: CodeBlock) -> str:
+    """The language a fenced block names (```bash title="x"``` → "bash"), lower case; "" without one."""
+    return block.info.split()[0].lower() if block.info.strip() else ""
+
+
 def _diagram(block: CodeBlock) -> bool:
-    return block.info.split()[0].lower() in _DIAGRAM_INFO if block.info.strip() else False
+    return _code_language(block) in _DIAGRAM_INFO
 
 
 def _fold_labels(code: str) -> str:
@@ -951,7 +953,7 @@ def _fold_prose_strings(lines: list[str], templates: bool = False) -> list[str]:
 
 
 def _templates(a: CodeBlock, b: CodeBlock) -> bool:
-    return any(block.info.strip() and block.info.split()[0].lower() in _TEMPLATE_LANGUAGES for block in (a, b))
+    return _code_language(a) in _TEMPLATE_LANGUAGES or _code_language(b) in _TEMPLATE_LANGUAGES
 
 
 # A whole-line comment in the common languages of documentation ("# " and not "#include"),
@@ -970,7 +972,7 @@ _HASH_COMMENT_LANGUAGES = frozenset({
 
 
 def _hash_comments(block: CodeBlock) -> bool:
-    return bool(block.info.strip()) and block.info.split()[0].lower() in _HASH_COMMENT_LANGUAGES
+    return _code_language(block) in _HASH_COMMENT_LANGUAGES
 
 
 def _comment(line: str, hashes: bool = False) -> bool:
@@ -1173,8 +1175,7 @@ def _inline_code(c: Comparison) -> None:
             if not lonely:
                 continue
             names = list(lonely)
-            shown = ", ".join(f"`{clip(code, 40)}`" for code in names[:3])
-            more = f" and {len(names) - 3} more" if len(names) > 3 else ""
+            shown = listed([f"`{clip(code, 40)}`" for code in names], 3)
             where = section_phrase(other_section, before_first="its text before the first heading")
             spans_word = "inline code span" if len(names) == 1 else f"{len(names)} inline code spans"
             found = "written as plain text" if as_text else "not found"
@@ -1182,7 +1183,7 @@ def _inline_code(c: Comparison) -> None:
                 CODE_MISMATCH,
                 side,
                 lonely[names[0]],
-                f"{spans_word} {shown}{more} {found} in {other.name} ({where}, line {other_section.line})",
+                f"{spans_word} {shown} {found} in {other.name} ({where}, line {other_section.line})",
                 [(other, other_section.line)],
                 key="inline|" + "|".join(sorted(names)),
                 severity=Severity.INFO if as_text else None,

@@ -29,7 +29,8 @@ from transcheck.values.dates import DateValue, find_dates, find_word_dates
 from transcheck.values.links import IDENTIFIER_IN_TEXT, LinkRules, comparable_url, is_identifier, is_url_like
 from transcheck.values.money import Money, currencies_agree, find_money
 from transcheck.values.numbers import Number, find_number_words, find_numbers
-from transcheck.wording import contrast, line_range, quote, section_phrase
+from transcheck.values.pagemap import HTTP_SCHEME
+from transcheck.wording import contrast, line_range, listed, quote, section_phrase
 
 # --- the rules of this module: code, name, default severity, summary, documentation ---
 
@@ -660,7 +661,7 @@ def _report_group(
     """Several values of one kind without counterpart in one section (a block of sources the
     other version lacks): one finding with each value's line, not one per value. Its
     severity is the rule's own unless every value would be a warning."""
-    shown = ", ".join(describe(item) for item in items[:3]) + (f" and {len(items) - 3} more" if len(items) > 3 else "")
+    shown = listed([describe(item) for item in items], 3)
     lines = sorted({item.line for item in items})
     where = line_range(lines[0], lines[-1]) if len(lines) > 1 else f"line {lines[0]}"
     c.report(
@@ -775,14 +776,13 @@ def _numbers_moved(c: Comparison, theirs: SectionInfo, items: list[Found[Number]
         elif all(info.index != theirs.index for _, info in places):
             moved.append((item, places[0]))  # (in the same section: a block without counterpart, said elsewhere)
     if moved:
-        shown = ", ".join(f"{quote(f.text)} (line {f.line}; {_where(info)}, line {line} there)" for f, (line, info) in moved[:4])
-        more = f" and {len(moved) - 4} more" if len(moved) > 4 else ""
+        shown = listed([f"{quote(f.text)} (line {f.line}; {_where(info)}, line {line} there)" for f, (line, info) in moved], 4)
         noun = "number" if len(moved) == 1 else "numbers"
         c.report(
             NUMBER_MISMATCH,
             having,
             moved[0][0].line,
-            f"moved: {noun} not in the aligned part of {lacking.name} ({_where(theirs)}) but elsewhere in it: {shown}{more}",
+            f"moved: {noun} not in the aligned part of {lacking.name} ({_where(theirs)}) but elsewhere in it: {shown}",
             [(lacking, moved[0][1][0])],
             key="numbers|moved|" + "|".join(f.text for f, _ in moved),
             severity=Severity.INFO,
@@ -879,12 +879,10 @@ def _numbers(
     if not left_a and not left_b:
         return
 
-    def listed(items: list[Found[Number]], side: Side) -> str:
+    def numbers_in(items: list[Found[Number]], side: Side) -> str:
         if not items:
             return f"none in {side.name}"
-        shown = ", ".join(f"{quote(f.text)} (line {f.line})" for f in items[:4])
-        more = f" and {len(items) - 4} more" if len(items) > 4 else ""
-        return f"{shown}{more} in {side.name}"
+        return f"{listed([f'{quote(f.text)} (line {f.line})' for f in items], 4)} in {side.name}"
 
     line_a = left_a[0].line if left_a else sa.line
     line_b = left_b[0].line if left_b else sb.line
@@ -893,7 +891,7 @@ def _numbers(
         NUMBER_MISMATCH,
         c.a,
         line_a,
-        f"{noun} without counterpart in {_where(sa)}: {listed(left_a, c.a)}; {listed(left_b, c.b)}",
+        f"{noun} without counterpart in {_where(sa)}: {numbers_in(left_a, c.a)}; {numbers_in(left_b, c.b)}",
         [(c.b, line_b)],
         key="numbers|" + "|".join(f.text for f in left_a) + "||" + "|".join(f.text for f in left_b),
     )
@@ -1133,13 +1131,10 @@ def _row_without_counterpart(section: SectionInfo, unmatched: set[int]) -> Short
                  if isinstance(block, Shortcode) and id(block) in unmatched and block_row(block)), None)
 
 
-_SCHEME = lazy_compile(r"https?://", re.I)
-
-
 def _without_scheme(url: str) -> tuple[str, str] | None:
     """(the address without its scheme and closing slash, the scheme) of an http(s) URL."""
     text = url.strip().rstrip("/")
-    scheme = _SCHEME.match(text)
+    scheme = HTTP_SCHEME.match(text)
     return (text[scheme.end():], scheme.group(0)) if scheme is not None else None
 
 

@@ -24,7 +24,7 @@ from transcheck.lazyre import lazy_compile
 from transcheck.resolved import resolved as resolved_path
 
 _INDEX = lazy_compile(r"(?:^|/)_?index$")
-_SCHEME = lazy_compile(r"^https?://", re.I)
+HTTP_SCHEME = lazy_compile(r"^https?://", re.I)
 _MD = lazy_compile(r"\.(?:md|markdown|mdown)$")
 
 
@@ -113,7 +113,7 @@ class PageMap:
     def _within_site(self, text: str) -> str:
         """``https://beta.safespring.se/tjanster/`` → ``/tjanster/`` when the site (or one of
         its languages) is served there; any other text as it is."""
-        scheme = _SCHEME.match(text)
+        scheme = HTTP_SCHEME.match(text)
         if scheme is None or not self.bases:
             return text
         rest = text[scheme.end():]
@@ -184,7 +184,7 @@ class PageMapBuilder:
 
     def __init__(self, languages: list[str], content_dirs: dict[str, list[Path]], base_urls: dict[str, str] | None = None) -> None:
         self.codes = frozenset(code.lower() for code in languages) | frozenset(code.split("-")[0].lower() for code in languages)
-        bases = {_SCHEME.sub("", url.strip()).lower().rstrip("/") + "/" for url in (base_urls or {}).values()} - {"/"}
+        bases = {HTTP_SCHEME.sub("", url.strip()).lower().rstrip("/") + "/" for url in (base_urls or {}).values()} - {"/"}
         self.bases = tuple(sorted(bases, key=lambda b: (-len(b), b)))
         self.urls: dict[str, str] = {}
         self.ambiguous: set[str] = set()
