@@ -195,3 +195,22 @@ def test_a_language_chooser_only_one_version_has_is_info(tmp_path, monkeypatch):
         "- [Denmark]", "- [Our grants](/grants/)\n- [Denmark]")})
     data = json.loads(CliRunner().invoke(main, ["scan", "--format", "json"]).stdout)
     assert {f["severity"] for f in data["findings"] if f["rule"] == "missing-section"} == {"error"}
+
+
+def test_groups_by_address_answer_as_the_dict_they_were_built_from():
+    import pickle
+
+    from transcheck.values.pagemap import GroupsByAddress
+
+    groups = {"/": "_index.md", "/docs": "docs/_index.md", "/docs/a": "docs/a.md", "/docs/b": "docs/b/index.md",
+              "/sakerhet": "translationKey:security", "/x": "x.md#/site/content/sv/x.md", "/y": "other/y.md",
+              "/index": "index.md", "/z": "z/index.md"}
+    mapped = GroupsByAddress(groups)
+    assert dict(mapped) == groups and len(mapped) == len(groups) and list(mapped) == list(groups)
+    assert sorted(mapped.items()) == sorted(groups.items())
+    for address, group in groups.items():
+        assert mapped[address] == mapped.get(address) == group
+    assert mapped.get("/nowhere") is None and "/nowhere" not in mapped
+    assert dict(pickle.loads(pickle.dumps(mapped))) == groups
+    # only the keys the address does not spell are held as strings
+    assert sum(isinstance(v, str) for v in mapped._codes.values()) == 3

@@ -543,14 +543,14 @@ def scan(paths: tuple[str, ...], config_path: str | None, fmt: str, output: str 
             sys.exit(EXIT_USAGE)
     if baseline is not None:
         findings = only_new(findings, baseline, root)
-    from transcheck.report.output import MACHINE_FORMATS, ByPath, iter_machine
+    from transcheck.report.output import MACHINE_FORMATS, iter_machine
     from transcheck.report.paths import PathStyle
 
     # paths outside the working directory (or --root) are shown relative to the site
     style = PathStyle(root_dir, fallback=root)
     coloured = fmt == "text" and _use_colour(colour, None if output else sys.stdout)
     if fmt in MACHINE_FORMATS:
-        text: str | Iterable[str] = iter_machine(fmt, findings, style, ByPath(result.languages), result.pairs,
+        text: str | Iterable[str] = iter_machine(fmt, findings, style, result.files, result.pairs,
                                                  threshold, True)
     elif fmt == "html":
         assert views is not None  # made above for html

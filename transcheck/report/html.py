@@ -18,7 +18,7 @@ import base64
 import zlib
 from collections import Counter
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Iterable, Mapping, Sequence
 
 from transcheck.rules.orphan import ORPHAN
 from transcheck.align.alignment import SectionInfo
@@ -393,8 +393,8 @@ class ViewCollector:
 
 
 def render_site(
-    pairs: list[tuple[str, str]],
-    languages: dict[str, str],
+    pairs: Sequence[tuple[str, str]],
+    languages: Mapping[str, str],
     findings: list[Finding],
     collector: ViewCollector,
     style: PathStyle,

@@ -53,24 +53,6 @@ def iter_machine(
         assert_never(fmt)
 
 
-class ByPath(Collection[tuple[str, str]]):
-    """A scan's files and their languages (path → language) as (path, language) in path order,
-    made as they are iterated rather than held as a list of 20 000 pairs of a large site."""
-
-    def __init__(self, languages: dict[str, str]) -> None:
-        self._languages = languages
-
-    def __iter__(self) -> Iterator[tuple[str, str]]:
-        languages = self._languages
-        return ((path, languages[path]) for path in sorted(languages))
-
-    def __len__(self) -> int:
-        return len(self._languages)
-
-    def __contains__(self, item: object) -> bool:
-        return isinstance(item, tuple) and len(item) == 2 and item[0] in self._languages and self._languages[item[0]] == item[1]
-
-
 def _in_shown_order(files: Collection[tuple[str, str | None]], style: PathStyle) -> Iterable[tuple[str, str | None]]:
     """The files as shown, sorted. A site's files sorted by path are most often already in the
     order of their shown paths (the paths less the part above the working directory): then they

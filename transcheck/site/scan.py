@@ -14,7 +14,7 @@ import time
 from dataclasses import dataclass, field, replace
 from multiprocessing import get_context
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 
 from transcheck.rules.orphan import ORPHAN
 from transcheck.rules.problems import INTERNAL_ERROR, PARSE_ERROR
@@ -28,13 +28,15 @@ from transcheck.findings import Finding, sort_findings
 from transcheck.site.cache import CACHE_DIR_NAME, PairCache, file_digest, finding_from_json, finding_to_json, pair_key, settings_digest
 from transcheck.values.pagemap import PageMap
 from transcheck.site.layout import Page, PairPlan, SiteLayout, plan_pairs
+from transcheck.site.pairtable import PairTable
 from transcheck.history.status import scan_salt as stale_salt
 
 
 @dataclass
 class ScanResult:
-    pairs: list[tuple[str, str]]
-    languages: dict[str, str]  # path → language
+    pairs: Sequence[tuple[str, str]]  # (translation, source)
+    languages: Mapping[str, str]  # path → language
+    files: Collection[tuple[str, str]]  # (path, language), in path order
     findings: list[Finding]
     layout: SiteLayout
     groups: int = 0
@@ -222,48 +224,50 @@ def _collect(group: list[Checked], findings: list[Finding], detail: Detail | Non
     return any(result.io_error for result, _ in group)
 
 
-def _jobs(pairs: list[tuple[Page, Page]], shown: list[tuple[str, str]], languages: dict[str, str],
-          settings: Settings, layouts: list[SiteLayout]) -> tuple[int, Iterable[Job]]:
+def _jobs(pairs: list[tuple[Page, Page]], table: PairTable, settings: Settings,
+          layouts: list[SiteLayout]) -> tuple[int, Iterable[Job]]:
     """One job per source page, so a source with several translations is parsed once; and how
-    many jobs. ``shown``: the pairs' paths as strings (the jobs share these strings, not copies).
+    many jobs. ``table``: the same pairs' paths and languages, held compactly.
 
-    Planning lists a source's pairs one after another, and the scan's ``languages`` are the
-    pages' own: then the jobs are made as they are handed out, from ``shown`` and
-    ``languages``, and a large site's jobs (2 MiB for 10 000 pairs) are never all held at
-    once. Otherwise (pages of overlapping sites) they are listed first, as they always were."""
+    Planning lists a source's pairs one after another, and each page is paired in one
+    language: then the jobs are made from ``table`` as they are handed out, and a large site's
+    jobs (2 MiB for 10 000 pairs) are never all held at once. Otherwise (pages of overlapping
+    sites) they are listed first, as they always were."""
     roots = [layout.root for layout in layouts]
-    sources: set[str] = set()
-    previous: str | None = None
+    sources: set[int] = set()
+    previous = -1
     in_runs = True
-    for (translation, source), (translation_path, path) in zip(pairs, shown):
-        if languages[translation_path] != translation.language or languages[path] != source.language:
+    for (translation, source), (translation_index, source_index) in zip(pairs, table.indexes()):
+        if table.language(translation_index) != translation.language or table.language(source_index) != source.language:
             in_runs = False
-        if path != previous:
-            in_runs = in_runs and path not in sources
-            sources.add(path)
-            previous = path
+        if source_index != previous:
+            in_runs = in_runs and source_index not in sources
+            sources.add(source_index)
+            previous = source_index
     if in_runs:
-        return len(sources), _jobs_as_handed_out(shown, languages, settings, roots)
+        return len(sources), _jobs_as_handed_out(table, settings, roots)
     by_source: dict[str, Job] = {}
-    for (translation, source), (translation_path, path) in zip(pairs, shown):
-        if path not in by_source:
+    for translation, source in pairs:
+        if source.path not in by_source:
             site = next((i for i, root in enumerate(roots) if _within(source.path, root)), -1)
-            by_source[path] = (path, _known(source.language), [], settings, site)
-        by_source[path][2].append((translation_path, _known(translation.language)))
+            by_source[source.path] = (source.path, _known(source.language), [], settings, site)
+        by_source[source.path][2].append((translation.path, _known(translation.language)))
     return len(by_source), list(by_source.values())
 
 
-def _jobs_as_handed_out(shown: list[tuple[str, str]], languages: dict[str, str], settings: Settings,
-                        roots: list[Path]) -> Iterator[Job]:
+def _jobs_as_handed_out(table: PairTable, settings: Settings, roots: list[Path]) -> Iterator[Job]:
     """The jobs of ``_jobs``, one run of pairs of a source at a time."""
     job: Job | None = None
-    for translation_path, path in shown:
-        if job is None or job[0] != path:
+    current = -1
+    for translation_index, source_index in table.indexes():
+        if job is None or source_index != current:
             if job is not None:
                 yield job
+            path = table.path(source_index)
             site = next((i for i, root in enumerate(roots) if _within(path, root)), -1)
-            job = (path, _known(languages[path]), [], settings, site)
-        job[2].append((translation_path, _known(languages[translation_path])))
+            job = (path, _known(table.language(source_index)), [], settings, site)
+            current = source_index
+        job[2].append((table.path(translation_index), _known(table.language(translation_index))))
     if job is not None:
         yield job
 
@@ -297,15 +301,11 @@ def scan(
     cache_dir = None
     if cache is not None:
         cache_dir = Path(cache) if cache else (Path(config.path).parent if config.path else plan.layout.root) / CACHE_DIR_NAME
-    # Compact records of the pairs (the pages' path strings, shared by the jobs, the report's file
-    # list and its pair list); the pages themselves are let go before checking.
-    pair_paths = [(a.path, b.path) for a, b in pairs]
-    languages: dict[str, str] = {}
-    for (translation_path, source_path), (translation, source) in zip(pair_paths, pairs):
-        languages[translation_path] = translation.language
-        languages[source_path] = source.language
+    # Compact records of the pairs (for the jobs, the report's file list and its pair list); the
+    # pages themselves are let go before checking.
+    table = PairTable((a.path, a.language, b.path, b.language) for a, b in pairs)
     pairs_per_site = [sum(1 for a, _ in pairs if _within(a.path, layout.root)) for layout in plan.layouts]
-    count, work = _jobs(pairs, pair_paths, languages, settings, plan.layouts)
+    count, work = _jobs(pairs, table, settings, plan.layouts)
     del pairs
     plan.pairs = []
     sites = [
@@ -325,7 +325,7 @@ def scan(
             done += len(group)
             io_error = _collect(group, findings, detail) or io_error
             if progress:
-                progress(done, len(pair_paths))
+                progress(done, len(table))
     del work
     if cache_dir is not None:
         PairCache(cache_dir).prune()
@@ -336,8 +336,9 @@ def scan(
     findings = without_per_path_ignores(findings, settings, plan.layout.root)
     notes = _config_notes(plan.layout)
     return ScanResult(
-        pairs=pair_paths,
-        languages=languages,
+        pairs=table,
+        languages=table.languages,
+        files=table.files,
         findings=sort_findings(findings),
         layout=plan.layout,
         groups=plan.groups,

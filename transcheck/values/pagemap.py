@@ -17,6 +17,7 @@ from __future__ import annotations
 import posixpath
 import re
 from dataclasses import dataclass, field
+from typing import Iterator, Mapping
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -34,7 +35,7 @@ class PageMap:
 
     languages: frozenset[str]
     content_dirs: tuple[tuple[str, str], ...]  # (absolute folder, language or "" for a shared folder)
-    urls: dict[str, str] = field(default_factory=dict, compare=False, hash=False)  # "/docs/a" → group key
+    urls: Mapping[str, str] = field(default_factory=dict, compare=False, hash=False)  # "/docs/a" → group key
     # resolved file → "/docs/a", for the pages whose address is not the one their place in a
     # content folder gives (a url, slug or permalink; a page outside the folders): the rest would
     # cost a path and an address each on a site of thousands of pages
@@ -228,4 +229,43 @@ class PageMapBuilder:
     def build(self) -> PageMap:
         for address in self.ambiguous:
             self.urls.pop(address, None)
-        return PageMap(self.codes, self.folders, self.urls, self.page_urls, self.bases)
+        return PageMap(self.codes, self.folders, GroupsByAddress(self.urls), self.page_urls, self.bases)
+
+
+def _group_forms(address: str) -> tuple[str, str, str]:
+    """The group keys a page at ``address`` has when its key is its file's place in the
+    content folder: "/docs/a" → "docs/a.md", "docs/a/index.md", "docs/a/_index.md"."""
+    stem = address[1:]
+    folder = stem + "/" if stem else ""
+    return stem + ".md", folder + "index.md", folder + "_index.md"
+
+
+class GroupsByAddress(Mapping[str, str]):
+    """Address → group key, as a dict, but holding no key string that the address spells: most
+    pages' group is their file's place ("/docs/a" → "docs/a.md"), which is kept as the number
+    of its form (a site of 10 000 pages would hold 10 000 such strings to the end of a scan)."""
+
+    __slots__ = ("_codes",)
+
+    def __init__(self, groups: Mapping[str, str]) -> None:
+        codes: dict[str, str | int] = {}
+        for address, group in groups.items():
+            forms = _group_forms(address)
+            codes[address] = forms.index(group) if group in forms else group
+        self._codes = codes
+
+    def __getitem__(self, address: str) -> str:
+        value = self._codes[address]
+        return value if isinstance(value, str) else _group_forms(address)[value]
+
+    def get(self, address: str, default: str | None = None) -> str | None:  # type: ignore[override]
+        value = self._codes.get(address)
+        if value is None:
+            return default
+        return value if isinstance(value, str) else _group_forms(address)[value]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._codes)
+
+    def __len__(self) -> int:
+        return len(self._codes)
