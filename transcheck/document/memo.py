@@ -3,7 +3,10 @@
 Documents are not changed once parsed, so what is computed from a block (its inlines, its
 alignment features, its text as the language rules read it) holds as long as the block
 lives. Several rules ask for the same facts, and a source page's blocks are asked again for
-each translation: a :class:`ByIdentity` computes each once.
+each translation: a :class:`ByIdentity` computes each once. What it remembers is of no use
+once the pages in hand are done (the next pages are other objects), so a scan calls
+:func:`forget_all` after each source and its translations: nothing of a finished pair stays
+alive in a memo.
 """
 
 from __future__ import annotations
@@ -12,6 +15,8 @@ from typing import Callable, Generic, TypeVar
 
 K = TypeVar("K")
 V = TypeVar("V")
+
+_ALL: list[ByIdentity[object, object]] = []
 
 
 class ByIdentity(Generic[K, V]):
@@ -27,6 +32,7 @@ class ByIdentity(Generic[K, V]):
         self._compute = compute
         self._kept = kept
         self._known: dict[int, tuple[K, V]] = {}
+        _ALL.append(self)  # type: ignore[arg-type]  # cleared together, whatever they hold
 
     def __call__(self, node: K) -> V:
         known = self._known.get(id(node))
@@ -37,3 +43,12 @@ class ByIdentity(Generic[K, V]):
         value = self._compute(node)
         self._known[id(node)] = (node, value)
         return value
+
+    def clear(self) -> None:
+        self._known.clear()
+
+
+def forget_all() -> None:
+    """Drop what every memo remembers (and the nodes it kept alive)."""
+    for memo in _ALL:
+        memo.clear()

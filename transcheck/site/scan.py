@@ -24,6 +24,7 @@ from transcheck.pair.settings import Settings
 from transcheck.resolved import resolved
 from transcheck.site.config import Config
 from transcheck.checking.engine import FileInfo, PairResult, _load, check_group, compare_paths, internal_error
+from transcheck.document.memo import forget_all
 from transcheck.findings import Finding, sort_findings
 from transcheck.site.cache import CACHE_DIR_NAME, PairCache, file_digest, finding_from_json, finding_to_json, pair_key, settings_digest
 from transcheck.values.pagemap import PageMap
@@ -140,6 +141,8 @@ def _check_group(job: Job) -> list[Checked]:
             (PairResult([FileInfo(path, lang), FileInfo(source, language)], [internal_error(path, error, "checking the pair", source)]), None)
             for path, lang in translations
         ]
+    finally:
+        forget_all()  # the group's pages are done: no memo keeps their blocks alive
 
 
 def _rendered_group(source: str, language: str | None, translations: list[tuple[str, str | None]], settings: Settings,
