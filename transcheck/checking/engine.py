@@ -12,7 +12,7 @@ from transcheck.rules import resolve
 from transcheck.rules.stale import STALE_TRANSLATION
 from transcheck.languages.declared import declared, expected_language
 from transcheck.document.model import Document
-from transcheck.document.read import parse_file, parse_text
+from transcheck.document.read import collector_paused, parse_file, parse_text
 from transcheck.rules import CHECKS
 from transcheck.rules.language import declared_copy, says_it_is_kept_in_another_language
 from transcheck.document.source import InputError
@@ -77,13 +77,16 @@ def compare_documents(
         )
     comparison = Comparison(sides[0], sides[1], settings)
     enabled = enabled_rules(settings)
-    for check in CHECKS:
-        if not _needed(check, enabled):
-            continue  # a rule that is not selected costs nothing (no detection, no value extraction)
-        try:
-            check.run(comparison)
-        except Exception as error:  # noqa: BLE001 - one failing check must not end the run
-            comparison.findings.append(internal_error(doc_a.path, error, check.description, doc_b.path))
+    # the checks make no reference cycles either (62 objects for a 2 MiB page) while the
+    # collections their allocations trigger walk both pages: 5.1 -> 1.6 s to align 6 MiB
+    with collector_paused():
+        for check in CHECKS:
+            if not _needed(check, enabled):
+                continue  # a rule that is not selected costs nothing (no detection, no value extraction)
+            try:
+                check.run(comparison)
+            except Exception as error:  # noqa: BLE001 - one failing check must not end the run
+                comparison.findings.append(internal_error(doc_a.path, error, check.description, doc_b.path))
     try:
         return comparison, _finish(comparison.findings, settings, [doc_a, doc_b])
     except Exception as error:  # noqa: BLE001 - e.g. a suppression directive nobody foresaw
