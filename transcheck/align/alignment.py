@@ -356,9 +356,10 @@ def _inline_tokens(inline: Inline) -> set[str]:
     return found
 
 
-def block_tokens(block: Block) -> Tokens:
-    """Neutral tokens of a block's words, plus its links, code and shortcodes (strong)."""
-    tokens = tokens_of(block_text(block))
+def block_tokens(block: Block, text: str | None = None) -> Tokens:
+    """Neutral tokens of a block's words, plus its links, code and shortcodes (strong);
+    ``text``: the block's :func:`block_text` when already at hand."""
+    tokens = tokens_of(block_text(block) if text is None else text)
     strong = set(tokens.strong)  # gathered in one set: a list of 100,000 items has as many inlines
     for inline in block_inlines(block):
         strong |= _inline_tokens(inline)
@@ -447,9 +448,13 @@ def _flatten(doc: Document) -> list[SectionInfo]:
         )
         infos.append(info)
         push_body(Body(section.blocks, section.sections), info.index, container)
+    # Sections of a large page repeat their block kinds and words ("Salary", "Price" in
+    # each): equal tuples and token sets are kept once (a third of the memory of a
+    # 100,000-section page's list). Only their contents are read, never their order.
+    shared: dict[Any, Any] = {}
     for info in infos:
-        info.kinds = tuple(block_signature(b) for b in info.blocks)
-        info.types = tuple(_kind_type(k) for k in info.kinds)
+        info.kinds = shared.setdefault(kinds := tuple(block_signature(b) for b in info.blocks), kinds)
+        info.types = shared.setdefault(types := tuple(_kind_type(k) for k in info.kinds), types)
         # Every block starts a sentence, so the section's tokens are the union of its
         # blocks' (each computed once), not one more pass over the joined text.
         title = tokens_of(info.title)
@@ -460,13 +465,19 @@ def _flatten(doc: Document) -> list[SectionInfo]:
             strong |= features.tokens.strong
             weak |= features.tokens.weak
             length += features.length
-        info.tokens = Tokens(frozen(strong), frozen(weak))
-        info.title_tokens = tokens_of(info.title, heading=True)
+        info.tokens = Tokens(_one(shared, frozen(strong)), _one(shared, frozen(weak)))
+        title_tokens = tokens_of(info.title, heading=True)
         if info.id:
-            info.title_tokens.strong |= {"id:" + info.id}
+            title_tokens.strong |= {"id:" + info.id}
+        info.title_tokens = Tokens(_one(shared, title_tokens.strong), _one(shared, title_tokens.weak))
         info.length = length
         info.position = info.index / max(len(infos) - 1, 1)
     return infos
+
+
+def _one(shared: dict[Any, Any], tokens: frozenset[str]) -> frozenset[str]:
+    """The one set equal to ``tokens`` that ``shared`` holds (``tokens`` if it is the first)."""
+    return shared.setdefault(tokens, tokens)  # type: ignore[no-any-return]
 
 
 RATIO_CELLS = 1_000_000  # element pairs up to which two sequences are diffed exactly
@@ -1053,7 +1064,8 @@ class _Features:
 def _block_features(block: Block) -> _Features:
     """Remembered by identity (_features): a block is compared in its section's alignment
     and again in its blocks' alignment, and a source page's blocks once per translation."""
-    return _Features(block, block_kind(block), block_tokens(block), len(block_text(block)))
+    text = block_text(block)
+    return _Features(block, block_kind(block), block_tokens(block, text), len(text))
 
 
 _features = ByIdentity(_block_features)

@@ -12,7 +12,7 @@ from transcheck.rules import resolve
 from transcheck.rules.stale import STALE_TRANSLATION
 from transcheck.languages.declared import declared, expected_language
 from transcheck.document.model import Document
-from transcheck.document.read import parse_file, parse_text
+from transcheck.document.read import collector_paused, parse_file, parse_text
 from transcheck.rules import CHECKS
 from transcheck.rules.language import declared_copy, says_it_is_kept_in_another_language
 from transcheck.document.source import InputError
@@ -63,6 +63,19 @@ def compare_documents(
     sources: tuple[str, str] = ("", ""),
 ) -> tuple[Comparison, list[Finding]]:
     """The comparison (alignment included, for reports) and its findings, sorted."""
+    # the checks make no reference cycles either (62 objects for a 2 MiB page) while the
+    # collections their allocations trigger walk both pages: 5.1 -> 1.6 s to align 6 MiB
+    with collector_paused():
+        return _compare_documents(doc_a, doc_b, settings, languages, sources)
+
+
+def _compare_documents(
+    doc_a: Document,
+    doc_b: Document,
+    settings: Settings | None,
+    languages: tuple[str | None, str | None],
+    sources: tuple[str, str],
+) -> tuple[Comparison, list[Finding]]:
     settings = settings or Settings()
     sides = []
     for doc, expected, source in ((doc_a, languages[0], sources[0]), (doc_b, languages[1], sources[1])):
@@ -228,6 +241,20 @@ def compare_paths(
     """Like :func:`check_paths`, also returning the comparison (None when a file is unusable).
 
     ``loaded`` holds files already parsed (see :func:`check_group`)."""
+    # paused from the first parse to the findings: a collection between the two pages'
+    # parses, or while the findings are sorted, walks all of the first page's model
+    with collector_paused():
+        return _compare_paths(path_a, path_b, settings, languages, loaded, given_by)
+
+
+def _compare_paths(
+    path_a: str,
+    path_b: str,
+    settings: Settings | None,
+    languages: tuple[str | None, str | None],
+    loaded: dict[str, tuple[Document | None, Finding | None, bool]] | None,
+    given_by: str,
+) -> tuple[Comparison | None, PairResult]:
     settings = settings or Settings()
     files: list[FileInfo] = []
     docs: list[Document | None] = []

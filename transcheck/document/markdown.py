@@ -216,7 +216,9 @@ class BodyParser:
         raw text as Hugo finds it (whatever the Markdown indentation says); its
         inside is parsed on its own and the whole region becomes one block.
         """
-        tags, malformed = find_tags(self.text, code_ranges(self.text))
+        # no tag starts without "{{" or "{%": then no walk over every line for code
+        may_have_tags = "{{" in self.text or "{%" in self.text
+        tags, malformed = find_tags(self.text, code_ranges(self.text) if may_have_tags else [])
         for bad in malformed:
             self.problems.append(Problem(self._line_of(bad.start), "shortcode-syntax", bad.message))
         for index in pair_tags(tags):

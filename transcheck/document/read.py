@@ -13,12 +13,12 @@ from transcheck.document.model import Document
 from transcheck.document.sections import build_body
 from transcheck.document.source import DEFAULT_MAX_BYTES, InputError, decode, read_source
 
-__all__ = ["InputError", "parse_text", "parse_file", "parse_bytes"]
+__all__ = ["InputError", "parse_text", "parse_file", "parse_bytes", "collector_paused"]
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
-    """The cycle collector off while a page is parsed.
+def collector_paused() -> Iterator[None]:
+    """The cycle collector off while a page is parsed (and while a pair is compared).
 
     Parsing makes hundreds of thousands of small objects (mistune's token dicts, the
     model) and no reference cycles; each collection the allocations trigger walks
@@ -35,7 +35,7 @@ def _collector_paused() -> Iterator[None]:
 
 def parse_text(text: str, path: str = "<text>") -> Document:
     """Parse Markdown text with optional front matter. Raises :class:`InputError`."""
-    with _collector_paused():
+    with collector_paused():
         return _parse_text(text, path)
 
 

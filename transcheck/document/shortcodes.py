@@ -191,21 +191,37 @@ def pair_tags(tags: list[Tag]) -> list[int]:
     unpaired (Hugo treats them as standalone shortcodes).
     """
     stack: list[int] = []
+    # the openers of each kind a closer may match, as (place on the stack, tag index), oldest
+    # first: a closer looks at its own kind only, not down the whole stack (thousands of
+    # openers never closed and closers of another name were quadratic)
+    open_by_key: dict[tuple[str, str], list[tuple[int, int]]] = {}
     orphans: list[int] = []
     for index, tag in enumerate(tags):
+        key = _pairing_key(tag)
         if tag.closing:
-            for depth in range(len(stack) - 1, -1, -1):
-                opener = tags[stack[depth]]
-                if opener.syntax == tag.syntax and (tag.syntax == "zola" or opener.name == tag.name):
-                    opener.partner = index
-                    tag.partner = stack[depth]
-                    del stack[depth:]
-                    break
+            candidates = open_by_key.get(key, [])
+            while candidates and not _still_open(stack, *candidates[-1]):
+                candidates.pop()  # cut off the stack when a closer further out matched
+            if candidates:
+                depth, opener = candidates.pop()
+                tags[opener].partner = index
+                tag.partner = opener
+                del stack[depth:]
             else:
                 orphans.append(index)
         elif not tag.self_closing:
+            open_by_key.setdefault(key, []).append((len(stack), index))
             stack.append(index)
     return orphans
+
+
+def _pairing_key(tag: Tag) -> tuple[str, str]:
+    """Tags that may pair: one syntax, and for Hugo one name (Zola's ``end`` closes any)."""
+    return tag.syntax, "" if tag.syntax == "zola" else tag.name
+
+
+def _still_open(stack: list[int], depth: int, index: int) -> bool:
+    return depth < len(stack) and stack[depth] == index
 
 
 # --- Zola -----------------------------------------------------------------------------

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections import Counter
 
 from transcheck.lazyre import lazy_compile
@@ -648,10 +649,15 @@ def check_unclosed_in(c: Comparison, side: Side, paired_names: set[str]) -> None
     unclosed = [sc for sc in all_shortcodes(side.doc) if not (sc.paired or sc.self_closing or sc.name not in paired_names)]
     orphans = sorted((p for p in side.doc.problems if p.kind == "shortcode-orphan-close"), key=lambda p: p.line)
     meant: dict[int, Shortcode] = {}  # id of an orphan closer's problem -> the opener it was meant to close
+    orphan_lines = [p.line for p in orphans]
+    # each opener takes the first free closer below it; openers come in line order, so the
+    # closers taken from below any opener on are one run: a pointer, not a scan per opener
+    free = 0
     for sc in sorted(unclosed, key=lambda sc: sc.line):
-        closer = next((p for p in orphans if p.line > sc.line and id(p) not in meant), None)
-        if closer is not None:
-            meant[id(closer)] = sc
+        at = max(free, bisect_right(orphan_lines, sc.line))
+        if at < len(orphans):
+            meant[id(orphans[at])] = sc
+            free = at + 1
     for problem in side.doc.problems:
         if problem.kind not in _PROBLEM_KINDS:
             continue

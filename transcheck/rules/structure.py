@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from difflib import SequenceMatcher
 from functools import lru_cache
-from typing import Iterable
+from typing import Callable, Iterable
 
 from transcheck.lazyre import lazy_compile
 from transcheck.document.memo import ByIdentity
@@ -224,7 +224,13 @@ def _missing(
     following = _next_partners(having_all, partner) if only else []
     preceding = _previous_partners(having_all, partner) if only else []
     lacking_infos = c.sections.a if lacking is c.a else c.sections.b
-    heading_only = {info.index for info in only if _only_a_heading(info, having_all, partner)}
+    children = _children_of(having_all) if only else {}
+    heading_only = {info.index for info in only if _only_a_heading(info, children.get(info.index, []), partner)}
+    # the first top-level section with a counterpart (no top-level section before it is aligned)
+    first_top_aligned = next((x.index for x in having_all[1:] if x.parent is None and x.index in partner), len(having_all))
+    having_length = sum(x.length for x in having_all)
+    subtree = _subtree_lengths(having_all) if only else {}
+    held_text = _by_parent(lambda info: _parent_holding_text(info, missing_indexes, children, subtree, having_all, partner))
     for info in only:
         if info.parent is not None and info.parent in missing_indexes and info.parent not in heading_only:
             continue  # its parent is reported; the sub-sections go with it
@@ -238,8 +244,9 @@ def _missing(
         what = f"{named(info.title)} ({having.name}:{info.line}, {_heading_words(info)})"
         chooser = _language_chooser(c, having, info)
         holder = None if info.index in heading_only or chooser else (
-            _holder_of_content(info, lacking_infos) or _parent_holding_text(info, only, having_all, partner)
-            or _headingless_text(info, lacking_infos, having_all) or _host_holding_blocks(c, info, having_all, partner, missing_indexes))
+            _holder_of_content(info, lacking_infos) or held_text(info)
+            or _headingless_text(info, lacking_infos, having_length)
+            or _host_holding_blocks(c, info, having_all, partner, missing_indexes, first_top_aligned))
         if info.index in heading_only:
             # a heading over nothing of its own whose sub-sections have counterparts ("## Request"
             # over "### Parameters"): the outline differs, the content does not
@@ -286,7 +293,8 @@ def _language_chooser(c: Comparison, having: Side, info: SectionInfo) -> bool:
 
 
 def _host_holding_blocks(
-    c: Comparison, info: SectionInfo, having_all: list[SectionInfo], partner: dict[int, SectionInfo], missing: set[int]
+    c: Comparison, info: SectionInfo, having_all: list[SectionInfo], partner: dict[int, SectionInfo], missing: set[int],
+    first_top_aligned: int,
 ) -> SectionInfo | None:
     """The counterpart of the section above ``info`` when most of ``info``'s blocks found
     their counterparts there, or most of its paragraphs say what paragraphs there say: a
@@ -298,7 +306,7 @@ def _host_holding_blocks(
     holder = partner.get(host if host is not None else 0)
     if holder is None or c.held_share(info) >= 0.5:
         return holder
-    if host is None and any(x.parent is None and x.index in partner for x in having_all[1 : info.index]):
+    if host is None and first_top_aligned < info.index:
         return None  # a top-level section after aligned ones is no part of the introduction
     return holder if _paragraphs_stand_in(c, info, holder) else None
 
@@ -326,24 +334,33 @@ def _paragraphs_stand_in(c: Comparison, info: SectionInfo, holder: SectionInfo) 
     return 2 * said > len(mine)
 
 
-def _only_a_heading(info: SectionInfo, having_all: list[SectionInfo], partner: dict[int, SectionInfo]) -> bool:
+def _children_of(infos: list[SectionInfo]) -> dict[int, list[SectionInfo]]:
+    """The sub-sections of each section, in order (one pass, not a scan per section)."""
+    children: dict[int, list[SectionInfo]] = {}
+    for info in infos:
+        if info.parent is not None:
+            children.setdefault(info.parent, []).append(info)
+    return children
+
+
+def _only_a_heading(info: SectionInfo, children: list[SectionInfo], partner: dict[int, SectionInfo]) -> bool:
     """A section with no text of its own (a title over sub-sections), at least one of
     whose sub-sections has a counterpart: only the outline differs there (sub-sections
     without counterpart are reported on their own)."""
     if any(not isinstance(b, Shortcode) or b.body is not None for b in info.blocks):
         return False  # text, lists, tables or a container of its own: more than a heading
     # a sub-section paired only for want of a better partner proves nothing
-    return any(x.parent == info.index and x.index in partner and section_similarity(x, partner[x.index]) >= 0.5
-               for x in having_all)
+    return any(x.index in partner and section_similarity(x, partner[x.index]) >= 0.5 for x in children)
 
 
-def _headingless_text(info: SectionInfo, lacking_infos: list[SectionInfo], having_all: list[SectionInfo]) -> SectionInfo | None:
-    """The other version has no headings at all, and about as much text as this one: its
-    text holds what this section says, without the outline."""
+def _headingless_text(info: SectionInfo, lacking_infos: list[SectionInfo], having_length: int) -> SectionInfo | None:
+    """The other version has no headings at all, and about as much text as this one
+    (``having_length``, all of this version's): its text holds what this section says,
+    without the outline."""
     if len(lacking_infos) != 1:
         return None
     text = lacking_infos[0]
-    here, there = text.length, sum(x.length for x in having_all)
+    here, there = text.length, having_length
     if not there or not 0.6 <= here / there <= 1.6:
         return None
     # names, numbers, links and code of the section must be there too
@@ -362,8 +379,32 @@ def _holder_of_content(info: SectionInfo, others: list[SectionInfo]) -> SectionI
     return next((other for other in others if wanted <= other.tokens.strong), None)
 
 
+def _by_parent(find: Callable[[SectionInfo], SectionInfo | None]) -> Callable[[SectionInfo], SectionInfo | None]:
+    """``find``, whose answer depends only on the section's parent, asked once per parent:
+    each answer weighs the whole page."""
+    known: dict[int | None, SectionInfo | None] = {}
+
+    def ask(info: SectionInfo) -> SectionInfo | None:
+        if info.parent not in known:
+            known[info.parent] = find(info)
+        return known[info.parent]
+
+    return ask
+
+
+def _subtree_lengths(infos: list[SectionInfo]) -> dict[int, int]:
+    """The length of each section with all its sub-sections."""
+    subtree: dict[int, int] = {}
+    for x in reversed(infos):  # children come after their parent: one sweep from the end
+        subtree[x.index] = subtree.get(x.index, 0) + x.length
+        if x.parent is not None:
+            subtree[x.parent] = subtree.get(x.parent, 0) + subtree[x.index]
+    return subtree
+
+
 def _parent_holding_text(
-    info: SectionInfo, only: list[SectionInfo], having_all: list[SectionInfo], partner: dict[int, SectionInfo]
+    info: SectionInfo, missing: set[int], children: dict[int, list[SectionInfo]], subtree: dict[int, int],
+    having_all: list[SectionInfo], partner: dict[int, SectionInfo],
 ) -> SectionInfo | None:
     """The counterpart of ``info``'s parent when its text is about as long as the parent's
     and every missing sub-section's text together, and far from the parent's alone: the
@@ -374,13 +415,8 @@ def _parent_holding_text(
     holder = partner.get(parent)
     if holder is None:
         return None
-    missing = {x.index for x in only}
-    subtree: dict[int, int] = {}
-    for x in reversed(having_all):  # children come after their parent: one sweep from the end
-        subtree[x.index] = subtree.get(x.index, 0) + x.length
-        if x.parent is not None:
-            subtree[x.parent] = subtree.get(x.parent, 0) + subtree[x.index]
-    gone = sum(subtree[x.index] for x in having_all if x.index in missing and x.parent == parent)
+    gone_sections = [x for x in children.get(parent, []) if x.index in missing]
+    gone = sum(subtree[x.index] for x in gone_sections)
     own = having_all[parent].length
     here = holder.length
     if gone < 0.3 * own or gone < 40:
@@ -389,11 +425,10 @@ def _parent_holding_text(
         return None
     # names, numbers and links of the missing text must be there too, where it has any
     wanted: set[str] = set()
-    for x in having_all:
-        if x.index in missing and x.parent == parent:
-            # the title's Title Case words are words of its language, no names to look for
-            title_case = tokens_of(x.title).strong - tokens_of(x.title, heading=True).strong
-            wanted |= x.tokens.strong - title_case
+    for x in gone_sections:
+        # the title's Title Case words are words of its language, no names to look for
+        title_case = tokens_of(x.title).strong - tokens_of(x.title, heading=True).strong
+        wanted |= x.tokens.strong - title_case
     if len(wanted) >= 2 and len(wanted & (holder.tokens.strong | holder.tokens.weak)) < 0.7 * len(wanted):
         return None
     return holder
