@@ -248,3 +248,28 @@ def test_real_sites_pairs_match_the_corpus_list(site):
                 continue
             assert group_of.get(a) == group_of.get(b) is not None, (row["path_a"], row["path_b"])
     assert listed > 50
+
+
+def test_no_memo_keeps_a_checked_pages_blocks(tmp_path, monkeypatch):
+    """Nothing of a finished pair stays alive in a memo: a scan's memory does not grow with
+    the pages it has checked (each source's job empties them when done)."""
+    from transcheck.document import memo
+
+    write(tmp_path, {
+        "hugo.toml": 'defaultContentLanguage = "en"\n[languages.en]\ncontentDir = "content/en"\n'
+                     '[languages.sv]\ncontentDir = "content/sv"\n[languages.nb]\ncontentDir = "content/nb"\n',
+        "content/en/about.md": EN + "\nSee [the docs](/docs/) for 12 items.\n", "content/sv/about.md": SV,
+        "content/nb/about.md": NB, "content/en/docs.md": EN, "content/sv/docs.md": SV,
+    })
+    monkeypatch.chdir(tmp_path)
+    asked: list[int] = []
+    original = memo.ByIdentity.__call__
+
+    def counting(self, node):  # the memos are used during the scan ...
+        asked.append(len(self._known))
+        return original(self, node)
+
+    monkeypatch.setattr(memo.ByIdentity, "__call__", counting)
+    result = run("scan", "-j", "1", "--no-cache", "--format", "json")
+    assert json.loads(result.stdout)["findings"] and max(asked) > 0
+    assert [len(m._known) for m in memo._ALL] == [0] * len(memo._ALL)  # ... and hold nothing after it
