@@ -68,3 +68,4 @@ def test_empty() -> None:
     assert list(table) == [] and len(table) == 0
     assert dict(table.languages) == {} and list(table.files) == []
     assert "/x" not in table.languages
+

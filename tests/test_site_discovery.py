@@ -233,3 +233,16 @@ def test_fast_link_fields_equal_the_parser_on_every_corpus_page():
             assert as_text(fast) == as_text(slow), path
             compared += 1
         assert compared > 500
+
+
+def test_inside_answers_as_relative_to() -> None:
+    """The string test of ``site.generators.inside`` (POSIX) against ``Path.relative_to``."""
+    from pathlib import PurePosixPath, PosixPath
+
+    from transcheck.site.generators import inside
+
+    names = ["/", "/a", "/a/b", "/a/bc", "/ab", "/a/b/c.md", "/a/b/", "/x/a/b", "/a/b c", "/å/b"]
+    for path in names:
+        for folder in names:
+            expected = PurePosixPath(path).is_relative_to(PurePosixPath(folder))
+            assert inside(PosixPath(path), PosixPath(folder)) is expected, (path, folder)

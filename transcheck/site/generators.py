@@ -21,7 +21,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PosixPath
 from typing import Any, Literal
 
 import yaml
@@ -423,7 +423,14 @@ def _mounts(data: dict[str, Any], root: Path, site: SiteConfig) -> dict[str, lis
 
 
 def inside(path: Path, folder: Path) -> bool:
-    """Is ``path`` at or below ``folder`` (both resolved)?"""
+    """Is ``path`` at or below ``folder`` (both resolved)?
+
+    Asked thousands of times in planning a large site: on POSIX (case-sensitive, one
+    separator, resolved paths hold no "." or "..") the strings answer as ``relative_to``
+    does, without parsing the paths again."""
+    if isinstance(path, PosixPath) and isinstance(folder, PosixPath):
+        text, base = str(path), str(folder)
+        return text == base or text.startswith(base if base.endswith("/") else base + "/")
     try:
         path.relative_to(folder)
         return True

@@ -451,9 +451,15 @@ def plan_pairs(paths: list[Path], config: Config) -> PairPlan:
 
 
 def _falls_back(path: str, language: str, layout: SiteLayout) -> bool:
-    """Does the site show this page in ``language`` by a fallback mount (so no translation is missing)?"""
-    resolved = Path(path).resolve()
-    return any(code == language and _inside(resolved, folder) for code, folder in layout.fallbacks)
+    """Does the site show this page in ``language`` by a fallback mount (so no translation is missing)?
+
+    Asked for every language a page lacks (a site of 11 languages: thousands of times), so
+    the path is resolved only where the language has a fallback, and once per page."""
+    folders = [folder for code, folder in layout.fallbacks if code == language]
+    if not folders:
+        return False
+    target = resolved(path)
+    return any(_inside(target, folder) for folder in folders)
 
 
 def _touches(path: str, only: list[Path]) -> bool:
