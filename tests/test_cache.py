@@ -2,6 +2,7 @@
 code is a miss; the cache is atomic, bounded, ignored by git and never required."""
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -104,3 +105,22 @@ def test_the_cache_is_bounded(tmp_path):
         store.put(f"{index:064x}", {"files": [], "findings": []})
     store.prune(keep=10)
     assert len(list(tmp_path.glob("*/*.json"))) == 10
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file names of arbitrary bytes are POSIX's")
+def test_a_file_name_that_is_not_utf8_is_cached_as_it_is(site):
+    """A page named with bytes that are not UTF-8 gets its findings with the cache on, from
+    the cache the second time, exactly as without it (not an internal error)."""
+    for language, text in (("en", EN), ("sv", SV)):
+        with open(os.fsencode(site / "content" / language) + b"/z\xff.md", "w", encoding="utf-8") as handle:
+            handle.write(text)
+
+    def findings(*extra: str) -> list[tuple[str, int, str]]:
+        out = CliRunner().invoke(main, ["scan", "--format", "json", "-j", "1", *extra]).stdout
+        return [(f["path"], f["line"], f["rule"]) for f in json.loads(out)["findings"]]
+
+    uncached = findings("--no-cache")
+    assert any("/z" in path and rule != "internal-error" for path, _, rule in uncached)
+    assert findings() == uncached  # checked, and stored
+    assert findings() == uncached  # from the cache
+    assert all(rule != "internal-error" for _, _, rule in uncached)

@@ -68,6 +68,9 @@ def pair_key(translation: str, source: str, languages: tuple[str | None, str | N
     return hashlib.sha256(text.encode()).hexdigest()
 
 
+_PATH_SAFE = "surrogatepass"  # entries name files whose names may not be UTF-8 (lone surrogates)
+
+
 class PairCache:
     """Findings per pair key in a folder; every failure to read or write is a miss, never an error."""
 
@@ -79,7 +82,7 @@ class PairCache:
 
     def get(self, key: str) -> dict[str, Any] | None:
         try:
-            data = json.loads(self._path(key).read_text(encoding="utf-8"))
+            data = json.loads(self._path(key).read_text(encoding="utf-8", errors=_PATH_SAFE))
         except (OSError, ValueError):
             return None
         return data if isinstance(data, dict) and data.get("format") == FORMAT else None
@@ -91,7 +94,7 @@ class PairCache:
             _ensure_gitignore(self.folder)
             handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".json")
             try:
-                with os.fdopen(handle, "w", encoding="utf-8") as out:
+                with os.fdopen(handle, "w", encoding="utf-8", errors=_PATH_SAFE) as out:
                     json.dump({"format": FORMAT, **value}, out, ensure_ascii=False)
                 os.replace(temporary, target)
             except BaseException:
@@ -100,7 +103,7 @@ class PairCache:
                 except OSError:
                     pass
                 raise
-        except OSError:
+        except (OSError, ValueError):
             pass  # a read-only or full disk: the scan still works, only slower next time
 
     def prune(self, keep: int = MAX_ENTRIES) -> None:
