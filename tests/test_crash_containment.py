@@ -1,7 +1,7 @@
 """An exception inside a check never ends the run: the pair gets an internal-error finding,
 every other check and pair still runs, and the exit status is 2 (1 means drift)."""
 
-from dataclasses import replace
+from msgspec.structs import replace
 from pathlib import Path
 
 import pytest

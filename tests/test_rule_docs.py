@@ -64,7 +64,7 @@ def test_the_readme_rule_table_is_the_generated_one():
 
 
 def test_a_summary_with_a_pipe_keeps_the_table_intact():
-    from dataclasses import replace
+    from msgspec.structs import replace
 
     rule = replace(RULES[0], summary="a | b")
     assert rules_markdown((rule,)).splitlines()[-1].count(" | ") == 3

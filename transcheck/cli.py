@@ -199,7 +199,7 @@ def check(file_a: str, file_b: str, fmt: str, fail_on: str | None, config_path: 
     Findings about something both files have are reported in FILE_A; a missing
     section, item or key is reported in the file that lacks it.
     """
-    from dataclasses import replace
+    from msgspec.structs import replace
 
     from pathlib import Path as _Path
 

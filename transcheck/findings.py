@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+
 from enum import IntEnum
+
+from msgspec import Struct
+
 
 
 class Severity(IntEnum):
@@ -23,8 +27,7 @@ class Severity(IntEnum):
             raise ValueError(f"unknown severity {text!r} (use error, warning or info)") from None
 
 
-@dataclass(frozen=True)
-class Example:
+class Example(Struct, frozen=True):
     """Two small versions of one page that the rule reports on: ``a`` is Swedish (p.sv.md),
     ``b`` English (p.en.md); ``why`` says in an editor's words what differs. Shown by
     ``transcheck rules NAME``; a test checks the rule really reports on it."""
@@ -34,8 +37,7 @@ class Example:
     why: str
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(Struct, frozen=True):
     """What a rule is to everyone outside its module: code, name, default severity and its
     documentation. Names and codes are interface (configs, suppressions and baselines name
     them); a renamed rule keeps its old name in ``aliases``. Each rule is defined in its
@@ -60,6 +62,7 @@ class Location:
     line: int
 
 
+# a dataclass, unlike the other records (msgspec Structs): ``key`` stays out of equality and hash
 @dataclass(frozen=True, slots=True)
 class Finding:
     path: str

@@ -12,11 +12,13 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Any, Callable, Hashable, Iterable, Sequence
 import unicodedata
+
+from msgspec import Struct, field
+
 
 from transcheck.document.model import (
     Block,
@@ -376,8 +378,7 @@ def _neutral_args(shortcode: Shortcode) -> set[str]:
     return {"arg:" + v for v in values if "/" in v or v.startswith("#") or v.isdigit()}
 
 
-@dataclass(slots=True)
-class SectionInfo:
+class SectionInfo(Struct):
     """One entry of a document's flattened section list (index 0 is the preamble)."""
 
     index: int
@@ -581,8 +582,7 @@ def _same_anchor(a: SectionInfo, b: SectionInfo) -> bool:
     return False
 
 
-@dataclass
-class SectionAlignment:
+class SectionAlignment(Struct):
     a: list[SectionInfo]
     b: list[SectionInfo]
     pairs: list[tuple[SectionInfo, SectionInfo]]
@@ -1051,8 +1051,7 @@ def _within(infos: list[SectionInfo], indexes: list[int], ancestor: int, end: in
 # --- blocks ------------------------------------------------------------------------
 
 
-@dataclass(slots=True)
-class _Features:
+class _Features(Struct):
     """What block similarity needs, computed once per block rather than once per pair."""
 
     block: Block
@@ -1138,8 +1137,7 @@ def _align_by_features(a: list[Any], b: list[Any], fa: list[Any], fb: list[Any],
     return [(a[i] if i is not None else None, b[j] if j is not None else None) for i, j in raw]
 
 
-@dataclass(slots=True)
-class _ItemFeatures:
+class _ItemFeatures(Struct):
     tokens: Tokens
     length: int
     nested: bool

@@ -11,8 +11,10 @@ build"): a *weak* token, which counts only when the other version has it too.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+
+from msgspec import Struct
+
 
 from transcheck.lazyre import lazy_compile, words_alternation
 
@@ -28,8 +30,7 @@ from transcheck.values.numbers import AMBIGUOUS_NUMBER_WORDS, NUMBER_WORDS
 _NONE: frozenset[str] = frozenset()
 
 
-@dataclass(slots=True)
-class Tokens:
+class Tokens(Struct):
     """Frozen sets, shared between the texts that have them (a large page has hundreds
     of thousands): ``tokens.strong |= more`` binds a new set, never changes a shared one."""
 

@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+
+from msgspec import Struct
+
 
 from transcheck.lazyre import lazy_compile
 from transcheck.document.lines import LineIndex
@@ -49,8 +51,7 @@ _INITIAL = lazy_compile(r"^[^\W\d_]\.$")  # "J." in "J. Smith"
 _NUMBERED = lazy_compile(r"^\d{1,3}\.$")  # "1." of a numbered line
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(Struct, frozen=True):
     text: str  # whitespace collapsed
     start: int  # offset in the unit's text
     line_offset: int  # newlines in the unit's text before it: its line is the unit's line plus this
@@ -127,8 +128,7 @@ def _add(sentences: list[Sentence], text: str, start: int, end: int, lines: Line
 # --- length model ---------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class LengthModel:
+class LengthModel(Struct, frozen=True):
     """Characters of B per character of A (``ratio``) and the variance per character of
     Gale and Church's normalised difference (``variance``)."""
 
@@ -197,8 +197,7 @@ _ELSEWHERE_COST = 1.0  # per token whose counterpart stands in another sentence 
 _MAX_TOKEN_EFFECT = 3
 
 
-@dataclass(frozen=True)
-class Bead:
+class Bead(Struct, frozen=True):
     a: tuple[int, ...]  # indexes of A's sentences (0, 1 or 2 of them)
     b: tuple[int, ...]
 

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+import dataclasses
+
+from msgspec import Struct
+
+
 
 from transcheck.rules.problems import INTERNAL_ERROR as INTERNAL_ERROR_RULE, PARSE_ERROR
 from transcheck.pair.comparison import Check, Comparison, Side
@@ -27,15 +31,13 @@ def _needed(check: Check, enabled: set[str]) -> bool:
     return any(reported.name in enabled for reported in check.reports)
 
 
-@dataclass
-class FileInfo:
+class FileInfo(Struct):
     path: str
     language: str | None
     language_source: str = ""
 
 
-@dataclass
-class PairResult:
+class PairResult(Struct):
     files: list[FileInfo]
     findings: list[Finding]
     io_error: bool = False  # a file could not be read at all (exit status 2)
@@ -160,7 +162,7 @@ def _drift_not_seen(findings: list[Finding]) -> list[Finding]:
         key = mark.key.split("|", 1)[1]
         message = (f"the page says it is behind its source ({key}: true), but transcheck finds no difference "
                    f"from {other} worth a look: the mark may be out of date")
-        seen.append(replace(mark, message=message, severity=Severity.INFO))
+        seen.append(dataclasses.replace(mark, message=message, severity=Severity.INFO))
     return sort_findings(seen)
 
 

@@ -13,8 +13,10 @@ information (``suppression-unused``).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Literal
+
+from msgspec import Struct, field
+
 
 from transcheck.lazyre import lazy_compile
 from transcheck.rules.suppression import SUPPRESSION_INVALID, SUPPRESSION_UNUSED
@@ -30,8 +32,7 @@ _FRONT_MATTER_KEYS = ("transcheck-disable", "transcheck_disable")
 DirectiveKind = Literal["next-line", "range", "file"]
 
 
-@dataclass
-class Directive:
+class Directive(Struct):
     kind: DirectiveKind  # one line, a range up to transcheck-enable, or the whole file
     line: int  # where it is written
     rules: frozenset[str]
@@ -40,8 +41,7 @@ class Directive:
     used: bool = field(default=False)
 
 
-@dataclass
-class Suppressions:
+class Suppressions(Struct):
     directives: list[Directive]
     problems: list[tuple[int, str]]  # (line, message) of malformed directives
 

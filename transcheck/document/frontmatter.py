@@ -18,8 +18,10 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import re
-from dataclasses import dataclass
 from typing import Any
+
+from msgspec import Struct
+
 
 import yaml
 
@@ -64,8 +66,7 @@ _Loader.add_constructor("tag:yaml.org,2002:binary", _binary_as_text)
 _Loader.add_constructor("tag:yaml.org,2002:set", _set_as_list)
 
 
-@dataclass(frozen=True)
-class Split:
+class Split(Struct, frozen=True):
     """Where the front matter sits in the text (0-based line indexes)."""
 
     format: FrontMatterFormat
@@ -75,8 +76,7 @@ class Split:
     body_line: int  # 1-based line where the body begins
 
 
-@dataclass(frozen=True)
-class Located:
+class Located(Struct, frozen=True):
     """Where one top-level entry is written, as offsets into :attr:`Split.text`.
 
     ``kind`` is ``scalar``, ``collection`` (a list or mapping written as the value),

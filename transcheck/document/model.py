@@ -7,8 +7,10 @@ front matter included.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any, Iterator, Literal, Sequence, Union
+
+from msgspec import Struct, field
+
 
 
 # How a front matter is written; "none" when the page has none.
@@ -23,8 +25,7 @@ ProblemKind = Literal["too-deep", "unclosed-comment", "glued-fence", "outdented-
                       "shortcode-orphan-close", "shortcode-syntax"]
 
 
-@dataclass(frozen=True)
-class FrontMatterEntry:
+class FrontMatterEntry(Struct, frozen=True):
     """One top-level key of the front matter.
 
     ``raw`` keeps the value as written in the file (so YAML 1.1's ``no`` read
@@ -40,8 +41,7 @@ class FrontMatterEntry:
     value_kind: ValueKind = "str"
 
 
-@dataclass
-class FrontMatter:
+class FrontMatter(Struct):
     format: FrontMatterFormat
     entries: list[FrontMatterEntry]
     start_line: int = 1
@@ -59,16 +59,14 @@ class FrontMatter:
         return [entry.key for entry in self.entries]
 
 
-@dataclass(frozen=True, slots=True)
-class Link:
+class Link(Struct, frozen=True):
     url: str
     text: str
     line: int
     kind: LinkKind = "link"
 
 
-@dataclass(slots=True)
-class Shortcode:
+class Shortcode(Struct):
     """A shortcode: Hugo's ``{{< name args >}}`` / ``{{% name args %}}``, or Zola's
     ``{{ name(key=value) }}`` / ``{% name(key=value) %}`` … ``{% end %}`` (``syntax``).
 
@@ -91,7 +89,7 @@ class Shortcode:
     inner: str = ""
     body: Body | None = None
     raw: str = ""
-    tag_index: int = field(default=-1, repr=False, compare=False)
+    tag_index: int = -1
     syntax: str = "hugo"  # "hugo" or "zola"
 
     type = "shortcode"
@@ -121,8 +119,7 @@ def tag_label(syntax: str, delimiter: str, name: str, closing: bool = False) -> 
     return f"{{{{{delimiter} {'/' if closing else ''}{name} {close}}}}}"
 
 
-@dataclass(slots=True)
-class Inline:
+class Inline(Struct):
     """What a block's inline text holds, beyond plain words."""
 
     links: list[Link] = field(default_factory=list)
@@ -130,8 +127,7 @@ class Inline:
     shortcodes: list[Shortcode] = field(default_factory=list)
 
 
-@dataclass(slots=True)
-class Paragraph:
+class Paragraph(Struct):
     line: int
     text: str
     end_line: int = 0
@@ -139,8 +135,7 @@ class Paragraph:
     type = "paragraph"
 
 
-@dataclass(slots=True)
-class ListItem:
+class ListItem(Struct):
     line: int
     text: str
     blocks: list[Block] = field(default_factory=list)
@@ -154,8 +149,7 @@ class ListItem:
         return [b for b in self.blocks if isinstance(b, ListBlock)]
 
 
-@dataclass(slots=True)
-class ListBlock:
+class ListBlock(Struct):
     line: int
     ordered: bool
     items: list[ListItem]
@@ -165,8 +159,7 @@ class ListBlock:
     type = "list"
 
 
-@dataclass(slots=True)
-class CodeBlock:
+class CodeBlock(Struct):
     line: int
     code: str
     fence: str  # "```", "~~~" or "" for indented code
@@ -175,8 +168,7 @@ class CodeBlock:
     type = "code"
 
 
-@dataclass(slots=True)
-class TableBlock:
+class TableBlock(Struct):
     line: int
     header: list[str]
     rows: list[list[str]]
@@ -196,16 +188,14 @@ class TableBlock:
         return (len(self.rows), len(self.header))
 
 
-@dataclass(slots=True)
-class BlockQuote:
+class BlockQuote(Struct):
     line: int
     blocks: list[Block]
     end_line: int = 0
     type = "blockquote"
 
 
-@dataclass(slots=True)
-class HtmlBlock:
+class HtmlBlock(Struct):
     """Raw HTML as written (``html``) and what a reader sees of it (``text``).
 
     ``text`` has the tags, comments, scripts, styles and shortcode tags taken
@@ -221,14 +211,12 @@ class HtmlBlock:
     type = "html"
 
 
-@dataclass(slots=True)
-class ThematicBreak:
+class ThematicBreak(Struct):
     line: int
     type = "hr"
 
 
-@dataclass(slots=True)
-class Heading:
+class Heading(Struct):
     """A heading before it becomes a section (also used for bold pseudo-headings)."""
 
     line: int
@@ -245,8 +233,7 @@ Block = Union[
 ]
 
 
-@dataclass(slots=True)
-class Section:
+class Section(Struct):
     """A heading and everything under it up to the next heading of its level or higher.
 
     ``style`` is "bold" for a pseudo-heading written as a bold-only line; its
@@ -265,16 +252,14 @@ class Section:
     end_line: int = 0
 
 
-@dataclass
-class Body:
+class Body(Struct):
     """Blocks before the first heading, then the sections (also a shortcode's inside)."""
 
     blocks: list[Block] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(Struct, frozen=True):
     """Something wrong in the input that is not fatal (e.g. an orphan closing shortcode)."""
 
     line: int
@@ -286,15 +271,14 @@ class Problem:
 CONTENT_LOSS_KINDS: frozenset[ProblemKind] = frozenset({"too-deep", "unclosed-comment", "glued-fence", "outdented-fence"})
 
 
-@dataclass
-class Document:
+class Document(Struct):
     path: str
     front_matter: FrontMatter
     body: Body
     line_count: int
     problems: list[Problem] = field(default_factory=list)
     body_start_line: int = 1
-    text: str = field(default="", repr=False)  # the whole file, newlines normalised
+    text: str = ""  # the whole file, newlines normalised
 
     def iter_sections(self) -> Iterator[Section]:
         """Every section in document order, including those inside shortcodes."""

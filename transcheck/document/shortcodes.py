@@ -14,7 +14,9 @@ the previous paragraph).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+
+from msgspec import Struct, field
+
 
 from transcheck.lazyre import lazy_compile
 
@@ -24,8 +26,7 @@ _OPEN = lazy_compile(r"\{\{([<%])|\{\{|\{%")
 _NAME = lazy_compile(r"[A-Za-z0-9_][\w./-]*")
 
 
-@dataclass
-class Tag:
+class Tag(Struct):
     """One ``{{< … >}}`` or ``{{% … %}}`` tag at ``start:end`` of the text."""
 
     start: int
@@ -41,8 +42,7 @@ class Tag:
     syntax: str = "hugo"  # "hugo" or "zola"
 
 
-@dataclass(frozen=True)
-class Malformed:
+class Malformed(Struct, frozen=True):
     start: int
     message: str
 

@@ -6,8 +6,10 @@ import os
 import stat
 
 import codecs
-from dataclasses import dataclass
 from pathlib import Path
+
+from msgspec import Struct
+
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
@@ -26,8 +28,7 @@ class InputError(Exception):
         return f"{where}: {self.message}"
 
 
-@dataclass(frozen=True)
-class SourceText:
+class SourceText(Struct, frozen=True):
     path: str
     text: str  # newlines normalised to "\n", BOM removed
     encoding: str

@@ -23,10 +23,12 @@ import heapq
 import os
 import re
 import subprocess
-from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterable, Literal, Sequence
+
+from msgspec import Struct, field
+
 
 from transcheck.lazyre import lazy_compile
 from transcheck.history.markers import DRIFT_KEYS as DRIFT_KEYS, declared_drift as declared_drift  # read from here too
@@ -54,8 +56,7 @@ class GitError(Exception):
 # The history model and pure functions over it
 
 
-@dataclass
-class History:
+class History(Struct):
     """What status needs of a repository at one HEAD, for the files below ``scope``."""
 
     top: Path
@@ -66,11 +67,11 @@ class History:
     blobs: dict[str, str]  # repo-relative path → blob id at HEAD
     shallow: bool = False
     scope: tuple[str, ...] = ()  # repo-relative folders or files read ("" is everything)
-    _generation: dict[str, int] = field(default_factory=dict, repr=False)
-    _since: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
-    _resolved: dict[str, str | None] = field(default_factory=dict, repr=False)
-    _hunks: dict[tuple[str, str, int, int], list[Hunk]] = field(default_factory=dict, repr=False)  # (base, path, mtime, size)
-    _dirty: dict[tuple[str, int, int], bool] = field(default_factory=dict, repr=False)  # (path, mtime, size)
+    _generation: dict[str, int] = field(default_factory=dict)
+    _since: dict[str, frozenset[str]] = field(default_factory=dict)
+    _resolved: dict[str, str | None] = field(default_factory=dict)
+    _hunks: dict[tuple[str, str, int, int], list[Hunk]] = field(default_factory=dict)  # (base, path, mtime, size)
+    _dirty: dict[tuple[str, int, int], bool] = field(default_factory=dict)  # (path, mtime, size)
 
     def covers(self, relative: str) -> bool:
         return any(s == "" or relative == s or relative.startswith(s.rstrip("/") + "/") for s in self.scope)
@@ -144,8 +145,7 @@ class History:
         return frozen
 
 
-@dataclass(frozen=True)
-class Hunk:
+class Hunk(Struct, frozen=True):
     """One hunk of a ``--unified=0`` diff: lines removed from the old side, added on the new."""
 
     old_start: int
@@ -154,8 +154,7 @@ class Hunk:
     new_count: int
 
 
-@dataclass(frozen=True)
-class SectionChange:
+class SectionChange(Struct, frozen=True):
     """Lines of one source section changed since the sync point, and its translation's counterpart."""
 
     source_title: str
@@ -168,8 +167,7 @@ class SectionChange:
     translation_kind: Part | Literal[""] = ""  # as kind, for the counterpart; "" when there is none
 
 
-@dataclass(frozen=True)
-class PairStatus:
+class PairStatus(Struct, frozen=True):
     """One page of one language: up to date, behind, missing, or without source."""
 
     language: str
@@ -425,8 +423,7 @@ def run_git(args: Sequence[str], cwd: Path, check: bool = True) -> str:
     return done.stdout.decode("utf-8", "surrogateescape")
 
 
-@dataclass(frozen=True)
-class Repository:
+class Repository(Struct, frozen=True):
     top: Path
     git_dir: Path
     common_dir: Path
@@ -659,8 +656,7 @@ def is_whole_file(hunks: Sequence[Hunk]) -> bool:
     return len(hunks) == 1 and hunks[0].old_start == 0 and hunks[0].old_count == 0
 
 
-@dataclass
-class Located:
+class Located(Struct):
     """A pair placed in its repository."""
 
     history: History
@@ -713,7 +709,7 @@ def pair_status(
 def with_changes(status: PairStatus, hunks: Sequence[Hunk], alignment: Any | None,
                  source_front_matter_end: int, translation_front_matter_end: int) -> PairStatus:
     """The status once the source's diff since the sync point is known: no change is up to date."""
-    from dataclasses import replace
+    from msgspec.structs import replace
 
     if status.state != BEHIND:
         return status
@@ -751,8 +747,7 @@ def scan_salt(root: Path, enabled: set[str]) -> str:
 # A site: every pair, missing translations and translations without source
 
 
-@dataclass
-class LanguageSummary:
+class LanguageSummary(Struct):
     language: str
     source_pages: int = 0  # pages of the source language this language is expected to translate
     translated: int = 0
@@ -766,8 +761,7 @@ class LanguageSummary:
         return int(100 * self.translated / self.source_pages) if self.source_pages else 100
 
 
-@dataclass
-class SiteStatus:
+class SiteStatus(Struct):
     top: Path
     head: str
     pairs: list[PairStatus]

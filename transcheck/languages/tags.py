@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any
+
+from msgspec import Struct
 
 from transcheck.lazyre import lazy_compile
 
@@ -56,8 +57,7 @@ _WORD_SLIPS = {
 }
 
 
-@dataclass(frozen=True)
-class TagVerdict:
+class TagVerdict(Struct, frozen=True):
     tag: str | None  # the normalised tag it stands for (after aliases), None when unusable
     problem: str | None = None  # what is wrong, for language-code
     suggestion: str | None = None

@@ -10,9 +10,10 @@ checks has no meaning.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Callable, TypeVar
+
+from msgspec import Struct, field
 
 from transcheck.align.alignment import SectionAlignment, SectionInfo, align_blocks, align_sections, block_text, block_tokens
 from transcheck.findings import Finding, Location, Rule, Severity
@@ -23,8 +24,7 @@ from transcheck.document.model import Block, BlockQuote, CodeBlock, Document, Li
 T = TypeVar("T")
 
 
-@dataclass
-class Side:
+class Side(Struct):
     doc: Document
     path: str  # as given by the user: where the fix goes
     language: str | None = None  # expected if known, else declared
@@ -38,8 +38,7 @@ class Side:
         return self.path
 
 
-@dataclass
-class BlockPair:
+class BlockPair(Struct):
     """Two aligned blocks (one may be None) and where they stand."""
 
     a: Block | None
@@ -50,13 +49,12 @@ class BlockPair:
     anchor_b: int
 
 
-@dataclass
-class Comparison:
+class Comparison(Struct, dict=True):  # dict: room for its cached properties
     a: Side
     b: Side
     settings: "Settings"
     findings: list[Finding] = field(default_factory=list)  # what the checks reported, in order
-    _facts: dict[Callable[..., Any], Any] = field(default_factory=dict, repr=False)
+    _facts: dict[Callable[..., Any], Any] = field(default_factory=dict)
 
     @cached_property
     def sections(self) -> SectionAlignment:
@@ -368,8 +366,7 @@ def _children(block: Block) -> list[Block]:
     return []
 
 
-@dataclass(frozen=True)
-class Check:
+class Check(Struct, frozen=True):
     """One check of a rule module: a function of a pair that reports the rules it names.
 
     The engine runs it only when one of ``reports`` is selected (so an unselected rule costs

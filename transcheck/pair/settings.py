@@ -7,7 +7,7 @@ at which severity is decided from it in one place, ``checking.decide``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from msgspec import Struct
 
 from transcheck.document.source import DEFAULT_MAX_BYTES
 from transcheck.values.pagemap import PageMap
@@ -19,8 +19,7 @@ DEFAULT_LOCAL_KEYS: tuple[str, ...] = (
 )
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(Struct, frozen=True):
     # --- which findings: rule selectors (codes, names, prefixes), as in the config file --------
     select: tuple[str, ...] = ()  # empty: every rule
     ignore: tuple[str, ...] = ()

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import html
 from collections import Counter
-from dataclasses import dataclass, field
 from typing import Iterable
+
+from msgspec import Struct, field
+
 
 from transcheck.rules.stale import STALE_TRANSLATION
 from transcheck.findings import Finding, Severity
@@ -37,15 +39,13 @@ def escape(text: object) -> str:
     return html.escape(str(text), quote=True)
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(Struct, frozen=True):
     key: str
     label: str
     numeric: bool = False
 
 
-@dataclass
-class Row:
+class Row(Struct):
     """One line of the pairs table: its cells (text or numbers, in column order), the state
     its language bar counts it in, and the report's pair it opens (None: no detail)."""
 
@@ -55,8 +55,7 @@ class Row:
     pair: int | None = None
 
 
-@dataclass
-class Dashboard:
+class Dashboard(Struct):
     columns: tuple[Column, ...]
     rows: list[Row]
     states: tuple[str, ...]

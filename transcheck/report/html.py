@@ -17,8 +17,10 @@ from __future__ import annotations
 import base64
 import zlib
 from collections import Counter
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, Mapping, Sequence
+
+from msgspec import Struct
+
 
 from transcheck.rules.orphan import ORPHAN
 from transcheck.align.alignment import SectionInfo
@@ -226,15 +228,13 @@ class DetailStore:
 # -- the report -----------------------------------------------------------------------------------
 
 
-@dataclass
-class PairView:
+class PairView(Struct):
     comparison: Comparison
     findings: list[Finding]
     index: int = 0
 
 
-@dataclass
-class PairEntry:
+class PairEntry(Struct):
     """A pair as the report lists it: its files (raw paths), languages, findings and the index
     of its fragment in the store (None: no side-by-side view)."""
 

@@ -50,6 +50,7 @@ def _under(path: str, base: str) -> str | None:
     return relative.replace(os.sep, "/")
 
 
+# a dataclass, not a msgspec Struct: the cache stays out of equality
 @dataclass(frozen=True)
 class PathStyle:
     """Paths as outputs show them. ``root`` defaults to the working directory; ``fallback``

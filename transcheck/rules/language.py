@@ -4,8 +4,10 @@ untranslated."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+
+from msgspec import Struct
+
 
 from transcheck.lazyre import lazy_compile, may_contain
 from transcheck.document.memo import ByIdentity
@@ -582,8 +584,7 @@ def declared_copy(doc: Document) -> bool:
     return False
 
 
-@dataclass(frozen=True)
-class IdenticalText:
+class IdenticalText(Struct, frozen=True):
     """Paragraphs or list items with the same text in both versions, in one aligned section:
     told once, in the file whose language the text is not (``here``)."""
 

@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 from functools import lru_cache
-from dataclasses import dataclass, field
 from typing import Iterable, Iterator
+
+from msgspec import Struct, field
+
 
 from transcheck.lazyre import lazy_compile
 from transcheck.align.alignment import aligned_units
@@ -109,8 +111,7 @@ def unit_text(unit: Block | ListItem) -> str:
     return _unit_text(unit)
 
 
-@dataclass
-class _Aligned:
+class _Aligned(Struct):
     unit_a: Paragraph | ListItem
     unit_b: Paragraph | ListItem
     a: list[Sentence]
@@ -500,8 +501,7 @@ def _names(tokens: set[str]) -> str:
     return ", ".join(f'"{token}"' for token in shown)
 
 
-@dataclass
-class _Replaced:
+class _Replaced(Struct):
     unit: _Aligned
     bead: Bead
     a: Sentence
@@ -624,8 +624,7 @@ def _replaced_finding(c: Comparison, found: _Replaced) -> None:
 # --- clause-drift ---------------------------------------------------------------------------------
 
 
-@dataclass
-class _Pair:
+class _Pair(Struct):
     unit: _Aligned
     a: Sentence
     b: Sentence

@@ -9,10 +9,12 @@ order ("X here ≠ Y there") or reported as having no counterpart.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any, Callable, Generic, Hashable, Iterable, TypeVar
+
+from msgspec import Struct
+
 
 from transcheck.lazyre import lazy_compile
 from transcheck.document.memo import ByIdentity
@@ -173,15 +175,13 @@ _IMAGE_EXT = lazy_compile(r"\.(?:png|jpe?g|gif|svg|webp|avif|ico|bmp|tiff?)(?:[?
 _IMAGE_KEYS = ("image", "img", "bild", "photo", "logo", "picture", "thumbnail", "socialmedia", "cover", "banner", "src")
 
 
-@dataclass(frozen=True)
-class Found(Generic[V]):
+class Found(Struct, Generic[V], frozen=True):
     value: V
     line: int
     text: str
 
 
-@dataclass
-class SectionValues:
+class SectionValues(Struct):
     money: list[Found[Money]]
     numbers: list[Found[Number]]
     dates: list[Found[DateValue]]
@@ -455,8 +455,7 @@ Place = tuple[int, SectionInfo]  # a line and the section it is in
 Locate = Callable[[Any], "list[Place]"]  # every place a value stands in a whole file
 
 
-@dataclass
-class Elsewhere:
+class Elsewhere(Struct):
     """Where each value of one whole file stands: a value missing from an aligned section
     but present elsewhere in the file was moved by a rewrite, not lost."""
 
@@ -900,8 +899,7 @@ def _numbers(
 # --- links and images ----------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Target:
+class Target(Struct, frozen=True):
     url: str
     line: int
     image: bool

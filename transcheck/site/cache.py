@@ -15,10 +15,13 @@ import hashlib
 import json
 import os
 import tempfile
-from dataclasses import asdict, fields
+from dataclasses import asdict
+
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+from msgspec.structs import fields
 
 from transcheck.findings import Finding, Location, Severity
 from transcheck.align.semantic import enabled as semantic_enabled

@@ -8,9 +8,10 @@ and the file, never a silent default.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from msgspec import Struct, field
 
 from transcheck.findings import Severity
 from transcheck.pair.settings import DEFAULT_LOCAL_KEYS, Settings
@@ -26,8 +27,7 @@ class ConfigError(Exception):
         self.message = message
 
 
-@dataclass
-class Config:
+class Config(Struct):
     path: str | None = None  # the file it came from
     languages: tuple[str, ...] = ()
     source: str | None = None

@@ -20,9 +20,10 @@ import os
 import re
 import tempfile
 import time
-from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 from typing import Any
+
+from msgspec import Struct
 
 import yaml
 
@@ -37,8 +38,7 @@ from transcheck.document.source import InputError, decode
 _UNCHANGED = "not changed: "
 
 
-@dataclass(frozen=True)
-class FixResult:
+class FixResult(Struct, frozen=True):
     path: str
     before: str
     after: str
@@ -67,8 +67,7 @@ def lines_with_ends(text: str) -> list[str]:
     return lines + [parts[-1]] if parts[-1] else lines
 
 
-@dataclass(frozen=True)
-class _Edit:
+class _Edit(Struct, frozen=True):
     start: int  # offsets into the text with "\r\n" read as "\n"
     end: int
     replacement: str
@@ -77,8 +76,7 @@ class _Edit:
 # --- which language a file is in -------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Expected:
+class Expected(Struct, frozen=True):
     code: str | None
     source: str  # where it was learnt: "--lang", "file name", "content folder", "site config"
     need: str = ""  # when code is None: what fix would need to know it
@@ -333,8 +331,7 @@ def _same(a: Any, b: Any) -> bool:
 # --- reading and writing -------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class ReadFile:
+class ReadFile(Struct, frozen=True):
     """A page as read for fixing, with what is needed to notice a change before writing."""
 
     path: str  # as given
@@ -342,7 +339,7 @@ class ReadFile:
     text: str  # line endings as they are, without BOM
     prefix: bytes  # the BOM
     encoding: str
-    data: bytes = field(repr=False)
+    data: bytes
     size: int = 0
     mtime_ns: int = 0
 

@@ -20,9 +20,10 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
 from pathlib import Path, PosixPath
 from typing import Any, Literal
+
+from msgspec import Struct, field
 
 import yaml
 
@@ -38,8 +39,7 @@ Problem = tuple[str, "int | None", str]  # (path, line, message)
 Generator = Literal["hugo", "zola", ""]  # the site generators whose configuration transcheck reads
 
 
-@dataclass
-class SiteConfig:
+class SiteConfig(Struct):
     """What a site's configuration says about its languages."""
 
     root: Path

@@ -14,9 +14,10 @@ import re
 import stat
 import sys
 import unicodedata
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
+
+from msgspec import Struct, field
 
 from transcheck.lazyre import lazy_compile
 from transcheck.resolved import forget as forget_resolved, resolved
@@ -35,8 +36,7 @@ NON_CONTENT_DIRS = frozenset({"archetypes", "layouts", "themes", "static", "asse
 Problem = tuple[str, "int | None", str]
 
 
-@dataclass
-class SiteLayout:
+class SiteLayout(Struct):
     root: Path
     default_language: str | None = None
     languages: list[str] = field(default_factory=list)
@@ -54,8 +54,7 @@ class SiteLayout:
     base_urls: dict[str, str] = field(default_factory=dict)  # language ("" for the site) → baseURL
 
 
-@dataclass(frozen=True, slots=True)
-class Page:
+class Page(Struct, frozen=True):
     """A planned page. Its path is a string (as the walk found it, absolute): a site of 10 000
     pairs plans 20 000 pages, and a ``Path`` costs several times the memory of its text."""
 
@@ -64,8 +63,7 @@ class Page:
     key: str  # what its translations share: a relative path without language, or a translationKey
 
 
-@dataclass
-class PairPlan:
+class PairPlan(Struct):
     pairs: list[tuple[Page, Page]]  # (translation, source)
     orphans: list[tuple[Page, list[str]]]  # a page and the languages it has no version in
     problems: list[Problem]  # (path, line, message) for unreadable files and configs
@@ -126,8 +124,7 @@ def layout_for(paths: list[Path], config: Config) -> SiteLayout:
     return _apply_config(layout, config)
 
 
-@dataclass
-class _Site:
+class _Site(Struct):
     layout: SiteLayout
     walk: list[Path]  # folders and files to walk for pages
     only: list[Path] | None  # keep pairs touching these (None: the whole site)

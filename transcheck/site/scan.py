@@ -11,10 +11,12 @@ import os
 import subprocess
 import sys
 import time
-from dataclasses import dataclass, field, replace
 from multiprocessing import get_context
 from pathlib import Path
 from typing import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+
+from msgspec import Struct, field
+from msgspec.structs import replace
 
 from transcheck.rules.orphan import ORPHAN
 from transcheck.rules.problems import INTERNAL_ERROR, PARSE_ERROR
@@ -33,8 +35,7 @@ from transcheck.site.pairtable import PairTable
 from transcheck.history.status import scan_salt as stale_salt
 
 
-@dataclass
-class ScanResult:
+class ScanResult(Struct):
     pairs: Sequence[tuple[str, str]]  # (translation, source)
     languages: Mapping[str, str]  # path → language
     files: Collection[tuple[str, str]]  # (path, language), in path order
@@ -95,8 +96,7 @@ Job = tuple[str, str | None, list[tuple[str, str | None]], Settings, int]
 Detail = Callable[[PairResult, "str | None"], None]  # source, its language, translations, settings, site
 
 
-@dataclass(frozen=True)
-class _SiteContext:
+class _SiteContext(Struct, frozen=True):
     """What every job of one site shares: set once per worker, not pickled with every job."""
 
     page_map: PageMap | None

@@ -6,8 +6,10 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Literal
+
+from msgspec import Struct
+
 
 from transcheck.lazyre import lazy_compile
 
@@ -22,8 +24,7 @@ COUNTRY_CODES = {"sv": "46", "nb": "47", "nn": "47", "no": "47", "da": "45", "fi
 ContactKind = Literal["email", "phone"]
 
 
-@dataclass(frozen=True)
-class Contact:
+class Contact(Struct, frozen=True):
     start: int
     end: int
     text: str

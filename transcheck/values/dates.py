@@ -5,7 +5,9 @@ with or without a year; and "2026年3月19日" as Chinese, Japanese and Korean w
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from msgspec import Struct
+
 
 from transcheck.lazyre import folds_to_ascii, lazy_compile, may_contain
 from transcheck.values.words import lowered_words
@@ -93,8 +95,7 @@ assert "(?P<last>" in _LAST_DAY_PATTERN.pattern and _DAY_WORD in _DAY_WORD_PATTE
 _DAY_WORD_SET = frozenset(_DAY_WORDS)
 
 
-@dataclass(frozen=True)
-class DateValue:
+class DateValue(Struct, frozen=True):
     start: int
     end: int
     text: str

@@ -11,9 +11,11 @@ content file (Hugo resolves them to each language's own page).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
+
+from msgspec import Struct, field
+
 
 from transcheck.lazyre import lazy_compile
 
@@ -22,8 +24,7 @@ _REF = lazy_compile(r"""\{\{[<%]\s*(?:rel)?ref\s+(?:"([^"]*)"|'([^']*)'|`([^`]*)
 _LANG_SEGMENT = lazy_compile(r"^[a-z]{2,3}(?:[-_][A-Za-z]{2})?$")
 
 
-@dataclass(frozen=True)
-class LinkRules:
+class LinkRules(Struct, frozen=True):
     """How to compare link targets; ``languages`` are the pair's codes."""
 
     languages: tuple[str, ...] = ()

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
 from functools import lru_cache
 from decimal import Decimal
+
+from msgspec import Struct
+
 
 from transcheck.lazyre import lazy_compile, may_contain
 from transcheck.values.numbers import Number, find_numbers, format_decimal
@@ -46,8 +48,7 @@ _LOOK_AHEAD = 40
 _LOOK_BEHIND = 60
 
 
-@dataclass(frozen=True)
-class Money:
+class Money(Struct, frozen=True):
     start: int
     end: int
     text: str
@@ -206,8 +207,7 @@ def _apply_currency_scale(currency: str, amounts: list[frozenset[Decimal]]) -> t
     return code, [frozenset(v * Decimal(factor) for v in a) for a in amounts]
 
 
-@dataclass(frozen=True)
-class _Spans:
+class _Spans(Struct, frozen=True):
     """Where a pattern matches in a text, found in one pass and looked up by bisection."""
 
     starts: list[int]
@@ -224,8 +224,7 @@ class _Spans:
         return index < len(self.starts) and self.ends[index] <= end
 
 
-@dataclass(frozen=True)
-class _Periods:
+class _Periods(Struct, frozen=True):
     """Every period word of a text, found in one pass: looked up per amount by bisection,
     so a text with thousands of amounts is not searched again around each one."""
 

@@ -8,8 +8,10 @@ readings overlap, so an ambiguity never turns into a false alarm.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+
+from msgspec import Struct
+
 
 from transcheck.lazyre import lazy_compile, words_alternation
 from transcheck.scripts import WIDE
@@ -87,8 +89,7 @@ _COMPOUND = lazy_compile(
 )
 
 
-@dataclass(frozen=True)
-class Number:
+class Number(Struct, frozen=True):
     """A number found in text: where it is, how it was written, every value it can mean."""
 
     start: int

@@ -29,6 +29,7 @@ HTTP_SCHEME = lazy_compile(r"^https?://", re.I)
 _MD = lazy_compile(r"\.(?:md|markdown|mdown)$")
 
 
+# a dataclass, not a msgspec Struct: the hash leaves the address tables out
 @dataclass(frozen=True)
 class PageMap:
     """Addresses of a site's pages → the key their translations share. Immutable, picklable."""
