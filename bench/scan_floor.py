@@ -175,7 +175,8 @@ def main() -> None:
     if args.child:
         _child(args.child, args.sites[0], extra)
         return
-    sites = [Path(p) for p in args.sites] or [
+    # resolved: the children of other trees run in those trees' folders
+    sites = [Path(p).resolve() for p in args.sites] or [
         CORPUS / "safespring-web-beta", CORPUS / "trafiklab.se", CORPUS / "opentelemetry.io"
     ]
     trees = [Path(t).resolve() for t in args.tree] + [ROOT]

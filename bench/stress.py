@@ -9,6 +9,10 @@ Usage: python bench/stress.py [--sizes 1000 10000 100000] [--big-sizes 2 20] [--
        python bench/stress.py --profile big --sizes 20   (cProfile of one case, top 25)
        python bench/stress.py --phases big --big-sizes 20  (CPU of the parse and of each check)
 
+For ``big`` each row also gives the parse floor of the same pair in a fresh process: reading
+both files, their front matter (PyYAML) and mistune's AST of the whole text (the plugins
+``bench/scan_floor.py`` uses), its CPU and peak memory, and the check's ratio to each.
+
 Cases (N is the number of items, sections or paragraphs; for ``big``, MiB):
   list        one list of N items against N+1 (one item added in the middle)
   plainlist   the same with items that share no name or number (nothing to anchor on)
@@ -135,6 +139,30 @@ def child(case: str, n: int, profile: bool) -> None:
         print(stream.getvalue(), file=sys.stderr)
 
 
+def floor_child(case: str, n: int) -> None:
+    """The parse floor of one generated pair in this process: CPU seconds and peak MiB."""
+    import mistune
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    markdown = mistune.create_markdown(renderer=None, plugins=["table", "url", "strikethrough"])
+    with tempfile.TemporaryDirectory() as folder:
+        paths = []
+        for name, text in zip(("page.sv.md", "page.en.md"), pages(case, n)):
+            paths.append(os.path.join(folder, name))
+            with open(paths[-1], "w", encoding="utf-8") as handle:
+                handle.write(text)
+        cpu = time.process_time()
+        for path in paths:
+            with open(path, encoding="utf-8") as handle:
+                text = handle.read()
+            _, front, body = text.split("---\n", 2)  # the generated pages open with a YAML block
+            yaml.load(front, Loader=loader)
+            markdown(body)
+        cpu = time.process_time() - cpu
+    print(f"{cpu:.3f} 0 {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024} -")
+
+
 def phases(case: str, n: int) -> None:
     """Where one check's CPU goes: parsing both pages, then each rule check (and the
     resident memory after parsing and at the end)."""
@@ -171,9 +199,10 @@ def phases(case: str, n: int) -> None:
         print(f"  {name:36s} {seconds:7.2f} s")
 
 
-def run(case: str, n: int, timeout: float) -> tuple[float, float, int, str] | None:
-    """(CPU seconds, wall seconds, peak MiB, findings summary) from a fresh process; None on time-out."""
-    command = [sys.executable, __file__, "--child", case, str(n)]
+def run(case: str, n: int, timeout: float, floor: bool = False) -> tuple[float, float, int, str] | None:
+    """(CPU seconds, wall seconds, peak MiB, findings summary) from a fresh process; None on time-out.
+    ``floor``: the parse floor of the same pair instead of the check."""
+    command = [sys.executable, __file__, "--floor-child" if floor else "--child", case, str(n)]
     try:
         done = subprocess.run(command, capture_output=True, text=True, env=ENV, timeout=timeout, check=True)
     except subprocess.TimeoutExpired:
@@ -191,9 +220,13 @@ def main() -> None:
     parser.add_argument("--profile", default=None, help="profile one case (at the first size)")
     parser.add_argument("--phases", default=None, help="CPU of parsing and of each check, one case (at the first size)")
     parser.add_argument("--child", nargs=2, default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--floor-child", nargs=2, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         child(args.child[0], int(args.child[1]), profile=False)
+        return
+    if args.floor_child:
+        floor_child(args.floor_child[0], int(args.floor_child[1]))
         return
     if args.profile:
         child(args.profile, args.sizes[0], profile=True)
@@ -215,6 +248,10 @@ def main() -> None:
             growth = f"{cpu / previous:.1f}×" if previous else ""
             unit = " MiB" if case == "big" else ""
             print(f"| {case} | {n:,}{unit} | {cpu:.2f} | {growth} | {wall:.2f} | {peak} | {summary} |", flush=True)
+            floor = run(case, n, args.timeout, floor=True) if case == "big" else None
+            if floor is not None:
+                print(f"| {case}, parse floor | {n:,}{unit} | {floor[0]:.2f} | check {cpu / floor[0]:.2f}× floor | "
+                      f"| {floor[2]} | check {peak / floor[2]:.2f}× floor's peak |", flush=True)
             previous = max(cpu, 1e-3)
 
 
