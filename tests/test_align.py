@@ -311,6 +311,21 @@ def test_a_translated_heading_that_keeps_the_source_anchor_is_its_counterpart():
     assert len(found) == 1 and '"Triage"' in found[0][1], found
 
 
+def test_a_headings_attribute_list_is_not_part_of_its_title() -> None:
+    """Hugo reads "## Title {.notranslate lang=en #id}" as attributes: the title a message
+    names is "Title", the id is kept; braces that are not an attribute list stay text."""
+    from transcheck.document.markdown import heading_attributes
+    from transcheck.document.read import parse_text
+
+    page = ("## CSPELL check {.notranslate lang=en #cspell}\n\nText.\n\n## Plain {.notranslate}\n\nText.\n\n"
+            "## Price {50}\n\nText.\n\n## Call {{< ref \"x.md\" >}}\n\nText.\n\n## Keep {#keep}\n\nText.\n")
+    sections = parse_text(page, "p.en.md").body.sections
+    assert [(s.title, s.id) for s in sections] == [
+        ("CSPELL check", "cspell"), ("Plain", None), ("Price {50}", None), ("Call", None),
+        ("Keep", "keep")]
+    assert heading_attributes('Call {{< ref "x.md" >}}') == ('Call {{< ref "x.md" >}}', None)
+
+
 def test_an_anchor_that_is_the_other_headings_slug_is_evidence_both_ways():
     from transcheck.align.alignment import _same_anchor, flatten
     from transcheck.document.read import parse_text

@@ -69,7 +69,12 @@ _INLINE_PLACEHOLDER = lazy_compile(INLINE_OPEN + r"(\d+)" + INLINE_CLOSE)
 _TASK = lazy_compile(r"\[([ xX])\]\s+")
 MAX_INDENT = 160  # deeper indentation is cut: nothing real nests 80 lists deep
 _DEEP_INDENT = lazy_compile(r"^[ \t]{%d,}" % (MAX_INDENT + 1), re.M)
-_HEADING_ID = lazy_compile(r"\s*\{#([^}\s]+)\}\s*$")
+# A heading's attribute list, as Hugo's Goldmark (and Zola for ids) read it at the end of the
+# title: "## Title {#id .class lang=en}". No brace inside a part, so a shortcode never matches.
+_HEADING_ATTRIBUTES = lazy_compile(
+    r"""\{[ \t]*((?:(?:#[^\s{}]+|\.[^\s{}]+|[\w-]+=(?:"[^"{}]*"|'[^'{}]*'|[^\s{}"']+))[ \t]*)+)\}"""
+)
+_ATTRIBUTE_ID = lazy_compile(r"(?:^|\s)#([^\s{}]+)")
 _FENCE = lazy_compile(r"^[ \t]*(`{3,}|~{3,})")
 _CODE_SPAN = lazy_compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)")
 # the value may be a Hugo call with quotes of its own: href="{{% relref "/x.md" %}}"
@@ -84,6 +89,20 @@ _LINE_BREAK = lazy_compile(r" *\n\s*")  # mistune's soft and hard line breaks, a
 MAX_SHORTCODE_DEPTH = 16  # real pages nest a few deep; a limit keeps hostile input linear
 
 
+
+
+def heading_attributes(title: str) -> tuple[str, str | None]:
+    """(The title without its attribute list, the id it gives or None): ``Setup {#setup
+    .notranslate}`` is the title "Setup" with the id "setup". Only the last braces are read
+    (``rfind``), so a title of any length costs one pass."""
+    start = title.rfind("{")
+    if not title.endswith("}") or start < 0 or (start > 0 and title[start - 1] == "{"):
+        return title, None
+    match = _HEADING_ATTRIBUTES.fullmatch(title, start)
+    if match is None:
+        return title, None
+    ids = _ATTRIBUTE_ID.findall(match.group(1))
+    return title[:start].rstrip(), (ids[-1] if ids else None)
 
 
 def code_ranges(text: str) -> list[tuple[int, int]]:
@@ -561,12 +580,7 @@ class BodyParser:
                 return
 
     def _heading(self, token: Token, line: int) -> Heading:
-        text = token.get("text", "").strip()
-        heading_id = None
-        match = _HEADING_ID.search(text)
-        if match:
-            heading_id = match.group(1)
-            text = text[: match.start()]
+        text, heading_id = heading_attributes(token.get("text", "").strip())
         plain, inline = self.inline(text, line)
         style = "setext" if token.get("style") == "setext" else "atx"
         return Heading(line, plain.strip(), int(token["attrs"]["level"]), style, heading_id, inline)
