@@ -57,6 +57,16 @@ def test_missing_key_is_reported_in_the_file_that_lacks_it():
     assert "no 'weight' here; b.md:5 has weight: 10" in found[0].message
 
 
+
+def test_a_missing_block_value_is_shown_on_one_line():
+    """A YAML mapping written over several lines is quoted on one line (no line break, no
+    escape code in the message)."""
+    en = EN.replace("weight: 10\n", "params:\n  banner: true\n  color: blue\nweight: 10\n")
+    found = findings(SV, en)
+    assert rules_of(found) == [("frontmatter-missing-key", "a.md", 8)]
+    assert "has params: banner: true color: blue" in found[0].message
+    assert "\n" not in found[0].message
+
 def test_keys_compare_case_insensitively_like_hugo():
     sv = SV.replace("title:", "Title:")
     assert findings(sv, EN) == []

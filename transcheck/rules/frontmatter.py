@@ -10,7 +10,7 @@ from transcheck.lazyre import lazy_compile
 from transcheck.pair.comparison import Check, Comparison, Side
 from transcheck.findings import Example, Rule, Severity
 from transcheck.rules.language import FALLBACK_FLAGS, UNTRANSLATED
-from transcheck.wording import clip, line_range, listed
+from transcheck.wording import clip, line_range, listed, shorten
 from transcheck.document.model import FrontMatterEntry
 
 # --- the rules of this module: code, name, default severity, summary, documentation ---
@@ -112,6 +112,12 @@ PER_LANGUAGE_PREFIXES = ("l10n.", "l10n_", "cspell:", "cspell.")
 _LANGUAGE_KEYS_REPORTED = ("language", "lang")
 
 
+def shown_raw(raw: str) -> str:
+    """A value as written, for a message line: a block value (a YAML mapping or list over
+    several lines) on one line, its white space collapsed; a one-line value as it is."""
+    return shorten(raw) if "\n" in raw else clip(raw)
+
+
 def per_language(key: str) -> bool:
     """A front-matter key that belongs to one language version by design (a fallback copy's
     flag, ``generated_fallback_page: true``, is on the copy only)."""
@@ -173,7 +179,7 @@ def check_missing_keys(c: Comparison) -> None:
                 lacking,
                 renamed.line,
                 f"front matter has no '{entry.key}' here; {having.name}:{entry.line} has "
-                f"{entry.key}: {clip(entry.raw)}; its value stands under '{renamed.key}' (line {renamed.line}) here",
+                f"{entry.key}: {shown_raw(entry.raw)}; its value stands under '{renamed.key}' (line {renamed.line}) here",
                 [(having, entry.line)],
                 key=f"{entry.key}",
                 # the key's name was translated ('dokumentbild' / 'dokumentbilde'): the theme reads
@@ -193,7 +199,7 @@ def _report_missing_keys(c: Comparison, having: Side, lacking: Side, gone: list[
                 lacking,
                 _anchor(lacking),
                 f"front matter has no '{entry.key}' here; {having.name}:{entry.line} has "
-                f"{entry.key}: {clip(entry.raw)}",
+                f"{entry.key}: {shown_raw(entry.raw)}",
                 [(having, entry.line)],
                 key=f"{entry.key}",
             )
@@ -240,7 +246,7 @@ def _missing_language_key(c: Comparison, keys_a: dict[str, FrontMatterEntry], ke
             FRONTMATTER_MISSING_KEY,
             lacking,
             _anchor(lacking),
-            f"front matter says no language here; {having.name}:{entry.line} has {entry.key}: {clip(entry.raw)}",
+            f"front matter says no language here; {having.name}:{entry.line} has {entry.key}: {shown_raw(entry.raw)}",
             [(having, entry.line)],
             key=f"language|{entry.key}",
         )
@@ -394,7 +400,7 @@ def _metadata(leaf: str, value_a: Any, value_b: Any) -> bool:
 
 def _show(value: Any, entry: FrontMatterEntry, top: bool) -> str:
     if top and entry.raw:
-        return clip(entry.raw)
+        return shown_raw(entry.raw)
     if isinstance(value, bool):
         return "true" if value else "false"
     return clip(str(value))
