@@ -168,6 +168,16 @@ def test_a_sentence_replaced_by_one_about_something_else_is_one_finding() -> Non
     assert '"Misse"' in findings[0].message
 
 
+
+@pytest.mark.parametrize(("target", "reported"), [("/om/sverige/", False), ("/om/katten/", True)])
+def test_a_sentence_that_links_where_its_counterpart_links_is_not_replaced(target: str, reported: bool) -> None:
+    """Every word translated, even the names ("Chinese" as "китайську"), but the link kept:
+    the same sentence. Another target is no such evidence."""
+    sv = replaced(ABOUT_SV, "står i Sverige och", "står i [Sverige](/om/sverige/) och")
+    en = replaced(ABOUT_EN, "All our servers stand in Sweden and run on green power.",
+                  f"Our office cat is called Misse and likes the [window]({target}).")
+    assert [rule for rule, *_ in about(sv, en)] == (["sentence-replaced"] if reported else [])
+
 def test_a_replaced_sentence_on_its_own_line_is_reported_at_that_line() -> None:
     sv = replaced(ABOUT_SV, "2012. Alla", "2012.\nAlla")
     en = replaced(ABOUT_EN, "2012. All our servers stand in Sweden and run on green power.", "2012.\nOur office cat is called Misse and likes the window.")

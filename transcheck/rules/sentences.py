@@ -488,6 +488,15 @@ def _shares_anything(a: str, b: str) -> bool:
     )
 
 
+def _same_link_targets(unit: _Aligned, a: str, b: str) -> bool:
+    """Both sentences hold a link to one address ("[Chinese](/zh)" and "[китайську](/zh)"):
+    a translation that translates every word of a sentence keeps where it links."""
+    targets_a = {link.url for link in unit.unit_a.inline.links if link.url and link.text and link.text in a}
+    if not targets_a:
+        return False
+    return any(link.url in targets_a and link.text and link.text in b for link in unit.unit_b.inline.links)
+
+
 def _rest_translated(unit: _Aligned, leave_out: Bead) -> bool:
     """Every other 1–1 sentence pair of the unit (at least one) shares a name, number or word
     stem: the unit is a translation with one sentence that differs, not two texts that stand
@@ -526,6 +535,8 @@ def _replaced_candidates(unit: _Aligned, page: _Page, semantic: bool) -> list[_R
         a, b = unit.a[bead.a[0]], unit.b[bead.b[0]]
         if _plain_words(a.text) & _plain_words(b.text):
             continue  # a word in common (a name, a number, a loan word): the cheapest test first
+        if _same_link_targets(unit, a.text, b.text):
+            continue  # the same pages linked from both (their link texts translated): the same sentence
         if not semantic and not (_MAY_NAME.search(a.text) or _MAY_NAME.search(b.text)):
             continue  # neither names anything: the lexical evidence cannot tell
         if min(_words(a.text), _words(b.text)) < MIN_REPLACED_WORDS or not (_prose(a.text) and _prose(b.text)):
