@@ -138,6 +138,27 @@ def test_inline_code_missing():
     assert "`make deploy`" in found[0].message
 
 
+
+def test_inline_code_missing_is_reported_at_its_table_row_and_list_item():
+    """The line to fix is the row or the item that holds the span, not the table's or the
+    list's first line."""
+    en = ("## Skript\n\n| Skript | Gör |\n|---|---|\n| `build` | bygger |\n| `test` | testar |\n| `is:clean` | kollar |\n\n"
+          "## Lista\n\n- ett\n- två `make lint`\n")
+    sv = ("## Scripts\n\n| Script | Does |\n|---|---|\n| `build` | builds |\n| `test` | tests |\n\n"
+          "## List\n\n- one\n- two\n")
+    found = findings(sv, en)
+    assert sorted((f.rule, f.path, f.line) for f in found if f.rule == "code-mismatch") == [
+        ("code-mismatch", "b.md", 7), ("code-mismatch", "b.md", 12)]
+
+
+def test_table_span_lines_stay_linear_when_a_span_is_not_in_the_cell_text():
+    from transcheck.document.model import TableBlock
+    from transcheck.rules.structure import _table_span_lines
+
+    table = TableBlock(3, ["a", "b"], [["x", "`y`"], ["z", "w"], ["q", "v"]])
+    assert _table_span_lines(table, ["z", "nowhere", "v"]) == [6, 6, 6]
+    assert _table_span_lines(table, ["b", "x", "q"]) == [3, 5, 7]
+
 def test_code_indentation_from_list_nesting_is_not_a_difference():
     sv = "## S\n\n1. Kör detta:\n```bash\n   $ make test\n   ```\n"
     en = "## S\n\n1. Run this:\n   ```bash\n   $ make test\n   ```\n"

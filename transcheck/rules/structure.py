@@ -14,7 +14,7 @@ from transcheck.align.neutral import Tokens, similarity, tokens_of
 from transcheck.align.alignment import EXACT_CELLS, SectionInfo, align_items, align_sequences, paired_by_content, siblings, sorted_titles, block_text, bounded_ratio, section_similarity
 from transcheck.findings import Example, Rule, Severity
 from transcheck.pair.comparison import BlockPair, Check, Comparison, Side, form_of, table_as_text
-from transcheck.document.model import Block, CodeBlock, ListBlock, ListItem, Paragraph, Shortcode, TableBlock, walk_nodes
+from transcheck.document.model import Block, CodeBlock, Inline, ListBlock, ListItem, Paragraph, Shortcode, TableBlock, walk_nodes
 from transcheck.rules.values import section_targets
 from transcheck.scripts import WIDE, weight
 from transcheck.wording import contrast, clip, in_section, line_range, listed, named, plural, quote, section_phrase
@@ -1148,14 +1148,36 @@ def _paragraph_counts(c: Comparison) -> None:
 
 
 def _section_code_spans(blocks: list[Block]) -> list[tuple[str, int]]:
-    from transcheck.align.alignment import block_inlines
-
+    """The inline code spans of a section's blocks, each with the line of the place it
+    stands: its list item, its table row, else its block (the line to fix is the row's)."""
     spans: list[tuple[str, int]] = []
-    for block in blocks:
-        for inline in block_inlines(block):
-            line = getattr(block, "line", 0)
-            spans.extend((code, line) for code in inline.code)
+    for node in walk_nodes(blocks):
+        inline = getattr(node, "inline", None)
+        if not isinstance(inline, Inline) or not inline.code:
+            continue  # a shortcode's ``inline`` is a flag
+        if isinstance(node, TableBlock):
+            spans.extend(zip(inline.code, _table_span_lines(node, inline.code)))
+        else:
+            spans.extend((code, node.line) for code in inline.code)
     return spans
+
+
+def _table_span_lines(table: TableBlock, codes: list[str]) -> list[int]:
+    """The line of the row (or header) that holds each of a table's code spans, read in
+    order: a cursor moves down the rows. A span no cell shows as it is (escapes) stops the
+    search, and the spans after it keep the last row found: linear in any table."""
+    lines: list[int] = []
+    row, searching = -1, True  # -1: the header
+    for code in codes:
+        at = row
+        while searching and at < len(table.rows) and not any(code in cell for cell in (table.header if at < 0 else table.rows[at])):
+            at += 1
+        if at >= len(table.rows):
+            searching = False
+        elif searching:
+            row = at
+        lines.append(table.line if row < 0 else table.row_line(row))
+    return lines
 
 
 def _language_codes(c: Comparison) -> frozenset[str]:
