@@ -106,6 +106,63 @@ def test_anchor_links_pointing_at_aligned_headings_are_equal():
     assert [f.rule for f in findings(wrong, en)] == ["link-mismatch"]
 
 
+ANCHORED_EN = """
+## Checks
+
+- Sign the [CLA](#cla)
+- [Deploy through Netlify](#netlify-deployment)
+
+## CLA
+
+Text.
+
+## Netlify deployment
+
+Text.
+"""
+
+ANCHORED_SV = """
+## Kontroller
+
+- Skriv under [CLA](#cla)
+- [Driftsätt med Netlify](#netlify-deployment)
+
+## CLA
+
+Text.
+
+## Driftsättning med Netlify
+
+Text.
+"""
+
+
+def test_an_in_page_link_to_a_translated_heading_is_reported_where_it_goes_nowhere():
+    found = findings(ANCHORED_SV, ANCHORED_EN)
+    assert [(f.rule, f.severity.label, f.path, f.line) for f in found] == [("link-mismatch", "warning", "a.md", 4)]
+    message = found[0].message
+    assert message.startswith('in-page link "#netlify-deployment" leads to no heading here; in b.md:4 it leads to '
+                              '"Netlify deployment" (line 10)')
+    assert '"Driftsättning med Netlify" (line 10), has the anchor "driftsättning-med-netlify"' in message
+    assert message.endswith("give it the id {#netlify-deployment}")
+    assert [(r.path, r.line) for r in found[0].related] == [("b.md", 4)]
+
+
+@pytest.mark.parametrize("fix", [
+    ("## Driftsättning med Netlify\n", "## Driftsättning med Netlify {#netlify-deployment}\n"),  # the id is given
+    ("Netlify\n\nText.", 'Netlify\n\n<a id="netlify-deployment"></a>Text.'),  # the page names the anchor itself
+])
+def test_an_in_page_link_that_leads_somewhere_in_both_versions_is_quiet(fix):
+    assert findings(ANCHORED_SV.replace(*fix), ANCHORED_EN) == []
+
+
+def test_an_anchor_that_leads_nowhere_known_stands_for_another_versions_anchor_not_its_own_pages():
+    # "#distribution" goes to no heading here (a raw HTML id, say): it may stand for the other
+    # version's "#netlify-deployment", and must not be taken as a repeat of this page's "#cla"
+    sv = ANCHORED_SV.replace("(#netlify-deployment)", "(#distribution)")
+    assert findings(sv, ANCHORED_EN) == []
+
+
 def test_values_inside_a_missing_item_are_not_reported_twice():
     sv = "## S\n\n- Ett\n- Två\n"
     en = "## S\n\n- One\n- Two\n- Read [more](https://example.com/x) about 2027\n"

@@ -1064,13 +1064,21 @@ def _compare_targets(
 
     language_of = {id(found.value): c.a.language for found in a} | {id(found.value): c.b.language for found in b}
 
-    def same(x: Target, y: Target) -> bool:
+    def exact(x: Target, y: Target) -> bool:
         if x.url.strip() == y.url.strip():
             return True  # written alike: the same target, however the page map places each page
-        kx, ky = key(x), key(y)
-        if kx == ky or "#?" in (kx, ky) and kx.startswith("#") and ky.startswith("#"):
+        kx = key(x)
+        if kx == key(y) and kx != "#?":
             return True
         return _localised_wiki(x.url, language_of[id(x)], y.url, language_of[id(y)])
+
+    def same(x: Target, y: Target) -> bool:
+        # an in-page anchor that leads nowhere known may stand for any anchor of the other
+        # version (never for another one of its own: two links of one page are two links)
+        if exact(x, y):
+            return True
+        kx, ky = key(x), key(y)
+        return "#?" in (kx, ky) and kx.startswith("#") and ky.startswith("#") and sides[id(x)] is not sides[id(y)]
 
     def keys(target: Target) -> tuple[str, ...]:
         # in-page anchors share one key: an unresolved one ("#?") may match any of them
@@ -1081,7 +1089,12 @@ def _compare_targets(
         return (normal, "raw:" + target.url.strip()) + (("wiki:" + wiki.group(2).lower(),) if wiki else ())
 
     a, b = _without_scheme_slips(c, a, b, image)
-    left_a, left_b = match_values(a, b, same, keys)
+    if not image:
+        a, b = _broken_anchors(c, a, b)
+    # equal targets first, so that an anchor standing for any other takes only what is left
+    left_a, left_b = match_values(a, b, exact, keys)
+    if left_a and left_b:
+        left_a, left_b = match_values(left_a, left_b, same, keys)
     # an address linked in one version and written as plain text in the other is there
     left_a = [f for f in left_a if not _written_out(f.value.url, c.b.doc.text)]
     left_b = [f for f in left_b if not _written_out(f.value.url, c.a.doc.text)]
@@ -1168,6 +1181,62 @@ def _without_scheme_slips(
                      f"page; {other.name}:{partner.line} has {quote(partner.value.url)}",
                      [(other, partner.line)], key=f"{noun}|scheme|{found.value.url}")
     return a, b
+
+
+def _broken_anchors(
+    c: Comparison, a: list[Found[Target]], b: list[Found[Target]]
+) -> tuple[list[Found[Target]], list[Found[Target]]]:
+    """In-page links written alike in both versions ("#netlify-deployment") that lead to a
+    heading in one version only: the translated heading has another anchor there, so the
+    link goes nowhere. Reported at that link, with the heading to give the id, and left out
+    of the comparison. A page that names the anchor anywhere else (``id="…"``, a shortcode,
+    an attribute list Hugo may read) is given the benefit of the doubt."""
+    if not any(f.value.url.startswith("#") for f in a) or not any(f.value.url.startswith("#") for f in b):
+        return a, b
+    anchors_a, anchors_b = _anchors(c.sections.a), _anchors(c.sections.b)
+    for lacking, full, side, other, here, there, infos_there, partners in (
+        (a, b, c.a, c.b, anchors_a, anchors_b, c.sections.b, c.sections.partner_of_b),
+        (b, a, c.b, c.a, anchors_b, anchors_a, c.sections.a, c.sections.partner_of_a),
+    ):
+        by_url = {f.value.url.strip(): f for f in full if f.value.url.startswith("#")}
+        for found in [f for f in lacking if f.value.url.startswith("#")]:
+            url = found.value.url.strip()
+            name = url[1:]
+            partner = by_url.get(url)
+            if partner is None or partner not in full or name in here or name not in there:
+                continue
+            heading = infos_there[there[name]]
+            if heading.style == "bold" or _named_here(name, side.doc.text) or _numbered_twin(name, here):
+                continue
+            counterpart = partners().get(heading.index)
+            advice = ""
+            if counterpart is not None and counterpart.section is not None and counterpart.style != "bold":
+                own = counterpart.id or heading_anchor(counterpart.title)
+                advice = (f"; its counterpart here, {quote(counterpart.title)} (line {counterpart.line}), has the "
+                          f"anchor {quote(own)}: give it the id {{#{name}}}")
+            lacking.remove(found)
+            full.remove(partner)
+            c.report(LINK_MISMATCH, side, found.line,
+                     f"in-page link {quote(url)} leads to no heading here; in {other.name}:{partner.line} it leads "
+                     f"to {quote(heading.title)} (line {heading.line}){advice}",
+                     [(other, partner.line)], key=f"link|anchor|{name}", severity=Severity.WARNING)
+    return a, b
+
+
+def _named_here(name: str, text: str) -> bool:
+    """Does the page name the anchor other than as a link's target (``](#x)``, ``href="#x"``)?"""
+    start = text.find(name)
+    while start >= 0:
+        if not (start >= 2 and text[start - 1] == "#" and text[start - 2] in "(\"'"):
+            return True
+        start = text.find(name, start + 1)
+    return False
+
+
+def _numbered_twin(name: str, anchors: dict[str, int]) -> bool:
+    """"faq-1": Hugo's anchor of a second heading "FAQ" when a page has one already."""
+    base, dash, number = name.rpartition("-")
+    return bool(dash) and number.isdigit() and base in anchors
 
 
 _WIKI = lazy_compile(r"https?://([a-z]{2,3}(?:-[a-z]+)?)\.(?:m\.)?(wikipedia|wiktionary|wikibooks)\.org/", re.I)
