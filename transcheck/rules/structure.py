@@ -11,6 +11,7 @@ from typing import Callable, Iterable
 from transcheck.lazyre import lazy_compile
 from transcheck.document.memo import ByIdentity
 from transcheck.align.neutral import Tokens, similarity, tokens_of
+from transcheck.align.sentences import stems
 from transcheck.align.alignment import EXACT_CELLS, SectionInfo, align_items, align_sequences, paired_by_content, siblings, sorted_titles, block_text, bounded_ratio, section_similarity
 from transcheck.findings import Example, Rule, Severity
 from transcheck.pair.comparison import BlockPair, Check, Comparison, Side, form_of, table_as_text
@@ -794,9 +795,19 @@ def _first_item_in_lead(lead: BlockPair | None, whole: ListBlock, lacking_is_a: 
     longer = weight(here.text) - weight(there.text)
     if item < 20 or abs(longer - item) > 0.4 * item:
         return None
-    # and its names and numbers stand in that sentence (a length alone may be chance)
-    wanted, said = tokens_of(whole.items[0].text).strong, tokens_of(here.text)
-    return here.line if wanted and wanted <= said.strong | said.weak else None
+    # and what it says stands in that sentence (a length alone may be chance): its names and
+    # numbers, or without any, words of the same stems that the other lead does not have
+    # ("Utarbeta en plan för att migrera…" / "…develop a plan to migrate…"). A footnote's
+    # label is not content: two versions number their notes apart ("[^27]" / "17").
+    first = _FOOTNOTE_REFERENCE.sub("", whole.items[0].text)
+    wanted, said = tokens_of(first).strong, tokens_of(here.text)
+    if wanted:
+        return here.line if wanted <= said.strong | said.weak else None
+    shared = (stems(first) & stems(here.text)) - stems(there.text)
+    return here.line if len(shared) >= 2 else None
+
+
+_FOOTNOTE_REFERENCE = lazy_compile(r"\[\^[^\]\s]+\]")
 
 
 def _pinned(pairs: list[tuple[ListItem | None, ListItem | None]], item: ListItem) -> bool:
