@@ -136,6 +136,17 @@ def test_two_long_links_that_part_late_are_shown_where_they_differ():
     assert shown_a.startswith('"…/deploying/')
 
 
+def test_two_long_links_that_differ_at_the_end_too_show_both_places():
+    from transcheck.wording import contrast
+
+    a = "https://github.com/example-org/example-site/blob/main/scripts/content-modules/adjust-pages.pl"
+    b = "https://github.com/example-org/example-site/tree/main/scripts/content-modules/adjust-pages"
+    shown_a, shown_b = contrast(a, b, every_change=True)
+    assert "/blob/" in shown_a and "/tree/" in shown_b  # where they part
+    assert shown_a.endswith('adjust-pages.pl"') and shown_b.endswith('adjust-pages"')  # and how they end
+    assert max(len(shown_a), len(shown_b)) <= 80
+
+
 def test_short_or_early_parting_texts_are_quoted_as_usual():
     from transcheck.wording import contrast, quote
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from difflib import SequenceMatcher
+
 from typing import Protocol
 
 
@@ -32,21 +34,100 @@ def quote(text: str, width: int = 60) -> str:
     return '"' + shorten(text, width) + '"'
 
 
-def contrast(a: str, b: str, width: int = 60) -> tuple[str, str]:
-    """Two different texts quoted so that the difference shows: when both would be clipped
-    alike (two long links that part late), both are shown from a little before the place
-    where they part, after an ellipsis."""
+def contrast(a: str, b: str, width: int = 60, every_change: bool = False) -> tuple[str, str]:
+    """Two different texts quoted so that their differences show.
+
+    Short texts, and texts that part at their start, are quoted as usual. Two that part late
+    are shown from a little before that place, after an ellipsis. With ``every_change`` (two
+    links), each place where they differ is shown with a little of what is around it, the
+    stretches they share left out: links that part twice (``…/blob/main/…/adjust-pages.pl``
+    against ``…/tree/main/…/adjust-pages``) show both changes, not only the first."""
     a, b = " ".join(a.split()), " ".join(b.split())
+    if a == b or max(len(a), len(b)) <= width:
+        return quote(a, width), quote(b, width)
     same = 0
     while same < min(len(a), len(b)) and a[same] == b[same]:
         same += 1
-    if a == b or max(len(a), len(b)) <= width or same < width - 10:
-        return quote(a, width), quote(b, width)
+    if not every_change or same < _SAME_START or max(len(a), len(b)) > _LONGEST_DIFFED:
+        if same < width - 10:
+            return quote(a, width), quote(b, width)  # they part early: the start shows it
+    else:
+        shown = _around_changes(a, b, width)
+        if shown is not None:
+            return shown
     start = max(0, same - 20)
     cut = a.rfind("/", 0, start + 1)  # start at a path segment where there is one nearby
     if cut > start - 20 and cut > 0:
         start = cut
     return '"…' + clip(a[start:], width) + '"', '"…' + clip(b[start:], width) + '"'
+
+
+_SAME_START = 20  # characters two texts share at their start from which they are two forms of one thing
+_LONGEST_DIFFED = 400  # longer texts are not diffed character by character
+_AROUND = 12  # characters shown on each side of a change
+_SEPARATORS = "/?&=#.,;:()[]{}\"' -_"
+
+
+def _around_changes(a: str, b: str, width: int) -> tuple[str, str] | None:
+    """Each change of ``a`` into ``b`` with ``_AROUND`` characters either side (widened to
+    the nearest separator), the shared stretches between them left out; None when that
+    would not be shorter than ``width`` plus a third."""
+    changes = [(i1, i2, j1, j2) for tag, i1, i2, j1, j2 in
+               SequenceMatcher(None, a, b, autojunk=False).get_opcodes() if tag != "equal"]
+    groups: list[list[int]] = []  # [start_a, end_a, start_b, end_b], each change with its context
+    for i1, i2, j1, j2 in changes:
+        window = [_back(a, i1), _forward(a, i2), _back(b, j1), _forward(b, j2)]
+        if groups and (window[0] <= groups[-1][1] + 4 or window[2] <= groups[-1][3] + 4):
+            groups[-1][1], groups[-1][3] = window[1], window[3]
+        else:
+            groups.append(window)
+    if not groups:
+        return None
+    shown_a = _joined(a, [(g[0], g[1]) for g in groups])
+    shown_b = _joined(b, [(g[2], g[3]) for g in groups])
+    if max(len(shown_a), len(shown_b)) > width + width // 3:
+        return None
+    room = width - max(len(shown_a), len(shown_b))
+    if room > 0 and groups[0][0] > 0:  # room left: more of what leads to the first change
+        groups[0][0] = _segment_from(a, max(0, groups[0][0] - room), groups[0][0])
+        groups[0][2] = _segment_from(b, max(0, groups[0][2] - room), groups[0][2])
+        shown_a = _joined(a, [(g[0], g[1]) for g in groups])
+        shown_b = _joined(b, [(g[2], g[3]) for g in groups])
+    return '"' + shown_a + '"', '"' + shown_b + '"'
+
+
+def _back(text: str, index: int) -> int:
+    start = max(0, index - _AROUND)
+    if start <= _AROUND // 2:
+        return 0  # a few characters more rather than an ellipsis
+    separator = max(text.rfind(c, max(0, start - _AROUND), start + 1) for c in _SEPARATORS)
+    return separator if separator >= 0 and index - separator <= 2 * _AROUND else start
+
+
+def _forward(text: str, index: int) -> int:
+    end = min(len(text), index + _AROUND)
+    if len(text) - end <= _AROUND:
+        return len(text)
+    found = [i for i in (text.find(c, end) for c in _SEPARATORS) if 0 <= i <= end + _AROUND]
+    return min(found) if found else end
+
+
+def _segment_from(text: str, earliest: int, latest: int) -> int:
+    """Where to start showing ``text``: at ``earliest``, or at the first "/" after it."""
+    if earliest == 0:
+        return 0
+    slash = text.find("/", earliest, latest)
+    return slash if slash >= 0 else earliest
+
+
+def _joined(text: str, spans: list[tuple[int, int]]) -> str:
+    parts = ["…" if spans[0][0] > 0 else ""]
+    for index, (start, end) in enumerate(spans):
+        if index:
+            parts.append("…")
+        parts.append(text[start:end])
+    parts.append("…" if spans[-1][1] < len(text) else "")
+    return "".join(parts)
 
 
 def named(title: str, width: int = 60) -> str:

@@ -1114,7 +1114,7 @@ def _compare_targets(
             or other_revision(x.url, y.url) else None
 
     def contrasted(x: Found[Target], y: Found[Target]) -> tuple[str, str]:
-        return contrast(x.value.url, y.value.url)
+        return contrast(x.value.url, y.value.url, every_change=True)
 
     from_a = {id(found.value) for found in a}
     rows = {id(section): _row_without_counterpart(section, c.unmatched) for section in (sa, sb)} if image else {}
