@@ -17,6 +17,7 @@ from transcheck.findings import Example, Rule, Severity
 from transcheck.pair.comparison import BlockPair, Check, Comparison, Side, form_of, table_as_text
 from transcheck.document.model import Block, CodeBlock, Inline, ListBlock, ListItem, Paragraph, Shortcode, TableBlock, walk_nodes
 from transcheck.rules.values import section_targets
+from transcheck.rules.code_names import PageWords, in_own_language, page_words
 from transcheck.scripts import WIDE, weight
 from transcheck.wording import contrast, clip, in_section, line_range, listed, named, plural, quote, section_phrase
 
@@ -123,7 +124,10 @@ CODE_MISMATCH = Rule("TC108", "code-mismatch", Severity.WARNING, "Code blocks or
          "inline code) is the same path. An inline span the other version writes as plain or "
          "quoted text is information; spans only one version has that are words, as many on each "
          "side, and on one side in letters beyond ASCII (`Metadata` = `元数据`, `hello` = `olá`) "
-         "are a term translated, not code.",
+         "are a term translated, not code. Example names a translation writes in its own words in "
+         "its code and its text (`'instrumentation-scope-name'` = `'nome-do-escopo-de-instrumentacao'`: "
+         "none of their words in the other version) make a block's difference information, and the "
+         "spans that name them the same spans.",
     example=Example(
         "## Installera\n\nInstallera klienten med följande kommando:\n\n```bash\npip install kommunapi\n```\n",
         "## Install\n\nInstall the client with the following command:\n\n```bash\npip install kommun-api\n```\n",
@@ -933,9 +937,12 @@ def _compare_code(c: Comparison, a: CodeBlock, b: CodeBlock) -> None:
         return  # a diagram whose labels are translated: the same nodes and edges
     severity = None
     templates = _templates(a, b)
-    if _without_comments(_fold_prose_strings(folded_a, templates), hashes) == \
-            _without_comments(_fold_prose_strings(folded_b, templates), hashes):
-        severity = Severity.INFO  # only text for the reader in its strings ("Dice rolls", "Tirar el dado")
+    prose_a = _without_comments(_fold_prose_strings(folded_a, templates), hashes)
+    prose_b = _without_comments(_fold_prose_strings(folded_b, templates), hashes)
+    if prose_a == prose_b or _names_translated(prose_a, prose_b, page_words(c.a.doc), page_words(c.b.doc)):
+        # only text for the reader in its strings ("Dice rolls", "Tirar el dado"), or names
+        # given the page's own words ('instrumentation-scope-name', 'nome-do-escopo')
+        severity = Severity.INFO
     if len(folded_a) != len(lines_a) or len(folded_b) != len(lines_b):
         lines_a, lines_b = folded_a, folded_b  # a placeholder over several lines: count as folded
     # the first line of code (not comment, not blank) that differs, in each block's own lines
@@ -996,6 +1003,25 @@ def _fold_prose_strings(lines: list[str], templates: bool = False) -> list[str]:
     pattern = _STRING_OR_TEMPLATE if templates else _STRING
     return [pattern.sub(fold, line) if '"' in line or "'" in line or (templates and "`" in line) else line
             for line in lines]
+
+
+def _names_translated(lines_a: list[str], lines_b: list[str], words_a: PageWords, words_b: PageWords) -> bool:
+    """Do two blocks' code lines differ only in string literals, each changed one a name in
+    its own page's words on one side at least (a placeholder the translator translated)?"""
+    if len(lines_a) != len(lines_b):
+        return False
+    changed = False
+    for line_a, line_b in zip(lines_a, lines_b):
+        if line_a == line_b:
+            continue
+        strings_a, strings_b = _STRING.findall(line_a), _STRING.findall(line_b)
+        if len(strings_a) != len(strings_b) or _STRING.sub('""', line_a) != _STRING.sub('""', line_b):
+            return False
+        for x, y in zip(strings_a, strings_b):
+            if x != y and not (in_own_language(x[1:-1], words_a, words_b) or in_own_language(y[1:-1], words_b, words_a)):
+                return False
+        changed = True
+    return changed
 
 
 def _templates(a: CodeBlock, b: CodeBlock) -> bool:
@@ -1228,6 +1254,8 @@ def _inline_code(c: Comparison) -> None:
         if _translated_terms([code for code, _ in spans_a if fold(code) not in count_b],
                              [code for code, _ in spans_b if fold(code) not in count_a], c.fact(_page_code)):
             continue  # `Metadata` there, `元数据` here: a term set as code, translated
+        named = _translated_names(c, [code for code, _ in spans_a if fold(code) not in count_b],
+                                  [code for code, _ in spans_b if fold(code) not in count_a])
         for spans, theirs, side, other, other_section in (
             (spans_a, count_b, c.a, c.b, sb),
             (spans_b, count_a, c.b, c.a, sa),
@@ -1236,7 +1264,7 @@ def _inline_code(c: Comparison) -> None:
             plain = "\n".join(block_text(b) for b in other_section.blocks)
             as_text = True
             for code, line in spans:
-                if fold(code) not in theirs:
+                if fold(code) not in theirs and code not in named:
                     lonely.setdefault(code, line)
                     # written there as plain or quoted text ("settings.yml"): the same words
                     as_text = as_text and len(code.strip()) >= 3 and _written_in(code.strip(), plain)
@@ -1256,6 +1284,43 @@ def _inline_code(c: Comparison) -> None:
                 key="inline|" + "|".join(sorted(names)),
                 severity=Severity.INFO if as_text else None,
             )
+
+
+def _translated_names(c: Comparison, lonely_a: list[str], lonely_b: list[str]) -> set[str]:
+    """Spans each version has alone that stand for each other in the two versions' code: a
+    string literal at the same place of aligned code lines, one of them in its own page's
+    words (`nome-do-escopo-de-instrumentacao` here, `instrumentation-scope-name` there)."""
+    if not lonely_a or not lonely_b:
+        return set()
+    found: set[str] = set()
+    for x, y in c.fact(_translated_strings):
+        if x in lonely_a and y in lonely_b:
+            found.update((x, y))
+    return found
+
+
+def _translated_strings(c: Comparison) -> set[tuple[str, str]]:
+    """(A's, B's) string literals at the same place of aligned code lines that differ, one
+    of them a name in its own page's words (see ``code_names``)."""
+    words_a, words_b = page_words(c.a.doc), page_words(c.b.doc)
+    found: set[tuple[str, str]] = set()
+    for pair in c.block_pairs:
+        a, b = pair.a, pair.b
+        if not (isinstance(a, CodeBlock) and isinstance(b, CodeBlock)) or a.code == b.code:
+            continue
+        hashes = _hash_comments(a) or _hash_comments(b)
+        lines_a = _without_comments(_code_as_read(a.code).split("\n"), hashes)
+        lines_b = _without_comments(_code_as_read(b.code).split("\n"), hashes)
+        if len(lines_a) != len(lines_b):
+            continue
+        for line_a, line_b in zip(lines_a, lines_b):
+            if line_a == line_b or _STRING.sub('""', line_a) != _STRING.sub('""', line_b):
+                continue
+            for x, y in zip(_STRING.findall(line_a), _STRING.findall(line_b)):
+                x, y = x[1:-1], y[1:-1]
+                if x != y and (in_own_language(x, words_a, words_b) or in_own_language(y, words_b, words_a)):
+                    found.add((x, y))
+    return found
 
 
 _PROSE_TERM = lazy_compile(r"[^\W\d_]+(?:[ '’-][^\W\d_]+)*")

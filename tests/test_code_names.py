@@ -1,0 +1,59 @@
+"""code-mismatch and placeholders a translation names in its own words."""
+
+import pytest
+
+from conftest import findings
+from transcheck.rules.code_names import name_words
+
+EN = """
+## Get a tracer
+
+Give the tracer the instrumentation scope name and its version: `instrumentation-scope-name`
+and `instrumentation-scope-version` below are placeholders for your own.
+
+```js
+const tracer = opentelemetry.trace.getTracer(
+  'instrumentation-scope-name',
+  'instrumentation-scope-version',
+);
+```
+"""
+
+PT = """
+## Obter um tracer
+
+Dê ao tracer o nome do escopo de instrumentação e a sua versão: `nome-do-escopo-de-instrumentacao`
+e `versao-do-escopo-de-instrumentacao` abaixo substituem os seus próprios nomes.
+
+```js
+const tracer = opentelemetry.trace.getTracer(
+  'nome-do-escopo-de-instrumentacao',
+  'versao-do-escopo-de-instrumentacao',
+);
+```
+"""
+
+
+def test_placeholders_translated_alike_in_code_and_prose_are_information_not_a_warning():
+    found = [f for f in findings(PT, EN) if f.rule == "code-mismatch"]
+    assert [(f.severity.label, f.line) for f in found] == [("info", 8)]
+    assert found[0].message.endswith("only the text of its strings differs")
+
+
+@pytest.mark.parametrize("old, new", [
+    # a renamed placeholder in the source's own words: the translation kept the old one
+    ("nome-do-escopo-de-instrumentacao", "instrumentation-library-name"),
+    # a setting renamed in one version: its words are the other version's too
+    ("nome-do-escopo-de-instrumentacao", "otel.experimental.tracer.name"),
+])
+def test_a_changed_name_that_is_not_the_pages_own_words_stays_a_warning(old, new):
+    en = EN.replace("and its version:", "and its version (see the tracer name setting, otel experimental):")
+    found = [f for f in findings(PT.replace(old, new), en) if f.rule == "code-mismatch"]
+    assert {f.severity.label for f in found} == {"warning"}
+    assert any("inline code span" in f.message for f in found)
+
+
+def test_name_words_split_identifiers_and_fold_accents():
+    assert name_words("nomeDoServico") == ["nome", "servico"]
+    assert name_words("instrumentation-scope_name") == ["instrumentation", "scope", "name"]
+    assert name_words("Serviço") == ["servico"]
