@@ -64,6 +64,16 @@ def test_number_changed():
     assert '"4" (line 6) in a.md; "3" (line 6) in b.md' in found[0].message
 
 
+def test_numbers_left_over_point_at_the_one_most_like_the_changed_number():
+    sv = "## Parametrar\n\nHållplats via, till exempel 9117.\n\nMer text här.\n"
+    en = ("## Parameters\n\nCoordinates, for example 17.50.\n\nMore text here.\n\n"
+          "Via stop, for example 300109117.\n")
+    found = [f for f in findings(sv, en) if f.rule == "number-mismatch"]
+    assert len(found) == 1
+    assert '"9117" (line 3)' in found[0].message and '"300109117" (line 7)' in found[0].message
+    assert [(r.path, r.line) for r in found[0].related] == [("b.md", 7)]  # not 17.50's line 3
+
+
 def test_number_word_equals_digit_but_small_lonely_numbers_stay_quiet():
     assert findings(SV.replace("fem ingenjörer", "5 ingenjörer"), EN) == []
     # "två gånger" / "twice": no digit anywhere, nothing to report

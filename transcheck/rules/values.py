@@ -9,6 +9,7 @@ order ("X here ≠ Y there") or reported as having no counterpart.
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any, Callable, Generic, Hashable, Iterable, TypeVar
@@ -886,7 +887,9 @@ def _numbers(
         return f"{listed([f'{quote(f.text)} (line {f.line})' for f in items], 4)} in {side.name}"
 
     line_a = left_a[0].line if left_a else sa.line
-    line_b = left_b[0].line if left_b else sb.line
+    # the other side's place: the number most like this side's first one ("9117" and its new
+    # form "300109117"), not merely the first one left over there
+    line_b = (_most_like(left_a[0], left_b) if left_a else left_b[0]).line if left_b else sb.line
     noun = "number" if len(left_a) + len(left_b) == 1 else "numbers"
     c.report(
         NUMBER_MISMATCH,
@@ -896,6 +899,18 @@ def _numbers(
         [(c.b, line_b)],
         key="numbers|" + "|".join(f.text for f in left_a) + "||" + "|".join(f.text for f in left_b),
     )
+
+
+def _most_like(number: Found[Number], others: list[Found[Number]]) -> Found[Number]:
+    """Of ``others``, the one sharing the longest run of digits with ``number`` (the first on a tie)."""
+    digits = _digits(number.text)
+
+    def shared(other: Found[Number]) -> int:
+        theirs = _digits(other.text)
+        match = SequenceMatcher(None, digits, theirs, autojunk=False).find_longest_match(0, len(digits), 0, len(theirs))
+        return match.size
+
+    return max(others, key=shared)  # max keeps the first of equals
 
 
 # --- links and images ----------------------------------------------------------------------
