@@ -17,7 +17,7 @@ from transcheck.findings import Example, Rule, Severity
 from transcheck.pair.comparison import BlockPair, Check, Comparison, Side, form_of, table_as_text
 from transcheck.document.model import Block, CodeBlock, Inline, ListBlock, ListItem, Paragraph, Shortcode, TableBlock, walk_nodes
 from transcheck.rules.values import section_targets
-from transcheck.rules.code_names import PageWords, in_own_language, page_words
+from transcheck.rules.code_names import in_own_language, page_words
 from transcheck.scripts import WIDE, weight
 from transcheck.wording import contrast, clip, in_section, line_range, listed, named, plural, quote, section_phrase
 
@@ -939,7 +939,7 @@ def _compare_code(c: Comparison, a: CodeBlock, b: CodeBlock) -> None:
     templates = _templates(a, b)
     prose_a = _without_comments(_fold_prose_strings(folded_a, templates), hashes)
     prose_b = _without_comments(_fold_prose_strings(folded_b, templates), hashes)
-    if prose_a == prose_b or _names_translated(prose_a, prose_b, page_words(c.a.doc), page_words(c.b.doc)):
+    if prose_a == prose_b or _names_translated(prose_a, prose_b, c):
         # only text for the reader in its strings ("Dice rolls", "Tirar el dado"), or names
         # given the page's own words ('instrumentation-scope-name', 'nome-do-escopo')
         severity = Severity.INFO
@@ -1005,23 +1005,24 @@ def _fold_prose_strings(lines: list[str], templates: bool = False) -> list[str]:
             for line in lines]
 
 
-def _names_translated(lines_a: list[str], lines_b: list[str], words_a: PageWords, words_b: PageWords) -> bool:
+def _names_translated(lines_a: list[str], lines_b: list[str], c: Comparison) -> bool:
     """Do two blocks' code lines differ only in string literals, each changed one a name in
     its own page's words on one side at least (a placeholder the translator translated)?"""
     if len(lines_a) != len(lines_b):
         return False
-    changed = False
+    changed: list[tuple[str, str]] = []
     for line_a, line_b in zip(lines_a, lines_b):
         if line_a == line_b:
             continue
         strings_a, strings_b = _STRING.findall(line_a), _STRING.findall(line_b)
-        if len(strings_a) != len(strings_b) or _STRING.sub('""', line_a) != _STRING.sub('""', line_b):
+        if not strings_a or len(strings_a) != len(strings_b) or _STRING.sub('""', line_a) != _STRING.sub('""', line_b):
             return False
-        for x, y in zip(strings_a, strings_b):
-            if x != y and not (in_own_language(x[1:-1], words_a, words_b) or in_own_language(y[1:-1], words_b, words_a)):
-                return False
-        changed = True
-    return changed
+        changed.extend((x[1:-1], y[1:-1]) for x, y in zip(strings_a, strings_b) if x != y)
+    if not changed:
+        return False
+    # the pages' words only now: most differing blocks differ in more than strings
+    words_a, words_b = page_words(c.a.doc), page_words(c.b.doc)
+    return all(in_own_language(x, words_a, words_b) or in_own_language(y, words_b, words_a) for x, y in changed)
 
 
 def _templates(a: CodeBlock, b: CodeBlock) -> bool:
