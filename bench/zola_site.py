@@ -40,5 +40,8 @@ def convert(hugo: Path, out: Path, default: str = "en") -> dict[str, int]:
 
 
 if __name__ == "__main__":
-    found = convert(Path(sys.argv[1]), Path(sys.argv[2]))
+    out = Path(sys.argv[2]).resolve()
+    if Path(__file__).resolve().parent.parent in (out, *out.parents):
+        sys.exit("zola_site.py: OUT_DIR must be outside the repository (the pages are not ours to commit)")
+    found = convert(Path(sys.argv[1]), out)
     print(" ".join(f"{language}:{count}" for language, count in found.items()), f"total {sum(found.values())}")

@@ -53,6 +53,13 @@ def test_a_changed_name_that_is_not_the_pages_own_words_stays_a_warning(old, new
     assert any("inline code span" in f.message for f in found)
 
 
+def test_a_one_word_value_changed_in_code_and_prose_stays_a_warning():
+    en = "## Logging\n\nSet the level to `staging` for the staging cluster.\n\n```python\nset_level('staging')\n```\n"
+    sv = "## Loggning\n\nSätt nivån till `production` för klustret.\n\n```python\nset_level('production')\n```\n"
+    found = [f for f in findings(sv, en) if f.rule == "code-mismatch"]
+    assert found and {f.severity.label for f in found} == {"warning"}
+
+
 def test_name_words_split_identifiers_and_fold_accents():
     assert name_words("nomeDoServico") == ["nome", "servico"]
     assert name_words("instrumentation-scope_name") == ["instrumentation", "scope", "name"]

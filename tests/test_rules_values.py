@@ -166,6 +166,28 @@ def test_an_in_page_link_that_leads_somewhere_in_both_versions_is_quiet(fix):
     assert findings(ANCHORED_SV.replace(*fix), ANCHORED_EN) == []
 
 
+def test_an_in_page_link_written_twice_is_told_once_and_nothing_else():
+    sv = ANCHORED_SV.replace("[Driftsätt med Netlify](#netlify-deployment)",
+                             "[Driftsätt](#netlify-deployment) med [Netlify](#netlify-deployment)")
+    found = findings(sv, ANCHORED_EN)
+    assert [(f.rule, f.line) for f in found] == [("link-mismatch", 4)]
+    assert found[0].message.startswith('in-page link "#netlify-deployment" leads to no heading here')
+
+
+def test_a_word_like_the_anchor_elsewhere_on_the_page_does_not_hide_a_broken_link():
+    # "netlify-deployment" in code is not an id: only id=, {#…} and shortcode arguments define one
+    sv = ANCHORED_SV.replace("Text.\n", "Kör `make netlify-deployment`.\n", 1)
+    en = ANCHORED_EN.replace("Text.\n", "Run `make netlify-deployment`.\n", 1)
+    assert [f.rule for f in findings(sv, en) if f.rule == "link-mismatch"] == ["link-mismatch"]
+
+
+def test_a_counterpart_heading_with_an_id_of_its_own_is_linked_to_not_given_another():
+    sv = ANCHORED_SV.replace("## Driftsättning med Netlify\n", "## Driftsättning med Netlify {#driftsattning}\n")
+    found = findings(sv, ANCHORED_EN)
+    assert [f.rule for f in found] == ["link-mismatch"]
+    assert found[0].message.endswith('has the id "driftsattning": link to "#driftsattning"')
+
+
 def test_an_anchor_that_leads_nowhere_known_stands_for_another_versions_anchor_not_its_own_pages():
     # "#distribution" goes to no heading here (a raw HTML id, say): it may stand for the other
     # version's "#netlify-deployment", and must not be taken as a repeat of this page's "#cla"

@@ -11,7 +11,6 @@ them.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 
 from transcheck.document.memo import ByIdentity
@@ -67,20 +66,15 @@ def _read_page_words(doc: Document) -> PageWords:
 page_words = ByIdentity[Document, PageWords](_read_page_words, kept=8)
 
 
+MIN_WORDS = 2  # a one-word value ('production' / 'staging') may be a changed setting
+
+
 def in_own_language(name: str, own: PageWords, other: PageWords) -> bool:
-    """Is ``name`` a placeholder in its page's own words: none of its words anywhere in the
-    other version, and most of them in its own page's prose?"""
+    """Is ``name`` a placeholder in its page's own words: two words or more, none of them
+    anywhere in the other version, and most of them in its own page's prose? One word is
+    not enough: a setting changed in one version ('staging' for 'production', said in its
+    prose too) looks just like it."""
     words = name_words(name)
-    if not words or any(word in other.everything for word in words):
+    if len(words) < MIN_WORDS or any(word in other.everything for word in words):
         return False
     return 2 * sum(word in own.prose for word in words) >= len(words)
-
-
-def own_language_strings(line: str, own: PageWords, other: PageWords) -> str:
-    """``line`` with each string literal that is a name in its page's own words as "…"."""
-    if '"' not in line and "'" not in line:
-        return line
-    return _STRING.sub(lambda m: '"…"' if in_own_language(m.group(0)[1:-1], own, other) else m.group(0), line)
-
-
-_STRING = re.compile(r"\"[^\"\n]*\"|'[^'\n]*'")

@@ -795,7 +795,8 @@ def _first_item_in_lead(lead: BlockPair | None, whole: ListBlock, lacking_is_a: 
     here, there = (lead.a, lead.b) if lacking_is_a else (lead.b, lead.a)
     if not (isinstance(here, Paragraph) and isinstance(there, Paragraph)) or not whole.items:
         return None
-    item = weight(whole.items[0].text)
+    first = _FOOTNOTE_REFERENCE.sub("", whole.items[0].text)  # a footnote's label is not content
+    item = weight(first)
     longer = weight(here.text) - weight(there.text)
     if item < 20 or abs(longer - item) > 0.4 * item:
         return None
@@ -803,7 +804,6 @@ def _first_item_in_lead(lead: BlockPair | None, whole: ListBlock, lacking_is_a: 
     # numbers, or without any, words of the same stems that the other lead does not have
     # ("Utarbeta en plan för att migrera…" / "…develop a plan to migrate…"). A footnote's
     # label is not content: two versions number their notes apart ("[^27]" / "17").
-    first = _FOOTNOTE_REFERENCE.sub("", whole.items[0].text)
     wanted, said = tokens_of(first).strong, tokens_of(here.text)
     if wanted:
         return here.line if wanted <= said.strong | said.weak else None
@@ -1303,7 +1303,6 @@ def _translated_names(c: Comparison, lonely_a: list[str], lonely_b: list[str]) -
 def _translated_strings(c: Comparison) -> set[tuple[str, str]]:
     """(A's, B's) string literals at the same place of aligned code lines that differ, one
     of them a name in its own page's words (see ``code_names``)."""
-    words_a, words_b = page_words(c.a.doc), page_words(c.b.doc)
     found: set[tuple[str, str]] = set()
     for pair in c.block_pairs:
         a, b = pair.a, pair.b
@@ -1318,10 +1317,12 @@ def _translated_strings(c: Comparison) -> set[tuple[str, str]]:
             if line_a == line_b or _STRING.sub('""', line_a) != _STRING.sub('""', line_b):
                 continue
             for x, y in zip(_STRING.findall(line_a), _STRING.findall(line_b)):
-                x, y = x[1:-1], y[1:-1]
-                if x != y and (in_own_language(x, words_a, words_b) or in_own_language(y, words_b, words_a)):
-                    found.add((x, y))
-    return found
+                if x != y:
+                    found.add((x[1:-1], y[1:-1]))
+    if not found:
+        return found
+    words_a, words_b = page_words(c.a.doc), page_words(c.b.doc)  # only now: few pages get here
+    return {(x, y) for x, y in found if in_own_language(x, words_a, words_b) or in_own_language(y, words_b, words_a)}
 
 
 _PROSE_TERM = lazy_compile(r"[^\W\d_]+(?:[ '’-][^\W\d_]+)*")

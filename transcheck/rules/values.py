@@ -22,7 +22,7 @@ from transcheck.document.memo import ByIdentity
 from transcheck.align.alignment import SectionInfo
 from transcheck.pair.comparison import Check, Comparison, Side
 from transcheck.findings import Example, Rule, Severity
-from transcheck.document.model import Block, BlockQuote, HtmlBlock, Inline, ListBlock, ListItem, Paragraph, Shortcode, TableBlock, block_row, walk_nodes
+from transcheck.document.model import Block, BlockQuote, Document, HtmlBlock, Inline, ListBlock, ListItem, Paragraph, Shortcode, TableBlock, block_row, walk_nodes
 from transcheck.languages.tags import ISO_639_1
 from transcheck.document.lines import LineIndex
 from transcheck.document.sections import heading_anchor
@@ -1206,8 +1206,8 @@ def _broken_anchors(
     """In-page links written alike in both versions ("#netlify-deployment") that lead to a
     heading in one version only: the translated heading has another anchor there, so the
     link goes nowhere. Reported at that link, with the heading to give the id, and left out
-    of the comparison. A page that names the anchor anywhere else (``id="…"``, a shortcode,
-    an attribute list Hugo may read) is given the benefit of the doubt."""
+    of the comparison (every link of that target on both sides). A page that defines the id
+    itself (``id="…"``, ``{#…}``, a shortcode's argument) is given the benefit of the doubt."""
     if not any(f.value.url.startswith("#") for f in a) or not any(f.value.url.startswith("#") for f in b):
         return a, b
     anchors_a, anchors_b = _anchors(c.sections.a), _anchors(c.sections.b)
@@ -1216,38 +1216,63 @@ def _broken_anchors(
         (b, a, c.b, c.a, anchors_b, anchors_a, c.sections.a, c.sections.partner_of_a),
     ):
         by_url = {f.value.url.strip(): f for f in full if f.value.url.startswith("#")}
+        partner_of: dict[int, SectionInfo] | None = None
+        reported: set[str] = set()
         for found in [f for f in lacking if f.value.url.startswith("#")]:
             url = found.value.url.strip()
             name = url[1:]
             partner = by_url.get(url)
-            if partner is None or partner not in full or name in here or name not in there:
+            if url in reported or partner is None or name in here or name not in there:
                 continue
             heading = infos_there[there[name]]
-            if heading.style == "bold" or _named_here(name, side.doc.text) or _numbered_twin(name, here):
+            if heading.style == "bold" or name in _defined_ids(side.doc) or _numbered_twin(name, here):
                 continue
-            counterpart = partners().get(heading.index)
-            advice = ""
-            if counterpart is not None and counterpart.section is not None and counterpart.style != "bold":
-                own = counterpart.id or heading_anchor(counterpart.title)
-                advice = (f"; its counterpart here, {quote(counterpart.title)} (line {counterpart.line}), has the "
-                          f"anchor {quote(own)}: give it the id {{#{name}}}")
-            lacking.remove(found)
-            full.remove(partner)
+            if partner_of is None:
+                partner_of = partners()  # once per side: it lists every section pair
+            reported.add(url)
             c.report(LINK_MISMATCH, side, found.line,
                      f"in-page link {quote(url)} leads to no heading here; in {other.name}:{partner.line} it leads "
-                     f"to {quote(heading.title)} (line {heading.line}){advice}",
+                     f"to {quote(heading.title)} (line {heading.line}){_anchor_advice(partner_of.get(heading.index), name)}",
                      [(other, partner.line)], key=f"link|anchor|{name}", severity=Severity.WARNING)
+        if reported:  # each side lists a target once: its every link of it is told
+            lacking[:] = [f for f in lacking if f.value.url.strip() not in reported]
+            full[:] = [f for f in full if f.value.url.strip() not in reported]
     return a, b
 
 
-def _named_here(name: str, text: str) -> bool:
-    """Does the page name the anchor other than as a link's target (``](#x)``, ``href="#x"``)?"""
-    start = text.find(name)
-    while start >= 0:
-        if not (start >= 2 and text[start - 1] == "#" and text[start - 2] in "(\"'"):
-            return True
-        start = text.find(name, start + 1)
-    return False
+def _anchor_advice(counterpart: SectionInfo | None, name: str) -> str:
+    """How to make the link lead to the counterpart heading: give the heading the id, or,
+    when it has an id of its own already (a heading has one), link to that."""
+    if counterpart is None or counterpart.section is None or counterpart.style == "bold":
+        return ""
+    where = f"its counterpart here, {quote(counterpart.title)} (line {counterpart.line})"
+    if counterpart.id:
+        return f"; {where}, has the id {quote(counterpart.id)}: link to {quote('#' + counterpart.id)}"
+    return f"; {where}, has the anchor {quote(heading_anchor(counterpart.title))}: give it the id {{#{name}}}"
+
+
+_ID_ATTRIBUTE = lazy_compile(r"\b(?:id|name)\s*=\s*[\"']?([^\"'\s>]+)")
+_ATTRIBUTE_LIST = lazy_compile(r"\{[^{}\n]*\}")
+_ID_IN_LIST = lazy_compile(r"#([^\s{}#]+)")
+_SHORTCODE_ARGUMENTS = lazy_compile(r"\{\{[<%](.*?)[>%]\}\}")
+_ARGUMENT = lazy_compile(r"[^\s\"'=]+")
+
+
+def _read_defined_ids(doc: Document) -> frozenset[str]:
+    """Anchors a page may define itself, other than its headings: HTML ``id=``/``name=``,
+    ``{#id}`` in an attribute list, and every argument of a shortcode (one may make an anchor)."""
+    text = doc.text
+    found = set(_ID_ATTRIBUTE.findall(text)) if "=" in text else set()
+    if "{" in text:
+        for attributes in _ATTRIBUTE_LIST.findall(text):
+            found.update(_ID_IN_LIST.findall(attributes))
+        for arguments in _SHORTCODE_ARGUMENTS.findall(text):
+            found.update(_ARGUMENT.findall(arguments))
+    return frozenset(found)
+
+
+# read for a page only when one of its in-page links leads nowhere
+_defined_ids = ByIdentity[Document, frozenset[str]](_read_defined_ids, kept=8)
 
 
 def _numbered_twin(name: str, anchors: dict[str, int]) -> bool:
