@@ -48,13 +48,12 @@ def contrast(a: str, b: str, width: int = 60, every_change: bool = False) -> tup
     same = 0
     while same < min(len(a), len(b)) and a[same] == b[same]:
         same += 1
-    if not every_change or same < _SAME_START or max(len(a), len(b)) > _LONGEST_DIFFED:
-        if same < width - 10:
-            return quote(a, width), quote(b, width)  # they part early: the start shows it
-    else:
+    if every_change and same >= _SAME_START and max(len(a), len(b)) <= _LONGEST_DIFFED:
         shown = _around_changes(a, b, width)
         if shown is not None:
             return shown
+    if same < width - 10:
+        return quote(a, width), quote(b, width)  # they part early: the start shows it
     start = max(0, same - 20)
     cut = a.rfind("/", 0, start + 1)  # start at a path segment where there is one nearby
     if cut > start - 20 and cut > 0:
