@@ -188,6 +188,15 @@ def test_a_counterpart_heading_with_an_id_of_its_own_is_linked_to_not_given_anot
     assert found[0].message.endswith('has the id "driftsattning": link to "#driftsattning"')
 
 
+def test_a_link_to_a_section_missing_here_is_left_to_missing_section():
+    # the whole section is untranslated: one finding, whose fix (translating it, with its
+    # id) mends the link too
+    sv = ANCHORED_SV.replace("## Driftsättning med Netlify\n\nText.\n", "")
+    found = findings(sv, ANCHORED_EN)
+    assert [(f.rule, f.path) for f in found] == [("missing-section", "a.md")]
+    assert "Netlify deployment" in found[0].message
+
+
 def test_an_anchor_that_leads_nowhere_known_stands_for_another_versions_anchor_not_its_own_pages():
     # "#distribution" goes to no heading here (a raw HTML id, say): it may stand for the other
     # version's "#netlify-deployment", and must not be taken as a repeat of this page's "#cla"

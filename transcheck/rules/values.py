@@ -1206,8 +1206,10 @@ def _broken_anchors(
     """In-page links written alike in both versions ("#netlify-deployment") that lead to a
     heading in one version only: the translated heading has another anchor there, so the
     link goes nowhere. Reported at that link, with the heading to give the id, and left out
-    of the comparison (every link of that target on both sides). A page that defines the id
-    itself (``id="…"``, ``{#…}``, a shortcode's argument) is given the benefit of the doubt."""
+    of the comparison (every link of that target on both sides). A heading with no
+    counterpart at all is left to missing-section (translating it mends the link). A page
+    that defines the id itself (``id="…"``, ``{#…}``, a shortcode's argument) is given the
+    benefit of the doubt."""
     if not any(f.value.url.startswith("#") for f in a) or not any(f.value.url.startswith("#") for f in b):
         return a, b
     anchors_a, anchors_b = _anchors(c.sections.a), _anchors(c.sections.b)
@@ -1229,6 +1231,8 @@ def _broken_anchors(
                 continue
             if partner_of is None:
                 partner_of = partners()  # once per side: it lists every section pair
+            if heading.index not in partner_of:
+                continue  # the heading has no counterpart here: missing-section tells it, and its fix mends the link
             reported.add(url)
             c.report(LINK_MISMATCH, side, found.line,
                      f"in-page link {quote(url)} leads to no heading here; in {other.name}:{partner.line} it leads "
