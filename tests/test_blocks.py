@@ -252,7 +252,7 @@ def test_reference_images_and_links_are_placed_where_they_are_used():
     assert links == [
         ("link", "/docs/a/#x", 1),
         ("reference", "https://home.example", 3),
-        ("image-reference", "/img/logo.svg", 3),
+        ("image-label", "/img/logo.svg", 3),  # "![Logo][]": its alt text is its label
         ("reference", "/docs/a/#x", 3),
         ("reference", "https://home.example", 3),
         ("html", "https://html.example/", 5),

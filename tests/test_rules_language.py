@@ -235,6 +235,24 @@ def test_sources_cited_by_the_titles_of_their_links_are_no_untranslated_text():
     assert [f.rule for f in check(sv, en) if f.rule == "untranslated"] == ["untranslated"]
 
 
+@pytest.mark.parametrize("image", ["![Course completion badge][]", "![Course completion badge]"])
+def test_an_image_named_by_its_reference_label_is_no_text_to_translate(image):
+    # "![Course completion badge][]": the alt text is the key of the reference definition
+    # below, which every version writes alike
+    picture = f"{image}\n{{.badge .m-auto}}\n\n[Course completion badge]: /img/badge.svg\n"
+    sv = page('language: "sv"', SV_TEXT + "\n\n" + picture)
+    en = page('language: "en"', EN_TEXT + "\n\n" + picture, "## About us")
+    assert [f for f in check(sv, en) if f.rule in ("untranslated", "language-detected")] == []
+
+
+def test_an_image_with_alt_text_of_its_own_still_counts_as_text():
+    # "![alt][key]": the alt text is written for readers, apart from the key
+    picture = "![Course completion badge for the page][badge]\n\n[badge]: /img/badge.svg\n"
+    sv = page('language: "sv"', SV_TEXT + "\n\n" + picture)
+    en = page('language: "en"', EN_TEXT + "\n\n" + picture, "## About us")
+    assert [(f.rule, f.line) for f in check(sv, en)] == [("untranslated", 8)]
+
+
 def test_template_code_is_no_text_to_translate():
     from transcheck.rules.language import translatable
 

@@ -767,6 +767,10 @@ class _InlineWalker:
         kind: LinkKind
         if token["type"] == "image":
             kind = "image-reference" if by_reference else "image"
+            if "ref" in token and reference_key(str(token.get("label", ""))) == reference_key(label):
+                # "![CNCF logo][]": the alt text is the key of a reference definition, a
+                # label the page's other versions write alike, not prose to translate
+                kind = "image-label"
         elif label == url or label == url.replace("mailto:", ""):
             kind = "autolink" if ("<" + label) in self.source else "bare"
         elif by_reference:

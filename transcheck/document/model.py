@@ -17,9 +17,12 @@ from msgspec import Struct, field
 FrontMatterFormat = Literal["yaml", "toml", "json", "none"]
 # What a front-matter value is, as the site generator reads it.
 ValueKind = Literal["str", "bool", "int", "float", "date", "null", "list", "map"]
-# How a link target was written: [text](url), ![alt](src), ![alt][ref], <url>, a bare
-# address, an HTML href (src is "image"), [text][ref], a Hugo ref/relref shortcode.
-LinkKind = Literal["link", "image", "image-reference", "autolink", "bare", "html", "reference", "ref", "relref"]
+# How a link target was written: [text](url), ![alt](src), ![alt][ref], ![label][] or
+# ![label] (an image whose alt text is its reference label), <url>, a bare address, an
+# HTML href (src is "image"), [text][ref], a Hugo ref/relref shortcode.
+LinkKind = Literal["link", "image", "image-reference", "image-label", "autolink", "bare", "html", "reference", "ref",
+                   "relref"]
+IMAGE_KINDS: tuple[LinkKind, ...] = ("image", "image-reference", "image-label")
 # Input problems that are not fatal; the first four lose content (see CONTENT_LOSS_KINDS).
 ProblemKind = Literal["too-deep", "unclosed-comment", "glued-fence", "outdented-fence",
                       "shortcode-orphan-close", "shortcode-syntax"]

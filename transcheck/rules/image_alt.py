@@ -12,7 +12,7 @@ from posixpath import basename
 from urllib.parse import urlsplit
 
 from transcheck.align.alignment import SectionInfo
-from transcheck.document.model import Inline, Link, walk_nodes
+from transcheck.document.model import IMAGE_KINDS, Inline, Link, walk_nodes
 from transcheck.findings import Example, Rule, Severity
 from transcheck.pair.comparison import Check, Comparison, Side
 from transcheck.wording import quote
@@ -46,7 +46,7 @@ def _images(info: SectionInfo, skip: set[int]) -> list[Link]:
         if isinstance(inline, Inline):
             inlines.append(inline)
     for inline in inlines:
-        found.extend(link for link in inline.links if link.kind in ("image", "image-reference"))
+        found.extend(link for link in inline.links if link.kind in IMAGE_KINDS)
     return found
 
 

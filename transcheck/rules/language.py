@@ -16,7 +16,7 @@ from transcheck.pair.comparison import Check, Comparison, Side
 from transcheck.findings import Example, Rule, Severity
 from transcheck.languages.detect import candidates_for, judge, language_name, log_likelihoods, ngrams, same_language
 from transcheck.languages.tags import LANGUAGE_NAMES, TagVerdict, detector_code, family, verdict
-from transcheck.document.model import Block, BlockQuote, Document, FrontMatterEntry, HtmlBlock, ListItem, Node, Paragraph, Shortcode, walk_nodes
+from transcheck.document.model import IMAGE_KINDS, Block, BlockQuote, Document, FrontMatterEntry, HtmlBlock, ListItem, Node, Paragraph, Shortcode, walk_nodes
 from transcheck.document.shortcode_args import TEXT_ARGS
 from transcheck.document.sections import heading_anchor
 from transcheck.scripts import letters, weight
@@ -213,9 +213,13 @@ def _read_unit_text(unit: Block | ListItem) -> str:
         text = unit.text  # what a reader sees of a raw <div>/<p>/<details>
     else:
         return ""
-    codes = [code for inline in unit_inlines(unit) for code in inline.code if code]
+    inlines = unit_inlines(unit)
+    codes = [code for inline in inlines for code in inline.code if code]
     if codes:
         text = _blank_out(text, codes)
+    labels = [link.text for inline in inlines for link in inline.links if link.kind == "image-label" and link.text]
+    if labels:  # "![CNCF logo][]": a reference's key, which every version writes alike
+        text = _blank_out(text, labels)
     return _without_code_or_urls(text)
 
 
@@ -259,7 +263,7 @@ def _reads_as_titles_of_links(unit: Block | ListItem) -> bool:
     if not isinstance(unit, (Paragraph, ListItem)) or not unit.inline.links:
         return False
     linked = sum(letters(link.text) for link in unit.inline.links
-                 if link.kind not in ("image", "image-reference") and link.url.startswith(("http://", "https://")))
+                 if link.kind not in IMAGE_KINDS and link.url.startswith(("http://", "https://")))
     return linked >= 0.5 * max(letters(unit.text), 1)
 
 

@@ -12,7 +12,7 @@ from transcheck.document.memo import ByIdentity
 from transcheck.align.alignment import SectionInfo, Unit, aligned_units, block_inlines, block_text, block_tokens, unit_inlines
 from transcheck.findings import Example, Rule, Severity
 from transcheck.pair.comparison import BlockPair, Check, Comparison, Side, form_of
-from transcheck.document.model import Block, BlockQuote, Document, Paragraph, ProblemKind, Shortcode, block_row, iter_blocks
+from transcheck.document.model import IMAGE_KINDS, Block, BlockQuote, Document, Paragraph, ProblemKind, Shortcode, block_row, iter_blocks
 from transcheck.document.shortcode_args import TEXT_ARGS, data_args, is_link_argument
 from transcheck.wording import in_section
 from transcheck.rules.language import says_not_translated
@@ -321,7 +321,7 @@ def picture_only(block: Block) -> bool:
     """A paragraph that is nothing but images (their alt texts are its text)."""
     if not isinstance(block, Paragraph) or not block.inline.links:
         return False
-    if any(link.kind not in ("image", "image-reference") for link in block.inline.links):
+    if any(link.kind not in IMAGE_KINDS for link in block.inline.links):
         return False
     rest = block.text
     for link in block.inline.links:

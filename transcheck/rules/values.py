@@ -22,7 +22,7 @@ from transcheck.document.memo import ByIdentity
 from transcheck.align.alignment import SectionInfo
 from transcheck.pair.comparison import Check, Comparison, Side
 from transcheck.findings import Example, Rule, Severity
-from transcheck.document.model import Block, BlockQuote, Document, HtmlBlock, Inline, ListBlock, ListItem, Paragraph, Shortcode, TableBlock, block_row, walk_nodes
+from transcheck.document.model import IMAGE_KINDS, Block, BlockQuote, Document, HtmlBlock, Inline, ListBlock, ListItem, Paragraph, Shortcode, TableBlock, block_row, walk_nodes
 from transcheck.languages.tags import ISO_639_1
 from transcheck.document.lines import LineIndex
 from transcheck.document.sections import heading_anchor
@@ -943,7 +943,7 @@ def section_targets(info: SectionInfo, skip: set[int], held: list[Block] | None 
 
 def _inline_targets(inline: Inline, in_paired_text: bool = False) -> list[Target]:
     found = [
-        Target(link.url, link.line, link.kind in ("image", "image-reference") or _looks_image(link.url), link.kind,
+        Target(link.url, link.line, link.kind in IMAGE_KINDS or _looks_image(link.url), link.kind,
                in_paired_text)
         for link in inline.links
         if not _footnote_or_identifier(link.url, link.text, link.kind)
