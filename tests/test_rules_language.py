@@ -311,3 +311,38 @@ def test_text_in_the_other_language_in_many_sections_is_told_once():
                  f"En annan svensk text.\n\nOch en tredje.\n\n" for n in range(1, 5))
     found = [f for f in check_texts(en, sv, "p.en.md", "p.sv.md") if f.rule == "untranslated" and f.path == "p.en.md"]
     assert len(found) == 1 and "3 more blocks in 3 more sections" in found[0].message and "lines 3, 11, 19, 27" in found[0].message
+
+
+ES_COURSE = (
+    "Un taller **gratuito** ofrecido en [Observability Engineering Fundamentals for Beginners]"
+    "(https://training.example/obs) y dictado por la Example Software Foundation:"
+)
+EN_COURSE = (
+    "A **free** workshop offered at [Observability Engineering Fundamentals for Beginners]"
+    "(https://training.example/obs) and taught by the Example Software Foundation:"
+)
+
+
+@pytest.mark.parametrize("language, text", [
+    ("es", ES_COURSE),
+    ("pt", "Um curso **gratuito** oferecido em [Observability Engineering Fundamentals for Beginners]"
+           "(https://training.example/obs) e ministrado pela Example Software Foundation:"),
+    ("fr", "Un atelier **gratuit** proposé sur [Observability Engineering Fundamentals for Beginners]"
+           "(https://training.example/obs) et animé par la Example Software Foundation :"),
+])
+def test_a_sentence_around_an_english_title_is_in_its_own_language(language, text):
+    # half of its letters are the English name of a course; its own words are Spanish
+    # (Portuguese, French), and their function words settle it before any n-gram model
+    translated = page(f'language: "{language}"', text, "## Cursos")
+    en = page('language: "en"', EN_COURSE, "## Courses")
+    found = check_texts(translated, en, f"content/{language}/page.md", "content/en/page.md")
+    assert [(f.rule, f.line) for f in found if f.rule in ("untranslated", "language-detected")] == []
+
+
+def test_a_paragraph_left_in_english_on_a_spanish_page_is_still_untranslated():
+    left = ("We offer a free workshop for beginners, taught by the people who wrote the tools, "
+            "and you can take it at your own pace from anywhere in the world.")
+    es = page('language: "es"', left, "## Cursos")
+    en = page('language: "en"', EN_COURSE, "## Courses")
+    found = check_texts(es, en, "content/es/page.md", "content/en/page.md")
+    assert [(f.rule, f.line) for f in found if f.rule in ("untranslated", "language-detected")] == [("untranslated", 6)]

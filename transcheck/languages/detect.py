@@ -40,7 +40,20 @@ _FUNCTION_WORDS: dict[str, frozenset[str]] = {
     "sv": frozenset("och att det som är för med på av en ett till inte har vi du kan den om jag de vår våra ni sig eller också från".split()),
     "no": frozenset("og at det som er for med på av en et til ikke har vi du kan den om jeg de vår våre dere seg eller også fra".split()),
     "da": frozenset("og at det som er for med på af en et til ikke har vi du kan den om jeg de vores sig eller også fra".split()),
+    "de": frozenset("der die das und ist nicht ein eine zu den von mit sich des auf für im dem auch es als werden aus er hat dass sie nach wird bei einer sind noch wie einem über einen zum haben nur oder aber zur durch".split()),
+    "es": frozenset("el la los las de del y en un una que es por para con no se su sus al lo como más pero este esta son puede ser también entre cuando sobre".split()),
+    "fr": frozenset("le la les de des du et en un une est que qui pour dans par sur pas ne se ce il elle nous vous sont avec au aux plus ou mais cette ces sa ses leur être peut aussi".split()),
+    "it": frozenset("il lo la gli le di del della dei e è un una che per con non si sono come più ma questo questa anche essere può tra nel nella".split()),
+    "nl": frozenset("de het een en van is in op te dat die met voor zijn niet aan er ook als bij of door naar wordt worden kan uw je wij".split()),
+    "pl": frozenset("się nie na jest że do jak co ale od po dla są przez czy tak oraz jego być może który która które".split()),
+    "pt": frozenset("os as de do da dos das e em um uma que é por para com não se seu sua ao na nos nas como mais mas ou este esta são pode ser também entre quando sobre você".split()),
+    "ro": frozenset("și de la în un o că pe cu nu se din care mai este sunt pentru ca sau dar această acest".split()),
 }
+# Short words that English writes too ("a", "I", "do", "in", "on"): in the lists of the
+# languages beyond English and Scandinavian they would count an English text as that language.
+_ENGLISH_TOO = frozenset("a i o e do to no so on in an am at as is it be he me we us or up if by of my man war son".split())
+for _code in ("de", "es", "fr", "it", "nl", "pl", "pt", "ro"):
+    _FUNCTION_WORDS[_code] = _FUNCTION_WORDS[_code] - _ENGLISH_TOO
 _WORDS = lazy_compile(r"[^\W\d_]+", re.UNICODE)
 
 
