@@ -3,6 +3,7 @@
 import pytest
 
 from conftest import findings
+from transcheck.checking.engine import check_texts
 from transcheck.rules.code_names import name_words
 
 EN = """
@@ -64,3 +65,57 @@ def test_name_words_split_identifiers_and_fold_accents():
     assert name_words("nomeDoServico") == ["nome", "servico"]
     assert name_words("instrumentation-scope_name") == ["instrumentation", "scope", "name"]
     assert name_words("Serviço") == ["servico"]
+
+
+EN_TRACER = """
+## Acquire a tracer
+
+Acquire a tracer from the global provider first.
+
+```python
+# Sets the global default provider
+trace.set_tracer_provider(provider)
+# Creates a tracer from the global provider
+tracer = trace.get_tracer("my.tracer.name")
+```
+"""
+
+# the prose says "tracer" as the English loan word; only the code's comments say "rastreador"
+PT_TRACER = """
+## Obter um tracer
+
+Obtenha primeiro um tracer do provedor global.
+
+```python
+# Define o provedor global padrão
+trace.set_tracer_provider(provider)
+# Cria um rastreador a partir do provedor global
+tracer = trace.get_tracer("meu.rastreador.nome")
+```
+"""
+
+
+def _code_findings(pt: str, en: str) -> list[tuple[str, int]]:
+    found = check_texts(pt.lstrip("\n"), en.lstrip("\n"), "content/pt/page.md", "content/en/page.md")
+    return [(f.severity.label, f.line) for f in found if f.rule == "code-mismatch"]
+
+
+def test_a_name_in_the_words_of_the_translations_code_comments_is_information():
+    assert _code_findings(PT_TRACER, EN_TRACER) == [("info", 9)]
+
+
+def test_words_that_only_code_has_are_no_evidence_of_a_translated_name():
+    # the same name with comments left in English: nothing on the page says "rastreador"
+    pt = PT_TRACER.replace("# Define o provedor global padrão", "# Sets the global default provider")
+    pt = pt.replace("# Cria um rastreador a partir do provedor global", "# Creates a tracer from the global provider")
+    assert _code_findings(pt, EN_TRACER) == [("warning", 9)]
+
+
+@pytest.mark.parametrize("name, comment", [
+    # English words for English words: a changed setting, though none is the other version's
+    ("backup.storage.node", "# Cria um tracer para o backup storage"),
+    ("meu.tracer.nome", "# Cria um rastreador a partir do provedor global"),  # "tracer": the other version's
+])
+def test_a_name_that_does_not_read_as_the_translations_own_words_stays_a_warning(name, comment):
+    pt = PT_TRACER.replace("meu.rastreador.nome", name).replace("# Cria um rastreador a partir do provedor global", comment)
+    assert _code_findings(pt, EN_TRACER) == [("warning", 9)]

@@ -6,20 +6,28 @@ and in the prose that names them ('nome-do-escopo-de-instrumentacao', 'nomeDoSer
 'Erro'). Such a name is not changed code. It is told from a renamed setting (en
 'otel.config.file' where a stale translation keeps 'otel.experimental.config.file') by its
 words: every one of them is absent from the other version, and the page's own prose uses
-them.
+them. A name that its page's comments explain ("# Cria um rastreador" above
+`get_tracer("meu.rastreador.nome")`) counts when the n-gram model reads it as the page's
+language too: comments are often left in the source's language, prose seldom.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from transcheck.document.memo import ByIdentity
-from transcheck.document.model import Document, ListItem, Paragraph, walk_nodes
+from transcheck.document.model import CodeBlock, Document, ListItem, Paragraph, walk_nodes
+from transcheck.languages.detect import log_likelihoods, ngrams
+from transcheck.languages.tags import detector_code
 from transcheck.lazyre import lazy_compile
 
 _WORD = lazy_compile(r"[^\W\d_]+")
 _CAMEL = lazy_compile(r"[A-Z]?[a-z\u00df-\u024f]+|[A-Z\u00c0-\u00de]+(?![a-z])")
 MIN_LETTERS = 3  # shorter words ("do", "de", "my") say nothing of a language
+# the text of a comment in code: a whole line after "#", "//", "--", "/*", "*" or "%%", or the
+# end of a line after "#" or "//" that follows white space ("x = 1  # o valor"; not "a * b")
+_COMMENT = lazy_compile(r"(?:^[ \t]*(?:#+|//|--|/\*+|\*|%%)|[ \t](?:#|//))[ \t]+(\S.*)$", re.M)
 
 
 def fold(word: str) -> str:
@@ -36,17 +44,20 @@ def name_words(name: str) -> list[str]:
 
 
 class PageWords:
-    """The folded words of a page: all of them, and those of its prose (code spans left out)."""
+    """The folded words of a page: all of them, those of its prose (code spans left out) and
+    those of the comments in its code."""
 
-    __slots__ = ("everything", "prose")
+    __slots__ = ("everything", "prose", "comments")
 
-    def __init__(self, everything: frozenset[str], prose: frozenset[str]) -> None:
+    def __init__(self, everything: frozenset[str], prose: frozenset[str], comments: frozenset[str]) -> None:
         self.everything = everything
         self.prose = prose
+        self.comments = comments
 
 
 def _read_page_words(doc: Document) -> PageWords:
     prose: set[str] = set()
+    comments: set[str] = set()
     blocks = list(doc.body.blocks)
     for section in doc.iter_sections():
         blocks.extend(section.blocks)
@@ -56,10 +67,13 @@ def _read_page_words(doc: Document) -> PageWords:
             for code in node.inline.code:
                 text = text.replace(code, " ")
             prose.update(fold(word) for word in _WORD.findall(text) if len(word) >= MIN_LETTERS)
+        elif isinstance(node, CodeBlock) and node.code:
+            for comment in _COMMENT.findall(node.code):
+                comments.update(fold(word) for word in _WORD.findall(comment) if len(word) >= MIN_LETTERS)
     everything = {fold(word) for word in _WORD.findall(doc.text) if len(word) >= MIN_LETTERS}
     for word in list(everything):  # an identifier's parts count as the page's words too
         everything.update(name_words(word))
-    return PageWords(frozenset(everything), frozenset(prose))
+    return PageWords(frozenset(everything), frozenset(prose), frozenset(comments))
 
 
 # a source page's words are read once for all its translations
@@ -78,3 +92,37 @@ def in_own_language(name: str, own: PageWords, other: PageWords) -> bool:
     if len(words) < MIN_WORDS or any(word in other.everything for word in words):
         return False
     return 2 * sum(word in own.prose for word in words) >= len(words)
+
+
+MIN_LEAN = 0.1  # nats an n-gram by which a name must read as its own page's language
+
+
+def _lean(words: list[str], own: str, other: str) -> float:
+    """How much better ``words`` read as language ``own`` than as ``other``: the difference of
+    their log-likelihoods under langdetect's n-gram profiles, per n-gram (0 when unknown)."""
+    text = " " + " ".join(words) + " "
+    scores = dict(log_likelihoods(text, tuple(sorted((own, other)))))
+    grams = len(ngrams(text))
+    if own not in scores or other not in scores or not grams:
+        return 0.0
+    return (scores[own] - scores[other]) / grams
+
+
+def reads_as_translated(name: str, counterpart: str, own: PageWords, other: PageWords,
+                        own_language: str | None, other_language: str | None) -> bool:
+    """Weaker evidence than :func:`in_own_language`, for a name whose words the page's prose
+    does not all use ('meu.rastreador.nome', where only a comment says "rastreador"): two
+    words or more, none anywhere in the other version, one at least in its own page's text,
+    and the name reads as its page's language while the name it stands for reads as the
+    other's ('my.tracer.name'). Two English words for two others ('staging.cluster' for
+    'production.cluster') read as one language and are no translation."""
+    mine, theirs = detector_code(own_language or ""), detector_code(other_language or "")
+    if not mine or not theirs or mine == theirs:
+        return False
+    words, others = name_words(name), name_words(counterpart)
+    if len(words) < MIN_WORDS or not others or any(word in other.everything for word in words):
+        return False
+    if not any(word in own.prose or word in own.comments for word in words):
+        return False
+    # a short English name ('tracer.name') leans only a little: that it leans at all is enough
+    return _lean(words, mine, theirs) >= MIN_LEAN and _lean(others, theirs, mine) > 0

@@ -17,7 +17,7 @@ from transcheck.findings import Example, Rule, Severity
 from transcheck.pair.comparison import BlockPair, Check, Comparison, Side, form_of, table_as_text
 from transcheck.document.model import Block, CodeBlock, Inline, ListBlock, ListItem, Paragraph, Shortcode, TableBlock, walk_nodes
 from transcheck.rules.values import section_targets
-from transcheck.rules.code_names import in_own_language, page_words
+from transcheck.rules.code_names import in_own_language, page_words, reads_as_translated
 from transcheck.scripts import WIDE, weight
 from transcheck.wording import contrast, clip, in_section, line_range, listed, named, plural, quote, section_phrase
 
@@ -1022,7 +1022,10 @@ def _names_translated(lines_a: list[str], lines_b: list[str], c: Comparison) -> 
         return False
     # the pages' words only now: most differing blocks differ in more than strings
     words_a, words_b = page_words(c.a.doc), page_words(c.b.doc)
-    return all(in_own_language(x, words_a, words_b) or in_own_language(y, words_b, words_a) for x, y in changed)
+    a, b = c.a.expected or c.a.language, c.b.expected or c.b.language
+    return all(in_own_language(x, words_a, words_b) or in_own_language(y, words_b, words_a)
+               or reads_as_translated(x, y, words_a, words_b, a, b) or reads_as_translated(y, x, words_b, words_a, b, a)
+               for x, y in changed)
 
 
 def _templates(a: CodeBlock, b: CodeBlock) -> bool:
