@@ -517,3 +517,54 @@ def test_a_missing_section_in_a_page_whose_sections_stand_in_another_order_belon
                   "## Oslo\n\nStedet på Lysaker har 6 MW og Green Mountain.\n")
     found = [f.message for f in check_texts(same_order, en, "p.nb.md", "p.en.md") if f.rule == "missing-section"]
     assert len(found) == 1 and found[0].endswith('it belongs before "Oslo"')
+
+
+_CODES_EN = (
+    "## Errors\n\n| Code | Message |\n|---|---|\n"
+    "| E101 | Key is missing. The request was not signed. |\n"
+    "| E102 | Key is invalid. Ask for a new one. |\n"
+    "| E103 | Too many requests per minute. |\n"
+)
+# each message wrapped onto a row of its own, the first cell left empty
+_CODES_SV_WRAPPED = (
+    "## Fel\n\n| Kod | Meddelande |\n|---|---|\n"
+    "| E101 | Nyckel saknas. |\n|  | Anropet var inte signerat. |\n"
+    "| E102 | Nyckeln är ogiltig. |\n|  | Be om en ny. |\n"
+    "| E103 | För många anrop per minut. |\n"
+)
+
+
+def test_a_cell_wrapped_onto_a_row_of_its_own_is_the_same_row():
+    assert [f.rule for f in findings(_CODES_SV_WRAPPED, _CODES_EN)] == []
+
+
+def test_rows_missing_from_a_table_are_named_by_their_first_cell():
+    en = _CODES_EN + "| R201 | Unknown method. |\n| R202 | Internal error. |\n"
+    found = [f for f in findings(_CODES_SV_WRAPPED, en) if f.rule == "table-shape"]
+    assert [(f.path, f.line, f.severity.label) for f in found] == [("a.md", 3, "error")]
+    assert "3 rows × 2 columns here but 5 × 2 in b.md:3" in found[0].message
+    assert found[0].message.endswith('rows "R201", "R202" there are not here')
+    assert [(r.path, r.line) for r in found[0].related] == [("b.md", 8)]  # the row "R201"
+
+
+def test_a_row_the_other_table_has_twice_is_named_once():
+    en = _CODES_EN + "| E103 | Too many requests per minute. |\n"
+    sv = _CODES_SV_WRAPPED
+    found = [f for f in findings(sv, en) if f.rule == "table-shape"]
+    assert found[0].message.endswith('row "E103" there is not here')
+    assert [(r.path, r.line) for r in found[0].related] == [("b.md", 8)]  # the second one
+
+
+def test_rows_named_in_words_each_version_translates_are_only_counted():
+    sv = "## Förmåner\n\n| Förmån | Ingår |\n|---|---|\n| Friskvård | Ja |\n| Pension | Ja |\n| Lunch | Nej |\n"
+    en = "## Benefits\n\n| Benefit | Included |\n|---|---|\n| Wellness | Yes |\n| Pension | Yes |\n"
+    found = [f for f in findings(sv, en) if f.rule == "table-shape"]
+    assert [f.message for f in found] == ["table has 3 rows × 2 columns here but 2 × 2 in b.md:3"]
+
+
+def test_rows_under_a_category_repeated_down_the_first_column_are_only_counted():
+    head = "| Group | Metric |\n|---|---|\n"
+    en = "## Metrics\n\n" + head + "".join(f"| Runtime | metric.{n} |\n" for n in "abcd") + "| Process | cpu |\n"
+    sv = "## Mått\n\n" + head + "".join(f"| Runtime | metric.{n} |\n" for n in "abc") + "| Process | cpu |\n"
+    found = [f for f in findings(sv, en) if f.rule == "table-shape"]
+    assert [f.message for f in found] == ["table has 4 rows × 2 columns here but 5 × 2 in b.md:3"]

@@ -103,6 +103,9 @@ PARAGRAPH_COUNT = Rule("TC106", "paragraph-count", Severity.INFO, "Aligned secti
 
 TABLE_SHAPE = Rule("TC107", "table-shape", Severity.ERROR, "Aligned tables have different numbers of rows or columns.",
          "Tables are read as GFM and Hugo render them (a row with extra cells keeps the table). A "
+         "row whose first cell is empty continues the row above (a long cell wrapped onto a row of "
+         "its own), so it is counted with it. Where both tables name their rows alike in the first "
+         "column (codes, names, settings), the message names the rows one version lacks. A "
          "table without counterpart is a warning where the other version writes it as a list or "
          "prose, and an error that says so where its rows ran together into a paragraph that does "
          "not render as a table.",
@@ -870,17 +873,77 @@ def _prose_holds(text: str, sub: ListBlock, lead: str) -> bool:
 
 
 def _compare_tables(c: Comparison, a: TableBlock, b: TableBlock) -> None:
-    if a.shape == b.shape:
-        return
+    starts_a, starts_b = _row_starts(a), _row_starts(b)
+    if a.shape[1] == b.shape[1] and len(starts_a) == len(starts_b):
+        return  # the same rows (a long cell wrapped onto rows of its own in one version)
+    rows_a, rows_b = len(starts_a), len(starts_b)
+    shown = (rows_a, rows_b) if (rows_a, rows_b) != (a.shape[0], b.shape[0]) else None
+    keys_a, keys_b = _row_keys(a, starts_a), _row_keys(b, starts_b)
+    told, related = "", b.line
+    if a.shape[1] == b.shape[1] and _keys_shared(keys_a, keys_b):
+        # the first column names each row alike in both ("1001", "R0002"): say which rows
+        only_b, only_a = _unmatched_keys(keys_b, keys_a, starts_b), _unmatched_keys(keys_a, keys_b, starts_a)
+        if only_b:
+            told += f"; {_rows_named(b, only_b)} there {'is' if len(only_b) == 1 else 'are'} not here"
+            related = b.row_line(only_b[0])
+        if only_a:
+            told += f"; {_rows_named(a, only_a)} here {'is' if len(only_a) == 1 else 'are'} not there"
+    wrapped = " (rows whose first cell is empty counted with the row above)" if shown else ""
     c.report(
         TABLE_SHAPE,
         c.a,
         a.line,
-        f"table has {plural(a.shape[0], 'row')} × {plural(a.shape[1], 'column')} here but "
-        f"{b.shape[0]} × {b.shape[1]} in {c.b.name}:{b.line}",
-        [(c.b, b.line)],
-        key=f"{a.shape}|{b.shape}|{'|'.join(b.header)}",
+        f"table has {plural(rows_a, 'row')} × {plural(a.shape[1], 'column')} here but "
+        f"{rows_b} × {b.shape[1]} in {c.b.name}:{b.line}{wrapped}{told}",
+        [(c.b, related)],
+        key=f"{(rows_a, a.shape[1])}|{(rows_b, b.shape[1])}|{'|'.join(b.header)}",
     )
+
+
+def _row_starts(table: TableBlock) -> list[int]:
+    """The body rows that begin a row of the table as a reader takes it: a row whose first
+    cell is empty, under one whose first cell is not, continues that row (a long message
+    wrapped onto a second row: "| 1001 | Key is undefined |" then "|  | Nyckel saknas |")."""
+    starts: list[int] = []
+    for index, row in enumerate(table.rows):
+        first = row[0].strip() if row else ""
+        if first or not starts or len(row) < 2 or not any(cell.strip() for cell in row[1:]):
+            starts.append(index)
+    return starts
+
+
+def _row_keys(table: TableBlock, starts: list[int]) -> list[str]:
+    return [" ".join(table.rows[i][0].split()).casefold() if table.rows[i] else "" for i in starts]
+
+
+def _keys_shared(keys_a: list[str], keys_b: list[str]) -> bool:
+    """Do both tables name their rows in words they share: a first cell in every row, nearly
+    all of them different (not a category repeated down the column, "Go runtime"), and most of
+    the shorter table's found in the longer one (not a column translated)?"""
+    if not keys_a or not keys_b or "" in keys_a or "" in keys_b:
+        return False
+    if any(len(keys) - len(set(keys)) > max(1, len(keys) // 10) for keys in (keys_a, keys_b)):
+        return False  # more than one row in ten (or one) repeats a name
+    shared = sum((Counter(keys_a) & Counter(keys_b)).values())
+    return shared >= max(1, 0.8 * min(len(keys_a), len(keys_b)))
+
+
+def _unmatched_keys(keys: list[str], others: list[str], starts: list[int]) -> list[int]:
+    """The rows (by index) whose first cell the other table has fewer times: the later of
+    two "Trafiklab Realtime APIs" rows when the other table has one."""
+    left = Counter(others)
+    unmatched = []
+    for row, key in zip(starts, keys):
+        if left[key]:
+            left[key] -= 1
+        else:
+            unmatched.append(row)
+    return unmatched
+
+
+def _rows_named(table: TableBlock, rows: list[int]) -> str:
+    names = [quote(table.rows[i][0], 30) for i in rows]
+    return f"{'row' if len(rows) == 1 else 'rows'} {listed(names, 5)}"
 
 
 def _code_as_read(code: str) -> str:
