@@ -877,7 +877,6 @@ def _compare_tables(c: Comparison, a: TableBlock, b: TableBlock) -> None:
     if a.shape[1] == b.shape[1] and len(starts_a) == len(starts_b):
         return  # the same rows (a long cell wrapped onto rows of its own in one version)
     rows_a, rows_b = len(starts_a), len(starts_b)
-    shown = (rows_a, rows_b) if (rows_a, rows_b) != (a.shape[0], b.shape[0]) else None
     keys_a, keys_b = _row_keys(a, starts_a), _row_keys(b, starts_b)
     told, related = "", b.line
     if a.shape[1] == b.shape[1] and _keys_shared(keys_a, keys_b):
@@ -888,7 +887,8 @@ def _compare_tables(c: Comparison, a: TableBlock, b: TableBlock) -> None:
             related = b.row_line(only_b[0])
         if only_a:
             told += f"; {_rows_named(a, only_a)} here {'is' if len(only_a) == 1 else 'are'} not there"
-    wrapped = " (rows whose first cell is empty counted with the row above)" if shown else ""
+    wrapped = (" (rows whose first cell is empty counted with the row above)"
+               if (rows_a, rows_b) != (a.shape[0], b.shape[0]) else "")
     c.report(
         TABLE_SHAPE,
         c.a,
