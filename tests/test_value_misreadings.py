@@ -553,3 +553,27 @@ def test_a_bullet_item_opened_by_a_date_keeps_its_day():
     for text in ("- 1. januari\n", "- 2. May require root\n", "- 3. Mars är en planet\n"):
         (outer,) = doc(text).body.blocks
         assert isinstance(outer, ListBlock) and isinstance(outer.items[0].blocks[0], ListBlock), text
+
+
+@pytest.mark.parametrize(
+    "nb, en, quiet",
+    [
+        ("lovene som kom etter 11. september, blant annet.", "the post-9/11 laws, among others.", True),
+        ("lovene som kom etter 11. september, blant annet.", "the laws passed after 11/9, among others.", True),
+        ("lovene som kom etter 11. september, blant annet.", "the laws passed in 2001, among others.", False),
+        ("lovene som kom etter 11. september, blant annet.", "the post-9/12 laws, among others.", False),
+        # with a year the date is written out in both, and a bare "9/11" is no match for it
+        ("lovene som kom etter 11. september 2001, blant annet.", "the post-9/11 laws, among others.", False),
+    ],
+)
+def test_a_day_without_year_matches_its_slash_form_in_the_other_version(nb, en, quiet):
+    """"11. september" and "post-9/11" name one day; "9/11" alone is never read as a date (a
+    fraction and "24/7" are written alike), only to recognise the other version's date."""
+    found = check_texts(f"## Myte\n\nGabriel forklarer {nb}\n", f"## Myth\n\nGabriel explains {en}\n", "c/nb/p.md", "c/en/p.md")
+    dates = [f.message for f in found if f.rule == "date-mismatch"]
+    assert (dates == []) is quiet, dates
+
+
+def test_a_bare_slash_is_never_a_date_of_its_own():
+    found = check_texts("## A\n\nVi hjälper dig 24/7 och 1/2 dagen.\n", "## A\n\nWe help you around the clock.\n", "p.sv.md", "p.en.md")
+    assert [f for f in found if f.rule == "date-mismatch"] == []

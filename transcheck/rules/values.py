@@ -28,7 +28,7 @@ from transcheck.document.lines import LineIndex
 from transcheck.document.sections import heading_anchor
 from transcheck.document.shortcode_args import TEXT_ARGS, is_link_argument
 from transcheck.values.contacts import Contact, find_contacts
-from transcheck.values.dates import DateValue, find_dates, find_word_dates
+from transcheck.values.dates import DateValue, find_dates, find_word_dates, slash_days
 from transcheck.values.links import IDENTIFIER_IN_TEXT, LinkRules, comparable_url, is_identifier, is_url_like
 from transcheck.values.money import Money, currencies_agree, find_money
 from transcheck.values.numbers import Number, find_number_words, find_numbers
@@ -532,15 +532,15 @@ def check_values(c: Comparison) -> None:
         # number words only where a number in digits may be their counterpart: without one on
         # either side they are read for nothing (a number word alone is never reported, _numbers)
         words = _in_digits(read_a) or _in_digits(read_b)
-        collected.append((sa, sb, _gathered(read_a, words), _gathered(read_b, words)))
-    all_a = [m for _, _, values, _ in collected for m in values.money]
-    all_b = [m for _, _, _, values in collected for m in values.money]
+        collected.append((sa, sb, _gathered(read_a, words), _gathered(read_b, words), read_a, read_b))
+    all_a = [m for _, _, values, _, _, _ in collected for m in values.money]
+    all_b = [m for _, _, _, values, _, _ in collected for m in values.money]
     local_prices = _local_currencies(c, all_a, all_b)
     whole_a, whole_b = elsewhere(c.sections.a, c.a.language), elsewhere(c.sections.b, c.b.language)
-    for sa, sb, values_a, values_b in collected:
+    for sa, sb, values_a, values_b, read_a, read_b in collected:
         if not local_prices:
             _money(c, sa, sb, values_a.money, values_b.money, (whole_a.money, whole_b.money))
-        _dates(c, sa, sb, values_a.dates, values_b.dates, (whole_a.dates, whole_b.dates))
+        _dates(c, sa, sb, values_a.dates, values_b.dates, (whole_a.dates, whole_b.dates), (read_a, read_b))
         _contacts(c, sa, sb, values_a.contacts, values_b.contacts, (whole_a.contacts, whole_b.contacts))
         _numbers(c, sa, sb, values_a.numbers, values_b.numbers, (whole_a.numbers, whole_b.numbers))
 
@@ -730,11 +730,21 @@ def _money(
 
 
 def _dates(
-    c: Comparison, sa: SectionInfo, sb: SectionInfo, a: list[Found[DateValue]], b: list[Found[DateValue]], whole: tuple[Locate, Locate] | None = None
+    c: Comparison,
+    sa: SectionInfo,
+    sb: SectionInfo,
+    a: list[Found[DateValue]],
+    b: list[Found[DateValue]],
+    whole: tuple[Locate, Locate] | None = None,
+    read: tuple[_Read, _Read] | None = None,
 ) -> None:
     left_a, left_b = match_values(a, b, lambda x, y: x.same(y), lambda d: ((d.month, d.day),))
     if not left_a and not left_b:
         return
+    if read is not None:
+        left_a, left_b = _written_with_a_slash(left_a, read[1]), _written_with_a_slash(left_b, read[0])
+        if not left_a and not left_b:
+            return
 
     def severity(x: DateValue, y: DateValue) -> Severity | None:
         # the same day, a year on one side only: a translation that leaves out a year the
@@ -745,6 +755,18 @@ def _dates(
         return f"{quote(found.text)} ({found.value.normalised()})"
 
     _report_leftovers(c, DATE_MISMATCH, sa, sb, left_a, left_b, describe, "date", severity_of=severity, whole=whole)
+
+
+def _written_with_a_slash(dates: list[Found[DateValue]], other: _Read) -> list[Found[DateValue]]:
+    """``dates`` without those of no year that the other version writes as "9/11" or "11/9"
+    ("11. september" and "post-9/11": a day and month alone are named, not dated, so the
+    other version's bare numbers are read as a date only to recognise one)."""
+    if all(found.value.year is not None for found in dates):
+        return dates
+    days: set[tuple[int, int]] = set()
+    for _, _, text in other:
+        days |= slash_days(text)
+    return [found for found in dates if found.value.year is not None or (found.value.month, found.value.day) not in days]
 
 
 def _contacts(

@@ -171,3 +171,22 @@ def find_word_dates(text: str) -> list[DateValue]:
     if not _DAY_WORD_HINT.search(text):
         return []
     return find_dates(text)
+
+
+# "9/11", "11/9": a day and a month without a year, in either order. Never read as a date of
+# its own (a fraction, a score and "24/7" are written alike), only to recognise a date the
+# other version writes out ("11. september" against "post-9/11").
+_SLASH_DAY = lazy_compile(r"(?<![\d/.,])([0-3]?\d)/([01]?\d)(?![\d/]|[.,]\d)")
+
+
+def slash_days(text: str) -> set[tuple[int, int]]:
+    """Every (month, day) that a bare "D/M" or "M/D" in ``text`` may mean."""
+    if "/" not in text:
+        return set()
+    found: set[tuple[int, int]] = set()
+    for match in _SLASH_DAY.finditer(text):
+        first, second = int(match.group(1)), int(match.group(2))
+        for month, day in ((first, second), (second, first)):
+            if 1 <= month <= 12 and 1 <= day <= 31:
+                found.add((month, day))
+    return found
