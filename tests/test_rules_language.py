@@ -235,6 +235,21 @@ def test_sources_cited_by_the_titles_of_their_links_are_no_untranslated_text():
     assert [f.rule for f in check(sv, en) if f.rule == "untranslated"] == ["untranslated"]
 
 
+def test_links_named_after_their_targets_are_no_untranslated_text():
+    # a GitHub label or a repository is linked by its own name, which every version keeps
+    labels = ("- [Good first issue](<{{% param issues %}}label%3A%22good%20first%20issue%22>)\n"
+              "- [Help wanted](https://github.com/example/site/labels/help_wanted)\n")
+    sv = page('language: "sv"', SV_TEXT + "\n\nVälj ett ärende med en av dessa etiketter:\n\n" + labels)
+    en = page('language: "en"', EN_TEXT + "\n\nPick an issue with one of these labels:\n\n" + labels, "## About us")
+    assert [f for f in check(sv, en) if f.rule in ("untranslated", "language-detected")] == []
+    # a label whose words are not in the target is text the page gives: translated
+    own = ("- [Issues for new contributors](<{{% param issues %}}label%3A%22good%20first%20issue%22>)\n"
+           "- [Help wanted](https://github.com/example/site/labels/needs-help)\n")
+    sv = page('language: "sv"', SV_TEXT + "\n\nVälj ett ärende med en av dessa etiketter:\n\n" + own)
+    en = page('language: "en"', EN_TEXT + "\n\nPick an issue with one of these labels:\n\n" + own, "## About us")
+    assert [f.rule for f in check(sv, en) if f.rule == "untranslated"] == ["untranslated"]
+
+
 @pytest.mark.parametrize("image", ["![Course completion badge][]", "![Course completion badge]"])
 def test_an_image_named_by_its_reference_label_is_no_text_to_translate(image):
     # "![Course completion badge][]": the alt text is the key of the reference definition

@@ -4,6 +4,7 @@ untranslated."""
 from __future__ import annotations
 
 import re
+from urllib.parse import unquote
 from functools import lru_cache
 
 from msgspec import Struct
@@ -263,8 +264,19 @@ def _reads_as_titles_of_links(unit: Block | ListItem) -> bool:
     if not isinstance(unit, (Paragraph, ListItem)) or not unit.inline.links:
         return False
     linked = sum(letters(link.text) for link in unit.inline.links
-                 if link.kind not in IMAGE_KINDS and link.url.startswith(("http://", "https://")))
+                 if link.kind not in IMAGE_KINDS and (link.url.startswith(("http://", "https://")) or _names_its_target(link.text, link.url)))
     return linked >= 0.5 * max(letters(unit.text), 1)
+
+
+_SEPARATORS = lazy_compile(r"[\s_+-]+")
+
+
+def _names_its_target(text: str, url: str) -> bool:
+    """Does a link's text stand in its target ("[Good first issue](…label%3A%22good%20first%20issue%22)",
+    "[sdk-java](https://…/sdk-java)")? Then it is the name of what it leads to, a GitHub label
+    or a repository, written alike in every version."""
+    name = _SEPARATORS.sub(" ", text.casefold()).strip()
+    return len(name) >= 3 and name in _SEPARATORS.sub(" ", unquote(url).casefold())
 
 
 _titles_of_links = ByIdentity[Block | ListItem, bool](_reads_as_titles_of_links)
