@@ -58,6 +58,19 @@ def test_missing_key_is_reported_in_the_file_that_lacks_it():
 
 
 
+def test_a_missing_tag_that_names_the_own_language_is_information_not_a_copy():
+    # some sites file each version under its language's name: the English page needs "English"
+    sv = SV.replace('tags: ["jobb"]', 'tags: ["Svenska"]')
+    en = EN.replace('tags: ["jobs"]\n', "")
+    found = findings(sv, en)
+    assert [(f.rule, f.path, f.severity.name) for f in found] == [("frontmatter-missing-key", "b.md", "INFO")]
+    assert 'has tags: ["Svenska"], the name of its own language' in found[0].message
+    # another language's name, or an ordinary tag, is a key to copy as before
+    for tag in ('["English"]', '["Svenska", "jobb"]'):
+        found = findings(SV.replace('tags: ["jobb"]', f"tags: {tag}"), en)
+        assert [(f.rule, f.severity.name) for f in found] == [("frontmatter-missing-key", "WARNING")], tag
+
+
 def test_a_missing_block_value_is_shown_on_one_line():
     """A YAML mapping written over several lines is quoted on one line (no line break, no
     escape code in the message)."""

@@ -10,6 +10,8 @@ from transcheck.lazyre import lazy_compile
 from transcheck.pair.comparison import Check, Comparison, Side
 from transcheck.findings import Example, Rule, Severity
 from transcheck.rules.language import FALLBACK_FLAGS, UNTRANSLATED
+from transcheck.languages.detect import same_language
+from transcheck.languages.tags import LANGUAGE_NAMES
 from transcheck.wording import clip, line_range, listed, shorten
 from transcheck.document.model import FrontMatterEntry
 
@@ -22,7 +24,9 @@ FRONTMATTER_MISSING_KEY = Rule("TC301", "frontmatter-missing-key", Severity.WARN
          "in [front-matter] local) are not compared, nor a key whose value says nothing (\"\", false, "
          "0, [], {}, null). A language or lang key in one version while the other declares no "
          "language at all is reported. A key whose name was translated but holds the same value "
-         "(dokumentbild / dokumentbilde) is information.",
+         "(dokumentbild / dokumentbilde) is information, and so is one whose value names the "
+         "version's own language (tags: [\"Svenska\"]): the other version needs its own language's "
+         "name there, not a copy.",
     example=Example(
         "---\ntitle: \"Utvecklare i Umeå\"\ncategory: \"IT\"\n---\nVi söker en utvecklare som vill bygga tjänster för kommuner och regioner.\n",
         "---\ntitle: \"Developer in Umeå\"\n---\nWe are looking for a developer who wants to build services for municipalities and regions.\n",
@@ -190,8 +194,32 @@ def check_missing_keys(c: Comparison) -> None:
     _missing_language_key(c, keys_a, keys_b)
 
 
+def _names_its_language(entry: FrontMatterEntry, side: Side) -> bool:
+    """Is the value the name of the page's own language (``tags: ["Svenska"]``, the way some
+    sites file each version under its language)? Then the other version needs its own
+    language's name there, not this value."""
+    values = entry.value if isinstance(entry.value, list) else [entry.value]
+    codes = [LANGUAGE_NAMES.get(v.strip().lower()) if isinstance(v, str) else None for v in values]
+    return bool(codes) and side.language is not None and all(code is not None and same_language(code, side.language) for code in codes)
+
+
 def _report_missing_keys(c: Comparison, having: Side, lacking: Side, gone: list[FrontMatterEntry]) -> None:
     """One finding per missing key; three or more (a sidebar's six fields) as one finding."""
+    for entry in [e for e in gone if _names_its_language(e, having)]:
+        gone.remove(entry)
+        c.report(
+            FRONTMATTER_MISSING_KEY,
+            lacking,
+            _anchor(lacking),
+            f"front matter has no '{entry.key}' here; {having.name}:{entry.line} has "
+            f"{entry.key}: {shown_raw(entry.raw)}, the name of its own language: "
+            f"if the site files pages by language, this version needs the name of its own",
+            [(having, entry.line)],
+            key=f"{entry.key}|language-name",
+            severity=Severity.INFO,  # a site convention, not lost content
+        )
+    if not gone:
+        return
     if len(gone) < 3:
         for entry in gone:
             c.report(
