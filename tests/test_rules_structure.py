@@ -438,6 +438,15 @@ def test_a_nested_list_whose_points_the_other_item_says_as_sentences_is_info(en,
         # a translated diagram: the same nodes and edges
         ("graph LR\n  A[Client] -->|sends| B(Collector)", "graph LR\n  A[Cliente] -->|envía| B(Colector)", None),
         ("graph LR\n  A[Client] --> B(Collector)", "graph LR\n  A[Cliente] --> C(Colector)", "warning"),
+        # text on a link, in mermaid's three arrow styles, and a quoted label in brackets
+        ("graph LR\n  A -- Uses --> B\n  B == Sends spans ==> C\n  C -. Implemented by .-> D",
+         "graph LR\n  A -- Usa --> B\n  B == Envía trazas ==> C\n  C -. Implementado por .-> D", None),
+        ('graph LR\n  App["Application"]:::node --> B', 'graph LR\n  App["Aplicación"]:::node --> B', None),
+        ("graph LR\n  Pre --> | Metrics | Aggregation", "graph LR\n  Pre[Preagregado] --> | Métricas | Aggregation", None),
+        ("---\ntitle: Figure 1, the pipeline\n---\ngraph LR\n  %% the collector\n  A --> B",
+         "---\ntitle: Figura 1, la canalización\n---\ngraph LR\n  %% el colector\n  A --> B", None),
+        ("graph LR\n  A -- Uses --> B\n  B == Sends spans ==> C", "graph LR\n  A -- Usa --> B\n  B == Envía trazas ==> D", "warning"),
+        ("graph LR\n  A -- Uses --> B", "graph LR\n  A -- Usa --x B", "warning"),
     ],
 )
 def test_a_diagram_with_translated_labels_is_the_same_code(en, es, severity):

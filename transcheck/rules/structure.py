@@ -989,6 +989,9 @@ def _fold_placeholders(text: str) -> str:
 def _compare_code(c: Comparison, a: CodeBlock, b: CodeBlock) -> None:
     if _code_as_read(a.code) == _code_as_read(b.code):
         return
+    if _diagram(a) and _diagram(b):
+        _compare_diagrams(c, a, b)
+        return
     lines_a = _code_as_read(a.code).split("\n")
     lines_b = _code_as_read(b.code).split("\n")
     folded_a = _fold_placeholders("\n".join(lines_a)).split("\n")
@@ -996,8 +999,6 @@ def _compare_code(c: Comparison, a: CodeBlock, b: CodeBlock) -> None:
     hashes = _hash_comments(a) or _hash_comments(b)
     if _without_comments(folded_a, hashes) == _without_comments(folded_b, hashes):
         return  # only comments or placeholders differ: translators translate them, the code is the same
-    if _diagram(a) and _diagram(b) and _fold_labels(a.code) == _fold_labels(b.code):
-        return  # a diagram whose labels are translated: the same nodes and edges
     severity = None
     templates = _templates(a, b)
     prose_a = _without_comments(_fold_prose_strings(folded_a, templates), hashes)
@@ -1016,6 +1017,13 @@ def _compare_code(c: Comparison, a: CodeBlock, b: CodeBlock) -> None:
     k = next((k for k, (x, y) in enumerate(zip(code_a, code_b)) if x[1] != y[1]), min(len(code_a), len(code_b)))
     offset_a = code_a[k][0] if k < len(code_a) else len(lines_a)
     offset_b = code_b[k][0] if k < len(code_b) else len(lines_b)
+    _report_code(c, a, b, (lines_a, offset_a), (lines_b, offset_b), severity)
+
+
+def _report_code(c: Comparison, a: CodeBlock, b: CodeBlock, at_a: tuple[list[str], int], at_b: tuple[list[str], int],
+                 severity: Severity | None = None) -> None:
+    """code-mismatch at the first line that differs (each block's lines and that line's index)."""
+    (lines_a, offset_a), (lines_b, offset_b) = at_a, at_b
     first_a = lines_a[offset_a] if offset_a < len(lines_a) else "(end of block)"
     first_b = lines_b[offset_b] if offset_b < len(lines_b) else "(end of block)"
     fence_lines = 1 if a.fence else 0
@@ -1032,9 +1040,38 @@ def _compare_code(c: Comparison, a: CodeBlock, b: CodeBlock) -> None:
     )
 
 
+def _compare_diagrams(c: Comparison, a: CodeBlock, b: CodeBlock) -> None:
+    """Two diagrams are the same when their nodes and edges are: labels are translated.
+    Only ``%%`` starts a comment in them ("A -- Uses --> B" is an edge, not SQL's comment)."""
+    lines_a, lines_b = _code_as_read(a.code).split("\n"), _code_as_read(b.code).split("\n")
+    shape_a, shape_b = _diagram_shape(lines_a), _diagram_shape(lines_b)
+    if [line for _, line in shape_a] == [line for _, line in shape_b]:
+        return
+    k = next((k for k, (x, y) in enumerate(zip(shape_a, shape_b)) if x[1] != y[1]), min(len(shape_a), len(shape_b)))
+    offset_a = shape_a[k][0] if k < len(shape_a) else len(lines_a)
+    offset_b = shape_b[k][0] if k < len(shape_b) else len(lines_b)
+    _report_code(c, a, b, (lines_a, offset_a), (lines_b, offset_b))
+
+
+def _diagram_shape(lines: list[str]) -> list[tuple[int, str]]:
+    """(index, line without its labels and spaces) of a diagram's lines but blank lines and
+    ``%%`` comments. A label left out is one too: a translation gives ``Aggregation`` the label
+    ``Aggregation[集約]`` to show the node in its own words."""
+    return [(i, _SPACES.sub("", _DIAGRAM_LABEL.sub("", _DIAGRAM_TITLE.sub(r"\1", line)))) for i, line in enumerate(lines)
+            if line.strip() and not line.lstrip().startswith("%%")]
+
+
+_SPACES = lazy_compile(r"\s+")
+
+
+# a diagram's title or description for screen readers, all text: "title: Figure 1", "accTitle: …"
+_DIAGRAM_TITLE = lazy_compile(r"^(\s*(?:title|accTitle|accDescr)\b:?).*", re.I)
+
+
 _DIAGRAM_INFO = frozenset({"mermaid", "plantuml", "dot", "graphviz"})
-# a label of a diagram's node or edge: A[label], B(label), C{label}, -->|label|, "label"
-_DIAGRAM_LABEL = lazy_compile(r"\[[^\[\]\n]*\]|\([^()\n]*\)|\{[^{}\n]*\}|\|[^|\n]*\||\"[^\"\n]*\"")
+# a label of a diagram's node or edge: A[label], B(label), C{label}, -->|label|, "label", and
+# mermaid's text on a link: A -- label --> B, A == label ==> B, A -. label .-> B
+_DIAGRAM_LABEL = lazy_compile(r"\[[^\[\]\n]*\]|\([^()\n]*\)|\{[^{}\n]*\}|\|[^|\n]*\||\"[^\"\n]*\"|(?<=--|==|-\.)\s[^\n]*?\s(?=--|==|\.-)")
 
 
 def _code_language(block: CodeBlock) -> str:
@@ -1044,10 +1081,6 @@ def _code_language(block: CodeBlock) -> str:
 
 def _diagram(block: CodeBlock) -> bool:
     return _code_language(block) in _DIAGRAM_INFO
-
-
-def _fold_labels(code: str) -> str:
-    return _DIAGRAM_LABEL.sub("…", _code_as_read(code))
 
 
 _STRING = lazy_compile(r"\"[^\"\n]*\"|'[^'\n]*'")
