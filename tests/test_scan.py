@@ -45,6 +45,25 @@ def test_hugo_content_dirs(tmp_path):
     ]
 
 
+def test_a_page_missing_in_a_language_that_translates_a_selection_is_info(tmp_path):
+    # en translates one post of four: a selection; nb translates three: the fourth is missing
+    files = {
+        "hugo.toml": 'defaultContentLanguage = "sv"\n[languages.sv]\ncontentDir = "c/sv"\n'
+                     '[languages.en]\ncontentDir = "c/en"\n[languages.nb]\ncontentDir = "c/nb"\n',
+        **{f"c/sv/blog/post{i}.md": SV for i in range(4)},
+        "c/en/blog/post0.md": EN,
+        **{f"c/nb/blog/post{i}.md": NB for i in range(3)},
+    }
+    write(tmp_path, files)
+    output = run("scan", str(tmp_path), "--format", "json").stdout
+    orphan = [(Path(f["path"]).name, f["severity"], f["message"]) for f in json.loads(output)["findings"] if f["rule"] == "orphan"]
+    assert orphan == [
+        ("post1.md", "info", "this page (sv) has no version in en, which translates under half of blog/: a partial translation"),
+        ("post2.md", "info", "this page (sv) has no version in en, which translates under half of blog/: a partial translation"),
+        ("post3.md", "warning", "this page (sv) has no version in nb (nor in en, which translates under half of blog/)"),
+    ]
+
+
 def test_orphans_can_be_ignored_per_section(tmp_path):
     write(tmp_path, {
         "hugo.toml": 'defaultContentLanguage = "sv"\n[languages.sv]\ncontentDir = "c/sv"\n[languages.en]\ncontentDir = "c/en"\n',

@@ -10,8 +10,12 @@ from transcheck.findings import Rule, Severity
 # --- the rules of this module: code, name, default severity, summary, documentation ---
 
 ORPHAN = Rule("TC601", "orphan", Severity.WARNING, "A page has no version in one of the site's languages.",
-         "Reported by scan for each page whose translation is missing; configure "
-         "[orphans] ignore = [\"blog/**\"] for sections that are not translated.",
+         "Reported by scan for each page whose translation is missing. A language with no page "
+         "at all in a top-level section (a blog kept in English) is not missing there; one that "
+         "translates under half of the section's pages translates a selection (the site shows "
+         "the source language for the rest), so a page missing only in such languages is an "
+         "info that says so. Configure [orphans] ignore = [\"blog/**\"] for sections that are "
+         "not translated.",
     compares=False,
 )
 

@@ -8,6 +8,7 @@ Hugo's own config says which languages exist and where each lives
 
 from __future__ import annotations
 
+from collections import Counter
 import fnmatch
 import os
 import re
@@ -71,6 +72,8 @@ class PairPlan(Struct):
     groups: int = 0
     layouts: list[SiteLayout] = field(default_factory=list)  # every site planned (several below a repo root)
     looked_in: list[str] = field(default_factory=list)  # where pages were looked for, for "0 pairs"
+    # an orphan's path → the languages it lacks that translate under half of its section
+    partial: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def find_site_root(start: Path) -> Path | None:
@@ -427,6 +430,7 @@ def plan_pairs(paths: list[Path], config: Config) -> PairPlan:
     orphans: list[tuple[Page, list[str]]] = []
     layouts: list[SiteLayout] = []
     looked_in: list[str] = []
+    partial: dict[str, tuple[str, ...]] = {}
     groups = 0
     for site in _sites(paths, config):
         layouts.append(site.layout)
@@ -435,7 +439,8 @@ def plan_pairs(paths: list[Path], config: Config) -> PairPlan:
             problems.extend(site.layout.problems)  # a broken config: its pairs would be guesses
             continue
         site_root = site.layout.root if site.layout.kind else None
-        site_pairs, site_orphans, site_groups = _plan_site(site.layout, site.walk, config, problems, site_root)
+        site_pairs, site_orphans, site_groups, site_partial = _plan_site(site.layout, site.walk, config, problems, site_root)
+        partial.update(site_partial)
         if site.only is not None:
             only = site.only
             site_pairs = [(a, b) for a, b in site_pairs if _touches(a.path, only) or _touches(b.path, only)]
@@ -444,7 +449,7 @@ def plan_pairs(paths: list[Path], config: Config) -> PairPlan:
         orphans.extend(site_orphans)
         groups += site_groups
     layout = layouts[0] if layouts else layout_for(paths, config)
-    return PairPlan(pairs, orphans, problems, layout, groups, layouts, looked_in)
+    return PairPlan(pairs, orphans, problems, layout, groups, layouts, looked_in, partial)
 
 
 def _falls_back(path: str, language: str, layout: SiteLayout) -> bool:
@@ -466,7 +471,7 @@ def _touches(path: str, only: list[Path]) -> bool:
 
 def _plan_site(
     layout: SiteLayout, walk: list[Path], config: Config, problems: list[Problem], site_root: Path | None
-) -> tuple[list[tuple[Page, Page]], list[tuple[Page, list[str]]], int]:
+) -> tuple[list[tuple[Page, Page]], list[tuple[Page, list[str]]], int, dict[str, tuple[str, ...]]]:
     # What planning holds for each of a site's pages is kept small (a large site has tens of
     # thousands): the page, its top-level section; the page map is built as the pages come.
     # Strings that many pages repeat are shared: group keys by ``keys``, languages and sections
@@ -504,11 +509,13 @@ def _plan_site(
     if not layout.languages:  # nothing configured: the languages are those of the file names
         layout.languages = list(order)
     # A language that translates nothing of a top-level section (a blog kept in English)
-    # does so by design: its pages there are not missing.
-    translated_sections: set[tuple[str, str]] = set()
+    # does so by design: its pages there are not missing. One that translates under half of
+    # it translates a selection: its missing pages are told apart (``partial``).
+    translated_sections: Counter[tuple[str, str]] = Counter()
     for group in groups.values():
         for language, page in group.items():
-            translated_sections.add((language, sections[page.path]))
+            translated_sections[(language, sections[page.path])] += 1
+    references: Counter[str] = Counter()
     pairs: list[tuple[Page, Page]] = []
     orphans: list[tuple[Page, list[str]]] = []
     for key in sorted(groups):
@@ -527,7 +534,14 @@ def _plan_site(
         ]
         if missing:
             orphans.append((reference, missing))
-    return pairs, orphans, len(groups)
+        references[section] += 1
+    partial: dict[str, tuple[str, ...]] = {}
+    for reference, missing in orphans:
+        section = sections[reference.path]
+        selective = tuple(l for l in missing if translated_sections[(l, section)] < 0.5 * references[section])
+        if selective:
+            partial[reference.path] = selective
+    return pairs, orphans, len(groups), partial
 
 
 def _section(key: str) -> str:

@@ -27,7 +27,7 @@ from transcheck.resolved import resolved
 from transcheck.site.config import Config
 from transcheck.checking.engine import FileInfo, PairResult, _load, check_group, compare_paths, internal_error
 from transcheck.document.memo import forget_all
-from transcheck.findings import Finding, sort_findings
+from transcheck.findings import Finding, Severity, sort_findings
 from transcheck.site.cache import CACHE_DIR_NAME, PairCache, file_digest, finding_from_json, finding_to_json, pair_key, settings_digest
 from transcheck.values.pagemap import PageMap
 from transcheck.site.layout import Page, PairPlan, SiteLayout, plan_pairs
@@ -332,7 +332,7 @@ def scan(
     del work
     if cache_dir is not None:
         PairCache(cache_dir).prune()
-    findings.extend(_orphan_findings(orphans, plan.layout, config, settings))
+    findings.extend(_orphan_findings(orphans, plan.layout, config, settings, plan.partial))
     parse_error = PARSE_ERROR
     for path, line, message in plan.problems:
         findings.append(Finding(path, line or 1, parse_error.name, parse_error.code, parse_error.severity, message))
@@ -372,7 +372,11 @@ def _within(path: str, root: Path) -> bool:
         return False
 
 
-def _orphan_findings(orphans: list[tuple[Page, list[str]]], layout: SiteLayout, config: Config, settings: Settings) -> list[Finding]:
+def _orphan_findings(orphans: list[tuple[Page, list[str]]], layout: SiteLayout, config: Config, settings: Settings,
+                     partial: dict[str, tuple[str, ...]] | None = None) -> list[Finding]:
+    """One finding per page without a version in some of the site's languages. A language
+    that translates under half of the page's section translates a selection (a site that
+    falls back to its source language elsewhere): its missing page is an info, not a warning."""
     if not config.orphans or ORPHAN.name not in enabled_rules(settings):
         return []
     meta = ORPHAN
@@ -382,12 +386,26 @@ def _orphan_findings(orphans: list[tuple[Page, list[str]]], layout: SiteLayout, 
         if any(fnmatch.fnmatch(relative, pattern) or fnmatch.fnmatch(page.key, pattern) for pattern in config.orphan_ignore):
             continue
         names = ", ".join(missing)
+        selective = (partial or {}).get(page.path, ())
+        full = [language for language in missing if language not in selective]
+        message = f"this page ({page.language}) has no version in {', '.join(full or selective)}"
+        if selective:
+            section = _top_section(page.key)
+            where = f"{section}/" if section else "the site"
+            which = "which translates" if len(selective) == 1 else "each translating"
+            message += (f" (nor in {', '.join(selective)}, {which} under half of {where})" if full
+                        else f", {which} under half of {where}: a partial translation")
         finding = Finding(
-            str(page.path), 1, meta.name, meta.code, meta.severity,
-            f"this page ({page.language}) has no version in {names}", key=f"{page.key}|{names}",
+            str(page.path), 1, meta.name, meta.code, meta.severity if full else Severity.INFO,
+            message, key=f"{page.key}|{names}",
         )
         found.append(finding.with_severity(severity_of(settings, finding)))
     return found
+
+
+def _top_section(key: str) -> str:
+    head, slash, _ = key.partition("/")
+    return head if slash else ""
 
 
 def _config_notes(layout: SiteLayout) -> list[str]:
