@@ -250,6 +250,22 @@ def test_links_named_after_their_targets_are_no_untranslated_text():
     assert [f.rule for f in check(sv, en) if f.rule == "untranslated"] == ["untranslated"]
 
 
+@pytest.mark.parametrize("picture", ["![demo-server disconnected](demo-server-disconnected.png)",
+                                     "![image1](team-type.png) ![image2](region.png)\n![Screenshot 3](vendor.png)"])
+def test_an_image_named_after_its_file_or_numbered_is_no_text_to_translate(picture):
+    sv = page('language: "sv"', SV_TEXT + "\n\n" + picture + "\n")
+    en = page('language: "en"', EN_TEXT + "\n\n" + picture + "\n", "## About us")
+    assert [f for f in check(sv, en) if f.rule in ("untranslated", "language-detected")] == []
+
+
+def test_identical_alt_text_of_an_image_alone_is_told_as_alt_text():
+    picture = "![The demo server, cut off from the collector](server.png)\n"
+    sv = page('language: "sv"', SV_TEXT + "\n\n" + picture)
+    en = page('language: "en"', EN_TEXT + "\n\n" + picture, "## About us")
+    found = [f.message for f in check(sv, en) if f.rule == "untranslated"]
+    assert len(found) == 1 and found[0].startswith('image alt text "The demo server, cut off from the collector" is identical')
+
+
 @pytest.mark.parametrize("image", ["![Course completion badge][]", "![Course completion badge]"])
 def test_an_image_named_by_its_reference_label_is_no_text_to_translate(image):
     # "![Course completion badge][]": the alt text is the key of the reference definition

@@ -17,7 +17,7 @@ from transcheck.pair.comparison import Check, Comparison, Side
 from transcheck.findings import Example, Rule, Severity
 from transcheck.languages.detect import candidates_for, judge, language_name, log_likelihoods, ngrams, same_language
 from transcheck.languages.tags import LANGUAGE_NAMES, TagVerdict, detector_code, family, verdict
-from transcheck.document.model import IMAGE_KINDS, Block, BlockQuote, Document, FrontMatterEntry, HtmlBlock, ListItem, Node, Paragraph, Shortcode, walk_nodes
+from transcheck.document.model import IMAGE_KINDS, Block, BlockQuote, Document, FrontMatterEntry, HtmlBlock, Link, ListItem, Node, Paragraph, Shortcode, walk_nodes
 from transcheck.document.shortcode_args import TEXT_ARGS
 from transcheck.document.sections import heading_anchor
 from transcheck.scripts import letters, weight
@@ -266,6 +266,25 @@ def _reads_as_titles_of_links(unit: Block | ListItem) -> bool:
     linked = sum(letters(link.text) for link in unit.inline.links
                  if link.kind not in IMAGE_KINDS and (link.url.startswith(("http://", "https://")) or _names_its_target(link.text, link.url)))
     return linked >= 0.5 * max(letters(unit.text), 1)
+
+
+def _images_only(unit: Block | ListItem) -> list[Link]:
+    """The images of a paragraph that has no text but their alt texts; [] for any other."""
+    if not isinstance(unit, Paragraph) or not unit.inline.links:
+        return []
+    images = [link for link in unit.inline.links if link.kind in IMAGE_KINDS]
+    if len(images) != len(unit.inline.links) or letters(unit.text) != sum(letters(image.text) for image in images):
+        return []
+    return images
+
+
+# alt text that only numbers a picture: "image1", "Screenshot 2", "bild"
+_PLACEHOLDER_ALT = lazy_compile(r"\s*(?:image|img|picture|pic|figure|fig|screenshot|photo|bild|foto|diagram)[\s_-]*\d*\s*$", re.I)
+
+
+def _names_a_file(alt: str, url: str) -> bool:
+    """Is an image's alt text its file's name or a placeholder, the same in every version?"""
+    return not alt.strip() or bool(_PLACEHOLDER_ALT.match(alt)) or _names_its_target(alt, url)
 
 
 _SEPARATORS = lazy_compile(r"[\s_+-]+")
@@ -520,7 +539,8 @@ def translatable(text: str) -> bool:
 
 
 def _report_untranslated(c: Comparison, side: Side, unit: Block | ListItem, how: str, related: tuple[Side, int] | None = None) -> None:
-    kind = "list item" if isinstance(unit, ListItem) else "HTML block" if isinstance(unit, HtmlBlock) else "paragraph"
+    kind = ("list item" if isinstance(unit, ListItem) else "HTML block" if isinstance(unit, HtmlBlock)
+            else "image alt text" if _images_only(unit) else "paragraph")
     c.report(
         UNTRANSLATED,
         side,
@@ -639,6 +659,8 @@ def identical_text(c: Comparison) -> list[IdenticalText]:
             text_a, text_b = _unit_text(unit_a), _unit_text(unit_b)
             if _QUOTATION.match(text_a) or _titles_of_links(unit_a):
                 continue  # '"Cilium now uses …", wrote a maintainer': a quotation keeps its words
+            if (images := _images_only(unit_a)) and all(_names_a_file(image.text, image.url) for image in images):
+                continue  # ![image1](team.png), ![demo-server disconnected](demo-server-disconnected.png)
             if fold_for_comparison(text_a) == fold_for_comparison(text_b) and translatable(text_a) and len(text_a.split()) >= min_words:
                 by_section.setdefault(pair.section_a.index, []).append((unit_a, unit_b))
     found: list[IdenticalText] = []
