@@ -469,3 +469,29 @@ def test_the_real_backend_finds_the_nameless_replacement(monkeypatch: pytest.Mon
     en = replaced(ABOUT_EN, "All our servers stand in Sweden and run on green power.", NAMELESS)
     assert about(ABOUT_SV, en) == [("sentence-replaced", "sv", 6, "warning", [6])]
     assert about(ABOUT_SV, ABOUT_EN) == [] and found(SV, EN) == []
+
+
+@needs_corpus
+def test_a_glossary_entry_split_into_two_paragraphs_or_two_sentences_is_quiet() -> None:
+    """opentelemetry.io's Korean glossary splits an entry's paragraph in two ("Log"), and one
+    English sentence in two with the English terms glossed in brackets ("Metric"): nothing
+    is missing on either side."""
+    base = CORPUS / "opentelemetry.io" / "content"
+    ko, en = base / "ko" / "docs" / "concepts" / "glossary.md", base / "en" / "docs" / "concepts" / "glossary.md"
+    if not ko.is_file() or not en.is_file():
+        pytest.skip("the glossary is not in this corpus")
+    for a, b in ((ko, en), (en, ko)):
+        assert [f for f in check_paths(str(a), str(b), Settings(select=("sentence-missing",))).findings] == []
+
+
+def test_a_sentence_that_glosses_the_other_versions_words_is_not_missing() -> None:
+    en = ("## Metric\n\nRecords a data point, either a raw measurement or a predefined aggregation, as a time series "
+          "together with its metadata. See the metrics page.\n")
+    glossed = ("## 메트릭\n\n메타데이터와 함께 시계열(time series) 형태로 데이터 포인트를 기록한다. 데이터 포인트는 원시 측정값일 "
+               "수도 있고, 미리 정의된 집계(predefined aggregation) 결과일 수도 있다. 메트릭 페이지를 참고한다.\n")
+    assert [f.rule for f in check_texts(glossed, en, "c/ko/p.md", "c/en/p.md", Settings(select=("sentence-missing",)))] == []
+    from transcheck.rules.sentences import _glosses_from
+
+    assert _glosses_from("시계열(time series) 형태로", "as a time series together")
+    assert not _glosses_from("시계열(time series) 형태로", "as a sequence of points")  # not the other version's words
+    assert not _glosses_from("시계열(series) 형태로", "as a time series together")  # one word is too little to tell

@@ -299,6 +299,8 @@ def _report_missing(c: Comparison, unit: _Aligned, model: LengthModel, page: _Pa
         there = " ".join(s.text for s in others)
         if anchors(sentence.text) & anchors(there) or len(cognates(sentence.text) & cognates(there)) >= MAX_SHARED_COGNATES:
             continue  # its numbers, names or loan words are on the other side: said there, in other words
+        if _glosses_from(sentence.text, there):
+            continue  # "시계열(time series)": it quotes the other version's words for what it says
         rest = " ".join(s.text for s in sentences if s is not sentence)
         if evidence(rest, there) < MIN_EVIDENCE and _good_fits(unit, model, unit.beads[bead_number]) < MIN_EVIDENCE:
             continue  # nothing shows that the rest of the unit is translated there: units aligned by position only
@@ -310,6 +312,9 @@ def _report_missing(c: Comparison, unit: _Aligned, model: LengthModel, page: _Pa
             return False
         if _lonely_block_fits(sentence, page.lonely(here_is_a), lacking_section, here_is_a, model):
             continue  # a paragraph of its own there, without counterpart here: split off, not dropped
+        lacking_language = c.b.language if here_is_a else c.a.language
+        if _fits_with_split_off(unit, here_is_a, sentence, page.lonely(here_is_a), lacking_language, model):
+            continue  # the paragraph there was split in two, and another sentence went with the other half
         if _said_elsewhere(sentence.text, page.blocks(here_is_a), lacking_unit, SAID_IN_PAGE_SHARE):
             continue  # ... or elsewhere in the page (the paragraphs were aligned by position only)
         _missing_finding(c, unit, here_is_a, sentence, bead_number)
@@ -328,6 +333,47 @@ def _lonely_block_fits(sentence: Sentence, lonely: list[Paragraph], section: lis
         if abs(delta) <= LONELY_FIT:
             return True
     return False
+
+
+# a term of the other version given in brackets after its translation: "시계열(time series)"
+_GLOSS = lazy_compile(r"[(（]([^\W\d_][\w .'-]{2,60})[)）]")
+
+
+def _glosses_from(sentence: str, there: str) -> bool:
+    """Does the sentence gloss a term in brackets that the other version's text has, word for
+    word? Korean, Japanese and Chinese translations often do; a dropped sentence would not."""
+    if "(" not in sentence and "（" not in sentence:
+        return False
+    other = " ".join(there.casefold().split())
+    return any(len(gloss.split()) >= 2 and " ".join(gloss.casefold().split()) in other
+               for gloss in _GLOSS.findall(sentence))
+
+
+def _fits_with_split_off(unit: _Aligned, here_is_a: bool, sentence: Sentence, lonely: list[Paragraph],
+                         language: str | None, model: LengthModel) -> bool:
+    """The other version split the paragraph in two, and only one half is aligned with this
+    unit: with the paragraph without counterpart just before or after that half joined to it,
+    is every sentence here matched? (Then the sentence left over was matched by length only
+    while its counterpart stands in the other half.)"""
+    section = unit.section_b if here_is_a else unit.section_a
+    lacking_unit = unit.unit_b if here_is_a else unit.unit_a
+    at = next((k for k, block in enumerate(section) if block is lacking_unit), None)
+    if at is None:
+        return False
+    alone = {id(paragraph) for paragraph in lonely}
+    before = section[at - 1] if at > 0 and id(section[at - 1]) in alone else None
+    after = section[at + 1] if at + 1 < len(section) and id(section[at + 1]) in alone else None
+    if before is None and after is None:
+        return False
+    others = unit.b if here_is_a else unit.a
+    merged = ((split_sentences(unit_text(before), language) if before is not None else []) + others
+              + (split_sentences(unit_text(after), language) if after is not None else []))
+    if len(merged) > MAX_SENTENCES:
+        return False
+    a, b = (unit.a, merged) if here_is_a else (merged, unit.b)
+    trial = _Aligned(unit.unit_a, unit.unit_b, a, b, align_sentences(a, b, model), unit.section_a, unit.section_b)
+    index = next(k for k, own in enumerate(unit.a if here_is_a else unit.b) if own is sentence)
+    return not any(in_a == here_is_a and i == index for in_a, i, _ in _candidates(trial, model))
 
 
 def _said_elsewhere(text: str, blocks: list[Block], aligned: Paragraph | ListItem, share: float) -> bool:
