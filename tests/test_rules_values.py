@@ -409,3 +409,34 @@ def test_another_front_matter_picture_is_a_warning_and_another_picture_in_the_te
     other = en.replace("sidebarimage: team-en.webp", "sidebarimage: team-sv.webp").replace("/img/office.jpg", "/img/hall.jpg")
     assert [(f.rule, f.severity.label) for f in check_texts(sv, other, "p.sv.md", "p.en.md") if f.rule == "image-mismatch"] == \
         [("image-mismatch", "error")]
+
+
+PRICES_SV = """## Maskiner med GPU
+
+Vi erbjuder flera maskiner med GPU.
+
+| Produkt ID        | vCPU | RAM (GB) | Per timme |
+|-------------------|-----:|---------:|----------:|
+| flavor-c4r16-a2   | 4    | 16       | 4,65 kr   |
+| flavor-c8r32-a2   | 8    | 32       | 6,49 kr   |
+| flavor-c32r192-h1 | 32   | 192      | 32,91 kr  |
+"""
+
+PRICES_EN = """## Machines with GPU
+
+We offer several machines with GPU.
+
+| Product ID        | vCPU | RAM (GB) | Per hour  |
+|-------------------|-----:|---------:|----------:|
+| flavor-c4r16-a2   | 4    | 16       | 4,65 kr   |
+| flavor-c8r32-a2   | 8    | 32       | 6,49 kr   |
+"""
+
+
+def test_the_values_of_a_table_row_one_version_lacks_are_left_to_table_shape():
+    found = [(f.rule, f.message) for f in findings(PRICES_SV, PRICES_EN)]
+    assert [rule for rule, _ in found] == ["table-shape"]
+    assert 'row "flavor-c32r192-h1" here is not there' in found[0][1]
+    # a number changed in a row both tables have is still a number-mismatch
+    changed = PRICES_EN.replace("| 32       |", "| 64       |")
+    assert [f.rule for f in findings(PRICES_SV, changed)] == ["table-shape", "number-mismatch"]

@@ -16,6 +16,7 @@ from transcheck.align.alignment import EXACT_CELLS, SectionInfo, align_items, al
 from transcheck.findings import Example, Rule, Severity
 from transcheck.pair.comparison import BlockPair, Check, Comparison, Side, form_of, table_as_text
 from transcheck.document.model import Block, CodeBlock, Inline, ListBlock, ListItem, Paragraph, Shortcode, TableBlock, walk_nodes
+from transcheck.document.table_rows import keys_shared, row_keys, row_starts, unmatched_keys
 from transcheck.rules.values import section_targets
 from transcheck.rules.code_names import in_own_language, page_words, reads_as_translated
 from transcheck.scripts import WIDE, weight
@@ -139,7 +140,6 @@ CODE_MISMATCH = Rule("TC108", "code-mismatch", Severity.WARNING, "Code blocks or
 )
 
 RULES: tuple[Rule, ...] = (MISSING_SECTION, HEADING_LEVEL, SECTION_ORDER, BULLET_COUNT, LIST_KIND, PARAGRAPH_COUNT, TABLE_SHAPE, CODE_MISMATCH,)
-
 
 
 def _quote_or(text: str, width: int, empty: str) -> str:
@@ -297,7 +297,6 @@ def _language_chooser(c: Comparison, having: Side, info: SectionInfo) -> bool:
     return (own is not None and sum(group == own for group in groups) >= 2
             and all(group == own for group in groups if group is not None)
             and sum(group is None for group in groups) == len(unknown_but_ours))
-
 
 
 def _host_holding_blocks(
@@ -521,7 +520,6 @@ def check_blocks(c: Comparison) -> None:
     _paragraph_counts(c)
     _code_blocks(c)
     _inline_code(c)
-
 
 
 def _split_lists(pairs: list[BlockPair]) -> dict[int, list[ListBlock]]:
@@ -869,19 +867,16 @@ def _prose_holds(text: str, sub: ListBlock, lead: str) -> bool:
     return weight(text) >= 0.8 * (nested + weight(lead))
 
 
-
-
-
 def _compare_tables(c: Comparison, a: TableBlock, b: TableBlock) -> None:
-    starts_a, starts_b = _row_starts(a), _row_starts(b)
+    starts_a, starts_b = row_starts(a), row_starts(b)
     if a.shape[1] == b.shape[1] and len(starts_a) == len(starts_b):
         return  # the same rows (a long cell wrapped onto rows of its own in one version)
     rows_a, rows_b = len(starts_a), len(starts_b)
-    keys_a, keys_b = _row_keys(a, starts_a), _row_keys(b, starts_b)
+    keys_a, keys_b = row_keys(a, starts_a), row_keys(b, starts_b)
     told, related = "", b.line
-    if a.shape[1] == b.shape[1] and _keys_shared(keys_a, keys_b):
+    if a.shape[1] == b.shape[1] and keys_shared(keys_a, keys_b):
         # the first column names each row alike in both ("1001", "R0002"): say which rows
-        only_b, only_a = _unmatched_keys(keys_b, keys_a, starts_b), _unmatched_keys(keys_a, keys_b, starts_a)
+        only_b, only_a = unmatched_keys(keys_b, keys_a, starts_b), unmatched_keys(keys_a, keys_b, starts_a)
         if only_b:
             told += f"; {_rows_named(b, only_b)} there {'is' if len(only_b) == 1 else 'are'} not here"
             related = b.row_line(only_b[0])
@@ -898,47 +893,6 @@ def _compare_tables(c: Comparison, a: TableBlock, b: TableBlock) -> None:
         [(c.b, related)],
         key=f"{(rows_a, a.shape[1])}|{(rows_b, b.shape[1])}|{'|'.join(b.header)}",
     )
-
-
-def _row_starts(table: TableBlock) -> list[int]:
-    """The body rows that begin a row of the table as a reader takes it: a row whose first
-    cell is empty, under one whose first cell is not, continues that row (a long message
-    wrapped onto a second row: "| 1001 | Key is undefined |" then "|  | Nyckel saknas |")."""
-    starts: list[int] = []
-    for index, row in enumerate(table.rows):
-        first = row[0].strip() if row else ""
-        if first or not starts or len(row) < 2 or not any(cell.strip() for cell in row[1:]):
-            starts.append(index)
-    return starts
-
-
-def _row_keys(table: TableBlock, starts: list[int]) -> list[str]:
-    return [" ".join(table.rows[i][0].split()).casefold() if table.rows[i] else "" for i in starts]
-
-
-def _keys_shared(keys_a: list[str], keys_b: list[str]) -> bool:
-    """Do both tables name their rows in words they share: a first cell in every row, nearly
-    all of them different (not a category repeated down the column, "Go runtime"), and most of
-    the shorter table's found in the longer one (not a column translated)?"""
-    if not keys_a or not keys_b or "" in keys_a or "" in keys_b:
-        return False
-    if any(len(keys) - len(set(keys)) > max(1, len(keys) // 10) for keys in (keys_a, keys_b)):
-        return False  # more than one row in ten (or one) repeats a name
-    shared = sum((Counter(keys_a) & Counter(keys_b)).values())
-    return shared >= max(1, 0.8 * min(len(keys_a), len(keys_b)))
-
-
-def _unmatched_keys(keys: list[str], others: list[str], starts: list[int]) -> list[int]:
-    """The rows (by index) whose first cell the other table has fewer times: the later of
-    two "Trafiklab Realtime APIs" rows when the other table has one."""
-    left = Counter(others)
-    unmatched = []
-    for row, key in zip(starts, keys):
-        if left[key]:
-            left[key] -= 1
-        else:
-            unmatched.append(row)
-    return unmatched
 
 
 def _rows_named(table: TableBlock, rows: list[int]) -> str:

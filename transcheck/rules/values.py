@@ -26,6 +26,7 @@ from transcheck.document.model import IMAGE_KINDS, Block, BlockQuote, Document, 
 from transcheck.languages.tags import ISO_639_1
 from transcheck.document.lines import LineIndex
 from transcheck.document.sections import heading_anchor
+from transcheck.document.table_rows import rows_without_counterpart
 from transcheck.document.shortcode_args import TEXT_ARGS, is_link_argument
 from transcheck.values.contacts import Contact, find_contacts
 from transcheck.values.dates import DateValue, find_dates, find_word_dates, slash_days
@@ -206,10 +207,12 @@ def _without_footnote_mark(title: str) -> str:
     return _TITLE_FOOTNOTE.sub("", title)
 
 
-def _text_units(info: SectionInfo, skip: set[int], held: list[Block] | None = None) -> list[tuple[str, int, list[str]]]:
+def _text_units(info: SectionInfo, skip: set[int], held: list[Block] | None = None,
+                rows: dict[int, frozenset[int]] | None = None) -> list[tuple[str, int, list[str]]]:
     """(text, first line, inline code spans) of everything a reader reads in the section
     (and in ``held``, blocks of its sub-sections compared with it), leaving out blocks and
-    items that ``skip`` names (they have no counterpart)."""
+    items that ``skip`` names (they have no counterpart), and the table rows that ``rows``
+    names by table (a row the other table lacks: table-shape names it)."""
     units: list[tuple[str, int, list[str]]] = []
     if info.section is not None:
         # a heading's footnote mark ("Kompletterende anbefalinger (13)") refers to the sources
@@ -231,8 +234,10 @@ def _text_units(info: SectionInfo, skip: set[int], held: list[Block] | None = No
             stack.extend(reversed(nested))
         elif isinstance(block, TableBlock):
             units.append((" | ".join(block.header), block.line, []))
+            left_out = rows.get(id(block), frozenset()) if rows else frozenset()
             for offset, row in enumerate(block.rows):
-                units.append((" | ".join(row), block.row_line(offset), list(block.inline.code)))
+                if offset not in left_out:
+                    units.append((" | ".join(row), block.row_line(offset), list(block.inline.code)))
         elif isinstance(block, BlockQuote):
             stack.extend(reversed(block.blocks))
         elif isinstance(block, Shortcode):
@@ -268,9 +273,10 @@ def collect(info: SectionInfo, language: str | None, skip: set[int] | None = Non
 _Read = list[tuple[int, tuple["UnitValue", ...], str]]  # each unit's first line, values but number words, their text
 
 
-def _read_units(info: SectionInfo, language: str | None, skip: set[int] | None = None, held: list[Block] | None = None) -> _Read:
+def _read_units(info: SectionInfo, language: str | None, skip: set[int] | None = None, held: list[Block] | None = None,
+                rows: dict[int, frozenset[int]] | None = None) -> _Read:
     """The values of a section's text units, but the numbers written as words (see :func:`_gathered`)."""
-    return [(line, *_unit_reading(text, tuple(code), language)) for text, line, code in _text_units(info, skip or set(), held)]
+    return [(line, *_unit_reading(text, tuple(code), language)) for text, line, code in _text_units(info, skip or set(), held, rows)]
 
 
 def _in_digits(read: _Read) -> bool:
@@ -525,10 +531,11 @@ def _locators(infos: list[SectionInfo], language: str | None) -> dict[str, Locat
 def check_values(c: Comparison) -> None:
     pairs = c.sections.pairs + c.sections.moved
     skip = c.unmatched
+    rows = _rows_left_to_table_shape(c)
     collected = []
     for sa, sb in pairs:
-        read_a = _read_units(sa, c.a.language, skip, c.held_blocks(sa, True))
-        read_b = _read_units(sb, c.b.language, skip, c.held_blocks(sb, False))
+        read_a = _read_units(sa, c.a.language, skip, c.held_blocks(sa, True), rows)
+        read_b = _read_units(sb, c.b.language, skip, c.held_blocks(sb, False), rows)
         # number words only where a number in digits may be their counterpart: without one on
         # either side they are read for nothing (a number word alone is never reported, _numbers)
         words = _in_digits(read_a) or _in_digits(read_b)
@@ -543,6 +550,21 @@ def check_values(c: Comparison) -> None:
         _dates(c, sa, sb, values_a.dates, values_b.dates, (whole_a.dates, whole_b.dates), (read_a, read_b))
         _contacts(c, sa, sb, values_a.contacts, values_b.contacts, (whole_a.contacts, whole_b.contacts))
         _numbers(c, sa, sb, values_a.numbers, values_b.numbers, (whole_a.numbers, whole_b.numbers))
+
+
+def _rows_left_to_table_shape(c: Comparison) -> dict[int, frozenset[int]]:
+    """Of each pair of aligned tables that name their rows alike, the rows one of them lacks
+    (by table): table-shape reports such a row by name, and its values are that row's, not
+    numbers changed ("FLAVOR-b2.c32.r192.gH100" here only: its "192" is no changed number)."""
+    rows: dict[int, frozenset[int]] = {}
+    for pair in c.block_pairs:
+        if isinstance(pair.a, TableBlock) and isinstance(pair.b, TableBlock):
+            only_a, only_b = rows_without_counterpart(pair.a, pair.b)
+            if only_a:
+                rows[id(pair.a)] = only_a
+            if only_b:
+                rows[id(pair.b)] = only_b
+    return rows
 
 
 def _main_currency(found: list[Found[Money]]) -> tuple[str | None, float]:
