@@ -108,6 +108,19 @@ def test_translated_slug_is_only_a_warning():
     assert [(f.rule, f.severity.label) for f in found] == [("link-mismatch", "warning")]
 
 
+@pytest.mark.parametrize("sv_link, severity", [
+    ("[våra webbsändningar](/webinar/)", "info"),  # the list that holds the one webinar: less specific
+    ("[webbsändningen](/webinar/cloud-basics/)", "warning"),  # another webinar (or a translated slug)
+    ("[webbsändningen](/webbinarier/)", "error"),  # another folder
+    ("[webbsändningen](/webinar/#partner)", "error"),  # a place on the list page: as specific as the other
+])
+def test_a_link_to_the_list_page_above_the_other_target_is_info(sv_link, severity):
+    sv = f"## Lagring\n\nSe {sv_link} om lagringen.\n"
+    en = "## Storage\n\nSee [this webinar](/webinar/partner-webinar-1/) about the storage.\n"
+    found = findings(sv, en)
+    assert [(f.rule, f.severity.label) for f in found] == [("link-mismatch", severity)]
+
+
 def test_anchor_links_pointing_at_aligned_headings_are_equal():
     sv = "## Ansök\n\nSe [nedan](#villkor).\n\n## Villkor\n\nText.\n"
     en = "## Apply\n\nSee [below](#terms).\n\n## Terms\n\nText.\n"

@@ -91,7 +91,9 @@ LINK_MISMATCH = Rule("TC404", "link-mismatch", Severity.ERROR, "Link targets of 
          "Configured rewrites make "
          "language-specific URLs equal. Site-internal paths that differ only in words (a "
          "translated slug such as /kontakt/ and /contact/) are a warning, as is one repository "
-         "file at another branch or commit. A link without counterpart in a paragraph or list "
+         "file at another branch or commit. A link to a page above the other's target (the list of "
+         "webinars where the other version links to one of them) is information: less specific, "
+         "not wrong. A link without counterpart in a paragraph or list "
          "item whose counterpart stands there (the words are translated, only the link was "
          "dropped) is a warning; in text the other version lacks, an error. A mailto: whose "
          "address the page shows is compared by contact-mismatch. An address one version writes "
@@ -1171,6 +1173,9 @@ def _compare_targets(
         return quote(found.value.url)
 
     def severity(x: Target, y: Target) -> Severity | None:
+        if not image and "#" not in x.url + y.url and leads_to_a_parent(key(x), key(y)):
+            # "our webinars" → /webinar/ for "this webinar" → /webinar/one/: less specific, not wrong
+            return Severity.INFO
         return Severity.WARNING if translated_slug(x.url, y.url) or numbered_copy(x.url, y.url) \
             or other_revision(x.url, y.url) else None
 
@@ -1432,6 +1437,29 @@ def numbered_copy(a: str, b: str) -> bool:
 
     stem_a, stem_b = ma.group("stem"), mb.group("stem")
     return bool(names(stem_a) & names(stem_b))
+
+
+def _page_path(key: str) -> str:
+    """A compared link target as the path of the page it leads to: "page:webinar/_index.md" →
+    "webinar", "/webinar/" → "/webinar" (a section's list page is its folder)."""
+    path = key.removeprefix("page:").split("#")[0].split("?")[0]
+    for suffix in ("/_index.md", "/index.md", ".md"):
+        if path.endswith(suffix):
+            path = path[: -len(suffix)]
+            break
+    return path.rstrip("/")
+
+
+def leads_to_a_parent(a: str, b: str) -> bool:
+    """Does one compared target lead to a page above the other's, on the same site (the list
+    of webinars for one webinar)? A translation that links to the list where the other
+    version links to one entry of it is less specific, not wrong. (A link to a place on the
+    page, "…/operator#injection", is as specific as the other: the caller asks for none.)"""
+    path_a, path_b = _page_path(a), _page_path(b)
+    if not path_a or not path_b or path_a == path_b or a.startswith("page:") != b.startswith("page:"):
+        return False
+    shorter, longer = sorted((path_a, path_b), key=len)
+    return longer.startswith(shorter + "/") and not shorter.endswith(":")
 
 
 def translated_slug(a: str, b: str) -> bool:
