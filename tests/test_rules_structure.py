@@ -577,3 +577,22 @@ def test_rows_under_a_category_repeated_down_the_first_column_are_only_counted()
     sv = "## Mått\n\n" + head + "".join(f"| Runtime | metric.{n} |\n" for n in "abc") + "| Process | cpu |\n"
     found = [f for f in findings(sv, en) if f.rule == "table-shape"]
     assert [f.message for f in found] == ["table has 4 rows × 2 columns here but 5 × 2 in b.md:3"]
+
+
+@pytest.mark.parametrize(
+    "doubled, once, reported_in",
+    [
+        # the line pasted twice in the source: reported there, at the second copy
+        ("```text\nhttps://api.example.se/v2/lines.json?key=[key]\n\nhttps://api.example.se/v2/lines.json?key=[key]\n```",
+         "```text\nhttps://api.example.se/v2/lines.json?key=[key]\n```", "p.en.md"),
+        # "}" twice closes two blocks: the version with one lacks a brace (as before, at the translation)
+        ("```js\nif (a) {\n  if (b) {\n    run();\n  }\n}\n```", "```js\nif (a) {\n  if (b) {\n    run();\n  }\n```", "p.sv.md"),
+    ],
+)
+def test_a_line_written_twice_is_reported_where_it_is_repeated(doubled, once, reported_in):
+    from transcheck.checking.engine import check_texts
+
+    found = [f for f in check_texts(f"## A\n\n{once}\n", f"## A\n\n{doubled}\n", "p.sv.md", "p.en.md") if f.rule == "code-mismatch"]
+    assert [f.path for f in found] == [reported_in]
+    if reported_in == "p.en.md":
+        assert (found[0].line, found[0].message) == (6, 'code repeats line 4 here: "https://api.example.se/v2/lines.json?key=[key]"; p.sv.md:3 has it once')

@@ -131,7 +131,9 @@ CODE_MISMATCH = Rule("TC108", "code-mismatch", Severity.WARNING, "Code blocks or
          "are a term translated, not code. Example names a translation writes in its own words in "
          "its code and its text (`'instrumentation-scope-name'` = `'nome-do-escopo-de-instrumentacao'`: "
          "none of their words in the other version) make a block's difference information, and the "
-         "spans that name them the same spans.",
+         "spans that name them the same spans. Diagrams (mermaid, PlantUML, dot) are compared by "
+         "nodes and edges: their labels, text on links and titles are translated. A block that "
+         "differs only by a line written twice in a row is reported in the version that repeats it.",
     example=Example(
         "## Installera\n\nInstallera klienten med följande kommando:\n\n```bash\npip install kommunapi\n```\n",
         "## Install\n\nInstall the client with the following command:\n\n```bash\npip install kommun-api\n```\n",
@@ -951,8 +953,12 @@ def _compare_code(c: Comparison, a: CodeBlock, b: CodeBlock) -> None:
     folded_a = _fold_placeholders("\n".join(lines_a)).split("\n")
     folded_b = _fold_placeholders("\n".join(lines_b)).split("\n")
     hashes = _hash_comments(a) or _hash_comments(b)
-    if _without_comments(folded_a, hashes) == _without_comments(folded_b, hashes):
+    compared_a, compared_b = _without_comments(folded_a, hashes), _without_comments(folded_b, hashes)
+    if compared_a == compared_b:
         return  # only comments or placeholders differ: translators translate them, the code is the same
+    if _repeated_line(c, (c.a, a, lines_a, folded_a, compared_a), (c.b, b, compared_b)) \
+            or _repeated_line(c, (c.b, b, lines_b, folded_b, compared_b), (c.a, a, compared_a)):
+        return
     severity = None
     templates = _templates(a, b)
     prose_a = _without_comments(_fold_prose_strings(folded_a, templates), hashes)
@@ -972,6 +978,42 @@ def _compare_code(c: Comparison, a: CodeBlock, b: CodeBlock) -> None:
     offset_a = code_a[k][0] if k < len(code_a) else len(lines_a)
     offset_b = code_b[k][0] if k < len(code_b) else len(lines_b)
     _report_code(c, a, b, (lines_a, offset_a), (lines_b, offset_b), severity)
+
+
+MIN_REPEATED_CHARS = 12  # letters and digits of a line written twice in a row by mistake, not "}" or "fi"
+
+
+def _repeated_line(c: Comparison, here: tuple[Side, CodeBlock, list[str], list[str], list[str]],
+                   there: tuple[Side, CodeBlock, list[str]]) -> bool:
+    """Does the block ``here`` (side, block, its lines as written and with placeholders folded,
+    its code lines as compared) differ from
+    the one ``there`` only by a line written twice in a row (blank lines between)? Then it is
+    reported where it is repeated: a pasted line is a slip of that version, not something the
+    other lacks."""
+    side, block, written, lines, code = here
+    other_side, other, code_other = there
+    if len(code) != len(code_other) + 1:
+        return False
+    at = next((k for k in range(1, len(code)) if code[k] == code[k - 1] and code[:k] + code[k + 1:] == code_other), None)
+    if at is None or sum(ch.isalnum() for ch in code[at]) < MIN_REPEATED_CHARS:
+        return False  # "}" twice closes two blocks: one missing there is the other's slip
+    # the repeated line and the first one, in the block's own lines
+    seen = [k for k, line in enumerate(lines) if _TRAILING_COMMENT.sub("", line).rstrip() == code[at]]
+    if len(seen) < 2:
+        return False
+    first, second = seen[0], seen[1]
+    fence = 1 if block.fence else 0
+    c.report(
+        CODE_MISMATCH,
+        side,
+        block.line + fence + second,
+        f"code repeats line {block.line + fence + first} here: {quote(written[second].strip(), 60)}; "
+        f"{other_side.name}:{other.line} has it once",
+        [(other_side, other.line)],
+        key=f"repeated|{code[at]}",
+        severity=Severity.WARNING,
+    )
+    return True
 
 
 def _report_code(c: Comparison, a: CodeBlock, b: CodeBlock, at_a: tuple[list[str], int], at_b: tuple[list[str], int],
