@@ -284,6 +284,13 @@ def test_an_image_with_alt_text_of_its_own_still_counts_as_text():
     assert [(f.rule, f.line) for f in check(sv, en)] == [("untranslated", 8)]
 
 
+def test_a_tool_with_its_version_is_no_text_to_translate():
+    from transcheck.rules.language import translatable
+
+    assert not translatable("protoc 3.21+") and not translatable("grpcio-tools 1.48+")
+    assert translatable("install protoc 3.21+ before the build") and translatable("Python 3.10 or later")
+
+
 def test_template_code_is_no_text_to_translate():
     from transcheck.rules.language import translatable
 
@@ -377,3 +384,44 @@ def test_a_paragraph_left_in_english_on_a_spanish_page_is_still_untranslated():
     en = page('language: "en"', EN_COURSE, "## Courses")
     found = check_texts(es, en, "content/es/page.md", "content/en/page.md")
     assert [(f.rule, f.line) for f in found if f.rule in ("untranslated", "language-detected")] == [("untranslated", 6)]
+
+
+TALKS = [
+    ("Beyond the Ephemeral: Mastering Serverless Metrics at Scale", "（エフェメラルの先へ：サーバーレスメトリクスの大規模運用）", "Pedro Tanaka (Shopify)"),
+    ("The State of OpenTelemetry Profiling", "（OpenTelemetry Profilingの現状）", "Damien Mathieu (Elastic) & Felix Geisendoerfer (Datadog)"),
+    ("Who Are You? Solving the Container ID Resolution With Cgroupv2", "（あなたは誰？Cgroupv2によるコンテナID解決）", "Kokilavani Kathiresan (Intuit)"),
+]
+
+
+def _listing(japanese: bool) -> str:
+    return "".join(
+        f"- **[{title}](https://sched.example/{i})**{gloss if japanese else ''}<br>\n"
+        f"  {names}<br> {'4月1日（火）' if japanese else 'Tuesday, April 1'} • 16:30 - 16:55\n"
+        for i, (title, gloss, names) in enumerate(TALKS)
+    )
+
+
+@pytest.mark.parametrize("share, reported", [(None, False), (99.0, True)])
+def test_a_listing_with_its_english_titles_translated_beside_them_is_japanese(monkeypatch, share, reported):
+    """Talks listed by their English titles with the Japanese title beside each (a few wide
+    characters among many Latin names) are translated; without the script share (the
+    second case switches it off) langdetect reads the names as English."""
+    import transcheck.rules.language as language
+
+    if share is not None:
+        monkeypatch.setattr(language, "WIDE_SHARE", share)
+    en = "## Sessions\n\nHere are the OpenTelemetry sessions at KubeCon. We hope to see you there in person.\n\n" + _listing(False)
+    ja = "## セッション\n\nKubeConで行われるOpenTelemetry関連のセッションを紹介します。ぜひ会場でお会いしましょう。\n\n" + _listing(True)
+    found = [f.rule for f in check_texts(ja, en, "content/ja/page.md", "content/en/page.md")
+             if f.rule in ("untranslated", "language-detected")]
+    assert (found != []) is reported, found
+
+
+def test_english_with_a_japanese_date_in_it_is_still_english():
+    english = ("We will meet at the booth on the first day and talk about profiling, tracing and metrics "
+               "with everyone who comes by, so do drop in. 4月1日")
+    ja = "## セッション\n\nKubeConで行われるOpenTelemetry関連のセッションを紹介します。\n\n" + english + "\n"
+    en = "## Sessions\n\nHere are the OpenTelemetry sessions at KubeCon.\n\n" + english.replace("4月1日", "April 1") + "\n"
+    found = [f.rule for f in check_texts(ja, en, "content/ja/page.md", "content/en/page.md")
+             if f.rule in ("untranslated", "language-detected")]
+    assert found == ["untranslated"], found

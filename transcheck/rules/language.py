@@ -20,7 +20,7 @@ from transcheck.languages.tags import LANGUAGE_NAMES, TagVerdict, detector_code,
 from transcheck.document.model import IMAGE_KINDS, Block, BlockQuote, Document, FrontMatterEntry, HtmlBlock, Link, ListItem, Node, Paragraph, Shortcode, walk_nodes
 from transcheck.document.shortcode_args import TEXT_ARGS
 from transcheck.document.sections import heading_anchor
-from transcheck.scripts import letters, weight
+from transcheck.scripts import letters, weight, wide_characters
 from transcheck.wording import line_range, plural, quote, said_by
 
 # --- the rules of this module: code, name, default severity, summary, documentation ---
@@ -66,7 +66,9 @@ LANGUAGE_DETECTED = Rule("TC504", "language-detected", Severity.ERROR, "The text
          "pair's languages and their neighbours (sv, no, da, en) and seeded, so results are "
          "deterministic; Chinese, Japanese and Korean are told by their script; short blocks are "
          "judged together per section; headings, code, URLs, names and the titles of links to "
-         "other sites are not judged. Text in the other version's language is untranslated.",
+         "other sites are not judged. Text in the other version's language is untranslated. On a "
+         "Chinese, Japanese or Korean page, text a tenth of whose weight is in that script (an "
+         "English talk title with its translation beside it) is in that language too.",
     example=Example(
         "## Om tjänsten\n\nVi söker en utvecklare som vill bygga tjänster för kommuner och regioner. Du arbetar nära våra användare.\n",
         "## About the job\n\nVi leter etter en utvikler som ønsker å bygge tjenester for kommuner og regioner. Du jobber tett med brukerne våre.\n",
@@ -506,11 +508,21 @@ def _report_blocks(c: Comparison, side: Side, info: SectionInfo, flagged: list[t
     )
 
 
+_WIDE_SCRIPT_LANGUAGES = frozenset({"ja", "zh", "ko"})
+WIDE_SHARE = 0.1  # of a text's weight in Chinese, Japanese or Korean characters: written in that language too
+
+
 def _judge_block(
     units: list[tuple[Block | ListItem, str]], expected: str, candidates: tuple[str, ...]
 ) -> list[tuple[Block | ListItem, str, float]]:
     """The units (as one text; each given with its text) when confidently not in ``expected``."""
-    found = judge("\n".join(text for _, text in units), expected, candidates, threshold=0.95)
+    text = "\n".join(text for _, text in units)
+    if family(expected) in _WIDE_SCRIPT_LANGUAGES and weight(text) >= MIN_BLOCK_LETTERS \
+            and 3 * wide_characters(text) >= WIDE_SHARE * weight(text):
+        # "[OpenTelemetry Project Update](…)（OpenTelemetryプロジェクトアップデート） Severin Neumann …":
+        # a talk listed by its English title with the translation beside it is translated
+        return []
+    found = judge(text, expected, candidates, threshold=0.95)
     if not found:
         return []
     language, probability = found
@@ -530,10 +542,15 @@ _SHARED_WORDS = frozenset({"vs", "via", "etc", "ca", "aka"})
 _DOTTED_NAME = lazy_compile(r"\b[^\W_]+(?:\.[^\W\d_]+)+\b")
 
 
+# a name with its version: "protoc 3.21+", "grpcio-tools 1.48+", "node v18.2" (a requirement list)
+_VERSIONED_NAME = lazy_compile(r"[^\W\d_][\w.-]*\s+v?\d+(?:\.\d+)+\+?(?!\w)")
+
+
 def translatable(text: str) -> bool:
     """Text with at least one ordinary (lower-case) word; names, codes and numbers are not."""
     text = _without_code_or_urls(text)
     if "." in text:
+        text = _VERSIONED_NAME.sub(" ", text)
         text = _DOTTED_NAME.sub(" ", text)
     return any(word.islower() and len(word) >= 2 and word not in _SHARED_WORDS for word in _WORD.findall(text))
 
