@@ -337,7 +337,7 @@ def test_an_inline_code_span_inside_a_longer_word_is_not_written_as_text():
     sv = "## Installera\n\nKör `pip install tools` först.\n"
     en = "## Install\n\nRun `pip install tool` first.\n"
     found = [(f.severity.label, f.message) for f in check_texts(sv, en, "p.sv.md", "p.en.md") if f.rule == "code-mismatch"]
-    assert found and all(s == "warning" and "not found" in m for s, m in found)
+    assert found == [("warning", 'inline code span "pip install tools" here but "pip install tool" in p.en.md:3')]
 
 
 def test_a_whole_cjk_sentence_in_bold_is_emphasis_not_a_heading():
@@ -596,3 +596,17 @@ def test_a_line_written_twice_is_reported_where_it_is_repeated(doubled, once, re
     assert [f.path for f in found] == [reported_in]
     if reported_in == "p.en.md":
         assert (found[0].line, found[0].message) == (6, 'code repeats line 4 here: "https://api.example.se/v2/lines.json?key=[key]"; p.sv.md:3 has it once')
+
+
+def test_a_changed_inline_span_is_one_finding_and_unlike_spans_stay_two():
+    from transcheck.checking.engine import check_texts
+
+    sv = "## Loggar\n\nFilelog läser `/var/log/pods/*/*.log` på varje nod.\n"
+    en = "## Logs\n\nFilelog reads `/var/log/pods/*/*/*.log` on every node.\n"
+    found = [(f.path, f.line, f.message, [r.line for r in f.related]) for f in check_texts(sv, en, "p.sv.md", "p.en.md")
+             if f.rule == "code-mismatch"]
+    assert found == [("p.sv.md", 3, 'inline code span "/var/log/pods/*/*.log" here but "/var/log/pods/*/*/*.log" in p.en.md:3', [3])]
+    # two spans with nothing in common are a span each version lacks, told in each
+    other = en.replace("`/var/log/pods/*/*/*.log`", "`journalctl --unit kubelet`")
+    found = [(f.path, "not found" in f.message) for f in check_texts(sv, other, "p.sv.md", "p.en.md") if f.rule == "code-mismatch"]
+    assert found == [("p.en.md", True), ("p.sv.md", True)]

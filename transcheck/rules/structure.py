@@ -1352,18 +1352,31 @@ def _inline_code(c: Comparison) -> None:
             continue  # `Metadata` there, `元数据` here: a term set as code, translated
         named = _translated_names(c, [code for code, _ in spans_a if fold(code) not in count_b],
                                   [code for code, _ in spans_b if fold(code) not in count_a])
-        for spans, theirs, side, other, other_section in (
-            (spans_a, count_b, c.a, c.b, sb),
-            (spans_b, count_a, c.b, c.a, sa),
+        alone_a = [(code, line) for code, line in spans_a if fold(code) not in count_b and code not in named]
+        alone_b = [(code, line) for code, line in spans_b if fold(code) not in count_a and code not in named]
+        changed = _changed_spans(alone_a, alone_b)
+        for (code_a, line_a), (code_b, line_b) in changed:
+            # one span changed ("/var/log/pods/*/*.log" here, "…/*/*/*.log" there): told once
+            c.report(
+                CODE_MISMATCH,
+                c.a,
+                line_a,
+                f"inline code span {_contrasted_spans(code_a, code_b)} in {c.b.name}:{line_b}",
+                [(c.b, line_b)],
+                key=f"inline-changed|{code_a}|{code_b}",
+            )
+        done_a, done_b = {x[0] for x, _ in changed}, {y[0] for _, y in changed}
+        for spans, side, other, other_section in (
+            ([span for span in alone_a if span[0] not in done_a], c.a, c.b, sb),
+            ([span for span in alone_b if span[0] not in done_b], c.b, c.a, sa),
         ):
             lonely: dict[str, int] = {}
             plain = "\n".join(block_text(b) for b in other_section.blocks)
             as_text = True
             for code, line in spans:
-                if fold(code) not in theirs and code not in named:
-                    lonely.setdefault(code, line)
-                    # written there as plain or quoted text ("settings.yml"): the same words
-                    as_text = as_text and len(code.strip()) >= 3 and _written_in(code.strip(), plain)
+                lonely.setdefault(code, line)
+                # written there as plain or quoted text ("settings.yml"): the same words
+                as_text = as_text and len(code.strip()) >= 3 and _written_in(code.strip(), plain)
             if not lonely:
                 continue
             names = list(lonely)
@@ -1380,6 +1393,48 @@ def _inline_code(c: Comparison) -> None:
                 key="inline|" + "|".join(sorted(names)),
                 severity=Severity.INFO if as_text else None,
             )
+
+
+def _contrasted_spans(here: str, there: str) -> str:
+    shown_a, shown_b = contrast(here, there)
+    return f"{shown_a} here but {shown_b}"
+
+
+def _first_of_each(spans: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """Each span once, at its first line, in order."""
+    first: dict[str, int] = {}
+    for code, line in spans:
+        first.setdefault(code, line)
+    return list(first.items())
+
+
+def _changed_spans(alone_a: list[tuple[str, int]], alone_b: list[tuple[str, int]]) -> list[tuple[tuple[str, int], tuple[str, int]]]:
+    """Spans each version has alone that are one span changed: each of A's with the span of
+    B's most like it (a difflib ratio of NEAREST_SPAN or more), each used once, in A's order."""
+    pairs: list[tuple[tuple[str, int], tuple[str, int]]] = []
+    free = _first_of_each(alone_b)
+    for span in _first_of_each(alone_a):
+        close = _nearest_span(span[0], free)
+        if close is not None:
+            pairs.append((span, close))
+            free.remove(close)
+    return pairs
+
+
+NEAREST_SPAN = 0.6  # difflib ratio from which a span alone there is the one changed
+
+
+def _nearest_span(code: str, candidates: list[tuple[str, int]]) -> tuple[str, int] | None:
+    """The span (with its line) of ``candidates`` most like ``code``, if it is like enough."""
+    best, best_ratio = None, NEAREST_SPAN
+    for candidate, line in candidates:
+        matcher = SequenceMatcher(None, code, candidate, autojunk=False)
+        if matcher.real_quick_ratio() < best_ratio or matcher.quick_ratio() < best_ratio:
+            continue
+        ratio = matcher.ratio()
+        if ratio > best_ratio or (best is None and ratio == best_ratio):
+            best, best_ratio = (candidate, line), ratio
+    return best
 
 
 def _translated_names(c: Comparison, lonely_a: list[str], lonely_b: list[str]) -> set[str]:
