@@ -99,3 +99,19 @@ def test_an_outdated_mark_is_not_told_over_a_configured_severity_or_a_failure():
     faulty = complete.replace("title: Om oss\n", "title: Om oss\ncategory: a\ncategory: b\n")
     found = [f for f in check_texts(faulty, EN, "p.sv.md", "p.en.md") if f.rule == "stale-translation"]
     assert [f.severity for f in found] == [Severity.WARNING]
+
+
+OLD_SV = ("---\ntitle: Om oss\n{flag}---\n## Om oss\n\nVi bygger öppna tjänster för kommuner.\n\n- Umeå\n- Luleå\n- Kiruna\n\n"
+          "## Vårt gamla kontor\n\nVi satt tidigare i ett hus vid älven, nära stationen i Umeå.\n")
+
+
+def test_what_only_a_page_that_says_it_is_behind_has_is_left_over_there_not_work_for_the_source():
+    # the Swedish page keeps a section its English source has since removed
+    found = [(f.rule, f.path, f.severity.label, f.message) for f in check_texts(
+        OLD_SV.format(flag="drifted_from_default: true\n"), EN, "p.sv.md", "p.en.md") if f.rule == "missing-section"]
+    assert [(rule, path, severity) for rule, path, severity, _ in found] == [("missing-section", "p.en.md", "info")]
+    assert found[0][3].endswith("(the other version says it is behind its source: likely left over there)")
+    # without the mark the source is told, as before
+    found = [(f.path, f.severity.label) for f in check_texts(OLD_SV.format(flag=""), EN, "p.sv.md", "p.en.md")
+             if f.rule == "missing-section"]
+    assert found == [("p.en.md", "error")]

@@ -12,7 +12,7 @@ from transcheck.rules.problems import INTERNAL_ERROR as INTERNAL_ERROR_RULE, PAR
 from transcheck.pair.comparison import Check, Comparison, Side
 from transcheck.pair.settings import Settings
 from transcheck.findings import Finding, Location, Severity, sort_findings
-from transcheck.rules import resolve
+from transcheck.rules import BY_NAME, resolve
 from transcheck.rules.stale import STALE_TRANSLATION
 from transcheck.languages.declared import declared, expected_language
 from transcheck.document.model import Document
@@ -146,7 +146,28 @@ def _finish(findings: list[Finding], settings: Settings, docs: list[Document] | 
     configured = STALE_TRANSLATION.name in {r.name for selector, _ in settings.severity for r in resolve(selector)}
     if known_drift and not settings.select and not settings.ignore and not configured:
         decided = _drift_not_seen(decided)
+    behind = [doc.path for doc in docs or () if declared_drift(doc.front_matter.entries) is not None]
+    if len(behind) == 1 and len(docs or ()) == 2:
+        decided = _left_over(decided, behind[0], settings)
     return decided
+
+
+def _left_over(findings: list[Finding], behind: str, settings: Settings) -> list[Finding]:
+    """One page of the pair says it is behind its source: what it has and the other lacks is
+    most likely left over from an older source (a section, key or link since removed there),
+    so a finding in the other, up-to-date page is information that says so, not work for its
+    editor. (A severity configured for the rule still wins.)"""
+    configured = {r.name for selector, _ in settings.severity for r in resolve(selector)}
+    kept = []
+    for finding in findings:
+        rule = BY_NAME.get(finding.rule)
+        if finding.path != behind and rule is not None and rule.compares and finding.rule not in configured \
+                and finding.severity >= Severity.WARNING and any(r.path == behind for r in finding.related):
+            finding = dataclasses.replace(
+                finding, severity=Severity.INFO,
+                message=f"{finding.message} (the other version says it is behind its source: likely left over there)")
+        kept.append(finding)
+    return sort_findings(kept)
 
 
 def _drift_not_seen(findings: list[Finding]) -> list[Finding]:

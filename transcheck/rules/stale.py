@@ -26,7 +26,8 @@ STALE_TRANSLATION = Rule("TC701", "stale-translation", Severity.WARNING, "The so
          "every page. A page whose front matter says it drifted from its source "
          "(`drifted_from_default: true`, as opentelemetry.io's tooling writes) is reported once, "
          "and its differences from the source are warnings instead of errors: the site knows them "
-         "already, and they should not fail a build again (a `[severity]` setting still wins). When "
+         "already, and they should not fail a build again (a `[severity]` setting still wins); what "
+         "only that page has is information in the source (likely left over in the page). When "
          "every rule runs and finds nothing worth a warning, the mark is told as information: it "
          "is likely out of date.",
     example=Example(
