@@ -610,3 +610,29 @@ def test_a_changed_inline_span_is_one_finding_and_unlike_spans_stay_two():
     other = en.replace("`/var/log/pods/*/*/*.log`", "`journalctl --unit kubelet`")
     found = [(f.path, "not found" in f.message) for f in check_texts(sv, other, "p.sv.md", "p.en.md") if f.rule == "code-mismatch"]
     assert found == [("p.en.md", True), ("p.sv.md", True)]
+
+
+def test_many_spans_changed_in_one_section_are_one_finding():
+    from transcheck.checking.engine import check_texts
+
+    names = ["rpc.client", "rpc.server", "http.client", "http.server"]
+    sv = "## Mått\n\n" + "".join(f"- `{n}.duration` mäter tiden.\n" for n in names)
+    en = "## Metrics\n\n" + "".join(f"- `{n}.call.duration` measures the time.\n" for n in names)
+    found = [f.message for f in check_texts(sv, en, "p.sv.md", "p.en.md") if f.rule == "code-mismatch"]
+    assert len(found) == 1 and found[0].startswith("4 inline code spans differ from p.en.md")
+    assert '"rpc.client.duration" here but "rpc.client.call.duration" (line 3)' in found[0] and found[0].endswith("here at lines 3, 4, 5, 6")
+
+
+@pytest.mark.parametrize("ja, quiet", [
+    ("`Internal（内部）`", True),  # the term with its translation beside it, inside the span
+    ("`内部（Internal）`", True),
+    ("`Internal (内部)`", True),
+    ("`External（外部）`", False),  # another term
+    ("`kind(内部)`", False),  # a call, not a gloss
+])
+def test_a_code_span_that_glosses_its_term_is_the_same_span(ja, quiet):
+    from transcheck.checking.engine import check_texts
+
+    found = [f.message for f in check_texts(f"## 種類\n\nスパンの種類は {ja} です。\n", "## Kinds\n\nThe span kind is `Internal`.\n",
+                                            "p.ja.md", "p.en.md") if f.rule == "code-mismatch"]
+    assert (found == []) is quiet, found

@@ -1338,7 +1338,7 @@ def _inline_code(c: Comparison) -> None:
     languages = _language_codes(c)
 
     def fold(code: str) -> str:
-        return _fold_language_folders(_fold_placeholders(code), languages)
+        return _fold_language_folders(_fold_placeholders(_without_gloss(code)), languages)
 
     for sa, sb in c.sections.pairs + c.sections.moved:
         spans_a = _section_code_spans(sa.blocks)
@@ -1355,16 +1355,32 @@ def _inline_code(c: Comparison) -> None:
         alone_a = [(code, line) for code, line in spans_a if fold(code) not in count_b and code not in named]
         alone_b = [(code, line) for code, line in spans_b if fold(code) not in count_a and code not in named]
         changed = _changed_spans(alone_a, alone_b)
-        for (code_a, line_a), (code_b, line_b) in changed:
-            # one span changed ("/var/log/pods/*/*.log" here, "…/*/*/*.log" there): told once
+        if len(changed) >= GROUPED_SPANS:
+            # renamed metrics down a list: one finding with the first changes and each line
+            (code_a, line_a), (code_b, line_b) = changed[0]
+            shown = "; ".join(f"{_contrasted_spans(x, y)} (line {lx})" for (x, lx), (y, _) in changed[:2])
+            lines = sorted({lx for (_, lx), _ in changed})
             c.report(
                 CODE_MISMATCH,
                 c.a,
                 line_a,
-                f"inline code span {_contrasted_spans(code_a, code_b)} in {c.b.name}:{line_b}",
+                f"{len(changed)} inline code spans differ from {c.b.name} ({section_phrase(sb, before_first='its text before the first heading')}, "
+                f"from line {line_b}): {shown} and {len(changed) - 2} more; here at lines "
+                f"{', '.join(str(line) for line in lines[:12])}{' …' if len(lines) > 12 else ''}",
                 [(c.b, line_b)],
-                key=f"inline-changed|{code_a}|{code_b}",
+                key="inline-changed|" + "|".join(x for (x, _), _ in changed),
             )
+        else:
+            for (code_a, line_a), (code_b, line_b) in changed:
+                # one span changed ("/var/log/pods/*/*.log" here, "…/*/*/*.log" there): told once
+                c.report(
+                    CODE_MISMATCH,
+                    c.a,
+                    line_a,
+                    f"inline code span {_contrasted_spans(code_a, code_b)} in {c.b.name}:{line_b}",
+                    [(c.b, line_b)],
+                    key=f"inline-changed|{code_a}|{code_b}",
+                )
         done_a, done_b = {x[0] for x, _ in changed}, {y[0] for _, y in changed}
         for spans, side, other, other_section in (
             ([span for span in alone_a if span[0] not in done_a], c.a, c.b, sb),
@@ -1395,6 +1411,25 @@ def _inline_code(c: Comparison) -> None:
             )
 
 
+# a term with its translation in brackets: "Internal（内部）", "落后于主分支（out-of-date with the base branch）"
+# (an ASCII bracket after a space only: "len(名前)" is a call)
+_GLOSSED = lazy_compile(r"\s*([^（(]+?)(?:\s*（([^）]+)）|\s+\(([^)]+)\))\s*")
+
+
+def _without_gloss(code: str) -> str:
+    """A span that gives a term in two languages, one of them in brackets, as the term the
+    other version writes (the ASCII one): the translation added, the code the same."""
+    if "（" not in code and "(" not in code:
+        return code
+    glossed = _GLOSSED.fullmatch(code)
+    if glossed is None:
+        return code
+    outside, inside = glossed.group(1), glossed.group(2) or glossed.group(3)
+    if outside.isascii() != inside.isascii():
+        return outside if outside.isascii() else inside
+    return code
+
+
 def _contrasted_spans(here: str, there: str) -> str:
     shown_a, shown_b = contrast(here, there)
     return f"{shown_a} here but {shown_b}"
@@ -1421,7 +1456,8 @@ def _changed_spans(alone_a: list[tuple[str, int]], alone_b: list[tuple[str, int]
     return pairs
 
 
-NEAREST_SPAN = 0.6  # difflib ratio from which a span alone there is the one changed
+NEAREST_SPAN = 0.72  # difflib ratio from which a span alone there is the one changed
+GROUPED_SPANS = 3  # changed spans of one section told as one finding from this many on
 
 
 def _nearest_span(code: str, candidates: list[tuple[str, int]]) -> tuple[str, int] | None:
