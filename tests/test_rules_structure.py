@@ -636,3 +636,20 @@ def test_a_code_span_that_glosses_its_term_is_the_same_span(ja, quiet):
     found = [f.message for f in check_texts(f"## 種類\n\nスパンの種類は {ja} です。\n", "## Kinds\n\nThe span kind is `Internal`.\n",
                                             "p.ja.md", "p.en.md") if f.rule == "code-mismatch"]
     assert (found == []) is quiet, found
+
+
+def test_a_table_broken_into_headings_is_named_by_table_shape_not_missing_sections():
+    from transcheck.checking.engine import check_texts
+
+    en = ("## Repositories\n\nThe code lives in several repositories:\n\n| Repository | Description |\n"
+          "| ---------- | ----------- |\n| [core](https://example.org/core) | API and SDK |\n"
+          "| [contrib](https://example.org/contrib) | Extras |\n\n## Dependencies\n\nUse the BOM.\n")
+    pt = ("## Repositórios\n\nO código está em vários repositórios:\n\n| Repositório | Descrição\n|\\n|\n\n---\n\n## |\n\n"
+          "## | ---------- | ----------- |\n\n| | [core](https://example.org/core) | API e SDK |\n\n## Dependências\n\nUse o BOM.\n")
+    found = [(f.rule, f.path, f.message) for f in check_texts(pt, en, "p.pt.md", "p.en.md")
+             if f.rule in ("table-shape", "missing-section")]
+    assert [(rule, path) for rule, path, _ in found] == [("table-shape", "p.pt.md")]
+    assert found[0][2].endswith("the table is broken here: 2 headings made of its cells' markup (line 10, line 12) stand where its rows should be")
+    from transcheck.document.sections import table_debris
+
+    assert table_debris("|") and table_debris("| --- | :--: |") and not table_debris("Tables | charts") and not table_debris("---")

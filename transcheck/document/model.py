@@ -216,6 +216,9 @@ class HtmlBlock(Struct):
 
 class ThematicBreak(Struct):
     line: int
+    # a heading made of a table's markup ("## |", "| --- |" over "---"): a table's line broken
+    # off, kept here as what it is (markup, not a section) with the text of that heading
+    table_markup: str = ""
     type = "hr"
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from transcheck.document.model import Block, Body, Heading, Section
+from transcheck.document.model import Block, Body, Heading, Section, ThematicBreak
 
 DEFAULT_TOP_LEVEL = 2
 
@@ -29,6 +29,9 @@ def build_body(items: list[Block | Heading]) -> Body:
     # starts nothing: as a section it would nest the whole page one level deeper in one
     # version only, and every section after it would align against the wrong parent.
     items = [i for i in items if not _empty_heading(i)]
+    # A heading of nothing but a table's markup ("## |" where a reflowed table's line broke
+    # after "## ") is no heading anybody wrote: kept as markup in the section it broke.
+    items = [ThematicBreak(i.line, i.title) if isinstance(i, Heading) and table_debris(i.title) else i for i in items]
     real_levels = [i.level for i in items if isinstance(i, Heading) and i.style != "bold"]
     top_level = min(real_levels, default=DEFAULT_TOP_LEVEL)
     body = Body()
@@ -55,6 +58,14 @@ def build_body(items: list[Block | Heading]) -> Body:
         stack.append(section)
     _set_end_lines(body.sections)
     return body
+
+
+_TABLE_DEBRIS = re.compile(r"[|:\-\s]*\|[|:\-\s]*")
+
+
+def table_debris(title: str) -> bool:
+    """A heading whose text is only a table's markup ("|", "| --- | --- |")."""
+    return bool(_TABLE_DEBRIS.fullmatch(title))
 
 
 def _empty_heading(item: Block | Heading) -> bool:

@@ -15,7 +15,7 @@ from transcheck.align.sentences import stems
 from transcheck.align.alignment import EXACT_CELLS, SectionInfo, align_items, align_sequences, paired_by_content, siblings, sorted_titles, block_text, bounded_ratio, section_similarity
 from transcheck.findings import Example, Rule, Severity
 from transcheck.pair.comparison import BlockPair, Check, Comparison, Side, form_of, table_as_text
-from transcheck.document.model import Block, CodeBlock, Inline, ListBlock, ListItem, Paragraph, Shortcode, TableBlock, walk_nodes
+from transcheck.document.model import Block, CodeBlock, Inline, ListBlock, ListItem, Paragraph, Shortcode, TableBlock, ThematicBreak, walk_nodes
 from transcheck.document.table_rows import keys_shared, row_keys, row_starts, unmatched_keys
 from transcheck.rules.values import section_targets
 from transcheck.rules.code_names import in_own_language, page_words, reads_as_translated
@@ -109,7 +109,8 @@ TABLE_SHAPE = Rule("TC107", "table-shape", Severity.ERROR, "Aligned tables have 
          "column (codes, names, settings), the message names the rows one version lacks. A "
          "table without counterpart is a warning where the other version writes it as a list or "
          "prose, and an error that says so where its rows ran together into a paragraph that does "
-         "not render as a table.",
+         "not render as a table, or where a reflowed table's lines broke into headings of its "
+         "markup (\"## |\", which are then no sections).",
     example=Example(
         "## Förmåner\n\n| Förmån | Ingår |\n|---|---|\n| Friskvårdsbidrag | Ja |\n| Tjänstepension | Ja |\n",
         "## Benefits\n\n| Benefit | Included |\n|---|---|\n| Wellness allowance | Yes |\n",
@@ -590,6 +591,12 @@ def _report_split(c: Comparison, a: ListBlock, b: ListBlock, parts: list[ListBlo
     )
 
 
+def _broken_table_markup(section: SectionInfo) -> list[int]:
+    """The lines of the headings made of table markup in ``section`` ("## |" where a reflowed
+    table's line broke after "## "; the parser keeps them as markup, not sections)."""
+    return [block.line for block in walk_nodes(list(section.blocks)) if isinstance(block, ThematicBreak) and block.table_markup]
+
+
 def _unmatched_block(c: Comparison, pair: BlockPair) -> None:
     if pair.a is not None:
         block, having, lacking, anchor, section = pair.a, c.a, c.b, pair.anchor_b, pair.section_b
@@ -603,7 +610,14 @@ def _unmatched_block(c: Comparison, pair: BlockPair) -> None:
     # content is rewritten in another form (or replaced) - worth a look, not a failed build
     instead = c.stand_in(pair)
     also, severity = "", None
-    if isinstance(block, TableBlock) and instead is not None and table_as_text(instead):
+    broken = _broken_table_markup(section) if isinstance(block, TableBlock) else []
+    if broken:
+        # "| Repositório | … |" then "## |" and "## | --- | --- |": a reflowed table, whose rows
+        # Markdown reads as headings and a rule
+        also = (f"; the table is broken here: {plural(len(broken), 'heading')} made of its cells' markup "
+                f"({listed([f'line {line}' for line in broken], 3)}) stand where its rows should be")
+        severity = Severity.ERROR
+    elif isinstance(block, TableBlock) and instead is not None and table_as_text(instead):
         also = f"; the text at line {instead.line} looks like it with its rows run together, which does not render as a table"
     elif instead is not None:
         also = f"; {form_of(instead)} stands in its place (line {instead.line})"
