@@ -453,3 +453,14 @@ def test_the_values_of_a_table_row_one_version_lacks_are_left_to_table_shape():
     # a number changed in a row both tables have is still a number-mismatch
     changed = PRICES_EN.replace("| 32       |", "| 64       |")
     assert [f.rule for f in findings(PRICES_SV, changed)] == ["table-shape", "number-mismatch"]
+
+
+@pytest.mark.parametrize("sv, severity", [
+    ("Att öppna ett ärende kan kännas omständligt och onödigt.", "warning"),  # "in 2022" left out
+    ("Att öppna ett ärende kunde kännas omständligt och onödigt 2021.", "error"),  # another year
+])
+def test_a_year_said_in_one_version_only_is_a_warning_a_changed_year_an_error(sv, severity):
+    en = "Opening a support ticket might feel tedious and unnecessary in 2022."
+    found = [(f.severity.label, f.message) for f in findings(f"## Ärenden\n\n{sv}\n", f"## Tickets\n\n{en}\n") if f.rule == "number-mismatch"]
+    assert [s for s, _ in found] == [severity]
+    assert found[0][1].endswith("a year said in one version only") is (severity == "warning")

@@ -59,7 +59,9 @@ NUMBER_MISMATCH = Rule("TC402", "number-mismatch", Severity.ERROR, "Other number
          "\"1800-talet\" = 19th century; \"hundre\" = 100; \"6 割\" = \"6 in 10\" = 60%). The two numbers of a "
          "Japanese fraction (\"4 分の 1\", a quarter) and \"100%\" (\"vattentätt\", \"fully\") count as words. A number whose grouping is ambiguous "
          "matches every reading; a number written as a word is never reported alone; clock times, "
-         "footnote markers and numbers the other version writes inside code are not compared.",
+         "footnote markers and numbers the other version writes inside code are not compared. A "
+         "year that one version says and the other leaves out (\"tedious in 2022\") is a warning; "
+         "a year changed stays an error.",
     example=Example(
         "## Om oss\n\nVi är 25 medarbetare på kontoret i Umeå.\n",
         "## About us\n\nWe are 35 employees at the office in Umeå.\n",
@@ -937,14 +939,25 @@ def _numbers(
     # form "300109117"), not merely the first one left over there
     line_b = (_most_like(left_a[0], left_b) if left_a else left_b[0]).line if left_b else sb.line
     noun = "number" if len(left_a) + len(left_b) == 1 else "numbers"
+    # only years, on one side only: a time phrase left out ("tedious in 2022" → "omständligt"),
+    # worth a look; a year changed (2022 ≠ 2023) has a partner and stays an error
+    years_alone = not (left_a and left_b) and all(_year(f) for f in left_a + left_b)
     c.report(
         NUMBER_MISMATCH,
         c.a,
         line_a,
-        f"{noun} without counterpart in {_where(sa)}: {numbers_in(left_a, c.a)}; {numbers_in(left_b, c.b)}",
+        f"{noun} without counterpart in {_where(sa)}: {numbers_in(left_a, c.a)}; {numbers_in(left_b, c.b)}"
+        + ("; a year said in one version only" if years_alone else ""),
         [(c.b, line_b)],
         key="numbers|" + "|".join(f.text for f in left_a) + "||" + "|".join(f.text for f in left_b),
+        severity=Severity.WARNING if years_alone else None,
     )
+
+
+def _year(found: Found[Number]) -> bool:
+    """A year as a number alone: four digits from 1900 to 2099 ("2022", not "2 022" or "2022.5")."""
+    text = found.text.strip()
+    return len(text) == 4 and text.isdigit() and 1900 <= int(text) <= 2099
 
 
 def _most_like(number: Found[Number], others: list[Found[Number]]) -> Found[Number]:
