@@ -14,6 +14,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "transcheck"
 # lowest first; packages on one rank must not import each other
 LAYERS: dict[str, int] = {
     "lazyre": -1,  # compiling regular expressions: below everything, scripts included
+    "textdiff": -1,  # difflib's SequenceMatcher (CyDifflib): below wording, which uses it
     "__init__": 0, "__version__": 0, "findings": 0, "wording": 0, "scripts": 0, "resolved": 0,
     "document": 1,
     "languages": 2, "values": 2,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from difflib import SequenceMatcher
+from transcheck.textdiff import SequenceMatcher
 
 from typing import Protocol
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from difflib import SequenceMatcher
+from transcheck.textdiff import SequenceMatcher
 from functools import lru_cache
 from typing import Any, Callable, Hashable, Iterable, Sequence
 import unicodedata

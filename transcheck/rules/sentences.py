@@ -9,7 +9,7 @@ must not be told anything.
 from __future__ import annotations
 
 import re
-from difflib import SequenceMatcher
+from transcheck.textdiff import SequenceMatcher
 from functools import lru_cache
 from typing import Iterable, Iterator
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from difflib import SequenceMatcher
+from transcheck.textdiff import SequenceMatcher
 from functools import lru_cache
 from typing import Callable, Iterable
 

@@ -9,7 +9,7 @@ order ("X here ≠ Y there") or reported as having no counterpart.
 from __future__ import annotations
 
 import re
-from difflib import SequenceMatcher
+from transcheck.textdiff import SequenceMatcher
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any, Callable, Generic, Hashable, Iterable, TypeVar
