@@ -653,3 +653,22 @@ def test_a_table_broken_into_headings_is_named_by_table_shape_not_missing_sectio
     from transcheck.document.sections import table_debris
 
     assert table_debris("|") and table_debris("| --- | :--: |") and not table_debris("Tables | charts") and not table_debris("---")
+
+
+def test_spans_pair_most_alike_first_and_a_missing_items_spans_go_with_it():
+    from transcheck.checking.engine import check_texts
+
+    base = "https://api.example.se/v1/planner/{}?key=DEMO-KEY-2024{}"
+    sv = ("## Adresser\n\n"
+          f"- Resa: `{base.format('trip.json', '&amp;<parametrar>')}`\n"
+          f"- Karta: `{base.format('map.json', '&amp;<parametrar>')}`\n")
+    en = ("## Addresses\n\n"
+          f"- Trip: `{base.format('trip.json', '&<parameters>')}`\n"
+          f"- Map: `{base.format('map.json', '&<parameters>')}`\n"
+          f"- XSD: `{base.format('xsd.xml', '')}`\n")
+    found = [(f.rule, f.path, f.line, [r.line for r in f.related]) for f in check_texts(sv, en, "p.sv.md", "p.en.md")
+             if f.rule in ("code-mismatch", "bullet-count")]
+    # the XSD item is missing (one finding); each changed span is paired with its own line
+    assert ("bullet-count", "p.sv.md", 3, [3]) in found
+    assert [(path, line, related) for rule, path, line, related in found if rule == "code-mismatch"] == [
+        ("p.sv.md", 3, [3]), ("p.sv.md", 4, [4])]

@@ -1294,11 +1294,12 @@ def _paragraph_counts(c: Comparison) -> None:
         )
 
 
-def _section_code_spans(blocks: list[Block]) -> list[tuple[str, int]]:
+def _section_code_spans(blocks: list[Block], skip: set[int] | None = None) -> list[tuple[str, int]]:
     """The inline code spans of a section's blocks, each with the line of the place it
-    stands: its list item, its table row, else its block (the line to fix is the row's)."""
+    stands: its list item, its table row, else its block (the line to fix is the row's).
+    Blocks and items that ``skip`` names (without counterpart: reported as such) are left out."""
     spans: list[tuple[str, int]] = []
-    for node in walk_nodes(blocks):
+    for node in walk_nodes(blocks, skip):
         inline = getattr(node, "inline", None)
         if not isinstance(inline, Inline) or not inline.code:
             continue  # a shortcode's ``inline`` is a flag
@@ -1355,8 +1356,9 @@ def _inline_code(c: Comparison) -> None:
         return _fold_language_folders(_fold_placeholders(_without_gloss(code)), languages)
 
     for sa, sb in c.sections.pairs + c.sections.moved:
-        spans_a = _section_code_spans(sa.blocks)
-        spans_b = _section_code_spans(sb.blocks)
+        # an item or block without counterpart is reported as missing; its spans go with it
+        spans_a = _section_code_spans(sa.blocks, c.unmatched)
+        spans_b = _section_code_spans(sb.blocks, c.unmatched)
         count_a = Counter(fold(code) for code, _ in spans_a)
         count_b = Counter(fold(code) for code, _ in spans_b)
         if count_a.keys() == count_b.keys():
@@ -1458,33 +1460,43 @@ def _first_of_each(spans: list[tuple[str, int]]) -> list[tuple[str, int]]:
 
 
 def _changed_spans(alone_a: list[tuple[str, int]], alone_b: list[tuple[str, int]]) -> list[tuple[tuple[str, int], tuple[str, int]]]:
-    """Spans each version has alone that are one span changed: each of A's with the span of
-    B's most like it (a difflib ratio of NEAREST_SPAN or more), each used once, in A's order."""
-    pairs: list[tuple[tuple[str, int], tuple[str, int]]] = []
-    free = _first_of_each(alone_b)
-    for span in _first_of_each(alone_a):
-        close = _nearest_span(span[0], free)
-        if close is not None:
-            pairs.append((span, close))
-            free.remove(close)
-    return pairs
+    """Spans each version has alone that are one span changed: the most alike first (a
+    difflib ratio of NEAREST_SPAN or more), each span in one pair, told in A's order.
+    (Most alike first, not A's order: a span is not taken by a neighbour that only shares
+    its long beginning, "…/xsd.xml?key=…" for "…/trip.json?key=…&<parameters>".)"""
+    spans_a, spans_b = _first_of_each(alone_a), _first_of_each(alone_b)
+    if len(spans_a) * len(spans_b) > MAX_SPAN_COMPARISONS:
+        return []  # a section rewritten throughout: its spans are told as they are
+    scored: list[tuple[float, int, int]] = []
+    for i, (code_a, _) in enumerate(spans_a):
+        for j, (code_b, _) in enumerate(spans_b):
+            ratio = _span_ratio(code_a, code_b)
+            if ratio >= NEAREST_SPAN:
+                scored.append((-ratio, i, j))
+    taken_a: set[int] = set()
+    taken_b: set[int] = set()
+    pairs: list[tuple[int, int]] = []
+    for _, i, j in sorted(scored):
+        if i not in taken_a and j not in taken_b:
+            taken_a.add(i)
+            taken_b.add(j)
+            pairs.append((i, j))
+    return [(spans_a[i], spans_b[j]) for i, j in sorted(pairs)]
+
+
+MAX_SPAN_COMPARISONS = 2500  # span pairs of one section compared for a change at most
+
+
+def _span_ratio(a: str, b: str) -> float:
+    """difflib's ratio of two spans, 0 where its quick upper bounds are below NEAREST_SPAN."""
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    if matcher.real_quick_ratio() < NEAREST_SPAN or matcher.quick_ratio() < NEAREST_SPAN:
+        return 0.0
+    return matcher.ratio()
 
 
 NEAREST_SPAN = 0.72  # difflib ratio from which a span alone there is the one changed
 GROUPED_SPANS = 3  # changed spans of one section told as one finding from this many on
-
-
-def _nearest_span(code: str, candidates: list[tuple[str, int]]) -> tuple[str, int] | None:
-    """The span (with its line) of ``candidates`` most like ``code``, if it is like enough."""
-    best, best_ratio = None, NEAREST_SPAN
-    for candidate, line in candidates:
-        matcher = SequenceMatcher(None, code, candidate, autojunk=False)
-        if matcher.real_quick_ratio() < best_ratio or matcher.quick_ratio() < best_ratio:
-            continue
-        ratio = matcher.ratio()
-        if ratio > best_ratio or (best is None and ratio == best_ratio):
-            best, best_ratio = (candidate, line), ratio
-    return best
 
 
 def _translated_names(c: Comparison, lonely_a: list[str], lonely_b: list[str]) -> set[str]:
