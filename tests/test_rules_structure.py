@@ -442,6 +442,14 @@ def test_a_nested_list_whose_points_the_other_item_says_as_sentences_is_info(en,
         ("graph LR\n  A -- Uses --> B\n  B == Sends spans ==> C\n  C -. Implemented by .-> D",
          "graph LR\n  A -- Usa --> B\n  B == Envía trazas ==> C\n  C -. Implementado por .-> D", None),
         ('graph LR\n  App["Application"]:::node --> B', 'graph LR\n  App["Aplicación"]:::node --> B', None),
+        # a sequence diagram: participants' aliases, messages, notes and block labels are text
+        ("sequenceDiagram\n  participant R as Reviewer\n  R->>GH: Submits review\n  Note over GH: review event\n  loop Each PR\n  GH->>R: Done\n  end",
+         "sequenceDiagram\n  participant R as Revisor\n  R->>GH: Envía la revisión\n  Note over GH: evento de revisión\n  loop Cada PR\n  GH->>R: Listo\n  end", None),
+        # a colon inside a label is the label's ("example: my_branch", "例如：my_branch")
+        ("graph LR\n  3[Create a branch<br>example: my_branch] --> 3a[Edit the text]",
+         "graph LR\n  3[创建分支<br>例如：my_branch] --> 3a[编辑文本]", None),
+        ("sequenceDiagram\n  participant R as Reviewer\n  R->>GH: Submits review",
+         "sequenceDiagram\n  participant R as Revisor\n  R->>T: Envía la revisión", "warning"),
         ("graph LR\n  Pre --> | Metrics | Aggregation", "graph LR\n  Pre[Preagregado] --> | Métricas | Aggregation", None),
         ("---\ntitle: Figure 1, the pipeline\n---\ngraph LR\n  %% the collector\n  A --> B",
          "---\ntitle: Figura 1, la canalización\n---\ngraph LR\n  %% el colector\n  A --> B", None),
@@ -672,3 +680,27 @@ def test_spans_pair_most_alike_first_and_a_missing_items_spans_go_with_it():
     assert ("bullet-count", "p.sv.md", 3, [3]) in found
     assert [(path, line, related) for rule, path, line, related in found if rule == "code-mismatch"] == [
         ("p.sv.md", 3, [3]), ("p.sv.md", 4, [4])]
+
+
+JA_DIAGRAM = ("flowchart BT\n    %% ノードを定義する\n    BA[ブループリント A]\n    BB[ブループリント B]\n"
+              "    RA[リファレンス実装 A]\n    RB[リファレンス実装 B]\n    %% 関係を定義する\n"
+              "    RA -->|実装する| BA\n    RB -->|実装する| BA\n    RB -->|実装する| BB\n")
+EN_DIAGRAM = ("flowchart BT\n    %% Define nodes\n    BA[Blueprint A]\n    BB[Blueprint B]\n"
+              "    RA[Reference implementation A]\n    RB[Reference implementation B]\n    %% Define relations\n"
+              "    RA -->|implements| BA\n    RB -->|implements| BA\n    RB -->|implements| BB\n")
+
+
+@pytest.mark.parametrize("edited, found", [(EN_DIAGRAM, []), (EN_DIAGRAM.replace("RB -->|implements| BB", "RB -->|implements| BC"), ["p.ja.md"])])
+def test_a_diagram_whose_every_label_is_translated_is_paired_with_its_counterpart(edited, found):
+    from transcheck.checking.engine import check_texts
+
+    setup = "```bash\nnpm install --save @example/blueprints\n```\n\n"
+    ja = f"## 実装\n\nリファレンス実装はブループリントを実装します。\n\n{setup}```mermaid\n{JA_DIAGRAM}```\n"
+    en = f"## Implementations\n\nReference implementations implement blueprints.\n\n{setup}```mermaid\n{edited}```\n"
+    assert [f.path for f in check_texts(ja, en, "p.ja.md", "p.en.md") if f.rule == "code-mismatch"] == found
+    from transcheck.rules.structure import CodeBlock, _as_aligned, code_similarity
+
+    # blocks are paired by their nodes and edges: the two diagrams are one
+    ja_block, en_block = CodeBlock(1, JA_DIAGRAM, "```", "mermaid"), CodeBlock(1, EN_DIAGRAM, "```", "mermaid")
+    assert code_similarity(_as_aligned(ja_block), _as_aligned(en_block)) == 1.0
+    assert code_similarity(JA_DIAGRAM, EN_DIAGRAM) < 0.5

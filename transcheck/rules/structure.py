@@ -1067,15 +1067,25 @@ def _diagram_shape(lines: list[str]) -> list[tuple[int, str]]:
     """(index, line without its labels and spaces) of a diagram's lines but blank lines and
     ``%%`` comments. A label left out is one too: a translation gives ``Aggregation`` the label
     ``Aggregation[集約]`` to show the node in its own words."""
-    return [(i, _SPACES.sub("", _DIAGRAM_LABEL.sub("", _DIAGRAM_TITLE.sub(r"\1", line)))) for i, line in enumerate(lines)
+    return [(i, _SPACES.sub("", _DIAGRAM_TITLE.sub(_kept_of_text, _DIAGRAM_LABEL.sub("", line)))) for i, line in enumerate(lines)
             if line.strip() and not line.lstrip().startswith("%%")]
 
 
 _SPACES = lazy_compile(r"\s+")
 
 
-# a diagram's title or description for screen readers, all text: "title: Figure 1", "accTitle: …"
-_DIAGRAM_TITLE = lazy_compile(r"^(\s*(?:title|accTitle|accDescr)\b:?).*", re.I)
+def _kept_of_text(match: re.Match[str]) -> str:
+    """What a diagram line keeps of its text: the keyword ("title", "participant R as", ":")."""
+    return next(group for group in match.groups() if group is not None)
+
+
+# a diagram's text to the end of its line: a title or description for screen readers ("title:
+# Figure 1", "accTitle: …"), a sequence diagram's participant alias ("participant R as
+# Reviewer"), a block's label ("loop Each PR") and the text after ": " (a message
+# "R->>GH: Submits review", a note, an ER label)
+_DIAGRAM_TITLE = lazy_compile(
+    r"^(\s*(?:title|accTitle|accDescr)\b:?).*|^(\s*(?:participant|actor)\s+\S+\s+as)\s.*"
+    r"|^(\s*(?:loop|alt|else|opt|par|and|critical|option|break|box)\b)\s.*|(:)\s.*$", re.I)
 
 
 _DIAGRAM_INFO = frozenset({"mermaid", "plantuml", "dot", "graphviz"})
@@ -1214,11 +1224,20 @@ def code_similarity(text_a: str, text_b: str) -> float:
     return max(line_ratio, by_char.ratio())
 
 
+def _as_aligned(block: CodeBlock) -> str:
+    """A block's code as blocks are paired by: a diagram by its nodes and edges (its labels,
+    translated, would leave a Japanese diagram nothing in common with its English one)."""
+    code = _code_as_read(block.code)
+    if _diagram(block):
+        return "\n".join(line for _, line in _diagram_shape(code.split("\n")))
+    return code
+
+
 def align_code(code_a: list[CodeBlock], code_b: list[CodeBlock]) -> list[tuple[int | None, int | None]]:
     """Code blocks paired in order: identical blocks anchor the alignment, and only
     the blocks between two anchors are aligned by similarity (a diff per pair)."""
-    texts_a = [_code_as_read(block.code) for block in code_a]
-    texts_b = [_code_as_read(block.code) for block in code_b]
+    texts_a = [_as_aligned(block) for block in code_a]
+    texts_b = [_as_aligned(block) for block in code_b]
     if len(texts_a) * len(texts_b) > EXACT_CELLS:
         # difflib is quadratic on many equal blocks: the anchored alignment, keyed by the text
         return align_sequences(
