@@ -704,3 +704,17 @@ def test_a_diagram_whose_every_label_is_translated_is_paired_with_its_counterpar
     ja_block, en_block = CodeBlock(1, JA_DIAGRAM, "```", "mermaid"), CodeBlock(1, EN_DIAGRAM, "```", "mermaid")
     assert code_similarity(_as_aligned(ja_block), _as_aligned(en_block)) == 1.0
     assert code_similarity(JA_DIAGRAM, EN_DIAGRAM) < 0.5
+
+
+@pytest.mark.parametrize("sv, quiet", [
+    ("`1,[minavstånd],[maxavstånd],[hastighet]`", True),  # the placeholders translated
+    ("`1,[minavstånd],[maxavstånd]`", False),  # one value fewer
+    ("`2,[minavstånd],[maxavstånd],[hastighet]`", False),  # the literal changed
+])
+def test_placeholders_in_a_list_of_values_may_be_translated(sv, quiet):
+    from transcheck.checking.engine import check_texts
+
+    found = [f.message for f in check_texts(f"## Parametrar\n\nAnge {sv} för gång.\n",
+                                            "## Parameters\n\nGive `1,[min distance],[max distance],[speed]` for walking.\n",
+                                            "p.sv.md", "p.en.md") if f.rule == "code-mismatch"]
+    assert (found == []) is quiet, found

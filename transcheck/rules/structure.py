@@ -932,8 +932,9 @@ _PLACEHOLDER = lazy_compile(r"(?<!\{\{)<(?![/!?])([^<>=\"'/]{1,200})>")
 # {verb} {object}, { #some-id }: braces around words (never JSON, whose keys are quoted, nor
 # Hugo's {{ }} and Go templates)
 _BRACED = lazy_compile(r"(?<![{$])\{(?![{%<])\s*([#\w][\w .#-]{0,40}?)\s*\}(?!\})")
-# ?key=[key] / ?key=[nyckel], /stops/[id]/: a word in brackets where an address takes a value
-_BRACKETED = lazy_compile(r"(?<=[=/])\[([^\W\d_][\w-]{0,40})\]")
+# ?key=[key] / ?key=[nyckel], /stops/[id]/, 1,[min distance],[speed]: words in brackets where
+# an address or a list of values takes a value
+_BRACKETED = lazy_compile(r"(?<=[=/,])\[([^\W\d_][\w -]{0,40}?)\]")
 _VOID_TAGS = frozenset({"br", "hr", "img", "input", "meta", "link", "wbr", "source", "area", "base", "col"})
 
 
