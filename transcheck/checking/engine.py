@@ -143,21 +143,20 @@ def _finish(findings: list[Finding], settings: Settings, docs: list[Document] | 
     known_drift = any(declared_drift(doc.front_matter.entries) is not None or declared_copy(doc)
                       or says_it_is_kept_in_another_language(doc) for doc in docs or ())
     decided = decide(findings, settings, suppressions, known_drift)
-    configured = STALE_TRANSLATION.name in {r.name for selector, _ in settings.severity for r in resolve(selector)}
-    if known_drift and not settings.select and not settings.ignore and not configured:
+    configured = {r.name for selector, _ in settings.severity for r in resolve(selector)}
+    if known_drift and not settings.select and not settings.ignore and STALE_TRANSLATION.name not in configured:
         decided = _drift_not_seen(decided)
     behind = [doc.path for doc in docs or () if declared_drift(doc.front_matter.entries) is not None]
     if len(behind) == 1 and len(docs or ()) == 2:
-        decided = _left_over(decided, behind[0], settings)
+        decided = _left_over(decided, behind[0], configured)
     return decided
 
 
-def _left_over(findings: list[Finding], behind: str, settings: Settings) -> list[Finding]:
+def _left_over(findings: list[Finding], behind: str, configured: set[str]) -> list[Finding]:
     """One page of the pair says it is behind its source: what it has and the other lacks is
     most likely left over from an older source (a section, key or link since removed there),
     so a finding in the other, up-to-date page is information that says so, not work for its
-    editor. (A severity configured for the rule still wins.)"""
-    configured = {r.name for selector, _ in settings.severity for r in resolve(selector)}
+    editor. (A severity ``configured`` for the rule still wins.)"""
     kept = []
     for finding in findings:
         rule = BY_NAME.get(finding.rule)

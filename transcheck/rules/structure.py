@@ -1068,7 +1068,7 @@ def _diagram_shape(lines: list[str]) -> list[tuple[int, str]]:
     """(index, line without its labels and spaces) of a diagram's lines but blank lines and
     ``%%`` comments. A label left out is one too: a translation gives ``Aggregation`` the label
     ``Aggregation[集約]`` to show the node in its own words."""
-    return [(i, _SPACES.sub("", _DIAGRAM_TITLE.sub(_kept_of_text, _DIAGRAM_LABEL.sub("", line)))) for i, line in enumerate(lines)
+    return [(i, _SPACES.sub("", _DIAGRAM_TEXT.sub(_kept_of_text, _DIAGRAM_LABEL.sub("", line)))) for i, line in enumerate(lines)
             if line.strip() and not line.lstrip().startswith("%%")]
 
 
@@ -1084,7 +1084,7 @@ def _kept_of_text(match: re.Match[str]) -> str:
 # Figure 1", "accTitle: …"), a sequence diagram's participant alias ("participant R as
 # Reviewer"), a block's label ("loop Each PR") and the text after ": " (a message
 # "R->>GH: Submits review", a note, an ER label)
-_DIAGRAM_TITLE = lazy_compile(
+_DIAGRAM_TEXT = lazy_compile(
     r"^(\s*(?:title|accTitle|accDescr)\b:?).*|^(\s*(?:participant|actor)\s+\S+\s+as)\s.*"
     r"|^(\s*(?:loop|alt|else|opt|par|and|critical|option|break|box)\b)\s.*|(:)\s.*$", re.I)
 
