@@ -92,6 +92,34 @@ def test_heading_level_change_is_reported_once_for_a_shifted_subtree():
     assert "level-3 heading here but level 2" in found[0].message
 
 
+_WRAP_SV = ("# Guide\n\nOm tjänsten.\n\n## Installera\n\nKör `tc install` på servern.\n\n## Konfigurera\n\n"
+            "Redigera `tc.toml` och starta om.\n\n## Felsöka\n\nLäs loggen i `/var/log/tc`.\n")
+
+
+def test_sections_under_a_heading_only_one_version_has_are_not_each_a_level_change():
+    """'## Getting started' over '### Install' and '### Configure' there, '## Installera' here:
+    one heading added around them, which missing-section reports; their levels follow from it."""
+    from transcheck.checking.engine import check_texts
+
+    en = ("# Guide\n\nAbout the service.\n\n## Getting started\n\n### Install\n\nRun `tc install` on the server.\n\n"
+          "### Configure\n\nEdit `tc.toml` and restart.\n\n## Troubleshoot\n\nRead the log in `/var/log/tc`.\n")
+    found = check_texts(_WRAP_SV, en, "p.sv.md", "p.en.md")
+    assert [(f.rule, f.line) for f in found] == [("missing-section", 5)]
+    # the same wrapper in the Swedish version, the English flat: quiet the other way round
+    found = check_texts(en, _WRAP_SV, "p.en.md", "p.sv.md")
+    assert [(f.rule, f.path) for f in found] == [("missing-section", "p.sv.md")]
+
+
+def test_a_section_moved_under_a_heading_both_versions_have_is_still_a_level_change():
+    from transcheck.checking.engine import check_texts
+
+    # "Konfigurera" under "Installera" in English only: no heading was added, the level changed
+    en = ("# Guide\n\nAbout the service.\n\n## Install\n\nRun `tc install` on the server.\n\n### Configure\n\n"
+          "Edit `tc.toml` and restart.\n\n## Troubleshoot\n\nRead the log in `/var/log/tc`.\n")
+    found = check_texts(_WRAP_SV, en, "p.sv.md", "p.en.md")
+    assert [(f.rule, f.path, f.line) for f in found] == [("heading-level", "p.sv.md", 9)]
+
+
 def test_two_swapped_sections_are_a_section_order_finding_not_missing_ones():
     blocks = SV.split("\n## ")
     swapped = "\n## ".join([blocks[0], blocks[1], blocks[3], blocks[2], blocks[4], blocks[5]])

@@ -240,6 +240,31 @@ def test_a_table_whose_rows_ran_together_stays_an_error_and_says_so():
     assert "the text at line 5 looks like it with its rows run together" in found[0][1]
 
 
+def test_a_table_with_one_cell_too_many_under_its_header_is_reported_at_that_row():
+    from transcheck.checking.engine import check_texts
+
+    sv = ("## Pris\n\nSå här kostar det.\n\n| Tjänst | Pris | Per |\n|---|---|---|\n| Lagring | 10 | GB |\n"
+          "| Beräkning | 20 | timme |\n")
+    # a column dropped from the header only: Markdown shows the whole table as a paragraph
+    broken = ("## Price\n\nThis is what it costs.\n\n| Service | Price |\n|---|---|---|\n| Storage | 10 | GB |\n"
+              "| Compute | 20 | hour |\n")
+    found = [f for f in check_texts(sv, broken, "p.sv.md", "p.en.md") if f.rule == "table-shape"]
+    assert [(f.path, f.line, f.severity.label) for f in found] == [("p.en.md", 6, "error")]
+    assert "is written here (line 5) but does not render as a table" in found[0].message
+    assert "its header row has 2 cells and the row of dashes under it 3" in found[0].message
+    assert (found[0].related[0].path, found[0].related[0].line) == ("p.sv.md", 5)
+
+
+def test_a_table_whose_header_and_dashes_agree_is_not_called_broken():
+    from transcheck.document.table_text import is_delimiter_row, row_cells, table_break
+
+    assert row_cells("| a | b \\| c |") == [" a ", " b \\| c "]
+    assert is_delimiter_row("| :--- | ---: | :-: |") and not is_delimiter_row("| a - b | c |")
+    assert table_break(["| a | b |", "|---|---|", "| 1 | 2 |"], 5) is None
+    cause = table_break(["| a | b |", "| --- | --- | --- |", "| 1 | 2 |"], 5)
+    assert cause is not None and (cause.header_line, cause.delimiter_line, cause.header_cells, cause.delimiter_cells) == (5, 6, 2, 3)
+
+
 def test_a_list_replaced_by_unrelated_text_with_other_names_stays_an_error():
     other = ("## Data\n\nWe share traffic data.\n\nThe Kafka stream from Stockholm and Uppsala carries GTFS "
              "feeds for SL and UL, updated hourly.\n\nRead more below.\n")

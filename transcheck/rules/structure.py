@@ -15,8 +15,9 @@ from transcheck.align.sentences import stems
 from transcheck.align.alignment import EXACT_CELLS, SectionInfo, align_items, align_sequences, paired_by_content, siblings, sorted_titles, block_text, bounded_ratio, section_similarity
 from transcheck.findings import Example, Rule, Severity
 from transcheck.pair.comparison import BlockPair, Check, Comparison, Side, form_of, table_as_text
-from transcheck.document.model import Block, CodeBlock, Inline, ListBlock, ListItem, Paragraph, Shortcode, TableBlock, ThematicBreak, walk_nodes
+from transcheck.document.model import Block, CodeBlock, Inline, ListBlock, ListItem, Paragraph, Shortcode, TableBlock, ThematicBreak, last_line, walk_nodes
 from transcheck.document.table_rows import keys_shared, row_keys, row_starts, unmatched_keys
+from transcheck.document.table_text import TableBreak, table_break
 from transcheck.rules.values import section_targets
 from transcheck.rules.code_names import in_own_language, page_words, reads_as_translated
 from transcheck.scripts import WIDE, weight
@@ -176,7 +177,7 @@ def check_sections(c: Comparison) -> None:
     for sa, sb in alignment.pairs + alignment.moved:
         if sa.section is None:
             continue
-        _heading_level(c, sa, sb, partner_a)
+        _heading_level(c, sa, sb, partner_a, partner_b)
     moved = {(x.index, y.index) for x, y in alignment.moved}
     for sa, sb in alignment.moved:
         if sorted_titles(siblings(alignment.a, sa)) and sorted_titles(siblings(alignment.b, sb)):
@@ -467,7 +468,31 @@ def _next_partners(infos: list[SectionInfo], partner: dict[int, SectionInfo]) ->
     return following
 
 
-def _heading_level(c: Comparison, sa: SectionInfo, sb: SectionInfo, partner_a: dict[int, SectionInfo]) -> None:
+def _nearest_aligned(infos: list[SectionInfo], info: SectionInfo, partner: dict[int, SectionInfo]) -> tuple[int | None, int]:
+    """The nearest ancestor of ``info`` with a counterpart (None: the page) and how many
+    ancestors without one stand between them (headings only this version has)."""
+    wrappers = 0
+    parent = info.parent
+    while parent is not None and parent not in partner:
+        wrappers += 1
+        parent = infos[parent].parent
+    return parent, wrappers
+
+
+def _wrapped(c: Comparison, sa: SectionInfo, sb: SectionInfo, delta: int,
+             partner_a: dict[int, SectionInfo], partner_b: dict[int, SectionInfo]) -> bool:
+    """Is the level difference the work of a heading only the deeper version has around the
+    section ("## Guides" over "### Install" where the other has "## Install")? missing-section
+    reports that heading; each section under it is not a change of its own."""
+    above_a, wrappers_a = _nearest_aligned(c.sections.a, sa, partner_a)
+    above_b, wrappers_b = _nearest_aligned(c.sections.b, sb, partner_b)
+    same_place = (above_a is None and above_b is None) or (
+        above_a is not None and above_b is not None and partner_a[above_a].index == above_b)
+    return same_place and wrappers_a != wrappers_b and (wrappers_a > wrappers_b) == (delta > 0)
+
+
+def _heading_level(c: Comparison, sa: SectionInfo, sb: SectionInfo, partner_a: dict[int, SectionInfo],
+                   partner_b: dict[int, SectionInfo]) -> None:
     if sa.style == "bold" and sb.style == "bold":
         return
     if (sa.style == "bold") != (sb.style == "bold"):
@@ -491,6 +516,8 @@ def _heading_level(c: Comparison, sa: SectionInfo, sb: SectionInfo, partner_a: d
         if parent_b is not None and parent_a.style != "bold" and parent_b.style != "bold":
             if parent_a.level - parent_b.level == delta:
                 return
+    if _wrapped(c, sa, sb, delta, partner_a, partner_b):
+        return
     c.report(
         HEADING_LEVEL,
         c.a,
@@ -597,6 +624,12 @@ def _broken_table_markup(section: SectionInfo) -> list[int]:
     return [block.line for block in walk_nodes(list(section.blocks)) if isinstance(block, ThematicBreak) and block.table_markup]
 
 
+def _table_break(side: Side, paragraph: Block) -> TableBreak | None:
+    """Why ``paragraph`` on ``side``, written as a table, does not render as one."""
+    lines = side.doc.text.split("\n")[paragraph.line - 1:last_line(paragraph)]
+    return table_break(lines, paragraph.line)
+
+
 def _unmatched_block(c: Comparison, pair: BlockPair) -> None:
     if pair.a is not None:
         block, having, lacking, anchor, section = pair.a, c.a, c.b, pair.anchor_b, pair.section_b
@@ -610,6 +643,7 @@ def _unmatched_block(c: Comparison, pair: BlockPair) -> None:
     # content is rewritten in another form (or replaced) - worth a look, not a failed build
     instead = c.stand_in(pair)
     also, severity = "", None
+    broken_at: TableBreak | None = None
     broken = _broken_table_markup(section) if isinstance(block, TableBlock) else []
     if broken:
         # "| Repositório | … |" then "## |" and "## | --- | --- |": a reflowed table, whose rows
@@ -618,7 +652,13 @@ def _unmatched_block(c: Comparison, pair: BlockPair) -> None:
                 f"({listed([f'line {line}' for line in broken], 3)}) stand where its rows should be")
         severity = Severity.ERROR
     elif isinstance(block, TableBlock) and instead is not None and table_as_text(instead):
-        also = f"; the text at line {instead.line} looks like it with its rows run together, which does not render as a table"
+        cause = _table_break(lacking, instead)
+        if cause is None:
+            also = f"; the text at line {instead.line} looks like it with its rows run together, which does not render as a table"
+        else:
+            # the row to fix, not the section's end: one cell too many under the header
+            anchor = cause.delimiter_line
+            broken_at = cause
     elif instead is not None:
         also = f"; {form_of(instead)} stands in its place (line {instead.line})"
         severity = Severity.INFO if c.same_content(pair) else Severity.WARNING
@@ -647,12 +687,15 @@ def _unmatched_block(c: Comparison, pair: BlockPair) -> None:
         )
     else:
         rows, cols = block.shape
+        shape = f"table of {plural(rows, 'row')} × {plural(cols, 'column')} ({having.name}:{block.line})"
         c.report(
             TABLE_SHAPE,
             lacking,
             anchor,
-            f"table of {plural(rows, 'row')} × {plural(cols, 'column')} ({having.name}:{block.line}) "
-            f"has no counterpart{where} here{also}",
+            f"{shape} has no counterpart{where} here{also}" if broken_at is None else
+            f"{shape} is written here (line {broken_at.header_line}) but does not render as a table: its header row has "
+            f"{plural(broken_at.header_cells, 'cell')} and the row of dashes under it {broken_at.delimiter_cells}, "
+            "and Markdown draws a table only where the two agree",
             [(having, block.line)],
             key=f"table|{section.title}|{rows}x{cols}",
             severity=severity,
