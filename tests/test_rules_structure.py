@@ -221,6 +221,29 @@ def test_a_list_written_as_a_table_of_the_same_names_is_info():
     assert [s for s, _ in _severities(_LIST_SV, other, "bullet-count")] == ["warning"]
 
 
+_TYPES_SV = ("## Data\n\nTillgängliga datatyper är:\n\n- **TrainMessage** - Tågtrafikmeddelande, exempelvis Banarbete, "
+             "Olyckor och Kolonnkörning.\n- **TrainStation** - Trafikplatser med Resandeutbyte.\n- **Icon** - Ikoner för "
+             "Kartor.\n- **WeatherStation** - Väderstationer med Mätdata\n\n## Mer\n\nLäs mer.\n")
+_TYPES_EN = ("## Data\n\nThe following data types are available:\n\n| Data type | Description |\n|---|---|\n"
+             "| TrainMessage | Messages about works. |\n| TrainStation | Stop places. |\n| Icon | Icons for maps. |\n"
+             "| WeatherStation | Roadside weather. |\n\n## More\n\nRead more.\n")
+
+
+def test_a_list_of_terms_shown_as_a_table_of_the_same_terms_is_info_on_both_sides():
+    """Eight data types as '- **TrainMessage** - …' here, as rows '| TrainMessage | … |'
+    there: the descriptions differ in length and in capitalised words, the things named do not."""
+    assert [s for s, _ in _severities(_TYPES_SV, _TYPES_EN, "bullet-count")] == ["info"]
+    assert [s for s, _ in _severities(_TYPES_SV, _TYPES_EN, "table-shape")] == ["info"]
+
+
+def test_a_table_naming_other_terms_than_the_list_is_not_the_same_content():
+    other = _TYPES_EN.replace("TrainStation", "FerryRoute").replace("| Icon |", "| BusStop |")
+    assert [s for s, _ in _severities(_TYPES_SV, other, "bullet-count")] != ["info"]
+    # a row more than the list has items: something was added, not only reshaped
+    added = _TYPES_EN.replace("| Icon |", "| RoadCondition | Road status. |\n| Icon |")
+    assert [s for s, _ in _severities(_TYPES_SV, added, "table-shape")] != ["info"]
+
+
 def test_a_list_written_as_prose_is_a_warning_and_a_deleted_list_an_error():
     sv = ("## Tjänster\n\nVi erbjuder detta.\n\n- lagring för stora mängder\n- beräkning i molnet\n- säkerhetskopior varje natt\n"
           "\n## Pris\n\nDet kostar.\n")

@@ -10,6 +10,7 @@ checks has no meaning.
 
 from __future__ import annotations
 
+import re
 from functools import cached_property
 from typing import Any, Callable, TypeVar
 
@@ -119,6 +120,8 @@ class Comparison(Struct, dict=True):  # dict: room for its cached properties
         instead = self.stand_in(pair)
         if block is None or instead is None:
             return False
+        if keyed_alike(block, instead):
+            return True
         wanted = {t for t in block_tokens(block).strong if not t.startswith(("sc:", "arg:#"))}
         return len(wanted) >= 3 and len(wanted & block_tokens(instead).strong) >= 0.6 * len(wanted)
 
@@ -287,6 +290,8 @@ def _rewritten_as(block: Block, run: list[BlockPair], lacking_is_a: bool) -> Blo
         candidate = other.a if lacking_is_a else other.b
         if candidate is None or not _holds_text(candidate):
             continue
+        if keyed_alike(block, candidate):
+            return candidate  # the same things named item by item and row by row
         ratio = len(block_text(candidate)) / max(1, size)
         if not 0.4 <= ratio <= 2.5:
             continue
@@ -327,6 +332,31 @@ _FORMS = {"Paragraph": "prose", "ListBlock": "a list", "TableBlock": "a table", 
 def form_of(block: Block) -> str:
     """What a block is, in words for a message ("prose", "a table")."""
     return _FORMS.get(type(block).__name__, "other text")
+
+
+_KEY_END = re.compile(r"\s+[-–—]\s+|:\s")
+
+
+def _item_key(text: str) -> str:
+    """The term an item of a list of definitions starts with ("TrainMessage - Meddelanden
+    om tåg" → "trainmessage"), folded; the whole text when it names no term."""
+    cut = _KEY_END.search(text)
+    key = text[:cut.start()] if cut is not None and cut.start() <= 60 else text
+    return " ".join(key.split()).casefold()
+
+
+def keyed_alike(block: Block, other: Block) -> bool:
+    """A list and a table that name the same three or more things, one per item and one per
+    row ("- **TrainMessage** - Tågtrafikmeddelande" and "| TrainMessage | Messages … |"): the
+    same content in another form, whatever the descriptions say."""
+    listed, table = (block, other) if isinstance(block, ListBlock) else (other, block)
+    if not isinstance(listed, ListBlock) or not isinstance(table, TableBlock):
+        return False
+    keys = [_item_key(item.text) for item in listed.items]
+    names = [" ".join(row[0].split()).casefold() for row in table.rows if row]
+    if len(keys) < 3 or len(keys) != len(names) or len(set(keys)) != len(keys):
+        return False
+    return len(set(keys) & set(names)) >= 0.8 * len(keys)
 
 
 def table_as_text(block: Block) -> bool:
