@@ -1019,23 +1019,35 @@ def _compare_code(c: Comparison, a: CodeBlock, b: CodeBlock) -> None:
         return
     severity = None
     templates = _templates(a, b)
-    prose_a = _without_comments(_fold_prose_strings(folded_a, templates), hashes)
-    prose_b = _without_comments(_fold_prose_strings(folded_b, templates), hashes)
-    if prose_a == prose_b or _names_translated(prose_a, prose_b, c):
-        # only text for the reader in its strings ("Dice rolls", "Tirar el dado"), or names
-        # given the page's own words ('instrumentation-scope-name', 'nome-do-escopo')
+    yaml = _code_language(a) in _YAML_LANGUAGES and _code_language(b) in _YAML_LANGUAGES
+    markup = _code_language(a) in _MARKUP_LANGUAGES and _code_language(b) in _MARKUP_LANGUAGES
+    prose_a = _without_comments(_fold_prose_strings(folded_a, templates, yaml, markup), hashes)
+    prose_b = _without_comments(_fold_prose_strings(folded_b, templates, yaml, markup), hashes)
+    spacing_only = " ".join(" ".join(prose_a).split()) == " ".join(" ".join(prose_b).split())
+    if prose_a == prose_b or spacing_only or _names_translated(prose_a, prose_b, c):
+        # only text for the reader in its strings ("Dice rolls", "Tirar el dado"), names
+        # given the page's own words ('instrumentation-scope-name', 'nome-do-escopo'), or
+        # a long line wrapped elsewhere ("- gomod: x {{%" / "- gomod:" over "x {{%")
         severity = Severity.INFO
     if len(folded_a) != len(lines_a) or len(folded_b) != len(lines_b):
         lines_a, lines_b = folded_a, folded_b  # a placeholder over several lines: count as folded
     # the first line of code (not comment, not blank) that differs, in each block's own lines
     # (past lines that differ only in the text of their strings, when something else differs)
-    read_a, read_b = (folded_a, folded_b) if severity else (_fold_prose_strings(folded_a, templates),
-                                                            _fold_prose_strings(folded_b, templates))
+    read_a, read_b = (folded_a, folded_b) if severity else (_fold_prose_strings(folded_a, templates, yaml, markup),
+                                                            _fold_prose_strings(folded_b, templates, yaml, markup))
     code_a, code_b = _code_lines(read_a, hashes), _code_lines(read_b, hashes)
-    k = next((k for k, (x, y) in enumerate(zip(code_a, code_b)) if x[1] != y[1]), min(len(code_a), len(code_b)))
+    # past lines that differ only in their indentation, where more than that differs (a YAML
+    # list indented another way): the line to show is the one whose words differ
+    k = next((k for k, (x, y) in enumerate(zip(code_a, code_b)) if x[1].strip() != y[1].strip()), None)
+    if k is None or spacing_only:
+        k = next((k for k, (x, y) in enumerate(zip(code_a, code_b)) if x[1] != y[1]), min(len(code_a), len(code_b)))
     offset_a = code_a[k][0] if k < len(code_a) else len(lines_a)
     offset_b = code_b[k][0] if k < len(code_b) else len(lines_b)
-    _report_code(c, a, b, (lines_a, offset_a), (lines_b, offset_b), severity)
+    note = "only the text of its strings differs"
+    if prose_a != prose_b and spacing_only:
+        same_strings = " ".join(" ".join(compared_a).split()) == " ".join(" ".join(compared_b).split())
+        note = "only its line breaks and spacing differ" + ("" if same_strings else ", and the text of its strings")
+    _report_code(c, a, b, (lines_a, offset_a), (lines_b, offset_b), severity, note)
 
 
 MIN_REPEATED_CHARS = 12  # letters and digits of a line written twice in a row by mistake, not "}" or "fi"
@@ -1075,7 +1087,7 @@ def _repeated_line(c: Comparison, here: tuple[Side, CodeBlock, list[str], list[s
 
 
 def _report_code(c: Comparison, a: CodeBlock, b: CodeBlock, at_a: tuple[list[str], int], at_b: tuple[list[str], int],
-                 severity: Severity | None = None) -> None:
+                 severity: Severity | None = None, note: str = "only the text of its strings differs") -> None:
     """code-mismatch at the first line that differs (each block's lines and that line's index)."""
     (lines_a, offset_a), (lines_b, offset_b) = at_a, at_b
     first_a = lines_a[offset_a] if offset_a < len(lines_a) else "(end of block)"
@@ -1087,7 +1099,7 @@ def _report_code(c: Comparison, a: CodeBlock, b: CodeBlock, at_a: tuple[list[str
         a.line + fence_lines + min(offset_a, len(lines_a) - 1),
         f"code differs from {c.b.name}:{b.line + (1 if b.fence else 0) + min(offset_b, len(lines_b) - 1)}: "
         f"{_lines_shown(first_a, first_b)}"
-        + ("; only the text of its strings differs" if severity else ""),
+        + (f"; {note}" if severity and note else ""),
         [(c.b, b.line + (1 if b.fence else 0) + min(offset_b, len(lines_b) - 1))],
         key=f"{first_a}|{first_b}",
         severity=severity,
@@ -1153,16 +1165,55 @@ _TEMPLATE_LANGUAGES = frozenset({"js", "javascript", "jsx", "mjs", "cjs", "ts", 
 _WORDS_FOR_A_READER = lazy_compile(r"\s|[^\x00-\x7f]")
 
 
-def _fold_prose_strings(lines: list[str], templates: bool = False) -> list[str]:
+def _fold_prose_strings(lines: list[str], templates: bool = False, yaml: bool = False, markup: bool = False) -> list[str]:
     """Lines with each string literal that has words for a reader in it (a space, or letters
     beyond ASCII) as "…"; names, keys and values ("dice.rolls", "true") stay. ``templates``:
-    JavaScript, whose `backtick` strings are strings (in a shell they run a command)."""
+    JavaScript, whose `backtick` strings are strings (in a shell they run a command). ``yaml``:
+    a YAML block, whose unquoted values are strings too. ``markup``: HTML or XML, whose text
+    between tags is for the reader."""
     def fold(match: re.Match[str]) -> str:
         return '"…"' if _WORDS_FOR_A_READER.search(match.group(0)[1:-1]) else match.group(0)
 
     pattern = _STRING_OR_TEMPLATE if templates else _STRING
-    return [pattern.sub(fold, line) if '"' in line or "'" in line or (templates and "`" in line) else line
-            for line in lines]
+    folded = [pattern.sub(fold, line) if '"' in line or "'" in line or (templates and "`" in line) else line
+              for line in lines]
+    if yaml:
+        return [_fold_yaml_prose(line) for line in folded]
+    if markup:
+        # a sentence wrapped over lines is one text: its later lines fold to nothing
+        marked = [_fold_markup_text(line) for line in folded]
+        return [line if line.strip() != "…" or k == 0 or marked[k - 1].strip() != "…" else ""
+                for k, line in enumerate(marked)]
+    return folded
+
+
+def _fold_markup_text(line: str) -> str:
+    """A line of HTML or XML that is only text for the reader (a sentence between tags, not a
+    tag, entity or script) as "…"."""
+    text = line.strip()
+    if not text or any(ch in text for ch in "<>={};&"):
+        return line
+    if _PROSE_WORDS.fullmatch(text.rstrip(".,:;!?")) or re.search(r"[^\x00-\x7f]", text):
+        return line[: len(line) - len(line.lstrip())] + "…"
+    return line
+
+
+# key: value in YAML, the value unquoted (not a string, block scalar, anchor, flow collection or comment)
+_YAML_PLAIN_VALUE = lazy_compile(r"(\s*(?:-\s+)?[\w.-]+:\s+)([^\s\"'|>&*!{\[#].*?)\s*")
+_PROSE_WORDS = lazy_compile(r"[^\W\d_][\w'’-]*(?:[ ,]+[^\W\d_][\w'’-]*){2,}[.]?")
+
+
+def _fold_yaml_prose(line: str) -> str:
+    """A YAML line whose plain value is a sentence for a reader ("description: Basic OTel
+    Collector distribution for Developers", or any value in letters beyond ASCII) with that
+    value as "…": three words or more of letters only, so a command, path or version stays."""
+    match = _YAML_PLAIN_VALUE.fullmatch(_TRAILING_COMMENT.sub("", line))  # "obi # required if …": the comment is not the value
+    if match is None:
+        return line
+    value = match.group(2)
+    if _PROSE_WORDS.fullmatch(value) or (re.search(r"[^\x00-\x7f]", value) and not re.search(r"[/=$]", value)):
+        return match.group(1) + '"…"'
+    return line
 
 
 def _names_translated(lines_a: list[str], lines_b: list[str], c: Comparison) -> bool:
@@ -1188,6 +1239,10 @@ def _names_translated(lines_a: list[str], lines_b: list[str], c: Comparison) -> 
                for x, y in changed)
 
 
+_YAML_LANGUAGES = frozenset({"yaml", "yml"})
+_MARKUP_LANGUAGES = frozenset({"html", "htm", "xml"})
+
+
 def _templates(a: CodeBlock, b: CodeBlock) -> bool:
     return _code_language(a) in _TEMPLATE_LANGUAGES or _code_language(b) in _TEMPLATE_LANGUAGES
 
@@ -1196,6 +1251,8 @@ def _templates(a: CodeBlock, b: CodeBlock) -> bool:
 # and a comment after code that follows white space (so "http://x" is never cut).
 _COMMENT_LINE = lazy_compile(r"^\s*(?:#+(?:\s|$)|//|--\s|;|/\*|\*|<!--|%+\s|rem\s)", re.I)
 _TRAILING_COMMENT = lazy_compile(r"\s+(?:#+\s|//\s?|--\s|<!--).*$")
+# where "#" always starts a comment (YAML, shell): "hostPID: true #important!"
+_TRAILING_HASH_COMMENT = lazy_compile(r"\s+(?:#|//\s?|--\s|<!--).*$")
 
 
 # Languages in which "#" starts a comment whatever follows it ("#To support …"), so a
@@ -1215,22 +1272,35 @@ def _comment(line: str, hashes: bool = False) -> bool:
     return bool(_COMMENT_LINE.match(line)) or hashes and line.lstrip().startswith("#")
 
 
+_BLOCK_COMMENTS = (("/*", "*/"), ("<!--", "-->"))
+
+
 def _code_lines(lines: list[str], hashes: bool) -> list[tuple[int, str]]:
     """(index, line as compared) of the lines that are code: no comment, not blank."""
-    return [(i, kept[0]) for i, line in enumerate(lines) if (kept := _without_comments([line], hashes))]
+    kept = []
+    inside: str | None = None  # the end of the block comment the line stands in
+    for i, line in enumerate(lines):
+        if inside is not None:
+            if inside in line:
+                inside = None
+            continue
+        if _comment(line, hashes):
+            # "/*" or "<!--" opening a comment over several lines: translators translate
+            # the lines between as prose ("Interfaces and SPIs that we implement. …")
+            start = line.lstrip()
+            inside = next((end for opening, end in _BLOCK_COMMENTS
+                           if start.startswith(opening) and end not in start[len(opening):]), None)
+            continue
+        line = (_TRAILING_HASH_COMMENT if hashes else _TRAILING_COMMENT).sub("", line).rstrip()
+        if line:
+            kept.append((i, line))
+    return kept
 
 
 def _without_comments(lines: list[str], hashes: bool = False) -> list[str]:
     """Code lines with comments and blank lines left out: what must be equal in both
     versions (a translation that drops the blank line above a comment changes nothing)."""
-    kept = []
-    for line in lines:
-        if _comment(line, hashes):
-            continue
-        line = _TRAILING_COMMENT.sub("", line).rstrip()
-        if line:
-            kept.append(line)
-    return kept
+    return [line for _, line in _code_lines(lines, hashes)]
 
 
 def _read_deep_code_blocks(blocks: list[Block]) -> list[CodeBlock]:

@@ -1,0 +1,153 @@
+"""code-mismatch: text for the reader inside code (comments over several lines, YAML values
+that are sentences) and a long line wrapped elsewhere are not changes to the code."""
+
+from transcheck.checking.engine import check_texts
+
+
+def _code_findings(sv: str, en: str) -> list[tuple[str, int, str]]:
+    return [(f.severity.label, f.line, f.message) for f in check_texts(sv, en, "p.sv.md", "p.en.md")
+            if f.rule == "code-mismatch"]
+
+
+def _page(heading: str, lead: str, fence: str, code: str) -> str:
+    return f"## {heading}\n\n{lead}\n\n```{fence}\n{code}```\n"
+
+
+KOTLIN_EN = """dependencies {
+    /*
+      Interfaces that we implement. We use compileOnly because at
+      runtime the agent provides every class.
+     */
+    compileOnly("io.opentelemetry:opentelemetry-sdk:1.2.3")
+}
+"""
+KOTLIN_SV = """dependencies {
+    /*
+      Gränssnitt som vi implementerar. Vi använder compileOnly eftersom
+      agenten ger alla klasser när programmet körs.
+     */
+    compileOnly("io.opentelemetry:opentelemetry-sdk:1.2.3")
+}
+"""
+
+XML_EN = """<configuration>
+  <!--
+    IMPORTANT enable a console appender to troubleshoot cases where
+    logs are missing
+  -->
+  <root level="info"/>
+</configuration>
+"""
+XML_SV = """<configuration>
+  <!--
+    VIKTIGT: slå på en konsolappender för att felsöka när
+    loggar saknas
+  -->
+  <root level="info"/>
+</configuration>
+"""
+
+
+def test_a_comment_over_several_lines_translated_is_the_same_code():
+    en = _page("Dependencies", "Add these.", "kotlin", KOTLIN_EN)
+    sv = _page("Beroenden", "Lägg till dessa.", "kotlin", KOTLIN_SV)
+    assert _code_findings(sv, en) == []
+    en = _page("Logs", "Configure it.", "xml", XML_EN)
+    sv = _page("Loggar", "Konfigurera den.", "xml", XML_SV)
+    assert _code_findings(sv, en) == []
+
+
+def test_code_after_a_comment_over_several_lines_is_still_compared():
+    en = _page("Dependencies", "Add these.", "kotlin", KOTLIN_EN)
+    sv = _page("Beroenden", "Lägg till dessa.", "kotlin", KOTLIN_SV.replace("1.2.3", "1.2.4"))
+    found = _code_findings(sv, en)
+    assert [(severity, line) for severity, line, _ in found] == [("warning", 11)]
+    assert "1.2.4" in found[0][2]
+    # an XML element changed under a translated comment
+    en = _page("Logs", "Configure it.", "xml", XML_EN)
+    sv = _page("Loggar", "Konfigurera den.", "xml", XML_SV.replace('level="info"', 'level="debug"'))
+    assert [severity for severity, _, _ in _code_findings(sv, en)] == ["warning"]
+
+
+YAML_EN = """dist:
+  name: otelcol-dev
+  description: Basic OTel Collector distribution for Developers
+  output_path: ./otelcol-dev
+"""
+
+
+def test_a_yaml_value_that_is_a_sentence_translated_is_information():
+    en = _page("Manifest", "Create the manifest.", "yaml", YAML_EN)
+    sv = _page("Manifest", "Skapa manifestet.", "yaml",
+               YAML_EN.replace("Basic OTel Collector distribution for Developers", "Grundläggande distribution för utvecklare"))
+    found = _code_findings(sv, en)
+    assert [(severity, line) for severity, line, _ in found] == [("info", 8)]
+    assert found[0][2].endswith("only the text of its strings differs")
+
+
+def test_a_yaml_value_that_is_a_name_or_path_changed_stays_a_warning():
+    en = _page("Manifest", "Create the manifest.", "yaml", YAML_EN)
+    for old, new in (("name: otelcol-dev", "name: otelcol-prod"), ("output_path: ./otelcol-dev", "output_path: ./build")):
+        sv = _page("Manifest", "Skapa manifestet.", "yaml", YAML_EN.replace(old, new))
+        assert [severity for severity, _, _ in _code_findings(sv, en)] == ["warning"], new
+
+
+GOMOD_EN = """exporters:
+  - gomod:
+      go.opentelemetry.io/collector/exporter/debugexporter v0.1.0
+  - gomod:
+      go.opentelemetry.io/collector/exporter/otlpexporter v0.1.0
+"""
+GOMOD_SV = """exporters:
+  - gomod: go.opentelemetry.io/collector/exporter/debugexporter v0.1.0
+  - gomod: go.opentelemetry.io/collector/exporter/otlpexporter v0.1.0
+"""
+
+
+def test_a_long_line_wrapped_elsewhere_is_information():
+    en = _page("Exporters", "Add the exporters.", "yaml", GOMOD_EN)
+    sv = _page("Exporterare", "Lägg till exporterarna.", "yaml", GOMOD_SV)
+    found = _code_findings(sv, en)
+    assert [severity for severity, _, _ in found] == ["info"]
+    assert found[0][2].endswith("only its line breaks and spacing differ")
+
+
+def test_a_wrapped_line_with_another_value_stays_a_warning():
+    en = _page("Exporters", "Add the exporters.", "yaml", GOMOD_EN)
+    sv = _page("Exporterare", "Lägg till exporterarna.", "yaml", GOMOD_SV.replace("otlpexporter v0.1.0", "otlpexporter v0.2.0"))
+    assert [severity for severity, _, _ in _code_findings(sv, en)] == ["warning"]
+
+
+HTML_EN = """<html>
+  <body>
+    Example of using the tracer with document load instrumentation
+    and a console exporter
+  </body>
+</html>
+"""
+
+
+def test_text_between_html_tags_translated_is_information():
+    en = _page("Example", "Write this page.", "html", HTML_EN)
+    sv = _page("Exempel", "Skriv den här sidan.", "html", HTML_EN.replace(
+        "    Example of using the tracer with document load instrumentation\n    and a console exporter\n",
+        "    Exempel på spåraren med instrumentering av sidladdning och en konsolexportör\n"))
+    assert [severity for severity, _, _ in _code_findings(sv, en)] == ["info"]
+    # a tag changed beside the translated text is still a warning
+    changed = sv.replace("<body>", '<body class="x">')
+    assert [severity for severity, _, _ in _code_findings(changed, en)] == ["warning"]
+
+
+def test_a_yaml_comment_without_a_space_after_the_hash_is_a_comment():
+    en = _page("Pod", "Set it.", "yaml", "spec:\n  hostPID: true #important!\n")
+    sv = _page("Pod", "Sätt det.", "yaml", "spec:\n  hostPID: true #viktigt!\n")
+    assert _code_findings(sv, en) == []
+    assert [severity for severity, _, _ in _code_findings(sv.replace("true", "false"), en)] == ["warning"]
+
+
+def test_the_line_shown_is_the_one_whose_words_differ_past_indentation():
+    en = _page("Pod", "Set it.", "yaml", "containers:\n  - name: obi\n    image: obi:main\n")
+    sv = _page("Pod", "Sätt det.", "yaml", "containers:\n- name: obi\n  image: obi:latest\n")
+    found = _code_findings(sv, en)
+    assert [(severity, line) for severity, line, _ in found] == [("warning", 8)]
+    assert '"image: obi:latest" here, "image: obi:main" there' in found[0][2]
