@@ -151,3 +151,44 @@ def test_the_line_shown_is_the_one_whose_words_differ_past_indentation():
     found = _code_findings(sv, en)
     assert [(severity, line) for severity, line, _ in found] == [("warning", 8)]
     assert '"image: obi:latest" here, "image: obi:main" there' in found[0][2]
+
+
+def _python_page(heading: str, prose: str, code: str, span: str) -> str:
+    return f"## {heading}\n\n{prose}\n\n```python\n{code}```\n\nCall `{span}` to run it.\n"
+
+
+PY_EN = """def do_work():
+    with tracer.start_as_current_span("span-name") as span:
+        # do some work that 'span' will track
+        print("doing some work...")
+    return do_work
+"""
+PY_PT = """def fazer_trabalho():
+    with tracer.start_as_current_span("nome-do-trecho") as span:
+        # faça algum trabalho que 'span' irá rastrear
+        print("fazendo algum trabalho...")
+    return fazer_trabalho
+"""
+
+
+def test_an_example_with_its_names_translated_the_same_way_throughout_is_information():
+    en = _python_page("Creating spans", "Create a span around the work you want to track.", PY_EN, "do_work()")
+    pt = _python_page("Criando trechos", "Crie um trecho em volta do trabalho que quer rastrear; o nome do trecho é seu.",
+                      PY_PT, "fazer_trabalho()")
+    found = [(f.severity.label, f.message) for f in check_texts(pt, en, "p.pt.md", "p.en.md") if f.rule == "code-mismatch"]
+    # the blocks are paired (not two blocks without counterpart), and the span follows the code
+    assert [severity for severity, _ in found] == ["info"]
+    assert found[0][1].endswith("each renamed the same way throughout in the page's own words")
+
+
+def test_a_name_renamed_two_ways_or_a_value_swapped_stays_a_warning():
+    from transcheck.rules.code_names import renamed_names
+
+    assert renamed_names("f(a)\ng(a)", "f(b)\ng(b)") == [("a", "b")]
+    assert renamed_names("f(a)\ng(a)", "f(b)\ng(c)") is None  # one name, two new ones
+    assert renamed_names("f(a, b)", "f(c, c)") is None  # two names made one
+    assert renamed_names("f(a, 1)", "f(b, 2)") is None  # a number changed
+    assert renamed_names('print("x")\nx = 1', 'print("y")\nx = 1') == [("x", "y")]  # a string, not the name
+    en = _python_page("Export", "Send the data compressed.", 'exporter = Exporter(compression="gzip")\nexporter.start()\n', "exporter")
+    pt = _python_page("Exportar", "Envie os dados comprimidos.", 'exporter = Exporter(compression="none")\nexporter.start()\n', "exporter")
+    assert [f.severity.label for f in check_texts(pt, en, "p.pt.md", "p.en.md") if f.rule == "code-mismatch"] == ["warning"]

@@ -126,3 +126,66 @@ def reads_as_translated(name: str, counterpart: str, own: PageWords, other: Page
         return False
     # a short English name ('tracer.name') leans only a little: that it leans at all is enough
     return _lean(words, mine, theirs) >= MIN_LEAN and _lean(others, theirs, mine) > 0
+
+
+# a string literal on one line, a name (letters first, any script), a number, any other sign
+_CODE_TOKEN = lazy_compile(r"\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'|[^\W\d]\w*|\d[\w.]*|\S")
+
+
+def renamed_names(code_a: str, code_b: str) -> list[tuple[str, str]] | None:
+    """The names and strings renamed between two pieces of code that are otherwise the same,
+    each renamed the same way wherever it stands (``do_work`` → ``fazer_trabalho`` in the
+    ``def`` and in the call, "do_work" → "fazer_trabalho" in a string): [(name in a, name in
+    b)], without the unchanged ones. None when anything else differs (a sign, a number, the
+    order) or a name is renamed two ways, or two names to one."""
+    tokens_a, tokens_b = _CODE_TOKEN.findall(code_a), _CODE_TOKEN.findall(code_b)
+    if len(tokens_a) != len(tokens_b):
+        return None
+    forward: dict[str, str] = {}
+    backward: dict[str, str] = {}
+    for x, y in zip(tokens_a, tokens_b):
+        if x == y and not _renameable(x):
+            continue
+        if not (_renameable(x) and _renameable(y)) or (x[0] in "\"'") != (y[0] in "\"'"):
+            return None  # a sign or number changed, or a name became a string
+        if x[0] in "\"'":
+            if x[1:-1] == "…" or y[1:-1] == "…":
+                continue  # a string of prose, folded before: its text is for the reader
+            # strings and names apart: "print" → "imprimindo" leaves the function print alone
+            x, y = "\"" + x[1:-1], "\"" + y[1:-1]
+        if forward.setdefault(x, y) != y or backward.setdefault(y, x) != x:
+            return None
+    return [(x.lstrip('"'), y.lstrip('"')) for x, y in forward.items() if x != y]
+
+
+def _renameable(token: str) -> bool:
+    return token[0] in "\"'" or not (token[0].isdigit() or len(token) == 1 and not token.isalnum())
+
+
+_DIGITS = lazy_compile(r"\d+")
+
+
+def renamed_into_own_words(renamed: list[tuple[str, str]], words_a: PageWords, words_b: PageWords,
+                           language_a: str | None, language_b: str | None) -> bool:
+    """Are the renamings a translation of the example's names, the numbers in them kept?
+    One of them at least must show it as :func:`in_own_language` or
+    :func:`reads_as_translated` ask ('rastreador' in meu.rastreador, said in the page's
+    prose). Then the names of one side, read together, must lean to their page's language
+    and those of the other side not the other way ('meu rastreador imprimindo caracter' /
+    'tracer print printed string'). A value swapped for another of the same language
+    ("gzip" for "none", 'dice.roll' for 'dice.rolls') does neither."""
+    if not renamed or any(_DIGITS.findall(x) != _DIGITS.findall(y) for x, y in renamed):
+        return False
+    code_a, code_b = language_a or "", language_b or ""
+    if not any(in_own_language(x, words_a, words_b) or in_own_language(y, words_b, words_a)
+               or reads_as_translated(x, y, words_a, words_b, code_a, code_b)
+               or reads_as_translated(y, x, words_b, words_a, code_b, code_a) for x, y in renamed):
+        return False
+    mine, theirs = detector_code(code_a), detector_code(code_b)
+    if not mine or not theirs or mine == theirs:
+        return False
+    old = [word for x, _ in renamed for word in name_words(x)]
+    new = [word for _, y in renamed for word in name_words(y)]
+    # one side leans clearly, the other not the wrong way ('meter name' reads as either)
+    lean_old, lean_new = _lean(old, mine, theirs), _lean(new, theirs, mine)
+    return max(lean_old, lean_new) >= MIN_LEAN and min(lean_old, lean_new) > -MIN_LEAN / 2

@@ -19,7 +19,7 @@ from transcheck.document.model import Block, CodeBlock, Inline, ListBlock, ListI
 from transcheck.document.table_rows import keys_shared, row_keys, row_starts, unmatched_keys
 from transcheck.document.table_text import TableBreak, table_break
 from transcheck.rules.values import section_targets
-from transcheck.rules.code_names import in_own_language, page_words, reads_as_translated
+from transcheck.rules.code_names import in_own_language, page_words, reads_as_translated, renamed_into_own_words, renamed_names
 from transcheck.scripts import WIDE, weight
 from transcheck.wording import contrast, clip, in_section, line_range, listed, named, plural, quote, section_phrase
 
@@ -1024,7 +1024,8 @@ def _compare_code(c: Comparison, a: CodeBlock, b: CodeBlock) -> None:
     prose_a = _without_comments(_fold_prose_strings(folded_a, templates, yaml, markup), hashes)
     prose_b = _without_comments(_fold_prose_strings(folded_b, templates, yaml, markup), hashes)
     spacing_only = " ".join(" ".join(prose_a).split()) == " ".join(" ".join(prose_b).split())
-    if prose_a == prose_b or spacing_only or _names_translated(prose_a, prose_b, c):
+    renamed = not spacing_only and _renamed_into_page_words(prose_a, prose_b, c)
+    if prose_a == prose_b or spacing_only or renamed or _names_translated(prose_a, prose_b, c):
         # only text for the reader in its strings ("Dice rolls", "Tirar el dado"), names
         # given the page's own words ('instrumentation-scope-name', 'nome-do-escopo'), or
         # a long line wrapped elsewhere ("- gomod: x {{%" / "- gomod:" over "x {{%")
@@ -1044,7 +1045,10 @@ def _compare_code(c: Comparison, a: CodeBlock, b: CodeBlock) -> None:
     offset_a = code_a[k][0] if k < len(code_a) else len(lines_a)
     offset_b = code_b[k][0] if k < len(code_b) else len(lines_b)
     note = "only the text of its strings differs"
-    if prose_a != prose_b and spacing_only:
+    only_strings = [_STRING.sub('""', line) for line in prose_a] == [_STRING.sub('""', line) for line in prose_b]
+    if renamed and not only_strings and renamed_names("\n".join(prose_a), "\n".join(prose_b)):
+        note = "only its names and strings differ, each renamed the same way throughout in the page's own words"
+    elif prose_a != prose_b and spacing_only:
         same_strings = " ".join(" ".join(compared_a).split()) == " ".join(" ".join(compared_b).split())
         note = "only its line breaks and spacing differ" + ("" if same_strings else ", and the text of its strings")
     _report_code(c, a, b, (lines_a, offset_a), (lines_b, offset_b), severity, note)
@@ -1239,6 +1243,15 @@ def _names_translated(lines_a: list[str], lines_b: list[str], c: Comparison) -> 
                for x, y in changed)
 
 
+def _renamed_into_page_words(lines_a: list[str], lines_b: list[str], c: Comparison) -> bool:
+    """Is one block the other with the example's names and strings translated, consistently?"""
+    renamed = renamed_names("\n".join(lines_a), "\n".join(lines_b))
+    if renamed == []:
+        return True  # only strings of prose differ ("Consegui!" / "Did it!")
+    return renamed is not None and renamed_into_own_words(renamed, page_words(c.a.doc), page_words(c.b.doc),
+                                                          c.a.expected or c.a.language, c.b.expected or c.b.language)
+
+
 _YAML_LANGUAGES = frozenset({"yaml", "yml"})
 _MARKUP_LANGUAGES = frozenset({"html", "htm", "xml"})
 
@@ -1329,13 +1342,30 @@ def code_similarity(text_a: str, text_b: str) -> float:
     # one long line with a small change scores 0 by lines: look at characters too
     by_char = SequenceMatcher(None, text_a[:2000], text_b[:2000])
     if by_line.real_quick_ratio() <= CODE_THRESHOLD and by_char.real_quick_ratio() <= CODE_THRESHOLD:
-        return 0.0
+        return RENAMED_SIMILARITY if _renamed_shape(lines_a, lines_b) else 0.0
     if by_line.quick_ratio() <= CODE_THRESHOLD and by_char.quick_ratio() <= CODE_THRESHOLD:
-        return 0.0
+        return RENAMED_SIMILARITY if _renamed_shape(lines_a, lines_b) else 0.0
     line_ratio = bounded_ratio(lines_a, lines_b)  # by_line.ratio(), linear on huge blocks
-    if line_ratio >= by_char.quick_ratio():
-        return line_ratio  # the character diff (the costly one) cannot score higher
-    return max(line_ratio, by_char.ratio())
+    score = line_ratio if line_ratio >= by_char.quick_ratio() else max(line_ratio, by_char.ratio())
+    if score <= CODE_THRESHOLD and _renamed_shape(lines_a, lines_b):
+        return RENAMED_SIMILARITY
+    return score
+
+
+RENAMED_SIMILARITY = 0.5  # one block is the other with its names translated: a pair, and one to compare
+
+
+def _renamed_shape(lines_a: list[str], lines_b: list[str]) -> bool:
+    """Is one block the other with its names, strings and comments in other words, each name
+    renamed the same way throughout ('def do_work():' … 'do_work()' and 'def fazer_trabalho():'
+    … 'fazer_trabalho()')? Blocks of some size only: two lines of code at least."""
+    if abs(len(lines_a) - len(lines_b)) > max(2, min(len(lines_a), len(lines_b)) // 3):
+        return False  # cheap: a renaming keeps the lines
+    code_a = _without_comments(_fold_prose_strings(lines_a), True)
+    code_b = _without_comments(_fold_prose_strings(lines_b), True)
+    if min(len(code_a), len(code_b)) < 2:
+        return False
+    return bool(renamed_names("\n".join(code_a), "\n".join(code_b)))
 
 
 def _as_aligned(block: CodeBlock) -> str:
@@ -1639,16 +1669,29 @@ def _translated_names(c: Comparison, lonely_a: list[str], lonely_b: list[str]) -
     if not lonely_a or not lonely_b:
         return set()
     found: set[str] = set()
-    for x, y in c.fact(_translated_strings):
+    translated = c.fact(_translated_strings)
+    for x, y in translated:
         if x in lonely_a and y in lonely_b:
             found.update((x, y))
+    # `do_work()` here, `fazer_trabalho()` there: a span written with names the code renamed
+    renaming = dict(translated)
+    if renaming:
+        wanted = set(lonely_b)
+        for span in lonely_a:
+            renamed = _CODE_NAME.sub(lambda m: renaming.get(m.group(0), m.group(0)), span)
+            if renamed != span and renamed in wanted:
+                found.update((span, renamed))
     return found
+
+
+_CODE_NAME = lazy_compile(r"[^\W\d]\w*")
 
 
 def _translated_strings(c: Comparison) -> set[tuple[str, str]]:
     """(A's, B's) string literals at the same place of aligned code lines that differ, one
     of them a name in its own page's words (see ``code_names``)."""
     found: set[tuple[str, str]] = set()
+    renamed: list[tuple[str, str]] = []
     for pair in c.block_pairs:
         a, b = pair.a, pair.b
         if not (isinstance(a, CodeBlock) and isinstance(b, CodeBlock)) or a.code == b.code:
@@ -1656,6 +1699,9 @@ def _translated_strings(c: Comparison) -> set[tuple[str, str]]:
         hashes = _hash_comments(a) or _hash_comments(b)
         lines_a = _without_comments(_code_as_read(a.code).split("\n"), hashes)
         lines_b = _without_comments(_code_as_read(b.code).split("\n"), hashes)
+        if _renamed_into_page_words(_fold_prose_strings(lines_a), _fold_prose_strings(lines_b), c):
+            # the whole example renamed into the page's words: each of its names stands for the other
+            renamed.extend(renamed_names("\n".join(_fold_prose_strings(lines_a)), "\n".join(_fold_prose_strings(lines_b))) or [])
         if len(lines_a) != len(lines_b):
             continue
         for line_a, line_b in zip(lines_a, lines_b):
@@ -1665,9 +1711,9 @@ def _translated_strings(c: Comparison) -> set[tuple[str, str]]:
                 if x != y:
                     found.add((x[1:-1], y[1:-1]))
     if not found:
-        return found
+        return set(renamed)
     words_a, words_b = page_words(c.a.doc), page_words(c.b.doc)  # only now: few pages get here
-    return {(x, y) for x, y in found if in_own_language(x, words_a, words_b) or in_own_language(y, words_b, words_a)}
+    return {(x, y) for x, y in found if in_own_language(x, words_a, words_b) or in_own_language(y, words_b, words_a)} | set(renamed)
 
 
 _PROSE_TERM = lazy_compile(r"[^\W\d_]+(?:[ '’-][^\W\d_]+)*")
