@@ -49,7 +49,10 @@ MISSING_SECTION = Rule("TC101", "missing-section", Severity.ERROR, "A section of
 
 HEADING_LEVEL = Rule("TC102", "heading-level", Severity.WARNING, "Aligned headings have different levels (or one is a bold line).",
          "`## Pay` in one version and `### Lön` in the other, or a bold-only line used as a "
-         "heading where the other version has a real heading.",
+         "heading where the other version has a real heading. A subtree shifted as a whole is "
+         "reported once, at its top; sections under a heading only one version has (`## Request` "
+         "over `### URL`, where the other has `## URL`) are not, since missing-section reports "
+         "that heading.",
     example=Example(
         "## Om tjänsten\n\nVi söker en utvecklare som vill bygga tjänster för kommuner och regioner.\n\n## Vi erbjuder\n\n- Flexibla arbetstider\n- Friskvårdsbidrag\n",
         "## About the job\n\nWe are looking for a developer who wants to build services for municipalities and regions.\n\n### We offer\n\n- Flexible working hours\n- Wellness allowance\n",
@@ -109,9 +112,12 @@ TABLE_SHAPE = Rule("TC107", "table-shape", Severity.ERROR, "Aligned tables have 
          "its own), so it is counted with it. Where both tables name their rows alike in the first "
          "column (codes, names, settings), the message names the rows one version lacks. A "
          "table without counterpart is a warning where the other version writes it as a list or "
-         "prose, and an error that says so where its rows ran together into a paragraph that does "
-         "not render as a table, or where a reflowed table's lines broke into headings of its "
-         "markup (\"## |\", which are then no sections).",
+         "prose (information where a list names the same things, one per item, as the table's "
+         "rows), and an error that says so where its rows ran together into a paragraph that does "
+         "not render as a table, where its header row and the row of dashes under it have "
+         "different numbers of cells (reported at the row of dashes, with both counts), or where "
+         "a reflowed table's lines broke into headings of its markup (\"## |\", which are then "
+         "no sections).",
     example=Example(
         "## Förmåner\n\n| Förmån | Ingår |\n|---|---|\n| Friskvårdsbidrag | Ja |\n| Tjänstepension | Ja |\n",
         "## Benefits\n\n| Benefit | Included |\n|---|---|\n| Wellness allowance | Yes |\n",
@@ -134,8 +140,15 @@ CODE_MISMATCH = Rule("TC108", "code-mismatch", Severity.WARNING, "Code blocks or
          "its code and its text (`'instrumentation-scope-name'` = `'nome-do-escopo-de-instrumentacao'`: "
          "none of their words in the other version) make a block's difference information, and the "
          "spans that name them the same spans. Diagrams (mermaid, PlantUML, dot) are compared by "
-         "nodes and edges: their labels, text on links and titles are translated. A block that "
-         "differs only by a line written twice in a row is reported in the version that repeats it.",
+         "nodes and edges: their labels, text on links and titles are translated. Comments over "
+         "several lines (`/* … */`, `<!-- … -->`), YAML values that are sentences, and text "
+         "between HTML tags are for the reader; code that differs only in them, or only in line "
+         "breaks and spacing (a long value wrapped onto the next line), is information. So is an "
+         "example whose names and strings are all renamed the same way throughout into the "
+         "page's own words (`def do_work()` … `do_work()` = `def fazer_trabalho()` … "
+         "`fazer_trabalho()`): such blocks are paired, and spans written with the renamed names "
+         "are the same spans. A block that differs only by a line written twice in a row is "
+         "reported in the version that repeats it.",
     example=Example(
         "## Installera\n\nInstallera klienten med följande kommando:\n\n```bash\npip install kommunapi\n```\n",
         "## Install\n\nInstall the client with the following command:\n\n```bash\npip install kommun-api\n```\n",
