@@ -192,3 +192,30 @@ def test_a_name_renamed_two_ways_or_a_value_swapped_stays_a_warning():
     en = _python_page("Export", "Send the data compressed.", 'exporter = Exporter(compression="gzip")\nexporter.start()\n', "exporter")
     pt = _python_page("Exportar", "Envie os dados comprimidos.", 'exporter = Exporter(compression="none")\nexporter.start()\n', "exporter")
     assert [f.severity.label for f in check_texts(pt, en, "p.pt.md", "p.en.md") if f.rule == "code-mismatch"] == ["warning"]
+
+
+def _span_page(heading: str, text: str) -> str:
+    return f"## {heading}\n\n{text}\n"
+
+
+def test_a_span_changed_only_in_spacing_a_sign_a_plural_or_words_around_it_is_information():
+    cases = [
+        ("Set `securityContext.privileged: true` first.", "Sätt `securityContext.privileged:true` först.", "only the spacing differs"),
+        ("The `traces` pipeline runs.", "Pipelinen `traces:` körs.", "only a sign after the code differs"),
+        ("Scale `Deployments` with it.", "Skala `Deployment` med den.", "only a plural ending differs"),
+        ("Try `adding spec.image` here.", "Prova `spec.image` här.", "only words around the code differ"),
+    ]
+    for en_text, sv_text, how in cases:
+        found = _code_findings(_span_page("Hjälp", sv_text), _span_page("Help", en_text))
+        assert [severity for severity, _, _ in found] == ["info"], en_text
+        assert found[0][2].endswith(how)
+
+
+def test_a_span_changed_in_case_or_in_its_code_stays_a_warning():
+    for en_text, sv_text in [
+        ("Return `OK(())` at the end.", "Returnera `Ok(())` i slutet."),
+        ("Read `/var/log/pods/*/*/*.log` for logs.", "Läs `/var/log/pods/*/*.log` för loggar."),
+        ("Use `v2` of the API.", "Använd `v1` av API:et."),
+    ]:
+        found = _code_findings(_span_page("Hjälp", sv_text), _span_page("Help", en_text))
+        assert found and {severity for severity, _, _ in found} == {"warning"}, en_text

@@ -1547,6 +1547,7 @@ def _inline_code(c: Comparison) -> None:
         alone_a = [(code, line) for code, line in spans_a if fold(code) not in count_b and code not in named]
         alone_b = [(code, line) for code, line in spans_b if fold(code) not in count_a and code not in named]
         changed = _changed_spans(alone_a, alone_b)
+        slight = [_slight_span_change(x, y) for (x, _), (y, _) in changed]
         if len(changed) >= GROUPED_SPANS:
             # renamed metrics down a list: one finding with the first changes and each line
             (code_a, line_a), (code_b, line_b) = changed[0]
@@ -1561,17 +1562,20 @@ def _inline_code(c: Comparison) -> None:
                 f"{', '.join(str(line) for line in lines[:12])}{' …' if len(lines) > 12 else ''}",
                 [(c.b, line_b)],
                 key="inline-changed|" + "|".join(x for (x, _), _ in changed),
+                severity=Severity.INFO if all(slight) else None,
             )
         else:
-            for (code_a, line_a), (code_b, line_b) in changed:
+            for ((code_a, line_a), (code_b, line_b)), how in zip(changed, slight):
                 # one span changed ("/var/log/pods/*/*.log" here, "…/*/*/*.log" there): told once
                 c.report(
                     CODE_MISMATCH,
                     c.a,
                     line_a,
-                    f"inline code span {_contrasted_spans(code_a, code_b)} in {c.b.name}:{line_b}",
+                    f"inline code span {_contrasted_spans(code_a, code_b)} in {c.b.name}:{line_b}"
+                    + (f"; {how}" if how else ""),
                     [(c.b, line_b)],
                     key=f"inline-changed|{code_a}|{code_b}",
+                    severity=Severity.INFO if how else None,
                 )
         done_a, done_b = {x[0] for x, _ in changed}, {y[0] for _, y in changed}
         for spans, side, other, other_section in (
@@ -1601,6 +1605,37 @@ def _inline_code(c: Comparison) -> None:
                 key="inline|" + "|".join(sorted(names)),
                 severity=Severity.INFO if as_text else None,
             )
+
+
+_TRAILING_SIGNS = ".:;,\"'"
+_CODE_WORD = lazy_compile(r"[A-Za-z][A-Za-z0-9]*")
+_CODE_CHARS = lazy_compile(r"[_./:=()\[\]{}<>$@\\]|\d|[a-z][A-Z]")
+
+
+def _code_core(span: str) -> str:
+    """The code in a span, without words around it ("adding spec.image" → "spec.image",
+    "新しいhttp_sd_configs" → "http_sd_configs"): its words that look like code."""
+    ascii_only = re.sub(r"[^\x00-\x7f]+", " ", span)
+    return " ".join(word for word in ascii_only.split() if _CODE_CHARS.search(word))
+
+
+def _slight_span_change(a: str, b: str) -> str:
+    """Which alone tells two paired spans apart, when it is no change to the code: spacing
+    ("privileged:true" / "privileged: true"), a sign after it ("traces:" / "traces"), an
+    English plural a translation drops ("Deployments" / "Deployment": Japanese has none), or
+    words written around the code ("adding spec.image" / "spec.image"). "" otherwise: case
+    matters ("Ok(())" / "OK(())"), and so does any other character."""
+    if "".join(a.split()) == "".join(b.split()):
+        return "only the spacing differs"
+    if a.rstrip(_TRAILING_SIGNS) == b.rstrip(_TRAILING_SIGNS):
+        return "only a sign after the code differs"
+    short, long = sorted((a, b), key=len)
+    if _CODE_WORD.fullmatch(short) and long in (short + "s", short + "es"):
+        return "only a plural ending differs"
+    core = _code_core(a)
+    if core and core == _code_core(b):
+        return "only words around the code differ"
+    return ""
 
 
 # a term with its translation in brackets: "Internal（内部）", "落后于主分支（out-of-date with the base branch）"
