@@ -147,7 +147,9 @@ CODE_MISMATCH = Rule("TC108", "code-mismatch", Severity.WARNING, "Code blocks or
          "example whose names and strings are all renamed the same way throughout into the "
          "page's own words (`def do_work()` … `do_work()` = `def fazer_trabalho()` … "
          "`fazer_trabalho()`): such blocks are paired, and spans written with the renamed names "
-         "are the same spans. A block that differs only by a line written twice in a row is "
+         "are the same spans. A span changed only in spacing, a sign after it, a plural ending "
+         "(`Deployments` = `Deployment`) or words around the code (`adding spec.image` = "
+         "`spec.image`) is information; case counts. A block that differs only by a line written twice in a row is "
          "reported in the version that repeats it.",
     example=Example(
         "## Installera\n\nInstallera klienten med följande kommando:\n\n```bash\npip install kommunapi\n```\n",
