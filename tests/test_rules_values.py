@@ -464,3 +464,26 @@ def test_a_year_said_in_one_version_only_is_a_warning_a_changed_year_an_error(sv
     found = [(f.severity.label, f.message) for f in findings(f"## Ärenden\n\n{sv}\n", f"## Tickets\n\n{en}\n") if f.rule == "number-mismatch"]
     assert [s for s, _ in found] == [severity]
     assert found[0][1].endswith("a year said in one version only") is (severity == "warning")
+
+
+_CARD_EN = ("## Contact\n\nI am the CCO and happy to help.\n\nCall +46 (0)76 629 25 02 or write to "
+            "anna.berg@example.com.\n")
+
+
+def test_a_general_address_and_switchboard_for_a_persons_own_are_a_warning_that_says_so():
+    sv = ("## Kontakt\n\nJag är CCO och hjälper gärna till.\n\nRing +46 8 55 10 73 70 eller skriv till "
+          "hello@example.com.\n")
+    found = [f for f in check_texts(sv, _CARD_EN, "p.sv.md", "p.en.md") if f.rule == "contact-mismatch"]
+    assert [(f.severity.label, f.line) for f in found] == [("warning", 5), ("warning", 5)]
+    assert all(f.message.endswith("a general address here for a person's own there: likely chosen for this "
+                                  "version's readers") for f in found)
+
+
+def test_another_persons_address_or_a_changed_number_stays_an_error():
+    other_person = ("## Kontakt\n\nJag är CCO och hjälper gärna till.\n\nRing +46 (0)76 629 25 02 eller skriv till "
+                    "bo.ek@example.com.\n")
+    changed_number = ("## Kontakt\n\nJag är CCO och hjälper gärna till.\n\nRing +46 (0)76 629 25 03 eller skriv till "
+                      "anna.berg@example.com.\n")
+    for sv in (other_person, changed_number):
+        found = [f for f in check_texts(sv, _CARD_EN, "p.sv.md", "p.en.md") if f.rule == "contact-mismatch"]
+        assert [f.severity.label for f in found] == ["error"], sv

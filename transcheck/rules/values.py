@@ -127,7 +127,10 @@ IMAGE_MISMATCH = Rule("TC405", "image-mismatch", Severity.ERROR, "Images of alig
 
 CONTACT_MISMATCH = Rule("TC406", "contact-mismatch", Severity.ERROR, "E-mail addresses or phone numbers differ.",
          "Phone numbers are compared in international form: +46 8 123 45 67 = 08-123 45 67 "
-         "(in a Swedish page) = +46812345 67.",
+         "(in a Swedish page) = +46812345 67. Where one version gives a company's general "
+         "address (hello@, info@, kontakt@ …) and the other a person's own at the same domain, "
+         "the changed contacts of that place are a warning that says so: both reach the "
+         "company, a choice made for one version's readers.",
     example=Example(
         "## Kontakt\n\nFrågor om tjänsten besvaras av Anna Berg, anna.berg@example.se.\n",
         "## Contact\n\nQuestions about the job are answered by Anna Berg, anna.b@example.se.\n",
@@ -613,6 +616,7 @@ def _report_leftovers(
     noun: str,
     pair_ok: Callable[[V, V], bool] = lambda x, y: True,
     severity_of: Callable[[V, V], Severity | None] = lambda x, y: None,
+    pair_note: Callable[[V, V], str] = lambda x, y: "",
     report_lonely: Callable[[Found[V]], bool] = lambda f: True,
     lonely_severity: Callable[[Found[V]], Severity | None] = lambda f: None,
     lonely_note: Callable[[Found[V]], str] = lambda f: "",
@@ -648,7 +652,7 @@ def _report_leftovers(
             rule,
             c.a,
             item.line,
-            f"{noun} {shown_a} ≠ {c.b.name}:{partner.line} {shown_b}",
+            f"{noun} {shown_a} ≠ {c.b.name}:{partner.line} {shown_b}{pair_note(item.value, partner.value)}",
             [(c.b, partner.line)],
             key=f"{noun}|{describe(item)}|{describe(partner)}",
             severity=severity_of(item.value, partner.value),
@@ -806,10 +810,47 @@ def _contacts(
         shown = quote(found.text)
         return shown if found.value.kind == "email" else f"{shown} ({found.value.value})"
 
+    # "hello@" and the switchboard in one version's card, the person's own address and mobile
+    # in the other's: both reach the company, a choice made for one version's readers
+    general = _general_for_personal([f.value for f in left_a], [f.value for f in left_b])
     _report_leftovers(
         c, CONTACT_MISMATCH, sa, sb, left_a, left_b, describe, "contact",
         pair_ok=lambda x, y: x.kind == y.kind, whole=whole,
+        severity_of=lambda x, y: Severity.WARNING if general else None,
+        pair_note=lambda x, y: _GENERAL_NOTES[general],
     )
+
+
+_GENERAL_NOTES = {
+    "": "",
+    "a": "; a general address here for a person's own there: likely chosen for this version's readers",
+    "b": "; a person's own address here for a general one there: likely chosen for that version's readers",
+}
+
+
+# the part before "@" of an address that reaches a company, not a person
+_GENERAL_MAILBOXES = frozenset({
+    "hello", "hej", "hei", "info", "contact", "kontakt", "support", "sales", "salg", "sälj", "office", "post",
+    "mail", "team", "help", "hjelp", "hjälp", "kundservice", "kundeservice", "customerservice", "service",
+})
+
+
+def _general_for_personal(a: list[Contact], b: list[Contact]) -> str:
+    """Which version ("a" or "b") has a company's general address ("hello@example.com") left
+    over where the other has a person's at the same domain ("anna.berg@example.com"); ""
+    when neither."""
+    def split(contact: Contact) -> tuple[str, str]:
+        local, _, domain = contact.value.partition("@")
+        return local, domain
+
+    for mine, theirs in ((a, b), (b, a)):
+        for x in (f for f in mine if f.kind == "email"):
+            local_x, domain_x = split(x)
+            if local_x not in _GENERAL_MAILBOXES:
+                continue
+            if any(split(y)[1] == domain_x and split(y)[0] not in _GENERAL_MAILBOXES for y in theirs if y.kind == "email"):
+                return "a" if mine is a else "b"
+    return ""
 
 
 def _numbers_moved(c: Comparison, theirs: SectionInfo, items: list[Found[Number]], locate: Locate, from_a: bool) -> list[Found[Number]]:
