@@ -35,13 +35,13 @@ def site(tmp_path, monkeypatch):
 def checked(monkeypatch):
     """The translations actually checked (not taken from the cache)."""
     seen: list[str] = []
-    real = scan_module.check_group
+    real = scan_module.check_group_pairs
 
-    def spy(source, language, translations, options=None):
+    def spy(source, language, translations, options):
         seen.extend(Path(path).name + "@" + Path(path).parent.name for path, _ in translations)
         return real(source, language, translations, options)
 
-    monkeypatch.setattr(scan_module, "check_group", spy)
+    monkeypatch.setattr(scan_module, "check_group_pairs", spy)
     return seen
 
 
@@ -124,3 +124,36 @@ def test_a_file_name_that_is_not_utf8_is_cached_as_it_is(site):
     assert findings() == uncached  # checked, and stored
     assert findings() == uncached  # from the cache
     assert all(rule != "internal-error" for _, _, rule in uncached)
+
+
+def test_what_the_group_decides_is_the_same_for_pairs_from_the_cache(tmp_path, monkeypatch, checked):
+    """A link only the uk page has, which de, fr and es lack too, is that page's own (info in
+    the English page). A rerun after the uk page changed checks only its pair and takes the
+    others from the cache: the group is weighed after the cache, alike."""
+    languages = ("de", "fr", "es", "uk")
+    config = 'defaultContentLanguage = "en"\n' + "".join(
+        f'[languages.{code}]\ncontentDir = "content/{code}"\n' for code in ("en", *languages))
+    texts = {
+        "en": "## Help\n\nThis page is not translated yet.\n",
+        "de": "## Hilfe\n\nDiese Seite ist noch nicht übersetzt.\n",
+        "fr": "## Aide\n\nCette page n'est pas encore traduite.\n",
+        "es": "## Ayuda\n\nEsta página aún no está traducida.\n",
+        "uk": "## Допомога\n\nЦя сторінка ще не перекладена.\n\nPS. Дзеркало: [сайт](https://mirror.example.org/uk/).\n",
+    }
+    (tmp_path / "hugo.toml").write_text(config, encoding="utf-8")
+    for code, text in texts.items():
+        (tmp_path / "content" / code).mkdir(parents=True)
+        (tmp_path / "content" / code / "help.md").write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("TRANSCHECK_CACHE_DIR", raising=False)
+
+    def uk_link() -> list[str]:
+        result = CliRunner().invoke(main, ["scan", "-j", "1", "--format", "json"])
+        data = json.loads(result.stdout)
+        return [f["severity"] for f in data["findings"] if f["rule"] == "link-mismatch" and "mirror" in f["message"]]
+
+    assert uk_link() == ["info"]
+    checked.clear()
+    (tmp_path / "content/uk/help.md").write_text(texts["uk"] + "\nДякуємо.\n", encoding="utf-8")
+    assert uk_link() == ["info"]  # the uk pair checked alone, the others from the cache
+    assert checked == ["help.md@uk"]

@@ -225,12 +225,64 @@ def check_group(
     Documents are not changed by the checks, so one parsed source serves every pair.
     """
     settings = settings or Settings()
+    return settle_group(source, check_group_pairs(source, source_language, translations, settings), settings)
+
+
+def check_group_pairs(
+    source: str, source_language: str | None, translations: list[tuple[str, str | None]], settings: Settings
+) -> list[PairResult]:
+    """Each pair's own findings, before :func:`settle_group` weighs them across the group
+    (what a cache keeps: a group's pairs may come from it one by one)."""
     loaded = {source: _load(source, settings.max_bytes)}
-    results = [
+    return [
         compare_paths(path, source, settings, (language, source_language), loaded, given_by="site")[1]
         for path, language in translations
     ]
-    return _said_once(source, results)
+
+
+def settle_group(source: str, results: list[PairResult], settings: Settings) -> list[PairResult]:
+    """What only the whole group of a source's translations tells (``results`` are changed
+    in place and returned): one defect said once, and what only one translation has."""
+    return _local_to_one(source, _said_once(source, results), settings)
+
+
+MIN_AGREEING = 3  # other translations that lack what one translation alone has: then it is that one's own
+
+
+def _local_to_one(source: str, results: list[PairResult], settings: Settings) -> list[PairResult]:
+    """What the source is told it lacks, because one translation has it, while three or more
+    other translations of the page lack it too (no finding of the rule near that line of the
+    source from their pairs): content local to that translation (a note for its own readers,
+    a link to a community mirror) or left over there, not work for the source's editor. It
+    becomes information that says so. (A severity configured for the rule still wins.)"""
+    usable = [not result.io_error and not any(f.rule == INTERNAL_ERROR for f in result.findings) for result in results]
+    if sum(usable) < MIN_AGREEING + 1:
+        return results
+    marks = [{(f.rule, f.line) for f in result.findings if f.path == source} for result in results]
+    configured = {r.name for selector, _ in settings.severity for r in resolve(selector)}
+    for index, result in enumerate(results):
+        if not usable[index] or not result.files:
+            continue
+        translation, language = result.files[0].path, result.files[0].language or "other"
+        others = [marks[j] for j in range(len(results)) if j != index and usable[j]]
+        changed = False
+        kept: list[Finding] = []
+        for finding in result.findings:
+            rule = BY_NAME.get(finding.rule)
+            if (finding.path == source and rule is not None and rule.compares and finding.rule not in configured
+                    and finding.severity >= Severity.WARNING and finding.related
+                    and all(r.path == translation for r in finding.related)
+                    and not any((finding.rule, line) in mark for mark in others
+                                for line in range(finding.line - 2, finding.line + 3))):
+                finding = dataclasses.replace(
+                    finding, severity=Severity.INFO,
+                    message=f"{finding.message} (only the {language} version has it; the {len(others)} other "
+                            "translations lack it too: local to that version, or left over there)")
+                changed = True
+            kept.append(finding)
+        if changed:
+            result.findings = sort_findings(kept)
+    return results
 
 
 def _said_once(source: str, results: list[PairResult]) -> list[PairResult]:
@@ -310,6 +362,6 @@ def _compare_paths(
 
 
 __all__ = [
-    "Settings", "PairResult", "FileInfo", "check_paths", "check_group", "compare_paths", "check_texts", "check_documents",
+    "Settings", "PairResult", "FileInfo", "check_paths", "check_group", "check_group_pairs", "settle_group", "compare_paths", "check_texts", "check_documents",
     "compare_documents", "Location",
 ]

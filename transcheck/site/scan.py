@@ -25,7 +25,7 @@ from transcheck.pair.comparison import Comparison
 from transcheck.pair.settings import Settings
 from transcheck.resolved import resolved
 from transcheck.site.config import Config
-from transcheck.checking.engine import FileInfo, PairResult, _load, check_group, compare_paths, internal_error
+from transcheck.checking.engine import FileInfo, PairResult, _load, check_group_pairs, compare_paths, internal_error, settle_group
 from transcheck.document.memo import forget_all
 from transcheck.findings import Finding, Severity, sort_findings
 from transcheck.site.cache import CACHE_DIR_NAME, PairCache, file_digest, finding_from_json, finding_to_json, pair_key, settings_digest
@@ -132,10 +132,14 @@ def _check_group(job: Job) -> list[Checked]:
     draw = context.draw if context is not None else None
     try:
         if context is not None and context.cache_dir:
-            return _cached_group(source, language, list(translations), settings, context)
-        if draw is not None:
-            return _rendered_group(source, language, list(translations), settings, draw)
-        return [(result, None) for result in check_group(source, language, list(translations), settings)]
+            checked = _cached_group(source, language, list(translations), settings, context)
+        elif draw is not None:
+            checked = _rendered_group(source, language, list(translations), settings, draw)
+        else:
+            checked = [(result, None) for result in check_group_pairs(source, language, list(translations), settings)]
+        # weighed across the group after the cache: a pair from it and one checked now count alike
+        settle_group(source, [result for result, _ in checked], settings)
+        return checked
     except Exception as error:  # noqa: BLE001 - one group must not end the scan (or a worker pool)
         return [
             (PairResult([FileInfo(path, lang), FileInfo(source, language)], [internal_error(path, error, "checking the pair", source)]), None)
@@ -183,7 +187,7 @@ def _cached_group(source: str, language: str | None, translations: list[tuple[st
         if context.draw is not None:
             checked = _rendered_group(source, language, wanted, settings, context.draw)
         else:
-            checked = [(result, None) for result in check_group(source, language, wanted, settings)]
+            checked = [(result, None) for result in check_group_pairs(source, language, wanted, settings)]
         for index, (result, view) in zip(missing, checked):
             results[index] = (result, view)
             key = keys[index]
