@@ -107,6 +107,19 @@ def test_names_and_codes_are_not_untranslated():
     assert check(sv, en) == []
 
 
+def test_sample_data_written_as_assignments_is_not_untranslated():
+    data = ("\n\n- value = 1, name = `apple`, color = `red`\n- value = 2, name = `lemon`, color = `yellow`\n"
+            "- value = 5, name = `apple`, color = `green`")
+    sv = page('language: "sv"', SV_TEXT + data)
+    en = page('language: "en"', EN_TEXT + data, "## About us")
+    assert [f.rule for f in check_texts(sv, en, "p.sv.md", "p.en.md") if f.rule == "untranslated"] == []
+    # a sentence with an assignment in it is prose: left in English, it is untranslated
+    prose = "\n\nSet the value = 5 before you start the service, then wait for the build to finish."
+    sv = page('language: "sv"', SV_TEXT + prose)
+    en = page('language: "en"', EN_TEXT + prose, "## About us")
+    assert [f.rule for f in check_texts(sv, en, "p.sv.md", "p.en.md") if f.rule == "untranslated"] == ["untranslated"]
+
+
 def test_detection_is_deterministic_and_restricted():
     candidates = candidates_for("sv", "en")
     assert candidates == ("da", "en", "no", "sv")

@@ -546,9 +546,17 @@ _DOTTED_NAME = lazy_compile(r"\b[^\W_]+(?:\.[^\W\d_]+)+\b")
 _VERSIONED_NAME = lazy_compile(r"[^\W\d_][\w.-]*\s+v?\d+(?:\.\d+)+\+?(?!\w)")
 
 
+# sample data written as assignments: "value = 5, name = `apple`, color = `red`" (its code
+# spans already blanked), a line of an example's records, not prose
+_ASSIGNMENTS = lazy_compile(r"\s*[\w.-]+\s*=\s*[^,=]*?(?:\s*[,;]\s*[\w.-]+\s*=\s*[^,=]*?)+\s*[.;]?\s*")
+
+
 def translatable(text: str) -> bool:
-    """Text with at least one ordinary (lower-case) word; names, codes and numbers are not."""
+    """Text with at least one ordinary (lower-case) word; names, codes, numbers and sample
+    data written as assignments are not."""
     text = _without_code_or_urls(text)
+    if "=" in text and _ASSIGNMENTS.fullmatch(text):
+        return False
     if "." in text:
         text = _VERSIONED_NAME.sub(" ", text)
         text = _DOTTED_NAME.sub(" ", text)
