@@ -414,3 +414,18 @@ def test_an_alert_shortcode_here_and_a_github_alert_quote_there_are_one_note(arg
     plain_quote = en.replace("> [!NOTE]\n>\n", "")
     found = [(f.rule, f.severity.label) for f in check_texts(plain_quote, es, "p.en.md", "p.es.md") if f.rule == "shortcode-mismatch"]
     assert found and found[0][1] != "info"
+
+
+def test_an_accordion_whose_text_the_other_version_writes_as_an_html_card_is_info():
+    sv = ("## Forskning\n\nProjekten körs på plattformen.\n\n{{% accordion title=\"DDS\" %}}\nDDS betyder Data Delivery "
+          "System och används av SciLifeLab och NGI för att leverera data, se [DDS](https://dds.example.org/).\n"
+          "{{% /accordion %}}\n")
+    card = ("## Research\n\nThe projects run on the platform.\n\n<div class=\"card\">\n<h3>DDS</h3>\n<p>DDS stands for Data "
+            "Delivery System, used by SciLifeLab and NGI to deliver data.</p>\n<a href=\"https://dds.example.org/\">DDS</a>\n"
+            "</div>\n")
+    found = _shortcode_findings(sv, card)
+    assert [s for s, _ in found] == ["info"]
+    assert found[0][1].endswith("its text stands here in HTML (line 5)")
+    # an HTML block about something else: the accordion's text is missing
+    other = card.replace("DDS", "Portal").replace("SciLifeLab and NGI", "the team").replace("dds.example", "portal.example")
+    assert [s for s, _ in _shortcode_findings(sv, other)] != ["info"]

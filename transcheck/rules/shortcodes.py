@@ -12,7 +12,7 @@ from transcheck.document.memo import ByIdentity
 from transcheck.align.alignment import SectionInfo, Unit, aligned_units, block_inlines, block_text, block_tokens, unit_inlines
 from transcheck.findings import Example, Rule, Severity
 from transcheck.pair.comparison import BlockPair, Check, Comparison, Side, form_of
-from transcheck.document.model import IMAGE_KINDS, Block, BlockQuote, Document, Paragraph, ProblemKind, Shortcode, block_row, iter_blocks
+from transcheck.document.model import IMAGE_KINDS, Block, BlockQuote, Document, HtmlBlock, Paragraph, ProblemKind, Shortcode, block_row, iter_blocks
 from transcheck.document.shortcode_args import TEXT_ARGS, data_args, is_link_argument
 from transcheck.wording import in_section
 from transcheck.rules.language import says_not_translated
@@ -270,6 +270,10 @@ def _missing_block(c: Comparison, sc: Shortcode, having: Side, lacking: Side, an
             # {{% alert %}} there, GitHub's "> [!NOTE]" here: one note in two markups
             also = f"; the note stands here as an alert quote (line {quote_line})"
             styled_only = True
+        elif (html_line := _text_in_html(sc, section.blocks)) is not None:
+            # an accordion there, a card written in HTML here: the same text in other markup
+            also = f"; its text stands here in HTML (line {html_line})"
+            styled_only = True
         elif any(isinstance(b, Paragraph) for b in section.blocks):
             # a styled paragraph fewer, like any paragraph fewer, is worth a look; which text
             # is gone the sentence rules say
@@ -347,6 +351,24 @@ def _text_kept(wrapper: Shortcode, having: list[Block], lacking: list[Block]) ->
 
     here, there, wrapped = length(lacking), length(having), len(block_text(wrapper))
     return here > 0 and abs(here - there) < abs(here - (there - wrapped))
+
+
+def _text_in_html(wrapper: Shortcode, lacking: list[Block]) -> int | None:
+    """The line of the HTML block of ``lacking`` that holds most of ``wrapper``'s names,
+    numbers and links, when its HTML blocks together hold most of them (three at least: two
+    names also stand in the text beside a card), else None."""
+    wanted = {t for t in block_tokens(wrapper).strong if not t.startswith(("sc:", "arg:"))}
+    html = [block for block in iter_blocks(lacking) if isinstance(block, HtmlBlock)]
+    if len(wanted) < 3 or not html:
+        return None
+    found: set[str] = set()
+    best, most = html[0], -1
+    for block in html:
+        tokens = block_tokens(block).strong
+        found |= tokens
+        if len(wanted & tokens) > most:  # the card that holds most of it (the first of equals)
+            best, most = block, len(wanted & tokens)
+    return best.line if len(wanted & found) >= 0.6 * len(wanted) else None
 
 
 def _targets_elsewhere(c: Comparison, sc: Shortcode, having: Side, lacking: Side) -> int | None:
