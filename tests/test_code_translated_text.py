@@ -219,3 +219,11 @@ def test_a_span_changed_in_case_or_in_its_code_stays_a_warning():
     ]:
         found = _code_findings(_span_page("Hjälp", sv_text), _span_page("Help", en_text))
         assert found and {severity for severity, _, _ in found} == {"warning"}, en_text
+
+
+def test_an_html_escaped_placeholder_translated_is_the_same_code():
+    en = _page("Call", "Call it.", "", "GET /route.json?key=&lt;YOUR API KEY&gt;&amp;id=1\n")
+    sv = _page("Anrop", "Anropa den.", "", "GET /route.json?key=&lt;DIN APINYCKEL&gt;&amp;id=1\n")
+    assert _code_findings(sv, en) == []
+    # the escaped placeholder and a changed parameter beside it: still a difference
+    assert [s for s, _, _ in _code_findings(sv.replace("id=1", "id=2"), en)] == ["warning"]

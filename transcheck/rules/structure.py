@@ -993,6 +993,7 @@ _BRACED = lazy_compile(r"(?<![{$])\{(?![{%<])\s*([#\w][\w .#-]{0,40}?)\s*\}(?!\}
 # ?key=[key] / ?key=[nyckel], /stops/[id]/, 1,[min distance],[speed]: words in brackets where
 # an address or a list of values takes a value
 _BRACKETED = lazy_compile(r"(?<=[=/,])\[([^\W\d_][\w -]{0,40}?)\]")
+_ESCAPED_PLACEHOLDER = lazy_compile(r"&lt;([^\W\d_][\w .-]{0,60}?)&gt;")
 _VOID_TAGS = frozenset({"br", "hr", "img", "input", "meta", "link", "wbr", "source", "area", "base", "col"})
 
 
@@ -1000,6 +1001,9 @@ def _fold_placeholders(text: str) -> str:
     """``text`` with every placeholder written ``<…>``: code that differs only in them is the same."""
     if "[" in text:
         text = _BRACKETED.sub("[…]", text)
+    if "&lt;" in text:
+        # "&lt;YOUR API KEY&gt;" in code written for HTML: a placeholder as "<YOUR API KEY>" is
+        text = _ESCAPED_PLACEHOLDER.sub("<…>", text)
     if "<" not in text and "{" not in text:
         return text
     lower = text.lower()
