@@ -227,3 +227,12 @@ def test_an_html_escaped_placeholder_translated_is_the_same_code():
     assert _code_findings(sv, en) == []
     # the escaped placeholder and a changed parameter beside it: still a difference
     assert [s for s, _, _ in _code_findings(sv.replace("id=1", "id=2"), en)] == ["warning"]
+
+
+def test_a_yaml_placeholder_translated_and_unwrapped_is_information():
+    en = _page("Exclude", "Set the list.", "yaml",
+               "env:\n  - name: EXCLUDED\n    value:\n      <comma-separated list of package names to exclude from\n"
+               "      instrumentation>\n")
+    sv = _page("Undanta", "Sätt listan.", "yaml", "env:\n  - name: EXCLUDED\n    value: <kommaseparerad lista över paket>\n")
+    found = _code_findings(sv, en)
+    assert [severity for severity, _, _ in found] == ["info"]

@@ -1221,8 +1221,9 @@ def _fold_markup_text(line: str) -> str:
     return line
 
 
-# key: value in YAML, the value unquoted (not a string, block scalar, anchor, flow collection or comment)
-_YAML_PLAIN_VALUE = lazy_compile(r"(\s*(?:-\s+)?[\w.-]+:\s+)([^\s\"'|>&*!{\[#].*?)\s*")
+# key: value in YAML, the value unquoted (not a string, block scalar, anchor, flow collection, comment
+# or a placeholder, folded before as <…>)
+_YAML_PLAIN_VALUE = lazy_compile(r"(\s*(?:-\s+)?[\w.-]+:\s+)([^\s\"'|<>&*!{\[#].*?)\s*")
 _PROSE_WORDS = lazy_compile(r"[^\W\d_][\w'’-]*(?:[ ,]+[^\W\d_][\w'’-]*){2,}[.]?")
 
 
