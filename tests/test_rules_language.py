@@ -438,3 +438,22 @@ def test_english_with_a_japanese_date_in_it_is_still_english():
     found = [f.rule for f in check_texts(ja, en, "content/ja/page.md", "content/en/page.md")
              if f.rule in ("untranslated", "language-detected")]
     assert found == ["untranslated"], found
+
+
+def test_short_identical_text_full_of_names_is_reported_in_the_version_whose_language_it_is_not():
+    """'Otto Dyberg, IT-chef på Keolis' and 'KeoScreens ombord på de blåa innerstadsbussarna i
+    Stockholm.' as alt text in both versions: Swedish, so the English page is the one to fix,
+    although the names leave the n-gram margin short."""
+    images = ("\n\n![Otto Dyberg, IT-chef på Keolis](/media/otto.jpg)\n\n"
+              "![KeoScreens ombord på de blåa innerstadsbussarna i Stockholm.](/media/screens.jpg)\n")
+    sv = "## Om projektet\n\nVi byggde skärmar för bussarna." + images
+    en = "## About the project\n\nWe built screens for the buses." + images
+    found = [f for f in check_texts(sv, en, "p.sv.md", "p.en.md") if f.rule == "untranslated"]
+    assert [f.path for f in found] == ["p.en.md"]
+    # the same names in English words stay English: reported where they are not the page's language
+    english = images.replace("IT-chef på", "IT manager at").replace("ombord på de blåa innerstadsbussarna i",
+                                                                     "on board the blue inner-city buses in")
+    found = [f for f in check_texts("## Om projektet\n\nVi byggde skärmar för bussarna." + english,
+                                    "## About the project\n\nWe built screens for the buses." + english,
+                                    "p.sv.md", "p.en.md") if f.rule == "untranslated"]
+    assert {f.path for f in found} <= {"p.sv.md"}

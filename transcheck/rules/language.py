@@ -761,9 +761,23 @@ def _whose_text(c: Comparison, units: list[tuple[Block | ListItem, Block | ListI
         in_a = judge(text, c.a.language, candidates, threshold=0.9) is None
         if in_a and judge(text, c.b.language, candidates, threshold=0.9) is not None:
             return c.b, c.a  # it is A's language: B is wrong
-    elif _clearly_in(text, c.a.language, c.b.language, candidates):
+    elif _clearly_in(text, c.a.language, c.b.language, candidates) or _surely_in(text, c.a.language, c.b.language, candidates):
         return c.b, c.a  # short, but plainly A's language ("Dit-i-tid på en smartphone")
     return c.a, c.b
+
+
+SURE = 0.999  # langdetect's probability for a short text's language that settles it
+MIN_SURE_LETTERS = 50
+
+
+def _surely_in(text: str, language: str, other: str, candidates: tuple[str, ...]) -> bool:
+    """Is a short text whose names dilute the n-gram margin ("Otto Dyberg, IT-chef på Keolis",
+    "KeoScreens ombord på de blåa innerstadsbussarna i Stockholm.") still surely in
+    ``language``: fit for it, and detected as it with near certainty where ``other`` was expected?"""
+    if letters(text) < MIN_SURE_LETTERS or judge(text, language, candidates, threshold=0.9) is not None:
+        return False
+    verdict = judge(text, other, candidates, threshold=0.9)
+    return verdict is not None and verdict[0] == detector_code(language) and verdict[1] >= SURE
 
 
 # A short text is taken as one of two languages when the n-gram model prefers it by at least
