@@ -1043,8 +1043,8 @@ def _compare_code(c: Comparison, a: CodeBlock, b: CodeBlock) -> None:
     prose_a = _without_comments(_fold_prose_strings(folded_a, templates, yaml, markup), hashes)
     prose_b = _without_comments(_fold_prose_strings(folded_b, templates, yaml, markup), hashes)
     spacing_only = " ".join(" ".join(prose_a).split()) == " ".join(" ".join(prose_b).split())
-    renamed = not spacing_only and _renamed_into_page_words(prose_a, prose_b, c)
-    if prose_a == prose_b or spacing_only or renamed or _names_translated(prose_a, prose_b, c):
+    renaming = None if spacing_only else _page_renaming(prose_a, prose_b, c)
+    if prose_a == prose_b or spacing_only or renaming is not None or _names_translated(prose_a, prose_b, c):
         # only text for the reader in its strings ("Dice rolls", "Tirar el dado"), names
         # given the page's own words ('instrumentation-scope-name', 'nome-do-escopo'), or
         # a long line wrapped elsewhere ("- gomod: x {{%" / "- gomod:" over "x {{%")
@@ -1065,7 +1065,7 @@ def _compare_code(c: Comparison, a: CodeBlock, b: CodeBlock) -> None:
     offset_b = code_b[k][0] if k < len(code_b) else len(lines_b)
     note = "only the text of its strings differs"
     only_strings = [_STRING.sub('""', line) for line in prose_a] == [_STRING.sub('""', line) for line in prose_b]
-    if renamed and not only_strings and renamed_names("\n".join(prose_a), "\n".join(prose_b)):
+    if renaming and not only_strings:
         note = "only its names and strings differ, each renamed the same way throughout in the page's own words"
     elif prose_a != prose_b and spacing_only:
         same_strings = " ".join(" ".join(compared_a).split()) == " ".join(" ".join(compared_b).split())
@@ -1263,13 +1263,15 @@ def _names_translated(lines_a: list[str], lines_b: list[str], c: Comparison) -> 
                for x, y in changed)
 
 
-def _renamed_into_page_words(lines_a: list[str], lines_b: list[str], c: Comparison) -> bool:
-    """Is one block the other with the example's names and strings translated, consistently?"""
+def _page_renaming(lines_a: list[str], lines_b: list[str], c: Comparison) -> list[tuple[str, str]] | None:
+    """The names and strings one block renames, when it is the other with the example's
+    names and strings translated consistently; [] when only strings of prose differ
+    ("Consegui!" / "Did it!"); None when it is not such a block."""
     renamed = renamed_names("\n".join(lines_a), "\n".join(lines_b))
-    if renamed == []:
-        return True  # only strings of prose differ ("Consegui!" / "Did it!")
-    return renamed is not None and renamed_into_own_words(renamed, page_words(c.a.doc), page_words(c.b.doc),
-                                                          c.a.expected or c.a.language, c.b.expected or c.b.language)
+    if renamed is None or (renamed and not renamed_into_own_words(
+            renamed, page_words(c.a.doc), page_words(c.b.doc), c.a.expected or c.a.language, c.b.expected or c.b.language)):
+        return None
+    return renamed
 
 
 _YAML_LANGUAGES = frozenset({"yaml", "yml"})
@@ -1754,9 +1756,8 @@ def _translated_strings(c: Comparison) -> set[tuple[str, str]]:
         hashes = _hash_comments(a) or _hash_comments(b)
         lines_a = _without_comments(_code_as_read(a.code).split("\n"), hashes)
         lines_b = _without_comments(_code_as_read(b.code).split("\n"), hashes)
-        if _renamed_into_page_words(_fold_prose_strings(lines_a), _fold_prose_strings(lines_b), c):
-            # the whole example renamed into the page's words: each of its names stands for the other
-            renamed.extend(renamed_names("\n".join(_fold_prose_strings(lines_a)), "\n".join(_fold_prose_strings(lines_b))) or [])
+        # the whole example renamed into the page's words: each of its names stands for the other
+        renamed.extend(_page_renaming(_fold_prose_strings(lines_a), _fold_prose_strings(lines_b), c) or [])
         if len(lines_a) != len(lines_b):
             continue
         for line_a, line_b in zip(lines_a, lines_b):
