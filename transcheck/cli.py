@@ -471,13 +471,17 @@ class _Progress:
               help="Check every pair again instead of reusing the findings of unchanged pairs.")
 @click.option("--cache-dir", type=click.Path(file_okay=False), default=None, envvar="TRANSCHECK_CACHE_DIR",
               help="Where the cache lives (default: .transcheck_cache beside transcheck's config, else at the site's root).")
+@click.option("--include-expired", is_flag=True,
+              help="Report pairs whose pages have both passed their expiryDate too (Hugo no longer publishes them).")
+@click.option("--clock", metavar="TIME", default=None,
+              help="Judge expiry dates at this date or ISO 8601 time instead of now (as Hugo's --clock).")
 @_semantic_option
 @_report_options
 def scan(paths: tuple[str, ...], config_path: str | None, fmt: str, output: str | None, fail_on: str | None,
          select: tuple[str, ...], ignore: tuple[str, ...], jobs: int | None, baseline_path: str | None,
          write_baseline_path: str | None, changed_since: str | None, colour: str, progress: bool,
          root_dir: str | None, quiet: bool, statistics: bool, exit_zero: bool, no_cache: bool,
-         cache_dir: str | None) -> None:
+         cache_dir: str | None, include_expired: bool, clock: str | None) -> None:
     """Check every translation of a site against its source language.
 
     Pairs are found the way the site links them: Hugo's config (languages, contentDir,
@@ -498,6 +502,14 @@ def scan(paths: tuple[str, ...], config_path: str | None, fmt: str, output: str 
     _check_selectors(ignore, "--ignore")
     settings = settings_from(config, select, ignore)
     threshold = Severity.parse(fail_on or config.fail_on)
+    now = None
+    if clock is not None:
+        from transcheck.document.expiry import parse_clock
+
+        now = parse_clock(clock)
+        if now is None:
+            _error(f"--clock {clock}: not a date or an ISO 8601 time (e.g. 2026-12-01 or 2026-12-01T10:00:00+01:00)")
+            sys.exit(EXIT_USAGE)
     baseline = None
     if baseline_path:
         try:
@@ -510,7 +522,7 @@ def scan(paths: tuple[str, ...], config_path: str | None, fmt: str, output: str 
         cache = None if no_cache else (cache_dir or "")
         views = _html_views() if fmt == "html" else None  # drawn by the workers, from the same comparisons
         result = run_scan(roots, config, settings, jobs or default_jobs(), changed_since, bar, cache, views,
-                          draw_pair if views is not None else None)
+                          draw_pair if views is not None else None, now, include_expired)
     except (subprocess_error(), OSError) as error:
         bar.close()
         reason = "git is not installed" if isinstance(error, FileNotFoundError) else str(error).strip()
@@ -562,7 +574,9 @@ def scan(paths: tuple[str, ...], config_path: str | None, fmt: str, output: str 
         if not quiet:
             from transcheck.wording import plural
 
-            text += f"\n{plural(len(result.pairs), 'pair')} checked in {result.seconds:.2f}s."
+            expired = sum(result.expired_per_site)
+            gone = f" ({expired} expired, not reported)" if expired else ""
+            text += f"\n{plural(len(result.pairs), 'pair')} checked{gone} in {result.seconds:.2f}s."
     _finish(text, output, fmt, findings, statistics, coloured, result.io_error or _crashed(result.findings),
             exit_zero, threshold)
 

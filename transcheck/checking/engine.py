@@ -15,6 +15,7 @@ from transcheck.findings import Finding, Location, Severity, sort_findings
 from transcheck.rules import BY_NAME, resolve
 from transcheck.rules.stale import STALE_TRANSLATION
 from transcheck.languages.declared import declared, expected_language
+from transcheck.document.expiry import expiry_of
 from transcheck.document.model import Document
 from transcheck.document.read import collector_paused, parse_file, parse_text
 from transcheck.rules import CHECKS
@@ -35,6 +36,7 @@ class FileInfo(Struct):
     path: str
     language: str | None
     language_source: str = ""
+    expires: str = ""  # the page's expiry date (ISO 8601, UTC), "" when it has none
 
 
 class PairResult(Struct):
@@ -357,6 +359,9 @@ def _compare_paths(
         for info, doc in zip(files, docs):
             if info.language is None and doc is not None:
                 info.language, info.language_source = declared(doc.front_matter), "front matter"
+    for info, doc in zip(files, docs):
+        if doc is not None:
+            info.expires = expiry_of(doc.front_matter)
     findings = sort_findings(findings + _finish(errors, settings))
     return comparison, PairResult(files, findings, io_error)
 

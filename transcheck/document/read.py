@@ -9,11 +9,11 @@ from pathlib import Path
 
 from transcheck.document.frontmatter import parse_front_matter, split_front_matter
 from transcheck.document.markdown import parse_blocks
-from transcheck.document.model import Document
+from transcheck.document.model import Document, FrontMatter
 from transcheck.document.sections import build_body
 from transcheck.document.source import DEFAULT_MAX_BYTES, InputError, decode, read_source
 
-__all__ = ["InputError", "parse_text", "parse_file", "parse_bytes", "collector_paused"]
+__all__ = ["InputError", "parse_text", "parse_file", "parse_bytes", "read_front_matter", "collector_paused"]
 
 
 @contextmanager
@@ -67,3 +67,9 @@ def parse_bytes(data: bytes, path: str) -> Document:
 def parse_file(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     source = read_source(path, max_bytes)
     return parse_text(source.text, str(path))
+
+
+def read_front_matter(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> FrontMatter:
+    """Only a file's front matter (its body is not parsed). Raises :class:`InputError`."""
+    text = read_source(path, max_bytes).text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    return parse_front_matter(split_front_matter(text, str(path)), str(path))

@@ -439,7 +439,7 @@ def render_site(
     if git:
         board.labels = {dash.CLEAN: "up to date, no errors or warnings"}
     where = f" of {site_name}" if site_name else ""
-    board.caption = (f"{len(pairs)} pairs; paths relative to the root{where}. Drifted: the pair has findings of "
+    board.caption = (f"{plural(len(pairs), 'pair')}; paths relative to the root{where}. Drifted: the pair has findings of "
                      f"that severity" + ("; behind: git says the source changed since the translation was updated"
                                          if git else "; a pair is behind its source only in a git repository"))
     return render_page(entries, collector.store, f"transcheck: {len(entries)} pairs", style, others, board)
@@ -795,5 +795,7 @@ def scan_report(result: ScanResult, findings: list[Finding], settings: Settings,
             git = True
         except GitError:
             pass
-    return render_site(result.pairs, result.languages, findings, views, style, shown, missing, git,
+    gone = set(result.expired_pairs)  # no longer on the site: not in its dashboard either
+    pairs = [pair for pair in result.pairs if tuple(pair) not in gone] if gone else result.pairs
+    return render_site(pairs, result.languages, findings, views, style, shown, missing, git,
                        os.path.basename(base.rstrip(os.sep)))

@@ -55,6 +55,7 @@ class SiteConfig(Struct):
     # Hugo [permalinks]: language ("" for all) → top-level section → (page pattern, section pattern)
     permalinks: dict[str, dict[str, tuple[str, str]]] = field(default_factory=dict)
     remove_path_accents: bool = False  # Hugo's removePathAccents: "på" is "pa" in addresses
+    build_expired: bool = False  # Hugo's buildExpired: pages past their expiryDate are published
     # baseURL of the site and of each language that has its own ("" for the site's): an
     # absolute link to one of them is a link into the site
     base_urls: dict[str, str] = field(default_factory=dict)
@@ -310,6 +311,7 @@ def _load_hugo(site: SiteConfig) -> SiteConfig:
     site.default_in_subdir = bool(data.get("defaultcontentlanguageinsubdir"))
     site.permalinks = _permalinks(data)
     site.remove_path_accents = data.get("removepathaccents") is True
+    site.build_expired = data.get("buildexpired") is True
     content_dir = str(data.get("contentdir") or "content")
     languages = data.get("languages")
     explicit: dict[str, list[Path]] = {}

@@ -52,6 +52,7 @@ class SiteLayout(Struct):
     page_map: PageMap | None = None  # the site's pages by address, for links (planned sites only)
     permalinks: dict[str, dict[str, tuple[str, str]]] = field(default_factory=dict)  # Hugo [permalinks]
     remove_path_accents: bool = False
+    build_expired: bool = False  # Hugo's buildExpired: expired pages are still on the site
     base_urls: dict[str, str] = field(default_factory=dict)  # language ("" for the site) → baseURL
 
 
@@ -98,6 +99,7 @@ def load_hugo_layout(root: Path) -> SiteLayout:
         default_in_subdir=site.default_in_subdir,
         permalinks=dict(site.permalinks),
         remove_path_accents=site.remove_path_accents,
+        build_expired=site.build_expired,
         base_urls=dict(site.base_urls),
     )
 

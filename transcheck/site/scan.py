@@ -11,6 +11,7 @@ import os
 import subprocess
 import sys
 import time
+from datetime import datetime, timezone
 from multiprocessing import get_context
 from pathlib import Path
 from typing import Callable, Collection, Iterable, Iterator, Mapping, Sequence
@@ -26,6 +27,8 @@ from transcheck.pair.settings import Settings
 from transcheck.resolved import resolved
 from transcheck.site.config import Config
 from transcheck.checking.engine import FileInfo, PairResult, _load, check_group_pairs, compare_paths, internal_error, settle_group
+from transcheck.document.expiry import expiry_of, has_expired
+from transcheck.document.read import read_front_matter
 from transcheck.document.memo import forget_all
 from transcheck.findings import Finding, Severity, sort_findings
 from transcheck.site.cache import CACHE_DIR_NAME, PairCache, file_digest, finding_from_json, finding_to_json, pair_key, settings_digest
@@ -49,16 +52,22 @@ class ScanResult(Struct):
     looked_in: list[str] = field(default_factory=list)
     orphans: int = 0
     pairs_per_site: list[int] = field(default_factory=list)
+    # pairs of each site whose pages have both expired (not reported; see document.expiry)
+    expired_per_site: list[int] = field(default_factory=list)
+    expired_pairs: list[tuple[str, str]] = field(default_factory=list)  # (translation, source)
     # pages without a version in some language: (path, its language, the languages missing)
     missing: list[tuple[str, str, tuple[str, ...]]] = field(default_factory=list)
 
     def pairing_lines(self, cwd: Path | None = None) -> list[str]:
         """One line per site: how it was paired (config, languages, source, pairs)."""
-        return [describe_site(layout, count, cwd) for layout, count in zip(self.layouts, self.pairs_per_site)]
+        expired = self.expired_per_site or [0] * len(self.layouts)
+        return [describe_site(layout, count, cwd, gone)
+                for layout, count, gone in zip(self.layouts, self.pairs_per_site, expired)]
 
 
-def describe_site(layout: SiteLayout, pairs: int, cwd: Path | None = None) -> str:
-    """'site X (hugo: hugo.yaml): languages en, sv; source en; one content folder per language; 41 pairs'."""
+def describe_site(layout: SiteLayout, pairs: int, cwd: Path | None = None, expired: int = 0) -> str:
+    """'site X (hugo: hugo.yaml): languages en, sv; source en; one content folder per language;
+    41 pairs (2 expired, not reported: …)'."""
     base = (cwd or Path.cwd()).resolve()
 
     def shown(path: str | Path) -> str:
@@ -76,6 +85,9 @@ def describe_site(layout: SiteLayout, pairs: int, cwd: Path | None = None) -> st
     how = f"; {layout.how}" if layout.how else ""
     fallbacks = f"; {len(layout.fallbacks)} fallback mounts not paired" if layout.fallbacks else ""
     counted = f"{pairs} pair" if pairs == 1 else f"{pairs} pairs"
+    if expired:
+        counted += (f" ({expired} of them expired: both pages are past their expiryDate, which Hugo no "
+                    "longer publishes; not reported, --include-expired reports them)")
     source = layout.default_language or "none configured (each page against its first language in order; set source in transcheck.toml)"
     return f"{where}: languages {languages}; source {source}{how}{fallbacks}; {counted}"
 
@@ -198,7 +210,7 @@ def _cached_group(source: str, language: str | None, translations: list[tuple[st
 
 def _result_to(result: PairResult, view: str | None = None) -> dict[str, object]:
     entry: dict[str, object] = {
-        "files": [[f.path, f.language, f.language_source] for f in result.files],
+        "files": [[f.path, f.language, f.language_source, f.expires] for f in result.files],
         "findings": [finding_to_json(f) for f in result.findings],
     }
     if view is not None:  # compressed (fast): a view is some 20 KB of markup
@@ -215,16 +227,20 @@ def _view_from(entry: dict[str, object]) -> str | None:
 
 def _result_from(entry: dict[str, object]) -> PairResult | None:
     try:
-        files = [FileInfo(path, language, how) for path, language, how in entry["files"]]  # type: ignore[attr-defined]
+        files = [FileInfo(path, language, how, expires) for path, language, how, expires in entry["files"]]  # type: ignore[attr-defined]
         found = [finding_from_json(dict(f)) for f in entry["findings"]]  # type: ignore[attr-defined]
     except (KeyError, TypeError, ValueError):
         return None  # an entry of another shape: checked again
     return PairResult(files, found, False)
 
 
-def _collect(group: list[Checked], findings: list[Finding], detail: Detail | None) -> bool:
-    """Add a group's findings (and hand its views on); True when a file of it could not be read at all."""
+def _collect(group: list[Checked], findings: list[Finding], detail: Detail | None,
+             gone: Callable[[PairResult], bool] = lambda result: False) -> bool:
+    """Add a group's findings (and hand its views on), but those of pairs ``gone`` from the
+    site (expired); True when a file of it could not be read at all."""
     for result, view in group:
+        if gone(result):
+            continue
         findings.extend(result.findings)
         if detail is not None:
             detail(result, view)
@@ -289,6 +305,8 @@ def scan(
     cache: str | None = None,
     detail: Detail | None = None,
     draw: Callable[[Comparison | None], str | None] | None = None,
+    now: datetime | None = None,
+    include_expired: bool = False,
 ) -> ScanResult:
     """Check every pair of the sites the paths belong to.
 
@@ -296,7 +314,9 @@ def scan(
     transcheck's config, else at the site's root), or a folder. ``detail``: called in this
     process, in a deterministic order, with each pair's result and its side-by-side view
     (``draw``, e.g. report.html.draw_pair, called by the worker that compared the pair; None
-    when a file of the pair could not be compared or no ``draw`` is given)."""
+    when a file of the pair could not be compared or no ``draw`` is given). A pair whose two
+    pages have expired by ``now`` (default: the current time) is checked but not reported,
+    unless ``include_expired`` or its site is built with Hugo's buildExpired."""
     started = time.perf_counter()
     plan: PairPlan = plan_pairs(paths, config)
     pairs = plan.pairs
@@ -325,17 +345,36 @@ def scan(
     findings: list[Finding] = []
     io_error = False
     done = 0
+    expired_per_site = [0] * len(plan.layouts)
+    expired_pairs: list[tuple[str, str]] = []
+    clock = now or datetime.now(timezone.utc)
+
+    def gone(result: PairResult) -> bool:
+        if include_expired or len(result.files) < 2 or not all(has_expired(f.expires, clock) for f in result.files):
+            return False
+        site = next((i for i, layout in enumerate(plan.layouts) if _within(result.files[0].path, layout.root)), -1)
+        if site >= 0 and plan.layouts[site].build_expired:
+            return False
+        if site >= 0:
+            expired_per_site[site] += 1
+        expired_pairs.append((result.files[0].path, result.files[1].path))
+        return True
+
     parallel = jobs > 1 and count > 1
     context = get_context("fork" if sys.platform != "win32" else "spawn")
     with context.Pool(jobs, _set_sites, (sites,)) if parallel else nullcontext() as pool:
         for group in pool.imap(_check_group, work, chunksize=2) if pool else map(_check_group, work):
             done += len(group)
-            io_error = _collect(group, findings, detail) or io_error
+            io_error = _collect(group, findings, detail, gone) or io_error
             if progress:
                 progress(done, len(table))
     del work
     if cache_dir is not None:
         PairCache(cache_dir).prune()
+    if not include_expired:  # a page Hugo no longer publishes needs no translation
+        orphans = [(page, missing) for page, missing in orphans
+                   if not (_page_expired(page.path, clock, settings.max_bytes)
+                           and not any(layout.build_expired and _within(page.path, layout.root) for layout in plan.layouts))]
     findings.extend(_orphan_findings(orphans, plan.layout, config, settings, plan.partial))
     parse_error = PARSE_ERROR
     for path, line, message in plan.problems:
@@ -356,6 +395,8 @@ def scan(
         looked_in=plan.looked_in,
         orphans=len(orphans),
         pairs_per_site=pairs_per_site,
+        expired_per_site=expired_per_site,
+        expired_pairs=expired_pairs,
         missing=[(str(page.path), page.language, tuple(languages)) for page, languages in orphans],
     )
 
@@ -366,6 +407,15 @@ def _site_digest(settings: Settings, layout: SiteLayout, cached: bool) -> str:
     always, since it also reads the history once here for the forked workers."""
     salt = stale_salt(layout.root, enabled_rules(settings))
     return settings_digest(settings, layout.page_map) + salt if cached else salt
+
+
+def _page_expired(path: str, now: datetime, max_bytes: int) -> bool:
+    """Is the page past its expiry date (read from its front matter alone)? A page that cannot
+    be read is not: whatever its problem, it is reported."""
+    try:
+        return has_expired(expiry_of(read_front_matter(path, max_bytes)), now)
+    except Exception:  # noqa: BLE001 - e.g. bad front matter: the page stays in the report
+        return False
 
 
 def _within(path: str, root: Path) -> bool:
