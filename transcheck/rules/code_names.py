@@ -32,6 +32,8 @@ _COMMENT = lazy_compile(r"(?:^[ \t]*(?:#+|//|--|/\*+|\*|%%)|[ \t](?:#|//))[ \t]+
 
 def fold(word: str) -> str:
     """Lower case without accents: 'Serviço' and the identifier 'Servico' are one word."""
+    if word.isascii():  # most words: nothing to take off (a page's every word is folded)
+        return word.lower()
     return "".join(ch for ch in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(ch))
 
 
@@ -70,7 +72,7 @@ def _read_page_words(doc: Document) -> PageWords:
         elif isinstance(node, CodeBlock) and node.code:
             for comment in _COMMENT.findall(node.code):
                 comments.update(fold(word) for word in _WORD.findall(comment) if len(word) >= MIN_LETTERS)
-    everything = {fold(word) for word in _WORD.findall(doc.text) if len(word) >= MIN_LETTERS}
+    everything = {fold(word) for word in set(_WORD.findall(doc.text)) if len(word) >= MIN_LETTERS}
     for word in list(everything):  # an identifier's parts count as the page's words too
         everything.update(name_words(word))
     return PageWords(frozenset(everything), frozenset(prose), frozenset(comments))
