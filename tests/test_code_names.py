@@ -119,3 +119,40 @@ def test_words_that_only_code_has_are_no_evidence_of_a_translated_name():
 def test_a_name_that_does_not_read_as_the_translations_own_words_stays_a_warning(name, comment):
     pt = PT_TRACER.replace("meu.rastreador.nome", name).replace("# Cria um rastreador a partir do provedor global", comment)
     assert _code_findings(pt, EN_TRACER) == [("warning", 9)]
+
+
+def test_a_short_english_name_that_reads_as_either_language_is_still_the_translated_ones():
+    # "my meter name" leans a hair to Portuguese; "meu medidor nome" clearly does
+    en = EN_TRACER.replace("tracer", "meter").replace("Tracer", "Meter")
+    pt = (PT_TRACER.replace("rastreador", "medidor").replace("tracer", "meter")
+          .replace("Obter um meter", "Obter um meter"))
+    assert _code_findings(pt, en) == [("info", 9)]
+
+
+EN_ORIGIN = """
+## Allow the browser
+
+Your web server must allow requests from the website that sends the data.
+
+```nginx
+add_header 'Access-Control-Allow-Origin' 'name.of.your.website.example.com' always;
+```
+"""
+
+PT_ORIGIN = """
+## Permitir o navegador
+
+O seu servidor web deve aceitar pedidos do website que envia os dados, por exemplo o seu.
+
+```nginx
+add_header 'Access-Control-Allow-Origin' 'nome.do.seu.website.exemplo.com' always;
+```
+"""
+
+
+def test_words_a_placeholder_keeps_are_no_evidence_against_its_translation():
+    # "website" and "com" stand in both versions: the words the translator changed decide
+    assert _code_findings(PT_ORIGIN, EN_ORIGIN) == [("info", 6)]
+    # a host changed to another English one is a changed setting
+    other = PT_ORIGIN.replace("nome.do.seu.website.exemplo.com", "name.of.our.website.example.com")
+    assert _code_findings(other, EN_ORIGIN) == [("warning", 6)]

@@ -429,3 +429,42 @@ def test_an_accordion_whose_text_the_other_version_writes_as_an_html_card_is_inf
     # an HTML block about something else: the accordion's text is missing
     other = card.replace("DDS", "Portal").replace("SciLifeLab and NGI", "the team").replace("dds.example", "portal.example")
     assert [s for s, _ in _shortcode_findings(sv, other)] != ["info"]
+
+
+CARD_EN = """
+## Price
+
+You pay per hour for what you use, from 0.20 EUR an hour for the smallest database.
+
+{{% info-card image="/img/card/team.webp" title="Talk to us" %}}
+Questions about the database service? Our team answers the same day.
+
+Call [+46 8 123 45 67](tel:+4681234567) or write to [sales@example.com](mailto:sales@example.com).
+{{% /info-card %}}
+"""
+
+CTA_SV = """
+## Pris
+
+Du betalar per timme för det du använder, från 0,20 EUR i timmen för den minsta databasen.
+
+{{< two-buttons "Se demo" "/demo/db/" "Kontakta oss" "/kontakt/" >}}
+"""
+
+
+def test_each_version_ending_a_part_with_its_own_call_to_action_is_a_warning():
+    found = [(f.path, f.severity.label, f.message) for f in findings(CTA_SV, CARD_EN) if f.rule == "shortcode-mismatch"]
+    assert [(path, severity) for path, severity, _ in found] == [("a.md", "warning"), ("b.md", "warning")]
+    assert "{{< two-buttons >}} without counterpart, another call to action, stands in this part here (line 5)" in found[0][2]
+    assert "{{% info-card %}} without counterpart, another call to action" in found[1][2]
+
+
+def test_a_call_to_action_missing_with_none_in_its_place_stays_an_error():
+    no_buttons = CTA_SV.replace('{{< two-buttons "Se demo" "/demo/db/" "Kontakta oss" "/kontakt/" >}}\n', "")
+    found = [(f.path, f.severity.label) for f in findings(no_buttons, CARD_EN) if f.rule == "shortcode-mismatch"]
+    assert found == [("a.md", "error")]
+    # a shortcode in its place that is no call to action (a picture) does not stand for it
+    picture = CTA_SV.replace('{{< two-buttons "Se demo" "/demo/db/" "Kontakta oss" "/kontakt/" >}}',
+                             '{{< figure src="/img/db.png" alt="Databas" >}}')
+    found = [(f.path, f.severity.label) for f in findings(picture, CARD_EN) if f.rule == "shortcode-mismatch"]
+    assert ("a.md", "error") in found

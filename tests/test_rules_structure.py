@@ -766,3 +766,42 @@ def test_placeholders_in_a_list_of_values_may_be_translated(sv, quiet):
                                             "## Parameters\n\nGive `1,[min distance],[max distance],[speed]` for walking.\n",
                                             "p.sv.md", "p.en.md") if f.rule == "code-mismatch"]
     assert (found == []) is quiet, found
+
+
+def test_an_english_ordinal_around_a_code_span_is_the_translations_grammar():
+    from transcheck.checking.engine import check_texts
+
+    en = "## Logs\n\nOnly every `Nth` message is written, and the `2nd` one too. Set `depth` to 3.\n"
+    ja = "## ログ\n\n`N` 番目ごとのメッセージだけが書かれ、`2` 番目も同じです。`depth` を 3 に設定します。\n"
+    found = [f for f in check_texts(ja, en, "content/ja/p.md", "content/en/p.md") if f.rule == "code-mismatch"]
+    assert found == []
+    # another placeholder is another span
+    changed = ja.replace("`N` 番目", "`M` 番目")
+    found = [f for f in check_texts(changed, en, "content/ja/p.md", "content/en/p.md") if f.rule == "code-mismatch"]
+    assert sorted(f.message.split(" not found")[0] for f in found) == ["inline code span `M`", "inline code span `Nth`"]
+
+
+MINOR_EN = ("## Answer\n\nThe answer comes as JSON or XML, in the language of the question.\n\n### XSD\n\n"
+            "`https://api.example.com/v2/schema.xml?key=DEMO-KEY-2024&name=AnswerRest.xsd`\n\n## Support\n\nAsk us.\n")
+MINOR_SV = ("## Svar\n\nSvaret kommer som JSON eller XML, på frågans språk.\n\n### XSD\n\n#### Url\n\nExempel:\n"
+            "https://api.example.com/v2/schema.xml?key=DEMO-KEY-2024&name=AnswerRest.xsd\n\n## Support\n\nFråga oss.\n")
+
+
+@pytest.mark.parametrize("level, severity", [("####", "info"), ("#####", "info")])
+def test_a_minor_sub_heading_over_text_both_have_is_information(level, severity):
+    from transcheck.checking.engine import check_texts
+
+    sv = MINOR_SV.replace("#### Url", f"{level} Url")
+    found = [f for f in check_texts(sv, MINOR_EN, "sv.md", "en.md") if f.rule == "missing-section"]
+    assert [(f.path, f.severity.label) for f in found] == [("en.md", severity)]
+    assert found[0].message.endswith("; a heading below the table of contents")
+
+
+def test_a_table_of_contents_heading_over_text_both_have_stays_a_warning():
+    from transcheck.checking.engine import check_texts
+
+    en = MINOR_EN.replace("### XSD", "## XSD")
+    sv = MINOR_SV.replace("### XSD", "## XSD").replace("#### Url", "### Url")
+    found = [f for f in check_texts(sv, en, "sv.md", "en.md") if f.rule == "missing-section"]
+    assert [(f.path, f.severity.label) for f in found] == [("en.md", "warning")]
+    assert "table of contents" not in found[0].message

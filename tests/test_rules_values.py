@@ -487,3 +487,20 @@ def test_another_persons_address_or_a_changed_number_stays_an_error():
     for sv in (other_person, changed_number):
         found = [f for f in check_texts(sv, _CARD_EN, "p.sv.md", "p.en.md") if f.rule == "contact-mismatch"]
         assert [f.severity.label for f in found] == ["error"], sv
+
+
+def test_an_icon_missing_from_a_heading_is_a_warning_and_a_picture_in_the_text_an_error():
+    from transcheck.checking.engine import check_texts
+
+    en = ("## Extensions <img width=\"32\" alt=\"\" src=\"/img/logos/ext.svg\"> {#extensions}\n\n"
+          "Extensions add features to the Collector such as health checks.\n\n"
+          "## Receivers <img alt=\"\" src=\"/img/logos/rec.svg\">\n\nReceivers collect data.\n")
+    ja = ("## 拡張機能 {#extensions}\n\n拡張機能は Collector にヘルスチェックなどの機能を追加します。\n\n"
+          "## レシーバー <img alt=\"\" src=\"/img/logos/rec.svg\">\n\nレシーバーはデータを集めます。\n")
+    found = [(f.severity.label, f.line, f.message.split("; ")[-1]) for f in check_texts(ja, en, "content/ja/p.md", "content/en/p.md")
+             if f.rule == "image-mismatch"]
+    assert found == [("warning", 1, "an icon in its heading")]
+    with_picture = en.replace("health checks.", "health checks. ![Diagram](/img/diagram.png)")
+    found = [(f.severity.label, f.message) for f in check_texts(ja, with_picture, "content/ja/p.md", "content/en/p.md")
+             if f.rule == "image-mismatch"]
+    assert ("error", 'image "/img/diagram.png" (content/en/p.md:3) has no counterpart in section "拡張機能" here') in found

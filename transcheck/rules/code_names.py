@@ -114,20 +114,25 @@ def reads_as_translated(name: str, counterpart: str, own: PageWords, other: Page
                         own_language: str | None, other_language: str | None) -> bool:
     """Weaker evidence than :func:`in_own_language`, for a name whose words the page's prose
     does not all use ('meu.rastreador.nome', where only a comment says "rastreador"): two
-    words or more, none anywhere in the other version, one at least in its own page's text,
+    changed words or more, none anywhere in the other version, one at least in its own page's text,
     and the name reads as its page's language while the name it stands for reads as the
     other's ('my.tracer.name'). Two English words for two others ('staging.cluster' for
     'production.cluster') read as one language and are no translation."""
     mine, theirs = detector_code(own_language or ""), detector_code(other_language or "")
     if not mine or not theirs or mine == theirs:
         return False
-    words, others = name_words(name), name_words(counterpart)
+    # the words the renaming changed: 'website' and 'com' kept in 'nome.do.seu.website.exemplo.com'
+    # for 'name.of.your.website.example.com' are no evidence either way
+    all_words, all_others = name_words(name), name_words(counterpart)
+    words = [word for word in all_words if word not in all_others]
+    others = [word for word in all_others if word not in all_words]
     if len(words) < MIN_WORDS or not others or any(word in other.everything for word in words):
         return False
     if not any(word in own.prose or word in own.comments for word in words):
         return False
-    # a short English name ('tracer.name') leans only a little: that it leans at all is enough
-    return _lean(words, mine, theirs) >= MIN_LEAN and _lean(others, theirs, mine) > 0
+    # a short English name ('my.meter.name') leans only a little, either way: that it does
+    # not lean clearly to the other language is enough
+    return _lean(words, mine, theirs) >= MIN_LEAN and _lean(others, theirs, mine) > -MIN_LEAN / 2
 
 
 # a string literal on one line, a name (letters first, any script), a number, any other sign

@@ -301,6 +301,10 @@ def _missing_block(c: Comparison, sc: Shortcode, having: Side, lacking: Side, an
             styled_only = bool(_BUTTON_NAME.search(sc.name))
         elif contacts:
             also = f"; the e-mail address and phone number it gives stand at line {contacts} here"
+        elif (call := _other_call(c, sc, section)) is not None:
+            # a contact card there, "Book a demo / Contact us" buttons here: each version
+            # ends the part with its own call to action
+            also = f"; {call.label()} without counterpart, another call to action, stands in this part here (line {call.line})"
         elif picture is not None:
             # an icon row there, a "key points" picture here: the same summary in another form
             also = f"; a picture stands in its place here (line {picture})"
@@ -390,6 +394,23 @@ def _targets_elsewhere(c: Comparison, sc: Shortcode, having: Side, lacking: Side
 
 _EMAIL = lazy_compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = lazy_compile(r"\+?\d[\d ()-]{6,}\d")
+
+
+def _call_to_action(sc: Shortcode) -> bool:
+    """A button (a labelled link), or a card that gives an e-mail address or phone number."""
+    if _button(sc):
+        return True
+    return sc.body is not None and bool(_EMAIL.search(block_text(sc)) or _PHONE.search(block_text(sc)))
+
+
+def _other_call(c: Comparison, sc: Shortcode, section: SectionInfo) -> Shortcode | None:
+    """For a call to action ``sc`` missing from ``section``: another shortcode there, of
+    another name, with no counterpart either, that is a call to action too."""
+    if not _call_to_action(sc):
+        return None
+    return next((block for block in section.blocks
+                 if isinstance(block, Shortcode) and block.name != sc.name and id(block) in c.unmatched
+                 and _call_to_action(block)), None)
 
 
 def _contacts_elsewhere(sc: Shortcode, lacking: Side) -> int | None:

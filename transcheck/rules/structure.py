@@ -283,7 +283,8 @@ def _missing(
             # section, or a heading level dropped), worth a look but no failed build
             line = holder.line
             message = (f"{what} has no heading here, but what it holds stands in "
-                       f"{named(holder.title or 'the text before the first heading', 40)} (line {holder.line})")
+                       f"{named(holder.title or 'the text before the first heading', 40)} (line {holder.line})"
+                       + ("; a heading below the table of contents" if _minor_heading(info) else ""))
         elif chooser:
             line, message = anchor, (f"{what} has no counterpart here; its links lead to this page in other "
                                      f"languages (a language chooser, which a translation need not repeat){where}")
@@ -296,8 +297,18 @@ def _missing(
             message,
             [(having, info.line)],
             key=f"{having.language}|{info.title}",
-            severity=Severity.INFO if chooser else Severity.WARNING if info.index in heading_only or holder is not None else None,
+            severity=Severity.INFO if chooser or (holder is not None and _minor_heading(info))
+            else Severity.WARNING if info.index in heading_only or holder is not None else None,
         )
+
+
+MINOR_LEVEL = 4  # Hugo's table of contents lists levels 2 and 3 by default (markup.tableOfContents)
+
+
+def _minor_heading(info: SectionInfo) -> bool:
+    """A heading below the table of contents ("#### Url" over a link): when only it is
+    missing, not its text, a reader misses nothing to find their way by."""
+    return info.style != "bold" and info.level >= MINOR_LEVEL
 
 
 def _language_chooser(c: Comparison, having: Side, info: SectionInfo) -> bool:
@@ -1538,7 +1549,7 @@ def _inline_code(c: Comparison) -> None:
     languages = _language_codes(c)
 
     def fold(code: str) -> str:
-        return _fold_language_folders(_fold_placeholders(_without_gloss(code)), languages)
+        return _fold_language_folders(_fold_placeholders(_without_gloss(_without_ordinal(code))), languages)
 
     for sa, sb in c.sections.pairs + c.sections.moved:
         # an item or block without counterpart is reported as missing; its spans go with it
@@ -1614,6 +1625,16 @@ def _inline_code(c: Comparison) -> None:
                 key="inline|" + "|".join(sorted(names)),
                 severity=Severity.INFO if as_text else None,
             )
+
+
+# an English ordinal of a placeholder or number set as code ("every `Nth` message", "the `2nd`"):
+# a translation writes the ordinal in its own grammar around the bare `N` ("`N` 番目")
+_ORDINAL = lazy_compile(r"([A-Za-z]|\d+)(?:-?th|st|nd|rd)")
+
+
+def _without_ordinal(code: str) -> str:
+    ordinal = _ORDINAL.fullmatch(code)
+    return ordinal.group(1) if ordinal else code
 
 
 _TRAILING_SIGNS = ".:;,\"'"

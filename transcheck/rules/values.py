@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Any, Callable, Generic, Hashable, Iterable, TypeVar
 
 from msgspec import Struct
+from msgspec.structs import replace
 
 
 from transcheck.lazyre import lazy_compile
@@ -1022,6 +1023,7 @@ class Target(Struct, frozen=True):
     image: bool
     where: str  # "link", "shortcode argument link=", "front matter key"
     in_paired_text: bool = False  # in a paragraph or list item whose counterpart stands there
+    in_heading: bool = False  # in a heading's text (an image there is an icon)
 
 
 def section_targets(info: SectionInfo, skip: set[int], held: list[Block] | None = None, paired: set[int] | None = None) -> list[Target]:
@@ -1030,7 +1032,7 @@ def section_targets(info: SectionInfo, skip: set[int], held: list[Block] | None 
     the paragraphs that have a counterpart (list items left in have one)."""
     found: list[Target] = []
     if info.section is not None:
-        found.extend(_inline_targets(info.section.inline))
+        found.extend(replace(target, in_heading=True) for target in _inline_targets(info.section.inline))
     for node in walk_nodes(info.blocks + (held or []), skip):
         inline = getattr(node, "inline", None)
         if isinstance(inline, Inline):
@@ -1245,11 +1247,15 @@ def _compare_targets(
     def lonely_severity(found: Found[Target]) -> Severity | None:
         # the link's sentence has its counterpart: the words are there, only the link is not;
         # a picture where the other version has a row of blocks: one summary in two forms
-        return Severity.WARNING if (found.value.in_paired_text and not image) or row_there(found) is not None else None
+        # an icon in a heading ("## Extensions <img …>") decorates it: the words are the heading's
+        return Severity.WARNING if (found.value.in_paired_text and not image) or row_there(found) is not None \
+            or (image and found.value.in_heading) else None
 
     def lonely_note(found: Found[Target]) -> str:
         row = row_there(found)
-        return f"; {row.label()} without counterpart stands in its place here (line {row.line})" if row is not None else ""
+        if row is None:
+            return "; an icon in its heading" if image and found.value.in_heading else ""
+        return f"; {row.label()} without counterpart stands in its place here (line {row.line})"
 
     _report_leftovers(c, rule, sa, sb, left_a, left_b, describe, noun, severity_of=severity, whole=whole,
                       contrast=contrasted, lonely_severity=lonely_severity, lonely_note=lonely_note)
