@@ -414,3 +414,61 @@ def test_a_moved_section_of_a_page_in_no_alphabetical_order_is_still_reported():
     sv = [("Installera", "install", "Hämta den."), ("Kör", "run", "Starta den."), ("Konfigurera", "configure", "Ställ in den."),
           ("Uppgradera", "upgrade", "Hämta en nyare."), ("Ta bort", "remove", "Ta bort den.")]
     assert "section-order" in [f.rule for f in findings(_glossary(sv), _glossary(en))]
+
+
+SLOT_EN = """## Our storage
+
+Acme Cloud stores research data for Lund University and KTH in Stockholm, with backups in Uppsala.
+
+## Run your project with us
+
+Large projects need storage and compute. Acme has worked with SUNET since 2019 to meet the NREN rules.
+
+{{% custom-card image="/img/card/anna.webp" cardtitle="Anna Berg" %}}
+I am the CTO of Acme and help you order through the OCRE agreement.
+
+Call +46 70 123 45 67 or write to [anna.berg@acme.example](mailto:anna.berg@acme.example).
+{{% /custom-card %}}
+"""
+
+
+SLOT_NB = """## Vår lagring
+
+Acme Cloud lagrer forskningsdata for Lund University og KTH i Stockholm, med sikkerhetskopier i Uppsala.
+
+## Ordliste
+
+Her forklarer vi ord og begreper fra teksten om Acme og leveransen til Karolinska.
+
+{{% accordion title="Virtuell maskin (VM)" %}}
+VM er en virtuell maskin: programvare som simulerer en datamaskin (CPU, RAM, NIC).
+{{% /accordion %}}
+
+{{% accordion title="Service Level Agreement (SLA)" %}}
+SLA er en avtale om nivået på tjenesten, målt per kvartal (Q1, Q2).
+{{% /accordion %}}
+"""
+
+
+def test_sections_in_one_slot_that_name_different_things_are_not_paired():
+    """A glossary one version ends with and a contact section the other ends with share
+    their slot and shape, but none of their names, numbers and links: each is missing."""
+    from transcheck.checking.engine import check_texts
+
+    found = [(f.path, f.rule, f.severity.label) for f in check_texts(SLOT_NB, SLOT_EN, "nb.md", "en.md")]
+    assert found == [("en.md", "missing-section", "error"), ("nb.md", "missing-section", "error")]
+
+
+def test_a_translated_section_in_the_same_slot_stays_paired():
+    from transcheck.checking.engine import check_texts
+    from transcheck.document.read import parse_text
+
+    # the same contact section, translated: its names and numbers agree
+    nb = SLOT_NB[:SLOT_NB.index("## Ordliste")] + (
+        "## Kjør prosjektet ditt hos oss\n\nStore prosjekter trenger lagring. Acme har jobbet med SUNET siden 2019 "
+        "for å møte NREN-reglene.\n\n"
+        + SLOT_EN[SLOT_EN.index("{{% custom-card"):].replace("I am the CTO of Acme and help you order through the OCRE agreement.",
+                                                          "Jeg er CTO i Acme og hjelper deg å bestille gjennom OCRE-avtalen."))
+    pairs = [(x.title, y.title) for x, y in align_sections(parse_text(nb), parse_text(SLOT_EN)).pairs]
+    assert ("Kjør prosjektet ditt hos oss", "Run your project with us") in pairs
+    assert not [f for f in check_texts(nb, SLOT_EN, "nb.md", "en.md") if f.rule == "missing-section"]

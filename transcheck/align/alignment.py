@@ -806,7 +806,33 @@ def align_sections(doc_a: Document, doc_b: Document) -> SectionAlignment:
         only_a = sorted(only_a + [x for x, _ in undone], key=lambda info: info.index)
         only_b = sorted(only_b + [y for _, y in undone], key=lambda info: info.index)
         return SectionAlignment(a, b, kept, kept_moved, only_a, only_b, rewritten=True)
+    contradicted = [(x, y) for x, y in pairs if _contradicted(x, y)]
+    if contradicted:
+        # a pair that shape and place alone hold, against everything both sections name
+        pairs = [pair for pair in pairs if pair not in contradicted]
+        only_a = sorted(only_a + [x for x, _ in contradicted], key=lambda info: info.index)
+        only_b = sorted(only_b + [y for _, y in contradicted], key=lambda info: info.index)
     return SectionAlignment(a, b, pairs, moved, only_a, only_b)
+
+
+# Names, numbers and links of two sections paired by their slot alone: with five or more
+# each and almost none shared, they say different things (a glossary one version added at its end, where the
+# other ends with a contact card), whatever their shape and place suggest.
+NAMED_ENOUGH = 5
+SHARED_TOO_FEW = 0.1
+
+
+def _contradicted(x: SectionInfo, y: SectionInfo) -> bool:
+    """A pair that only the lower bar of a shared slot let in (SLOT_THRESHOLD), whose names,
+    numbers and links (translated names and other spellings of a link included) disagree."""
+    if x.section is None or y.section is None or _same_anchor(x, y) or _titles_share(x, y):
+        return False
+    names_x = [t for t in x.tokens.strong if not t.startswith("sc:")]
+    names_y = [t for t in y.tokens.strong if not t.startswith("sc:")]
+    if len(names_x) < NAMED_ENOUGH or len(names_y) < NAMED_ENOUGH:
+        return False
+    shared = similarity(x.tokens, y.tokens)
+    return shared is not None and shared < SHARED_TOO_FEW and section_similarity(x, y) < SECTION_THRESHOLD
 
 
 REWRITE_TOKENS = 0.2  # shared names, numbers and links below this: the text says "not the same section"
