@@ -99,7 +99,7 @@ def test_check_paths_are_relative_to_the_working_directory_or_root(monkeypatch):
     text = run("check", *absolute).stdout
     assert text.startswith("samples/broken/posting.en.md:5:1: error TC503 ")
     assert str(SAMPLES) not in text  # messages too name the other file relative to here
-    assert "not found in samples/broken/posting.sv.md (section" in text
+    assert "(samples/broken/posting.en.md:42) has no counterpart here (section" in text
     rooted = run("check", *absolute, "--root", "samples/broken", "--format", "json").stdout
     assert {f["path"] for f in json.loads(rooted)["findings"]} == {"posting.sv.md", "posting.en.md"}
 

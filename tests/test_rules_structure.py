@@ -134,21 +134,23 @@ def test_code_block_inside_a_list_item_is_compared_with_the_top_level_one():
 def test_inline_code_missing():
     sv = BASE_SV.replace("Kör `make deploy`", "Kör make deploy")
     found = findings(sv, BASE_EN)
-    assert rules_of(found) == [("code-mismatch", "b.md", 20)]
-    assert "`make deploy`" in found[0].message
+    # told in the version that lacks it, where its counterpart text stands
+    assert rules_of(found) == [("code-mismatch", "a.md", 20)]
+    assert found[0].message == 'inline code span `make deploy` (b.md:20) is written as plain text here (section "Stack")'
 
 
 
 def test_inline_code_missing_is_reported_at_its_table_row_and_list_item():
-    """The line to fix is the row or the item that holds the span, not the table's or the
-    list's first line."""
+    """The line to fix is the row or the item at the span's place in the version that lacks
+    it, not the list's first line (a row that version lacks: table-shape names it, the
+    table's line stands for it)."""
     en = ("## Skript\n\n| Skript | Gör |\n|---|---|\n| `build` | bygger |\n| `test` | testar |\n| `is:clean` | kollar |\n\n"
           "## Lista\n\n- ett\n- två `make lint`\n")
     sv = ("## Scripts\n\n| Script | Does |\n|---|---|\n| `build` | builds |\n| `test` | tests |\n\n"
           "## List\n\n- one\n- two\n")
     found = findings(sv, en)
     assert sorted((f.rule, f.path, f.line) for f in found if f.rule == "code-mismatch") == [
-        ("code-mismatch", "b.md", 7), ("code-mismatch", "b.md", 12)]
+        ("code-mismatch", "a.md", 3), ("code-mismatch", "a.md", 11)]
 
 
 def test_table_span_lines_stay_linear_when_a_span_is_not_in_the_cell_text():
@@ -664,8 +666,9 @@ def test_a_changed_inline_span_is_one_finding_and_unlike_spans_stay_two():
     assert found == [("p.sv.md", 3, 'inline code span "/var/log/pods/*/*.log" here but "/var/log/pods/*/*/*.log" in p.en.md:3', [3])]
     # two spans with nothing in common are a span each version lacks, told in each
     other = en.replace("`/var/log/pods/*/*/*.log`", "`journalctl --unit kubelet`")
-    found = [(f.path, "not found" in f.message) for f in check_texts(sv, other, "p.sv.md", "p.en.md") if f.rule == "code-mismatch"]
-    assert found == [("p.en.md", True), ("p.sv.md", True)]
+    found = sorted(f.message for f in check_texts(sv, other, "p.sv.md", "p.en.md") if f.rule == "code-mismatch")
+    assert found == ['inline code span `/var/log/pods/*/*.log` not found in p.en.md (section "Logs", line 1)',
+                     'inline code span `journalctl --unit kubelet` (p.en.md:3) has no counterpart here (section "Loggar")']
 
 
 def test_many_spans_changed_in_one_section_are_one_finding():
@@ -778,7 +781,9 @@ def test_an_english_ordinal_around_a_code_span_is_the_translations_grammar():
     # another placeholder is another span
     changed = ja.replace("`N` 番目", "`M` 番目")
     found = [f for f in check_texts(changed, en, "content/ja/p.md", "content/en/p.md") if f.rule == "code-mismatch"]
-    assert sorted(f.message.split(" not found")[0] for f in found) == ["inline code span `M`", "inline code span `Nth`"]
+    assert sorted(f.message for f in found) == [
+        'inline code span `M` not found in content/en/p.md (section "Logs", line 1)',
+        'inline code span `Nth` (content/en/p.md:3) has no counterpart here (section "ログ")']
 
 
 MINOR_EN = ("## Answer\n\nThe answer comes as JSON or XML, in the language of the question.\n\n### XSD\n\n"

@@ -1490,6 +1490,31 @@ def _paragraph_counts(c: Comparison) -> None:
         )
 
 
+def _counterpart_line(c: Comparison, sb: SectionInfo, line_b: int, sa: SectionInfo) -> int:
+    """The line in A of the block paired with the block of section ``sb`` that holds
+    ``line_b`` (the nearest paired block above it), else the line of ``sa``."""
+    best: BlockPair | None = None
+    for pair in c.block_pairs:
+        if pair.section_b is sb and pair.a is not None and pair.b is not None and pair.b.line <= line_b \
+                and (best is None or best.b is None or pair.b.line > best.b.line):
+            best = pair
+    if best is None or best.a is None or best.b is None:
+        return sa.line
+    a, b = best.a, best.b
+    if isinstance(a, ListBlock) and isinstance(b, ListBlock):
+        # the item at the same place in the other list (the list item is the place to fix)
+        index = max((i for i, item in enumerate(b.items) if item.line <= line_b), default=None)
+        if index is not None and index < len(a.items):
+            return a.items[index].line
+    if isinstance(a, TableBlock) and isinstance(b, TableBlock):
+        rows = [i for i in range(len(b.rows)) if b.row_line(i) <= line_b]
+        if not rows:
+            return a.line  # the header
+        if rows[-1] < len(a.rows):
+            return a.row_line(rows[-1])
+    return a.line
+
+
 def _section_code_spans(blocks: list[Block], skip: set[int] | None = None) -> list[tuple[str, int]]:
     """The inline code spans of a section's blocks, each with the line of the place it
     stands: its list item, its table row, else its block (the line to fix is the row's).
@@ -1613,8 +1638,24 @@ def _inline_code(c: Comparison) -> None:
                 continue
             names = list(lonely)
             shown = listed([f"`{clip(code, 40)}`" for code in names], 3)
-            where = section_phrase(other_section, before_first="its text before the first heading")
             spans_word = "inline code span" if len(names) == 1 else f"{len(names)} inline code spans"
+            if side is c.b:
+                # code of the second file (the source, in a scan) that the first lacks: the
+                # first file is the one to mend, where its counterpart text stands
+                here = _counterpart_line(c, sb, lonely[names[0]], sa)
+                found = "is written as plain text here" if as_text else "has no counterpart here"
+                c.report(
+                    CODE_MISMATCH,
+                    c.a,
+                    here,
+                    f"{spans_word} {shown} ({c.b.name}:{lonely[names[0]]}) {found}"
+                    f" ({section_phrase(sa, before_first='the text before the first heading')})",
+                    [(c.b, lonely[names[0]])],
+                    key="inline|" + "|".join(sorted(names)),
+                    severity=Severity.INFO if as_text else None,
+                )
+                continue
+            where = section_phrase(other_section, before_first="its text before the first heading")
             found = "written as plain text" if as_text else "not found"
             c.report(
                 CODE_MISMATCH,
