@@ -45,3 +45,45 @@ def test_a_link_two_translations_have_or_with_too_few_others_stays_an_error(tmp_
     # only two others to compare with: not enough to call it local
     few = {"de": PLAIN["de"], "fr": PLAIN["fr"], "uk": LOCAL}
     assert [severity for _, severity, _ in _group(tmp_path, few)["uk"]] == ["error"]
+
+
+LOCAL_NUMBERED = LOCAL.replace("(https://mirror.example.org/uk/).", "(https://mirror.example.org/uk/), built from [PR #4321](https://git.example.org/pull/4321).")
+
+
+def _translation_numbers(tmp_path: Path, versions: dict[str, str]) -> list[tuple[str, str]]:
+    source = tmp_path / "en.md"
+    source.write_text(SOURCE, encoding="utf-8")
+    translations = []
+    for language, text in versions.items():
+        path = tmp_path / f"{language}.md"
+        path.write_text(text, encoding="utf-8")
+        translations.append((str(path), language))
+    results = check_group(str(source), "en", translations, Settings())
+    uk = next(r for r in results if Path(r.files[0].path).stem == "uk")
+    return [(f.severity.label, f.message) for f in uk.findings if f.rule == "number-mismatch"]
+
+
+def test_the_numbers_of_content_local_to_one_translation_are_information_there_too(tmp_path: Path) -> None:
+    found = _translation_numbers(tmp_path, {**PLAIN, "uk": LOCAL_NUMBERED})
+    assert [severity for severity, _ in found] == ["info"]
+    assert found[0][1].endswith("local to that version, or left over there)")
+    # with too few others to call the content local, the number stays what it was
+    few = {"de": PLAIN["de"], "fr": PLAIN["fr"], "uk": LOCAL_NUMBERED}
+    assert [severity for severity, _ in _translation_numbers(tmp_path, few)] == ["error"]
+
+
+def test_a_number_changed_beside_local_content_stays_an_error(tmp_path: Path) -> None:
+    # the source says 3 days; the uk version says 5 in the paragraph before its local note
+    source_text = "## Help\n\nThis page is not translated yet. Read the English version within 3 days.\n"
+    (tmp_path / "en.md").write_text(source_text, encoding="utf-8")
+    versions = {language: text.replace(".\n", " (3).\n", 1) for language, text in PLAIN.items()}
+    versions["uk"] = LOCAL_NUMBERED.replace("англійську версію.", "англійську версію (5).")
+    translations = []
+    for language, text in versions.items():
+        path = tmp_path / f"{language}.md"
+        path.write_text(text, encoding="utf-8")
+        translations.append((str(path), language))
+    results = check_group(str(tmp_path / "en.md"), "en", translations, Settings())
+    uk = next(r for r in results if Path(r.files[0].path).stem == "uk")
+    changed = [f.severity.label for f in uk.findings if f.rule == "number-mismatch" and '"5"' in f.message]
+    assert changed and "info" not in changed

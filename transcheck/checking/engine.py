@@ -267,8 +267,11 @@ def _local_to_one(source: str, results: list[PairResult], settings: Settings) ->
             continue
         translation, language = result.files[0].path, result.files[0].language or "other"
         others = [marks[j] for j in range(len(results)) if j != index and usable[j]]
+        note = (f"(only the {language} version has it; the {len(others)} other translations lack it too: "
+                "local to that version, or left over there)")
         changed = False
         kept: list[Finding] = []
+        local: set[int] = set()  # lines of the translation that hold content local to it
         for finding in result.findings:
             rule = BY_NAME.get(finding.rule)
             if (finding.path == source and rule is not None and rule.compares and finding.rule not in configured
@@ -276,15 +279,28 @@ def _local_to_one(source: str, results: list[PairResult], settings: Settings) ->
                     and all(r.path == translation for r in finding.related)
                     and not any((finding.rule, line) in mark for mark in others
                                 for line in range(finding.line - 2, finding.line + 3))):
-                finding = dataclasses.replace(
-                    finding, severity=Severity.INFO,
-                    message=f"{finding.message} (only the {language} version has it; the {len(others)} other "
-                            "translations lack it too: local to that version, or left over there)")
+                finding = dataclasses.replace(finding, severity=Severity.INFO, message=f"{finding.message} {note}")
+                local.update(r.line for r in finding.related)
                 changed = True
             kept.append(finding)
+        if local:
+            # the numbers of that content, told in the translation ("PR #5891" in the link to a
+            # community mirror): the same content, local to it
+            for index, finding in enumerate(kept):
+                if (finding.path == translation and _only_extra_numbers(finding) and finding.rule not in configured
+                        and finding.severity >= Severity.WARNING
+                        and any(abs(finding.line - line) <= 2 for line in local)):
+                    kept[index] = dataclasses.replace(finding, severity=Severity.INFO, message=f"{finding.message} {note}")
         if changed:
             result.findings = sort_findings(kept)
     return results
+
+
+def _only_extra_numbers(finding: Finding) -> bool:
+    """A number-mismatch that names numbers of its own file only ("none in" the other)."""
+    here, separator, there = finding.key.partition("||")
+    return finding.rule == "number-mismatch" and here.startswith("numbers|") and separator == "||" \
+        and not there and here != "numbers|" and not here.startswith("numbers|moved|")
 
 
 def _said_once(source: str, results: list[PairResult]) -> list[PairResult]:
