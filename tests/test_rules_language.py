@@ -457,3 +457,30 @@ def test_short_identical_text_full_of_names_is_reported_in_the_version_whose_lan
                                     "## About the project\n\nWe built screens for the buses." + english,
                                     "p.sv.md", "p.en.md") if f.rule == "untranslated"]
     assert {f.path for f in found} <= {"p.sv.md"}
+
+
+def test_code_in_an_html_block_and_a_value_after_a_code_span_are_not_text_to_translate():
+    from transcheck.checking.engine import check_texts
+
+    en = ('## Logs\n\nCheck the logs on stdout, one JSON object per line. Example:\n\n<details>\n'
+          '  <summary> <code>{"resourceLogs":[{"resource" ...}]}</code> </summary>\n\nbody\n\n</details>\n\n'
+          'Each metric also has these attributes:\n\n- `source`: obi\n- `client` and `client_namespace`\n')
+    ja = ('## ログ\n\nstdout のログを確認してください。1行につき1つの JSON オブジェクトです。例:\n\n<details>\n'
+          '  <summary> <code>{"resourceLogs":[{"resource" ...}]}</code> </summary>\n\nbody\n\n</details>\n\n'
+          '各メトリクスには次の属性もあります。\n\n- `source`: obi\n- `client` と `client_namespace`\n')
+    assert [f for f in check_texts(ja, en, "ja.md", "en.md", languages=("ja", "en")) if f.rule == "untranslated"] == []
+    # words a reader reads in the same HTML, left in English, are still told
+    words = "Click to see the whole log record"
+    found = [(f.path, f.message) for f in check_texts(ja.replace('<code>{"resourceLogs":[{"resource" ...}]}</code>', words),
+                                                       en.replace('<code>{"resourceLogs":[{"resource" ...}]}</code>', words),
+                                                       "ja.md", "en.md", languages=("ja", "en")) if f.rule == "untranslated"]
+    assert found == [("ja.md", f'HTML block "{words}" is identical in en.md:5')]
+
+
+def test_an_english_word_beside_a_number_is_still_two_words_to_read():
+    from transcheck.checking.engine import check_texts
+
+    en = "## Contact\n\nSupport: [support@example.com](mailto:support@example.com)\n\n+46855107370 or\n[sales@example.com](mailto:sales@example.com)\n"
+    nb = "## Kontakt\n\nKundestøtte: [support@example.com](mailto:support@example.com)\n\n+46855107370 or\n[sales@example.com](mailto:sales@example.com)\n"
+    found = [f.path for f in check_texts(nb, en, "nb.md", "en.md", languages=("nb", "en")) if f.rule == "untranslated"]
+    assert found == ["nb.md"]

@@ -3,6 +3,7 @@ untranslated."""
 
 from __future__ import annotations
 
+import html
 import re
 from urllib.parse import unquote
 from functools import lru_cache
@@ -218,6 +219,9 @@ def _read_unit_text(unit: Block | ListItem) -> str:
         return ""
     inlines = unit_inlines(unit)
     codes = [code for inline in inlines for code in inline.code if code]
+    if isinstance(unit, HtmlBlock) and "<code" in unit.html:
+        # <summary><code>{"resourceLogs": …}</code></summary>: code, as a Markdown span is
+        codes += [html.unescape(m.group(1)).strip() for m in _HTML_CODE.finditer(unit.html) if m.group(1).strip()]
     if codes:
         text = _blank_out(text, codes)
     labels = [link.text for inline in inlines for link in inline.links if link.kind == "image-label" and link.text]
@@ -225,6 +229,8 @@ def _read_unit_text(unit: Block | ListItem) -> str:
         text = _blank_out(text, labels)
     return _without_code_or_urls(text)
 
+
+_HTML_CODE = lazy_compile(r"<code\b[^>]*>(.*?)</code>", re.S | re.I)
 
 # remembered by identity: three rules read each unit, a source page's once per translation
 _unit_text = ByIdentity[Block | ListItem, str](_read_unit_text)
@@ -686,7 +692,9 @@ def identical_text(c: Comparison) -> list[IdenticalText]:
                 continue  # '"Cilium now uses …", wrote a maintainer': a quotation keeps its words
             if (images := _images_only(unit_a)) and all(_names_a_file(image.text, image.url) for image in images):
                 continue  # ![image1](team.png), ![demo-server disconnected](demo-server-disconnected.png)
-            if fold_for_comparison(text_a) == fold_for_comparison(text_b) and translatable(text_a) and len(text_a.split()) >= min_words:
+            if fold_for_comparison(text_a) == fold_for_comparison(text_b) and translatable(text_a) \
+                    and sum(1 for word in text_a.split() if any(ch.isalnum() for ch in word)) >= min_words:
+                # words and numbers, not signs: "`source`: obi" leaves ": obi", one value to read
                 by_section.setdefault(pair.section_a.index, []).append((unit_a, unit_b))
     found: list[IdenticalText] = []
     seen: set[str] = set()
