@@ -480,7 +480,10 @@ def test_code_in_an_html_block_and_a_value_after_a_code_span_are_not_text_to_tra
 def test_an_english_word_beside_a_number_is_still_two_words_to_read():
     from transcheck.checking.engine import check_texts
 
-    en = "## Contact\n\nSupport: [support@example.com](mailto:support@example.com)\n\n+46855107370 or\n[sales@example.com](mailto:sales@example.com)\n"
-    nb = "## Kontakt\n\nKundestøtte: [support@example.com](mailto:support@example.com)\n\n+46855107370 or\n[sales@example.com](mailto:sales@example.com)\n"
-    found = [f.path for f in check_texts(nb, en, "nb.md", "en.md", languages=("nb", "en")) if f.rule == "untranslated"]
-    assert found == ["nb.md"]
+    card = ('## {title}\n\n{lead}\n\n{{{{% custom-card image="/img/anna.webp" cardtitle="{card}" %}}}}\n'
+            '{{{{< inline "{support}" >}}}} support@example.com  \n{{{{< inline "{sales}" >}}}} +46855107370 or sales@example.com\n'
+            '{{{{% /custom-card %}}}}\n')
+    en = card.format(title="Contact", lead="We help you choose.", card="Contact us", support="Support:", sales="Sales:")
+    nb = card.format(title="Kontakt", lead="Vi hjelper deg å velge.", card="Ta kontakt", support="Kundestøtte:", sales="Salg:")
+    found = [(f.path, f.message) for f in check_texts(nb, en, "nb.md", "en.md", languages=("nb", "en")) if f.rule == "untranslated"]
+    assert found == [("nb.md", 'paragraph "+46855107370 or" is identical in en.md:6')]
