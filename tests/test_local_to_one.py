@@ -3,7 +3,7 @@ other translations lack it too, it is that translation's own (information), not 
 
 from pathlib import Path
 
-from transcheck.checking.engine import Settings, check_group
+from transcheck.checking.engine import PairResult, Settings, check_group
 
 SOURCE = "## Help\n\nThis page is not translated yet. Read the English version.\n"
 PLAIN = {
@@ -16,15 +16,21 @@ LOCAL = ("## Допомога\n\nЦя сторінка ще не перекла�
          "PS. Неофіційний переклад є на [сайті спільноти](https://mirror.example.org/uk/).\n")
 
 
-def _group(tmp_path: Path, versions: dict[str, str]) -> dict[str, list[tuple[str, str, str]]]:
+def _checked(tmp_path: Path, versions: dict[str, str], source_text: str = SOURCE) -> list[PairResult]:
+    """The group's pair results: the source en.md and each translation LANG.md."""
     source = tmp_path / "en.md"
-    source.write_text(SOURCE, encoding="utf-8")
+    source.write_text(source_text, encoding="utf-8")
     translations = []
     for language, text in versions.items():
         path = tmp_path / f"{language}.md"
         path.write_text(text, encoding="utf-8")
         translations.append((str(path), language))
-    results = check_group(str(source), "en", translations, Settings())
+    return check_group(str(source), "en", translations, Settings())
+
+
+def _group(tmp_path: Path, versions: dict[str, str]) -> dict[str, list[tuple[str, str, str]]]:
+    source = tmp_path / "en.md"
+    results = _checked(tmp_path, versions)
     return {Path(r.files[0].path).stem: [(f.rule, f.severity.label, f.message) for f in r.findings
                                          if f.path == str(source) and f.rule == "link-mismatch"] for r in results}
 
@@ -51,15 +57,7 @@ LOCAL_NUMBERED = LOCAL.replace("(https://mirror.example.org/uk/).", "(https://mi
 
 
 def _translation_numbers(tmp_path: Path, versions: dict[str, str]) -> list[tuple[str, str]]:
-    source = tmp_path / "en.md"
-    source.write_text(SOURCE, encoding="utf-8")
-    translations = []
-    for language, text in versions.items():
-        path = tmp_path / f"{language}.md"
-        path.write_text(text, encoding="utf-8")
-        translations.append((str(path), language))
-    results = check_group(str(source), "en", translations, Settings())
-    uk = next(r for r in results if Path(r.files[0].path).stem == "uk")
+    uk = next(r for r in _checked(tmp_path, versions) if Path(r.files[0].path).stem == "uk")
     return [(f.severity.label, f.message) for f in uk.findings if f.rule == "number-mismatch"]
 
 
@@ -75,15 +73,8 @@ def test_the_numbers_of_content_local_to_one_translation_are_information_there_t
 def test_a_number_changed_beside_local_content_stays_an_error(tmp_path: Path) -> None:
     # the source says 3 days; the uk version says 5 in the paragraph before its local note
     source_text = "## Help\n\nThis page is not translated yet. Read the English version within 3 days.\n"
-    (tmp_path / "en.md").write_text(source_text, encoding="utf-8")
     versions = {language: text.replace(".\n", " (3).\n", 1) for language, text in PLAIN.items()}
     versions["uk"] = LOCAL_NUMBERED.replace("англійську версію.", "англійську версію (5).")
-    translations = []
-    for language, text in versions.items():
-        path = tmp_path / f"{language}.md"
-        path.write_text(text, encoding="utf-8")
-        translations.append((str(path), language))
-    results = check_group(str(tmp_path / "en.md"), "en", translations, Settings())
-    uk = next(r for r in results if Path(r.files[0].path).stem == "uk")
+    uk = next(r for r in _checked(tmp_path, versions, source_text) if Path(r.files[0].path).stem == "uk")
     changed = [f.severity.label for f in uk.findings if f.rule == "number-mismatch" and '"5"' in f.message]
     assert changed and "info" not in changed
