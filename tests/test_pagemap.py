@@ -214,3 +214,28 @@ def test_groups_by_address_answer_as_the_dict_they_were_built_from():
     assert dict(pickle.loads(pickle.dumps(mapped))) == groups
     # only the keys the address does not spell are held as strings
     assert sum(isinstance(v, str) for v in mapped._codes.values()) == 3
+
+
+def test_a_permalink_written_with_the_files_name_leads_to_the_page_unless_another_page_has_it(tmp_path, monkeypatch):
+    # Hugo's :slug falls back to the title ("/tjenester/safespring-devops/"); editors write the
+    # file's name ("/tjenester/devops/"), as the content path is written in the other language
+    hugo = ('defaultContentLanguage = "en"\n'
+            '[languages.en]\ncontentDir = "content/en"\n[languages.en.permalinks.page]\nservices = "/services/:slug/"\n'
+            '[languages.nb]\ncontentDir = "content/nb"\n[languages.nb.permalinks.page]\nservices = "/tjenester/:slug/"\n')
+    write(tmp_path, {
+        "hugo.toml": hugo,
+        "content/en/services/devops.md": "---\ntitle: Acme DevOps\n---\n## S\n",
+        "content/nb/services/devops.md": "---\ntitle: Acme DevOps\n---\n## S\n",
+        "content/en/blog.md": page("Read about [DevOps](/services/devops/).", "Blog"),
+        "content/nb/blog.md": page("Les om [DevOps](/tjenester/devops/).", "Blogg"),
+    })
+    monkeypatch.chdir(tmp_path)
+    urls = plan_pairs([tmp_path], Config()).layout.page_map.urls
+    assert urls["/tjenester/acme-devops"] == urls["/tjenester/devops"] == "services/devops.md"
+    data = json.loads(CliRunner().invoke(main, ["scan", "--format", "json"]).stdout)
+    assert [f for f in data["findings"] if f["rule"] == "link-mismatch"] == []
+    # a page whose own address that is keeps it
+    write(tmp_path, {"content/nb/services/other.md": "---\ntitle: Annet\nslug: devops\n---\n## S\n",
+                     "content/en/services/other.md": "---\ntitle: Other\n---\n## S\n"})
+    urls = plan_pairs([tmp_path], Config()).layout.page_map.urls
+    assert urls["/tjenester/devops"] == "services/other.md"

@@ -468,3 +468,18 @@ def test_a_call_to_action_missing_with_none_in_its_place_stays_an_error():
                              '{{< figure src="/img/db.png" alt="Databas" >}}')
     found = [(f.path, f.severity.label) for f in findings(picture, CARD_EN) if f.rule == "shortcode-mismatch"]
     assert ("a.md", "error") in found
+
+
+def test_a_lead_paragraph_styled_in_one_version_beside_accordions_the_other_writes_in_html_is_info():
+    nb = ("## Forskning\n\n{{< ingress >}}\nSciLifeLab har flere forskningsprogrammer som trenger store datamengder.\n"
+          "{{< /ingress >}}\n\nTo store plattformer bygger på infrastrukturen.\n\n{{% accordion title=\"DDS\" %}}\nDDS betyr Data "
+          "Delivery System og brukes av SciLifeLab og NGI for å levere data, se [DDS](https://dds.example.org/).\n"
+          "{{% /accordion %}}\n")
+    en = ("## Research\n\nSciLifeLab runs several research programs that need large amounts of data.\n\n"
+          "Two large platforms build on the infrastructure.\n\n<div class=\"card\">\n<h3>DDS</h3>\n<p>DDS stands for Data "
+          "Delivery System, used by SciLifeLab and NGI to deliver data.</p>\n<a href=\"https://dds.example.org/\">DDS</a>\n"
+          "</div>\n")
+    found = sorted(_shortcode_findings(nb, en), key=lambda f: f[1])
+    assert [severity for severity, _ in found] == ["info", "info"]
+    assert any(message.endswith("it styles text, which stands here as a plain paragraph") for _, message in found)
+    assert any(message.endswith("its text stands here in HTML (line 7)") for _, message in found)

@@ -810,3 +810,29 @@ def test_a_table_of_contents_heading_over_text_both_have_stays_a_warning():
     found = [f for f in check_texts(sv, en, "sv.md", "en.md") if f.rule == "missing-section"]
     assert [(f.path, f.severity.label) for f in found] == [("en.md", "warning")]
     assert "table of contents" not in found[0].message
+
+
+def test_a_diagram_whose_subgraph_titles_are_translated_is_the_same_code():
+    from transcheck.checking.engine import check_texts
+
+    en = ("## Routing\n\nEach gateway sees all spans of a trace.\n\n```mermaid\ngraph LR\n    subgraph Applications\n"
+          "        A1[App 1]\n    end\n    subgraph \"Agent Collectors (DaemonSet)\"\n        AC1[Agent 1<br/>loadbalancing]\n"
+          "    end\n    A1 --> AC1\n```\n")
+    ja = ("## ルーティング\n\n各ゲートウェイはトレースのすべてのスパンを確認できます。\n\n```mermaid\ngraph LR\n    subgraph アプリケーション\n"
+          "        A1[App 1]\n    end\n    subgraph \"エージェント Collector (DaemonSet)\"\n        AC1[エージェント 1<br/>loadbalancing]\n"
+          "    end\n    A1 --> AC1\n```\n")
+    assert [f for f in check_texts(ja, en, "ja.md", "en.md") if f.rule == "code-mismatch"] == []
+    # an edge that leads elsewhere is still a change
+    moved = [f.message for f in check_texts(ja.replace("A1 --> AC1", "A1 --> AC2"), en, "ja.md", "en.md") if f.rule == "code-mismatch"]
+    assert moved == ['code differs from en.md:13: "A1 --> AC2" here, "A1 --> AC1" there']
+
+
+def test_words_set_as_code_are_found_in_plain_text_joined_by_a_hyphen():
+    from transcheck.rules.structure import _written_in
+
+    assert _written_in("page local", "add it to a page-local `x` list")
+    assert _written_in("page-local", "add it to a page local list")
+    assert not _written_in("page local", "add it to a pagelocal list")
+    assert not _written_in("page local", "a page-locality list")
+    assert not _written_in("make check", "make-checks")
+    assert _written_in("settings.yml", 'edit "settings.yml" first')

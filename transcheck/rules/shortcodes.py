@@ -263,16 +263,16 @@ def _missing_block(c: Comparison, sc: Shortcode, having: Side, lacking: Side, an
             # "Detta innehåll finns inte tillgängligt på svenska": a notice of this version alone
             also = "; it tells readers that the page is not translated, which the other version need not say"
             styled_only = True
+        elif (html_line := _text_in_html(sc, section.blocks)) is not None:
+            # an accordion there, a card written in HTML here: the same text in other markup
+            also = f"; its text stands here in HTML (line {html_line})"
+            styled_only = True
         elif loose_text_here or _text_kept(sc, having_section.blocks, section.blocks):
             also = "; it styles text, which stands here as a plain paragraph"
             styled_only = True
         elif _ALERT_NAME.search(sc.name) and (quote_line := _alert_quote(section.blocks)) is not None:
             # {{% alert %}} there, GitHub's "> [!NOTE]" here: one note in two markups
             also = f"; the note stands here as an alert quote (line {quote_line})"
-            styled_only = True
-        elif (html_line := _text_in_html(sc, section.blocks)) is not None:
-            # an accordion there, a card written in HTML here: the same text in other markup
-            also = f"; its text stands here in HTML (line {html_line})"
             styled_only = True
         elif any(isinstance(b, Paragraph) for b in section.blocks):
             # a styled paragraph fewer, like any paragraph fewer, is worth a look; which text
@@ -353,6 +353,8 @@ def _text_kept(wrapper: Shortcode, having: list[Block], lacking: list[Block]) ->
     def length(blocks: list[Block]) -> int:
         return sum(len(block_text(b)) for b in blocks if isinstance(b, (Paragraph, Shortcode)))
 
+    # an accordion there whose text stands here in an HTML card weighs on neither side
+    having = [b for b in having if b is wrapper or not isinstance(b, Shortcode) or _text_in_html(b, lacking) is None]
     here, there, wrapped = length(lacking), length(having), len(block_text(wrapper))
     return here > 0 and abs(here - there) < abs(here - (there - wrapped))
 

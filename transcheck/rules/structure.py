@@ -1171,11 +1171,11 @@ def _kept_of_text(match: re.Match[str]) -> str:
 
 # a diagram's text to the end of its line: a title or description for screen readers ("title:
 # Figure 1", "accTitle: …"), a sequence diagram's participant alias ("participant R as
-# Reviewer"), a block's label ("loop Each PR") and the text after ": " (a message
+# Reviewer"), a block's label ("loop Each PR", "subgraph Applications") and the text after ": " (a message
 # "R->>GH: Submits review", a note, an ER label)
 _DIAGRAM_TEXT = lazy_compile(
     r"^(\s*(?:title|accTitle|accDescr)\b:?).*|^(\s*(?:participant|actor)\s+\S+\s+as)\s.*"
-    r"|^(\s*(?:loop|alt|else|opt|par|and|critical|option|break|box)\b)\s.*|(:)\s.*$", re.I)
+    r"|^(\s*(?:loop|alt|else|opt|par|and|critical|option|break|box|subgraph)\b)\s.*|(:)\s.*$", re.I)
 
 
 _DIAGRAM_INFO = frozenset({"mermaid", "plantuml", "dot", "graphviz"})
@@ -1866,8 +1866,16 @@ def _page_code(c: Comparison) -> tuple[str, str]:
 
 def _written_in(code: str, text: str) -> bool:
     """``code`` stands in ``text`` as a whole ("settings.yml" in quotes), not as part of a
-    longer word ("pip install tool" inside "pip install tools")."""
-    return re.search(r"(?<![\w.-])" + re.escape(code) + r"(?![\w-])", text) is not None
+    longer word ("pip install tool" inside "pip install tools"). Words set as code are
+    found whether joined by spaces or hyphens (`page local` in "a page-local list")."""
+    if _PHRASE.fullmatch(code):
+        pattern = r"[\s-]+".join(re.escape(word) for word in re.split(r"[\s-]+", code))
+    else:
+        pattern = re.escape(code)
+    return re.search(r"(?<![\w.-])" + pattern + r"(?![\w-])", text) is not None
+
+
+_PHRASE = lazy_compile(r"[^\W\d_]+(?:[ -][^\W\d_]+)+")  # words only, two or more
 
 
 # --- what the engine runs: each check with the rules it reports --------------------------------

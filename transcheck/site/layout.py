@@ -345,6 +345,13 @@ _ALIASES_FLOW = lazy_compile(r"""^aliases[ \t]*:[ \t]*\[([^\]\n]*)\][ \t]*(?:#.*
 _ALIASES_BLOCK = lazy_compile(r"""^aliases[ \t]*:[ \t]*(?:#.*)?\n((?:[ \t]*-[ \t]+[^\n]*\n?)+)""", re.I | re.M)
 
 
+def _file_slug(key: str) -> str:
+    """The name a page's file (or bundle folder) gives it: "services/devops.md" → "devops"."""
+    name = key.rsplit("/", 1)[-1]
+    stem = re.sub(r"\.(md|markdown|mdown)$", "", name).split(".")[0]
+    return key.rsplit("/", 2)[-2] if stem in ("index", "_index") and "/" in key else stem
+
+
 def permalink_address(key: str, language: str, fields: dict[str, object],
                       permalinks: dict[str, dict[str, tuple[str, str]]], without_accents: bool = False) -> str | None:
     """The address Hugo's ``[permalinks]`` give a page (``/tjanster/:slug/``), or None.
@@ -491,6 +498,14 @@ def _plan_site(
         permalink = permalink_address(page.key, page.language, fields, layout.permalinks, layout.remove_path_accents)
         if permalink is not None:
             fields = {**fields, "permalink": permalink}
+            if not fields.get("slug"):
+                # ":slug" falls back to the title ("/tjenester/safespring-devops/"), yet links are
+                # written with the file's name ("/tjenester/devops/", as the content path is):
+                # that address leads to the page too, unless another page has it
+                by_name = permalink_address(page.key, page.language, {**fields, "slug": _file_slug(page.key)},
+                                            layout.permalinks, layout.remove_path_accents)
+                if by_name is not None and by_name != permalink:
+                    fields["permalink_by_name"] = by_name
         translation_key = _translation_key(fields)
         if translation_key:
             key = "translationKey:" + translation_key

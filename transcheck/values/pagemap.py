@@ -190,6 +190,8 @@ class PageMapBuilder:
         self.bases = tuple(sorted(bases, key=lambda b: (-len(b), b)))
         self.urls: dict[str, str] = {}
         self.ambiguous: set[str] = set()
+        self.weak: dict[str, str] = {}  # addresses by the file's name where Hugo's :slug gives the title
+        self.ambiguous_weak: set[str] = set()
         self.page_urls: dict[str, str] = {}
         self.folders = tuple(sorted(
             ((str(folder), language) for language, list_ in content_dirs.items() for folder in list_),
@@ -222,12 +224,22 @@ class PageMapBuilder:
             self.page_urls[resolved] = own
         self._claim(own, group)
         self._claim(address, group)
+        by_name = fields.get("permalink_by_name")
+        if isinstance(by_name, str) and by_name.strip():
+            # a weaker claim: it never takes an address a page has by Hugo's own rules
+            weak = _clean("/" + _without_language(by_name.strip().lstrip("/"), codes))
+            if self.weak.get(weak, group) != group:
+                self.ambiguous_weak.add(weak)
+            self.weak.setdefault(weak, group)
         aliases = fields.get("aliases")
         for alias in aliases if isinstance(aliases, list) else [aliases] if isinstance(aliases, str) else []:
             if isinstance(alias, str) and alias.strip():
                 self._claim("/" + _without_language(alias.strip().lstrip("/"), codes), group)
 
     def build(self) -> PageMap:
+        for address, group in self.weak.items():
+            if address not in self.urls and address not in self.ambiguous and address not in self.ambiguous_weak:
+                self.urls[address] = group
         for address in self.ambiguous:
             self.urls.pop(address, None)
         return PageMap(self.codes, self.folders, GroupsByAddress(self.urls), self.page_urls, self.bases)
