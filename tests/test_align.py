@@ -472,3 +472,18 @@ def test_a_translated_section_in_the_same_slot_stays_paired():
     pairs = [(x.title, y.title) for x, y in align_sections(parse_text(nb), parse_text(SLOT_EN)).pairs]
     assert ("Kjør prosjektet ditt hos oss", "Run your project with us") in pairs
     assert not [f for f in check_texts(nb, SLOT_EN, "nb.md", "en.md") if f.rule == "missing-section"]
+
+
+def test_a_translated_section_whose_words_are_all_translated_names_stays_paired():
+    """Day, month and language names are translated ("Montag" for "Monday"): they are not
+    names a translation keeps, so they never undo a pair."""
+    from transcheck.checking.engine import check_texts
+
+    en = ("Intro with [a link](https://example.org/meetup) for all.\n\n## Schedule\n\n"
+          "The meetup runs on Monday and Tuesday in January, in English and Swedish.\n\n"
+          "## Venue\n\nWe meet at https://example.org/venue, floor 3, room 12.\n\n- Bring a laptop.\n- Bring coffee.\n")
+    de = ("Einleitung mit [einem Link](https://example.org/meetup) für alle.\n\n## Zeitplan\n\n"
+          "Das Treffen findet am Montag und Dienstag im Januar statt.\n\n"
+          "Es wird auf Englisch und Schwedisch gesprochen, die Sprache wechselt täglich.\n\n> Achtung: Anmeldung erforderlich.\n\n"
+          "## Ort\n\nWir treffen uns bei https://example.org/venue, Etage 3, Raum 12.\n\n- Laptop mitbringen.\n- Kaffee mitbringen.\n")
+    assert [f for f in check_texts(en, de, "a.en.md", "b.de.md") if f.rule == "missing-section"] == []

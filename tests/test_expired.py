@@ -156,3 +156,21 @@ def test_the_html_report_leaves_expired_pairs_out(tmp_path):
     html = out.read_text(encoding="utf-8")
     assert "now.md" in html and "old.md" not in html
     assert "1 pair; paths relative" in html
+
+
+@pytest.mark.parametrize("front", ["expiryDate: '0001-01-01T00:00:00+01:00'", "expiryDate: 0001-01-01 00:00:00 +01:00"])
+def test_a_date_before_the_first_utc_time_is_no_expiry_and_no_crash(front):
+    assert expiry_of(parse_text(f"---\n{front}\n---\nText.\n").front_matter) == ""
+    assert parse_clock("0001-01-01T00:00:00+01:00") is None
+
+
+def test_an_empty_expiry_date_falls_back_to_unpublishdate():
+    doc = parse_text("---\nexpiryDate: ''\nunpublishdate: 2025-07-01\n---\nText.\n")
+    assert expiry_of(doc.front_matter) == "2025-07-01T00:00:00+00:00"
+
+
+def test_a_check_of_a_page_with_an_odd_expiry_date_reports_its_findings(tmp_path):
+    write(tmp_path, {"a.sv.md": SV_NOW.replace("title:", "expiryDate: '0001-01-01T00:00:00+01:00'\ntitle:"),
+                     "a.en.md": EN_NOW})
+    result = CliRunner().invoke(main, ["check", str(tmp_path / "a.sv.md"), str(tmp_path / "a.en.md")])
+    assert result.exit_code == 1 and "bullet-count" in result.stdout and "internal-error" not in result.stdout

@@ -78,3 +78,9 @@ def test_a_number_changed_beside_local_content_stays_an_error(tmp_path: Path) ->
     uk = next(r for r in _checked(tmp_path, versions, source_text) if Path(r.files[0].path).stem == "uk")
     changed = [f.severity.label for f in uk.findings if f.rule == "number-mismatch" and '"5"' in f.message]
     assert changed and "info" not in changed
+
+
+def test_a_finding_that_also_names_a_number_away_from_the_local_content_stays(tmp_path: Path) -> None:
+    # "PR #4321" in the local note and an unrelated "500" further down: one finding, kept
+    uk = LOCAL_NUMBERED + "\nМи відповідаємо протягом 500 хвилин.\n"
+    assert [severity for severity, _ in _translation_numbers(tmp_path, {**PLAIN, "uk": uk})] == ["error"]

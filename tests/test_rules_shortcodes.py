@@ -483,3 +483,13 @@ def test_a_lead_paragraph_styled_in_one_version_beside_accordions_the_other_writ
     assert [severity for severity, _ in found] == ["info", "info"]
     assert any(message.endswith("it styles text, which stands here as a plain paragraph") for _, message in found)
     assert any(message.endswith("its text stands here in HTML (line 7)") for _, message in found)
+
+
+def test_a_card_with_a_date_is_no_call_to_action():
+    release = ("## Latest release\n\nOur newest version brings many improvements to the engine and the tools.\n\n"
+               "{{< release-card version=\"2.0\" >}}\nVersion 2.0 was released on 2024-01-15 with a faster engine.\n"
+               "{{< /release-card >}}\n")
+    button = ("## Latest release\n\nOur newest version brings many improvements to the engine and the tools.\n\n"
+              "{{< button href=\"/download\" >}}\n")
+    found = [(severity, message.split(" (")[0]) for severity, message in _shortcode_findings(release, button)]
+    assert ("error", "shortcode {{< release-card >}}") in found and ("error", "shortcode {{< button >}}") in found

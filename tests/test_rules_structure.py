@@ -836,3 +836,36 @@ def test_words_set_as_code_are_found_in_plain_text_joined_by_a_hyphen():
     assert not _written_in("page local", "a page-locality list")
     assert not _written_in("make check", "make-checks")
     assert _written_in("settings.yml", 'edit "settings.yml" first')
+
+
+def test_a_span_the_first_file_lacks_is_told_at_the_paired_item_when_the_other_list_has_an_extra_one():
+    from transcheck.checking.engine import check_texts
+
+    a = ("## Settings\n\nSome intro text that explains the settings of the tool in detail.\n\n"
+         "- The first option sets the speed of the engine.\n- The port option sets where the server listens.\n"
+         "- The log option sets the level of logging output.\n")
+    b = ("## Settings\n\nSome intro text that explains the settings of the tool in detail.\n\n"
+         "- A brand new option about colour themes `theme` with extra words here.\n"
+         "- The first option sets the speed of the engine.\n- The port option sets where the server listens, `port`.\n"
+         "- The log option sets the level of logging output.\n")
+    found = [(f.line, f.message) for f in check_texts(a, b, "a.md", "b.md") if f.rule == "code-mismatch"]
+    assert found == [(6, 'inline code span `port` (b.md:7) is written as plain text here (section "Settings")')]
+
+
+def test_diagram_ids_and_dot_edges_on_a_subgraph_line_are_still_code():
+    from transcheck.checking.engine import check_texts
+
+    dot = ("## Graph\n\nThe graph shows how the services talk.\n\n```dot\ndigraph G {\n  subgraph cluster_0 { api -> %s;\n"
+           "    label = \"Backend\";\n  }\n}\n```\n")
+    found = [f.message for f in check_texts(dot % "db", dot % "cache", "a.md", "b.md") if f.rule == "code-mismatch"]
+    assert found == ['code differs from b.md:7: "subgraph cluster_0 { api -> db;" here, "subgraph cluster_0 { api -> cache;" there']
+    mermaid = ("## Graph\n\nThe graph shows how the services talk.\n\n```mermaid\nflowchart LR\n  subgraph %s [Backend]\n"
+               "    api --> db\n  end\n  web --> backend\n```\n")
+    found = [f.message for f in check_texts(mermaid % "backend", mermaid % "frontend", "a.md", "b.md") if f.rule == "code-mismatch"]
+    assert found == ['code differs from b.md:7: "subgraph backend [Backend]" here, "subgraph frontend [Backend]" there']
+
+
+def test_code_words_that_end_like_an_ordinal_are_not_ordinals():
+    from transcheck.rules.structure import _without_ordinal
+
+    assert [_without_ordinal(x) for x in ("Nth", "2nd", "kth", "end", "and", "first", "rst")] == ["N", "2", "k", "end", "and", "first", "rst"]

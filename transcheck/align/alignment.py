@@ -815,10 +815,10 @@ def align_sections(doc_a: Document, doc_b: Document) -> SectionAlignment:
     return SectionAlignment(a, b, pairs, moved, only_a, only_b)
 
 
-# Names, numbers and links of two sections paired by their slot alone: with five or more
+# Names, numbers and links of two sections paired by their slot alone: with three or more
 # each and almost none shared, they say different things (a glossary one version added at its end, where the
 # other ends with a contact card), whatever their shape and place suggest.
-NAMED_ENOUGH = 5
+NAMED_ENOUGH = 3
 SHARED_TOO_FEW = 0.1
 
 
@@ -827,11 +827,14 @@ def _contradicted(x: SectionInfo, y: SectionInfo) -> bool:
     numbers and links (translated names and other spellings of a link included) disagree."""
     if x.section is None or y.section is None or _same_anchor(x, y) or _titles_share(x, y):
         return False
-    names_x = [t for t in x.tokens.strong if not t.startswith("sc:")]
-    names_y = [t for t in y.tokens.strong if not t.startswith("sc:")]
+    # what every translation keeps (numbers, links, acronyms, CamelCase): "Montag" for
+    # "Monday" is a translated word, not another name
+    kept_x, kept_y = _kept_tokens(x), _kept_tokens(y)
+    names_x = [t for t in kept_x.strong if not t.startswith("sc:")]
+    names_y = [t for t in kept_y.strong if not t.startswith("sc:")]
     if len(names_x) < NAMED_ENOUGH or len(names_y) < NAMED_ENOUGH:
         return False
-    shared = similarity(x.tokens, y.tokens)
+    shared = similarity(kept_x, kept_y)
     return shared is not None and shared < SHARED_TOO_FEW and section_similarity(x, y) < SECTION_THRESHOLD
 
 

@@ -24,9 +24,11 @@ def expiry_of(front_matter: FrontMatter) -> str:
     no date: Hugo would refuse the page, and front matter rules say so)."""
     by_key = {entry.key.lower(): entry.value for entry in front_matter.entries}
     for key in EXPIRY_KEYS:
-        if key in by_key:
-            moment = _moment(by_key[key])
-            return moment.isoformat() if moment is not None else ""
+        value = by_key.get(key)
+        if value is None or isinstance(value, str) and not value.strip():
+            continue  # an empty value: the next key is tried, as Hugo does
+        moment = _moment(value)
+        return moment.isoformat() if moment is not None else ""
     return ""
 
 
@@ -42,10 +44,13 @@ def _moment(value: Any) -> datetime | None:
                 value = date.fromisoformat(text)
             except ValueError:
                 return None
-    if isinstance(value, datetime):
-        return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(timezone.utc)
-    if isinstance(value, date):
-        return datetime.combine(value, time(), timezone.utc)
+    try:
+        if isinstance(value, datetime):
+            return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(timezone.utc)
+        if isinstance(value, date):
+            return datetime.combine(value, time(), timezone.utc)
+    except (OverflowError, ValueError):  # "0001-01-01T00:00:00+01:00" is before the first UTC time
+        return None
     return None
 
 

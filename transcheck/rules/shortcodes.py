@@ -399,10 +399,18 @@ _PHONE = lazy_compile(r"\+?\d[\d ()-]{6,}\d")
 
 
 def _call_to_action(sc: Shortcode) -> bool:
-    """A button (a labelled link), or a card that gives an e-mail address or phone number."""
+    """A button (a labelled link), or a card that gives an e-mail address or a phone number
+    (written "+46 8 …" or "08-…", or as a tel: link: "2024-01-15" and "12 000" are none)."""
     if _button(sc):
         return True
-    return sc.body is not None and bool(_EMAIL.search(block_text(sc)) or _PHONE.search(block_text(sc)))
+    if sc.body is None:
+        return False
+    text = block_text(sc)
+    links = " ".join(link.url for inline in block_inlines(sc) for link in inline.links)
+    return bool(_EMAIL.search(text) or "mailto:" in links or "tel:" in links or _DIALLED.search(text))
+
+
+_DIALLED = lazy_compile(r"(?<![\w-])(?:\+\d{1,3}[\s(]*\d|0\d{1,3}[\s-])[\d ()-]{5,}\d(?![\w-])")
 
 
 def _other_call(c: Comparison, sc: Shortcode, section: SectionInfo) -> Shortcode | None:

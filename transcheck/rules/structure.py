@@ -1157,8 +1157,13 @@ def _diagram_shape(lines: list[str]) -> list[tuple[int, str]]:
     """(index, line without its labels and spaces) of a diagram's lines but blank lines and
     ``%%`` comments. A label left out is one too: a translation gives ``Aggregation`` the label
     ``Aggregation[集約]`` to show the node in its own words."""
-    return [(i, _SPACES.sub("", _DIAGRAM_TEXT.sub(_kept_of_text, _DIAGRAM_LABEL.sub("", line)))) for i, line in enumerate(lines)
-            if line.strip() and not line.lstrip().startswith("%%")]
+    return [(i, _SPACES.sub("", _DIAGRAM_TEXT.sub(_kept_of_text, _DIAGRAM_LABEL.sub("", _without_subgraph_title(line)))))
+            for i, line in enumerate(lines) if line.strip() and not line.lstrip().startswith("%%")]
+
+
+def _without_subgraph_title(line: str) -> str:
+    title = _SUBGRAPH_TITLE.fullmatch(line.rstrip())
+    return title.group(1) if title else line
 
 
 _SPACES = lazy_compile(r"\s+")
@@ -1171,11 +1176,14 @@ def _kept_of_text(match: re.Match[str]) -> str:
 
 # a diagram's text to the end of its line: a title or description for screen readers ("title:
 # Figure 1", "accTitle: …"), a sequence diagram's participant alias ("participant R as
-# Reviewer"), a block's label ("loop Each PR", "subgraph Applications") and the text after ": " (a message
+# Reviewer"), a block's label ("loop Each PR") and the text after ": " (a message
 # "R->>GH: Submits review", a note, an ER label)
 _DIAGRAM_TEXT = lazy_compile(
     r"^(\s*(?:title|accTitle|accDescr)\b:?).*|^(\s*(?:participant|actor)\s+\S+\s+as)\s.*"
-    r"|^(\s*(?:loop|alt|else|opt|par|and|critical|option|break|box|subgraph)\b)\s.*|(:)\s.*$", re.I)
+    r"|^(\s*(?:loop|alt|else|opt|par|and|critical|option|break|box)\b)\s.*|(:)\s.*$", re.I)
+# a mermaid subgraph named by its title alone ("subgraph Applications"): the title is text;
+# "subgraph backend [Backend]" keeps its id, a DOT "subgraph cluster_0 { a -> b;" its edges
+_SUBGRAPH_TITLE = lazy_compile(r"(\s*subgraph)\s+[^\s\[\](){}<>;:=|\"-][^\[\](){}<>;:=|\"]*")
 
 
 _DIAGRAM_INFO = frozenset({"mermaid", "plantuml", "dot", "graphviz"})
@@ -1502,16 +1510,14 @@ def _counterpart_line(c: Comparison, sb: SectionInfo, line_b: int, sa: SectionIn
         return sa.line
     a, b = best.a, best.b
     if isinstance(a, ListBlock) and isinstance(b, ListBlock):
-        # the item at the same place in the other list (the list item is the place to fix)
-        index = max((i for i, item in enumerate(b.items) if item.line <= line_b), default=None)
-        if index is not None and index < len(a.items):
-            return a.items[index].line
-    if isinstance(a, TableBlock) and isinstance(b, TableBlock):
+        # the item paired with the one that holds the span (the list item is the place to fix)
+        holder = max((item for item in b.items if item.line <= line_b), key=lambda item: item.line, default=None)
+        partner = next((x for x, y in align_items(a.items, b.items) if y is holder), None)
+        return partner.line if partner is not None else a.line
+    if isinstance(a, TableBlock) and isinstance(b, TableBlock) and len(a.rows) == len(b.rows):
+        # rows stand for each other by place only in tables of one shape (table-shape tells the rest)
         rows = [i for i in range(len(b.rows)) if b.row_line(i) <= line_b]
-        if not rows:
-            return a.line  # the header
-        if rows[-1] < len(a.rows):
-            return a.row_line(rows[-1])
+        return a.row_line(rows[-1]) if rows else a.line
     return a.line
 
 
@@ -1670,7 +1676,7 @@ def _inline_code(c: Comparison) -> None:
 
 # an English ordinal of a placeholder or number set as code ("every `Nth` message", "the `2nd`"):
 # a translation writes the ordinal in its own grammar around the bare `N` ("`N` 番目")
-_ORDINAL = lazy_compile(r"([A-Za-z]|\d+)(?:-?th|st|nd|rd)")
+_ORDINAL = lazy_compile(r"([nNkKxXiImM]|\d+)(?:-?th|st|nd|rd)")  # not `end` or `and`
 
 
 def _without_ordinal(code: str) -> str:
@@ -1869,7 +1875,7 @@ def _written_in(code: str, text: str) -> bool:
     longer word ("pip install tool" inside "pip install tools"). Words set as code are
     found whether joined by spaces or hyphens (`page local` in "a page-local list")."""
     if _PHRASE.fullmatch(code):
-        pattern = r"[\s-]+".join(re.escape(word) for word in re.split(r"[\s-]+", code))
+        pattern = r"[ \t-]+".join(re.escape(word) for word in re.split(r"[\s-]+", code))  # within a line
     else:
         pattern = re.escape(code)
     return re.search(r"(?<![\w.-])" + pattern + r"(?![\w-])", text) is not None
