@@ -815,9 +815,10 @@ def align_sections(doc_a: Document, doc_b: Document) -> SectionAlignment:
     return SectionAlignment(a, b, pairs, moved, only_a, only_b)
 
 
-# Names, numbers and links of two sections paired by their slot alone: with three or more
-# each and almost none shared, they say different things (a glossary one version added at its end, where the
-# other ends with a contact card), whatever their shape and place suggest.
+# Names, numbers and links (what translations keep) of two sections paired by their slot
+# alone: with three or more each and almost none shared, they say different things (a
+# glossary one version added at its end, where the other ends with a contact card),
+# whatever their shape and place suggest.
 NAMED_ENOUGH = 3
 SHARED_TOO_FEW = 0.1
 

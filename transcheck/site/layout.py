@@ -498,10 +498,10 @@ def _plan_site(
         permalink = permalink_address(page.key, page.language, fields, layout.permalinks, layout.remove_path_accents)
         if permalink is not None:
             fields = {**fields, "permalink": permalink}
-            if not fields.get("slug"):
+            if not fields.get("slug") and not fields.get("url"):
                 # ":slug" falls back to the title ("/tjenester/safespring-devops/"), yet links are
                 # written with the file's name ("/tjenester/devops/", as the content path is):
-                # that address leads to the page too, unless another page has it
+                # that address leads to the page too, unless another page has it (a url wins)
                 by_name = permalink_address(page.key, page.language, {**fields, "slug": _file_slug(page.key)},
                                             layout.permalinks, layout.remove_path_accents)
                 if by_name is not None and by_name != permalink:
