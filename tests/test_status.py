@@ -465,3 +465,20 @@ def test_status_of_a_folder_without_pairs_is_an_error(repo: Repo):
     repo.commit("both")
     result = CliRunner().invoke(main, ["status", str(repo.root / "content/en/notes")])
     assert result.exit_code == 2 and "no translation pairs found" in result.output
+
+
+@needs_git
+def test_pages_past_their_expiry_date_are_no_translation_work(repo: Repo):
+    expired = "---\ntitle: {t}\nexpiryDate: 2020-03-01\n---\n\nText.\n"
+    repo.write("content/en/old.md", expired.format(t="Old"))  # missing in sv, but gone from the site
+    repo.write("content/en/gone.md", expired.format(t="Gone"))
+    repo.write("content/sv/gone.md", expired.format(t="Borta"))
+    repo.commit("expired pages")
+    repo.write("content/en/gone.md", expired.format(t="Gone") + "\nMore.\n")  # the source moved on
+    repo.commit("source changed")
+    data = status_json(repo, "--clock", "2026-01-01")
+    assert [p["translation"] or p["source"] for p in data["pages"]] == ["content/sv/job.md"]
+    before = status_json(repo, "--clock", "2020-01-01")
+    states = sorted((p["state"], p["translation"] or p["source"]) for p in before["pages"])
+    assert states == [("behind", "content/sv/gone.md"), ("missing", "content/en/old.md"), ("up-to-date", "content/sv/job.md")]
+    assert status_json(repo, "--include-expired")["pages"] == before["pages"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from datetime import datetime
 from contextlib import nullcontext
 from itertools import chain
 from typing import TYPE_CHECKING, Any, Callable, Iterable, TextIO
@@ -403,6 +404,33 @@ def fix(files: tuple[str, ...], lang_tags: bool, mode: str, lang: str | None,
     sys.exit(status)
 
 
+def _clock(clock: str | None) -> datetime | None:
+    """``--clock``: the time expiry dates are judged at (None: now); a usage error if unreadable."""
+    if clock is None:
+        return None
+    from transcheck.document.expiry import parse_clock
+
+    now = parse_clock(clock)
+    if now is None:
+        _error(f"--clock {clock}: not a date or an ISO 8601 time (e.g. 2026-12-01 or 2026-12-01T10:00:00+01:00)")
+        sys.exit(EXIT_USAGE)
+    return now
+
+
+_EXPIRED_OPTIONS = (
+    click.option("--include-expired", is_flag=True,
+                 help="Include pairs whose pages have both passed their expiryDate (Hugo no longer publishes them)."),
+    click.option("--clock", metavar="TIME", default=None,
+                 help="Judge expiry dates at this date or ISO 8601 time instead of now (as Hugo's --clock)."),
+)
+
+
+def _expired_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    for option in reversed(_EXPIRED_OPTIONS):
+        command = option(command)
+    return command
+
+
 def _load_config(config_path: str | None, start: str) -> Config:
     from pathlib import Path
 
@@ -471,10 +499,7 @@ class _Progress:
               help="Check every pair again instead of reusing the findings of unchanged pairs.")
 @click.option("--cache-dir", type=click.Path(file_okay=False), default=None, envvar="TRANSCHECK_CACHE_DIR",
               help="Where the cache lives (default: .transcheck_cache beside transcheck's config, else at the site's root).")
-@click.option("--include-expired", is_flag=True,
-              help="Report pairs whose pages have both passed their expiryDate too (Hugo no longer publishes them).")
-@click.option("--clock", metavar="TIME", default=None,
-              help="Judge expiry dates at this date or ISO 8601 time instead of now (as Hugo's --clock).")
+@_expired_options
 @_semantic_option
 @_report_options
 def scan(paths: tuple[str, ...], config_path: str | None, fmt: str, output: str | None, fail_on: str | None,
@@ -502,14 +527,7 @@ def scan(paths: tuple[str, ...], config_path: str | None, fmt: str, output: str 
     _check_selectors(ignore, "--ignore")
     settings = settings_from(config, select, ignore)
     threshold = Severity.parse(fail_on or config.fail_on)
-    now = None
-    if clock is not None:
-        from transcheck.document.expiry import parse_clock
-
-        now = parse_clock(clock)
-        if now is None:
-            _error(f"--clock {clock}: not a date or an ISO 8601 time (e.g. 2026-12-01 or 2026-12-01T10:00:00+01:00)")
-            sys.exit(EXIT_USAGE)
+    now = _clock(clock)
     baseline = None
     if baseline_path:
         try:
@@ -607,8 +625,9 @@ def _html_views() -> ViewCollector:
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help="Write the report to FILE.")
 @click.option("--root", "root_dir", type=click.Path(file_okay=False), default=None,
               help="Show paths relative to this folder (default: the working directory).")
+@_expired_options
 def status(path: str, config_path: str | None, fmt: str, markers: tuple[str, ...], show_all: bool,
-           output: str | None, root_dir: str | None) -> None:
+           output: str | None, root_dir: str | None, include_expired: bool, clock: str | None) -> None:
     """Which translations fell behind their source in git, and which sections changed.
 
     A translation is up to date with the source commit in its front matter (default_lang_commit,
@@ -630,6 +649,13 @@ def status(path: str, config_path: str | None, fmt: str, markers: tuple[str, ...
         plan, only = plan_pairs([plan.layout.root], config), target
     for problem_path, line, message in plan.problems:
         _error(f"{problem_path}:{line or 1}: {message}")
+    now = _clock(clock)
+    if not include_expired:  # pages Hugo no longer publishes are nobody's translation work
+        from datetime import timezone
+
+        from transcheck.site.expired import without_expired
+
+        without_expired(plan, now or datetime.now(timezone.utc), config.max_file_size)
     if not plan.pairs and not plan.orphans:
         if not plan.problems:  # a problem already said why
             _error(f"no translation pairs found in {path} (see 'transcheck scan')")

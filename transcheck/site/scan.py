@@ -27,14 +27,14 @@ from transcheck.pair.settings import Settings
 from transcheck.resolved import resolved
 from transcheck.site.config import Config
 from transcheck.checking.engine import FileInfo, PairResult, _load, check_group_pairs, compare_paths, internal_error, settle_group
-from transcheck.document.expiry import expiry_of, has_expired
-from transcheck.document.read import read_front_matter
+from transcheck.document.expiry import has_expired
 from transcheck.document.memo import forget_all
 from transcheck.findings import Finding, Severity, sort_findings
 from transcheck.site.cache import CACHE_DIR_NAME, PairCache, file_digest, finding_from_json, finding_to_json, pair_key, settings_digest
 from transcheck.values.pagemap import PageMap
 from transcheck.site.layout import Page, PairPlan, SiteLayout, plan_pairs
 from transcheck.site.pairtable import PairTable
+from transcheck.site.expired import built_expired, page_expired
 from transcheck.history.status import scan_salt as stale_salt
 
 
@@ -373,8 +373,7 @@ def scan(
         PairCache(cache_dir).prune()
     if not include_expired:  # a page Hugo no longer publishes needs no translation
         orphans = [(page, missing) for page, missing in orphans
-                   if not (_page_expired(page.path, clock, settings.max_bytes)
-                           and not any(layout.build_expired and _within(page.path, layout.root) for layout in plan.layouts))]
+                   if built_expired(page.path, plan.layouts) or not page_expired(page.path, clock, settings.max_bytes)]
     findings.extend(_orphan_findings(orphans, plan.layout, config, settings, plan.partial))
     parse_error = PARSE_ERROR
     for path, line, message in plan.problems:
@@ -407,15 +406,6 @@ def _site_digest(settings: Settings, layout: SiteLayout, cached: bool) -> str:
     always, since it also reads the history once here for the forked workers."""
     salt = stale_salt(layout.root, enabled_rules(settings))
     return settings_digest(settings, layout.page_map) + salt if cached else salt
-
-
-def _page_expired(path: str, now: datetime, max_bytes: int) -> bool:
-    """Is the page past its expiry date (read from its front matter alone)? A page that cannot
-    be read is not: whatever its problem, it is reported."""
-    try:
-        return has_expired(expiry_of(read_front_matter(path, max_bytes)), now)
-    except Exception:  # noqa: BLE001 - e.g. bad front matter: the page stays in the report
-        return False
 
 
 def _within(path: str, root: Path) -> bool:
