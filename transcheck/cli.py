@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from datetime import datetime
 from contextlib import nullcontext
 from itertools import chain
 from typing import TYPE_CHECKING, Any, Callable, Iterable, TextIO
@@ -22,6 +21,7 @@ from transcheck.rules import RULES, resolve
 from transcheck.document.source import DEFAULT_MAX_BYTES, InputError
 
 if TYPE_CHECKING:
+    from datetime import datetime
     from transcheck.site.fix import ReadFile
     from transcheck.report.html import ViewCollector
 
@@ -651,7 +651,7 @@ def status(path: str, config_path: str | None, fmt: str, markers: tuple[str, ...
         _error(f"{problem_path}:{line or 1}: {message}")
     now = _clock(clock)
     if not include_expired:  # pages Hugo no longer publishes are nobody's translation work
-        from datetime import timezone
+        from datetime import datetime, timezone
 
         from transcheck.site.expired import without_expired
 

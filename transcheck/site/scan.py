@@ -352,9 +352,9 @@ def scan(
     def gone(result: PairResult) -> bool:
         if include_expired or len(result.files) < 2 or not all(has_expired(f.expires, clock) for f in result.files):
             return False
-        site = next((i for i, layout in enumerate(plan.layouts) if _within(result.files[0].path, layout.root)), -1)
-        if site >= 0 and plan.layouts[site].build_expired:
+        if built_expired(result.files[0].path, plan.layouts):
             return False
+        site = next((i for i, layout in enumerate(plan.layouts) if _within(result.files[0].path, layout.root)), -1)
         if site >= 0:
             expired_per_site[site] += 1
         expired_pairs.append((result.files[0].path, result.files[1].path))
