@@ -47,6 +47,7 @@ def reported(data: dict) -> set[str]:
     ('ExpiryDate: "2025-07-01T10:30:00Z"', "2025-07-01T10:30:00+00:00"),
     ("unpublishdate: 2025-07-01 10:30:00", "2025-07-01T10:30:00+00:00"),
     ("expiryDate: 2025-06-11 # keep", "2025-06-11T00:00:00+00:00"),
+    ("expiryDate: 1751328000", "2025-07-01T00:00:00+00:00"),  # a whole number: Unix seconds, as Hugo casts it
 ])
 def test_the_expiry_date_is_read_from_any_of_hugos_keys_and_forms(front, expected):
     doc = parse_text(f"---\ntitle: T\n{front}\n---\nText.\n")
@@ -60,7 +61,10 @@ def test_toml_and_json_dates_are_read_too():
     assert expiry_of(js.front_matter) == "2025-07-01T00:00:00+00:00"
 
 
-@pytest.mark.parametrize("front", ["title: T", "expiryDate: soon", "expiryDate: 2025-02-30", "expiryDate: ", "expiryDate: [1]"])
+@pytest.mark.parametrize("front", [
+    "title: T", "expiryDate: soon", "expiryDate: 2025-02-30", "expiryDate: ", "expiryDate: [1]",
+    "expiryDate: true", "expiryDate: 99999999999999999999",
+])
 def test_no_expiry_or_one_that_is_no_date_is_none(front):
     assert expiry_of(parse_text(f"---\n{front}\n---\nText.\n").front_matter) == ""
 

@@ -239,3 +239,17 @@ def test_a_permalink_written_with_the_files_name_leads_to_the_page_unless_anothe
                      "content/en/services/other.md": "---\ntitle: Other\n---\n## S\n"})
     urls = plan_pairs([tmp_path], Config()).layout.page_map.urls
     assert urls["/tjenester/devops"] == "services/other.md"
+
+
+def test_a_dotted_file_name_keeps_its_whole_name_in_a_permalink(tmp_path):
+    # Hugo's :filename of "release-1.2.md" is "release-1.2" (the key has no language suffix left)
+    write(tmp_path, {
+        "hugo.toml": 'defaultContentLanguage = "en"\n[permalinks.page]\nnews = "/news/:filename/"\n'
+                     '[languages.en]\ncontentDir = "content/en"\n[languages.sv]\ncontentDir = "content/sv"\n'
+                     '[languages.sv.permalinks.page]\nnews = "/nyheter/:slug/"\n',
+        "content/en/news/release-1.2.md": "---\ntitle: Release\n---\n## R\n",
+        "content/sv/news/release-1.2.md": "---\ntitle: Utgåva\n---\n## U\n",
+    })
+    urls = plan_pairs([tmp_path], Config()).layout.page_map.urls
+    assert urls["/news/release-1.2"] == "news/release-1.2.md"
+    assert urls["/nyheter/release-1.2"] == urls["/nyheter/utgåva"] == "news/release-1.2.md"

@@ -34,7 +34,13 @@ def expiry_of(front_matter: FrontMatter) -> str:
 
 def _moment(value: Any) -> datetime | None:
     """A front matter date as an aware time: a date alone is its midnight, a time without
-    a zone is read as UTC (Hugo reads it in the site's timeZone, UTC by default)."""
+    a zone is read as UTC (Hugo reads it in the site's timeZone, UTC by default), a whole
+    number is Unix seconds (Hugo casts it so)."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        try:
+            return datetime.fromtimestamp(value, timezone.utc)
+        except (OverflowError, OSError, ValueError):  # beyond what a time can hold
+            return None
     if isinstance(value, str):
         text = value.strip()
         try:

@@ -348,8 +348,8 @@ _ALIASES_BLOCK = lazy_compile(r"""^aliases[ \t]*:[ \t]*(?:#.*)?\n((?:[ \t]*-[ \t
 def _file_slug(key: str) -> str:
     """The name a page's file (or bundle folder) gives it: "services/devops.md" → "devops"."""
     name = key.rsplit("/", 1)[-1]
-    stem = re.sub(r"\.(md|markdown|mdown)$", "", name).split(".")[0]
-    return key.rsplit("/", 2)[-2] if stem in ("index", "_index") and "/" in key else stem
+    stem = re.sub(r"\.(md|markdown|mdown)$", "", name)  # the key has no language suffix: "release-1.2" stays whole
+    return key.rsplit("/", 2)[-2] if stem.split(".")[0] in ("index", "_index") and "/" in key else stem
 
 
 def permalink_address(key: str, language: str, fields: dict[str, object],
@@ -375,7 +375,7 @@ def permalink_address(key: str, language: str, fields: dict[str, object],
         pattern = patterns[0]
     if not pattern:
         return None
-    base = key.rsplit("/", 2)[-2] if is_index else stem.split(".")[0]
+    base = key.rsplit("/", 2)[-2] if is_index else stem
     title = fields.get("title")
     slug = fields.get("slug")
     date = str(fields.get("date") or "")
@@ -406,8 +406,9 @@ def permalink_address(key: str, language: str, fields: dict[str, object],
 
 
 def _urlize(text: str) -> str:
-    """Hugo's urlize, closely enough for addresses: lower case, spaces as dashes, no punctuation."""
-    text = re.sub(r"[^\w\s-]", "", text.strip().lower())
+    """Hugo's urlize, closely enough for addresses: lower case, spaces as dashes, no punctuation
+    but the dot ("release-1.2" stays so)."""
+    text = re.sub(r"[^\w\s.-]", "", text.strip().lower())
     return re.sub(r"[\s_-]+", "-", text).strip("-")
 
 
