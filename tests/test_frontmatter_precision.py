@@ -137,3 +137,27 @@ def test_a_fallback_copys_flag_is_never_missing_in_the_real_translation(flag):
     assert [f.rule for f in found if f.rule.startswith("frontmatter")] == []
     found = findings(page(SV), page(EN + "\n" + flag))
     assert [f.rule for f in found if f.rule.startswith("frontmatter")] == []
+
+
+@pytest.mark.parametrize("marker", ["default_lang_commit: 3f2a9c1b7e", "l10n:\n  sourceCommit: 3f2a9c1b7e"])
+def test_a_key_only_a_translation_that_follows_its_source_has_is_told_there(marker):
+    # the translation records the source commit it follows: a key the source lacks was added
+    # in the translation or has left the source since, so it is told where it stands
+    found = findings(page(SV + f"\n{marker}\ndescription: Om företaget"), page(EN))
+    assert [(f.rule, f.path, f.line, f.severity.name) for f in found] == [
+        ("frontmatter-missing-key", "a.md", 3 + marker.count("\n") + 2, "INFO")]
+    assert "description: Om företaget here, which b.md, the source this version follows, does not have" in found[0].message
+    assert found[0].related[0].path == "b.md"
+    # one by which Hugo publishes the page otherwise stays a warning
+    found = findings(page(SV + f"\n{marker}\nbuild:\n  render: link"), page(EN))
+    assert [(f.path, f.severity.name) for f in found] == [("a.md", "WARNING")]
+
+
+def test_a_key_only_the_translation_has_stays_in_the_source_without_a_source_marker():
+    # no record of a source followed: the versions are peers, and the one lacking it is told
+    found = findings(page(SV + "\ndescription: Om företaget"), page(EN))
+    assert [(f.path, f.severity.name) for f in found] == [("b.md", "WARNING")]
+    # a key only the source has is told in the translation as before, marker or not
+    found = findings(page(SV + "\ndefault_lang_commit: 3f2a9c1b7e"), page(EN + "\ndescription: About the firm"))
+    assert [(f.path, f.severity.name) for f in found] == [("a.md", "WARNING")]
+    assert "front matter has no 'description' here" in found[0].message

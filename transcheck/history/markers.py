@@ -13,6 +13,9 @@ from transcheck.resolved import remembered_in_run
 # A front-matter flag by which a site's own tooling says the page is behind its source
 # (opentelemetry.io's drifted_from_default: true).
 DRIFT_KEYS: tuple[str, ...] = ("drifted_from_default",)
+# The front-matter entry by which a translation records the source commit it follows: such a
+# page follows its source, the version its site's editors write first.
+SOURCE_MARKER_KEYS: tuple[str, ...] = ("default_lang_commit", "l10n.sourceCommit")
 
 
 def declared_drift(entries: Sequence[Any]) -> Any | None:
@@ -21,6 +24,19 @@ def declared_drift(entries: Sequence[Any]) -> Any | None:
         if entry.key.lower() in DRIFT_KEYS and (entry.value is True or str(entry.value).lower() == "true"):
             return entry
     return None
+
+
+def follows_source(entries: Sequence[Any]) -> bool:
+    """Does the page record the source commit it follows (a :data:`SOURCE_MARKER_KEYS` entry,
+    the dotted one inside its table)?"""
+    for entry in entries:
+        key = entry.key.lower()
+        for marker in SOURCE_MARKER_KEYS:
+            top, _, inner = marker.lower().partition(".")
+            if key == marker.lower() or key == top and inner and isinstance(entry.value, dict) \
+                    and any(str(k).lower() == inner for k in entry.value):
+                return True
+    return False
 
 
 def may_be_in_repository(path: Path) -> bool:

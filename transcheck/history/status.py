@@ -32,9 +32,10 @@ from msgspec import Struct, field
 
 from transcheck.lazyre import lazy_compile
 from transcheck.history.markers import DRIFT_KEYS as DRIFT_KEYS, declared_drift as declared_drift  # read from here too
+from transcheck.history.markers import SOURCE_MARKER_KEYS
 from transcheck.wording import quote
 
-DEFAULT_MARKER_KEYS: tuple[str, ...] = ("default_lang_commit", "l10n.sourceCommit")
+DEFAULT_MARKER_KEYS: tuple[str, ...] = SOURCE_MARKER_KEYS
 GIT_TIMEOUT = 300  # seconds: a huge history is slow, a hung git is a bug to report
 _HEX = lazy_compile(r"[0-9a-fA-F]{4,40}")
 _HUNK = lazy_compile(r"^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@")

@@ -14,6 +14,7 @@ from transcheck.languages.detect import same_language
 from transcheck.languages.tags import LANGUAGE_NAMES
 from transcheck.wording import clip, line_range, listed, shorten
 from transcheck.document.model import FrontMatterEntry
+from transcheck.history.markers import follows_source
 
 # --- the rules of this module: code, name, default severity, summary, documentation ---
 
@@ -26,7 +27,12 @@ FRONTMATTER_MISSING_KEY = Rule("TC301", "frontmatter-missing-key", Severity.WARN
          "language at all is reported. A key whose name was translated but holds the same value "
          "(dokumentbild / dokumentbilde) is information, and so is one whose value names the "
          "version's own language (tags: [\"Svenska\"]): the other version needs its own language's "
-         "name there, not a copy.",
+         "name there, not a copy. A key is reported in the version that lacks it, but one only the "
+         "first version has, where that version records the source commit it follows "
+         "(default_lang_commit, l10n.sourceCommit), is told there: added in the translation or "
+         "since removed from the source; information, or a warning for a key by which Hugo "
+         "publishes the page (draft, build, headless, dates, outputs, type, layout, cascade, "
+         "toc_hide, sitemap).",
     example=Example(
         "---\ntitle: \"Utvecklare i Umeå\"\ncategory: \"IT\"\n---\nVi söker en utvecklare som vill bygga tjänster för kommuner och regioner.\n",
         "---\ntitle: \"Developer in Umeå\"\n---\nWe are looking for a developer who wants to build services for municipalities and regions.\n",
@@ -190,8 +196,40 @@ def check_missing_keys(c: Comparison) -> None:
                 # one of them, so worth knowing, but the value is there
                 severity=Severity.INFO,
             )
+        if having is c.a and follows_source(c.a.doc.front_matter.entries):
+            gone = _report_extra_keys(c, gone)
         _report_missing_keys(c, having, lacking, gone)
     _missing_language_key(c, keys_a, keys_b)
+
+
+# Keys by which Hugo decides whether, where and how a page is published: one only a
+# translation has changes that version's page, not just its metadata
+_PUBLISHING_KEYS = frozenset({
+    "draft", "build", "_build", "headless", "publishdate", "expirydate", "unpublishdate", "outputs",
+    "type", "layout", "cascade", "toc_hide", "sitemap",
+})
+
+
+def _report_extra_keys(c: Comparison, gone: list[FrontMatterEntry]) -> list[FrontMatterEntry]:
+    """Keys only the first version has, where it records the source commit it follows
+    (opentelemetry.io's default_lang_commit): the source is written first and the
+    translation follows it, so a key the source lacks was added in the translation or has
+    since left the source. It is told in the translation, where it stands; information
+    unless the key changes how the page is published. Returns the keys left to report
+    otherwise (a key naming the page's own language: see :func:`_report_missing_keys`)."""
+    extra = [e for e in gone if not _names_its_language(e, c.a)]
+    for entry in extra:
+        c.report(
+            FRONTMATTER_MISSING_KEY,
+            c.a,
+            entry.line,
+            f"front matter has {entry.key}: {shown_raw(entry.raw)} here, which {c.b.name}, the source this "
+            f"version follows, does not have: added here, or since removed there",
+            [(c.b, _anchor(c.b))],
+            key=f"extra|{entry.key}",
+            severity=None if entry.key.lower() in _PUBLISHING_KEYS else Severity.INFO,
+        )
+    return [e for e in gone if e not in extra]
 
 
 def _names_its_language(entry: FrontMatterEntry, side: Side) -> bool:
