@@ -301,6 +301,9 @@ def _missing_block(c: Comparison, sc: Shortcode, having: Side, lacking: Side, an
             styled_only = bool(_BUTTON_NAME.search(sc.name))
         elif contacts:
             also = f"; the e-mail address and phone number it gives stand at line {contacts} here"
+            # a contact card (an invitation to get in touch, then how): the other version gives
+            # the same ways in a sidebar or contact block; a card with more to say stays a warning
+            styled_only = len(block_text(sc).split()) <= CONTACT_CARD_WORDS
         elif (call := _other_call(c, sc, section)) is not None:
             # a contact card there, "Book a demo / Contact us" buttons here: each version
             # ends the part with its own call to action
@@ -421,6 +424,9 @@ def _other_call(c: Comparison, sc: Shortcode, section: SectionInfo) -> Shortcode
     return next((block for block in section.blocks
                  if isinstance(block, Shortcode) and block.name != sc.name and id(block) in c.unmatched
                  and _call_to_action(block)), None)
+
+
+CONTACT_CARD_WORDS = 40  # words of a card that invites readers to get in touch, its contacts included
 
 
 def _contacts_elsewhere(sc: Shortcode, lacking: Side) -> int | None:
