@@ -346,6 +346,25 @@ def test_identical_text_in_many_sections_is_told_once_for_the_page(sections, exp
         assert found[0].line == 3 and "lines 3, 7, 11, 15" in found[0].message
 
 
+def test_a_page_told_untranslated_as_a_whole_tells_its_other_english_blocks_no_more():
+    # four sections identical to the English page, and a fifth in English but not identical
+    # (an excerpt quoted as its source wrote it): the page is told once, the excerpt with it
+    body = "".join(f"## Del {n}\n\nThis paragraph was never translated and says the same in both, part {n}.\n\n"
+                   for n in range(1, 5))
+    excerpt = ("The authorities may require the disclosure of data by service providers, regardless of where "
+               "the data is stored, and the board stresses that an agreement is the most appropriate instrument.")
+    translated = ("Myndigheterna kan kräva att tjänsteleverantörer lämnar ut data, oavsett var uppgifterna lagras, "
+                  "och styrelsen betonar att ett avtal är det lämpligaste instrumentet för detta.")
+    sv = body + f"## Del 5\n\n- {excerpt}\n"
+    en = body.replace("## Del", "## Part") + f"## Part 5\n\n- {translated.replace('Myndigheterna', 'The authorities')}\n"
+    found = [(f.line, f.message) for f in check_texts(sv, en, "p.sv.md", "p.en.md") if f.rule == "untranslated" and f.path == "p.sv.md"]
+    assert len(found) == 1 and "4 paragraphs or list items in 4 sections" in found[0][1]
+    # three identical sections only: no page finding, and the excerpt is told on its own
+    sv3 = sv.replace("## Del 4\n\nThis paragraph was never translated and says the same in both, part 4.", "## Del 4\n\nDet här stycket är översatt till svenska, del fyra.")
+    found = [(f.line, f.message) for f in check_texts(sv3, en, "p.sv.md", "p.en.md") if f.rule == "untranslated" and f.path == "p.sv.md"]
+    assert any("is written in English" in message for _, message in found)
+
+
 def test_text_in_the_other_language_in_many_sections_is_told_once():
     from transcheck.checking.engine import check_texts
 

@@ -407,9 +407,12 @@ def check_detected(c: Comparison) -> None:
             flagged_by_section.append((info, flagged))
         if _whole_document(c, side, flagged_by_section, total_letters, expected):
             continue
-        in_other = _in_other_language(c, side, flagged_by_section)
+        # a page told as untranslated as a whole (identical text in many sections): its other
+        # blocks in the other version's language are part of the same work, not told again
+        page_told = sum(found.here is side for found in c.fact(identical_text)) >= MANY_SECTIONS
+        in_other = [] if page_told else _in_other_language(c, side, flagged_by_section)
         for info, flagged in flagged_by_section:
-            _report_blocks(c, side, info, flagged, expected, each_section=len(in_other) < MANY_SECTIONS)
+            _report_blocks(c, side, info, flagged, expected, each_section=not page_told and len(in_other) < MANY_SECTIONS)
         if len(in_other) >= MANY_SECTIONS:
             units = [unit for blocks in in_other for unit in blocks]
             first, language, probability = units[0]
