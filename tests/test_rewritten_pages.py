@@ -130,3 +130,53 @@ Call +46 8 555 01 01 or write to support@example.se.
 def test_a_moved_section_is_a_move_not_two_missing_sections():
     found = _found(MOVED_SV, MOVED_EN)
     assert [rule for rule, _ in found if rule in ("missing-section", "section-order")] == ["section-order"], found
+
+
+OLD_PAGE_NB = """---
+title: "Maskinlæring med GPU"
+---
+
+{{< ingress >}}
+Vi tilbyr MLFlow, RStudio og RShiny på IaaS, med PostgreSQL som database.
+{{< /ingress >}}
+
+Plattformen kjører PyTorch og TensorFlow og følger GDPR.
+
+- Lagring i S3
+- Jupyter-notatbøker
+- GPU fra NVIDIA
+"""
+
+NEW_PAGE_EN = """---
+title: "Federated learning with FEDn"
+---
+
+Train models where the data lives with FEDn 2.0 on OpenStack, from 2025.
+
+## Scale securely with FEDn
+
+FEDn runs on Kubernetes with OIDC login, and each client talks gRPC to an aggregator.
+
+- Hierarchical aggregation
+- Real-time monitoring
+
+## Frequently asked questions
+
+Read the FAQ at https://docs.example.com/fedn/ or mail fedn@example.com.
+"""
+
+
+def test_another_page_without_headings_under_the_same_name_is_one_finding():
+    # an old page never replaced: no heading, and its text names other things than the new one
+    found = [(f.rule, f.path, f.line, f.message) for f in check_texts(OLD_PAGE_NB, NEW_PAGE_EN, "p.nb.md", "p.en.md")
+             if f.rule in ("missing-section", "bullet-count", "shortcode-mismatch")]
+    assert [(rule, path, line) for rule, path, line, _ in found] == [("missing-section", "p.nb.md", 4)], found
+    assert "no headings here, 2 there" in found[0][3]
+    assert "Without counterpart there: the text before the first heading (line 4)" in found[0][3]
+
+
+def test_a_translation_lacking_every_section_but_its_introduction_is_told_section_by_section():
+    # the same introduction (FEDn, 2.0, OpenStack, 2025 kept): a translation that stops early
+    intro_nb = "---\ntitle: Føderert læring\n---\n\nTren modeller der dataene er, med FEDn 2.0 på OpenStack, fra 2025.\n"
+    found = [(f.rule, f.message) for f in check_texts(intro_nb, NEW_PAGE_EN, "p.nb.md", "p.en.md") if f.rule == "missing-section"]
+    assert len(found) == 2 and not any("do not correspond" in message for _, message in found)

@@ -800,9 +800,11 @@ def align_sections(doc_a: Document, doc_b: Document) -> SectionAlignment:
         moved, only_a, only_b = _drop_weak_moves(moved, pairs, only_a, only_b)
     if _rewritten(pairs, moved, only_a, only_b):
         # only pairs that something in their text ties together stay: place means nothing here
-        kept = [(x, y) for x, y in pairs if _supported(x, y)]
+        # (another page without headings: its text before the first heading is all it has,
+        # and that names other things than the other version's; nothing is paired)
+        kept = [(x, y) for x, y in pairs if _supported(x, y) and (x.section is not None or _has_paired_heading(pairs, moved))]
         kept_moved = [(x, y) for x, y in moved if _supported(x, y)]
-        undone = [pair for pair in pairs + moved if not _supported(*pair)]
+        undone = [pair for pair in pairs + moved if pair not in kept and pair not in kept_moved]
         only_a = sorted(only_a + [x for x, _ in undone], key=lambda info: info.index)
         only_b = sorted(only_b + [y for _, y in undone], key=lambda info: info.index)
         return SectionAlignment(a, b, kept, kept_moved, only_a, only_b, rewritten=True)
@@ -890,8 +892,35 @@ def _rewritten(
     Pairing the rest by place would name sections that have nothing to do with each other
     in every finding about them (a list "missing" from a section about something else)."""
     paired = [(x, y) for x, y in pairs + moved if x.section is not None]
+    if not paired:
+        return _other_page_without_headings(pairs, only_a, only_b)
     weak = sum(1 for x, y in paired if _against_evidence(x, y))
     return weak >= 2 and 2 * weak >= len(paired) and len(only_a) + len(only_b) >= len(paired)
+
+
+def _has_paired_heading(pairs: list[tuple[SectionInfo, SectionInfo]], moved: list[tuple[SectionInfo, SectionInfo]]) -> bool:
+    return any(x.section is not None for x, _ in pairs + moved)
+
+
+def _other_page_without_headings(
+    pairs: list[tuple[SectionInfo, SectionInfo]], only_a: list[SectionInfo], only_b: list[SectionInfo]
+) -> bool:
+    """One version has no heading and the other two or more, none paired, and the texts
+    before the first heading name different things (three names, numbers or links each,
+    almost none shared): another page under the same name (an old version never replaced),
+    not a translation that lacks every section."""
+    if (only_a and only_b) or len(only_a) + len(only_b) < 2:
+        return False
+    intro = next(((x, y) for x, y in pairs if x.section is None and y.section is None), None)
+    if intro is None:
+        return False
+    kept_x, kept_y = _kept_tokens(intro[0]), _kept_tokens(intro[1])
+    names_x = [t for t in kept_x.strong if not t.startswith("sc:")]
+    names_y = [t for t in kept_y.strong if not t.startswith("sc:")]
+    if len(names_x) < NAMED_ENOUGH or len(names_y) < NAMED_ENOUGH:
+        return False
+    shared = similarity(kept_x, kept_y)
+    return shared is not None and shared < SHARED_TOO_FEW
 
 
 def _drop_weak_moves(

@@ -220,8 +220,13 @@ def _rewritten_page(c: Comparison) -> None:
     headings_a, headings_b = len(alignment.a) - 1, len(alignment.b) - 1
     line = here[0].line if here else (alignment.a[1].line if headings_a else c.a.doc.body_start_line)
     related = there[0].line if there else (alignment.b[1].line if headings_b else c.b.doc.body_start_line)
-    message = (f"the sections here and in {c.b.name} do not correspond ({headings_a} headings here, {headings_b} there, "
-               f"and sections in the same places share almost none of their names, numbers or links): one version was "
+    if headings_a and headings_b:
+        why = (f"{headings_a} headings here, {headings_b} there, "
+               f"and sections in the same places share almost none of their names, numbers or links")
+    else:  # one version has no heading: another page under the same name (an old one never replaced)
+        why = (f"{headings_a or 'no'} headings here, {headings_b or 'none'} there, "
+               f"and the texts before the first heading share almost none of their names, numbers or links")
+    message = (f"the sections here and in {c.b.name} do not correspond ({why}): one version was "
                f"written or rewritten on its own, "
                f"so the page is not compared section by section; compare the two as a whole. "
                f"Without counterpart there: {_titles_listed(here)}; without counterpart here: {_titles_listed(there)}")
@@ -235,7 +240,8 @@ def _outermost(only: list[SectionInfo]) -> list[SectionInfo]:
 
 
 def _titles_listed(infos: list[SectionInfo], most: int = 4) -> str:
-    return listed([f"{named(info.title, 40)} (line {info.line})" for info in infos], most) if infos else "none"
+    return listed([f"{named(info.title, 40) if info.section is not None else 'the text before the first heading'} (line {info.line})"
+                   for info in infos], most) if infos else "none"
 
 
 def _missing(
