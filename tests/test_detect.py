@@ -88,3 +88,38 @@ def test_letters_counts_what_isalpha_counts(text: str) -> None:
     from transcheck.scripts import letters
 
     assert letters(text) == sum(map(str.isalpha, text))
+
+
+# Swedish sentences whose function words Norwegian and Danish share as often ("som", "av",
+# "en", "det", "så"): the screen ties, the letters ä and ö tell
+TIED_SWEDISH = [
+    "Du blir en del av oss i IaaS Team som består av fem skickliga ingenjörer, ledda av Anna Berg.",
+    "Klicka på knappen, skicka in det du har, så tar vi det därifrån.",
+]
+
+
+@pytest.mark.parametrize("text", TIED_SWEDISH)
+def test_swedish_spelling_settles_a_tie_with_its_neighbours_without_langdetect(text, monkeypatch) -> None:
+    import transcheck.languages.detect as detect_module
+    from transcheck.languages.detect import screen
+
+    counts = screen(text)
+    assert counts["sv"] <= max(counts["no"], counts["da"])  # a tie the function words cannot break
+    assert favours(text, {"sv"}, CANDIDATES)  # langdetect's model agrees it is Swedish
+
+    def refused(*args: object, **kwargs: object) -> object:
+        raise AssertionError("langdetect was asked")
+
+    monkeypatch.setattr(detect_module, "favours", refused)
+    monkeypatch.setattr(detect_module, "detect", refused)
+    judge.cache_clear()
+    assert judge(text, "sv", CANDIDATES, threshold=0.95) is None
+    judge.cache_clear()
+
+
+def test_norwegian_in_a_swedish_page_is_still_told() -> None:
+    norwegian = ("Offentlig sektor i Norge har sannsynligvis flere tusen ansatte som jobber med IKT-tjenester, "
+                 "og mange av dem bruker skytjenester fra store leverandører hver eneste dag.")
+    judge.cache_clear()
+    found = judge(norwegian, "sv", CANDIDATES, threshold=0.95)
+    assert found is not None and found[0] in ("no", "da")

@@ -205,6 +205,27 @@ def log_likelihoods(text: str, candidates: tuple[str, ...]) -> tuple[tuple[str, 
     return tuple(zip(factory.langlist, scores))
 
 
+# Swedish writes ä and ö where Norwegian and Danish write æ and ø: which of the two a
+# text uses tells the neighbours apart, which share most function words
+_NEIGHBOUR_LETTERS = {"sv": ("äöÄÖ", "æøÆØ"), "no": ("æøÆØ", "äöÄÖ"), "da": ("æøÆØ", "äöÄÖ")}
+_NEIGHBOURS = {"sv": {"no", "da"}, "no": {"sv"}, "da": {"sv"}}
+
+
+def _spelled_as_own(text: str, want: str, counts: dict[str, int], twins: set[str]) -> bool:
+    """Does ``text`` have the most function words of ``want`` but for its Scandinavian
+    neighbours, and letters only ``want`` (of the two spellings) uses? Then it is in ``want``:
+    told without loading langdetect."""
+    letters_of = _NEIGHBOUR_LETTERS.get(want)
+    if letters_of is None or not counts.get(want):
+        return False
+    own, theirs = letters_of
+    if not any(ch in text for ch in own) or any(ch in text for ch in theirs):
+        return False
+    neighbours = _NEIGHBOURS[want]
+    rest = [count for lang, count in counts.items() if lang not in twins and lang not in neighbours]
+    return counts[want] > max(rest, default=0) and counts[want] >= max(counts.get(n, 0) for n in neighbours)
+
+
 def favours(text: str, languages: set[str], candidates: tuple[str, ...]) -> bool:
     """True when the exact n-gram model likes one of ``languages`` best of the candidates."""
     scores = dict(log_likelihoods(text, candidates))
@@ -242,6 +263,8 @@ def judge(text: str, expected: str, candidates: tuple[str, ...], threshold: floa
     others = [count for lang, count in counts.items() if lang not in twins]
     if want in counts and counts[want] > max(others, default=0):
         return None  # clearly more of its own function words than of any other language's
+    if _spelled_as_own(text, want, counts, twins):
+        return None  # tied only with a Scandinavian neighbour, whose letters it does not use
     if favours(text, twins, candidates):
         return None  # langdetect's model, read exactly, prefers the expected language (or its twin)
     probabilities = detect(text, candidates)
