@@ -347,13 +347,16 @@ def test_a_link_that_continues_a_shortcode_value_is_read_whole():
 @pytest.mark.parametrize(
     "sv_url, en_url, severity",
     [
-        ("https://github.com/org/repo/blob/main/docs/guide.md", "https://github.com/org/repo/blob/25f0275/docs/guide.md", "warning"),
+        # a branch's file and a permalink of it (GitHub's "copy permalink"): the same document
+        ("https://github.com/org/repo/blob/main/docs/guide.md", "https://github.com/org/repo/blob/25f0275/docs/guide.md", "info"),
+        ("https://github.com/org/repo/blob/main/a.md", "https://github.com/org/repo/blob/514a684/a.md?from_branch=main", "info"),
+        # two named versions, or two commits: worth a look
         ("https://github.com/org/repo/tree/v1.2/src", "https://github.com/org/repo/tree/v1.3/src", "warning"),
-        ("https://github.com/org/repo/blob/main/a.md", "https://github.com/org/repo/blob/514a684/a.md?from_branch=main", "warning"),
+        ("https://github.com/org/repo/blob/25f0275/a.md", "https://github.com/org/repo/blob/514a684/a.md", "warning"),
         ("https://github.com/org/repo/blob/main/docs/guide.md", "https://github.com/org/repo/blob/main/docs/other.md", "error"),
     ],
 )
-def test_the_same_repository_file_at_another_revision_is_a_warning(sv_url, en_url, severity):
+def test_the_same_repository_file_at_another_revision_is_a_warning_or_information(sv_url, en_url, severity):
     from transcheck.checking.engine import check_texts
 
     sv = f"## Källor\n\nLäs [guiden]({sv_url}).\n"

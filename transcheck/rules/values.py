@@ -94,7 +94,8 @@ LINK_MISMATCH = Rule("TC404", "link-mismatch", Severity.ERROR, "Link targets of 
          "Configured rewrites make "
          "language-specific URLs equal. Site-internal paths that differ only in words (a "
          "translated slug such as /kontakt/ and /contact/) are a warning, as is one repository "
-         "file at another branch or commit. A link to a page above the other's target (the list of "
+         "file at another branch, tag or commit; a branch's file and a permalink of it at a "
+         "commit (GitHub's \"copy permalink\") are information. A link to a page above the other's target (the list of "
          "webinars where the other version links to one of them) is information: less specific, "
          "not wrong. A link without counterpart in a paragraph or list "
          "item whose counterpart stands there (the words are translated, only the link was "
@@ -1232,6 +1233,8 @@ def _compare_targets(
         if not image and "#" not in x.url + y.url and leads_to_a_parent(key(x), key(y)):
             # "our webinars" → /webinar/ for "this webinar" → /webinar/one/: less specific, not wrong
             return Severity.INFO
+        if not image and other_revision(x.url, y.url) and pinned_to_a_commit(x.url, y.url):
+            return Severity.INFO  # a branch's file and its permalink: the same document
         return Severity.WARNING if translated_slug(x.url, y.url) or numbered_copy(x.url, y.url) \
             or other_revision(x.url, y.url) else None
 
@@ -1477,6 +1480,22 @@ def other_revision(a: str, b: str) -> bool:
         return False
     return ma.group("repo") == mb.group("repo") and (ma.group("path") or "") == (mb.group("path") or "") \
         and ma.group("ref") != mb.group("ref")
+
+
+_COMMIT = lazy_compile(r"[0-9a-f]{7,40}")
+
+
+def pinned_to_a_commit(a: str, b: str) -> bool:
+    """Of two :func:`other_revision` links, is one at a commit and the other at a branch name
+    (``…/blob/main/a.md`` and its permalink ``…/blob/514a684/a.md?from_branch=main``, what
+    GitHub's "copy permalink" gives)? Two named versions (v1.2 / v1.3) are not."""
+    refs = []
+    for url in (a, b):
+        match = _REVISION.match(re.split(r"[?#]", url.strip())[0])
+        if match is None:
+            return False
+        refs.append(bool(_COMMIT.fullmatch(match.group("ref"))))
+    return refs[0] != refs[1]
 
 
 _FILE = lazy_compile(r"^(?P<stem>.+)\.(?P<ext>[a-z0-9]+)$", re.I)
