@@ -161,3 +161,18 @@ def test_a_key_only_the_translation_has_stays_in_the_source_without_a_source_mar
     found = findings(page(SV + "\ndefault_lang_commit: 3f2a9c1b7e"), page(EN + "\ndescription: About the firm"))
     assert [(f.path, f.severity.name) for f in found] == [("a.md", "WARNING")]
     assert "front matter has no 'description' here" in found[0].message
+
+
+def test_the_date_of_a_section_list_page_is_information_and_of_a_page_a_warning():
+    from transcheck.checking.engine import check_texts
+
+    sv = page('title: "Publikationer"\ndate: 2025-03-03', "Våra publikationer.")
+    en = page('title: "Publications"\ndate: 2025-04-30', "Our publications.")
+    for name, severity in (("_index", "INFO"), ("paper", "WARNING")):
+        found = [f for f in check_texts(sv, en, f"content/sv/papers/{name}.md", f"content/en/papers/{name}.md")
+                 if f.rule == "frontmatter-mismatch"]
+        assert [(f.line, f.severity.name) for f in found] == [(3, severity)], name
+    # another value on a list page is compared as on any page
+    found = [f for f in check_texts(page("title: P\nweight: 3"), page("title: P\nweight: 9"), "sv/_index.md", "en/_index.md")
+             if f.rule == "frontmatter-mismatch"]
+    assert [f.severity.name for f in found] == ["WARNING"]

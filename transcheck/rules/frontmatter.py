@@ -46,7 +46,7 @@ FRONTMATTER_MISMATCH = Rule("TC302", "frontmatter-mismatch", Severity.ERROR, "A 
          "a page without one); "
          "translated text is expected to differ and is not compared. Dates and a page's place in "
          "a listing (weight, cardorder …) differing are a warning: a translation is often dated "
-         "when it was written.",
+         "when it was written; the date of a section's list page (_index.md) is information.",
     example=Example(
         "---\ntitle: \"Utvecklare i Umeå\"\ndraft: false\n---\nVi söker en utvecklare som vill bygga tjänster för kommuner och regioner.\n",
         "---\ntitle: \"Developer in Umeå\"\ndraft: true\n---\nWe are looking for a developer who wants to build services for municipalities and regions.\n",
@@ -448,8 +448,16 @@ def check_front_matter_values(c: Comparison) -> None:
                 f"{_show(value_b, entry_b, path == key)} in {c.b.name}:{entry_b.line}",
                 [(c.b, entry_b.line)],
                 key=f"{path}|{comparable_value(value_a)}|{comparable_value(value_b)}",
-                severity=Severity.WARNING if _metadata(leaf, value_a, value_b) else None,
+                # the date of a section's list page (_index.md): seldom shown, and set when each
+                # file was written, not something its readers see as drift
+                severity=Severity.INFO if _list_page(c) and _dates(value_a, value_b)
+                else Severity.WARNING if _metadata(leaf, value_a, value_b) else None,
             )
+
+
+def _list_page(c: Comparison) -> bool:
+    """Are both files a section's list page (Hugo's ``_index.md``)?"""
+    return all(side.path.replace("\\", "/").rsplit("/", 1)[-1].split(".")[0] == "_index" for side in (c.a, c.b))
 
 
 # keys that order or place a page: a different order in one language is worth a look
@@ -461,6 +469,10 @@ def _metadata(leaf: str, value_a: Any, value_b: Any) -> bool:
     page's place in a listing: real, but not what a reader of the page sees as wrong."""
     if _ORDER_KEY.search(leaf):
         return True
+    return _dates(value_a, value_b)
+
+
+def _dates(value_a: Any, value_b: Any) -> bool:
     return all(isinstance(v, (_dt.date, _dt.datetime)) or (isinstance(v, str) and _DATE.match(v.strip())) for v in (value_a, value_b))
 
 
