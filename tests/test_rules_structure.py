@@ -786,6 +786,23 @@ def test_an_english_ordinal_around_a_code_span_is_the_translations_grammar():
         'inline code span `Nth` (content/en/p.md:3) has no counterpart here (section "ログ")']
 
 
+def test_an_english_plural_of_a_type_name_is_its_singular_in_chinese_japanese_and_korean():
+    from transcheck.checking.engine import check_texts
+
+    en = ("## Monitors\n\nThe operator reads `ServiceMonitors` and `PodMonitors` and serves the `APIs`"
+          " on `Kubernetes`.\n")
+    ja = "## モニター\n\nオペレーターは `ServiceMonitor` と `PodMonitor` を読み、`Kubernetes` 上で `API` を提供します。\n"
+    found = [f for f in check_texts(ja, en, "content/ja/p.md", "content/en/p.md") if f.rule == "code-mismatch"]
+    assert found == []
+    # in a language with plurals the singular is another name; and a renamed type stays told
+    sv = "## Övervakning\n\nOperatorn läser `ServiceMonitor` och `PodMonitors` och ger `APIs` på `Kubernetes`.\n"
+    found = [f.message for f in check_texts(sv, en, "content/sv/p.md", "content/en/p.md") if f.rule == "code-mismatch"]
+    assert len(found) == 1 and "only a plural ending differs" in found[0]
+    renamed = ja.replace("`PodMonitor`", "`PodScraper`")
+    found = [f.message for f in check_texts(renamed, en, "content/ja/p.md", "content/en/p.md") if f.rule == "code-mismatch"]
+    assert any("`PodScraper`" in message for message in found)
+
+
 MINOR_EN = ("## Answer\n\nThe answer comes as JSON or XML, in the language of the question.\n\n### XSD\n\n"
             "`https://api.example.com/v2/schema.xml?key=DEMO-KEY-2024&name=AnswerRest.xsd`\n\n## Support\n\nAsk us.\n")
 MINOR_SV = ("## Svar\n\nSvaret kommer som JSON eller XML, på frågans språk.\n\n### XSD\n\n#### Url\n\nExempel:\n"

@@ -14,6 +14,7 @@ from transcheck.align.neutral import Tokens, similarity, tokens_of
 from transcheck.align.sentences import stems
 from transcheck.align.alignment import EXACT_CELLS, SectionInfo, align_items, align_sequences, paired_by_content, siblings, sorted_titles, block_text, bounded_ratio, section_similarity
 from transcheck.findings import Example, Rule, Severity
+from transcheck.languages.tags import family
 from transcheck.pair.comparison import BlockPair, Check, Comparison, Side, form_of, table_as_text
 from transcheck.document.model import Block, CodeBlock, Inline, ListBlock, ListItem, Paragraph, Shortcode, TableBlock, ThematicBreak, last_line, walk_nodes
 from transcheck.document.table_rows import keys_shared, row_keys, row_starts, unmatched_keys
@@ -1584,8 +1585,12 @@ _LANGUAGE_FOLDER = lazy_compile(r"(?<=/)[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,4})?(?=/)
 def _inline_code(c: Comparison) -> None:
     """Inline code is not translated: the spans of aligned sections must be the same."""
     languages = _language_codes(c)
+    # Chinese, Japanese and Korean mark no plural: `ServiceMonitor` there is `ServiceMonitors` here
+    singular = any(family(code) in _WITHOUT_PLURAL for code in (c.a.language, c.b.language) if code)
 
     def fold(code: str) -> str:
+        if singular:
+            code = _without_plural(code)
         return _fold_language_folders(_fold_placeholders(_without_gloss(_without_ordinal(code))), languages)
 
     for sa, sb in c.sections.pairs + c.sections.moved:
@@ -1683,6 +1688,17 @@ def _inline_code(c: Comparison) -> None:
 # an English ordinal of a placeholder or number set as code ("every `Nth` message", "the `2nd`"):
 # a translation writes the ordinal in its own grammar around the bare `N` ("`N` 番目")
 _ORDINAL = lazy_compile(r"([nNkKxXiImM]|\d+)(?:-?th|st|nd|rd)")  # not `end` or `and`
+
+
+_WITHOUT_PLURAL = frozenset({"ja", "zh", "ko"})
+# an English plural of a type name: "ServiceMonitors", "PodMonitors", "APIs" (a name with a
+# capital inside, or an acronym: "Kubernetes" and "Postgres" end in s of their own)
+_PLURAL_NAME = lazy_compile(r"([A-Z][a-z0-9]*[A-Z][A-Za-z0-9]*[a-rt-z0-9]|[A-Z]{2,})s")
+
+
+def _without_plural(code: str) -> str:
+    plural = _PLURAL_NAME.fullmatch(code)
+    return plural.group(1) if plural else code
 
 
 def _without_ordinal(code: str) -> str:
