@@ -84,3 +84,24 @@ def test_a_finding_that_also_names_a_number_away_from_the_local_content_stays(tm
     # "PR #4321" in the local note and an unrelated "500" further down: one finding, kept
     uk = LOCAL_NUMBERED + "\nМи відповідаємо протягом 500 хвилин.\n"
     assert [severity for severity, _ in _translation_numbers(tmp_path, {**PLAIN, "uk": uk})] == ["error"]
+
+
+def _key_findings(tmp_path: Path, versions: dict[str, str], source_text: str) -> dict[str, list[tuple[str, str]]]:
+    source = str(tmp_path / "en.md")
+    return {Path(r.files[0].path).stem: [(f.severity.label, f.message) for f in r.findings
+                                         if f.path == source and f.rule == "frontmatter-missing-key"]
+            for r in _checked(tmp_path, versions, source_text)}
+
+
+def test_a_front_matter_key_one_of_two_translations_alone_has_is_information(tmp_path: Path) -> None:
+    source = "---\ntitle: Government\n---\n" + SOURCE
+    versions = {"sv": "---\ntitle: Offentlig sektor\n---\n" + PLAIN["de"],
+                "nb": '---\ntitle: Offentlig sektor\nsection: "Acme"\n---\n' + PLAIN["fr"]}
+    found = _key_findings(tmp_path, versions, source)
+    assert [severity for severity, _ in found["nb"]] == ["info"]
+    assert found["nb"][0][1].endswith("(only the nb version has it; the other translation lacks it too: "
+                                      "local to that version, or left over there)")
+    # both translations have it: the source likely lacks it
+    versions["sv"] = versions["sv"].replace("title: Offentlig sektor\n", 'title: Offentlig sektor\nsection: "Acme"\n')
+    found = _key_findings(tmp_path, versions, source)
+    assert [severity for severity, _ in found["nb"]] == ["warning"] and [s for s, _ in found["sv"]] == ["warning"]

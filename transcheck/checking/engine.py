@@ -248,17 +248,20 @@ def settle_group(source: str, results: list[PairResult], settings: Settings) -> 
     return _local_to_one(source, _said_once(source, results), settings)
 
 
-MIN_AGREEING = 3  # other translations that lack what one translation alone has: then it is that one's own
+# other translations that lack what one translation alone has: then it is that one's own. A
+# front-matter key one translation alone has (a stray "section", a metatitle of its own) needs
+# one other translation to agree: the page's text is weighed by more.
+MIN_AGREEING: dict[str, int] = {"": 3, "frontmatter-missing-key": 1}
 
 
 def _local_to_one(source: str, results: list[PairResult], settings: Settings) -> list[PairResult]:
     """What the source is told it lacks, because one translation has it, while three or more
-    other translations of the page lack it too (no finding of the rule near that line of the
+    other translations of the page (one, for a front-matter key) lack it too (no finding of the rule near that line of the
     source from their pairs): content local to that translation (a note for its own readers,
     a link to a community mirror) or left over there, not work for the source's editor. It
     becomes information that says so. (A severity configured for the rule still wins.)"""
     usable = [not result.io_error and not any(f.rule == INTERNAL_ERROR for f in result.findings) for result in results]
-    if sum(usable) < MIN_AGREEING + 1:
+    if sum(usable) < min(MIN_AGREEING.values()) + 1:
         return results
     marks = [{(f.rule, f.line) for f in result.findings if f.path == source} for result in results]
     configured = {r.name for selector, _ in settings.severity for r in resolve(selector)}
@@ -267,7 +270,8 @@ def _local_to_one(source: str, results: list[PairResult], settings: Settings) ->
             continue
         translation, language = result.files[0].path, result.files[0].language or "other"
         others = [marks[j] for j in range(len(results)) if j != index and usable[j]]
-        note = (f"(only the {language} version has it; the {len(others)} other translations lack it too: "
+        lacking = "the other translation lacks" if len(others) == 1 else f"the {len(others)} other translations lack"
+        note = (f"(only the {language} version has it; {lacking} it too: "
                 "local to that version, or left over there)")
         changed = False
         kept: list[Finding] = []
@@ -275,6 +279,7 @@ def _local_to_one(source: str, results: list[PairResult], settings: Settings) ->
         for finding in result.findings:
             rule = BY_NAME.get(finding.rule)
             if (finding.path == source and rule is not None and rule.compares and finding.rule not in configured
+                    and len(others) >= MIN_AGREEING.get(finding.rule, MIN_AGREEING[""])
                     and finding.severity >= Severity.WARNING and finding.related
                     and all(r.path == translation for r in finding.related)
                     and not any((finding.rule, line) in mark for mark in others
