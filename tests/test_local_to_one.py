@@ -105,3 +105,40 @@ def test_a_front_matter_key_one_of_two_translations_alone_has_is_information(tmp
     versions["sv"] = versions["sv"].replace("title: Offentlig sektor\n", 'title: Offentlig sektor\nsection: "Acme"\n')
     found = _key_findings(tmp_path, versions, source)
     assert [severity for severity, _ in found["nb"]] == ["warning"] and [s for s, _ in found["sv"]] == ["warning"]
+
+
+RULING = {
+    "en": "## The ruling\n\nThe court held this in paragraph 82 of the judgment, and it applies to every transfer.\n",
+    "sv": "## Domen\n\nDomstolen slog fast detta i punkt 92 i domen, och det gäller varje överföring.\n",
+    "nb": "## Dommen\n\nDomstolen slo fast dette i avsnitt 92 i dommen, og det gjelder hver overføring.\n",
+}
+
+
+def _numbers(tmp_path: Path, versions: dict[str, str]) -> list[tuple[str, int, str, str, list[str]]]:
+    results = _checked(tmp_path, {k: v for k, v in versions.items() if k != "en"}, versions["en"])
+    return sorted((Path(f.path).name, f.line, f.severity.label, f.message, sorted(Path(r.path).name for r in f.related))
+                  for r in results for f in r.findings if f.rule == "number-mismatch")
+
+
+def test_a_number_every_translation_changes_alike_is_told_in_the_source(tmp_path: Path) -> None:
+    found = _numbers(tmp_path, RULING)
+    assert [(name, line, severity, related) for name, line, severity, _, related in found] == [
+        ("en.md", 3, "error", ["nb.md", "sv.md"])]
+    assert found[0][3].startswith('"82" here, where 2 translations agree on "92" instead (')
+    assert found[0][3].endswith("likely this version is the one to fix")
+
+
+def test_a_number_one_translation_alone_changes_stays_in_that_translation(tmp_path: Path) -> None:
+    versions = {**RULING, "nb": RULING["nb"].replace("92", "82")}
+    found = _numbers(tmp_path, versions)
+    assert [(name, severity) for name, _, severity, _, _ in found] == [("sv.md", "error")]
+    # two translations with different numbers: no agreement, each is told in its own file
+    versions = {**RULING, "nb": RULING["nb"].replace("92", "93")}
+    assert [name for name, *_ in _numbers(tmp_path, versions)] == ["nb.md", "sv.md"]
+
+
+def test_translations_that_follow_their_source_and_agree_are_behind_it_alike(tmp_path: Path) -> None:
+    # they record the source commit they follow: the source leads, its new number is right
+    marked = {k: (v if k == "en" else "---\ntitle: T\ndefault_lang_commit: 1a2b3c4\n---\n" + v) for k, v in RULING.items()}
+    found = _numbers(tmp_path, marked)
+    assert sorted(name for name, *_ in found) == ["nb.md", "sv.md"]

@@ -22,8 +22,9 @@ from transcheck.rules import CHECKS
 from transcheck.rules.language import declared_copy, says_it_is_kept_in_another_language
 from transcheck.document.source import InputError
 from transcheck.checking.decide import decide, enabled_rules
-from transcheck.history.markers import declared_drift
+from transcheck.history.markers import declared_drift, follows_source
 from transcheck.checking.suppress import read_suppressions
+from transcheck.wording import listed, quote
 
 INTERNAL_ERROR = INTERNAL_ERROR_RULE.name
 
@@ -37,6 +38,7 @@ class FileInfo(Struct):
     language: str | None
     language_source: str = ""
     expires: str = ""  # the page's expiry date (ISO 8601, UTC), "" when it has none
+    follows_source: bool = False  # it records the source commit it follows (default_lang_commit)
 
 
 class PairResult(Struct):
@@ -176,7 +178,9 @@ def _drift_not_seen(findings: list[Finding]) -> list[Finding]:
     (and nothing failed): its mark, not its content, is what is likely out of date
     (information, not a warning)."""
     marks = [f for f in findings if f.rule == STALE_TRANSLATION.name and f.key.startswith("declared|")]
-    if not marks or any(f.severity >= Severity.WARNING and f not in marks for f in findings):
+    # a key only the page has, which its source has since dropped, is such a difference too
+    # (information, told where it stands: see frontmatter-missing-key)
+    if not marks or any((f.severity >= Severity.WARNING or f.key.startswith("extra|")) and f not in marks for f in findings):
         return findings
     seen = [f for f in findings if f not in marks]
     for mark in marks:
@@ -245,7 +249,7 @@ def check_group_pairs(
 def settle_group(source: str, results: list[PairResult], settings: Settings) -> list[PairResult]:
     """What only the whole group of a source's translations tells (``results`` are changed
     in place and returned): one defect said once, and what only one translation has."""
-    return _local_to_one(source, _said_once(source, results), settings)
+    return _source_outnumbered(source, _local_to_one(source, _said_once(source, results), settings))
 
 
 # other translations that lack what one translation alone has: then it is that one's own. A
@@ -298,6 +302,42 @@ def _local_to_one(source: str, results: list[PairResult], settings: Settings) ->
                     kept[index] = dataclasses.replace(finding, severity=Severity.INFO, message=f"{finding.message} {note}")
         if changed:
             result.findings = sort_findings(kept)
+    return results
+
+
+def _source_outnumbered(source: str, results: list[PairResult]) -> list[PairResult]:
+    """Two or more translations that each have the same numbers where the source has the same
+    others ("paragraf 92" in sv and nb, "paragraph 82" in en): the translations agree, so the
+    source is likely the one to fix. Their findings become one, told in the source at its
+    number, naming each translation's place. Not where a translation records the source
+    commit it follows: there the source leads, and translations that agree are behind alike."""
+    agreeing: dict[tuple[int, str], list[tuple[PairResult, Finding]]] = {}
+    for result in results:
+        for finding in result.findings:
+            here, separator, there = finding.key.partition("||")
+            if (finding.rule == "number-mismatch" and finding.path != source and separator and there
+                    and here.startswith("numbers|") and here != "numbers|" and not here.startswith("numbers|moved|")
+                    and len(finding.related) == 1 and finding.related[0].path == source):
+                agreeing.setdefault((finding.related[0].line, finding.key), []).append((result, finding))
+    for (line, key), found in sorted(agreeing.items()):
+        if len({id(result) for result, _ in found}) < 2 or any(
+                result.files and result.files[0].follows_source for result, _ in found):
+            continue
+        ours, _, theirs = key.partition("||")
+        numbers_here = listed([quote(text) for text in theirs.split("|")], 4)
+        numbers_there = listed([quote(text) for text in ours[len("numbers|"):].split("|")], 4)
+        places = listed([f"{finding.path}:{finding.line}" for _, finding in found], 4)
+        first = found[0][1]
+        told = Finding(
+            source, line, first.rule, first.code, max(finding.severity for _, finding in found),
+            f"{numbers_here} here, where {len(found)} translations agree on {numbers_there} instead ({places}): "
+            f"likely this version is the one to fix",
+            tuple(Location(finding.path, finding.line) for _, finding in found),
+            key=f"agreed|{key}",
+        )
+        for result, finding in found:
+            result.findings = [f for f in result.findings if f is not finding]
+        found[0][0].findings = sort_findings(found[0][0].findings + [told])
     return results
 
 
@@ -387,6 +427,7 @@ def _compare_paths(
                 info.expires = expiry_of(doc.front_matter)
             except Exception:  # noqa: BLE001 - a date nobody foresaw: the page counts as published
                 info.expires = ""
+            info.follows_source = follows_source(doc.front_matter.entries)
     findings = sort_findings(findings + _finish(errors, settings))
     return comparison, PairResult(files, findings, io_error)
 
