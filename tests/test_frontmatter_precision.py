@@ -176,3 +176,33 @@ def test_the_date_of_a_section_list_page_is_information_and_of_a_page_a_warning(
     found = [f for f in check_texts(page("title: P\nweight: 3"), page("title: P\nweight: 9"), "sv/_index.md", "en/_index.md")
              if f.rule == "frontmatter-mismatch"]
     assert [f.severity.name for f in found] == ["WARNING"]
+
+
+def test_extra_keys_of_a_source_following_translation_review_cases():
+    marker = "default_lang_commit: 3f2a9c1b7e"
+    # two translations compared with each other: peers, the key stays told where it lacks
+    found = findings(page(SV + f"\n{marker}\ndescription: Om företaget"), page(EN + f"\n{marker}"))
+    assert [(f.path, f.severity.name) for f in found] == [("b.md", "WARNING")]
+    # an empty marker records no commit
+    found = findings(page(SV + "\ndefault_lang_commit: \ndescription: Om företaget"), page(EN))
+    assert [f.path for f in found] == ["b.md"]
+    # a publish date under any of Hugo's names is a warning
+    for key in ("date", "pubdate", "published"):
+        found = findings(page(SV + f"\n{marker}\n{key}: 2031-01-01"), page(EN))
+        assert [(f.path, f.severity.name) for f in found] == [("a.md", "WARNING")], key
+    # three keys or more: one finding
+    found = findings(page(SV + f"\n{marker}\nsidebartext: Hej\nsidebarphone: '+4681234567'\nsidebarmail: a@b.se"), page(EN))
+    assert [(f.path, f.line, f.severity.name) for f in found] == [("a.md", 5, "INFO")]
+    assert "'sidebartext', 'sidebarphone', 'sidebarmail' here (lines 5–7)" in found[0].message
+
+
+def test_a_key_a_drifted_translation_alone_has_is_a_difference_its_mark_is_right_about():
+    from transcheck.checking.engine import check_texts
+
+    es = page("title: Página\ndefault_lang_commit: 3f2a9c1b7e\ndrifted_from_default: true\nauthor: Ana Pérez",
+              "Esta página explica cómo configurar el recolector.")
+    en = page("title: Page", "This page explains how to configure the collector.")
+    found = {f.rule: f for f in check_texts(es, en, "p.es.md", "p.en.md")}
+    assert found["frontmatter-missing-key"].severity.name == "INFO"
+    assert found["stale-translation"].severity.name == "WARNING"
+    assert "may be out of date" not in found["stale-translation"].message

@@ -33,10 +33,15 @@ def follows_source(entries: Sequence[Any]) -> bool:
         key = entry.key.lower()
         for marker in SOURCE_MARKER_KEYS:
             top, _, inner = marker.lower().partition(".")
-            if key == marker.lower() or key == top and inner and isinstance(entry.value, dict) \
-                    and any(str(k).lower() == inner for k in entry.value):
+            if key == marker.lower() and _recorded(entry.value) or key == top and inner and isinstance(entry.value, dict) \
+                    and any(str(k).lower() == inner and _recorded(v) for k, v in entry.value.items()):
                 return True
     return False
+
+
+def _recorded(value: Any) -> bool:
+    """A marker's value that names a commit (an empty one records nothing)."""
+    return isinstance(value, (str, int)) and not isinstance(value, bool) and bool(str(value).strip())
 
 
 def may_be_in_repository(path: Path) -> bool:

@@ -29,7 +29,7 @@ FRONTMATTER_MISSING_KEY = Rule("TC301", "frontmatter-missing-key", Severity.WARN
          "version's own language (tags: [\"Svenska\"]): the other version needs its own language's "
          "name there, not a copy. A key is reported in the version that lacks it, but one only the "
          "first version has, where that version records the source commit it follows "
-         "(default_lang_commit, l10n.sourceCommit), is told there: added in the translation or "
+         "(default_lang_commit, l10n.sourceCommit) and the other does not, is told there: added in the translation or "
          "since removed from the source; information, or a warning for a key by which Hugo "
          "publishes the page (draft, build, headless, dates, outputs, type, layout, cascade, "
          "toc_hide, sitemap).",
@@ -196,7 +196,8 @@ def check_missing_keys(c: Comparison) -> None:
                 # one of them, so worth knowing, but the value is there
                 severity=Severity.INFO,
             )
-        if having is c.a and follows_source(c.a.doc.front_matter.entries):
+        if having is c.a and follows_source(c.a.doc.front_matter.entries) \
+                and not follows_source(c.b.doc.front_matter.entries):  # two translations: peers
             gone = _report_extra_keys(c, gone)
         _report_missing_keys(c, having, lacking, gone)
     _missing_language_key(c, keys_a, keys_b)
@@ -205,7 +206,8 @@ def check_missing_keys(c: Comparison) -> None:
 # Keys by which Hugo decides whether, where and how a page is published: one only a
 # translation has changes that version's page, not just its metadata
 _PUBLISHING_KEYS = frozenset({
-    "draft", "build", "_build", "headless", "publishdate", "expirydate", "unpublishdate", "outputs",
+    "draft", "build", "_build", "headless", "date", "publishdate", "pubdate", "published", "expirydate",
+    "unpublishdate", "outputs",
     "type", "layout", "cascade", "toc_hide", "sitemap",
 })
 
@@ -218,6 +220,19 @@ def _report_extra_keys(c: Comparison, gone: list[FrontMatterEntry]) -> list[Fron
     unless the key changes how the page is published. Returns the keys left to report
     otherwise (a key naming the page's own language: see :func:`_report_missing_keys`)."""
     extra = [e for e in gone if not _names_its_language(e, c.a)]
+    if len(extra) >= 3:  # a sidebar's six fields: one finding, as for missing keys
+        c.report(
+            FRONTMATTER_MISSING_KEY,
+            c.a,
+            extra[0].line,
+            f"front matter has {listed([repr(e.key) for e in extra], 4)} here "
+            f"({line_range(extra[0].line, extra[-1].line)}), which {c.b.name}, the source this version follows, "
+            f"does not have: added here, or since removed there",
+            [(c.b, _anchor(c.b))],
+            key="extra|" + "|".join(sorted(e.key for e in extra)),
+            severity=None if any(e.key.lower() in _PUBLISHING_KEYS for e in extra) else Severity.INFO,
+        )
+        return [e for e in gone if e not in extra]
     for entry in extra:
         c.report(
             FRONTMATTER_MISSING_KEY,
