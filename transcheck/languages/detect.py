@@ -219,7 +219,10 @@ def _spelled_as_own(text: str, want: str, counts: dict[str, int], twins: set[str
     if letters_of is None or not counts.get(want):
         return False
     own, theirs = letters_of
-    if not any(ch in text for ch in own) or any(ch in text for ch in theirs):
+    if any(ch in text for ch in theirs):
+        return False
+    # in a word of the language, not only in a name ("Anna Jönsson" in a Norwegian paragraph)
+    if not any(word[0].islower() and any(ch in word for ch in own) for word in _WORDS.findall(text)):
         return False
     neighbours = _NEIGHBOURS[want]
     rest = [count for lang, count in counts.items() if lang not in twins and lang not in neighbours]
