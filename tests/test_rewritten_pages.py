@@ -180,3 +180,18 @@ def test_a_translation_lacking_every_section_but_its_introduction_is_told_sectio
     intro_nb = "---\ntitle: Føderert læring\n---\n\nTren modeller der dataene er, med FEDn 2.0 på OpenStack, fra 2025.\n"
     found = [(f.rule, f.message) for f in check_texts(intro_nb, NEW_PAGE_EN, "p.nb.md", "p.en.md") if f.rule == "missing-section"]
     assert len(found) == 2 and not any("do not correspond" in message for _, message in found)
+
+
+def test_a_faithful_translation_written_without_headings_is_not_another_page():
+    # every section's names (zones, versions, links, addresses) stand in the headingless text,
+    # which is weighed against the whole English page, not only its introduction
+    sections_en = "".join(
+        f"## Region {i}\n\nZone sto{i} runs OpenStack 2024.{i} with Ceph 18.{i}, see https://docs.example.com/sto{i}/ "
+        f"and mail ops{i}@example.com.\nIt has {i * 10} GPU nodes and {i * 100} TB of NVMe.\n\n" for i in range(1, 9))
+    text_sv = "".join(
+        f"Zonen sto{i} kör OpenStack 2024.{i} med Ceph 18.{i}, se https://docs.example.com/sto{i}/ "
+        f"och mejla ops{i}@example.com.\nDen har {i * 10} GPU-noder och {i * 100} TB NVMe.\n\n" for i in range(1, 9))
+    en = "---\ntitle: Regions\n---\n\nAcme Compute runs in Sweden on OpenStack and KVM, since 2019.\n\n" + sections_en
+    sv = "---\ntitle: Regioner\n---\n\nAcme Compute körs i Sverige på OpenStack och KVM, sedan 2019.\n\n" + text_sv
+    found = [f.message for f in check_texts(sv, en, "p.sv.md", "p.en.md") if f.rule == "missing-section"]
+    assert not any("do not correspond" in message for message in found)

@@ -902,17 +902,29 @@ def _has_paired_heading(pairs: list[tuple[SectionInfo, SectionInfo]], moved: lis
     return any(x.section is not None for x, _ in pairs + moved)
 
 
+KEPT_BY_ANOTHER_PAGE = 0.4  # of a page's names found anywhere in the other version: at most this, another page
+
+
 def _other_page_without_headings(
     pairs: list[tuple[SectionInfo, SectionInfo]], only_a: list[SectionInfo], only_b: list[SectionInfo]
 ) -> bool:
     """One version has no heading and the other two or more, none paired, and the texts
     before the first heading name different things (three names, numbers or links each,
-    almost none shared): another page under the same name (an old version never replaced),
-    not a translation that lacks every section."""
+    almost none shared), and few of the names of the page without headings stand anywhere
+    in the other: another page under the same name (an old version never replaced), not a
+    translation that lacks every section or one written without headings."""
     if (only_a and only_b) or len(only_a) + len(only_b) < 2:
         return False
     intro = next(((x, y) for x, y in pairs if x.section is None and y.section is None), None)
     if intro is None:
+        return False
+    # the page without headings holds all its text before the first heading: weighed against
+    # the whole of the other version (a faithful translation written without headings shares
+    # the names of every section, not only of the introduction)
+    headless, headed = (intro[0], intro[1]) if only_b else (intro[1], intro[0])
+    whole = {t for info in [headed, *(only_b or only_a)] for t in _kept_tokens(info).strong if not t.startswith("sc:")}
+    names = {t for t in _kept_tokens(headless).strong if not t.startswith("sc:")}
+    if len(names) < NAMED_ENOUGH or len(names & whole) > KEPT_BY_ANOTHER_PAGE * len(names):
         return False
     kept_x, kept_y = _kept_tokens(intro[0]), _kept_tokens(intro[1])
     names_x = [t for t in kept_x.strong if not t.startswith("sc:")]
