@@ -346,23 +346,52 @@ def test_identical_text_in_many_sections_is_told_once_for_the_page(sections, exp
         assert found[0].line == 3 and "lines 3, 7, 11, 15" in found[0].message
 
 
-def test_a_page_told_untranslated_as_a_whole_tells_its_other_english_blocks_no_more():
-    # four sections identical to the English page, and a fifth in English but not identical
-    # (an excerpt quoted as its source wrote it): the page is told once, the excerpt with it
+def test_a_page_told_untranslated_as_a_whole_tells_its_other_english_blocks_at_once():
+    # four sections identical to the English page, and two more in English but not identical
+    # (excerpts quoted as their sources wrote them): the page once, the excerpts in one finding
     body = "".join(f"## Del {n}\n\nThis paragraph was never translated and says the same in both, part {n}.\n\n"
                    for n in range(1, 5))
-    excerpt = ("The authorities may require the disclosure of data by service providers, regardless of where "
-               "the data is stored, and the board stresses that an agreement is the most appropriate instrument.")
-    translated = ("Myndigheterna kan kräva att tjänsteleverantörer lämnar ut data, oavsett var uppgifterna lagras, "
-                  "och styrelsen betonar att ett avtal är det lämpligaste instrumentet för detta.")
-    sv = body + f"## Del 5\n\n- {excerpt}\n"
-    en = body.replace("## Del", "## Part") + f"## Part 5\n\n- {translated.replace('Myndigheterna', 'The authorities')}\n"
+    excerpts = [("The authorities may require the disclosure of data by service providers, regardless of where "
+                 "the data is stored, and the board stresses that an agreement is the most appropriate instrument."),
+                ("Public bodies should assess every cloud contract against the law on secrecy before any personal "
+                 "data is moved to a provider whose parent company is based outside the union.")]
+    translated = ["Myndigheterna kan kräva att tjänsteleverantörer lämnar ut data, oavsett var uppgifterna lagras, "
+                  "och styrelsen betonar att ett avtal är det lämpligaste instrumentet för detta.",
+                  "Offentliga organ bör pröva varje molnavtal mot sekretesslagen innan personuppgifter flyttas till "
+                  "en leverantör vars moderbolag finns utanför unionen."]
+    sv = body + "".join(f"## Del {n}\n\n- {text}\n\n" for n, text in ((5, excerpts[0]), (6, excerpts[1])))
+    en = body.replace("## Del", "## Part") + "".join(f"## Part {n}\n\n- {text}\n\n" for n, text in ((5, translated[0]), (6, translated[1])))
     found = [(f.line, f.message) for f in check_texts(sv, en, "p.sv.md", "p.en.md") if f.rule == "untranslated" and f.path == "p.sv.md"]
-    assert len(found) == 1 and "4 paragraphs or list items in 4 sections" in found[0][1]
-    # three identical sections only: no page finding, and the excerpt is told on its own
+    assert len(found) == 2, found
+    assert "4 paragraphs or list items in 4 sections" in found[0][1]
+    assert "written in English" in found[1][1] and "and so is 1 more block in 1 more section" in found[1][1]
+    # three identical sections only: no page finding, and each excerpt is told on its own
     sv3 = sv.replace("## Del 4\n\nThis paragraph was never translated and says the same in both, part 4.", "## Del 4\n\nDet här stycket är översatt till svenska, del fyra.")
-    found = [(f.line, f.message) for f in check_texts(sv3, en, "p.sv.md", "p.en.md") if f.rule == "untranslated" and f.path == "p.sv.md"]
-    assert any("is written in English" in message for _, message in found)
+    found = [m for _, m in ((f.line, f.message) for f in check_texts(sv3, en, "p.sv.md", "p.en.md")
+                            if f.rule == "untranslated" and f.path == "p.sv.md") if "is written in English" in m]
+    assert len(found) == 2 and not any("more block" in m for m in found)
+
+
+def test_a_few_identical_lines_do_not_hide_a_paragraph_left_in_english():
+    # the same short link line under each of four headings: told once for the page, but the
+    # page is translated, and a paragraph left in English is still told on its own
+    topics = [("Lagring", "Storage", "Vi lagrar all data i svenska datacenter med hög tillgänglighet och kryptering i vila.",
+               "We store all data in Swedish data centres with high availability and encryption at rest."),
+              ("Nätverk", "Network", "Nätverket är redundant och skyddat mot överbelastningsattacker dygnet runt.",
+               "The network is redundant and protected against denial-of-service attacks around the clock."),
+              ("Säkerhet", "Security", "Alla system granskas regelbundet av oberoende revisorer enligt ISO 27001.",
+               "All systems are audited regularly by independent auditors according to ISO 27001."),
+              ("Support", "Support", "Vår support svarar på svenska och engelska alla vardagar mellan åtta och fem.",
+               "Our support answers in Swedish and English every weekday between eight and five.")]
+    sv = "".join(f"## {s}\n\n{ps}\n\n- Read the {e.lower()} guide for administrators\n\n" for s, e, ps, _ in topics)
+    en = "".join(f"## {e}\n\n{pe}\n\n- Read the {e.lower()} guide for administrators\n\n" for _, e, _, pe in topics)
+    sv += ("## Priser\n\nThe price list below was updated in March and applies to every new contract signed after "
+           "that date, with discounts for public sector customers.\n")
+    en += ("## Prices\n\nThe price list below was revised in March and applies to all new contracts signed from "
+           "then on, with a discount for customers in the public sector.\n")
+    found = [f.message for f in check_texts(sv, en, "p.sv.md", "p.en.md") if f.rule == "untranslated" and f.path == "p.sv.md"]
+    assert any("4 paragraphs or list items in 4 sections" in m for m in found)
+    assert any(m.startswith('paragraph "The price list below') and "written in English" in m for m in found)
 
 
 def test_text_in_the_other_language_in_many_sections_is_told_once():

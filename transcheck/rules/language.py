@@ -407,21 +407,23 @@ def check_detected(c: Comparison) -> None:
             flagged_by_section.append((info, flagged))
         if _whole_document(c, side, flagged_by_section, total_letters, expected):
             continue
+        in_other = _in_other_language(c, side, flagged_by_section)
         # a page told as untranslated as a whole (identical text in many sections): its other
-        # blocks in the other version's language are part of the same work, not told again
+        # blocks in the other version's language are told with one finding, not one each
         page_told = sum(found.here is side for found in c.fact(identical_text)) >= MANY_SECTIONS
-        in_other = [] if page_told else _in_other_language(c, side, flagged_by_section)
+        together = len(in_other) >= MANY_SECTIONS or (page_told and len(in_other) > 1)
         for info, flagged in flagged_by_section:
-            _report_blocks(c, side, info, flagged, expected, each_section=not page_told and len(in_other) < MANY_SECTIONS)
-        if len(in_other) >= MANY_SECTIONS:
+            _report_blocks(c, side, info, flagged, expected, each_section=not together)
+        if together:
             units = [unit for blocks in in_other for unit in blocks]
             first, language, probability = units[0]
             lines = _some_lines([unit.line for unit, _, _ in units])
             _report_untranslated(
                 c, side, first,
                 f"is written in {language_name(language)} ({probability:.0%}), the language of the other version, "
-                f"and so are {plural(len(units) - 1, 'more block', 'more blocks')} in {len(in_other) - 1} more sections: "
-                f"here at lines {lines}")
+                f"and so {'is' if len(units) == 2 else 'are'} {plural(len(units) - 1, 'more block', 'more blocks')}"
+                + (f" in {plural(len(in_other) - 1, 'more section', 'more sections')}" if len(in_other) > 1 else "")
+                + f": here at lines {lines}")
 
 
 def _read_unit_letters(unit: Block | ListItem) -> tuple[int, int]:
