@@ -180,7 +180,7 @@ def _drift_not_seen(findings: list[Finding]) -> list[Finding]:
     marks = [f for f in findings if f.rule == STALE_TRANSLATION.name and f.key.startswith("declared|")]
     # a key only the page has, which its source has since dropped, is such a difference too
     # (information, told where it stands: see frontmatter-missing-key)
-    if not marks or any((f.severity >= Severity.WARNING or f.key.startswith("extra|")) and f not in marks for f in findings):
+    if not marks or any((f.severity >= Severity.WARNING or _extra_key(f)) and f not in marks for f in findings):
         return findings
     seen = [f for f in findings if f not in marks]
     for mark in marks:
@@ -190,6 +190,11 @@ def _drift_not_seen(findings: list[Finding]) -> list[Finding]:
                    f"from {other} worth a look: the mark may be out of date")
         seen.append(dataclasses.replace(mark, message=message, severity=Severity.INFO))
     return sort_findings(seen)
+
+
+def _extra_key(finding: Finding) -> bool:
+    """A front-matter key only the translation has, told there (frontmatter-missing-key)."""
+    return finding.rule == "frontmatter-missing-key" and finding.key.startswith("extra|")
 
 
 def check_texts(
