@@ -802,7 +802,8 @@ def align_sections(doc_a: Document, doc_b: Document) -> SectionAlignment:
         # only pairs that something in their text ties together stay: place means nothing here
         # (another page without headings: its text before the first heading is all it has,
         # and that names other things than the other version's; nothing is paired)
-        kept = [(x, y) for x, y in pairs if _supported(x, y) and (x.section is not None or _has_paired_heading(pairs, moved))]
+        headings_paired = any(x.section is not None for x, _ in pairs + moved)
+        kept = [(x, y) for x, y in pairs if _supported(x, y) and (x.section is not None or headings_paired)]
         kept_moved = [(x, y) for x, y in moved if _supported(x, y)]
         undone = [pair for pair in pairs + moved if pair not in kept and pair not in kept_moved]
         only_a = sorted(only_a + [x for x, _ in undone], key=lambda info: info.index)
@@ -830,15 +831,21 @@ def _contradicted(x: SectionInfo, y: SectionInfo) -> bool:
     numbers and links (translated names and other spellings of a link included) disagree."""
     if x.section is None or y.section is None or _same_anchor(x, y) or _titles_share(x, y):
         return False
-    # what every translation keeps (numbers, links, acronyms, CamelCase): "Montag" for
-    # "Monday" is a translated word, not another name
-    kept_x, kept_y = _kept_tokens(x), _kept_tokens(y)
-    names_x = [t for t in kept_x.strong if not t.startswith("sc:")]
-    names_y = [t for t in kept_y.strong if not t.startswith("sc:")]
-    if len(names_x) < NAMED_ENOUGH or len(names_y) < NAMED_ENOUGH:
+    return _name_different_things(x, y) and section_similarity(x, y) < SECTION_THRESHOLD
+
+
+def _kept_names(info: SectionInfo) -> set[str]:
+    """What every translation of the section keeps (numbers, links, acronyms, CamelCase), its
+    shortcodes' names left out: "Montag" for "Monday" is a translated word, not another name."""
+    return {t for t in _kept_tokens(info).strong if not t.startswith("sc:")}
+
+
+def _name_different_things(x: SectionInfo, y: SectionInfo) -> bool:
+    """Do two sections each hold NAMED_ENOUGH names, numbers or links, and share almost none?"""
+    if len(_kept_names(x)) < NAMED_ENOUGH or len(_kept_names(y)) < NAMED_ENOUGH:
         return False
-    shared = similarity(kept_x, kept_y)
-    return shared is not None and shared < SHARED_TOO_FEW and section_similarity(x, y) < SECTION_THRESHOLD
+    shared = similarity(_kept_tokens(x), _kept_tokens(y))
+    return shared is not None and shared < SHARED_TOO_FEW
 
 
 REWRITE_TOKENS = 0.2  # shared names, numbers and links below this: the text says "not the same section"
@@ -898,10 +905,6 @@ def _rewritten(
     return weak >= 2 and 2 * weak >= len(paired) and len(only_a) + len(only_b) >= len(paired)
 
 
-def _has_paired_heading(pairs: list[tuple[SectionInfo, SectionInfo]], moved: list[tuple[SectionInfo, SectionInfo]]) -> bool:
-    return any(x.section is not None for x, _ in pairs + moved)
-
-
 KEPT_BY_ANOTHER_PAGE = 0.4  # of a page's names found anywhere in the other version: at most this, another page
 
 
@@ -922,17 +925,11 @@ def _other_page_without_headings(
     # the whole of the other version (a faithful translation written without headings shares
     # the names of every section, not only of the introduction)
     headless, headed = (intro[0], intro[1]) if only_b else (intro[1], intro[0])
-    whole = {t for info in [headed, *(only_b or only_a)] for t in _kept_tokens(info).strong if not t.startswith("sc:")}
-    names = {t for t in _kept_tokens(headless).strong if not t.startswith("sc:")}
+    whole = {name for info in [headed, *(only_b or only_a)] for name in _kept_names(info)}
+    names = _kept_names(headless)
     if len(names) < NAMED_ENOUGH or len(names & whole) > KEPT_BY_ANOTHER_PAGE * len(names):
         return False
-    kept_x, kept_y = _kept_tokens(intro[0]), _kept_tokens(intro[1])
-    names_x = [t for t in kept_x.strong if not t.startswith("sc:")]
-    names_y = [t for t in kept_y.strong if not t.startswith("sc:")]
-    if len(names_x) < NAMED_ENOUGH or len(names_y) < NAMED_ENOUGH:
-        return False
-    shared = similarity(kept_x, kept_y)
-    return shared is not None and shared < SHARED_TOO_FEW
+    return _name_different_things(*intro)
 
 
 def _drop_weak_moves(

@@ -410,7 +410,7 @@ def check_detected(c: Comparison) -> None:
         in_other = _in_other_language(c, side, flagged_by_section)
         # a page told as untranslated as a whole (identical text in many sections): its other
         # blocks in the other version's language are told with one finding, not one each
-        page_told = sum(found.here is side for found in c.fact(identical_text)) >= MANY_SECTIONS
+        page_told = len(_identical_here(c, side)) >= MANY_SECTIONS
         together = len(in_other) >= MANY_SECTIONS or (page_told and len(in_other) > 1)
         for info, flagged in flagged_by_section:
             _report_blocks(c, side, info, flagged, expected, each_section=not together)
@@ -727,6 +727,12 @@ def _untranslated_sections(c: Comparison) -> set[tuple[str, int]]:
     return {(found.here.path, found.section) for found in c.fact(identical_text)}
 
 
+def _identical_here(c: Comparison, side: Side) -> list[IdenticalText]:
+    """The sections of ``side`` with text identical in the other version, told in ``side``
+    (MANY_SECTIONS of them or more: told once, for the page)."""
+    return [found for found in c.fact(identical_text) if found.here is side]
+
+
 def check_untranslated(c: Comparison) -> None:
     """Identical paragraphs, list items, front-matter text and shortcode text in both versions."""
     if same_language(c.a.language, c.b.language) or declared_untranslated(c.a) or declared_untranslated(c.b):
@@ -738,9 +744,8 @@ def check_untranslated(c: Comparison) -> None:
             continue
         if isinstance(pair.a, Shortcode) and isinstance(pair.b, Shortcode) and id(pair.a) not in quoted:
             _shortcode_text(c, pair.a, pair.b)
-    found_all = c.fact(identical_text)
     for side in (c.a, c.b):
-        mine = [found for found in found_all if found.here is side]
+        mine = _identical_here(c, side)
         if len(mine) >= MANY_SECTIONS:
             _report_identical_page(c, mine)
         else:
