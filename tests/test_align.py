@@ -487,3 +487,87 @@ def test_a_translated_section_whose_words_are_all_translated_names_stays_paired(
           "Es wird auf Englisch und Schwedisch gesprochen, die Sprache wechselt täglich.\n\n> Achtung: Anmeldung erforderlich.\n\n"
           "## Ort\n\nWir treffen uns bei https://example.org/venue, Etage 3, Raum 12.\n\n- Laptop mitbringen.\n- Kaffee mitbringen.\n")
     assert [f for f in check_texts(en, de, "a.en.md", "b.de.md") if f.rule == "missing-section"] == []
+
+
+REORDERED_EN = """Intro about Acme and ISO 9001.
+
+## Scope
+
+The scope covers Acme Cloud in Oslo and Bergen, version 3.
+
+## Certificate facts
+
+Issued by Nordcert on 2026-01-04, number 55123, valid until 2029.
+
+## What the certificate confirms
+
+Nordcert audited Acme against ISO 9001:2015 and found no deviations.
+
+## Why this matters in audits
+
+ISO 9001 gives customers and auditors a reference they know.
+
+## How Acme uses ISO 9001
+
+At Acme, ISO 9001 is part of daily work, not a one-off project.
+
+## Related material
+
+For more certificates, see our [FR2000 page](/compliance/fr2000/).
+
+## Contact Jane Doe
+
+Questions about the certificate go to Jane Doe, our CISO.
+
+{{< contact name="Jane Doe" title="CTO" phone="+47 22 33 44 55" email="jane.doe@acme.example" >}}
+"""
+
+REORDERED_NB = """Innledning om Acme og ISO 9001.
+
+## Omfang
+
+Omfanget dekker Acme Cloud i Oslo og Bergen, versjon 3.
+
+## Sertifikatfakta
+
+Utstedt av Nordcert 2026-01-04, nummer 55123, gyldig til 2029.
+
+## Hva sertifikatet bekrefter
+
+Nordcert reviderte Acme mot ISO 9001:2015 og fant ingen avvik.
+
+## Hva ISO 9001 betyr for Acme
+
+Hos Acme er ISO 9001 en del av det daglige arbeidet, ikke et engangsprosjekt.
+
+## Hva det betyr for kundene
+
+For kundene gir dette trygghet i hverdagen.
+
+## Hvorfor det er viktig i revisjoner
+
+ISO 9001 gir kunder og revisorer et kjent referansepunkt.
+
+## Kontinuerlig forbedring
+
+Arbeidet følges opp over tid. Les mer om [FR2000](/compliance/fr2000/).
+
+{{< card title="Kontakt Acme" text="Vil du vite mer? Kontakt oss." link="/kontakt" >}}
+"""
+
+
+def test_a_sentence_opening_with_the_same_function_word_ties_no_sections():
+    """"For" opens a sentence in both languages: grammar, not a name the two share. A
+    section without names is not the counterpart of one with a link for that word alone,
+    and the link's section finds its own."""
+    from transcheck.align.neutral import similarity, tokens_of
+    from transcheck.document.read import parse_text
+
+    assert similarity(tokens_of("For kundene gir dette trygghet."), tokens_of("For more, see the page.")) is None
+    # a name opening a sentence in both still counts
+    assert similarity(tokens_of("Kubernetes kjører alt."), tokens_of("Kubernetes runs it all.")) == 1.0
+    alignment = align_sections(parse_text(REORDERED_NB), parse_text(REORDERED_EN))
+    pairs = {(x.title, y.title) for x, y in alignment.pairs + alignment.moved}
+    assert ("Kontinuerlig forbedring", "Related material") in pairs
+    assert "Hva det betyr for kundene" in {x.title for x in alignment.only_a}
+    assert "Contact Jane Doe" in {y.title for y in alignment.only_b}

@@ -52,6 +52,9 @@ _FUNCTION_WORDS: dict[str, frozenset[str]] = {
 # Short words that English writes too ("a", "I", "do", "in", "on"): in the lists of the
 # languages beyond English and Scandinavian they would count an English text as that language.
 _ENGLISH_TOO = frozenset("a i o e do to no so on in an am at as is it be he me we us or up if by of my man war son".split())
+# Every list's words and the short English ones: a capitalised one opening a sentence in
+# both versions ("For", "Det", "The") is grammar, not a name that ties two texts together.
+FUNCTION_WORDS_OF_ANY = frozenset().union(_ENGLISH_TOO, *_FUNCTION_WORDS.values())
 for _code in ("de", "es", "fr", "it", "nl", "pl", "pt", "ro"):
     _FUNCTION_WORDS[_code] = _FUNCTION_WORDS[_code] - _ENGLISH_TOO
 _WORDS = lazy_compile(r"[^\W\d_]+", re.UNICODE)
