@@ -535,3 +535,36 @@ def test_an_english_word_beside_a_number_is_still_two_words_to_read():
     nb = card.format(title="Kontakt", lead="Vi hjelper deg å velge.", card="Ta kontakt", support="Kundestøtte:", sales="Salg:")
     found = [(f.path, f.message) for f in check_texts(nb, en, "nb.md", "en.md", languages=("nb", "en")) if f.rule == "untranslated"]
     assert found == [("nb.md", 'paragraph "+46855107370 or" is identical in en.md:6')]
+
+
+_TERM_EN = ("---\ntitle: {title}\nlinkTitle: {link}\n---\n\n## Overview\n\n"
+            "The demo ships several feature flags that you can toggle to simulate failures in each service.\n")
+_TERM_ES = ("---\ntitle: {title}\nlinkTitle: {link}\n---\n\n## Resumen\n\n"
+            "La demo incluye varios {term} que puedes activar para simular fallos en cada servicio.\n")
+
+
+def _identical_titles(es: str, en: str) -> list[tuple[int, str]]:
+    return [(f.line, f.message) for f in check_texts(es, en, "es.md", "en.md", languages=("es", "en")) if f.rule == "untranslated"]
+
+
+@pytest.mark.parametrize("es_title, es_link, term", [
+    ("Feature flags", "Flags", "feature flags"),  # the page writes the title in its text
+    ("Los Helm charts de Acme", "Helm charts", "interruptores"),  # the link title inside the title
+])
+def test_a_short_title_the_translation_writes_in_its_own_text_is_a_kept_term(es_title, es_link, term):
+    """"Feature flags" over a Spanish page that says "varios feature flags": its translators
+    keep the English term on purpose."""
+    en = _TERM_EN.format(title="Feature flags", link="Helm charts" if es_link == "Helm charts" else "Flags")
+    es = _TERM_ES.format(title=es_title, link=es_link, term=term)
+    assert _identical_titles(es, en) == []
+
+
+def test_a_title_left_in_english_that_the_page_never_writes_is_still_told():
+    en = _TERM_EN.format(title="Feature flags", link="Flags")
+    es = _TERM_ES.format(title="Feature flags", link="Flags", term="interruptores")
+    assert _identical_titles(es, en) == [(2, 'title: "Feature flags" is identical in en.md:2')]
+    # a long title is a sentence to translate, whatever the text repeats
+    long_title = "Toggle the feature flags of every demo service"
+    en = _TERM_EN.format(title=long_title, link="Flags") + f"\n{long_title} from the admin page.\n"
+    es = _TERM_ES.format(title=long_title, link="Flags", term="interruptores") + f"\n{long_title} desde la página.\n"
+    assert [line for line, _ in _identical_titles(es, en)][:1] == [2]

@@ -84,7 +84,9 @@ UNTRANSLATED = Rule("TC505", "untranslated", Severity.WARNING, "Text is identica
          "arguments (title=, text=). Proper names, product names, numbers and code alone are not "
          "flagged, nor quotations (> … or text opening with a quotation mark), name= arguments, "
          "the sections of sources (Källor, Sources, References, Footnotes) and names joined by vs "
-         "or via. Nothing is reported for a "
+         "or via, nor a field's value of five words or fewer that the page itself writes in its text "
+         "or in another field (\"feature flags\" in a Spanish sentence under the title \"Feature "
+         "flags\"): a term its translators keep. Nothing is reported for a "
          "page whose front matter says it is an untranslated copy (generated_fallback_page: true, "
          "is_fallback_source_page: true, untranslated: true, translated: false), nor for the part of "
          "a page it keeps in another language on purpose: from where an in-page link named after a "
@@ -883,7 +885,8 @@ def _front_matter_text(c: Comparison) -> None:
         if isinstance(entry.value, str) and isinstance(other.value, str):
             if _neighbours(c) and len(entry.value.split()) < 6:
                 continue
-            if fold_for_comparison(entry.value) == fold_for_comparison(other.value) and translatable(entry.value):
+            if (fold_for_comparison(entry.value) == fold_for_comparison(other.value) and translatable(entry.value)
+                    and not _kept_as_a_term(c.a.doc, entry)):
                 c.report(
                     UNTRANSLATED,
                     c.a,
@@ -892,6 +895,28 @@ def _front_matter_text(c: Comparison) -> None:
                     [(c.b, other.line)],
                     key=f"fm|{key}|{fold_for_comparison(entry.value)[:60]}",
                 )
+
+
+KEPT_TERM_WORDS = 5  # a title this short that the page itself writes in its text is a term
+
+
+def _kept_as_a_term(doc: Document, entry: FrontMatterEntry) -> bool:
+    """Does the page write a short title, unchanged, in its own text or inside another of its
+    fields ("varios feature flags" under the title "Feature flags", "Helm charts de
+    OpenTelemetry" beside the link title "Helm charts")? Then its translators keep the
+    English term on purpose; a title left untranslated by oversight stands nowhere else."""
+    if not isinstance(entry.value, str):
+        return False
+    value = fold_for_comparison(entry.value)
+    if not value or len(value.split()) > KEPT_TERM_WORDS:
+        return False
+    for other in doc.front_matter.entries:
+        if other is not entry and isinstance(other.value, str):
+            folded = fold_for_comparison(other.value)
+            if folded != value and value in folded:
+                return True
+    body = doc.text.split("\n", doc.body_start_line - 1)[-1] if doc.body_start_line > 1 else doc.text
+    return value in fold_for_comparison(body)
 
 
 _NAME_ARGS = frozenset({"name", "author", "company", "organisation", "organization"})
