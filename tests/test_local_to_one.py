@@ -142,3 +142,24 @@ def test_translations_that_follow_their_source_and_agree_are_behind_it_alike(tmp
     marked = {k: (v if k == "en" else "---\ntitle: T\ndefault_lang_commit: 1a2b3c4\n---\n" + v) for k, v in RULING.items()}
     found = _numbers(tmp_path, marked)
     assert sorted(name for name, *_ in found) == ["nb.md", "sv.md"]
+
+
+def test_a_key_one_translation_alone_has_is_information_when_the_other_lacks_other_keys(tmp_path: Path) -> None:
+    """Every missing key is told at the source's closing ---: the sv pair telling the source
+    it lacks "metatitle" does not make "section", which only nb has, a key sv has too."""
+    source = "---\ntitle: Government\n---\n" + SOURCE
+    versions = {"sv": '---\ntitle: Offentlig sektor\nmetatitle: "Offentlig sektor i molnet"\n---\n' + PLAIN["de"],
+                "nb": '---\ntitle: Offentlig sektor\nsection: "Acme"\n---\n' + PLAIN["fr"]}
+    found = _key_findings(tmp_path, versions, source)
+    assert [(severity, "'section'" in message) for severity, message in found["nb"]] == [("info", True)]
+    # the key only sv has stays the source's to weigh: nb lacks it too, so it is sv's own
+    assert [(severity, "'metatitle'" in message) for severity, message in found["sv"]] == [("info", True)]
+    # three keys only sv has, told together: "them"
+    three = versions["sv"].replace("metatitle:", "cardtitle: Molnet\ncardtext: Text\nmetatitle:")
+    found = _key_findings(tmp_path, {**versions, "sv": three}, source)
+    assert [message.endswith("(only the sv version has them; the other translation lacks them too: local to that version, "
+                             "or left over there)") for _, message in found["sv"]] == [True]
+    # sv has "section" as well: both translations have it, the source likely lacks it
+    versions["sv"] = versions["sv"].replace("metatitle:", 'section: "Acme"\nmetatitle:')
+    found = _key_findings(tmp_path, versions, source)
+    assert [severity for severity, _ in found["nb"]] == ["warning"]

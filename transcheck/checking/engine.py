@@ -272,7 +272,7 @@ def _local_to_one(source: str, results: list[PairResult], settings: Settings) ->
     usable = [not result.io_error and not any(f.rule == INTERNAL_ERROR for f in result.findings) for result in results]
     if sum(usable) < min(MIN_AGREEING.values()) + 1:
         return results
-    marks = [{(f.rule, f.line) for f in result.findings if f.path == source} for result in results]
+    marks = [{mark for f in result.findings if f.path == source for mark in _marks(f)} for result in results]
     configured = {r.name for selector, _ in settings.severity for r in resolve(selector)}
     for index, result in enumerate(results):
         if not usable[index] or not result.files:
@@ -280,8 +280,8 @@ def _local_to_one(source: str, results: list[PairResult], settings: Settings) ->
         translation, language = result.files[0].path, result.files[0].language or "other"
         others = [marks[j] for j in range(len(results)) if j != index and usable[j]]
         lacking = "the other translation lacks" if len(others) == 1 else f"the {len(others)} other translations lack"
-        note = (f"(only the {language} version has it; {lacking} it too: "
-                "local to that version, or left over there)")
+        notes = {pronoun: (f"(only the {language} version has {pronoun}; {lacking} {pronoun} too: "
+                           "local to that version, or left over there)") for pronoun in ("it", "them")}
         changed = False
         kept: list[Finding] = []
         local: set[int] = set()  # lines of the translation that hold content local to it
@@ -291,8 +291,8 @@ def _local_to_one(source: str, results: list[PairResult], settings: Settings) ->
                     and len(others) >= MIN_AGREEING.get(finding.rule, MIN_AGREEING[""])
                     and finding.severity >= Severity.WARNING and finding.related
                     and all(r.path == translation for r in finding.related)
-                    and not any((finding.rule, line) in mark for mark in others
-                                for line in range(finding.line - 2, finding.line + 3))):
+                    and not any(_told_in(finding, mark) for mark in others)):
+                note = notes["them" if finding.key.startswith("keys|") else "it"]  # several keys told together
                 finding = dataclasses.replace(finding, severity=Severity.INFO, message=f"{finding.message} {note}")
                 local.update(r.line for r in finding.related)
                 changed = True
@@ -304,10 +304,34 @@ def _local_to_one(source: str, results: list[PairResult], settings: Settings) ->
                 if (finding.path == translation and _only_extra_numbers(finding) and finding.rule not in configured
                         and finding.severity >= Severity.WARNING
                         and any(abs(finding.line - line) <= 2 for line in local)):
-                    kept[index] = dataclasses.replace(finding, severity=Severity.INFO, message=f"{finding.message} {note}")
+                    kept[index] = dataclasses.replace(finding, severity=Severity.INFO, message=f"{finding.message} {notes['it']}")
         if changed:
             result.findings = sort_findings(kept)
     return results
+
+
+def _missing_keys(finding: Finding) -> list[str]:
+    """The keys a frontmatter-missing-key finding names (its key: "section", or
+    "keys|metatitle|section" for several told together)."""
+    return finding.key.split("|")[1:] if finding.key.startswith("keys|") else [finding.key]
+
+
+def _marks(finding: Finding) -> list[tuple[str, object]]:
+    """What a finding in the source tells, for another pair's finding to be "told there too":
+    its rule and line, or for a missing key its rule and key. Every missing key is told at
+    the closing ``---``: by line, a translation lacking "metatitle" would seem to lack
+    "section" too."""
+    if finding.rule == "frontmatter-missing-key":
+        return [(finding.rule, f"key:{name}") for name in _missing_keys(finding)]
+    return [(finding.rule, finding.line)]
+
+
+def _told_in(finding: Finding, marks: set[tuple[str, object]]) -> bool:
+    """Does another pair tell the source what ``finding`` tells it (``_marks``; a finding of
+    the rule within two lines of it, or a missing key of the same name)?"""
+    if finding.rule == "frontmatter-missing-key":
+        return any((finding.rule, f"key:{name}") in marks for name in _missing_keys(finding))
+    return any((finding.rule, line) in marks for line in range(finding.line - 2, finding.line + 3))
 
 
 def _source_outnumbered(source: str, results: list[PairResult]) -> list[PairResult]:
