@@ -270,14 +270,22 @@ def test_a_table_with_one_cell_too_many_under_its_header_is_reported_at_that_row
 
     sv = ("## Pris\n\nSå här kostar det.\n\n| Tjänst | Pris | Per |\n|---|---|---|\n| Lagring | 10 | GB |\n"
           "| Beräkning | 20 | timme |\n")
-    # a column dropped from the header only: Markdown shows the whole table as a paragraph
+    # a column dropped from the header only: GitHub shows the whole table as a paragraph,
+    # Hugo's Goldmark pads the header and draws an empty column
     broken = ("## Price\n\nThis is what it costs.\n\n| Service | Price |\n|---|---|---|\n| Storage | 10 | GB |\n"
               "| Compute | 20 | hour |\n")
     found = [f for f in check_texts(sv, broken, "p.sv.md", "p.en.md") if f.rule == "table-shape"]
     assert [(f.path, f.line, f.severity.label) for f in found] == [("p.en.md", 6, "error")]
-    assert "is written here (line 5) but does not render as a table" in found[0].message
-    assert "its header row has 2 cells and the row of dashes under it 3" in found[0].message
+    assert ("is written here (line 5), but its header row has 2 cells and the row of dashes under it 3: Hugo draws it "
+            "with 1 more column, empty, GitHub's Markdown as a paragraph of pipes") in found[0].message
     assert (found[0].related[0].path, found[0].related[0].line) == ("p.sv.md", 5)
+    # a header cell more than the dashes: a table nowhere
+    broken = ("## Price\n\nThis is what it costs.\n\n| Service | Price | Per |\n|---|---|\n| Storage | 10 | GB |\n"
+              "| Compute | 20 | hour |\n")
+    found = [f for f in check_texts(sv, broken, "p.sv.md", "p.en.md") if f.rule == "table-shape"]
+    assert [(f.path, f.line) for f in found] == [("p.en.md", 6)]
+    assert found[0].message.endswith("but does not render as a table: its header row has 3 cells and the row of dashes "
+                                     "under it 2, and Markdown draws a table only where the two agree")
 
 
 def test_a_table_whose_header_and_dashes_agree_is_not_called_broken():

@@ -1,10 +1,12 @@
 """Why text written as a table does not render as one.
 
-Markdown (GFM, and Goldmark, which Hugo uses) draws a table only where the header row and
-the row of dashes under it have the same number of cells. One cell too many in either
-("| --- | --- | --- |" under a two-cell header, often a column removed from the header only)
-and the whole table shows as one paragraph of pipes. An editor sees the table on the other
-version and looks for it here in vain: the finding must point at the row that breaks it.
+GitHub's Markdown (GFM) draws a table only where the header row and the row of dashes under
+it have the same number of cells: one cell too many in either ("| --- | --- | --- |" under a
+two-cell header, often a column removed from the header only) and the whole table shows as
+one paragraph of pipes. Goldmark, which Hugo uses, pads a header with fewer cells and draws
+the table with empty columns; a header with more cells than dashes is no table there either.
+An editor sees the table on the other version and looks for it here in vain, or finds it
+with columns the other lacks: the finding must point at the row that breaks it.
 """
 
 from __future__ import annotations

@@ -116,7 +116,8 @@ TABLE_SHAPE = Rule("TC107", "table-shape", Severity.ERROR, "Aligned tables have 
          "prose (information where a list names the same things, one per item, as the table's "
          "rows), and an error that says so where its rows ran together into a paragraph that does "
          "not render as a table, where its header row and the row of dashes under it have "
-         "different numbers of cells (reported at the row of dashes, with both counts), or where "
+         "different numbers of cells (reported at the row of dashes, with both counts; fewer header "
+         "cells are a table with empty columns in Hugo and none on GitHub), or where "
          "a reflowed table's lines broke into headings of its markup (\"## |\", which are then "
          "no sections).",
     example=Example(
@@ -725,14 +726,26 @@ def _unmatched_block(c: Comparison, pair: BlockPair) -> None:
             TABLE_SHAPE,
             lacking,
             anchor,
-            f"{shape} has no counterpart{where} here{also}" if broken_at is None else
-            f"{shape} is written here (line {broken_at.header_line}) but does not render as a table: its header row has "
-            f"{plural(broken_at.header_cells, 'cell')} and the row of dashes under it {broken_at.delimiter_cells}, "
-            "and Markdown draws a table only where the two agree",
+            f"{shape} has no counterpart{where} here{also}" if broken_at is None else _broken_table(shape, broken_at),
             [(having, block.line)],
             key=f"table|{section.title}|{rows}x{cols}",
             severity=severity,
         )
+
+
+def _broken_table(shape: str, cause: TableBreak) -> str:
+    """What a table whose header row and row of dashes disagree looks like. Fewer header cells:
+    Goldmark (Hugo) pads the header and draws the table with empty columns, GitHub's Markdown
+    (GFM) draws none; more header cells: no table anywhere."""
+    cells = (f"its header row has {plural(cause.header_cells, 'cell')} and the row of dashes under it "
+             f"{cause.delimiter_cells}")
+    if cause.header_cells < cause.delimiter_cells:
+        empty = cause.delimiter_cells - cause.header_cells
+        return (f"{shape} is written here (line {cause.header_line}), but {cells}: Hugo draws it with "
+                f"{plural(empty, 'more column')}, empty, GitHub's Markdown as a paragraph of pipes. Give the two rows "
+                "the same number of cells")
+    return (f"{shape} is written here (line {cause.header_line}) but does not render as a table: {cells}, "
+            "and Markdown draws a table only where the two agree")
 
 
 _DEFINES_FOOTNOTE = lazy_compile(r"\[\^[^\]\s]+\]:")  # a paragraph "[^1]: …"
