@@ -568,3 +568,15 @@ def test_a_title_left_in_english_that_the_page_never_writes_is_still_told():
     en = _TERM_EN.format(title=long_title, link="Flags") + f"\n{long_title} from the admin page.\n"
     es = _TERM_ES.format(title=long_title, link="Flags", term="interruptores") + f"\n{long_title} desde la página.\n"
     assert [line for line, _ in _identical_titles(es, en)][:1] == [2]
+
+
+@pytest.mark.parametrize("en_label, told", [
+    ("Pull requests", True),  # the English words and their case: left as they were
+    ("Pull Requests", False),  # recased to Swedish sentence case: a translator kept the term
+])
+def test_a_short_text_recased_by_the_translation_is_kept_on_purpose(en_label, told):
+    card = ('## Bidra\n\n{text}\n\n{{{{< icon-block icon="fa-code" text="{label}" >}}}}\n')
+    en = card.format(text="We welcome your help with the project, in code and in words.", label=en_label)
+    sv = card.format(text="Vi välkomnar din hjälp med projektet, i kod och i ord.", label="Pull requests")
+    found = [f.message for f in check_texts(sv, en, "sv.md", "en.md", languages=("sv", "en")) if f.rule == "untranslated"]
+    assert found == (['{{< icon-block >}} text="Pull requests" is identical in en.md:5'] if told else [])

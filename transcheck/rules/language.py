@@ -86,7 +86,8 @@ UNTRANSLATED = Rule("TC505", "untranslated", Severity.WARNING, "Text is identica
          "the sections of sources (Källor, Sources, References, Footnotes) and names joined by vs "
          "or via, nor a field's value of five words or fewer that the page itself writes in its text "
          "or in another field (\"feature flags\" in a Spanish sentence under the title \"Feature "
-         "flags\"): a term its translators keep. Nothing is reported for a "
+         "flags\"): a term its translators keep, nor such a short value recased (\"Pull requests\" "
+         "for \"Pull Requests\"). Nothing is reported for a "
          "page whose front matter says it is an untranslated copy (generated_fallback_page: true, "
          "is_fallback_source_page: true, untranslated: true, translated: false), nor for the part of "
          "a page it keeps in another language on purpose: from where an in-page link named after a "
@@ -885,7 +886,7 @@ def _front_matter_text(c: Comparison) -> None:
         if isinstance(entry.value, str) and isinstance(other.value, str):
             if _neighbours(c) and len(entry.value.split()) < 6:
                 continue
-            if (fold_for_comparison(entry.value) == fold_for_comparison(other.value) and translatable(entry.value)
+            if (_kept_unchanged(entry.value, other.value) and translatable(entry.value)
                     and not _kept_as_a_term(c.a.doc, entry)):
                 c.report(
                     UNTRANSLATED,
@@ -898,6 +899,15 @@ def _front_matter_text(c: Comparison) -> None:
 
 
 KEPT_TERM_WORDS = 5  # a title this short that the page itself writes in its text is a term
+
+
+def _kept_unchanged(value: str, other: str) -> bool:
+    """Is a field's value the other version's, unchanged? A short one recased ("Pull requests"
+    for "Pull Requests": Swedish writes titles in sentence case) was edited by a translator
+    who kept the words on purpose; a longer one is compared without case."""
+    if len(value.split()) <= KEPT_TERM_WORDS:
+        return " ".join(value.split()) == " ".join(other.split())
+    return fold_for_comparison(value) == fold_for_comparison(other)
 
 
 def _kept_as_a_term(doc: Document, entry: FrontMatterEntry) -> bool:
@@ -927,7 +937,7 @@ def _shortcode_text(c: Comparison, a: Shortcode, b: Shortcode) -> None:
     for key, value in a.named:
         if key.lower() not in TEXT_ARGS or key.lower() not in args_b or key.lower() in _NAME_ARGS:
             continue  # name="Research Institutes of Sweden" is what it is called in every language
-        if fold_for_comparison(value) == fold_for_comparison(args_b[key.lower()]) and translatable(value) and len(value.split()) >= (6 if _neighbours(c) else 2):
+        if _kept_unchanged(value, args_b[key.lower()]) and translatable(value) and len(value.split()) >= (6 if _neighbours(c) else 2):
             c.report(
                 UNTRANSLATED,
                 c.a,
