@@ -983,10 +983,10 @@ def _compare_tables(c: Comparison, a: TableBlock, b: TableBlock) -> None:
         # the first column names each row alike in both ("1001", "R0002"): say which rows
         only_b, only_a = unmatched_keys(keys_b, keys_a, starts_b), unmatched_keys(keys_a, keys_b, starts_a)
         if only_b:
-            told += f"; {_rows_named(b, only_b)} there {'is' if len(only_b) == 1 else 'are'} not here"
+            told += f"; {_rows_named(b, only_b, starts_b, keys_b)} there {'is' if len(only_b) == 1 else 'are'} not here"
             related = b.row_line(only_b[0])
         if only_a:
-            told += f"; {_rows_named(a, only_a)} here {'is' if len(only_a) == 1 else 'are'} not there"
+            told += f"; {_rows_named(a, only_a, starts_a, keys_a)} here {'is' if len(only_a) == 1 else 'are'} not there"
     wrapped = (" (rows whose first cell is empty counted with the row above)"
                if (rows_a, rows_b) != (a.shape[0], b.shape[0]) else "")
     c.report(
@@ -1000,8 +1000,27 @@ def _compare_tables(c: Comparison, a: TableBlock, b: TableBlock) -> None:
     )
 
 
-def _rows_named(table: TableBlock, rows: list[int]) -> str:
-    names = [quote(table.rows[i][0], 30) for i in rows]
+_ORDINALS = ("first", "second", "third")
+
+
+def _rows_named(table: TableBlock, rows: list[int], starts: list[int], keys: list[str]) -> str:
+    """The rows' names; a name the table gives more than one row is told with which of them
+    and its line ("Realtime APIs" (the second row of that name, line 38)): the other table has that name
+    once, so naming it alone would point at a row both have."""
+    times = Counter(keys)
+    key_of = dict(zip(starts, keys))
+    nth: dict[int, int] = {}
+    seen: Counter[str] = Counter()
+    for start, key in zip(starts, keys):
+        seen[key] += 1
+        nth[start] = seen[key]
+    names = []
+    for i in rows:
+        name = quote(table.rows[i][0], 30)
+        if times[key_of[i]] > 1:
+            which = _ORDINALS[nth[i] - 1] if nth[i] <= len(_ORDINALS) else f"{nth[i]}th"
+            name += f" (the {which} row of that name, line {table.row_line(i)})"
+        names.append(name)
     return f"{'row' if len(rows) == 1 else 'rows'} {listed(names, 5)}"
 
 
