@@ -507,3 +507,29 @@ def test_an_icon_missing_from_a_heading_is_a_warning_and_a_picture_in_the_text_a
     found = [(f.severity.label, f.message) for f in check_texts(ja, with_picture, "content/ja/p.md", "content/en/p.md")
              if f.rule == "image-mismatch"]
     assert ("error", 'image "/img/diagram.png" (content/en/p.md:3) has no counterpart in section "拡張機能" here') in found
+
+
+_HOW_TO_ADD_EN = ("## Adopters\n\nIf your company uses the project, we would love to add it. You can "
+                  "[submit a request](#how-to-add) or fill in the form.\n\n## How to add {#how-to-add}\n\nOpen a PR.\n")
+
+
+@pytest.mark.parametrize("es_text, line", [
+    ("[enviar una solicitud] (#how-to-add)", 3),  # a space before the parenthesis
+    ("[enviar una\n\n> solicitud](#how-to-add)", 5),  # the opening bracket in another paragraph
+])
+def test_a_link_whose_markup_broke_is_told_where_it_shows_as_text(es_text, line):
+    es = ("## Usuarios\n\nSi tu empresa usa el proyecto, nos encantaría añadirla. Puedes "
+          f"{es_text} o completar el formulario.\n\n## Cómo añadirla {{#how-to-add}}\n\nAbre un PR.\n")
+    found = [(f.path, f.line, f.severity.label, f.message) for f in check_texts(es, _HOW_TO_ADD_EN, "es.md", "en.md",
+                                                                                languages=("es", "en"))
+             if f.rule == "link-mismatch"]
+    assert [(path, at, severity) for path, at, severity, _ in found] == [("es.md", line, "warning")]
+    assert "is written here but does not render as a link" in found[0][3]
+
+
+def test_a_link_missing_whose_target_stands_only_in_code_is_still_missing():
+    es = ("## Usuarios\n\nSi tu empresa usa el proyecto, nos encantaría añadirla.\n\n```md\n[texto] (#how-to-add)\n```\n\n"
+          "## Cómo añadirla {#how-to-add}\n\nAbre un PR.\n")
+    found = [f.message for f in check_texts(es, _HOW_TO_ADD_EN, "es.md", "en.md", languages=("es", "en"))
+             if f.rule == "link-mismatch"]
+    assert len(found) == 1 and "has no counterpart" in found[0]

@@ -23,7 +23,7 @@ from transcheck.document.memo import ByIdentity
 from transcheck.align.alignment import SectionInfo
 from transcheck.pair.comparison import Check, Comparison, Side
 from transcheck.findings import Example, Rule, Severity
-from transcheck.document.model import IMAGE_KINDS, Block, BlockQuote, Document, HtmlBlock, Inline, ListBlock, ListItem, Paragraph, Shortcode, TableBlock, block_row, walk_nodes
+from transcheck.document.model import IMAGE_KINDS, Block, BlockQuote, CodeBlock, Document, HtmlBlock, Inline, ListBlock, ListItem, Paragraph, Shortcode, TableBlock, block_row, walk_nodes
 from transcheck.languages.tags import ISO_639_1
 from transcheck.document.lines import LineIndex
 from transcheck.document.sections import heading_anchor
@@ -102,7 +102,9 @@ LINK_MISMATCH = Rule("TC404", "link-mismatch", Severity.ERROR, "Link targets of 
          "dropped) is a warning; in text the other version lacks, an error. A mailto: whose "
          "address the page shows is compared by contact-mismatch. An address one version writes "
          "without `https://` (`support.example.se`, which a browser opens relative to the page) "
-         "where the other has it is reported in the version that lacks the scheme. Three links or "
+         "where the other has it is reported in the version that lacks the scheme. A link whose "
+         "markup broke (`[text] (#target)`, or its opening bracket in another paragraph), which "
+         "shows as text, is a warning at that line. Three links or "
          "more without counterpart in one section (a block of sources the other version lacks) are "
          "one finding with each link's line; dates, contacts and images are grouped alike.",
     example=Example(
@@ -1221,6 +1223,10 @@ def _compare_targets(
     # a mailto: whose address the page also shows is compared by contact-mismatch: one finding, not two
     left_a = [f for f in left_a if not _address_shown(f.value.url, c.a.doc.text)]
     left_b = [f for f in left_b if not _address_shown(f.value.url, c.b.doc.text)]
+    if not image:
+        # a link whose markup broke in the other version ("[text] (#target)") shows there as text
+        left_a = _broken_markup(c, left_a, c.b, c.a, c.sections.b)
+        left_b = _broken_markup(c, left_b, c.a, c.b, c.sections.a)
     if not left_a and not left_b:
         return
     rule = IMAGE_MISMATCH if image else LINK_MISMATCH
@@ -1454,6 +1460,41 @@ def _address_shown(url: str, own_text: str) -> bool:
     address = address.split("?")[0].strip().lower()
     text = own_text.lower()
     return len(address) > 3 and text.count(address) > text.count("mailto:" + address)
+
+
+def _broken_markup(
+    c: Comparison, found: list[Found[Target]], lacking: Side, having: Side, infos: list[SectionInfo]
+) -> list[Found[Target]]:
+    """Links ``lacking`` has nowhere as links, whose target it writes right after a closing
+    bracket ("solicitud de registro] (#how-to-add)": a space before the parenthesis, or the
+    opening bracket in another paragraph): the link is there, but its markup broke and the
+    reader sees brackets. Reported at that line, and left out of the comparison."""
+    text = lacking.doc.text
+    rest: list[Found[Target]] = []
+    linked: set[str] | None = None
+    for item in found:
+        url = item.value.url.strip()
+        match = re.search(r"\]\s*\(" + re.escape(url) + r"\)", text) if len(url) >= 2 and f"({url})" in text else None
+        if match is not None:
+            line = text.count("\n", 0, match.start()) + 1
+            if linked is None:
+                linked = {target.url.strip() for info in infos for target in section_targets(info, set())}
+            if url not in linked and "`" not in text.splitlines()[line - 1] and not _line_in_code_block(lacking.doc, line):
+                c.report(LINK_MISMATCH, lacking, line,
+                         f"link {quote(url)} ({having.name}:{item.line}) is written here but does not render as a "
+                         f"link: {quote(' '.join(match.group(0).split()))} has the target, and its markup is broken "
+                         "(a space before the parenthesis, or the text's opening bracket in another paragraph)",
+                         [(having, item.line)], key=f"link|broken|{url}", severity=Severity.WARNING)
+                continue
+        rest.append(item)
+    return rest
+
+
+def _line_in_code_block(doc: Document, line: int) -> bool:
+    """Does ``line`` stand in one of the page's code blocks?"""
+    blocks = list(doc.body.blocks) + [block for section in doc.iter_sections() for block in section.blocks]
+    return any(isinstance(node, CodeBlock) and node.line <= line <= (node.end_line or node.line)
+               for node in walk_nodes(blocks))
 
 
 def _written_out(url: str, other_text: str) -> bool:
