@@ -206,3 +206,24 @@ def test_a_key_a_drifted_translation_alone_has_is_a_difference_its_mark_is_right
     assert found["frontmatter-missing-key"].severity.name == "INFO"
     assert found["stale-translation"].severity.name == "WARNING"
     assert "may be out of date" not in found["stale-translation"].message
+
+
+def test_a_key_one_letter_from_a_generator_field_is_told_as_a_misspelling_where_it_stands():
+    """"descriptions:" in one version, no description in either: the other version should
+    not copy the typo; this one should mend it."""
+    found = findings(page(SV), page(EN + '\ndescriptions: "A display system for buses"'))
+    assert rules_of(found) == [("frontmatter-missing-key", "b.md", 4)]
+    assert found[0].message == ("descriptions is likely a misspelling of 'description', a field the site generator "
+                                "reads; neither this version nor a.md has 'description'")
+    assert [(r.path, r.line) for r in found[0].related] == [("a.md", 4)]
+
+
+@pytest.mark.parametrize("extra_en, extra_sv", [
+    ('descriptions: "A display system"\ndescription: "Buses"', 'description: "Bussar"'),  # the field is there too
+    ('author: "Jane Doe"', ""),  # a theme's own field, not "authors" misspelt
+    ('titel: "Om"', ""),  # too short to tell from another word
+])
+def test_a_key_that_is_not_a_misspelling_stays_a_missing_key(extra_en, extra_sv):
+    found = findings(page(SV + ("\n" + extra_sv if extra_sv else "")), page(EN + "\n" + extra_en))
+    assert found and all("misspelling" not in f.message for f in found)
+    assert all(f.path == "a.md" for f in found if f.rule == "frontmatter-missing-key")

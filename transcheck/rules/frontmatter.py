@@ -32,7 +32,9 @@ FRONTMATTER_MISSING_KEY = Rule("TC301", "frontmatter-missing-key", Severity.WARN
          "(default_lang_commit, l10n.sourceCommit) and the other does not, is told there: added in the translation or "
          "since removed from the source; information, or a warning for a key by which Hugo "
          "publishes the page (draft, build, headless, dates, outputs, type, layout, cascade, "
-         "toc_hide, sitemap).",
+         "toc_hide, sitemap). A key of six letters or more one letter from a field the site "
+         "generator reads (descriptions, keyword, aliasses), where neither version has that field, "
+         "is told as a likely misspelling in the version that has it, not as a key to copy.",
     example=Example(
         "---\ntitle: \"Utvecklare i Umeå\"\ncategory: \"IT\"\n---\nVi söker en utvecklare som vill bygga tjänster för kommuner och regioner.\n",
         "---\ntitle: \"Developer in Umeå\"\n---\nWe are looking for a developer who wants to build services for municipalities and regions.\n",
@@ -180,6 +182,20 @@ def check_missing_keys(c: Comparison) -> None:
             if key == "draft" and mine[key].value is True:
                 continue  # a draft on one side only: check_front_matter_values
             entry = mine[key]
+            meant = _misspelt_field(key)
+            if meant is not None and meant not in mine and meant not in theirs:
+                # "descriptions:": the other version should not copy it; this one should mend it
+                c.report(
+                    FRONTMATTER_MISSING_KEY,
+                    having,
+                    entry.line,
+                    f"{entry.key} is likely a misspelling of '{meant}', a field the site generator reads; "
+                    f"neither this version nor {lacking.name} has '{meant}'",
+                    [(lacking, _anchor(lacking))],
+                    key=f"{entry.key}|misspelt",
+                    severity=Severity.WARNING,
+                )
+                continue
             renamed = _same_value_under_other_key(entry, theirs, set(mine))
             if not renamed:
                 gone.append(entry)
@@ -201,6 +217,32 @@ def check_missing_keys(c: Comparison) -> None:
             gone = _report_extra_keys(c, gone)
         _report_missing_keys(c, having, lacking, gone)
     _missing_language_key(c, keys_a, keys_b)
+
+
+# Front-matter fields that Hugo (and Zola, for the common ones) read by name
+_GENERATOR_FIELDS = frozenset({
+    "aliases", "categories", "description", "expirydate", "keywords", "lastmod", "layout", "linktitle",
+    "publishdate", "summary", "tags", "title", "translationkey", "weight", "template", "updated",
+})
+MISSPELT_MIN_LENGTH = 6  # shorter keys one letter apart are often other words ("titel", "data")
+
+
+def _misspelt_field(key: str) -> str | None:
+    """The generator's field that ``key`` (not itself one) misses by one letter added, dropped
+    or changed ("descriptions", "weigth" is two swapped: not taken), or None."""
+    if key in _GENERATOR_FIELDS or len(key) < MISSPELT_MIN_LENGTH:
+        return None
+    return next((field for field in sorted(_GENERATOR_FIELDS) if _one_edit_apart(key, field)), None)
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    i = next((k for k, (x, y) in enumerate(zip(short, long)) if x != y), len(short))
+    return short[i:] == long[i + 1:]
 
 
 # Keys by which Hugo decides whether, where and how a page is published: one only a
