@@ -868,12 +868,12 @@ def test_a_span_the_first_file_lacks_is_told_at_the_paired_item_when_the_other_l
     from transcheck.checking.engine import check_texts
 
     a = ("## Settings\n\nSome intro text that explains the settings of the tool in detail.\n\n"
-         "- The first option sets the speed of the Turbo engine.\n- The port option sets where the HTTP server listens.\n"
-         "- The log option sets the level of Syslog output.\n")
+         "- The first option sets the speed of the engine.\n- The port option sets where the server listens.\n"
+         "- The log option sets the level of logging output.\n")
     b = ("## Settings\n\nSome intro text that explains the settings of the tool in detail.\n\n"
          "- A brand new option about colour themes `theme` with extra words here.\n"
-         "- The first option sets the speed of the Turbo engine.\n- The port option sets where the HTTP server listens, `port`.\n"
-         "- The log option sets the level of Syslog output.\n")
+         "- The first option sets the speed of the engine.\n- The port option sets where the server listens, `port`.\n"
+         "- The log option sets the level of logging output.\n")
     found = [(f.line, f.message) for f in check_texts(a, b, "a.md", "b.md") if f.rule == "code-mismatch"]
     assert found == [(6, 'inline code span `port` (b.md:7) is written as plain text here (section "Settings")')]
 

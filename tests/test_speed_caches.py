@@ -17,7 +17,6 @@ def test_remembered_sentences_are_a_fresh_list_each_time() -> None:
 def _tokens_word_by_word(text: str, heading: bool) -> tuple[frozenset[str], frozenset[str]]:
     """neutral._tokens as it was written before plain words were skipped in the regex."""
     from transcheck.align.neutral import _GROUPING, _HAS_DIGIT, _ROMAN, _SENTENCE_START, _WORD
-    from transcheck.languages.detect import FUNCTION_WORDS_OF_ANY
     from transcheck.values.numbers import AMBIGUOUS_NUMBER_WORDS, NUMBER_WORDS
 
     strong: set[str] = set()
@@ -54,10 +53,7 @@ def _tokens_word_by_word(text: str, heading: bool) -> tuple[frozenset[str], froz
         else:
             before = text[max(0, match.start() - 8) : match.start()]
             starts = heading or _SENTENCE_START.search(before)
-            if not starts:
-                strong.add(word)
-            elif lowered not in FUNCTION_WORDS_OF_ANY:  # "The", "Vi": grammar, not a name
-                weak.add(word)
+            (weak if starts else strong).add(word)
     return frozenset(strong), frozenset(weak)
 
 

@@ -36,6 +36,7 @@ from transcheck.document.model import (
     TableBlock,
     ThematicBreak,
 )
+from transcheck.languages.detect import FUNCTION_WORDS_OF_ANY
 from transcheck.align.neutral import Tokens, frozen, similarity, tokens_of
 from transcheck.document.memo import ByIdentity
 from transcheck.document.sections import heading_anchor
@@ -466,14 +467,22 @@ def _flatten(doc: Document) -> list[SectionInfo]:
             strong |= features.tokens.strong
             weak |= features.tokens.weak
             length += features.length
-        info.tokens = Tokens(_one(shared, frozen(strong)), _one(shared, frozen(weak)))
+        info.tokens = Tokens(_one(shared, frozen(strong)), _one(shared, _without_grammar(weak)))
         title_tokens = tokens_of(info.title, heading=True)
         if info.id:
             title_tokens.strong |= {"id:" + info.id}
-        info.title_tokens = Tokens(_one(shared, title_tokens.strong), _one(shared, title_tokens.weak))
+        info.title_tokens = Tokens(_one(shared, title_tokens.strong), _one(shared, _without_grammar(title_tokens.weak)))
         info.length = length
         info.position = info.index / max(len(infos) - 1, 1)
     return infos
+
+
+def _without_grammar(weak: set[str] | frozenset[str]) -> frozenset[str]:
+    """A section's weak tokens without the function words that open sentences in every
+    language ("For", "Det", "The"): between two sections they tie a Norwegian paragraph
+    opening "For kundene" to an English one opening "For more". Blocks and list items keep
+    them: identical English items left in a translation are told apart by nothing else."""
+    return frozen({word for word in weak if word.lower() not in FUNCTION_WORDS_OF_ANY})
 
 
 def _one(shared: dict[Any, Any], tokens: frozenset[str]) -> frozenset[str]:

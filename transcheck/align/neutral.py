@@ -24,7 +24,6 @@ _HAS_DIGIT = lazy_compile(r"\d")
 _GROUPING = lazy_compile(r"[\s.,:\u00a0\u202f]")
 _ROMAN = lazy_compile(r"(?=[IVX]{2})X{0,3}(?:IX|IV|V?I{0,3})")  # II to XXXIX
 
-from transcheck.languages.detect import FUNCTION_WORDS_OF_ANY
 from transcheck.values.numbers import AMBIGUOUS_NUMBER_WORDS, NUMBER_WORDS
 
 
@@ -107,11 +106,8 @@ def _tokens(text: str, heading: bool) -> tuple[frozenset[str], frozenset[str]]:
             strong.add(word)
         else:
             start = match.start(1)
-            if heading or _starts_sentence(text, start):
-                if lowered not in FUNCTION_WORDS_OF_ANY:
-                    weak.add(word)
-            else:
-                strong.add(word)
+            starts = heading or _starts_sentence(text, start)
+            (weak if starts else strong).add(word)
     return frozen(strong), frozen(weak)
 
 
