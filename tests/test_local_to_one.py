@@ -3,6 +3,8 @@ other translations lack it too, it is that translation's own (information), not 
 
 from pathlib import Path
 
+import pytest
+
 from transcheck.checking.engine import PairResult, Settings, check_group
 
 SOURCE = "## Help\n\nThis page is not translated yet. Read the English version.\n"
@@ -163,3 +165,17 @@ def test_a_key_one_translation_alone_has_is_information_when_the_other_lacks_oth
     versions["sv"] = versions["sv"].replace("metatitle:", 'section: "Acme"\nmetatitle:')
     found = _key_findings(tmp_path, versions, source)
     assert [severity for severity, _ in found["nb"]] == ["warning"]
+
+
+@pytest.mark.parametrize("sv_key, nb_key", [
+    ("metaTitle: Hjälp i molnet", "metatitle: Hjelp i skyen"),  # Hugo reads keys without case
+    ("lang: sv", "language: nb"),  # two language keys: both versions declare a language
+    ('tags: ["Svenska"]', 'tags: ["cloud"]'),  # one told as its own language's name, one as a key
+])
+def test_a_key_both_translations_have_under_two_spellings_stays_a_warning(tmp_path: Path, sv_key: str, nb_key: str) -> None:
+    source = "---\ntitle: Government\n---\n" + SOURCE
+    versions = {"sv": f"---\ntitle: Offentlig sektor\n{sv_key}\n---\n" + PLAIN["de"],
+                "nb": f"---\ntitle: Offentlig sektor\n{nb_key}\n---\n" + PLAIN["fr"]}
+    found = _key_findings(tmp_path, versions, source)
+    assert "warning" in [severity for severity, _ in found["nb"]]
+    assert not any("lacks it too" in message for language in found for _, message in found[language])

@@ -311,9 +311,17 @@ def _local_to_one(source: str, results: list[PairResult], settings: Settings) ->
 
 
 def _missing_keys(finding: Finding) -> list[str]:
-    """The keys a frontmatter-missing-key finding names (its key: "section", or
-    "keys|metatitle|section" for several told together)."""
-    return finding.key.split("|")[1:] if finding.key.startswith("keys|") else [finding.key]
+    """The keys a frontmatter-missing-key finding names, lower-cased as Hugo reads them, from
+    its key's forms in rules/frontmatter.py: "section"; "keys|metatitle|section" and
+    "extra|a|b" for several told together; "language|lang" (any language key: one
+    "language"); "tags|language-name" and "descriptions|misspelt" (the key, then what)."""
+    key = finding.key
+    for prefix in ("keys|", "extra|"):
+        if key.startswith(prefix):
+            return [name.lower() for name in key[len(prefix):].split("|")]
+    if key.startswith("language|"):
+        return ["language"]
+    return [key.split("|")[0].lower()]
 
 
 def _marks(finding: Finding) -> list[tuple[str, object]]:
