@@ -580,3 +580,34 @@ def test_a_short_text_recased_by_the_translation_is_kept_on_purpose(en_label, to
     sv = card.format(text="Vi välkomnar din hjälp med projektet, i kod och i ord.", label="Pull requests")
     found = [f.message for f in check_texts(sv, en, "sv.md", "en.md", languages=("sv", "en")) if f.rule == "untranslated"]
     assert found == (['{{< icon-block >}} text="Pull requests" is identical in en.md:5'] if told else [])
+
+
+@pytest.mark.parametrize("es_extra, en_extra", [
+    ("# Feature flags\n\n", "# Feature flags\n\n"),  # the page's own heading repeats its title
+    ("```yaml\n# feature flags of the demo\n```\n\n", "```yaml\n# feature flags of the demo\n```\n\n"),  # a code comment
+    ("Los metadata feature flagsets se describen aparte.\n\n", "The metadata feature flagsets are described apart.\n\n"),
+    ("The demo has feature flags for every service.\n\n", "The demo has feature flags for every service.\n\n"),
+])
+def test_a_title_repeated_only_where_nothing_is_translated_is_still_told(es_extra, en_extra):
+    """Headings, code, a longer word, and a sentence the other version has alike (itself left
+    untranslated) are no evidence that the translators keep the term."""
+    en = _TERM_EN.format(title="Feature flags", link="Flags").replace("## Overview", en_extra + "## Overview")
+    es = _TERM_ES.format(title="Feature flags", link="Flags", term="interruptores").replace("## Resumen", es_extra + "## Resumen")
+    assert (2, 'title: "Feature flags" is identical in en.md:2') in _identical_titles(es, en)
+
+
+def test_a_field_holding_the_title_is_no_evidence_when_it_is_itself_untranslated():
+    en = _TERM_EN.format(title="Feature flags", link="Flags").replace("linkTitle: Flags", "description: Feature flags in the demo")
+    es = _TERM_ES.format(title="Feature flags", link="Flags", term="interruptores").replace(
+        "linkTitle: Flags", "description: Feature flags in the demo")
+    assert [line for line, _ in _identical_titles(es, en)] == [2, 3]
+
+
+@pytest.mark.parametrize("es_title, told", [
+    ("Getting started", False),  # the source's title case put into Spanish sentence case
+    ("GETTING STARTED today", True),  # other capitals: not a translator's sentence case
+])
+def test_a_title_in_sentence_case_of_the_source_title_case_is_kept_on_purpose(es_title, told):
+    en = _TERM_EN.format(title="Getting Started Today" if told else "Getting Started", link="Flags")
+    es = _TERM_ES.format(title=es_title, link="Flags", term="interruptores")
+    assert bool(_identical_titles(es, en)) is told

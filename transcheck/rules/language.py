@@ -84,10 +84,12 @@ UNTRANSLATED = Rule("TC505", "untranslated", Severity.WARNING, "Text is identica
          "arguments (title=, text=). Proper names, product names, numbers and code alone are not "
          "flagged, nor quotations (> … or text opening with a quotation mark), name= arguments, "
          "the sections of sources (Källor, Sources, References, Footnotes) and names joined by vs "
-         "or via, nor a field's value of five words or fewer that the page itself writes in its text "
-         "or in another field (\"feature flags\" in a Spanish sentence under the title \"Feature "
-         "flags\"): a term its translators keep, nor such a short value recased (\"Pull requests\" "
-         "for \"Pull Requests\"). Nothing is reported for a "
+         "or via, nor a field's value of five words or fewer that the page itself writes, as whole "
+         "words, in a sentence of its own or inside another of its fields (\"feature flags\" in a "
+         "Spanish sentence under the title \"Feature flags\"; not in headings, code, or text the "
+         "other version has alike): a term its translators keep, nor such a short value put into "
+         "sentence case from the other's title case (\"Pull requests\" for \"Pull Requests\"). "
+         "Nothing is reported for a "
          "page whose front matter says it is an untranslated copy (generated_fallback_page: true, "
          "is_fallback_source_page: true, untranslated: true, translated: false), nor for the part of "
          "a page it keeps in another language on purpose: from where an in-page link named after a "
@@ -878,6 +880,7 @@ def _neighbours(c: Comparison) -> bool:
 
 def _front_matter_text(c: Comparison) -> None:
     entries_b = {e.key.lower(): e for e in c.b.doc.front_matter.entries}
+    prose = (_Prose(c.a.doc), _Prose(c.b.doc))
     for entry in c.a.doc.front_matter.entries:
         key = entry.key.lower()
         other = entries_b.get(key)
@@ -887,7 +890,7 @@ def _front_matter_text(c: Comparison) -> None:
             if _neighbours(c) and len(entry.value.split()) < 6:
                 continue
             if (_kept_unchanged(entry.value, other.value) and translatable(entry.value)
-                    and not _kept_as_a_term(c.a.doc, entry)):
+                    and not _kept_as_a_term(c, entry, prose)):
                 c.report(
                     UNTRANSLATED,
                     c.a,
@@ -902,31 +905,64 @@ KEPT_TERM_WORDS = 5  # a title this short that the page itself writes in its tex
 
 
 def _kept_unchanged(value: str, other: str) -> bool:
-    """Is a field's value the other version's, unchanged? A short one recased ("Pull requests"
-    for "Pull Requests": Swedish writes titles in sentence case) was edited by a translator
-    who kept the words on purpose; a longer one is compared without case."""
-    if len(value.split()) <= KEPT_TERM_WORDS:
-        return " ".join(value.split()) == " ".join(other.split())
-    return fold_for_comparison(value) == fold_for_comparison(other)
+    """Is a field's value the other version's, unchanged (case aside)? Not a short one put
+    into sentence case from the other's title case ("Pull requests" for "Pull Requests":
+    Swedish writes no title case): a translator edited it and kept the words on purpose."""
+    if fold_for_comparison(value) != fold_for_comparison(other):
+        return False
+    return len(value.split()) > KEPT_TERM_WORDS or not _sentence_cased(value, other)
 
 
-def _kept_as_a_term(doc: Document, entry: FrontMatterEntry) -> bool:
-    """Does the page write a short title, unchanged, in its own text or inside another of its
-    fields ("varios feature flags" under the title "Feature flags", "Helm charts de
-    OpenTelemetry" beside the link title "Helm charts")? Then its translators keep the
-    English term on purpose; a title left untranslated by oversight stands nowhere else."""
+def _sentence_cased(value: str, other: str) -> bool:
+    """Is ``value`` ``other`` (two words or more, each capitalised) in sentence case?"""
+    words, theirs = value.split(), other.split()
+    return (len(theirs) >= 2 and all(word[:1].isupper() for word in theirs) and words[0] == theirs[0]
+            and words[1:] == [word.lower() for word in theirs[1:]] and words != theirs)
+
+
+class _Prose:
+    """A page's paragraphs and list items, folded, read once and only when a short identical
+    title asks (``_kept_as_a_term``)."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self._texts: list[str] | None = None
+
+    @property
+    def texts(self) -> list[str]:
+        if self._texts is None:
+            blocks = [list(self.doc.body.blocks)] + [section.blocks for section in self.doc.iter_sections()]
+            self._texts = [fold_for_comparison(_unit_text(unit)) for group in blocks for unit in _prose_units(group)]
+        return self._texts
+
+
+def _kept_as_a_term(c: Comparison, entry: FrontMatterEntry, prose: tuple[_Prose, _Prose]) -> bool:
+    """Does the translation write a short title, unchanged, among other words of its own: in
+    a sentence of its prose ("varios feature flags" under the title "Feature flags") or in
+    another field ("Helm charts de OpenTelemetry" beside the link title "Helm charts")?
+    Then its translators keep the English term on purpose. Whole words only; not in headings,
+    code or addresses; not in a sentence or field the other version has alike (that is
+    untranslated too, not evidence)."""
     if not isinstance(entry.value, str):
         return False
     value = fold_for_comparison(entry.value)
     if not value or len(value.split()) > KEPT_TERM_WORDS:
         return False
-    for other in doc.front_matter.entries:
-        if other is not entry and isinstance(other.value, str):
-            folded = fold_for_comparison(other.value)
-            if folded != value and value in folded:
-                return True
-    body = doc.text.split("\n", doc.body_start_line - 1)[-1] if doc.body_start_line > 1 else doc.text
-    return value in fold_for_comparison(body)
+    term = re.compile(r"(?<!\w)" + re.escape(value) + r"(?!\w)")
+    theirs = {e.key.lower(): e.value for e in c.b.doc.front_matter.entries}
+    for other in c.a.doc.front_matter.entries:
+        if other is entry or not isinstance(other.value, str):
+            continue
+        folded = fold_for_comparison(other.value)
+        counterpart = theirs.get(other.key.lower())
+        if (folded != value and term.search(folded)
+                and not (isinstance(counterpart, str) and fold_for_comparison(counterpart) == folded)):
+            return True
+    here, there = prose
+    if not any(value in text for text in here.texts):
+        return False  # the common case: read no further
+    alike = set(there.texts)
+    return any(text != value and text not in alike and term.search(text) for text in here.texts)
 
 
 _NAME_ARGS = frozenset({"name", "author", "company", "organisation", "organization"})
