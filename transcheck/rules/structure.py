@@ -117,7 +117,7 @@ TABLE_SHAPE = Rule("TC107", "table-shape", Severity.ERROR, "Aligned tables have 
          "rows), and an error that says so where its rows ran together into a paragraph that does "
          "not render as a table, where its header row and the row of dashes under it have "
          "different numbers of cells (reported at the row of dashes, with both counts; fewer header "
-         "cells are a table with empty columns in Hugo and none on GitHub), or where "
+         "cells are a table with blank header cells in Hugo and none on GitHub), or where "
          "a reflowed table's lines broke into headings of its markup (\"## |\", which are then "
          "no sections).",
     example=Example(
@@ -735,17 +735,19 @@ def _unmatched_block(c: Comparison, pair: BlockPair) -> None:
 
 def _broken_table(shape: str, cause: TableBreak) -> str:
     """What a table whose header row and row of dashes disagree looks like. Fewer header cells:
-    Goldmark (Hugo) pads the header and draws the table with empty columns, GitHub's Markdown
-    (GFM) draws none; more header cells: no table anywhere."""
+    Goldmark (Hugo) pads the header with blank cells at its end and draws the table, so
+    headers may stand over other columns' cells; GitHub's Markdown (GFM) draws none. More
+    header cells: neither draws a table."""
     cells = (f"its header row has {plural(cause.header_cells, 'cell')} and the row of dashes under it "
              f"{cause.delimiter_cells}")
     if cause.header_cells < cause.delimiter_cells:
-        empty = cause.delimiter_cells - cause.header_cells
-        return (f"{shape} is written here (line {cause.header_line}), but {cells}: Hugo draws it with "
-                f"{plural(empty, 'more column')}, empty, GitHub's Markdown as a paragraph of pipes. Give the two rows "
-                "the same number of cells")
-    return (f"{shape} is written here (line {cause.header_line}) but does not render as a table: {cells}, "
-            "and Markdown draws a table only where the two agree")
+        blank = cause.delimiter_cells - cause.header_cells
+        return (f"{shape} is written here (line {cause.header_line}), but {cells}. Hugo (Goldmark) draws it with the "
+                f"last {'header cell' if blank == 1 else plural(blank, 'header cell')} blank, so headers may stand over "
+                "other columns; GitHub's Markdown "
+                "shows a paragraph of pipes. Give the two rows the same number of cells")
+    return (f"{shape} is written here (line {cause.header_line}) but does not render as a table: {cells}, and "
+            "neither Hugo nor GitHub's Markdown draws a table whose header has more cells than its row of dashes")
 
 
 _DEFINES_FOOTNOTE = lazy_compile(r"\[\^[^\]\s]+\]:")  # a paragraph "[^1]: …"
@@ -983,10 +985,10 @@ def _compare_tables(c: Comparison, a: TableBlock, b: TableBlock) -> None:
         # the first column names each row alike in both ("1001", "R0002"): say which rows
         only_b, only_a = unmatched_keys(keys_b, keys_a, starts_b), unmatched_keys(keys_a, keys_b, starts_a)
         if only_b:
-            told += f"; {_rows_named(b, only_b, starts_b, keys_b)} there {'is' if len(only_b) == 1 else 'are'} not here"
+            told += _rows_told(b, only_b, starts_b, keys_b, keys_a, "there", "here")
             related = b.row_line(only_b[0])
         if only_a:
-            told += f"; {_rows_named(a, only_a, starts_a, keys_a)} here {'is' if len(only_a) == 1 else 'are'} not there"
+            told += _rows_told(a, only_a, starts_a, keys_a, keys_b, "here", "there")
     wrapped = (" (rows whose first cell is empty counted with the row above)"
                if (rows_a, rows_b) != (a.shape[0], b.shape[0]) else "")
     c.report(
@@ -1000,28 +1002,26 @@ def _compare_tables(c: Comparison, a: TableBlock, b: TableBlock) -> None:
     )
 
 
-_ORDINALS = ("first", "second", "third")
-
-
-def _rows_named(table: TableBlock, rows: list[int], starts: list[int], keys: list[str]) -> str:
-    """The rows' names; a name the table gives more than one row is told with which of them
-    and its line ("Realtime APIs" (the second row of that name, line 38)): the other table has that name
-    once, so naming it alone would point at a row both have."""
-    times = Counter(keys)
+def _rows_told(table: TableBlock, rows: list[int], starts: list[int], keys: list[str], other_keys: list[str],
+               where: str, elsewhere: str) -> str:
+    """The rows of ``table`` the other lacks, by their names. A name that stands on more rows
+    here than there is told as a count with its lines ('"Realtime APIs" names 2 rows there
+    (lines 32 and 38), 1 here'): which of them is the extra one, the names do not say, and
+    naming it alone would point at a row both have."""
+    times, theirs = Counter(keys), Counter(other_keys)
     key_of = dict(zip(starts, keys))
-    nth: dict[int, int] = {}
-    seen: Counter[str] = Counter()
-    for start, key in zip(starts, keys):
-        seen[key] += 1
-        nth[start] = seen[key]
-    names = []
-    for i in rows:
-        name = quote(table.rows[i][0], 30)
-        if times[key_of[i]] > 1:
-            which = _ORDINALS[nth[i] - 1] if nth[i] <= len(_ORDINALS) else f"{nth[i]}th"
-            name += f" (the {which} row of that name, line {table.row_line(i)})"
-        names.append(name)
-    return f"{'row' if len(rows) == 1 else 'rows'} {listed(names, 5)}"
+    single = [i for i in rows if times[key_of[i]] == 1]
+    told = ""
+    if single:
+        names = listed([quote(table.rows[i][0], 30) for i in single], 5)
+        told += f"; {'row' if len(single) == 1 else 'rows'} {names} {where} {'is' if len(single) == 1 else 'are'} not {elsewhere}"
+    for key in dict.fromkeys(key_of[i] for i in rows if times[key_of[i]] > 1):
+        lines = [table.row_line(start) for start, k in zip(starts, keys) if k == key]
+        first = next(start for start, k in zip(starts, keys) if k == key)
+        told += (f"; {quote(table.rows[first][0], 30)} names {len(lines)} rows {where} "
+                 f"(lines {listed([str(n) for n in lines], 5)}), "
+                 f"{theirs[key]} {elsewhere}")
+    return told
 
 
 def _code_as_read(code: str) -> str:
