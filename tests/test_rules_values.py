@@ -533,3 +533,26 @@ def test_a_link_missing_whose_target_stands_only_in_code_is_still_missing():
     found = [f.message for f in check_texts(es, _HOW_TO_ADD_EN, "es.md", "en.md", languages=("es", "en"))
              if f.rule == "link-mismatch"]
     assert len(found) == 1 and "has no counterpart" in found[0]
+
+
+_NOTES_SV = ("## Bakgrund\n\nDomen kom 2020[^1] och ändrade läget för alla.\n\n"
+             "## Del III – Myndigheternas ansvar\n\nTillsynen bör skärpas enligt tillsynsplanen[^2].\n\n"
+             "## Källor\n\n[^1]: Domstolen, mål C-311/18, 16 juli 2020, https://curia.example.eu/c-311-18.\n\n"
+             "[^2]: Datainspektionen DI-2019-841, 15 mars 2019, https://imy.example.se/di-2019-841.\n")
+_NOTES_EN = ("## Background\n\nThe ruling came in 2020[^1] and changed things for everyone.\n\n"
+             "## Sources\n\n[^1]: Court of Justice, case C-311/18, 16 July 2020, https://curia.example.eu/c-311-18.\n")
+
+
+def test_sources_cited_only_in_a_section_the_other_version_lacks_are_that_section_s():
+    """The Swedish part III is reported as missing; the date, link and numbers of the source
+    only it cites are part of it, not three more errors in "Sources"."""
+    found = [(f.rule, f.path) for f in check_texts(_NOTES_SV, _NOTES_EN, "sv.md", "en.md", languages=("sv", "en"))
+             if f.severity.label != "info"]
+    assert found == [("missing-section", "en.md")]
+
+
+def test_a_source_also_cited_where_both_versions_agree_is_still_compared():
+    sv = _NOTES_SV.replace("Domen kom 2020[^1] och", "Domen kom 2020[^1][^2] och")
+    found = {f.rule for f in check_texts(sv, _NOTES_EN, "sv.md", "en.md", languages=("sv", "en"))
+             if f.severity.label != "info"}
+    assert {"missing-section", "date-mismatch", "link-mismatch"} <= found

@@ -134,7 +134,8 @@ class Comparison(Struct, dict=True):  # dict: room for its cached properties
 
     @cached_property
     def unmatched(self) -> set[int]:
-        return _unmatched(self.block_pairs)
+        return (_unmatched(self.block_pairs) | _notes_of_lonely_sections(self.sections.a, self.sections.only_a)
+                | _notes_of_lonely_sections(self.sections.b, self.sections.only_b))
 
     @cached_property
     def _held_sections(self) -> tuple[dict[int, list[SectionInfo]], dict[int, list[SectionInfo]]]:
@@ -362,6 +363,35 @@ def keyed_alike(block: Block, other: Block) -> bool:
 def table_as_text(block: Block) -> bool:
     """A paragraph that is a table whose rows ran together: it will not render as one."""
     return isinstance(block, Paragraph) and block.text.count("|") >= 6
+
+
+_FOOTNOTE_DEFINITIONS = re.compile(r"(?m)^\[\^([^\]\s]+)\]:")
+_FOOTNOTE_REFERENCE = re.compile(r"\[\^([^\]\s]+)\](?!:)")
+
+
+def _notes_of_lonely_sections(infos: list[SectionInfo], lonely: list[SectionInfo]) -> set[int]:
+    """ids of the footnote definitions ("[^21]: Datainspektionen DI-2019-841, 15 mars 2019.")
+    whose references all stand in sections without counterpart: the section is reported as
+    missing, and the sources only it cites are part of it, not more findings in "Sources"."""
+    if not lonely:
+        return set()
+    without = {info.index for info in lonely}
+    definitions: list[tuple[int, list[str]]] = []
+    cited_in: dict[str, set[int]] = {}
+    from transcheck.document.model import ListItem, walk_nodes
+
+    for info in infos:
+        for node in walk_nodes(list(info.blocks)):
+            if not isinstance(node, (Paragraph, ListItem)) or "[^" not in node.text:
+                continue
+            text = node.text
+            labels = _FOOTNOTE_DEFINITIONS.findall(text) if isinstance(node, Paragraph) and text.startswith("[^") else []
+            if labels:
+                definitions.append((id(node), labels))
+            for reference in _FOOTNOTE_REFERENCE.finditer(text):
+                cited_in.setdefault(reference.group(1), set()).add(info.index)
+    return {node for node, labels in definitions
+            if all(cited_in.get(label) and cited_in[label] <= without for label in labels)}
 
 
 def _unmatched(pairs: list[BlockPair]) -> set[int]:
