@@ -179,3 +179,14 @@ def test_a_key_both_translations_have_under_two_spellings_stays_a_warning(tmp_pa
     found = _key_findings(tmp_path, versions, source)
     assert "warning" in [severity for severity, _ in found["nb"]]
     assert not any("lacks it too" in message for language in found for _, message in found[language])
+
+
+def test_what_one_of_two_translations_that_follow_the_source_alone_has_is_its_own(tmp_path: Path) -> None:
+    """Translations that record the source commit they follow: the source leads, so a link
+    only the uk version has, which the de version lacks too, is uk's own. Between peers
+    (no record) one other translation is too few to tell."""
+    follows = "---\ndefault_lang_commit: 0123abc\n---\n"
+    found = _group(tmp_path, {"de": follows + PLAIN["de"], "uk": follows + LOCAL})
+    assert [(rule, severity) for rule, severity, _ in found["uk"]] == [("link-mismatch", "info")]
+    found = _group(tmp_path, {"de": PLAIN["de"], "uk": LOCAL})
+    assert [(rule, severity) for rule, severity, _ in found["uk"]] == [("link-mismatch", "error")]

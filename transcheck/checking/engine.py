@@ -259,8 +259,13 @@ def settle_group(source: str, results: list[PairResult], settings: Settings) -> 
 
 # other translations that lack what one translation alone has: then it is that one's own. A
 # front-matter key one translation alone has (a stray "section", a metatitle of its own) needs
-# one other translation to agree: the page's text is weighed by more.
+# one other translation to agree: the page's text is weighed by more. So does anything of a
+# translation that records the source commit it follows (default_lang_commit): there the
+# source leads, and what one translation alone has is its own (added there, or since removed
+# from the source), not the source's to add. Between peers (no such record) one translation
+# against one other cannot tell "left over there" from "newer there".
 MIN_AGREEING: dict[str, int] = {"": 3, "frontmatter-missing-key": 1}
+MIN_AGREEING_FOLLOWING = 1
 
 
 def _local_to_one(source: str, results: list[PairResult], settings: Settings) -> list[PairResult]:
@@ -288,7 +293,8 @@ def _local_to_one(source: str, results: list[PairResult], settings: Settings) ->
         for finding in result.findings:
             rule = BY_NAME.get(finding.rule)
             if (finding.path == source and rule is not None and rule.compares and finding.rule not in configured
-                    and len(others) >= MIN_AGREEING.get(finding.rule, MIN_AGREEING[""])
+                    and len(others) >= (MIN_AGREEING_FOLLOWING if result.files[0].follows_source
+                                        else MIN_AGREEING.get(finding.rule, MIN_AGREEING[""]))
                     and finding.severity >= Severity.WARNING and finding.related
                     and all(r.path == translation for r in finding.related)
                     and not any(_told_in(finding, mark) for mark in others)):
