@@ -213,17 +213,22 @@ def test_a_key_one_letter_from_a_generator_field_is_told_as_a_misspelling_where_
     not copy the typo; this one should mend it."""
     found = findings(page(SV), page(EN + '\ndescriptions: "A display system for buses"'))
     assert rules_of(found) == [("frontmatter-missing-key", "b.md", 4)]
-    assert found[0].message == ("descriptions is likely a misspelling of 'description', a field the site generator "
-                                "reads; neither this version nor a.md has 'description'")
+    assert found[0].message == ("'descriptions' is likely a misspelling of 'description', a field Hugo reads; "
+                                "neither this version nor a.md has 'description'")
     assert [(r.path, r.line) for r in found[0].related] == [("a.md", 4)]
+    # the other version has the field: it is named, and not asked to copy the typo
+    found = findings(page(SV + '\ndescription: "Bussar"'), page(EN + '\ndescriptions: "A display system for buses"'))
+    assert [(f.path, f.line, f.message) for f in found if "descriptions" in f.message] == [
+        ("b.md", 4, "'descriptions' is likely a misspelling of 'description', a field Hugo reads; a.md:4 has 'description'")]
 
 
 @pytest.mark.parametrize("extra_en, extra_sv", [
     ('descriptions: "A display system"\ndescription: "Buses"', 'description: "Bussar"'),  # the field is there too
-    ('author: "Jane Doe"', ""),  # a theme's own field, not "authors" misspelt
+    ("height: 400", ""),  # a theme's own field one letter from "weight"
     ('titel: "Om"', ""),  # too short to tell from another word
 ])
 def test_a_key_that_is_not_a_misspelling_stays_a_missing_key(extra_en, extra_sv):
-    found = findings(page(SV + ("\n" + extra_sv if extra_sv else "")), page(EN + "\n" + extra_en))
+    sv, en = SV.replace("\nweight: 10", ""), EN.replace("\nweight: 10", "")  # no "weight" beside "height"
+    found = findings(page(sv + ("\n" + extra_sv if extra_sv else "")), page(en + "\n" + extra_en))
     assert found and all("misspelling" not in f.message for f in found)
     assert all(f.path == "a.md" for f in found if f.rule == "frontmatter-missing-key")

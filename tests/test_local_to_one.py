@@ -190,3 +190,15 @@ def test_what_one_of_two_translations_that_follow_the_source_alone_has_is_its_ow
     assert [(rule, severity) for rule, severity, _ in found["uk"]] == [("link-mismatch", "info")]
     found = _group(tmp_path, {"de": PLAIN["de"], "uk": LOCAL})
     assert [(rule, severity) for rule, severity, _ in found["uk"]] == [("link-mismatch", "error")]
+
+
+def test_a_misspelt_key_in_the_source_stays_the_source_s_warning(tmp_path: Path) -> None:
+    """"descriptions:" in the source: its own typo, told in it, never "only the sv version
+    has it"; and the nb version, which has "description", is not asked to copy it."""
+    source = '---\ntitle: Government\ndescriptions: "Cloud for the public sector"\n---\n' + SOURCE
+    versions = {"sv": "---\ntitle: Offentlig sektor\n---\n" + PLAIN["de"],
+                "nb": '---\ntitle: Offentlig sektor\ndescription: "Sky for det offentlige"\n---\n' + PLAIN["fr"]}
+    results = _checked(tmp_path, versions, source)
+    told = [(Path(f.path).name, f.severity.label, f.message) for r in results for f in r.findings if "descriptions" in f.message]
+    assert told and all(name == "en.md" and severity == "warning" and "lacks it too" not in message
+                        for name, severity, message in told)

@@ -611,3 +611,13 @@ def test_a_title_in_sentence_case_of_the_source_title_case_is_kept_on_purpose(es
     en = _TERM_EN.format(title="Getting Started Today" if told else "Getting Started", link="Flags")
     es = _TERM_ES.format(title=es_title, link="Flags", term="interruptores")
     assert bool(_identical_titles(es, en)) is told
+
+
+@pytest.mark.parametrize("en_title, es_title", [
+    ("Code of Conduct", "Code of conduct"),  # title case leaves small words low
+    ("Using Kubernetes Operators", "Using Kubernetes operators"),  # a name keeps its capital
+])
+def test_title_case_with_small_words_or_names_put_into_sentence_case_is_kept_on_purpose(en_title, es_title):
+    en = _TERM_EN.format(title=en_title, link="Flags")
+    es = _TERM_ES.format(title=es_title, link="Flags", term="interruptores")
+    assert _identical_titles(es, en) == []

@@ -556,3 +556,25 @@ def test_a_source_also_cited_where_both_versions_agree_is_still_compared():
     found = {f.rule for f in check_texts(sv, _NOTES_EN, "sv.md", "en.md", languages=("sv", "en"))
              if f.severity.label != "info"}
     assert {"missing-section", "date-mismatch", "link-mismatch"} <= found
+
+
+def test_a_broken_link_is_told_once_in_its_own_section_and_a_missing_one_still_missing():
+    en = ("## Adopters\n\nYou can [submit a request](#how-to-add) or fill in the form.\n\n"
+          "## Listing\n\nOnce listed, [edit the request](#how-to-add) to change it.\n\n## How to add {#how-to-add}\n\nOpen a PR.\n")
+    es = ("## Usuarios\n\nPuedes [enviar una solicitud] (#how-to-add) o completar el formulario.\n\n"
+          "## Listado\n\nUna vez en la lista, puedes cambiarla cuando quieras.\n\n## Cómo añadirla {#how-to-add}\n\nAbre un PR.\n")
+    found = sorted((f.line, "does not render" in f.message) for f in check_texts(es, en, "es.md", "en.md", languages=("es", "en"))
+                   if f.rule == "link-mismatch")
+    assert found == [(3, True), (5, False)]
+
+
+@pytest.mark.parametrize("where", [
+    '---\ndescription: "Ver [la solicitud](#how-to-add)"\n---\n',  # front matter
+    "<!-- [la solicitud] (#how-to-add) -->\n\n",  # an HTML comment: nothing shows
+    "Un ejemplo: `[la solicitud] (#how-to-add)`.\n\n",  # a code span
+])
+def test_a_target_in_brackets_outside_prose_is_no_broken_link(where):
+    es = where + "## Usuarios\n\nPuedes enviar una solicitud o completar el formulario.\n\n## Cómo añadirla {#how-to-add}\n\nAbre un PR.\n"
+    found = [f.message for f in check_texts(es, _HOW_TO_ADD_EN, "es.md", "en.md", languages=("es", "en"))
+             if f.rule == "link-mismatch"]
+    assert len(found) == 1 and "has no counterpart" in found[0]

@@ -293,6 +293,7 @@ def _local_to_one(source: str, results: list[PairResult], settings: Settings) ->
         for finding in result.findings:
             rule = BY_NAME.get(finding.rule)
             if (finding.path == source and rule is not None and rule.compares and finding.rule not in configured
+                    and not finding.key.endswith("|misspelt")  # the source's own typo: nothing the translation has
                     and len(others) >= (MIN_AGREEING_FOLLOWING if result.files[0].follows_source
                                         else MIN_AGREEING.get(finding.rule, MIN_AGREEING[""]))
                     and finding.severity >= Severity.WARNING and finding.related
@@ -320,7 +321,7 @@ def _missing_keys(finding: Finding) -> list[str]:
     """The keys a frontmatter-missing-key finding names, lower-cased as Hugo reads them, from
     its key's forms in rules/frontmatter.py: "section"; "keys|metatitle|section" and
     "extra|a|b" for several told together; "language|lang" (any language key: one
-    "language"); "tags|language-name" and "descriptions|misspelt" (the key, then what)."""
+    "language"); "tags|language-name" (the key, then what)."""
     key = finding.key
     for prefix in ("keys|", "extra|"):
         if key.startswith(prefix):
@@ -336,6 +337,8 @@ def _marks(finding: Finding) -> list[tuple[str, object]]:
     the closing ``---``: by line, a translation lacking "metatitle" would seem to lack
     "section" too."""
     if finding.rule == "frontmatter-missing-key":
+        if finding.key.endswith("|misspelt"):
+            return []  # a key the source has, misspelt: not one it lacks
         return [(finding.rule, f"key:{name}") for name in _missing_keys(finding)]
     return [(finding.rule, finding.line)]
 

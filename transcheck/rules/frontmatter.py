@@ -32,9 +32,9 @@ FRONTMATTER_MISSING_KEY = Rule("TC301", "frontmatter-missing-key", Severity.WARN
          "(default_lang_commit, l10n.sourceCommit) and the other does not, is told there: added in the translation or "
          "since removed from the source; information, or a warning for a key by which Hugo "
          "publishes the page (draft, build, headless, dates, outputs, type, layout, cascade, "
-         "toc_hide, sitemap). A key of six letters or more one letter from a field the site "
-         "generator reads (descriptions, keyword, aliasses), where neither version has that field, "
-         "is told as a likely misspelling in the version that has it, not as a key to copy.",
+         "toc_hide, sitemap). A key of six letters or more one letter from a field Hugo reads "
+         "(descriptions, keyword, aliasses, linkTitles), in a version without that field, is told as "
+         "a likely misspelling in that version, not as a key for the other to copy.",
     example=Example(
         "---\ntitle: \"Utvecklare i Umeå\"\ncategory: \"IT\"\n---\nVi söker en utvecklare som vill bygga tjänster för kommuner och regioner.\n",
         "---\ntitle: \"Developer in Umeå\"\n---\nWe are looking for a developer who wants to build services for municipalities and regions.\n",
@@ -183,15 +183,17 @@ def check_missing_keys(c: Comparison) -> None:
                 continue  # a draft on one side only: check_front_matter_values
             entry = mine[key]
             meant = _misspelt_field(key)
-            if meant is not None and meant not in mine and meant not in theirs:
+            if meant is not None and meant not in mine:
                 # "descriptions:": the other version should not copy it; this one should mend it
+                spelt = _GENERATOR_FIELDS[meant]
+                there = (f"{lacking.name}:{theirs[meant].line} has '{theirs[meant].key}'" if meant in theirs
+                         else f"neither this version nor {lacking.name} has '{spelt}'")
                 c.report(
                     FRONTMATTER_MISSING_KEY,
                     having,
                     entry.line,
-                    f"{entry.key} is likely a misspelling of '{meant}', a field the site generator reads; "
-                    f"neither this version nor {lacking.name} has '{meant}'",
-                    [(lacking, _anchor(lacking))],
+                    f"'{entry.key}' is likely a misspelling of '{spelt}', a field Hugo reads; {there}",
+                    [(lacking, theirs[meant].line if meant in theirs else _anchor(lacking))],
                     key=f"{entry.key}|misspelt",
                     severity=Severity.WARNING,
                 )
@@ -219,17 +221,18 @@ def check_missing_keys(c: Comparison) -> None:
     _missing_language_key(c, keys_a, keys_b)
 
 
-# Front-matter fields that Hugo (and Zola, for the common ones) read by name
-_GENERATOR_FIELDS = frozenset({
-    "aliases", "categories", "description", "expirydate", "keywords", "lastmod", "layout", "linktitle",
-    "publishdate", "summary", "tags", "title", "translationkey", "weight", "template", "updated",
-})
+# Front-matter fields Hugo reads by name, as its documentation spells them, that no theme
+# field lies one letter from ("weight" does: "height"; "title": "titles"; "tags": "tag")
+_GENERATOR_FIELDS = {name.lower(): name for name in (
+    "aliases", "categories", "description", "expiryDate", "keywords", "lastmod", "linkTitle", "publishDate",
+    "summary", "translationKey",
+)}
 MISSPELT_MIN_LENGTH = 6  # shorter keys one letter apart are often other words ("titel", "data")
 
 
 def _misspelt_field(key: str) -> str | None:
-    """The generator's field that ``key`` (not itself one) misses by one letter added, dropped
-    or changed ("descriptions", "weigth" is two swapped: not taken), or None."""
+    """The lower-cased generator field that ``key`` (not itself one) misses by one letter
+    added, dropped or changed ("descriptions"; "weigth", two swapped, is not taken), or None."""
     if key in _GENERATOR_FIELDS or len(key) < MISSPELT_MIN_LENGTH:
         return None
     return next((field for field in sorted(_GENERATOR_FIELDS) if _one_edit_apart(key, field)), None)

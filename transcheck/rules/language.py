@@ -914,10 +914,13 @@ def _kept_unchanged(value: str, other: str) -> bool:
 
 
 def _sentence_cased(value: str, other: str) -> bool:
-    """Is ``value`` ``other`` (two words or more, each capitalised) in sentence case?"""
+    """Is ``value`` ``other`` put into sentence case: the same first word, and only capitals
+    of later words lowered ("Code of conduct" for "Code of Conduct", "Using Kubernetes
+    operators" for "Using Kubernetes Operators"), never one raised or another changed?"""
     words, theirs = value.split(), other.split()
-    return (len(theirs) >= 2 and all(word[:1].isupper() for word in theirs) and words[0] == theirs[0]
-            and words[1:] == [word.lower() for word in theirs[1:]] and words != theirs)
+    if len(words) != len(theirs) or len(words) < 2 or words[0] != theirs[0] or words == theirs:
+        return False
+    return all(word == their or (word == their.lower() and their[:1].isupper()) for word, their in zip(words[1:], theirs[1:]))
 
 
 class _Prose:

@@ -1006,7 +1006,7 @@ def _rows_told(table: TableBlock, rows: list[int], starts: list[int], keys: list
                where: str, elsewhere: str) -> str:
     """The rows of ``table`` the other lacks, by their names. A name that stands on more rows
     here than there is told as a count with its lines ('"Realtime APIs" names 2 rows there
-    (lines 32 and 38), 1 here'): which of them is the extra one, the names do not say, and
+    (lines 32, 38), 1 here'): which of them is the extra one, the names do not say, and
     naming it alone would point at a row both have."""
     times, theirs = Counter(keys), Counter(other_keys)
     key_of = dict(zip(starts, keys))
@@ -1020,7 +1020,7 @@ def _rows_told(table: TableBlock, rows: list[int], starts: list[int], keys: list
         first = next(start for start, k in zip(starts, keys) if k == key)
         told += (f"; {quote(table.rows[first][0], 30)} names {len(lines)} rows {where} "
                  f"(lines {listed([str(n) for n in lines], 5)}), "
-                 f"{theirs[key]} {elsewhere}")
+                 f"{theirs[key] or 'none'} {elsewhere}")
     return told
 
 

@@ -20,10 +20,10 @@ from msgspec.structs import replace
 
 from transcheck.lazyre import lazy_compile
 from transcheck.document.memo import ByIdentity
-from transcheck.align.alignment import SectionInfo
+from transcheck.align.alignment import SectionInfo, unit_inlines
 from transcheck.pair.comparison import Check, Comparison, Side
 from transcheck.findings import Example, Rule, Severity
-from transcheck.document.model import IMAGE_KINDS, Block, BlockQuote, CodeBlock, Document, HtmlBlock, Inline, ListBlock, ListItem, Paragraph, Shortcode, TableBlock, block_row, walk_nodes
+from transcheck.document.model import IMAGE_KINDS, Block, BlockQuote, Document, HtmlBlock, Inline, ListBlock, ListItem, Paragraph, Shortcode, TableBlock, block_row, walk_nodes
 from transcheck.languages.tags import ISO_639_1
 from transcheck.document.lines import LineIndex
 from transcheck.document.sections import heading_anchor
@@ -1225,8 +1225,8 @@ def _compare_targets(
     left_b = [f for f in left_b if not _address_shown(f.value.url, c.b.doc.text)]
     if not image:
         # a link whose markup broke in the other version ("[text] (#target)") shows there as text
-        left_a = _broken_markup(c, left_a, c.b, c.a, c.sections.b)
-        left_b = _broken_markup(c, left_b, c.a, c.b, c.sections.a)
+        left_a = _broken_markup(c, left_a, c.b, c.a, sb, c.sections.b)
+        left_b = _broken_markup(c, left_b, c.a, c.b, sa, c.sections.a)
     if not left_a and not left_b:
         return
     rule = IMAGE_MISMATCH if image else LINK_MISMATCH
@@ -1463,38 +1463,59 @@ def _address_shown(url: str, own_text: str) -> bool:
 
 
 def _broken_markup(
-    c: Comparison, found: list[Found[Target]], lacking: Side, having: Side, infos: list[SectionInfo]
+    c: Comparison, found: list[Found[Target]], lacking: Side, having: Side, section: SectionInfo, infos: list[SectionInfo]
 ) -> list[Found[Target]]:
-    """Links ``lacking`` has nowhere as links, whose target it writes right after a closing
-    bracket ("solicitud de registro] (#how-to-add)": a space before the parenthesis, or the
-    opening bracket in another paragraph): the link is there, but its markup broke and the
-    reader sees brackets. Reported at that line, and left out of the comparison."""
-    text = lacking.doc.text
+    """Links ``lacking`` has nowhere as links, whose target a paragraph or list item of its
+    aligned ``section`` writes right after a closing bracket ("solicitud de registro]
+    (#how-to-add)": a space before the parenthesis, or the opening bracket in another
+    paragraph): the link is there, but its markup broke and the reader sees brackets.
+    Reported once at that line, and left out of the comparison. Code spans and shortcodes
+    in the text are no such place; raw HTML and front matter are not read."""
     rest: list[Found[Target]] = []
-    linked: set[str] | None = None
+    units: list[tuple[Paragraph | ListItem, str]] | None = None
+    told: set[str] = set()
     for item in found:
         url = item.value.url.strip()
-        match = re.search(r"\]\s*\(" + re.escape(url) + r"\)", text) if len(url) >= 2 and f"({url})" in text else None
-        if match is not None:
-            line = text.count("\n", 0, match.start()) + 1
-            if linked is None:
-                linked = {target.url.strip() for info in infos for target in section_targets(info, set())}
-            if url not in linked and "`" not in text.splitlines()[line - 1] and not _line_in_code_block(lacking.doc, line):
-                c.report(LINK_MISMATCH, lacking, line,
-                         f"link {quote(url)} ({having.name}:{item.line}) is written here but does not render as a "
-                         f"link: {quote(' '.join(match.group(0).split()))} has the target, and its markup is broken "
-                         "(a space before the parenthesis, or the text's opening bracket in another paragraph)",
-                         [(having, item.line)], key=f"link|broken|{url}", severity=Severity.WARNING)
-                continue
-        rest.append(item)
+        if len(url) < 2:
+            rest.append(item)
+            continue
+        if units is None:
+            units = [(unit, _plain_text(unit)) for unit in walk_nodes(list(section.blocks))
+                     if isinstance(unit, (Paragraph, ListItem)) and "]" in unit.text]
+        hit = next(((unit, match) for unit, text in units if f"({url})" in text
+                    for match in [re.search(r"\]\s*\(" + re.escape(url) + r"\)", text)] if match is not None), None)
+        if hit is None or url in _link_targets(infos):
+            rest.append(item)
+            continue
+        if url in told:
+            continue  # the other version links it twice here: one broken place, one finding
+        told.add(url)
+        unit, match = hit
+        line = unit.line + unit.text.count("\n", 0, unit.text.find(match.group(0)) if match.group(0) in unit.text else 0)
+        cause = ("a space before the parenthesis" if re.match(r"\]\s", match.group(0))
+                 else "its text's opening bracket missing or in another paragraph")
+        c.report(LINK_MISMATCH, lacking, line,
+                 f"link {quote(url)} ({having.name}:{item.line}) is written here but does not render as a link: "
+                 f"{quote(' '.join(match.group(0).split()))} has the target, and its markup is broken ({cause})",
+                 [(having, item.line)], key=f"link|broken|{url}", severity=Severity.WARNING)
     return rest
 
 
-def _line_in_code_block(doc: Document, line: int) -> bool:
-    """Does ``line`` stand in one of the page's code blocks?"""
-    blocks = list(doc.body.blocks) + [block for section in doc.iter_sections() for block in section.blocks]
-    return any(isinstance(node, CodeBlock) and node.line <= line <= (node.end_line or node.line)
-               for node in walk_nodes(blocks))
+def _plain_text(unit: Paragraph | ListItem) -> str:
+    """A unit's text with its code spans and shortcodes blanked out: "[x](#a)" written in
+    code is an example, not a link."""
+    text = unit.text
+    for code in (code for inline in unit_inlines(unit) for code in inline.code if code):
+        text = text.replace(code, " ")
+    return re.sub(r"\{\{.*?\}\}", " ", text) if "{{" in text else text
+
+
+def _read_link_targets(infos: list[SectionInfo]) -> frozenset[str]:
+    return frozenset(target.url.strip() for info in infos for target in section_targets(info, set()))
+
+
+# by a page's section list: read once per page, and only when a link seems broken
+_link_targets = ByIdentity[list[SectionInfo], frozenset[str]](_read_link_targets, kept=8)
 
 
 def _written_out(url: str, other_text: str) -> bool:
