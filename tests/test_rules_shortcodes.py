@@ -43,6 +43,15 @@ def test_non_text_argument_differs():
     assert '{{< button >}} argument color is "#FF0000" here but "#3C9BCD" in b.md:11' == found[0].message
 
 
+def test_several_arguments_of_one_block_that_differ_are_one_finding():
+    """Icon and colour both other: perhaps another block altogether, told once with both."""
+    sv = SV.replace('icon="fa-arrow" color="#3C9BCD"', 'icon="fa-star" color="#FF0000"')
+    found = findings(sv, EN)
+    assert rules_of(found) == [("shortcode-mismatch", "a.md", 11)]
+    assert found[0].message == ('{{< button >}} differs from b.md:11 in 2 arguments: color "#FF0000" here, "#3C9BCD" '
+                                'there; icon "fa-star" here, "fa-arrow" there')
+
+
 def test_positional_type_argument_differs():
     sv = SV.replace('{{% note "info" %}}', '{{% note "warning" %}}')
     found = findings(sv, EN)

@@ -554,6 +554,7 @@ def _reordered(c: Comparison) -> set[int]:
 
 def _compare_arguments(c: Comparison, a: Shortcode, b: Shortcode) -> None:
     args_a, args_b = data_args(a), data_args(b)
+    differing: list[tuple[str, str | None, str | None, Severity | None]] = []
     for key in sorted(set(args_a) | set(args_b)):
         value_a, value_b = args_a.get(key), args_b.get(key)
         if value_a == value_b:
@@ -564,19 +565,39 @@ def _compare_arguments(c: Comparison, a: Shortcode, b: Shortcode) -> None:
             continue  # "prestanda" / "performance": each the slug of its own title
         if _own_language(c.a, value_a) and _own_language(c.b, value_b):
             continue  # language="nb" on the Norwegian page, "en" on the English one (or left to the default)
-        name = f"argument {key}" if not key.startswith("#") else f"argument {key[1:]}"
-        shown_a = f'"{value_a}"' if value_a is not None else "missing"
-        shown_b = f'"{value_b}"' if value_b is not None else "missing"
+        severity = (Severity.INFO if _unlinked_anchors(c, key, value_a, value_b)
+                    else Severity.WARNING if cosmetic(key, value_a, value_b) or _words(key, value_a, value_b) else None)
+        differing.append((key, value_a, value_b, severity))
+    if not differing:
+        return
+    if len(differing) == 1:
+        key, value_a, value_b, severity = differing[0]
         c.report(
             SHORTCODE_MISMATCH,
             c.a,
             a.line,
-            f"{a.label()} {name} is {shown_a} here but {shown_b} in {c.b.name}:{b.line}",
+            f"{a.label()} argument {key.lstrip('#')} is {_shown(value_a)} here but {_shown(value_b)} in {c.b.name}:{b.line}",
             [(c.b, b.line)],
             key=f"arg|{a.name}|{key}|{value_a}|{value_b}",
-            severity=Severity.INFO if _unlinked_anchors(c, key, value_a, value_b)
-            else Severity.WARNING if cosmetic(key, value_a, value_b) or _words(key, value_a, value_b) else None,
+            severity=severity,
         )
+        return
+    # several arguments of one block differ (icon and colour): one finding, the block may be another one
+    severities = [severity for *_, severity in differing]
+    c.report(
+        SHORTCODE_MISMATCH,
+        c.a,
+        a.line,
+        f"{a.label()} differs from {c.b.name}:{b.line} in {len(differing)} arguments: "
+        + "; ".join(f"{key.lstrip('#')} {_shown(value_a)} here, {_shown(value_b)} there" for key, value_a, value_b, _ in differing),
+        [(c.b, b.line)],
+        key=f"args|{a.name}|" + "|".join(f"{key}={value_a}/{value_b}" for key, value_a, value_b, _ in differing),
+        severity=None if None in severities else Severity.WARNING if Severity.WARNING in severities else Severity.INFO,
+    )
+
+
+def _shown(value: str | None) -> str:
+    return f'"{value}"' if value is not None else "missing"
 
 
 def _unlinked_anchors(c: Comparison, key: str, value_a: str | None, value_b: str | None) -> bool:
