@@ -157,3 +157,13 @@ def test_what_the_group_decides_is_the_same_for_pairs_from_the_cache(tmp_path, m
     (tmp_path / "content/uk/help.md").write_text(texts["uk"] + "\nДякуємо.\n", encoding="utf-8")
     assert uk_link() == ["info"]  # the uk pair checked alone, the others from the cache
     assert checked == ["help.md@uk"]
+
+
+def test_a_cached_pair_keeps_whether_its_translation_follows_the_source() -> None:
+    """The group weighing reads it: a pair read back from the cache must weigh as a fresh one."""
+    from transcheck.checking.engine import FileInfo, PairResult
+    from transcheck.site.scan import _result_from, _result_to
+
+    result = PairResult([FileInfo("uk.md", "uk", "site", "", follows_source=True), FileInfo("en.md", "en", "site", "")], [], False)
+    back = _result_from(_result_to(result))
+    assert back is not None and [f.follows_source for f in back.files] == [True, False]

@@ -210,7 +210,7 @@ def _cached_group(source: str, language: str | None, translations: list[tuple[st
 
 def _result_to(result: PairResult, view: str | None = None) -> dict[str, object]:
     entry: dict[str, object] = {
-        "files": [[f.path, f.language, f.language_source, f.expires] for f in result.files],
+        "files": [[f.path, f.language, f.language_source, f.expires, f.follows_source] for f in result.files],
         "findings": [finding_to_json(f) for f in result.findings],
     }
     if view is not None:  # compressed (fast): a view is some 20 KB of markup
@@ -227,7 +227,9 @@ def _view_from(entry: dict[str, object]) -> str | None:
 
 def _result_from(entry: dict[str, object]) -> PairResult | None:
     try:
-        files = [FileInfo(path, language, how, expires) for path, language, how, expires in entry["files"]]  # type: ignore[attr-defined]
+        # follows_source: the group weighing reads it, so a cached pair must weigh as a fresh one
+        files = [FileInfo(path, language, how, expires, follows_source=bool(follows))
+                 for path, language, how, expires, follows in entry["files"]]  # type: ignore[attr-defined]
         found = [finding_from_json(dict(f)) for f in entry["findings"]]  # type: ignore[attr-defined]
     except (KeyError, TypeError, ValueError):
         return None  # an entry of another shape: checked again
