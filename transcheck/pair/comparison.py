@@ -20,7 +20,7 @@ from transcheck.align.alignment import SectionAlignment, SectionInfo, align_bloc
 from transcheck.findings import Finding, Location, Rule, Severity
 from transcheck.pair.settings import Settings
 from transcheck.scripts import weight
-from transcheck.document.model import Block, BlockQuote, CodeBlock, Document, ListBlock, Paragraph, Shortcode, TableBlock, last_line
+from transcheck.document.model import Block, BlockQuote, CodeBlock, Document, ListBlock, ListItem, Paragraph, Shortcode, TableBlock, last_line, walk_nodes
 
 T = TypeVar("T")
 
@@ -365,7 +365,7 @@ def table_as_text(block: Block) -> bool:
     return isinstance(block, Paragraph) and block.text.count("|") >= 6
 
 
-_FOOTNOTE_DEFINITIONS = re.compile(r"(?m)^\[\^([^\]\s]+)\]:")
+FOOTNOTE_DEFINITIONS = re.compile(r"(?m)^\[\^([^\]\s]+)\]:")  # "[^1]: …" at a line's start
 _FOOTNOTE_REFERENCE = re.compile(r"\[\^([^\]\s]+)\](?!:)")
 
 
@@ -378,14 +378,12 @@ def _notes_of_lonely_sections(infos: list[SectionInfo], lonely: list[SectionInfo
     without = {info.index for info in lonely}
     definitions: list[tuple[int, list[str]]] = []
     cited_in: dict[str, set[int]] = {}
-    from transcheck.document.model import ListItem, walk_nodes
-
     for info in infos:
         for node in walk_nodes(list(info.blocks)):
             if not isinstance(node, (Paragraph, ListItem)) or "[^" not in node.text:
                 continue
             text = node.text
-            labels = _FOOTNOTE_DEFINITIONS.findall(text) if isinstance(node, Paragraph) and text.startswith("[^") else []
+            labels = FOOTNOTE_DEFINITIONS.findall(text) if isinstance(node, Paragraph) and text.startswith("[^") else []
             if labels:
                 definitions.append((id(node), labels))
             for reference in _FOOTNOTE_REFERENCE.finditer(text):

@@ -15,7 +15,7 @@ from transcheck.align.sentences import stems
 from transcheck.align.alignment import EXACT_CELLS, SectionInfo, align_items, align_sequences, paired_by_content, siblings, sorted_titles, block_text, bounded_ratio, section_similarity
 from transcheck.findings import Example, Rule, Severity
 from transcheck.languages.tags import family
-from transcheck.pair.comparison import BlockPair, Check, Comparison, Side, form_of, table_as_text
+from transcheck.pair.comparison import FOOTNOTE_DEFINITIONS, BlockPair, Check, Comparison, Side, form_of, table_as_text
 from transcheck.document.model import Block, CodeBlock, Inline, ListBlock, ListItem, Paragraph, Shortcode, TableBlock, ThematicBreak, last_line, walk_nodes
 from transcheck.document.table_rows import keys_shared, row_keys, row_starts, unmatched_keys
 from transcheck.document.table_text import TableBreak, table_break
@@ -750,12 +750,9 @@ def _broken_table(shape: str, cause: TableBreak) -> str:
             "neither Hugo nor GitHub's Markdown draws a table whose header has more cells than its row of dashes")
 
 
-_DEFINES_FOOTNOTE = lazy_compile(r"\[\^[^\]\s]+\]:")  # a paragraph "[^1]: …"
-
-
 def _footnote_definitions(section: SectionInfo) -> list[Paragraph]:
     """The paragraphs of ``section`` that define a footnote (``[^1]: …``), in order."""
-    return [block for block in section.blocks if isinstance(block, Paragraph) and _DEFINES_FOOTNOTE.match(block.text)]
+    return [block for block in section.blocks if isinstance(block, Paragraph) and FOOTNOTE_DEFINITIONS.match(block.text)]
 
 
 def _links_in_text(block: ListBlock, section: SectionInfo) -> int | None:
